@@ -1,0 +1,15 @@
+"""news-digest: a Pelican plugin that turns raw scraped articles into a news digest site.
+
+``register()`` is the whole wiring: a reader of this file sees every Pelican hook the
+plugin uses. Handlers are short and hand off to plain functions in the stage modules.
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from . import glue
+
+
+def register() -> None:
+    signals.initialized.connect(glue.ingest_before_build)

@@ -1,0 +1,213 @@
+"""The ``news-digest`` command: ``ingest`` seeds into posts, ``inspect`` what cleaning sees.
+
+Exit codes: 0 all good, 1 some seeds were skipped (each named with its reason on
+stderr), 2 usage or settings error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import settings as settings_mod
+from .enrich import EnrichContext
+from .model import Article
+
+EPILOG = """examples:
+  news-digest ingest                       # seeds/ -> content/, as `make html` does
+  news-digest ingest --seeds ~/scrapes --content content
+  news-digest inspect seeds/000_5e547131be4d3005.txt --json
+  news-digest inspect seeds/ --json > cleaned.jsonl
+"""
+
+INSPECT_KEYS = ("seed", "title", "date", "date_source", "section", "caption", "summary",
+                "paragraphs", "removed", "topics", "entities", "keywords", "warnings")
+"""The keys of one ``inspect --json`` line; stable, so scripts can rely on them."""
+
+
+def load_settings(args: argparse.Namespace) -> settings_mod.Settings:
+    """Settings from ``./pelicanconf.py`` when present, then the command's flags."""
+    mapping: dict[str, Any] = {}
+    conf = Path(args.settings)
+    if conf.exists():
+        from pelican.settings import read_settings
+
+        pelican_settings = read_settings(str(conf))
+        mapping.update(pelican_settings)
+        mapping.setdefault("NEWS_DIGEST_CONTENT", pelican_settings.get("PATH", "content"))
+    elif args.settings != "pelicanconf.py":
+        raise settings_mod.SettingsError(f"--settings {args.settings}: file not found")
+    for flag, key in (("seeds", "SEEDS"), ("content", "CONTENT"), ("data", "DATA_DIR"),
+                      ("processes", "PROCESSES"), ("backend", "NER_BACKEND")):
+        value = getattr(args, flag, None)
+        if value is not None:
+            mapping[settings_mod.PREFIX + key] = value
+    return settings_mod.from_mapping(mapping, base=Path.cwd())
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingest import ingest, main_progress
+
+    s = load_settings(args)
+    if not s.seeds.exists():
+        print(f"news-digest: seeds folder {s.seeds} not found", file=sys.stderr)
+        return 2
+    report = ingest(s, progress=None if args.quiet else main_progress())
+    for path, reason in report.skipped:
+        print(f"skipped {path}: {reason}", file=sys.stderr)
+    for post in report.curated:
+        print(f"kept (curated) {post}", file=sys.stderr)
+    for post in report.orphaned:
+        print(f"seed gone, post kept: {post}", file=sys.stderr)
+    print(report.summary_line())
+    return report.exit_code
+
+
+def _paths(inputs: Sequence[str]) -> Iterator[tuple[str, Path, Path | None]]:
+    """(as given, file, root) for each input file, folders expanded in stable order."""
+    from .seeds import discover
+
+    for given in inputs:
+        path = Path(given)
+        if path.is_dir():
+            for found in discover(path):
+                yield str(found), found, path
+        else:
+            yield given, path, None
+
+
+def inspect_record(given: str, article: Article) -> dict[str, Any]:
+    d = article.draft
+    return {
+        "seed": given,
+        "title": d.title,
+        "date": article.date.isoformat(),
+        "date_source": article.date_source,
+        "section": d.section,
+        "caption": d.caption,
+        "summary": article.summary,
+        "paragraphs": list(d.paragraphs),
+        "removed": [{"text": r.text, "reason": r.reason} for r in d.removed],
+        "topics": [{"id": t.id, "label": t.label, "score": t.score} for t in article.topics],
+        "entities": [{"name": e.name, "type": e.type, "aliases": list(e.aliases),
+                      "count": e.count} for e in article.entities],
+        "keywords": list(article.keywords),
+        "warnings": list(article.warnings),
+    }
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from . import posts
+    from .clean import learn_junk
+    from .enrich import enrich
+    from .ingest import to_article, to_draft
+    from .seeds import SeedError, load_index, read_seed
+
+    s = load_settings(args)
+    ctx = EnrichContext(s)  # one context: models load once for every seed inspected
+    status = 0
+    items = list(_paths(args.paths))
+    raws: list[tuple[str, Any]] = []
+    for given, path, root in items:
+        try:
+            raws.append((given, read_seed(path, root)))
+        except SeedError as exc:
+            print(f"skipped {given}: {exc}", file=sys.stderr)
+            status = 1
+    by_folder: dict[Path, list[str]] = defaultdict(list)
+    for _, raw in raws:
+        by_folder[raw.path.parent].append(raw.text)
+    junk = {folder: learn_junk(texts) if len(texts) >= 3 else frozenset()
+            for folder, texts in by_folder.items()}
+    indexes = {folder: load_index(folder) for folder in by_folder}
+    batch: list[tuple[str, Article]] = []
+
+    def flush() -> None:
+        enriched = enrich([a for _, a in batch], ctx)
+        for (given, _), article in zip(batch, enriched, strict=True):
+            record = inspect_record(given, article)
+            print(json.dumps(record, ensure_ascii=False) if args.json else _human(record))
+        batch.clear()
+
+    for given, raw in raws:
+        meta = indexes[raw.path.parent].get(raw.path.name, {})
+        try:
+            draft = to_draft(raw, junk[raw.path.parent])
+        except Exception as exc:
+            print(f"skipped {given}: cleaning failed: {exc!r}", file=sys.stderr)
+            status = 1
+            continue
+        batch.append((given, to_article(raw, draft, meta, s, posts.slugify(draft.title))))
+        if len(batch) >= s.batch_size:
+            flush()
+    if batch:
+        flush()
+    return status
+
+
+def _human(record: dict[str, Any]) -> str:
+    lines = [f"== {record['seed']}", f"title:    {record['title']}",
+             f"date:     {record['date']} ({record['date_source']})",
+             f"section:  {record['section']}", f"caption:  {record['caption']}",
+             f"summary:  {record['summary']}",
+             "topics:   " + ", ".join(f"{t['label']} ({t['score']})" for t in record["topics"]),
+             "keywords: " + ", ".join(record["keywords"])]
+    for e in record["entities"]:
+        aliases = f" (also: {', '.join(e['aliases'])})" if e["aliases"] else ""
+        lines.append(f"  {e['type']:<12} {e['name']} ×{e['count']}{aliases}")
+    lines.append(f"paragraphs: {len(record['paragraphs'])}")
+    lines.extend(f"  removed [{r['reason']}]: {r['text'][:100]}" for r in record["removed"])
+    lines.extend(f"  warning: {w}" for w in record["warnings"])
+    return "\n".join(lines) + "\n"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="news-digest", description="Turn raw scraped articles into a news digest site.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--settings", default="pelicanconf.py",
+                        help="Pelican settings file to read NEWS_DIGEST_* from "
+                             "(default: ./pelicanconf.py when present)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ingest = sub.add_parser("ingest", help="write posts for new or changed seeds",
+                            epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ingest.add_argument("--seeds", help="seed folder (default: NEWS_DIGEST_SEEDS or seeds/)")
+    ingest.add_argument("--content", help="content folder (default: Pelican's PATH)")
+    ingest.add_argument("--data", help="folder of entities.yml/topics.yml (default: data/)")
+    ingest.add_argument("--processes", type=int, help="worker processes (0: one per core)")
+    ingest.add_argument("--backend", choices=("auto", "spacy", "rules"), help="NER backend")
+    ingest.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    ingest.set_defaults(func=cmd_ingest)
+
+    inspect = sub.add_parser("inspect", help="show what cleaning and enrichment make of seeds",
+                             epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    inspect.add_argument("paths", nargs="+", help="seed files or folders")
+    inspect.add_argument("--json", action="store_true", help="one JSON object per line")
+    inspect.add_argument("--data", help="folder of entities.yml/topics.yml (default: data/)")
+    inspect.add_argument("--backend", choices=("auto", "spacy", "rules"), help="NER backend")
+    inspect.set_defaults(func=cmd_inspect)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(message)s")
+    try:
+        return args.func(args)
+    except settings_mod.SettingsError as exc:
+        print(f"news-digest: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

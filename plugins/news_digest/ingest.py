@@ -1,0 +1,467 @@
+"""Ingest: seeds → clean → enrich → write, incrementally, in parallel, losing nothing.
+
+The manifest (``content/.news-digest/manifest.json``) maps each seed's sha256 to the
+post written from it and that post's digest. It makes re-ingest cheap (a stat cache
+skips hashing files whose size and mtime are unchanged) and safe: a post whose text no
+longer matches what ingest wrote is a curator's, and is kept and reported, never
+overwritten. Posts are written before the manifest that names them, both atomically,
+so a crash at any point leaves either the old state or a post the next run adopts.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import json
+import logging
+import multiprocessing
+import os
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from . import posts
+from .clean import clean, learn_junk
+from .dates import date_from_path, parse_dateline
+from .enrich import EnrichContext, enrich
+from .model import Article, Draft, RawSeed, Source
+from .seeds import SeedError, discover, load_index, read_seed
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+MANIFEST_VERSION = 1
+_SHA_IN_POST = re.compile(r"^source: .*sha256: ([0-9a-f]{64})", re.MULTILINE)
+_COPYRIGHT_OWNER = re.compile(
+    r"(?:©|\(c\)|@|copyright)\s*(?:\d{4}\s*(?:[-–—,]\s*\d{4})?)?\s*[-–—,:]?\s*"
+    r"(?P<owner>[A-Z][\w&.' -]{1,60}?)"
+    r"(?:,?\s+(?:Inc|LLC|Ltd|Limited|Corp|Corporation|plc|GmbH)\.?)?\s*[.,-]?\s*All Rights Reserved",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Report:
+    """What one ingest did, for the summary line and the CLI's exit code."""
+
+    new: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    curated: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    orphaned: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    registry_changes: int = 0
+
+    def summary_line(self) -> str:
+        parts = [f"{len(self.new)} new", f"{len(self.updated)} updated",
+                 f"{self.unchanged} unchanged", f"{len(self.curated)} kept because curated",
+                 f"{len(self.skipped)} skipped"]
+        if self.orphaned:
+            parts.append(f"{len(self.orphaned)} posts whose seed is gone (kept)")
+        return ", ".join(parts)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.skipped else 0
+
+
+# --- manifest -------------------------------------------------------------------------
+
+def load_manifest(path: Path) -> dict[str, Any]:
+    """The manifest, or an empty one; a corrupt file is reported and rebuilt, not fatal."""
+    empty: dict[str, Any] = {"version": MANIFEST_VERSION, "posts": {}, "stat": {}}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return empty
+    except (OSError, ValueError) as exc:
+        log.warning("%s: unreadable manifest (%s); rebuilding it from the posts", path, exc)
+        return empty
+    if not isinstance(data, dict) or not isinstance(data.get("posts"), dict):
+        log.warning("%s: not a news-digest manifest; rebuilding it from the posts", path)
+        return empty
+    data.setdefault("stat", {})
+    return data
+
+
+def save_manifest(path: Path, manifest: dict[str, Any]) -> None:
+    posts.atomic_write(path, json.dumps(manifest, sort_keys=True, indent=1,
+                                        ensure_ascii=False) + "\n")
+
+
+def adopt_posts(content: Path, manifest: dict[str, Any]) -> None:
+    """Add posts on disk that name a seed sha256 the manifest lacks (after a crash or a
+    lost manifest), so their seeds are not ingested twice under a second slug."""
+    known = {entry["post"] for entry in manifest["posts"].values()}
+    for path in sorted(content.rglob("*.md")):
+        rel = path.relative_to(content).as_posix()
+        if rel in known or rel.startswith("."):
+            continue
+        try:
+            head = path.read_text(encoding="utf-8")[:4096]
+        except (OSError, UnicodeDecodeError):
+            continue
+        match = _SHA_IN_POST.search(head)
+        if match and match.group(1) not in manifest["posts"]:
+            text = path.read_text(encoding="utf-8")
+            manifest["posts"][match.group(1)] = {
+                "post": rel, "seed": None,
+                "digest": posts.text_digest(text) if posts.is_untouched(text) else None,
+            }
+
+
+# --- one seed → one article ---------------------------------------------------------
+
+def to_draft(raw: RawSeed, junk: frozenset[str]) -> Draft:
+    """Clean a seed with the cleaner for its format."""
+    if raw.format == "html":
+        from .extract import extract_html
+
+        return extract_html(raw)
+    return clean(raw, junk)
+
+
+def resolve_date(draft: Draft, raw: RawSeed, meta: dict[str, str]) -> tuple[datetime, str]:
+    """The article's date and where it came from, most trustworthy source first."""
+    if draft.date is not None:
+        return draft.date.astimezone(UTC), "dateline"
+    if meta.get("date"):
+        date = _parse_iso(meta["date"]) or parse_dateline(meta["date"])
+        if date is not None:
+            return date.astimezone(UTC), "metadata"
+    date = date_from_path(raw.rel)
+    if date is not None:
+        return date, "path"
+    return datetime.fromtimestamp(int(raw.mtime), tz=UTC), "file-mtime"
+
+
+def _parse_iso(text: str) -> datetime | None:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def publisher_from(draft: Draft) -> str | None:
+    """The owner named in a removed copyright line ("© 2025 AlterNet Media Inc. All…")."""
+    for removed in draft.removed:
+        match = _COPYRIGHT_OWNER.search(removed.text)
+        if match:
+            return match.group("owner").strip(" -.,")
+    return None
+
+
+def to_article(raw: RawSeed, draft: Draft, meta: dict[str, str], settings: Settings,
+               slug: str) -> Article:
+    date, date_source = resolve_date(draft, raw, meta)
+    source = Source(
+        seed=raw.rel,
+        sha256=raw.sha256,
+        publisher=meta.get("publisher") or publisher_from(draft) or settings.publisher,
+        url=meta.get("url"),
+    )
+    return Article(draft=draft, source=source, date=date, date_source=date_source, slug=slug,
+                   warnings=(*raw.warnings, *draft.warnings))
+
+
+# --- parallel enrichment -----------------------------------------------------------------
+
+_worker_ctx: EnrichContext | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_ctx
+    _worker_ctx = EnrichContext(settings)
+
+
+def _enrich_in_worker(batch: list[Article]) -> list[Article]:
+    assert _worker_ctx is not None
+    return enrich(batch, _worker_ctx)
+
+
+def worker_count(settings: Settings, n_articles: int) -> int:
+    """Processes to use: one per core (at most 4), and only when the work pays for a
+    model load per worker."""
+    wanted = settings.processes or min(4, os.cpu_count() or 1)
+    batches = -(-n_articles // max(1, settings.batch_size))
+    return max(1, min(wanted, batches if n_articles >= 4 * settings.batch_size else 1))
+
+
+def enrich_all(articles: Sequence[Article], settings: Settings,
+               ctx: EnrichContext | None = None,
+               on_done: Callable[[int], None] | None = None) -> list[Article]:
+    """Enrich in batches, in worker processes when there is enough work; order is kept."""
+    size = max(1, settings.batch_size)
+    batches = [list(articles[i:i + size]) for i in range(0, len(articles), size)]
+    workers = worker_count(settings, len(articles))
+    results: list[list[Article]] = []
+    if workers == 1:
+        ctx = ctx or EnrichContext(settings)
+        for batch in batches:
+            results.append(enrich(batch, ctx))
+            if on_done:
+                on_done(len(batch))
+    else:
+        mp = multiprocessing.get_context("spawn")
+        with cf.ProcessPoolExecutor(workers, mp_context=mp, initializer=_init_worker,
+                                    initargs=(settings,)) as pool:
+            for batch, done in zip(batches, pool.map(_enrich_in_worker, batches), strict=True):
+                results.append(done)
+                if on_done:
+                    on_done(len(batch))
+    return [a for batch in results for a in batch]
+
+
+# --- the run -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Pending:
+    raw: RawSeed
+    replaces: str | None
+    """Post path of an earlier version of this seed that ingest may overwrite."""
+
+
+def _stat_key(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+def plan(settings: Settings, manifest: dict[str, Any], report: Report,
+         ) -> tuple[list[_Pending], dict[str, str]]:
+    """Decide, per seed, what to do: skip unchanged ones cheaply, read the rest.
+
+    Returns the seeds to process and the map of seed path → sha256 for all seeds seen.
+    """
+    root = settings.seeds
+    content = settings.content
+    stat_cache: dict[str, Any] = manifest["stat"]
+    by_seed = {e.get("seed"): sha for sha, e in manifest["posts"].items() if e.get("seed")}
+    seen: dict[str, str] = {}
+    pending: list[_Pending] = []
+    for path in discover(root):
+        rel = path.relative_to(root).as_posix() if root.is_dir() else path.name
+        key = _stat_key(path)
+        cached = stat_cache.get(rel)
+        if cached and key and cached[:2] == key and cached[2] in manifest["posts"]:
+            entry = manifest["posts"][cached[2]]
+            if (content / entry["post"]).exists():
+                seen[rel] = cached[2]
+                report.unchanged += 1
+                continue
+        try:
+            raw = read_seed(path, root if root.is_dir() else None)
+        except SeedError as exc:
+            report.skipped.append((str(path), str(exc)))
+            continue
+        seen[rel] = raw.sha256
+        if key:
+            stat_cache[rel] = [*key, raw.sha256]
+        entry = manifest["posts"].get(raw.sha256)
+        if entry and (content / entry["post"]).exists():
+            if entry.get("seed") not in (None, rel) and (root / entry["seed"]).exists() \
+                    and entry["seed"] in seen:
+                report.skipped.append((str(path), f"duplicate of {entry['seed']} (same bytes)"))
+                continue
+            entry["seed"] = entry.get("seed") or rel
+            report.unchanged += 1
+            continue
+        old_sha = by_seed.get(rel)
+        old = manifest["posts"].get(old_sha) if old_sha else None
+        pending.append(_Pending(raw, old["post"] if old else None))
+    return pending, seen
+
+
+def learn_source_junk(root: Path, pending: Sequence[_Pending]) -> dict[str, frozenset[str]]:
+    """Lines that repeat across seeds of one source folder are that source's boilerplate.
+
+    Only folders with new seeds are read; a folder is one source (one scraper target).
+    """
+    folders = sorted({str(Path(p.raw.rel).parent) for p in pending})
+    junk: dict[str, frozenset[str]] = {}
+    for folder in folders:
+        base = root / folder if root.is_dir() else root.parent
+        texts = []
+        for path in sorted(base.iterdir()) if base.is_dir() else []:
+            if path.is_file() and path.suffix.lower() in (".txt", ".html", ".htm"):
+                try:
+                    texts.append(read_seed(path).text)
+                except SeedError:
+                    continue
+        junk[folder] = learn_junk(texts) if len(texts) >= 3 else frozenset()
+    return junk
+
+
+def _claimable(path: Path, sha: str) -> bool:
+    """A post file at ``path`` is ours to reuse: it came from this seed and is untouched."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    match = _SHA_IN_POST.search(text)
+    return bool(match) and match.group(1) == sha and posts.is_untouched(text)
+
+
+def ingest(settings: Settings, progress: Callable[[int, int], None] | None = None,
+           ctx: EnrichContext | None = None) -> Report:
+    """Bring ``content/`` up to date with ``seeds/``; see the module docstring."""
+    report = Report()
+    content = settings.content
+    content.mkdir(parents=True, exist_ok=True)
+    manifest_path = settings.manifest_path
+    manifest = load_manifest(manifest_path)
+    if not manifest["posts"]:
+        adopt_posts(content, manifest)
+    pending, seen = plan(settings, manifest, report)
+    _report_orphans(settings, manifest, seen, report)
+    for path, reason in report.skipped:
+        log.warning("%s: skipped: %s", path, reason)
+
+    drafted: list[tuple[_Pending, Draft, dict[str, str]]] = []
+    if pending:
+        junk = learn_source_junk(settings.seeds, pending)
+        indexes: dict[str, dict[str, dict[str, str]]] = {}
+        for item in pending:
+            folder = str(Path(item.raw.rel).parent)
+            if folder not in indexes:
+                base = settings.seeds / folder if settings.seeds.is_dir() else settings.seeds.parent
+                indexes[folder] = load_index(base)
+            meta = indexes[folder].get(Path(item.raw.rel).name, {})
+            try:
+                draft = to_draft(item.raw, junk.get(folder, frozenset()))
+            except Exception as exc:  # one bad seed must not stop the build
+                report.skipped.append((str(item.raw.path), f"cleaning failed: {exc!r}"))
+                log.warning("%s: skipped: cleaning failed: %r", item.raw.path, exc)
+                continue
+            if not draft.paragraphs:
+                reason = "no article text found (only boilerplate or a title)"
+                report.skipped.append((str(item.raw.path), reason))
+                log.warning("%s: skipped: %s", item.raw.path, reason)
+                continue
+            drafted.append((item, draft, meta))
+
+    # Slugs are assigned in seed order so a fresh ingest always gives the same ones.
+    taken = posts.existing_slugs(content)
+    articles: list[Article] = []
+    targets: list[str | None] = []
+    for item, draft, meta in drafted:
+        if item.replaces:
+            slug = Path(item.replaces).stem
+        else:
+            slug = _free_slug(posts.slugify(draft.title), taken, content,
+                              _year(draft, item.raw, meta), item.raw.sha256)
+            taken.add(slug)
+        articles.append(to_article(item.raw, draft, meta, settings, slug))
+        targets.append(item.replaces)
+
+    total = len(articles)
+    done = 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress(done, total)
+
+    enriched = enrich_all(articles, settings, ctx, on_done=tick) if articles else []
+    _write_all(settings, manifest, enriched, targets, report)
+    if enriched:
+        report.registry_changes = _update_registry(settings, enriched)
+    save_manifest(manifest_path, manifest)
+    return report
+
+
+def _free_slug(base: str, taken: set[str], content: Path, year: str, sha: str) -> str:
+    """The first of ``base``, ``base-2``… that is free, or that holds this seed's own
+    untouched post (left by a run that crashed before saving the manifest)."""
+    slug, n = base, 1
+    while slug in taken and not _claimable(content / year / f"{slug}.md", sha):
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _year(draft: Draft, raw: RawSeed, meta: dict[str, str]) -> str:
+    return f"{resolve_date(draft, raw, meta)[0]:%Y}"
+
+
+def _write_all(settings: Settings, manifest: dict[str, Any], articles: Iterable[Article],
+               targets: Iterable[str | None], report: Report) -> None:
+    content = settings.content
+    seeds_label = settings.seeds.name if settings.seeds.is_dir() else ""
+    for article, replaces in zip(articles, targets, strict=True):
+        rel_post = replaces if replaces else posts.post_path(article)
+        path = content / rel_post
+        if path.exists() and not _claimable(path, article.source.sha256):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if not posts.is_untouched(text):
+                report.curated.append(rel_post)
+                log.warning("%s: edited by a curator; kept (seed %s changed)",
+                            path, article.source.seed)
+                manifest["posts"][article.source.sha256] = {
+                    "post": rel_post, "seed": article.source.seed, "digest": None}
+                _forget_old(manifest, article.source.seed, article.source.sha256)
+                continue
+        text = posts.render(article, seeds_label)
+        posts.atomic_write(path, text)
+        _forget_old(manifest, article.source.seed, article.source.sha256)
+        manifest["posts"][article.source.sha256] = {
+            "post": rel_post, "seed": article.source.seed, "digest": posts.text_digest(text)}
+        (report.updated if replaces else report.new).append(rel_post)
+        for warning in article.warnings:
+            report.warnings.append(f"{article.source.seed}: {warning}")
+
+
+def _forget_old(manifest: dict[str, Any], seed: str, keep_sha: str) -> None:
+    for sha in [s for s, e in manifest["posts"].items() if e.get("seed") == seed and s != keep_sha]:
+        del manifest["posts"][sha]
+
+
+def _report_orphans(settings: Settings, manifest: dict[str, Any], seen: dict[str, str],
+                    report: Report) -> None:
+    """Posts whose seed is gone are kept; say so, once per run, without deleting anything."""
+    for sha, entry in sorted(manifest["posts"].items()):
+        seed = entry.get("seed")
+        if seed and seed not in seen and not (settings.seeds / seed).exists():
+            report.orphaned.append(entry["post"])
+
+
+def _update_registry(settings: Settings, articles: Sequence[Article]) -> int:
+    try:
+        from .registry import update_registry
+    except ImportError:
+        return 0
+    try:
+        return update_registry(settings.data_dir / "entities.yml", articles)
+    except Exception as exc:  # the registry is a convenience; never lose posts over it
+        log.warning("%s: could not update the entity registry: %s",
+                    settings.data_dir / "entities.yml", exc)
+        return 0
+
+
+def main_progress() -> Callable[[int, int], None] | None:
+    """A rich progress bar on a terminal; nothing when stderr is a pipe or a file."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.progress import Progress
+
+    bar = Progress(transient=True)
+    task = bar.add_task("enriching", total=None)
+    bar.start()
+
+    def update(done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total)
+        if done >= total:
+            bar.stop()
+
+    return update
+
+

@@ -1,0 +1,109 @@
+"""The frozen records that carry an article from seed to post.
+
+Each stage takes one of these and returns the next (or a copy with more fields
+filled), so a stage can be tested on its own and no stage reaches into another's
+internals. Nothing here knows about Pelican.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+ENTITY_TYPES: tuple[str, ...] = ("person", "organization", "place")
+"""The entity types the product knows, in the order pages and front matter list them."""
+
+
+@dataclass(frozen=True)
+class RawSeed:
+    """A seed file read from disk: decoded text plus what we need to track it."""
+
+    path: Path
+    """The file as found (absolute or relative to the working directory)."""
+    rel: str
+    """POSIX path relative to the seeds folder; stable across machines."""
+    text: str
+    """Decoded, NFC-normalised text with ``\\n`` line endings and no zero-width characters."""
+    sha256: str
+    """Hex digest of the raw bytes: the manifest key."""
+    encoding: str
+    mtime: float
+    format: str = "text"
+    """``text`` for plain dumps, ``html`` for saved pages."""
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A line the cleaner dropped, and why: ``inspect`` shows these."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A cleaned article: the parts of a scraped page, boilerplate set apart."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    dek: str | None = None
+    caption: str | None = None
+    section: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    date: datetime | None = None
+    """Date read from a dateline in the text, if any (timezone-aware, UTC when unknown)."""
+    removed: tuple[Removed, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity under its canonical name, with the surface forms seen."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A taxonomy topic assigned to an article, with the score that ranked it."""
+
+    id: str
+    label: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the article came from."""
+
+    seed: str
+    sha256: str
+    publisher: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A draft plus everything enrichment adds; what ``posts.py`` writes."""
+
+    draft: Draft
+    source: Source
+    date: datetime
+    date_source: str
+    slug: str
+    summary: str | None = None
+    topics: tuple[Topic, ...] = ()
+    keywords: tuple[str, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    story: str | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def title(self) -> str:
+        return self.draft.title

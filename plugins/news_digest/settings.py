@@ -1,0 +1,133 @@
+"""Every news-digest setting, its default and its check, in one place.
+
+Settings come from ``pelicanconf.py`` (or ``pelican -e``) as ``NEWS_DIGEST_*`` keys,
+and from the ``news-digest`` command's flags. Both paths end in :func:`from_mapping`,
+so a bad value gets the same message wherever it was given: the key, the value,
+and what was expected (the way MkDocs reports configuration errors).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+PREFIX = "NEWS_DIGEST_"
+
+
+class SettingsError(ValueError):
+    """A setting has a value we cannot use; the message names key, value and expectation."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The plugin's settings. Paths are resolved against ``base`` (the site folder)."""
+
+    seeds: Path = Path("seeds")
+    """Folder of raw seed files, read recursively (``NEWS_DIGEST_SEEDS``)."""
+    content: Path = Path("content")
+    """Where ingest writes posts; Pelican's ``PATH`` (``NEWS_DIGEST_CONTENT``)."""
+    auto_ingest: bool = True
+    """Run ingest before Pelican reads content (``NEWS_DIGEST_AUTO_INGEST``)."""
+    posts_subdir: str = ""
+    """Sub-folder of ``content`` for generated posts; ``""`` puts them in ``<yyyy>/``."""
+    manifest: str = ".news-digest/manifest.json"
+    """Manifest path, relative to ``content``: seed sha256 → post and its digest."""
+    data_dir: Path = Path("data")
+    """Curator-edited data files: ``entities.yml``, ``topics.yml``."""
+    publisher: str | None = None
+    """Default publisher credited when a seed names none."""
+    ner_backend: str = "auto"
+    """``auto`` (spaCy if the model is installed, else rules), ``spacy`` or ``rules``."""
+    processes: int = 0
+    """Worker processes for ingest; 0 means one per core (capped at 4)."""
+    batch_size: int = 32
+    """Seeds per NER batch."""
+    max_topics: int = 3
+    summary_chars: int = 300
+    entity_feed_min: int = 3
+    """An entity gets its own feed once it appears in this many articles."""
+    weekly_editions: bool = False
+    feed_items: int = 50
+    """Items per feed."""
+    news_sitemap_hours: int = 48
+    related_count: int = 5
+    search: bool = True
+    """Build a Pagefind index after the site when ``pagefind-bin`` is installed."""
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.content / self.manifest
+
+
+_BOOL_WORDS = {"1": True, "true": True, "yes": True, "on": True,
+               "0": False, "false": False, "no": False, "off": False}
+
+
+def _coerce(name: str, value: Any, default: Any) -> Any:
+    key = PREFIX + name.upper()
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _BOOL_WORDS:
+            return _BOOL_WORDS[value.strip().lower()]
+        raise SettingsError(f"{key}={value!r}: expected true or false")
+    if isinstance(default, int):
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            raise SettingsError(f"{key}={value!r}: expected a whole number") from None
+        if number < 0:
+            raise SettingsError(f"{key}={value!r}: expected a number ≥ 0")
+        return number
+    if isinstance(default, Path):
+        if not isinstance(value, (str, Path)) or not str(value):
+            raise SettingsError(f"{key}={value!r}: expected a folder path")
+        return Path(value)
+    if name == "ner_backend":
+        if value not in ("auto", "spacy", "rules"):
+            raise SettingsError(f"{key}={value!r}: expected 'auto', 'spacy' or 'rules'")
+        return value
+    if value is not None and not isinstance(value, str):
+        raise SettingsError(f"{key}={value!r}: expected text")
+    return value
+
+
+def from_mapping(mapping: Mapping[str, Any], base: Path | None = None) -> Settings:
+    """Build settings from ``NEWS_DIGEST_*`` keys; relative paths resolve against ``base``."""
+    values: dict[str, Any] = {}
+    for f in fields(Settings):
+        key = PREFIX + f.name.upper()
+        if key in mapping:
+            values[f.name] = _coerce(f.name, mapping[key], f.default)
+    settings = Settings(**values)
+    if base is not None:
+        settings = resolve(settings, base)
+    return settings
+
+
+def resolve(settings: Settings, base: Path) -> Settings:
+    """Anchor relative folder settings at ``base``."""
+    changes = {}
+    for f in fields(Settings):
+        value = getattr(settings, f.name)
+        if isinstance(value, Path) and not value.is_absolute():
+            changes[f.name] = base / value
+    return Settings(**{**{f.name: getattr(settings, f.name) for f in fields(Settings)}, **changes})
+
+
+def documented() -> list[tuple[str, Any, str]]:
+    """(key, default, doc) for every setting: the README table is checked against this."""
+    import ast
+    import inspect
+
+    source = inspect.getsource(Settings)
+    tree = ast.parse(source)
+    docs: dict[str, str] = {}
+    body = tree.body[0].body  # type: ignore[attr-defined]
+    for node, nxt in zip(body, [*body[1:], None], strict=True):
+        if (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
+                and isinstance(nxt, ast.Expr) and isinstance(nxt.value, ast.Constant)):
+            docs[node.target.id] = " ".join(str(nxt.value.value).split())
+    return [(PREFIX + f.name.upper(), f.default, docs.get(f.name, "")) for f in fields(Settings)]
