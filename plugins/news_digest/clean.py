@@ -154,11 +154,15 @@ def _clean(text: str, known_junk: frozenset[str]) -> Draft:
     _mark_related(lines)
     for line in lines:
         line.cls = _classify(line, stoplist is not None)
+    if not any(line.cls == GOOD for line in lines):
+        _promote_near(lines)
     caption = _take_caption(lines)
     byline = _take_role(lines, "byline", _is_byline)
     section = _take_section(lines)
     dateline = _take_dateline(lines)
+    region = _densest_run(lines)
     _revise(lines)
+    _drop_outside(lines, region)
     paragraphs = tuple(line.text for line in lines if line.cls == GOOD and _free(line))
     removed = tuple(Removed(line.text, line.reason or "not prose") for line in lines
                     if line.role is None and (line.reason or line.cls != GOOD))
@@ -392,6 +396,52 @@ def _classify(line: _Line, known_language: bool) -> str:
     if line.stops >= STOPWORDS_LOW:
         return NEAR
     return BAD
+
+
+def _weight(line: _Line) -> float:
+    """How much a line argues for "the article is here": prose for, chrome against."""
+    if line.cls == GOOD:
+        return line.chars
+    if line.cls == NEAR:
+        return line.chars / 2
+    if line.cls == SHORT:
+        return -SHORT_PENALTY
+    return -min(line.chars, LENGTH_HIGH) * BAD_FACTOR
+
+
+SHORT_PENALTY = 10
+BAD_FACTOR = 0.5
+OUTSIDE_KEEP = 300
+
+
+def _densest_run(lines: list[_Line]) -> tuple[int, int]:
+    """The stretch of lines with the most prose net of chrome (maximum-sum subarray)."""
+    best, best_span = 0.0, (0, -1)
+    total, start = 0.0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, i
+        total += _weight(line)
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def _drop_outside(lines: list[_Line], region: tuple[int, int]) -> None:
+    """Prose far from the article (comments, teasers, footers) is not the article."""
+    first, last = region
+    for i, line in enumerate(lines):
+        if (i < first or i > last) and line.cls == GOOD and _free(line) \
+                and line.chars < OUTSIDE_KEEP:
+            line.cls, line.reason = BAD, "outside article"
+
+
+def _promote_near(lines: list[_Line]) -> None:
+    """A page of short paragraphs has no line long enough to be "good" on its own;
+    then the near-good lines (sentences with function words) stand in for them."""
+    for line in lines:
+        if line.cls == NEAR:
+            line.cls = GOOD
 
 
 def _revise(lines: list[_Line]) -> None:

@@ -114,14 +114,15 @@ def stem(word: str) -> str:
         w = w[:-3] + "y"
     elif w.endswith("ed") and len(w) >= 5 and not w.endswith("eed"):
         w = _undouble(w[:-2])
+    # Drop a final "e" so "strike", "striking" and "struck"-less "striked" agree.
+    if w.endswith("e") and len(w) >= 4 and not w.endswith(("ee", "ie")):
+        w = w[:-1]
     return w
 
 
 def _undouble(w: str) -> str:
-    """Strip a doubled final consonant ("stopp" → "stop"), restore a dropped "e" (no)."""
-    if len(w) >= 3 and w[-1] == w[-2] and w[-1] not in "lsz aeiou":
-        return w[:-1]
-    if w.endswith("e"):
+    """Strip a doubled final consonant: "stopp" → "stop", but "fall" and "miss" stay."""
+    if len(w) >= 3 and w[-1] == w[-2] and w[-1] not in "lsaeiou":
         return w[:-1]
     return w
 

@@ -165,12 +165,17 @@ def spacy_mentions(nlp: Any, texts: Sequence[str], batch_size: int = 32) -> list
 
 # --- rules backend ---------------------------------------------------------------------
 
-_WORD = r"(?:[A-Z][a-z]*\.(?:[A-Z][a-z]*\.)+|[A-Z][\w'’&-]*\.?|[A-Z]\.)"
+_WORD = (r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:al|el|bin|ibn)-[A-Z][\w'’&-]*|[A-Z][\w'’&-]*\.?)")
 _LINK = r"(?:of|the|de|del|da|di|du|al|el|bin|ibn|van|von|der|for|la|le)"
 _SEQ = re.compile(rf"{_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)*{_WORD})*")
 _TITLE_RE = re.compile(
     r"^(?:(?:" + "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
     + r")\b\.?\s*)+")
+
+
+_INNER_TITLE = re.compile(
+    r"(?:^|\s)(?:" + "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
+    + r")\.?\s*(?=[A-Z][^\s]*\s+[A-Z])")
 
 
 @lru_cache(maxsize=1)
@@ -201,29 +206,46 @@ def rule_mentions(text: str, registry: Registry | None = None) -> list[Mention]:
     only when they join a typed entity (a surname after the full name).
     """
     stop = _stop_words()
+
+    def filler(word: str) -> bool:
+        bare = word.rstrip(".")
+        return (bare.lower() in stop and (not bare.isupper() or len(bare) == 1)
+                or bare in CALENDAR)
+
     out: list[Mention] = []
     for match in _SEQ.finditer(text):
-        start, surface = match.start(), match.group(0).rstrip(".") if not re.search(
-            r"\b[A-Z]\.$", match.group(0)) else match.group(0)
-        words = surface.split()
-        # leading stop words ("The", "In") and calendar words are not part of a name
-        while words and (words[0].lower() in stop or words[0] in CALENDAR):
-            start += text[start:].index(words[0]) + len(words[0])
-            start += len(text[start:]) - len(text[start:].lstrip())
-            words = words[1:]
-        while words and (words[-1].lower() in stop or words[-1] in CALENDAR):
-            words = words[:-1]
-        if not words:
+        tokens: list[tuple[int, str]] = []
+        for m in re.finditer(r"\S+", match.group()):
+            tokens.append((match.start() + m.start(), m.group()))
+            bare = m.group().rstrip(".")
+            if (m.group().endswith(".") and len(bare) > 1 and "." not in bare
+                    and bare not in TITLES and bare not in ORG_SUFFIXES):
+                break  # "Iraq. After": a full stop ends the name
+        while tokens and filler(tokens[0][1]):
+            tokens.pop(0)
+        while tokens and filler(tokens[-1][1]):
+            tokens.pop()
+        if not tokens:
             continue
-        titled = bool(_TITLE_RE.match(" ".join(words)))
-        before = text[:start].rstrip()
-        prev = before.split()[-1].strip("\"'“(").rstrip(".") if before.split() else ""
-        titled = titled or prev in TITLES
-        name = _TITLE_RE.sub("", " ".join(words)).strip()
-        if not name or name.lower() in stop or name in CALENDAR:
+        start = tokens[0][0]
+        surface = text[start:tokens[-1][0] + len(tokens[-1][1])]
+        if re.search(r"[a-z]{2}\.$", surface):  # sentence end, not "J." or "U.S."
+            surface = surface[:-1]
+        surface = re.sub(r"['’]s?$", "", surface)  # possessive: "IRGC's" names "IRGC"
+        before = text[:start].split()
+        prev = before[-1].strip("\"'“‘(").rstrip(".") if before else ""
+        titled = bool(_TITLE_RE.match(surface)) or prev in TITLES
+        name = _TITLE_RE.sub("", surface).strip()
+        found = registry.canonical(name) if registry is not None and name else None
+        last = name.split()[-1].rstrip(".") if name else ""
+        inner = _INNER_TITLE.search(name)
+        if not found and inner and last not in ORG_SUFFIXES:
+            # "Iraqi President Barham Salih", "Revolutionary Guard Gen. Qassem Soleimani"
+            name, titled = name[inner.end():].strip(), True
+            found = registry.canonical(name) if registry is not None and name else None
+        if not name or filler(name):
             continue
-        found = registry.canonical(name) if registry is not None else None
-        last = name.split()[-1].rstrip(".")
+        words = name.split()
         mtype: str | None
         if found:
             mtype = found[1]
@@ -233,10 +255,10 @@ def rule_mentions(text: str, registry: Registry | None = None) -> list[Mention]:
             mtype = "organization"
         elif last in PLACE_SUFFIXES or prev.lower() in PLACE_CUES:
             mtype = "place"
-        elif 2 <= len(name.split()) <= 4 and all(w[:1].isupper() for w in name.split()):
+        elif 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
             mtype = "person"
         else:
-            if len(name.split()) == 1 and _sentence_start(text, start):
+            if len(words) == 1 and _sentence_start(text, start):
                 continue
             mtype = None
         out.append(Mention(name, mtype, start))

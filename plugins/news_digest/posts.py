@@ -29,7 +29,7 @@ ENTITY_KEYS = {"person": "people", "organization": "organizations", "place": "pl
 """Front matter groups entities by type under these plural keys."""
 
 _DIGEST_LINE = re.compile(r"^ingest: .*\n", re.MULTILINE)
-_MD_INLINE = re.compile(r"([\\`*_{}\[\]()|!~^])")
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]|])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=>:]|\d+[.)])")
 _SLUG_STRIP = re.compile(r"[^a-z0-9]+")
 
@@ -46,7 +46,7 @@ def _str_representer(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
 def _needs_quotes(text: str) -> bool:
     # Quote anything YAML could read as another type or that holds a risky character;
     # titles like "No", "1.5" or "2020-01-01" must come back as the same string.
-    return True if not text else not re.fullmatch(r"[A-Za-z][A-Za-z0-9 ,.'&()/-]*", text) or \
+    return True if not text else not re.fullmatch(r"[A-Za-z][A-Za-z0-9_ ,.'&()/-]*", text) or \
         text.lower() in {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
 
 

@@ -25,13 +25,11 @@ class Settings:
     """The plugin's settings. Paths are resolved against ``base`` (the site folder)."""
 
     seeds: Path = Path("seeds")
-    """Folder of raw seed files, read recursively (``NEWS_DIGEST_SEEDS``)."""
+    """Folder of raw seed files, read recursively (relative paths: from the working directory)."""
     content: Path = Path("content")
-    """Where ingest writes posts; Pelican's ``PATH`` (``NEWS_DIGEST_CONTENT``)."""
+    """Where ingest writes posts; Pelican's ``PATH``."""
     auto_ingest: bool = True
-    """Run ingest before Pelican reads content (``NEWS_DIGEST_AUTO_INGEST``)."""
-    posts_subdir: str = ""
-    """Sub-folder of ``content`` for generated posts; ``""`` puts them in ``<yyyy>/``."""
+    """Run ingest before Pelican reads content."""
     manifest: str = ".news-digest/manifest.json"
     """Manifest path, relative to ``content``: seed sha256 → post and its digest."""
     data_dir: Path = Path("data")
@@ -45,14 +43,19 @@ class Settings:
     batch_size: int = 32
     """Seeds per NER batch."""
     max_topics: int = 3
+    """At most this many topics per article, primary first."""
     summary_chars: int = 300
+    """Summaries are one or two whole sentences within about this many characters."""
     entity_feed_min: int = 3
     """An entity gets its own feed once it appears in this many articles."""
     weekly_editions: bool = False
+    """Also build weekly editions at ``/editions/YYYY-Www/``."""
     feed_items: int = 50
     """Items per feed."""
     news_sitemap_hours: int = 48
+    """The news sitemap lists articles this many hours back from the newest one."""
     related_count: int = 5
+    """Related stories shown on an article page."""
     search: bool = True
     """Build a Pagefind index after the site when ``pagefind-bin`` is installed."""
 

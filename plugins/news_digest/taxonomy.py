@@ -1,0 +1,393 @@
+"""Topics and entities as first-class site objects: slugs, references and pages.
+
+Everything here is plain data over plain functions; the Pelican side (``site.py``)
+hands in articles and gets frozen records back. Slugs are assigned once for the
+whole site, so two names that slugify alike ("C++", "C#", "C") still get distinct,
+deterministic URLs, whatever order the posts were read in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+log = logging.getLogger(__name__)
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+GROUPS: tuple[str, ...] = ("people", "organizations", "places")
+"""Entity groups as front matter and URLs spell them, in display order."""
+
+GROUP_OF_TYPE: dict[str, str] = {
+    "person": "people", "people": "people", "per": "people", "persons": "people",
+    "organization": "organizations", "organizations": "organizations", "org": "organizations",
+    "organisation": "organizations", "organisations": "organizations",
+    "place": "places", "places": "places", "gpe": "places", "loc": "places",
+    "location": "places", "locations": "places",
+}
+"""Any spelling of an entity type (front matter key, registry type, spaCy label) → group."""
+
+TYPE_OF_GROUP: dict[str, str] = {
+    "people": "person", "organizations": "organization", "places": "place",
+}
+GROUP_LABELS: dict[str, str] = {
+    "people": "People", "organizations": "Organizations", "places": "Places",
+}
+
+PACKAGE_TOPICS = Path(__file__).parent / "data" / "topics.yml"
+
+
+# ---------------------------------------------------------------- slugs
+
+
+_SYMBOLS = (("++", " plus plus "), ("+", " plus "), ("#", " sharp "), ("&", " and "),
+            ("@", " at "), ("%", " percent "))
+
+
+def slugify(name: str) -> str:
+    """A URL-safe ASCII slug that keeps symbols which tell names apart.
+
+    ``C++`` → ``c-plus-plus``, ``C#`` → ``c-sharp``, ``AT&T`` → ``at-and-t``: the
+    usual "drop punctuation" slug would map all of C, C++ and C# to ``c``. A name
+    with no ASCII letters left (e.g. 北京) gets a short hash so it still has a URL.
+    """
+    text = unicodedata.normalize("NFKD", name)
+    for symbol, word in _SYMBOLS:
+        text = text.replace(symbol, word)
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if not slug:
+        slug = "n-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    return slug
+
+
+def assign_slugs(names: Iterable[str], preferred: Mapping[str, str] | None = None
+                 ) -> dict[str, str]:
+    """Give every name a unique slug, deterministically.
+
+    A name keeps its natural (or registry-preferred) slug unless another name wants
+    the same one; then the names sharing it are sorted and all but the first get
+    ``-2``, ``-3``…, skipping any suffix another name already holds naturally.
+    """
+    preferred = preferred or {}
+    wanted: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(set(names)):
+        wanted[preferred.get(name) or slugify(name)].append(name)
+    taken = set(wanted)
+    result: dict[str, str] = {}
+    for base in sorted(wanted):
+        first, *rest = wanted[base]
+        result[first] = base
+        n = 2
+        for name in rest:
+            while f"{base}-{n}" in taken:
+                n += 1
+            result[name] = f"{base}-{n}"
+            taken.add(result[name])
+            n += 1
+    return result
+
+
+# ---------------------------------------------------------------- references
+
+
+@dataclass(frozen=True)
+class TopicRef:
+    """A topic as articles and templates see it."""
+
+    id: str
+    label: str
+    slug: str
+    url: str
+    description: str = ""
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An entity under its canonical name, with where its page lives."""
+
+    name: str
+    group: str
+    """``people``, ``organizations`` or ``places``: the front matter key and URL segment."""
+    slug: str
+    url: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def type(self) -> str:
+        """Singular type, as ``model.ENTITY_TYPES`` spells it."""
+        return TYPE_OF_GROUP[self.group]
+
+    @property
+    def type_label(self) -> str:
+        return TYPE_OF_GROUP[self.group].capitalize()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def topic_url(slug: str) -> str:
+    return f"topics/{slug}/"
+
+
+def entity_url(group: str, slug: str) -> str:
+    return f"entities/{group}/{slug}/"
+
+
+def label_from_id(topic_id: str) -> str:
+    """``conflict-war-and-peace`` → ``Conflict war and peace``: a label for unknown ids."""
+    words = re.sub(r"[-_]+", " ", topic_id).strip()
+    return words[:1].upper() + words[1:] if words else topic_id
+
+
+# ---------------------------------------------------------------- data files
+
+
+@dataclass(frozen=True)
+class TopicInfo:
+    id: str
+    label: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    """One canonical entity of the curated registry (``<data_dir>/entities.yml``)."""
+
+    name: str
+    group: str | None = None
+    slug: str | None = None
+    aliases: tuple[str, ...] = ()
+    block: bool = False
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=Loader)
+    except FileNotFoundError:
+        return None
+    except (OSError, yaml.YAMLError) as exc:
+        log.warning("news-digest: cannot read %s (%s); ignoring it", path, exc)
+        return None
+
+
+def load_topics(data_dir: Path | None) -> dict[str, TopicInfo]:
+    """The topic taxonomy: the site's ``<data_dir>/topics.yml`` over the packaged one.
+
+    Read tolerantly, because curators edit it: a list of ``{id, label, description}``,
+    a mapping ``id → {label, description}`` or ``id → label``, optionally under a
+    ``topics:`` key. Entries without an id are skipped with a warning.
+    """
+    topics: dict[str, TopicInfo] = {}
+    paths = [PACKAGE_TOPICS]
+    if data_dir is not None:
+        paths.append(Path(data_dir) / "topics.yml")
+    for path in paths:
+        data = _load_yaml(path)
+        if isinstance(data, Mapping) and "topics" in data:
+            data = data["topics"]
+        items: list[tuple[Any, Any]] = []
+        if isinstance(data, Mapping):
+            items = list(data.items())
+        elif isinstance(data, list):
+            items = [(d.get("id") if isinstance(d, Mapping) else d, d) for d in data]
+        for key, value in items:
+            if not isinstance(key, str | int) or not str(key).strip():
+                log.warning("news-digest: %s: topic entry without an id: %r", path, value)
+                continue
+            tid = str(key).strip()
+            if isinstance(value, Mapping):
+                label = str(value.get("label") or value.get("name") or label_from_id(tid))
+                desc = str(value.get("description") or "")
+            else:
+                label = str(value) if isinstance(value, str) and value != tid else label_from_id(tid)
+                desc = ""
+            topics[tid] = TopicInfo(tid, label, desc)
+    return topics
+
+
+def load_registry(data_dir: Path | None) -> dict[str, RegistryEntry]:
+    """The curated entity registry, read tolerantly: canonical name → entry.
+
+    Accepts a mapping ``name → {type, slug, aliases, block}`` (optionally under an
+    ``entities:`` key) or a list of such mappings with a ``name`` key. Uses the
+    registry module's loader when the ingest side provides one.
+    """
+    if data_dir is None:
+        return {}
+    data = _load_yaml(Path(data_dir) / "entities.yml")
+    if isinstance(data, Mapping) and isinstance(data.get("entities"), Mapping | list):
+        data = data["entities"]
+    items: list[tuple[Any, Any]] = []
+    if isinstance(data, Mapping):
+        items = list(data.items())
+    elif isinstance(data, list):
+        items = [(d.get("name"), d) for d in data if isinstance(d, Mapping)]
+    registry: dict[str, RegistryEntry] = {}
+    for name, value in items:
+        if not isinstance(name, str) or not name.strip():
+            continue
+        value = value if isinstance(value, Mapping) else {}
+        aliases = value.get("aliases") or ()
+        if isinstance(aliases, str):
+            aliases = (aliases,)
+        group = GROUP_OF_TYPE.get(str(value.get("type") or "").strip().lower())
+        slug = value.get("slug")
+        registry[name.strip()] = RegistryEntry(
+            name=name.strip(),
+            group=group,
+            slug=str(slug) if slug else None,
+            aliases=tuple(sorted({str(a).strip() for a in aliases if str(a).strip()} - {name})),
+            block=bool(value.get("block")),
+        )
+    return registry
+
+
+def alias_index(registry: Mapping[str, RegistryEntry]) -> dict[str, str]:
+    """Alias (case-folded) → canonical name, so a curator's alias spelling still links."""
+    index: dict[str, str] = {}
+    for name in sorted(registry):
+        for alias in registry[name].aliases:
+            index.setdefault(alias.casefold(), name)
+    return index
+
+
+# ---------------------------------------------------------------- site-wide resolution
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every topic and entity of the site, with final slugs: the lookup tables."""
+
+    topics: Mapping[str, TopicRef]
+    entities: Mapping[tuple[str, str], EntityRef]
+    """(group, canonical name) → ref."""
+
+
+def canonical(name: str, registry: Mapping[str, RegistryEntry], aliases: Mapping[str, str]
+              ) -> str:
+    name = " ".join(str(name).split())
+    if name in registry:
+        return name
+    return aliases.get(name.casefold(), name)
+
+
+def build_vocabulary(
+    topic_ids: Iterable[str],
+    entity_keys: Iterable[tuple[str, str]],
+    topics_data: Mapping[str, TopicInfo],
+    registry: Mapping[str, RegistryEntry],
+) -> Vocabulary:
+    """Final refs for every topic id and (group, name) used by some article."""
+    ids = sorted(set(topic_ids))
+    topic_slugs = assign_slugs(ids)
+    topics = {}
+    for tid in ids:
+        info = topics_data.get(tid) or TopicInfo(tid, label_from_id(tid))
+        slug = topic_slugs[tid]
+        topics[tid] = TopicRef(tid, info.label, slug, topic_url(slug), info.description)
+    by_group: dict[str, set[str]] = defaultdict(set)
+    for group, name in entity_keys:
+        by_group[group].add(name)
+    entities = {}
+    for group in GROUPS:
+        names = by_group.get(group, set())
+        preferred = {n: registry[n].slug for n in names if n in registry and registry[n].slug}
+        slugs = assign_slugs(names, preferred)
+        for name in sorted(names):
+            aliases = registry[name].aliases if name in registry else ()
+            entities[(group, name)] = EntityRef(
+                name, group, slugs[name], entity_url(group, slugs[name]), aliases)
+    return Vocabulary(topics, entities)
+
+
+# ---------------------------------------------------------------- pages
+
+
+@dataclass(frozen=True)
+class TopicPage:
+    """``/topics/<slug>/``: a topic's articles (newest first) and leading entities."""
+
+    ref: TopicRef
+    articles: tuple[Any, ...]
+    leading_entities: tuple[tuple[EntityRef, int], ...]
+
+
+@dataclass(frozen=True)
+class EntityPage:
+    """``/entities/<group>/<slug>/``: an entity's articles, company and timeline."""
+
+    ref: EntityRef
+    articles: tuple[Any, ...]
+    co_mentions: tuple[tuple[EntityRef, int], ...]
+    topics: tuple[tuple[TopicRef, int], ...]
+    first_seen: datetime
+    last_seen: datetime
+    timeline: tuple[tuple[date, int], ...]
+    """(day, articles that day), oldest first."""
+
+
+def _ranked(counter: Counter, limit: int) -> tuple:
+    """Most common first, ties by name: deterministic whatever the input order."""
+    return tuple(sorted(counter.items(), key=lambda kv: (
+        -kv[1], str(kv[0]).casefold(), getattr(kv[0], "url", str(kv[0]))))[:limit])
+
+
+def build_topic_pages(articles: Sequence[Any], topics_of: Sequence[Sequence[TopicRef]],
+                      entities_of: Sequence[Sequence[EntityRef]], leading: int = 10
+                      ) -> list[TopicPage]:
+    """One page per topic. ``articles`` are newest first; the lists run parallel to it."""
+    members: dict[str, list[int]] = defaultdict(list)
+    refs: dict[str, TopicRef] = {}
+    for i, topics in enumerate(topics_of):
+        for t in topics:
+            members[t.id].append(i)
+            refs[t.id] = t
+    pages = []
+    for tid in sorted(members, key=lambda t: refs[t].slug):
+        idx = members[tid]
+        counts: Counter = Counter(e for i in idx for e in entities_of[i])
+        pages.append(TopicPage(refs[tid], tuple(articles[i] for i in idx),
+                               _ranked(counts, leading)))
+    return pages
+
+
+def build_entity_pages(articles: Sequence[Any], topics_of: Sequence[Sequence[TopicRef]],
+                       entities_of: Sequence[Sequence[EntityRef]], co_limit: int = 15
+                       ) -> list[EntityPage]:
+    """One page per entity, with co-mentions counted per article (not per mention)."""
+    members: dict[EntityRef, list[int]] = defaultdict(list)
+    for i, ents in enumerate(entities_of):
+        for e in set(ents):
+            members[e].append(i)
+    pages = []
+    for ref in sorted(members, key=lambda r: (GROUPS.index(r.group), r.slug)):
+        idx = members[ref]
+        co: Counter = Counter(e for i in idx for e in set(entities_of[i]) if e != ref)
+        tops: Counter = Counter(t for i in idx for t in topics_of[i])
+        dates = [articles[i].date for i in idx]
+        days = Counter(d.date() for d in dates)
+        pages.append(EntityPage(
+            ref=ref,
+            articles=tuple(articles[i] for i in idx),
+            co_mentions=_ranked(co, co_limit),
+            topics=_ranked(tops, 10),
+            first_seen=min(dates),
+            last_seen=max(dates),
+            timeline=tuple(sorted(days.items())),
+        ))
+    return pages
