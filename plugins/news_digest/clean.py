@@ -72,8 +72,10 @@ _RELATED = re.compile(
 _CODE_CHARS = frozenset("{}[];=<>|\\$")
 _CODE_HINT = re.compile(
     r"<\/?(?:script|style|div|iframe|noscript)|function\s*\(|\bvar\s+\w+\s*=|"
-    r"\bwindow\.|\bdocument\.|@media|\bgoogletag\b|!important|\w+\s*\{[^}]{0,80}:[^}]{0,80};",
+    r"\bwindow\.[a-z]|\bdocument\.[a-z]|@media|\bgoogletag\b|!important|\w+\s*\{[^}]{0,80}:[^}]{0,80};",
     re.IGNORECASE)
+_PATHLIKE = re.compile(r"^\.{0,2}/|\w/\w[\w/-]*\.\w{2,5}$|\.(?:m?html?|php|aspx?|jsp?|css)$"
+                       r"|^\w+_\w+(?:_\w+)*$")
 _CAPTION = re.compile(
     r"\((?:[^()]{0,200}\b(?:photos?|image|picture|photograph|credit|illustration|file)\b"
     r"[^()]{0,200})\)\s*$"
@@ -161,6 +163,7 @@ def _clean(text: str, known_junk: frozenset[str]) -> Draft:
     section = _take_section(lines)
     dateline = _take_dateline(lines)
     region = _densest_run(lines)
+    _rescue_sentences(lines, region)
     _revise(lines)
     _drop_outside(lines, region)
     paragraphs = tuple(line.text for line in lines if line.cls == GOOD and _free(line))
@@ -341,11 +344,29 @@ def _rule_reason(line: _Line) -> str | None:
 
 
 def _is_code(text: str) -> bool:
-    """Script or CSS text: code punctuation is rare in prose and common in code."""
+    """Script or CSS text: code punctuation and file paths are rare in prose, common in code."""
     if _CODE_HINT.search(text):
         return True
     code = sum(ch in _CODE_CHARS for ch in text)
-    return code >= 4 and code / len(text) > 0.04
+    if code >= 4 and code / len(text) > 0.04:
+        return True
+    words = text.split()
+    paths = sum(1 for w in words if _PATHLIKE.search(w))
+    return paths >= 2 and paths / len(words) > 0.1
+
+
+def _headline_like(text: str) -> bool:
+    """A run of link texts or a heading: most longer words capitalised, no closing stop.
+
+    Prose capitalises names; a list of headlines capitalises nearly every word and does
+    not end like a sentence.
+    """
+    if _SENTENCE_END.search(text[-3:]):
+        return False
+    words = [w for w in text[:SAMPLE_CHARS].split() if len(w) >= 4 and w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    return sum(w[:1].isupper() for w in words) / len(words) >= 0.8
 
 
 def _mark_menus(lines: list[_Line]) -> None:
@@ -391,6 +412,8 @@ def _classify(line: _Line, known_language: bool) -> str:
         return SHORT
     if not known_language:
         return GOOD if line.chars > LENGTH_HIGH else NEAR
+    if _headline_like(line.text):
+        return BAD
     if line.stops >= STOPWORDS_HIGH:
         return GOOD if line.chars > LENGTH_HIGH else NEAR
     if line.stops >= STOPWORDS_LOW:
@@ -411,7 +434,7 @@ def _weight(line: _Line) -> float:
 
 SHORT_PENALTY = 10
 BAD_FACTOR = 0.5
-OUTSIDE_KEEP = 300
+OUTSIDE_KEEP = 10**9
 
 
 def _densest_run(lines: list[_Line]) -> tuple[int, int]:
@@ -425,6 +448,21 @@ def _densest_run(lines: list[_Line]) -> tuple[int, int]:
         if total > best:
             best, best_span = total, (start, i)
     return best_span
+
+
+def _rescue_sentences(lines: list[_Line], region: tuple[int, int]) -> None:
+    """Inside the article, a full sentence thin on function words (figures, names,
+    quotes of prices) is still article text: it becomes near-good and follows its
+    neighbours instead of being dropped outright."""
+    first, last = region
+    for line in lines[first:last + 1]:
+        if line.cls == BAD and _free(line) and line.chars >= LENGTH_LOW \
+                and line.stops >= RESCUE_STOPWORDS and _SENTENCE_END.search(line.text[-3:]) \
+                and not _headline_like(line.text):
+            line.cls = NEAR
+
+
+RESCUE_STOPWORDS = 0.2
 
 
 def _drop_outside(lines: list[_Line], region: tuple[int, int]) -> None:

@@ -17,7 +17,6 @@ import multiprocessing
 import os
 import re
 import sys
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -39,7 +38,8 @@ _SHA_IN_POST = re.compile(r"^source: .*sha256: ([0-9a-f]{64})", re.MULTILINE)
 _COPYRIGHT_OWNER = re.compile(
     r"(?:©|\(c\)|@|copyright)\s*(?:\d{4}\s*(?:[-–—,]\s*\d{4})?)?\s*[-–—,:]?\s*"
     r"(?P<owner>[A-Z][\w&.' -]{1,60}?)"
-    r"(?:,?\s+(?:Inc|LLC|Ltd|Limited|Corp|Corporation|plc|GmbH)\.?)?\s*[.,-]?\s*All Rights Reserved",
+    r"(?:,?\s+(?:Inc|LLC|Ltd|Limited|Corp|Corporation|plc|GmbH)\.?)?"
+    r"\s*[.,-]?\s*All Rights Reserved",
     re.IGNORECASE,
 )
 
@@ -428,7 +428,7 @@ def _forget_old(manifest: dict[str, Any], seed: str, keep_sha: str) -> None:
 def _report_orphans(settings: Settings, manifest: dict[str, Any], seen: dict[str, str],
                     report: Report) -> None:
     """Posts whose seed is gone are kept; say so, once per run, without deleting anything."""
-    for sha, entry in sorted(manifest["posts"].items()):
+    for _, entry in sorted(manifest["posts"].items()):
         seed = entry.get("seed")
         if seed and seed not in seen and not (settings.seeds / seed).exists():
             report.orphaned.append(entry["post"])

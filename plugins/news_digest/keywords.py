@@ -33,7 +33,11 @@ from .model import Article
 TOKEN_RE = re.compile(r"[a-z0-9]+(?:[-'&.][a-z0-9]+)*|[$£€%]")
 """Lowercase word tokens; keeps "u.s.", "e-mail", "a&e", "o'neill" whole, and currency."""
 
-STOPWORDS: frozenset[str] = frozenset("""
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOPWORDS: frozenset[str] = _words("""
 a about above across after afterwards again against all almost alone along already also
 although always am among amongst an and another any anyhow anyone anything anyway anywhere
 are around as at back be became because become becomes been before beforehand behind being
@@ -53,10 +57,10 @@ whereafter whereas whereby wherein whereupon wherever whether which while whithe
 whole whom whose why will with within without would yet you your yours yourself yourselves
 s t don't can't won't isn't aren't wasn't weren't didn't doesn't hasn't haven't hadn't it's
 he's she's they're we're i'm i've you've we've they've that's there's what's let's
-""".split())
+""")
 """Function words: never part of a keyphrase, never evidence for a topic."""
 
-COMMON_WORDS: frozenset[str] = frozenset("""
+COMMON_WORDS: frozenset[str] = _words("""
 said says say saying told tell tells according added add adds asked ask announced
 year years month months week weeks day days time times today yesterday tomorrow
 monday tuesday wednesday thursday friday saturday sunday morning evening night
@@ -76,7 +80,7 @@ mr mrs ms dr gen sen rep st co inc ltd plc corp
 group groups case cases point points issue issues area areas side sides
 percent per end members member move moved life world country countries state states
 home local national government public company firm business market team play game
-""".split())
+""")
 """Words so common in news that a phrase made only of them says nothing on its own."""
 
 _SENT_BREAK = re.compile(r"[.!?;:,()\[\]{}\"“”‘’—–|/]|\s'|'\s|\s-\s")
@@ -102,6 +106,12 @@ def stem(word: str) -> str:
         w = w[:-2]
     if len(w) <= 3 or w in _KEEP_S or not w.isalpha():
         return w
+    stemmed = _strip(w)
+    # Never fold a content word into a function word ("innings" is not "in").
+    return w if len(stemmed) < 3 or stemmed in STOPWORDS else stemmed
+
+
+def _strip(w: str) -> str:
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith(("sses", "ches", "shes", "xes", "zes")):

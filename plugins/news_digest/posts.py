@@ -30,7 +30,7 @@ ENTITY_KEYS = {"person": "people", "organization": "organizations", "place": "pl
 
 _DIGEST_LINE = re.compile(r"^ingest: .*\n", re.MULTILINE)
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]|])")
-_LINE_START = re.compile(r"^(\s*)([#+\-=>:]|\d+[.)])")
+_LINE_START = re.compile(r"^(\s*)([#+\-=:]|(?P<num>\d+)[.)])")
 _SLUG_STRIP = re.compile(r"[^a-z0-9]+")
 
 
@@ -71,7 +71,16 @@ def escape_markdown(text: str) -> str:
     """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _LINE_START.sub(_escape_block_marker, text)
+
+
+def _escape_block_marker(match: re.Match[str]) -> str:
+    # A numeric character reference is plain text to Markdown and to the browser alike,
+    # and unlike a backslash it works for every marker (":" has no Markdown escape).
+    lead, marker, number = match.group(1), match.group(2), match.group("num")
+    if number:  # "1." starts a list; "1&#46;" does not
+        return f"{lead}{number}&#{ord(marker[-1])};"
+    return f"{lead}&#{ord(marker)};"
 
 
 def post_path(article: Article) -> str:
@@ -135,7 +144,7 @@ def render(article: Article, seeds_label: str = "seeds") -> str:
     without_digest = "---\n" + dump_yaml(front_matter(article, seeds_label)) + "---\n\n" + \
         body(article)
     digest = text_digest(without_digest)
-    ingest_line = dump_yaml({"ingest": {"version": INGEST_VERSION, "digest": digest}})
+    ingest_line = f"ingest: {{version: {INGEST_VERSION}, digest: {digest}}}\n"
     head, _, rest = without_digest.partition("---\n\n")
     return head + ingest_line + "---\n\n" + rest
 

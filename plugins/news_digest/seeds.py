@@ -74,7 +74,8 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
             try:
                 return data.decode(codec), codec, []
             except UnicodeDecodeError as exc:
-                raise SeedError(f"invalid {codec} after its byte-order mark ({exc.reason})") from None
+                reason = f"invalid {codec} after its byte-order mark ({exc.reason})"
+                raise SeedError(reason) from None
     if b"\x00" in data:
         raise SeedError("contains NUL bytes (binary file, or UTF-16 without a byte-order mark)")
     try:

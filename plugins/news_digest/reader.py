@@ -1,0 +1,269 @@
+"""Read posts with YAML front matter (what ingest writes) into Pelican articles.
+
+A ``.md`` file that starts with a ``---`` fence is read here: YAML front matter (the
+C loader when PyYAML has it) and a Markdown body rendered *without* the ``meta``
+extension, so a body line such as ``Title: x`` stays text. Any other ``.md`` file is
+handed to Pelican's own Markdown reader, so ordinary Pelican posts keep working.
+
+Raw HTML: a post that came from a seed (it has ``ingest:`` or ``source:`` metadata)
+is untrusted text, so raw HTML in its body is shown as text, never run, and links
+with schemes other than http(s)/mailto/relative are dropped. Ingest escapes the
+body already; this also covers a ``<script>`` a curator pastes in later. A post a
+curator writes from scratch (neither key) is trusted like any Pelican post.
+
+A front matter error is reported as ``file:line: message`` and that post is skipped
+(Pelican's ``status: skip``); the build goes on.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import logging
+import re
+from collections.abc import Mapping
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+from pelican.readers import MarkdownReader
+
+from . import taxonomy as tx
+
+log = logging.getLogger(__name__)
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+FRONT_MATTER = re.compile(
+    r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+"""``---`` fence, YAML, closing ``---`` (or ``...``) on a line of its own."""
+
+META_EXTENSION = "markdown.extensions.meta"
+SAFE_SCHEMES = ("http:", "https:", "mailto:")
+
+# Keys we interpret ourselves; any other key is handed to Pelican's processors.
+OWN_KEYS = frozenset({
+    "title", "date", "date_source", "slug", "section", "summary", "image_caption",
+    "byline", "source", "topics", "keywords", "entities", "story", "ingest",
+})
+
+
+class FrontMatterError(ValueError):
+    """The front matter cannot be used; the message starts with ``file:line:``."""
+
+
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """(YAML text or None, body) for a post's text."""
+    m = FRONT_MATTER.match(text)
+    if not m:
+        return None, text
+    return m.group("yaml"), text[m.end():]
+
+
+def load_front_matter(yaml_text: str, path: str) -> dict[str, Any]:
+    """Parse front matter into a dict with lower-cased keys, or raise FrontMatterError."""
+    try:
+        data = yaml.load(yaml_text, Loader=Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 2 if mark is not None else 2  # +1 for the fence, +1 one-based
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise FrontMatterError(f"{path}:{line}: invalid YAML front matter: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, Mapping):
+        raise FrontMatterError(f"{path}:2: front matter must be a mapping of keys to values, "
+                               f"not {type(data).__name__}")
+    return {str(k).strip().lower(): v for k, v in data.items()}
+
+
+def parse_date(value: Any, path: str) -> datetime:
+    """An aware UTC datetime from YAML's datetime/date or an ISO string.
+
+    Times without a zone are taken as UTC (the zone ingest writes); everything is
+    normalised to UTC so editions group by the same calendar day everywhere.
+    """
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, date):
+        dt = datetime.combine(value, time())
+    elif isinstance(value, str):
+        try:
+            dt = datetime.fromisoformat(value.strip().replace(" ", "T", 1))
+        except ValueError:
+            raise FrontMatterError(f"{path}: date {value!r} is not an ISO date") from None
+    else:
+        raise FrontMatterError(f"{path}: date {value!r} is not a date")
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _names(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple):
+        return []
+    return [n for n in (_text(v) for v in value if not isinstance(v, Mapping | list)) if n]
+
+
+def entity_names(value: Any, path: str) -> tuple[tuple[str, str], ...]:
+    """(group, name) pairs from ``entities:``; unknown groups are warned about."""
+    pairs: list[tuple[str, str]] = []
+    if isinstance(value, Mapping):
+        for key, names in value.items():
+            group = tx.GROUP_OF_TYPE.get(str(key).strip().lower())
+            if group is None:
+                log.warning("%s: unknown entity type %r (expected people, organizations, "
+                            "places); ignored", path, key)
+                continue
+            pairs.extend((group, n) for n in _names(names))
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, Mapping):
+                group = tx.GROUP_OF_TYPE.get(str(item.get("type", "")).strip().lower())
+                name = _text(item.get("name"))
+                if group and name:
+                    pairs.append((group, name))
+    elif value is not None:
+        log.warning("%s: entities should be a mapping of type to names; ignored", path)
+    return tuple(dict.fromkeys(pairs))
+
+
+class _SafeLinks(Treeprocessor):
+    """Drop href/src values whose scheme could run script (``javascript:`` …)."""
+
+    def run(self, root: Any) -> None:
+        for el in root.iter():
+            for attr in ("href", "src"):
+                value = el.get(attr)
+                if value is None:
+                    continue
+                scheme = re.match(r"\s*([a-zA-Z][a-zA-Z0-9+.-]*:)", value)
+                if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
+                    del el.attrib[attr]
+
+
+def markdown_config(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """Pelican's ``MARKDOWN`` setting without the ``meta`` extension."""
+    config = copy.deepcopy(dict(settings.get("MARKDOWN", {})))
+    configs = {k: v for k, v in config.get("extension_configs", {}).items()
+               if k != META_EXTENSION}
+    exts = [e for e in config.get("extensions", []) if e != META_EXTENSION]
+    exts += [k for k in configs if k not in exts]
+    config["extension_configs"] = configs
+    config["extensions"] = exts
+    config.setdefault("output_format", "html5")
+    return config
+
+
+def make_markdown(settings: Mapping[str, Any], escape_html: bool) -> Markdown:
+    md = Markdown(**markdown_config(settings))
+    if escape_html:
+        if "html_block" in md.preprocessors:
+            md.preprocessors.deregister("html_block")
+        if "html" in md.inlinePatterns:
+            md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_SafeLinks(md), "news_digest_safe_links", 0)
+    return md
+
+
+class NewsDigestReader(MarkdownReader):
+    """Markdown with YAML front matter; plain Pelican Markdown otherwise."""
+
+    file_extensions = ["md", "markdown", "mkd", "mdown"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._md_cache: dict[bool, Markdown] = {}
+        self._topics: dict[str, tx.TopicInfo] | None = None
+        self._registry: dict[str, tx.RegistryEntry] | None = None
+
+    # Data files load lazily, once per reader (one reader per Pelican run).
+    def _data(self) -> tuple[dict[str, tx.TopicInfo], dict[str, tx.RegistryEntry]]:
+        if self._topics is None or self._registry is None:
+            from .glue import digest_settings
+
+            data_dir = digest_settings(self.settings).data_dir
+            self._topics = tx.load_topics(data_dir)
+            self._registry = tx.load_registry(data_dir)
+        return self._topics, self._registry
+
+    def _markdown(self, escape_html: bool) -> Markdown:
+        md = self._md_cache.get(escape_html)
+        if md is None:
+            md = self._md_cache[escape_html] = make_markdown(self.settings, escape_html)
+        md.reset()
+        return md
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        text = Path(source_path).read_text(encoding="utf-8-sig")
+        yaml_text, body = split_front_matter(text)
+        if yaml_text is None:
+            return super().read(source_path)
+        try:
+            fm = load_front_matter(yaml_text, source_path)
+            metadata = self.metadata_from(fm, source_path)
+        except FrontMatterError as exc:
+            log.error("%s — post skipped", exc)
+            return "", {"status": "skip", "title": Path(source_path).stem}
+        escape = "ingest" in fm or "source" in fm
+        content = self._markdown(escape).convert(body)
+        return content, metadata
+
+    def metadata_from(self, fm: Mapping[str, Any], path: str) -> dict[str, Any]:
+        """Pelican metadata from front matter: plain values plus topic/entity refs."""
+        topics_data, registry = self._data()
+        meta: dict[str, Any] = {}
+        title = _text(fm.get("title"))
+        if title is None:
+            raise FrontMatterError(f"{path}:2: front matter has no title")
+        meta["title"] = title
+        if fm.get("date") is not None:
+            meta["date"] = parse_date(fm["date"], path)
+        for key in ("slug", "section", "date_source", "image_caption", "byline", "story"):
+            value = _text(fm.get(key))
+            if value is not None:
+                meta[key] = value
+        summary = _text(fm.get("summary"))
+        if summary is not None:
+            meta["summary"] = html.escape(summary, quote=False)
+            meta["summary_text"] = summary
+        source = fm.get("source")
+        if isinstance(source, Mapping):
+            meta["source"] = {str(k): v for k, v in source.items()}
+        if isinstance(fm.get("ingest"), Mapping):
+            meta["ingest"] = dict(fm["ingest"])
+        meta["generated"] = "ingest" in fm or "source" in fm
+        meta["keywords"] = tuple(_names(fm.get("keywords")))
+        topic_ids = tuple(dict.fromkeys(_names(fm.get("topics"))))
+        meta["topic_ids"] = topic_ids
+        aliases = tx.alias_index(registry)
+        pairs = entity_names(fm.get("entities"), path)
+        meta["entity_names"] = pairs
+        # Provisional refs (per-post slugs); site.py replaces them with site-wide ones.
+        vocab = tx.build_vocabulary(
+            topic_ids, [(g, tx.canonical(n, registry, aliases)) for g, n in pairs],
+            topics_data, registry)
+        meta["topics"] = tuple(vocab.topics[t] for t in topic_ids)
+        meta["entities"] = tuple(dict.fromkeys(
+            vocab.entities[(g, tx.canonical(n, registry, aliases))] for g, n in pairs
+            if not (tx.canonical(n, registry, aliases) in registry
+                    and registry[tx.canonical(n, registry, aliases)].block)))
+        for key, value in fm.items():
+            if key in OWN_KEYS or key in meta:
+                continue
+            meta[key] = self.process_metadata(key, value) if isinstance(value, str) else value
+        return meta

@@ -1,0 +1,321 @@
+"""Topics: each article gets 1–``max_topics`` IPTC Media Topics, primary first.
+
+Why cue words and not a trained classifier: the product ships no training data, the
+small spaCy model has no word vectors, and a curator must be able to see and change
+why an article landed in a topic. The taxonomy file (``data/topics.yml``, overridable
+by ``<data_dir>/topics.yml``) lists for each topic hand-written *strong* cues (weight 3),
+ordinary *cues* (weight 1) and the IPTC description (its words are weak evidence,
+weight 0.25).
+
+Scoring, per topic, over cue matches in the stemmed text:
+
+* a cue listed under ``k`` topics counts ``1/k`` for each (an IDF over the taxonomy,
+  not over any corpus: "season" says less than "wicket");
+* an occurrence counts 3 in the title, 1.5 in the lead paragraph, 1 elsewhere;
+* repeated occurrences saturate (``log(1 + n)``), so one word said ten times cannot
+  outvote ten different cues;
+* an article's entities add evidence when their names contain cues ("Labour Party",
+  "Chelsea FC" are already in the text, so they only get a small bonus).
+
+Scores are shares of the article's total evidence, rounded to 3 decimals so output is
+deterministic. Secondary topics are kept only when they reach ``SECONDARY_SHARE`` of
+the total and ``SECONDARY_RATIO`` of the primary: a stray "goal" in a business story
+should not tag it sport. An article with body text always gets one topic (the
+taxonomy's ``fallback`` when nothing matched at all).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .enrich import EnrichContext
+from .keywords import COMMON_WORDS, STOPWORDS, keywords_for, stem, tokens
+from .model import Article, Topic
+from .settings import Settings
+
+STRONG_WEIGHT = 3.0
+CUE_WEIGHT = 1.0
+DESCRIPTION_WEIGHT = 0.25
+ZONE_WEIGHTS = {"title": 3.0, "lead": 1.5, "body": 1.0}
+SECONDARY_SHARE = 0.18
+"""A secondary topic needs at least this share of all evidence…"""
+SECONDARY_RATIO = 0.45
+"""…and at least this fraction of the primary topic's score."""
+MAX_PHRASE = 4
+
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_CODE_RE = re.compile(r"^medtop:\d{8}$")
+_TOPIC_KEYS = {"id", "code", "label", "description", "strong", "cues"}
+
+
+class TaxonomyError(ValueError):
+    """The topic taxonomy file is unusable; the message says file, line and what is wrong."""
+
+
+@dataclass(frozen=True)
+class TopicDef:
+    """One taxonomy entry as loaded: cues are kept as written, for pages and docs."""
+
+    id: str
+    code: str
+    label: str
+    description: str
+    strong: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The loaded taxonomy plus its compiled cue index.
+
+    ``index`` maps the first stem of a cue to the cues (as stem tuples) starting with
+    it, so matching is one dict lookup per token; ``spread`` maps a cue to its
+    ``(topic index, weight)`` pairs, weights already divided by the cue's topic count.
+    """
+
+    topics: tuple[TopicDef, ...]
+    fallback: str
+    source: str
+    index: Mapping[str, tuple[tuple[str, ...], ...]]
+    spread: Mapping[tuple[str, ...], tuple[tuple[int, float], ...]]
+
+    def get(self, topic_id: str) -> TopicDef:
+        for t in self.topics:
+            if t.id == topic_id:
+                return t
+        raise KeyError(topic_id)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that remembers the line of every mapping, for error messages."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def default_taxonomy_path() -> Path:
+    """The taxonomy shipped inside the package."""
+    return Path(str(resources.files("news_digest") / "data" / "topics.yml"))
+
+
+def taxonomy_path(settings: Settings) -> Path:
+    """The site's ``<data_dir>/topics.yml`` if it exists, else the shipped one."""
+    site = Path(settings.data_dir) / "topics.yml"
+    return site if site.is_file() else default_taxonomy_path()
+
+
+def load_taxonomy(path: Path | None = None) -> Taxonomy:
+    """Read, validate and compile a taxonomy file (the shipped one by default)."""
+    path = Path(path) if path is not None else default_taxonomy_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise TaxonomyError(f"{path}: cannot read the topic taxonomy: {exc}") from None
+    return parse_taxonomy(text, str(path))
+
+
+def parse_taxonomy(text: str, source: str = "<topics.yml>") -> Taxonomy:
+    """Validate taxonomy YAML text; every problem names ``source``, a line and the fix."""
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{source}:{mark.line + 1}" if mark is not None else source
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise TaxonomyError(f"{where}: not valid YAML: {problem}") from None
+    if not isinstance(data, dict):
+        raise TaxonomyError(f"{source}: expected a mapping with a 'topics' list at the top")
+    top_line = data.get("__line__", 1)
+    items = data.get("topics")
+    if not isinstance(items, list) or not items:
+        raise TaxonomyError(f"{source}:{top_line}: 'topics' must be a non-empty list")
+    topics: list[TopicDef] = []
+    seen_ids: dict[str, int] = {}
+    seen_codes: dict[str, int] = {}
+    for n, item in enumerate(items, 1):
+        if not isinstance(item, dict):
+            raise TaxonomyError(f"{source}: topic #{n} must be a mapping, got {item!r}")
+        topic = _topic_from(item, source, n)
+        line = item["__line__"]
+        if topic.id in seen_ids:
+            raise TaxonomyError(f"{source}:{line}: duplicate id {topic.id!r} "
+                                f"(first at line {seen_ids[topic.id]})")
+        if topic.code in seen_codes:
+            raise TaxonomyError(f"{source}:{line}: duplicate code {topic.code!r} "
+                                f"(first at line {seen_codes[topic.code]})")
+        seen_ids[topic.id] = line
+        seen_codes[topic.code] = line
+        topics.append(topic)
+    fallback = data.get("fallback", topics[0].id)
+    if fallback not in seen_ids:
+        raise TaxonomyError(f"{source}:{top_line}: fallback {fallback!r} is not a topic id; "
+                            f"expected one of {', '.join(sorted(seen_ids))}")
+    index, spread = _compile(topics)
+    return Taxonomy(tuple(topics), fallback, source, index, spread)
+
+
+def _topic_from(item: dict[str, Any], source: str, n: int) -> TopicDef:
+    line = item["__line__"]
+    where = f"{source}:{line}: topic #{n}"
+    unknown = sorted(set(item) - _TOPIC_KEYS - {"__line__"})
+    if unknown:
+        raise TaxonomyError(f"{where}: unknown key(s) {', '.join(unknown)}; "
+                            f"expected {', '.join(sorted(_TOPIC_KEYS))}")
+    for key in ("id", "code", "label"):
+        value = item.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise TaxonomyError(f"{where}: '{key}' is missing or empty")
+    topic_id = item["id"]
+    where = f"{source}:{line}: topic {topic_id!r}"
+    if not _ID_RE.match(topic_id):
+        raise TaxonomyError(f"{where}: id must be a slug (lowercase letters, digits, "
+                            f"hyphens), got {topic_id!r}")
+    if not _CODE_RE.match(item["code"]):
+        raise TaxonomyError(f"{where}: code must look like 'medtop:01000000', "
+                            f"got {item['code']!r}")
+    description = item.get("description", "")
+    if not isinstance(description, str):
+        raise TaxonomyError(f"{where}: 'description' must be text")
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in ("strong", "cues"):
+        value = item.get(key, [])
+        if not isinstance(value, list):
+            raise TaxonomyError(f"{where}: '{key}' must be a list of words or phrases")
+        for cue in value:
+            if isinstance(cue, (int, float)) and not isinstance(cue, bool):
+                cue = str(cue)
+            if not isinstance(cue, str) or not tokens(cue):
+                raise TaxonomyError(f"{where}: '{key}' has an entry that is not a word "
+                                    f"or phrase: {cue!r}")
+            if len(tokens(cue)) > MAX_PHRASE:
+                raise TaxonomyError(f"{where}: cue {cue!r} is longer than {MAX_PHRASE} words")
+        lists[key] = tuple(str(c) for c in value)
+    if not lists["strong"] and not lists["cues"]:
+        raise TaxonomyError(f"{where}: needs at least one entry under 'strong' or 'cues'")
+    return TopicDef(topic_id, item["code"], item["label"].strip(), " ".join(description.split()),
+                    lists["strong"], lists["cues"])
+
+
+def _cue_stems(cue: str) -> tuple[str, ...]:
+    return tuple(stem(t) for t in tokens(cue))
+
+
+def _compile(topics: Sequence[TopicDef]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Build the first-stem index and each cue's weights, divided by its topic count."""
+    weights: dict[tuple[str, ...], dict[int, float]] = {}
+    for i, t in enumerate(topics):
+        entries = [(c, STRONG_WEIGHT) for c in t.strong] + [(c, CUE_WEIGHT) for c in t.cues]
+        for word in tokens(t.description):
+            if word not in STOPWORDS and word not in COMMON_WORDS and len(word) > 3:
+                entries.append((word, DESCRIPTION_WEIGHT))
+        for cue, weight in entries:
+            key = _cue_stems(cue)
+            per_topic = weights.setdefault(key, {})
+            per_topic[i] = max(per_topic.get(i, 0.0), weight)
+    spread = {key: tuple(sorted((i, w / len(per_topic)) for i, w in per_topic.items()))
+              for key, per_topic in sorted(weights.items())}
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for key in spread:
+        index.setdefault(key[0], []).append(key)
+    return ({first: tuple(sorted(keys, key=lambda k: (-len(k), k)))
+             for first, keys in sorted(index.items())}, spread)
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def _zone_stems(text: str) -> list[str]:
+    return [stem(t) for t in tokens(text)]
+
+
+def _count_cues(taxonomy: Taxonomy, words: Sequence[str], weight: float,
+                hits: dict[tuple[str, ...], float]) -> None:
+    index = taxonomy.index
+    for i, w in enumerate(words):
+        entries = index.get(w)
+        if not entries:
+            continue
+        for key in entries:
+            n = len(key)
+            if n == 1 or tuple(words[i:i + n]) == key:
+                hits[key] = hits.get(key, 0.0) + weight
+
+
+def score_topics(taxonomy: Taxonomy, title: str, paragraphs: Sequence[str],
+                 entity_names: Sequence[str] = ()) -> list[tuple[str, float]]:
+    """Raw evidence per topic id, best first (ties by id); topics with none are left out."""
+    hits: dict[tuple[str, ...], float] = {}
+    _count_cues(taxonomy, _zone_stems(title), ZONE_WEIGHTS["title"], hits)
+    for n, para in enumerate(paragraphs):
+        zone = "lead" if n == 0 else "body"
+        _count_cues(taxonomy, _zone_stems(para), ZONE_WEIGHTS[zone], hits)
+    for name in entity_names:
+        _count_cues(taxonomy, _zone_stems(name), 0.5, hits)
+    raw = [0.0] * len(taxonomy.topics)
+    for key, count in hits.items():
+        saturated = math.log1p(count)
+        for i, w in taxonomy.spread[key]:
+            raw[i] += w * saturated
+    ranked = [(taxonomy.topics[i].id, s) for i, s in enumerate(raw) if s > 0]
+    ranked.sort(key=lambda p: (-p[1], p[0]))
+    return ranked
+
+
+def assign_topics(taxonomy: Taxonomy, title: str, paragraphs: Sequence[str],
+                  max_topics: int = 3, entity_names: Sequence[str] = ()) -> tuple[Topic, ...]:
+    """1–``max_topics`` topics, primary first, scores as rounded evidence shares."""
+    has_text = any(p.strip() for p in paragraphs) or bool(title.strip())
+    if max_topics <= 0 or not has_text:
+        return ()
+    ranked = score_topics(taxonomy, title, paragraphs, entity_names)
+    if not ranked:
+        t = taxonomy.get(taxonomy.fallback)
+        return (Topic(t.id, t.label, 0.0),)
+    total = sum(s for _, s in ranked)
+    best = ranked[0][1]
+    chosen: list[Topic] = []
+    for n, (topic_id, s) in enumerate(ranked[:max_topics]):
+        share = s / total
+        if n > 0 and (share < SECONDARY_SHARE or s < SECONDARY_RATIO * best):
+            break
+        chosen.append(Topic(topic_id, taxonomy.get(topic_id).label, round(share, 3)))
+    return tuple(chosen)
+
+
+def _entity_names(article: Article) -> list[str]:
+    return [e.name for e in article.entities]
+
+
+def topics_step(articles: Sequence[Article], ctx: EnrichContext) -> list[Article]:
+    """Enrichment step: fill ``topics`` and ``keywords``.
+
+    Keywords are filled here (when still empty) so the default step list needs no
+    extra entry; :func:`news_digest.keywords.keywords_step` exists for pipelines that
+    want them without topics.
+    """
+    taxonomy: Taxonomy = ctx.resource("topics.taxonomy",
+                                      lambda: load_taxonomy(taxonomy_path(ctx.settings)))
+    out: list[Article] = []
+    for a in articles:
+        topics = assign_topics(taxonomy, a.draft.title, a.draft.paragraphs,
+                               ctx.settings.max_topics, _entity_names(a))
+        keywords = a.keywords or keywords_for(a)
+        out.append(replace(a, topics=topics, keywords=keywords))
+    return out
