@@ -152,6 +152,7 @@ def _clean(text: str, known_junk: frozenset[str]) -> Draft:
         line.stops = _stop_density(line.text, stoplist)
     title = _take_title(lines)
     _mark_rules(lines, known_junk)
+    _mark_repeats(lines)
     _mark_menus(lines)
     _mark_related(lines)
     for line in lines:
@@ -316,6 +317,18 @@ def _mark_rules(lines: list[_Line], known_junk: frozenset[str]) -> None:
             line.reason = _rule_reason(line)
 
 
+def _mark_repeats(lines: list[_Line]) -> None:
+    """A paragraph-length line seen earlier on the same page is a copy (slideshow
+    text, a teaser of the article itself): the first occurrence stays."""
+    seen: set[str] = set()
+    for line in lines:
+        if line.chars < LENGTH_LOW or line.role is not None:
+            continue
+        if line.text in seen:
+            line.reason = line.reason or "repeated on page"
+        seen.add(line.text)
+
+
 def _cut_placeholders(text: str) -> tuple[str, str]:
     """Remove ``{{ … }}``, ``{% … %}`` and ``${…}`` from a line; return (rest, what was cut)."""
     if "{" not in text:
@@ -337,7 +350,7 @@ def _rule_reason(line: _Line) -> str | None:
         return "share/follow"
     if line.words <= 6 and _SOCIAL.search(text):
         return "share/follow"
-    if line.words <= 40 and _NOTICE.search(text) and (
+    if line.words <= 60 and _NOTICE.search(text) and (
             line.words <= 6 or _ADDRESSEE.search(text)):
         return "newsletter/cookie/ad"
     return None
@@ -432,22 +445,31 @@ def _weight(line: _Line) -> float:
     return -min(line.chars, LENGTH_HIGH) * BAD_FACTOR
 
 
-SHORT_PENALTY = 10
-BAD_FACTOR = 0.5
+SHORT_PENALTY = 20
+BAD_FACTOR = 1.0
 OUTSIDE_KEEP = 10**9
 
 
 def _densest_run(lines: list[_Line]) -> tuple[int, int]:
-    """The stretch of lines with the most prose net of chrome (maximum-sum subarray)."""
+    """The stretch of lines with the most prose net of chrome (maximum-sum subarray).
+
+    A long stretch of chrome (GAP_LINES lines without prose: share bar, author box,
+    comment form) ends a run however much prose follows: what comes after it on a page
+    is comments or other stories, not more of this article.
+    """
     best, best_span = 0.0, (0, -1)
-    total, start = 0.0, 0
+    total, start, gap = 0.0, 0, 0
     for i, line in enumerate(lines):
-        if total <= 0:
+        gap = 0 if line.cls in (GOOD, NEAR) else gap + 1
+        if total <= 0 or gap >= GAP_LINES:
             total, start = 0.0, i
         total += _weight(line)
         if total > best:
             best, best_span = total, (start, i)
     return best_span
+
+
+GAP_LINES = 12
 
 
 def _rescue_sentences(lines: list[_Line], region: tuple[int, int]) -> None:
@@ -462,7 +484,7 @@ def _rescue_sentences(lines: list[_Line], region: tuple[int, int]) -> None:
             line.cls = NEAR
 
 
-RESCUE_STOPWORDS = 0.2
+RESCUE_STOPWORDS = 0.15
 
 
 def _drop_outside(lines: list[_Line], region: tuple[int, int]) -> None:

@@ -34,7 +34,8 @@ from .settings import Settings
 log = logging.getLogger(__name__)
 
 MANIFEST_VERSION = 1
-_SHA_IN_POST = re.compile(r"^source: .*sha256: ([0-9a-f]{64})", re.MULTILINE)
+_SHA_IN_POST = re.compile(r"^\s+sha256: \"?([0-9a-f]{64})", re.MULTILINE)
+"""The seed hash in a post's front matter (``source.sha256``, the only such key)."""
 _COPYRIGHT_OWNER = re.compile(
     r"(?:©|\(c\)|@|copyright)\s*(?:\d{4}\s*(?:[-–—,]\s*\d{4})?)?\s*[-–—,:]?\s*"
     r"(?P<owner>[A-Z][\w&.' -]{1,60}?)"
@@ -247,6 +248,7 @@ def plan(settings: Settings, manifest: dict[str, Any], report: Report,
     by_seed = {e.get("seed"): sha for sha, e in manifest["posts"].items() if e.get("seed")}
     seen: dict[str, str] = {}
     pending: list[_Pending] = []
+    pending_shas: dict[str, str] = {}
     for path in discover(root):
         rel = path.relative_to(root).as_posix() if root.is_dir() else path.name
         key = _stat_key(path)
@@ -265,6 +267,10 @@ def plan(settings: Settings, manifest: dict[str, Any], report: Report,
         seen[rel] = raw.sha256
         if key:
             stat_cache[rel] = [*key, raw.sha256]
+        if raw.sha256 in pending_shas:
+            first = pending_shas[raw.sha256]
+            report.skipped.append((str(path), f"duplicate of {first} (same bytes)"))
+            continue
         entry = manifest["posts"].get(raw.sha256)
         if entry and (content / entry["post"]).exists():
             if entry.get("seed") not in (None, rel) and (root / entry["seed"]).exists() \
@@ -277,6 +283,7 @@ def plan(settings: Settings, manifest: dict[str, Any], report: Report,
         old_sha = by_seed.get(rel)
         old = manifest["posts"].get(old_sha) if old_sha else None
         pending.append(_Pending(raw, old["post"] if old else None))
+        pending_shas[raw.sha256] = rel
     return pending, seen
 
 

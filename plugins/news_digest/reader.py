@@ -265,5 +265,7 @@ class NewsDigestReader(MarkdownReader):
         for key, value in fm.items():
             if key in OWN_KEYS or key in meta:
                 continue
-            meta[key] = self.process_metadata(key, value) if isinstance(value, str) else value
+            # Pelican's processors (tags, status, modified…) take strings or lists.
+            meta[key] = (self.process_metadata(key, value) if isinstance(value, str | list)
+                         else value)
         return meta

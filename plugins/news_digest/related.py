@@ -1,0 +1,54 @@
+"""Related stories: shared entities weighted by rarity (idf), then recency.
+
+An inverted index (entity → articles) gives each article its candidates without
+comparing every pair, so 10k posts stay cheap. Entities in more than ``max_df``
+articles ("United States") are left out of candidate generation: their idf is near
+zero anyway, and their postings lists are what would make the work quadratic.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
+from datetime import datetime
+
+MAX_DF = 500
+"""Entities in more articles than this do not make articles related."""
+
+
+def related_indices(
+    entities_of: Sequence[Sequence[Hashable]],
+    dates: Sequence[datetime],
+    count: int,
+    max_df: int = MAX_DF,
+) -> list[list[int]]:
+    """For each article, the indices of up to ``count`` related articles, best first.
+
+    Score = Σ idf(e) over shared entities, idf(e) = ln(1 + N / df(e)); ties go to the
+    newer article, then to the lower index (the input order, newest first), so the
+    result is deterministic.
+    """
+    n = len(entities_of)
+    postings: dict[Hashable, list[int]] = defaultdict(list)
+    for i, ents in enumerate(entities_of):
+        for e in set(ents):
+            postings[e].append(i)
+    idf = {e: math.log(1 + n / len(p)) for e, p in postings.items()}
+    stamps = [d.timestamp() for d in dates]
+    result: list[list[int]] = []
+    for i, ents in enumerate(entities_of):
+        scores: dict[int, float] = defaultdict(float)
+        for e in set(ents):
+            plist = postings[e]
+            if len(plist) > max_df:
+                continue
+            w = idf[e]
+            for j in plist:
+                if j != i:
+                    scores[j] += w
+        best = heapq.nsmallest(count, scores.items(),
+                               key=lambda kv: (-round(kv[1], 9), -stamps[kv[0]], kv[0]))
+        result.append([j for j, _ in best])
+    return result

@@ -1,0 +1,119 @@
+"""Search-engine files: sitemap, Google News sitemap, robots.txt and JSON-LD.
+
+The news sitemap lists articles from the last ``news_sitemap_hours`` before the
+*newest article*, not before the wall clock: the same content must give the same
+file (a build tomorrow would otherwise drop everything), and for a live site
+that publishes as it ingests, the newest article is "now" anyway.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+from xml.sax.saxutils import escape
+
+from markupsafe import Markup
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+
+
+def absolute(siteurl: str, url: str) -> str:
+    """``SITEURL/url``; root-relative (``/url``) when SITEURL is empty (a local build)."""
+    return f"{siteurl.rstrip('/')}/{url.lstrip('/')}"
+
+
+def iso(dt: datetime) -> str:
+    return dt.isoformat(timespec="seconds")
+
+
+def sitemap(entries: Iterable[tuple[str, datetime | None]], siteurl: str) -> str:
+    """``/sitemap.xml`` from (url, lastmod) pairs, sorted by URL."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<urlset xmlns="{SITEMAP_NS}">']
+    for url, lastmod in sorted(set(entries), key=lambda e: e[0]):
+        lines.append(f"  <url><loc>{escape(absolute(siteurl, url))}</loc>"
+                     + (f"<lastmod>{iso(lastmod)}</lastmod>" if lastmod else "") + "</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def news_sitemap(articles: Sequence[Any], siteurl: str, sitename: str, lang: str,
+                 hours: int) -> str:
+    """Google News sitemap of articles within ``hours`` of the newest one."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             f'<urlset xmlns="{SITEMAP_NS}" xmlns:news="{NEWS_NS}">']
+    if articles:
+        newest = max(a.date for a in articles)
+        cutoff = newest - timedelta(hours=hours)
+        recent = sorted((a for a in articles if a.date >= cutoff),
+                        key=lambda a: (a.date, a.url), reverse=True)
+        for a in recent[:1000]:  # Google's limit per news sitemap
+            lines += [
+                "  <url>",
+                f"    <loc>{escape(absolute(siteurl, a.url))}</loc>",
+                "    <news:news>",
+                "      <news:publication>",
+                f"        <news:name>{escape(sitename)}</news:name>",
+                f"        <news:language>{escape(lang)}</news:language>",
+                "      </news:publication>",
+                f"      <news:publication_date>{iso(a.date)}</news:publication_date>",
+                f"      <news:title>{escape(a.title)}</news:title>",
+                "    </news:news>",
+                "  </url>",
+            ]
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def robots(siteurl: str) -> str:
+    return ("User-agent: *\nAllow: /\n\n"
+            f"Sitemap: {absolute(siteurl, 'sitemap.xml')}\n"
+            f"Sitemap: {absolute(siteurl, 'news-sitemap.xml')}\n")
+
+
+def script_json(data: Any) -> Markup:
+    """JSON safe inside ``<script>``: ``<``, ``>``, ``&`` become ``\\u003c``… so seed
+    text such as ``</script>`` cannot end the element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return Markup(text)
+
+
+def article_jsonld(article: Any, siteurl: str, sitename: str) -> Markup:
+    """schema.org ``NewsArticle`` with ``about`` (topics) and ``mentions`` (entities)."""
+    kinds = {"people": "Person", "organizations": "Organization", "places": "Place"}
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "datePublished": iso(article.date),
+        "url": absolute(siteurl, article.url),
+        "mainEntityOfPage": absolute(siteurl, article.url),
+        "publisher": {"@type": "Organization", "name": sitename},
+    }
+    modified = getattr(article, "modified", None)
+    data["dateModified"] = iso(modified if isinstance(modified, datetime) else article.date)
+    summary = getattr(article, "summary_text", None)
+    if summary:
+        data["description"] = summary
+    if getattr(article, "section", None):
+        data["articleSection"] = article.section
+    if getattr(article, "byline", None):
+        data["author"] = {"@type": "Person", "name": article.byline.removeprefix("By ").strip()}
+    source = getattr(article, "source", None) or {}
+    if isinstance(source, dict) and source.get("publisher"):
+        data["sourceOrganization"] = {"@type": "Organization", "name": source["publisher"]}
+    if getattr(article, "keywords", None):
+        data["keywords"] = list(article.keywords)
+    topics = getattr(article, "topics", ()) or ()
+    if topics and not isinstance(topics, str):
+        data["about"] = [{"@type": "Thing", "name": t.label, "url": absolute(siteurl, t.url)}
+                         for t in topics]
+    entities = getattr(article, "entities", ()) or ()
+    if entities and not isinstance(entities, str):
+        data["mentions"] = [{"@type": kinds[e.group], "name": e.name,
+                             "url": absolute(siteurl, e.url)} for e in entities]
+    return script_json(data)

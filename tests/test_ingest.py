@@ -1,0 +1,177 @@
+"""Ingest: incremental, idempotent, curator-safe, deterministic, one bad seed never fatal."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from news_digest import posts
+from news_digest.ingest import ingest, load_manifest
+from news_digest.settings import Settings
+
+ARTICLE = """{title}
+
+World
+
+{body}
+
+The second paragraph of the story says more about what happened and why it matters.
+
+Share this article on Facebook
+© 2024 Example News Ltd. All Rights Reserved.
+"""
+
+
+def seed_text(title: str, body: str = "") -> str:
+    body = body or f"The first paragraph about {title.lower()} is long enough to be prose."
+    return ARTICLE.format(title=title, body=body)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Settings:
+    (tmp_path / "seeds").mkdir()
+    return Settings(seeds=tmp_path / "seeds", content=tmp_path / "content",
+                    data_dir=tmp_path / "data", ner_backend="rules", processes=1)
+
+
+def add(s: Settings, name: str, text: str | bytes) -> Path:
+    path = s.seeds / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    return path
+
+
+def snapshot(content: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.relative_to(content).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(content.rglob("*")) if p.is_file()}
+
+
+def test_second_run_writes_nothing(site: Settings) -> None:
+    add(site, "2020-01-08/a.txt", seed_text("Storm hits the coast"))
+    add(site, "2020-01-09/b.txt", seed_text("Markets fall sharply"))
+    first = ingest(site)
+    assert len(first.new) == 2 and not first.skipped
+    before = snapshot(site.content)
+    second = ingest(site)
+    assert second.new == [] and second.updated == [] and second.unchanged == 2
+    assert snapshot(site.content) == before
+
+
+def test_post_path_date_and_publisher(site: Settings) -> None:
+    add(site, "2020-01-08/a.txt", seed_text("Storm hits the coast"))
+    ingest(site)
+    text = (site.content / "2020/storm-hits-the-coast.md").read_text()
+    assert 'date: "2020-01-08T00:00:00+00:00"' in text
+    assert "date_source: path" in text
+    assert "publisher: Example News" in text
+    assert "Share this article" not in text and "All Rights Reserved" not in text
+
+
+def test_curator_edit_survives_a_changed_seed(site: Settings) -> None:
+    seed = add(site, "2020-01-08/a.txt", seed_text("Storm hits the coast"))
+    ingest(site)
+    post = site.content / "2020/storm-hits-the-coast.md"
+    edited = post.read_text().replace("is long enough", "is, a curator says, long enough")
+    post.write_text(edited)
+    seed.write_text(seed_text("Storm hits the coast", "A rewritten first paragraph, which is long enough to count as prose for the cleaner."))
+    report = ingest(site)
+    assert report.curated == ["2020/storm-hits-the-coast.md"]
+    assert post.read_text() == edited
+    assert ingest(site).curated == []  # reported once, then left alone
+    assert post.read_text() == edited
+
+
+def test_untouched_post_follows_its_changed_seed(site: Settings) -> None:
+    seed = add(site, "2020-01-08/a.txt", seed_text("Storm hits the coast"))
+    ingest(site)
+    seed.write_text(seed_text("Storm hits the coast, again", "A new first paragraph here, with enough words in it to read as a real sentence."))
+    report = ingest(site)
+    assert report.updated == ["2020/storm-hits-the-coast.md"]
+    post = (site.content / "2020/storm-hits-the-coast.md").read_text()
+    assert "A new first paragraph here, with enough words in it to read as a real sentence." in post and "again" in post
+    assert len(list(site.content.rglob("*.md"))) == 1
+
+
+def test_deleted_seed_keeps_its_post(site: Settings) -> None:
+    seed = add(site, "2020-01-08/a.txt", seed_text("Storm hits the coast"))
+    ingest(site)
+    seed.unlink()
+    report = ingest(site)
+    assert report.orphaned == ["2020/storm-hits-the-coast.md"]
+    assert (site.content / "2020/storm-hits-the-coast.md").exists()
+
+
+def test_bad_seed_is_skipped_with_reason_and_others_written(site: Settings) -> None:
+    add(site, "2020-01-08/a.txt", seed_text("Storm hits the coast"))
+    add(site, "2020-01-08/binary.txt", b"\x00\x01\x02garbage\x00")
+    add(site, "2020-01-08/empty.txt", b"")
+    report = ingest(site)
+    assert len(report.new) == 1
+    reasons = dict((Path(p).name, r) for p, r in report.skipped)
+    assert "NUL" in reasons["binary.txt"] and "empty" in reasons["empty.txt"]
+    assert report.exit_code == 1
+
+
+def test_duplicate_bytes_make_one_post(site: Settings) -> None:
+    add(site, "2020-01-08/a.txt", seed_text("Storm hits the coast"))
+    add(site, "2020-01-08/copy-of-a.txt", seed_text("Storm hits the coast"))
+    report = ingest(site)
+    assert len(report.new) == 1
+    assert any("duplicate of" in r for _, r in report.skipped)
+
+
+def test_colliding_slugs_are_unique_and_stable(site: Settings) -> None:
+    add(site, "2020-01-08/a.txt", seed_text("Storm hits the coast!", "Alpha paragraph text, written at length so that it reads as the body of a story."))
+    add(site, "2020-01-08/b.txt", seed_text("Storm hits the coast?", "Beta paragraph text, written at length so that it reads as the body of a story."))
+    ingest(site)
+    names = sorted(p.name for p in site.content.rglob("*.md"))
+    assert names == ["storm-hits-the-coast-2.md", "storm-hits-the-coast.md"]
+    assert "Alpha" in (site.content / "2020/storm-hits-the-coast.md").read_text()
+
+
+def test_fresh_ingests_are_byte_identical(site: Settings, tmp_path: Path) -> None:
+    for i in range(5):
+        add(site, f"2020-01-0{i + 1}/s{i}.txt", seed_text(f"Story number {i} today"))
+    other = Settings(seeds=site.seeds, content=tmp_path / "content2", data_dir=tmp_path / "d2",
+                     ner_backend="rules", processes=1)
+    ingest(site)
+    ingest(other)
+    a = {k: v[0] for k, v in snapshot(site.content).items()}
+    b = {k: v[0] for k, v in snapshot(other.content).items()}
+    assert a == b
+
+
+def test_lost_manifest_adopts_posts_instead_of_duplicating(site: Settings) -> None:
+    add(site, "2020-01-08/a.txt", seed_text("Storm hits the coast"))
+    ingest(site)
+    site.manifest_path.unlink()
+    report = ingest(site)
+    assert report.new == [] and len(list(site.content.rglob("*.md"))) == 1
+
+
+def test_corrupt_manifest_is_rebuilt(site: Settings, caplog: pytest.LogCaptureFixture) -> None:
+    add(site, "2020-01-08/a.txt", seed_text("Storm hits the coast"))
+    ingest(site)
+    site.manifest_path.write_text("{ not json")
+    report = ingest(site)
+    assert "unreadable manifest" in caplog.text
+    assert report.new == [] and len(list(site.content.rglob("*.md"))) == 1
+    assert load_manifest(site.manifest_path)["posts"]
+
+
+def test_unreadable_seed_is_skipped(site: Settings) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads files whatever their mode")
+    seed = add(site, "a.txt", seed_text("Storm hits the coast"))
+    seed.chmod(0)
+    report = ingest(site)
+    assert "cannot be read" in report.skipped[0][1]
+
+
+def test_posts_are_untouched_by_digest(site: Settings) -> None:
+    add(site, "2020-01-08/a.txt", seed_text("Storm hits the coast"))
+    ingest(site)
+    for post in site.content.rglob("*.md"):
+        assert posts.is_untouched(post.read_text())
