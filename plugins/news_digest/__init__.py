@@ -13,3 +13,6 @@ from . import glue
 
 def register() -> None:
     signals.initialized.connect(glue.ingest_before_build)
+    signals.readers_init.connect(glue.add_reader)
+    signals.get_generators.connect(glue.digest_generator)
+    signals.finalized.connect(glue.build_search_index)

@@ -16,6 +16,7 @@ reason, so ``inspect`` can show why, and nothing in here raises on any input tex
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -455,21 +456,34 @@ def _densest_run(lines: list[_Line]) -> tuple[int, int]:
 
     A long stretch of chrome (GAP_LINES lines without prose: share bar, author box,
     comment form) ends a run however much prose follows: what comes after it on a page
-    is comments or other stories, not more of this article.
+    is comments or other stories, not more of this article. Among the runs, one that
+    starts just under the headline or byline counts double: that is where articles begin.
     """
-    best, best_span = 0.0, (0, -1)
+    runs: list[tuple[float, int, int]] = []
+    best, span = 0.0, (0, -1)
     total, start, gap = 0.0, 0, 0
     for i, line in enumerate(lines):
         gap = 0 if line.cls in (GOOD, NEAR) else gap + 1
         if total <= 0 or gap >= GAP_LINES:
-            total, start = 0.0, i
+            runs.append((best, *span))
+            total, start, best, span = 0.0, i, 0.0, (i, i - 1)
         total += _weight(line)
         if total > best:
-            best, best_span = total, (start, i)
-    return best_span
+            best, span = total, (start, i)
+    runs.append((best, *span))
+    anchors = [i for i, line in enumerate(lines)
+               if line.reason == "duplicate title" or line.role in ("byline", "dateline")]
+    return max(runs, key=lambda run: (run[0] * _anchor_bonus(run[1], anchors), -run[1]))[1:]
 
 
-GAP_LINES = 12
+def _anchor_bonus(start: int, anchors: list[int]) -> float:
+    """2 when an anchor (headline, byline, dateline) sits within ANCHOR_LINES above start."""
+    k = bisect.bisect_left(anchors, start) - 1
+    return 2.0 if k >= 0 and start - anchors[k] <= ANCHOR_LINES else 1.0
+
+
+ANCHOR_LINES = 10
+GAP_LINES = 15
 
 
 def _rescue_sentences(lines: list[_Line], region: tuple[int, int]) -> None:

@@ -192,6 +192,8 @@ def clean_surface(text: str, label: str | None = None) -> str:
     text = _POSSESSIVE.sub("", text).strip(_EDGE)
     if re.search(r"[a-z]{2}\.$", text) and not re.search(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.$", text):
         text = text[:-1]  # a sentence's full stop, not "U.S." or "Corp."
+    elif re.fullmatch(r"[A-Z]{2,}\.", text):
+        text = text[:-1]  # "US." at the end of a sentence
     if text.lower().startswith("the ") and len(text) > 4:
         text = text[4:]
     stripped = _TITLE_DOTTED.sub("", text)
@@ -329,7 +331,8 @@ def _choose_name(group: _Group) -> str:
     candidates = full or [f for f in forms if not _shouted(f)] or forms
 
     def closeness(f: str) -> float:
-        return sum(fuzz.ratio(key(f), key(g)) * group.weights[g] for g in forms if g != f)
+        """Similarity to the other candidates: the medoid spelling wins a tie."""
+        return sum(fuzz.ratio(key(f), key(g)) * group.weights[g] for g in candidates if g != f)
 
     return max(candidates, key=lambda f: (group.weights[f], closeness(f), len(f), f))
 

@@ -38,3 +38,25 @@ def ingest_before_build(pelican: Any) -> None:
         return
     report = ingest(s)
     log.info("news-digest: %s", report.summary_line())
+
+
+def add_reader(readers: Any) -> None:
+    """Read ``.md`` posts with YAML front matter; other Markdown goes to Pelican's reader."""
+    from .reader import NewsDigestReader
+
+    for ext in NewsDigestReader.file_extensions:
+        readers.reader_classes[ext] = NewsDigestReader
+
+
+def digest_generator(pelican: Any) -> type:
+    """The generator for topic, entity, edition and search pages, feeds and sitemaps."""
+    from .site import DigestGenerator
+
+    return DigestGenerator
+
+
+def build_search_index(pelican: Any) -> None:
+    """Index the written site with Pagefind (when enabled and installed)."""
+    from .site import run_search
+
+    run_search(pelican.output_path, pelican.settings)

@@ -53,7 +53,7 @@ MAX_PHRASE = 4
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CODE_RE = re.compile(r"^medtop:\d{8}$")
-_TOPIC_KEYS = {"id", "code", "label", "description", "strong", "cues"}
+_TOPIC_KEYS = {"id", "code", "label", "description", "strong", "cues", "weight"}
 
 
 class TaxonomyError(ValueError):
@@ -70,6 +70,8 @@ class TopicDef:
     description: str
     strong: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
+    weight: float = 1.0
+    """Multiplier on the topic's evidence; below 1 for cross-cutting topics."""
 
 
 @dataclass(frozen=True)
@@ -209,8 +211,12 @@ def _topic_from(item: dict[str, Any], source: str, n: int) -> TopicDef:
         lists[key] = tuple(str(c) for c in value)
     if not lists["strong"] and not lists["cues"]:
         raise TaxonomyError(f"{where}: needs at least one entry under 'strong' or 'cues'")
+    weight = item.get("weight", 1.0)
+    if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight <= 10:
+        raise TaxonomyError(f"{where}: 'weight' must be a number between 0 and 10, "
+                            f"got {weight!r}")
     return TopicDef(topic_id, item["code"], item["label"].strip(), " ".join(description.split()),
-                    lists["strong"], lists["cues"])
+                    lists["strong"], lists["cues"], float(weight))
 
 
 def _cue_stems(cue: str) -> tuple[str, ...]:
@@ -273,7 +279,7 @@ def score_topics(taxonomy: Taxonomy, title: str, paragraphs: Sequence[str],
         saturated = math.log1p(count)
         for i, w in taxonomy.spread[key]:
             raw[i] += w * saturated
-    ranked = [(taxonomy.topics[i].id, s) for i, s in enumerate(raw) if s > 0]
+    ranked = [(t.id, s * t.weight) for t, s in zip(taxonomy.topics, raw, strict=True) if s > 0]
     ranked.sort(key=lambda p: (-p[1], p[0]))
     return ranked
 

@@ -1,0 +1,177 @@
+"""RSS 2.0 and Atom feeds with feedgen, and the OPML list of them all.
+
+Pelican's own feeds are off (pelicanconf.py); these carry what news readers want:
+the summary as description, the full HTML as ``content:encoded``, a category per
+topic and entity, and a guid that is *not* the URL. The guid comes from the seed's
+sha256 (``source.sha256``), falling back to a hash of the post's source path, so it
+survives a curator changing the slug or the date.
+
+Output is deterministic: feedgen stamps "now" into ``lastBuildDate``/``updated``
+unless told otherwise, so both are set to the newest item's date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from xml.sax.saxutils import quoteattr
+
+from feedgen.feed import FeedGenerator
+
+from .seo import absolute
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One feed, written as ``<path>.rss.xml`` and ``<path>.atom.xml``."""
+
+    path: str
+    """``feeds/all``, ``feeds/topics/<slug>``…, without extension."""
+    title: str
+    page_url: str
+    """The HTML page this feed follows."""
+    items: tuple[Any, ...]
+    """Articles (or editions for the editions feed), newest first."""
+    group: str = "All"
+    kind: str = "articles"
+
+    @property
+    def rss_url(self) -> str:
+        return self.path + ".rss.xml"
+
+    @property
+    def atom_url(self) -> str:
+        return self.path + ".atom.xml"
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """What ``<link rel="alternate">`` needs."""
+
+    title: str
+    url: str
+    type: str
+
+
+def links(feed: Feed) -> tuple[FeedLink, FeedLink]:
+    return (FeedLink(f"{feed.title} (RSS)", feed.rss_url, "application/rss+xml"),
+            FeedLink(f"{feed.title} (Atom)", feed.atom_url, "application/atom+xml"))
+
+
+def article_guid(article: Any) -> str:
+    """``urn:sha256:<seed sha256>``, or a hash of the source path for hand-written posts."""
+    source = getattr(article, "source", None)
+    sha = source.get("sha256") if isinstance(source, dict) else None
+    if not sha:
+        path = getattr(article, "relative_source_path", None) or article.source_path
+        sha = hashlib.sha256(str(path).replace("\\", "/").encode("utf-8")).hexdigest()
+    return f"urn:sha256:{sha}"
+
+
+def _base(feed: Feed, siteurl: str, sitename: str, lang: str, fmt: str) -> FeedGenerator:
+    fg = FeedGenerator()
+    self_url = absolute(siteurl, feed.rss_url if fmt == "rss" else feed.atom_url)
+    fg.id(self_url if siteurl else f"urn:news-digest:feed:{feed.path}")
+    fg.title(feed.title if feed.title == sitename else f"{feed.title} — {sitename}")
+    fg.author({"name": sitename})
+    fg.link(href=absolute(siteurl, feed.page_url), rel="alternate")
+    fg.link(href=self_url, rel="self")
+    fg.description(f"{feed.title}: {sitename}")
+    fg.language(lang)
+    fg.generator("news-digest (feedgen)")
+    newest = max((i.date if hasattr(i, "date") else i.newest for i in feed.items),
+                 default=EPOCH)
+    fg.lastBuildDate(newest)
+    fg.updated(newest)
+    return fg
+
+
+def _add_article(fg: FeedGenerator, a: Any, siteurl: str) -> None:
+    fe = fg.add_entry(order="append")
+    guid = getattr(a, "guid", None) or article_guid(a)
+    fe.id(guid)
+    fe.guid(guid, permalink=False)
+    fe.title(a.title)
+    fe.link(href=absolute(siteurl, a.url), rel="alternate")
+    fe.description(a.summary)  # HTML (escaped text for generated posts)
+    fe.content(a.content, type="html")
+    fe.published(a.date)
+    modified = getattr(a, "modified", None)
+    fe.updated(modified if isinstance(modified, datetime) else a.date)
+    cats = [{"term": t.slug, "label": t.label, "scheme": absolute(siteurl, "topics/")}
+            for t in getattr(a, "topics", ()) or () if not isinstance(t, str)]
+    cats += [{"term": e.slug, "label": e.name,
+              "scheme": absolute(siteurl, f"entities/{e.group}/")}
+             for e in getattr(a, "entities", ()) or () if not isinstance(e, str)]
+    if cats:
+        fe.category(cats)
+
+
+def _add_edition(fg: FeedGenerator, ed: Any, siteurl: str) -> None:
+    from markupsafe import escape
+
+    fe = fg.add_entry(order="append")
+    fe.id(ed.guid)
+    fe.guid(ed.guid, permalink=False)
+    fe.title(ed.title)
+    fe.link(href=absolute(siteurl, ed.url), rel="alternate")
+    parts = []
+    for group in ed.groups:
+        parts.append(f"<h2>{escape(group.label)}</h2><ul>")
+        parts += [f'<li><a href="{escape(absolute(siteurl, a.url))}">{escape(a.title)}</a></li>'
+                  for a in group.articles]
+        parts.append("</ul>")
+    n = len(ed.articles)
+    fe.description(f"{n} {'story' if n == 1 else 'stories'}")
+    fe.content("".join(parts), type="html")
+    fe.published(ed.newest)
+    fe.updated(ed.newest)
+
+
+def render(feed: Feed, siteurl: str, sitename: str, lang: str, limit: int
+           ) -> tuple[bytes, bytes]:
+    """(RSS bytes, Atom bytes) for one feed, at most ``limit`` items."""
+    out = []
+    for fmt in ("rss", "atom"):
+        fg = _base(feed, siteurl, sitename, lang, fmt)
+        for item in feed.items[:limit]:
+            if feed.kind == "editions":
+                _add_edition(fg, item, siteurl)
+            else:
+                _add_article(fg, item, siteurl)
+        out.append(fg.rss_str(pretty=True) if fmt == "rss" else fg.atom_str(pretty=True))
+    return out[0], out[1]
+
+
+def opml(feeds: Sequence[Feed], siteurl: str, sitename: str, date: datetime) -> str:
+    """``/feeds/opml.xml``: every feed file, grouped (All, Topics, Entities, Editions)."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">', "  <head>",
+             f"    <title>{_x(sitename)} feeds</title>",
+             f"    <dateCreated>{date.strftime('%a, %d %b %Y %H:%M:%S %z')}</dateCreated>",
+             "  </head>", "  <body>"]
+    groups: dict[str, list[Feed]] = {}
+    for f in feeds:
+        groups.setdefault(f.group, []).append(f)
+    for group, members in groups.items():
+        lines.append(f"    <outline text={quoteattr(group)} title={quoteattr(group)}>")
+        for f in members:
+            html_url = absolute(siteurl, f.page_url)
+            for fmt, url in (("RSS2", f.rss_url), ("ATOM", f.atom_url)):
+                lines.append(
+                    f"      <outline type=\"rss\" version=\"{fmt}\" text={quoteattr(f.title)} "
+                    f"title={quoteattr(f.title)} xmlUrl={quoteattr(absolute(siteurl, url))} "
+                    f"htmlUrl={quoteattr(html_url)}/>")
+        lines.append("    </outline>")
+    lines += ["  </body>", "</opml>"]
+    return "\n".join(lines) + "\n"
+
+
+def _x(text: str) -> str:
+    from xml.sax.saxutils import escape
+
+    return escape(text)

@@ -1,0 +1,234 @@
+"""The digest site: one Pelican generator that assembles the site model and writes it.
+
+``build_site`` is the model (topics, entities, editions, related stories, feeds) from
+the articles Pelican read; it only reads article attributes. ``DigestGenerator`` is
+the thin Pelican side: it runs after the article generator has read content, puts
+site-wide topic/entity refs, related stories and JSON-LD on each article (before any
+page is written), and writes the plugin's own pages and files.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from . import digests, feeds, related, search, seo
+from . import taxonomy as tx
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PageSlice:
+    """One page of a paginated listing; URLs are directories (``{base}page/N/``)."""
+
+    number: int
+    num_pages: int
+    items: tuple[Any, ...]
+    url: str
+    prev_url: str | None
+    next_url: str | None
+
+    @property
+    def save_as(self) -> str:
+        return self.url + "index.html"
+
+
+def page_url(base: str, number: int) -> str:
+    return base if number == 1 else f"{base}page/{number}/"
+
+
+def paginate(items: Sequence[Any], per_page: int, base: str) -> list[PageSlice]:
+    per_page = max(1, per_page)
+    total = max(1, -(-len(items) // per_page))
+    return [PageSlice(n, total, tuple(items[(n - 1) * per_page:n * per_page]),
+                      page_url(base, n),
+                      page_url(base, n - 1) if n > 1 else None,
+                      page_url(base, n + 1) if n < total else None)
+            for n in range(1, total + 1)]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the pages and files are made from."""
+
+    articles: tuple[Any, ...]
+    """Newest first."""
+    topics_of: tuple[tuple[tx.TopicRef, ...], ...]
+    entities_of: tuple[tuple[tx.EntityRef, ...], ...]
+    related_of: tuple[tuple[Any, ...], ...]
+    topic_pages: tuple[tx.TopicPage, ...]
+    entity_pages: tuple[tx.EntityPage, ...]
+    daily: tuple[digests.Edition, ...]
+    weekly: tuple[digests.Edition, ...]
+    feeds: tuple[feeds.Feed, ...]
+    newest: datetime
+
+    def entity_groups(self) -> list[tuple[str, str, list[tx.EntityPage]]]:
+        """(group, label, pages) for the entities index, in GROUPS order."""
+        return [(g, tx.GROUP_LABELS[g], [p for p in self.entity_pages if p.ref.group == g])
+                for g in tx.GROUPS]
+
+
+def _raw_topics(article: Any) -> tuple[str, ...]:
+    ids = getattr(article, "topic_ids", None)
+    if ids is None:  # an ordinary Pelican post: "Topics: a, b"
+        raw = getattr(article, "topics", None)
+        ids = tuple(t.strip() for t in raw.split(",") if t.strip()) if isinstance(raw, str) else ()
+    return tuple(ids)
+
+
+def build_site(articles: Sequence[Any], s: Settings) -> Site:
+    """The site model; ``articles`` newest first (Pelican's published articles)."""
+    topics_data = tx.load_topics(s.data_dir)
+    registry = tx.load_registry(s.data_dir)
+    aliases = tx.alias_index(registry)
+    raw_topics = [_raw_topics(a) for a in articles]
+    raw_entities = []
+    for a in articles:
+        pairs = []
+        for group, name in getattr(a, "entity_names", ()) or ():
+            name = tx.canonical(name, registry, aliases)
+            if not (name in registry and registry[name].block):
+                pairs.append((group, name))
+        raw_entities.append(tuple(dict.fromkeys(pairs)))
+    vocab = tx.build_vocabulary((t for ts in raw_topics for t in ts),
+                                (k for ks in raw_entities for k in ks), topics_data, registry)
+    topics_of = tuple(tuple(vocab.topics[t] for t in ts) for ts in raw_topics)
+    entities_of = tuple(tuple(vocab.entities[k] for k in ks) for ks in raw_entities)
+    rel = related.related_indices(entities_of, [a.date for a in articles], s.related_count)
+    related_of = tuple(tuple(articles[j] for j in r) for r in rel)
+    topic_pages = tuple(tx.build_topic_pages(articles, topics_of, entities_of))
+    entity_pages = tuple(tx.build_entity_pages(articles, topics_of, entities_of))
+    daily, weekly = digests.build_editions(articles, topics_of, s.weekly_editions)
+    all_feeds = [feeds.Feed("feeds/all", "All stories", "", tuple(articles))]
+    all_feeds += [feeds.Feed(f"feeds/topics/{p.ref.slug}", p.ref.label, p.ref.url,
+                             p.articles, "Topics") for p in topic_pages]
+    all_feeds += [feeds.Feed(f"feeds/entities/{p.ref.group}/{p.ref.slug}", p.ref.name,
+                             p.ref.url, p.articles, "Entities")
+                  for p in entity_pages if len(p.articles) >= max(1, s.entity_feed_min)]
+    all_feeds.append(feeds.Feed("feeds/editions", "Daily editions", "editions/",
+                                tuple(daily), "Editions", kind="editions"))
+    newest = max((a.date for a in articles), default=feeds.EPOCH)
+    return Site(tuple(articles), topics_of, entities_of, related_of, topic_pages,
+                entity_pages, tuple(daily), tuple(weekly), tuple(all_feeds), newest)
+
+
+def attach(site: Site, siteurl: str, sitename: str) -> None:
+    """Put site-wide refs, related stories, guid and JSON-LD on each Pelican article."""
+    for a, topics, ents, rel in zip(site.articles, site.topics_of, site.entities_of,
+                                    site.related_of, strict=True):
+        a.topics = topics
+        a.entities = ents
+        a.entity_groups = tuple(
+            (tx.GROUP_LABELS[g], tuple(e for e in ents if e.group == g))
+            for g in tx.GROUPS if any(e.group == g for e in ents))
+        a.related = rel
+        a.guid = feeds.article_guid(a)
+        a.jsonld = seo.article_jsonld(a, siteurl, sitename)
+
+
+class DigestGenerator(Generator):
+    """Writes topic, entity, edition and search pages, feeds, sitemaps and robots.txt."""
+
+    def generate_context(self) -> None:
+        from .glue import digest_settings
+
+        self.digest = digest_settings(self.settings)
+        articles = self.context.get("articles", [])
+        # Pelican orders by date only; add the URL so equal dates order the same way.
+        articles.sort(key=lambda a: (a.date, a.url), reverse=True)
+        self.site = build_site(articles, self.digest)
+        attach(self.site, self.settings.get("SITEURL", ""), self.settings["SITENAME"])
+        self.context["latest_edition"] = self.site.daily[0] if self.site.daily else None
+        self.context["site_feeds"] = feeds.links(self.site.feeds[0])
+        self.context["search_enabled"] = search.available(self.digest.search)
+        self.context["weekly_editions"] = self.site.weekly
+        self.context["entity_feed_min"] = self.digest.entity_feed_min
+
+    # -- writing
+
+    def _write(self, writer: Any, save_as: str, template: str, url: str, **kwargs: Any) -> None:
+        writer.write_file(save_as, self.get_template(template), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], paginated={},
+                          template_name=template, url=url, page_name=url.rstrip("/"),
+                          **kwargs)
+
+    def _write_file(self, rel: str, data: str | bytes) -> None:
+        path = Path(self.output_path) / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        path.write_bytes(data)
+
+    def generate_output(self, writer: Any) -> None:
+        site, per_page = self.site, self.settings.get("DEFAULT_PAGINATION") or 20
+        feed_of = {f.page_url: f for f in site.feeds}
+
+        def feed_links(url: str) -> tuple[feeds.FeedLink, ...]:
+            return feeds.links(feed_of[url]) if url in feed_of else ()
+
+        self._write(writer, "topics/index.html", "topics", "topics/",
+                    topics=site.topic_pages, page_title="Topics")
+        for tp in site.topic_pages:
+            for pg in paginate(tp.articles, per_page, tp.ref.url):
+                self._write(writer, pg.save_as, "topic", pg.url, topic=tp, page=pg,
+                            page_feeds=feed_links(tp.ref.url), page_title=tp.ref.label)
+        self._write(writer, "entities/index.html", "entities", "entities/",
+                    entity_groups=site.entity_groups(), page_title="Entities")
+        for ep in site.entity_pages:
+            for pg in paginate(ep.articles, per_page, ep.ref.url):
+                self._write(writer, pg.save_as, "entity", pg.url, entity=ep, page=pg,
+                            page_feeds=feed_links(ep.ref.url), page_title=ep.ref.name)
+        edition_feeds = feed_links("editions/")
+        self._write(writer, "editions/index.html", "editions", "editions/",
+                    editions=site.daily, weekly=site.weekly, page_feeds=edition_feeds,
+                    page_title="Editions")
+        for ed in (*site.daily, *site.weekly):
+            self._write(writer, ed.save_as, "edition", ed.url, edition=ed,
+                        page_feeds=edition_feeds, page_title=ed.title)
+        self._write(writer, "search/index.html", "search", "search/", page_title="Search")
+        self._write_feeds()
+        self._write_seo()
+
+    def _write_feeds(self) -> None:
+        site, s = self.site, self.settings
+        siteurl, name, lang = s.get("SITEURL", ""), s["SITENAME"], s.get("DEFAULT_LANG", "en")
+        for feed in site.feeds:
+            rss, atom = feeds.render(feed, siteurl, name, lang, self.digest.feed_items)
+            self._write_file(feed.rss_url, rss)
+            self._write_file(feed.atom_url, atom)
+        self._write_file("feeds/opml.xml", feeds.opml(site.feeds, siteurl, name, site.newest))
+        log.info("news-digest: wrote %d feeds (RSS and Atom) and feeds/opml.xml",
+                 len(site.feeds))
+
+    def _write_seo(self) -> None:
+        site, s = self.site, self.settings
+        siteurl = s.get("SITEURL", "")
+        entries: list[tuple[str, datetime | None]] = [("", site.newest if site.articles
+                                                       else None)]
+        entries += [(a.url, a.date) for a in site.articles]
+        entries += [("topics/", None), ("entities/", None), ("editions/", None)]
+        entries += [(p.ref.url, p.articles[0].date) for p in site.topic_pages]
+        entries += [(p.ref.url, p.last_seen) for p in site.entity_pages]
+        entries += [(e.url, e.newest) for e in (*site.daily, *site.weekly)]
+        self._write_file("sitemap.xml", seo.sitemap(entries, siteurl))
+        self._write_file("news-sitemap.xml", seo.news_sitemap(
+            site.articles, siteurl, s["SITENAME"], s.get("DEFAULT_LANG", "en"),
+            self.digest.news_sitemap_hours))
+        self._write_file("robots.txt", seo.robots(siteurl))
+
+
+def run_search(output_path: str | os.PathLike[str], settings: Mapping[str, Any]) -> None:
+    """After the site is written: the Pagefind index (see ``search.py``)."""
+    from .glue import digest_settings
+
+    search.run_pagefind(Path(output_path), digest_settings(settings).search)
