@@ -11,6 +11,8 @@ from news_digest import posts
 from news_digest.ingest import ingest, load_manifest
 from news_digest.settings import Settings
 
+LONG = "written at length so that it reads as the body of a real story in the news"
+
 ARTICLE = """{title}
 
 World
@@ -75,7 +77,7 @@ def test_curator_edit_survives_a_changed_seed(site: Settings) -> None:
     post = site.content / "2020/storm-hits-the-coast.md"
     edited = post.read_text().replace("is long enough", "is, a curator says, long enough")
     post.write_text(edited)
-    seed.write_text(seed_text("Storm hits the coast", "A rewritten first paragraph, which is long enough to count as prose for the cleaner."))
+    seed.write_text(seed_text("Storm hits the coast", f"A rewritten first paragraph, {LONG}."))
     report = ingest(site)
     assert report.curated == ["2020/storm-hits-the-coast.md"]
     assert post.read_text() == edited
@@ -86,11 +88,11 @@ def test_curator_edit_survives_a_changed_seed(site: Settings) -> None:
 def test_untouched_post_follows_its_changed_seed(site: Settings) -> None:
     seed = add(site, "2020-01-08/a.txt", seed_text("Storm hits the coast"))
     ingest(site)
-    seed.write_text(seed_text("Storm hits the coast, again", "A new first paragraph here, with enough words in it to read as a real sentence."))
+    seed.write_text(seed_text("Storm hits the coast, again", f"A new first paragraph, {LONG}."))
     report = ingest(site)
     assert report.updated == ["2020/storm-hits-the-coast.md"]
     post = (site.content / "2020/storm-hits-the-coast.md").read_text()
-    assert "A new first paragraph here, with enough words in it to read as a real sentence." in post and "again" in post
+    assert f"A new first paragraph here, {LONG}." in post and "again" in post
     assert len(list(site.content.rglob("*.md"))) == 1
 
 
@@ -123,8 +125,8 @@ def test_duplicate_bytes_make_one_post(site: Settings) -> None:
 
 
 def test_colliding_slugs_are_unique_and_stable(site: Settings) -> None:
-    add(site, "2020-01-08/a.txt", seed_text("Storm hits the coast!", "Alpha paragraph text, written at length so that it reads as the body of a story."))
-    add(site, "2020-01-08/b.txt", seed_text("Storm hits the coast?", "Beta paragraph text, written at length so that it reads as the body of a story."))
+    add(site, "2020-01-08/a.txt", seed_text("Storm hits the coast!", f"Alpha text, {LONG}."))
+    add(site, "2020-01-08/b.txt", seed_text("Storm hits the coast?", f"Beta text, {LONG}."))
     ingest(site)
     names = sorted(p.name for p in site.content.rglob("*.md"))
     assert names == ["storm-hits-the-coast-2.md", "storm-hits-the-coast.md"]

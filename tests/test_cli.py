@@ -1,0 +1,90 @@
+"""The ``news-digest`` command as a user runs it: a real subprocess, real exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from news_digest.cli import INSPECT_KEYS
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_5e547131be4d3005.txt"
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "news_digest.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_help_shows_an_example() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    assert "news-digest inspect seeds/000_5e547131be4d3005.txt --json" in result.stdout
+
+
+def test_usage_error_exits_2() -> None:
+    assert run("frobnicate").returncode == 2
+    assert run("ingest", "--processes", "many").returncode == 2
+
+
+def test_inspect_json_has_the_stable_keys(tmp_path: Path) -> None:
+    result = run("inspect", str(SEED), "--json", "--data", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    record = json.loads(lines[0])
+    assert tuple(record) == INSPECT_KEYS
+    assert record["seed"] == str(SEED)
+    assert record["title"].startswith("Pentagon confirms Iran launched")
+    assert record["section"] == "World"
+    assert "Official White House Photo" in record["caption"]
+    assert record["date"] == "2020-01-08T02:00:00+00:00"
+    assert record["date_source"] == "metadata"
+    assert not any("{{" in p or "All Rights Reserved" in p for p in record["paragraphs"])
+    assert any(r["reason"] for r in record["removed"])
+
+
+def test_inspect_many_files_and_a_bad_one(tmp_path: Path) -> None:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(
+            f"Headline number {i}\n\nThe body of story {i} runs long enough to be a paragraph "
+            "of real prose, with a subject, a verb and an object.\n")
+    (folder / "bad.txt").write_bytes(b"\x00\x00\x00")
+    result = run("inspect", str(folder), "--json", "--backend", "rules",
+                 "--data", str(tmp_path / "data"))
+    assert result.returncode == 1
+    assert "bad.txt" in result.stderr and "NUL" in result.stderr
+    titles = [json.loads(line)["title"] for line in result.stdout.splitlines()]
+    assert titles == ["Headline number 0", "Headline number 1", "Headline number 2"]
+
+
+def test_ingest_summary_and_idempotence(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(
+        "A headline\n\nFriday, January 4, 2019\n\nThe body of the story runs long enough to be "
+        "a paragraph of real prose, with a subject, a verb and an object.\n")
+    args = ("ingest", "--seeds", str(seeds), "--content", str(tmp_path / "content"),
+            "--data", str(tmp_path / "data"), "--backend", "rules", "--quiet")
+    first = run(*args, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("1 new, 0 updated, 0 unchanged")
+    second = run(*args, cwd=tmp_path)
+    assert second.stdout.startswith("0 new, 0 updated, 1 unchanged")
+    post = tmp_path / "content" / "2019" / "a-headline.md"
+    assert "date_source: dateline" in post.read_text()
+
+
+@pytest.mark.parametrize("value", ["sometimes", "maybe"])
+def test_bad_setting_names_key_and_value(tmp_path: Path, value: str) -> None:
+    conf = tmp_path / "conf.py"
+    conf.write_text(f"NEWS_DIGEST_AUTO_INGEST = {value!r}\n")
+    result = run("--settings", str(conf), "ingest", "--seeds", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"NEWS_DIGEST_AUTO_INGEST='{value}': expected true or false" in result.stderr
