@@ -1,0 +1,42 @@
+"""Settings: one source of defaults, documented in the README, clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from news_digest.settings import Settings, SettingsError, documented, from_mapping
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_every_setting_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text()
+    for key, _default, doc in documented():
+        assert f"`{key}`" in readme, f"{key} missing from the README settings table"
+        assert doc, f"{key} has no docstring in settings.py"
+
+
+def test_defaults_and_overrides(tmp_path: Path) -> None:
+    s = from_mapping({"NEWS_DIGEST_SEEDS": "raw", "NEWS_DIGEST_AUTO_INGEST": "off",
+                      "NEWS_DIGEST_PROCESSES": "2"}, base=tmp_path)
+    assert s.seeds == tmp_path / "raw"
+    assert s.auto_ingest is False and s.processes == 2
+    assert s.content == tmp_path / "content"
+    assert Settings().feed_items == 50
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("NEWS_DIGEST_PROCESSES", "two", "expected a whole number"),
+        ("NEWS_DIGEST_BATCH_SIZE", -1, "expected a number ≥ 0"),
+        ("NEWS_DIGEST_NER_BACKEND", "gpt", "expected 'auto', 'spacy' or 'rules'"),
+        ("NEWS_DIGEST_SEEDS", "", "expected a folder path"),
+    ],
+)
+def test_errors_name_key_value_and_expectation(key: str, value: object, message: str) -> None:
+    with pytest.raises(SettingsError) as err:
+        from_mapping({key: value})
+    assert str(err.value) == f"{key}={value!r}: {message}"
