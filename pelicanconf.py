@@ -15,6 +15,10 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = []
 IGNORE_FILES = [".#*", ".news-digest"]
 THEME = "theme"
+# Autoescape everything: titles, captions and names come from scraped seeds. Templates
+# mark the few trusted HTML values (rendered body, escaped summary) with |safe.
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
+                     "extensions": []}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["news_digest"]
 
@@ -25,6 +29,7 @@ ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = PAGE_URL + "index.html"
 INDEX_SAVE_AS = "index.html"
+INDEX_URL = ""
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),

@@ -77,7 +77,8 @@ def body_text(draft: Draft) -> str:
     """What we compare with gold: the body paragraphs, as the post will show them.
 
     Gold holds the article text without the page title; the caption, byline and
-    dateline sit in front matter, not the body, so they are left out too.
+    dateline sit in front matter, not the body, so they are left out too (adding the
+    caption changes micro F1 by less than 0.001 on dumps-dev: gold keeps some, not others).
     """
     return "\n\n".join(draft.paragraphs)
 

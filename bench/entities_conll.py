@@ -14,6 +14,7 @@ The corpus is for measuring only: nothing in the pipeline is tuned on it.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -94,6 +95,9 @@ def draft_of(doc: Doc):
     from news_digest.model import Draft
 
     texts = [" ".join(s) for s in doc.sentences]
+    # Reuters stories open "HEADLINE", "PLACE YYYY-MM-DD", body: the cleaner's dateline
+    if len(texts) > 1 and re.search(r"\b\d{4}-\d{2}-\d{2}$", texts[1]):
+        return Draft(title=texts[0], dateline=texts[1], paragraphs=tuple(texts[2:]))
     return Draft(title=texts[0], paragraphs=tuple(texts[1:]))
 
 

@@ -20,7 +20,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .dates import parse_dateline
@@ -38,13 +38,23 @@ STOPWORDS_HIGH = 0.32
 SAMPLE_CHARS = 4000
 """Features of a very long line are read from its start; keeps a 20 MB line linear and cheap."""
 RULE_MAX_CHARS = 1500
-"""Keyword rules (copyright, share, cookie...) only look at lines up to this long: chrome is short."""
+"""Keyword rules (copyright, share, cookie...) only read lines up to this long: chrome is short."""
 MENU_WORDS = 4
 MENU_RUN = 3
 """At least this many consecutive lines of at most MENU_WORDS words, without sentence
 punctuation, are a menu or a tag cloud."""
 HEAD_WINDOW = 12
 """How many non-empty lines before the article body we search for section and dateline."""
+SHORT_PENALTY = 20
+"""What a short line costs a run of prose: a few subheads don't break an article, a menu does."""
+BAD_FACTOR = 1.0
+"""Chrome costs a run as much as prose of the same length earns it (capped at LENGTH_HIGH)."""
+GAP_LINES = 15
+"""This many lines in a row without prose end a run: comments and teasers come after such gaps."""
+ANCHOR_LINES = 10
+"""A run starting this close under the headline, byline or dateline counts double."""
+RESCUE_STOPWORDS = 0.15
+"""Inside the article, a whole sentence needs only this share of function words to be text."""
 
 # --- patterns: general web vocabulary, never a site's own words --------------------------
 
@@ -127,51 +137,65 @@ def learn_junk(texts: Iterable[str], min_count: int = 3) -> frozenset[str]:
 
 def clean(raw: RawSeed, known_junk: frozenset[str] = frozenset()) -> Draft:
     """Clean one text dump into a Draft; never raises, warns instead."""
+    return clean_text(raw.text, known_junk)
+
+
+def clean_text(text: str, known_junk: frozenset[str] = frozenset(), *,
+               prose_selected: bool = False) -> Draft:
+    """Clean bare text into a Draft; never raises.
+
+    ``prose_selected`` is for text an extractor already cut down to the article (see
+    :mod:`extract`): the explicit rules and the title, caption, byline, section and
+    dateline still apply, but every other line is kept instead of being judged as prose.
+    """
     try:
-        return _clean(raw.text or "", known_junk)
+        return _clean(text if isinstance(text, str) else "", known_junk, prose_selected)
     except Exception as exc:  # a cleaner bug must not stop an ingest of thousands of seeds
-        return Draft(title="", paragraphs=(), warnings=(f"cleaner failed: {exc!r}",))
-
-
-def clean_text(text: str, known_junk: frozenset[str] = frozenset()) -> Draft:
-    """Clean bare text (what :mod:`extract` hands over after reading HTML)."""
-    try:
-        return _clean(text or "", known_junk)
-    except Exception as exc:
         return Draft(title="", paragraphs=(), warnings=(f"cleaner failed: {exc!r}",))
 
 
 # --- the pipeline -------------------------------------------------------------------------
 
 
-def _clean(text: str, known_junk: frozenset[str]) -> Draft:
+def _clean(text: str, known_junk: frozenset[str], prose_selected: bool) -> Draft:
     lines = _read_lines(text)
     if not lines:
-        return Draft(title="", paragraphs=(), warnings=("empty text",))
+        return Draft(title="", paragraphs=(), warnings=("no body text found",))
     stoplist = _pick_stoplist(lines)
     for line in lines:
         line.stops = _stop_density(line.text, stoplist)
     title = _take_title(lines)
     _mark_rules(lines, known_junk)
     _mark_repeats(lines)
-    _mark_menus(lines)
-    _mark_related(lines)
-    for line in lines:
-        line.cls = _classify(line, stoplist is not None)
-    if not any(line.cls == GOOD for line in lines):
-        _promote_near(lines)
+    if not prose_selected:
+        _mark_menus(lines)
+        _mark_related(lines)
     caption = _take_caption(lines)
     byline = _take_role(lines, "byline", _is_byline)
-    section = _take_section(lines)
-    dateline = _take_dateline(lines)
+    if prose_selected:
+        for line in lines:
+            line.cls = BAD if line.reason or line.role else GOOD
+        section, dateline = _take_section(lines), _take_dateline(lines)
+    else:
+        _classify_all(lines, known_language=stoplist is not None)
+        section, dateline = _take_section(lines), _take_dateline(lines)
+        _select_article(lines)
+    return _draft(lines, title, caption, section, byline, dateline)
+
+
+def _select_article(lines: list[_Line]) -> None:
+    """Find the article's run of prose and settle every line as good or bad."""
     region = _densest_run(lines)
     _rescue_sentences(lines, region)
     _revise(lines)
     _drop_outside(lines, region)
+
+
+def _draft(lines: list[_Line], title: str, caption: str | None, section: str | None,
+           byline: str | None, dateline: str | None) -> Draft:
     paragraphs = tuple(line.text for line in lines if line.cls == GOOD and _free(line))
     removed = tuple(Removed(line.text, line.reason or "not prose") for line in lines
                     if line.role is None and (line.reason or line.cls != GOOD))
-    warnings = () if paragraphs else ("no body text found",)
     return Draft(
         title=title,
         paragraphs=paragraphs,
@@ -181,7 +205,7 @@ def _clean(text: str, known_junk: frozenset[str]) -> Draft:
         dateline=dateline,
         date=parse_dateline(dateline) if dateline else None,
         removed=removed,
-        warnings=warnings,
+        warnings=() if paragraphs else ("no body text found",),
     )
 
 
@@ -190,15 +214,17 @@ def _normalise(line: str) -> str:
 
 
 def _read_lines(text: str) -> list[_Line]:
-    """Non-empty lines with whitespace collapsed; placeholders cut out of mixed lines."""
+    """Non-empty lines with whitespace collapsed, numbered by their place in the text."""
     lines: list[_Line] = []
     for index, raw_line in enumerate(text.split("\n")):
-        line = _normalise(raw_line)
-        if not line:
-            continue
-        sample = line[:SAMPLE_CHARS]
-        words = len(line.split()) if len(line) <= SAMPLE_CHARS else line.count(" ") + 1
-        lines.append(_Line(index, line, len(line), words if sample else 0, 0.0))
+        if len(raw_line) > SAMPLE_CHARS * 50:  # a giant line: don't build millions of words
+            line = raw_line.strip()
+            words = line.count(" ") + 1
+        else:
+            parts = raw_line.split()
+            line, words = " ".join(parts), len(parts)
+        if line:
+            lines.append(_Line(index, line, len(line), words, 0.0))
     return lines
 
 
@@ -270,13 +296,19 @@ def _take_title(lines: list[_Line]) -> str:
         candidate = line.text.casefold()
         if candidate == key or (len(candidate) >= 0.4 * len(key) and line.words >= 2
                                 and key.startswith(candidate)
-                                and key[len(candidate):][:3].strip(" ") in _SEP_STARTS):
+                                and _separator_follows(key[len(candidate):])):
             line.reason = "duplicate title"
             title = title or line.text
     return title or _strip_site_suffix(raw)
 
 
-_SEP_STARTS = frozenset({"|", "-", "–", "—", "·", "::", ":", "»", ""})
+_SEP_STARTS = frozenset({"|", "-", "–", "—", "·", "::", ":", "»"})
+
+
+def _separator_follows(rest: str) -> bool:
+    """True when the rest of the page title starts with a separator (" | Site")."""
+    words = rest.split(maxsplit=1)
+    return bool(words) and (words[0] in _SEP_STARTS or rest.startswith(":"))
 
 
 def _strip_site_suffix(title: str) -> str:
@@ -287,9 +319,8 @@ def _strip_site_suffix(title: str) -> str:
         if position <= 0:
             break
         head, tail = title[:position], title[position + len(sep):]
-        if len(tail.split()) > 4 or len(head.split()) < 3 or len(tail) >= len(head):
-            break
-        if sep == ": " and not _looks_like_name(tail):
+        if len(tail.split()) > 4 or len(head.split()) < 3 or len(tail) >= len(head) \
+                or not _looks_like_name(tail):
             break
         title = head.strip()
     return title
@@ -418,6 +449,13 @@ def _mark_related(lines: list[_Line]) -> None:
 # --- jusText-style classification ---------------------------------------------------------
 
 
+def _classify_all(lines: list[_Line], known_language: bool) -> None:
+    for line in lines:
+        line.cls = _classify(line, known_language)
+    if not any(line.cls == GOOD for line in lines):
+        _promote_near(lines)
+
+
 def _classify(line: _Line, known_language: bool) -> str:
     """Context-free class of a line from its length and function-word density."""
     if line.reason is not None or line.role is not None:
@@ -446,11 +484,6 @@ def _weight(line: _Line) -> float:
     return -min(line.chars, LENGTH_HIGH) * BAD_FACTOR
 
 
-SHORT_PENALTY = 20
-BAD_FACTOR = 1.0
-OUTSIDE_KEEP = 10**9
-
-
 def _densest_run(lines: list[_Line]) -> tuple[int, int]:
     """The stretch of lines with the most prose net of chrome (maximum-sum subarray).
 
@@ -465,7 +498,8 @@ def _densest_run(lines: list[_Line]) -> tuple[int, int]:
     for i, line in enumerate(lines):
         gap = 0 if line.cls in (GOOD, NEAR) else gap + 1
         if total <= 0 or gap >= GAP_LINES:
-            runs.append((best, *span))
+            if best > 0:
+                runs.append((best, *span))
             total, start, best, span = 0.0, i, 0.0, (i, i - 1)
         total += _weight(line)
         if total > best:
@@ -482,10 +516,6 @@ def _anchor_bonus(start: int, anchors: list[int]) -> float:
     return 2.0 if k >= 0 and start - anchors[k] <= ANCHOR_LINES else 1.0
 
 
-ANCHOR_LINES = 10
-GAP_LINES = 15
-
-
 def _rescue_sentences(lines: list[_Line], region: tuple[int, int]) -> None:
     """Inside the article, a full sentence thin on function words (figures, names,
     quotes of prices) is still article text: it becomes near-good and follows its
@@ -498,15 +528,11 @@ def _rescue_sentences(lines: list[_Line], region: tuple[int, int]) -> None:
             line.cls = NEAR
 
 
-RESCUE_STOPWORDS = 0.15
-
-
 def _drop_outside(lines: list[_Line], region: tuple[int, int]) -> None:
     """Prose far from the article (comments, teasers, footers) is not the article."""
     first, last = region
     for i, line in enumerate(lines):
-        if (i < first or i > last) and line.cls == GOOD and _free(line) \
-                and line.chars < OUTSIDE_KEEP:
+        if (i < first or i > last) and line.cls == GOOD and _free(line):
             line.cls, line.reason = BAD, "outside article"
 
 
@@ -589,7 +615,7 @@ def _is_byline(line: _Line) -> bool:
     return any(word[:1].isupper() for word in name)
 
 
-def _take_role(lines: list[_Line], role: str, test) -> str | None:
+def _take_role(lines: list[_Line], role: str, test: Callable[[_Line], bool]) -> str | None:
     for line in lines:
         if _free(line) and line.cls != GOOD and test(line):
             line.role, line.cls = role, BAD
@@ -635,14 +661,14 @@ def _take_dateline(lines: list[_Line]) -> str | None:
     return None
 
 
-_ENGLISH = frozenset(
-    """a about above after again against all also am an and any are as at be because been
+_ENGLISH_WORDS = """
+    a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each few
     for from further had has have having he her here hers herself him himself his how i if in
     into is it its itself just me more most my myself no nor not now of off on once only or
     other our ours ourselves out over own same she should so some such than that the their
     theirs them themselves then there these they this those through to too under until up
     very was we were what when where which while who whom why will with would you your yours
-    yourself yourselves said says""".split()
-)
+    yourself yourselves said says"""
+_ENGLISH = frozenset(_ENGLISH_WORDS.split())
 """Fallback English function words, used only when jusText's lists cannot be loaded."""

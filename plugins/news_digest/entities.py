@@ -132,6 +132,26 @@ def article_parts(draft: Draft) -> list[tuple[str, float]]:
     return [(text, weight) for text, weight in parts if text and text.strip()]
 
 
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"(?:\s*,\s*(?P<region>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))?"
+    r"\s*(?:$|[(\[–—-]|\d)")
+
+
+def dateline_places(dateline: str | None) -> list[str]:
+    """Places a dateline opens with: "ST. LOUIS 1996-08-30", "WASHINGTON (AP) —".
+
+    A dateline names where the story was filed, so its leading capitalised words are a
+    place (and a ", Region" after them another); a date-only dateline names none.
+    """
+    match = _DATELINE.match(dateline or "")
+    if not match:
+        return []
+    found = [match.group("place"), match.group("region") or ""]
+    return [p.rstrip(".") if not re.search(r"\b[A-Z]\.$", p) else p
+            for p in found if p and not any(w.strip(".,") in ner.CALENDAR for w in p.split())]
+
+
 def _shouting(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
@@ -202,6 +222,26 @@ def clean_surface(text: str, label: str | None = None) -> str:
     if stripped and stripped != text and stripped[0].isupper():
         text = stripped
     return text.strip(_EDGE)
+
+
+_BREAK = re.compile(r"^(?:[^\w]+|[\d][\d.,:/'-]*[a-z]{0,2}|v|vs\.?|-\w*\d\w*)$")
+
+
+def split_mention(text: str) -> list[str]:
+    """Pieces of a mention that ran across separators or figures.
+
+    Results tables and score lines ("Worcestershire 238", "Scott Draper ( Australia",
+    "Lithuania - Danius Gleveckas", "LONDON 1996-08-30") make NER spans swallow
+    numbers and neighbours; a token that is only figures or punctuation, or "v"/"vs",
+    is never inside a name, so the span is cut there.
+    """
+    pieces: list[list[str]] = [[]]
+    for token in text.split():
+        if _BREAK.match(token):
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    return [" ".join(p) for p in pieces if p]
 
 
 def _is_name(text: str) -> bool:
@@ -342,14 +382,19 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
     """One :class:`Entity` per thing named in an article, from ``(mention, weight)`` pairs."""
     registry = registry or Registry()
     groups: dict[str, _Group] = {}
-    for mention, weight in mentions:
-        entry = registry.entry(" ".join(mention.text.split()))
-        surface = clean_surface(mention.text, mention.type)
+    confirmed = {key(clean_surface(p, m.type)) for m, _ in mentions if not m.tentative
+                 for p in split_mention(m.text)}
+    for mention, weight, piece in ((m, w, p) for m, w in mentions
+                                    for p in split_mention(m.text)):
+        entry = registry.entry(piece)
+        surface = clean_surface(piece, mention.type)
         if entry is None:
             entry = registry.entry(surface)
         if entry is not None and entry.block:
             continue
         if not _is_name(surface):
+            continue
+        if mention.tentative and entry is None and key(surface) not in confirmed:
             continue
         gkey = "\0" + entry.name if entry is not None else key(surface)
         group = groups.setdefault(gkey, _Group())
@@ -397,11 +442,14 @@ def draft_entities(drafts: Sequence[Draft], ctx: EnrichContext) -> list[tuple[En
     for article in parts:
         pairs: list[tuple[ner.Mention, float]] = []
         for text, weight in article:
+            shouted = _shouting(text)
             for m in found[at]:
                 # keep the text as written (re-casing preserved offsets and lengths)
                 surface = text[m.start:m.start + len(m.text)] if nlp is not None else m.text
-                pairs.append((replace(m, text=surface), weight))
+                pairs.append((replace(m, text=surface, tentative=shouted), weight))
             at += 1
+        pairs.extend((ner.Mention(place, "place"), 1.0) for place in dateline_places(
+            drafts[len(out)].dateline))
         out.append(canonicalize(pairs, registry))
     return out
 

@@ -79,8 +79,9 @@ def _base(feed: Feed, siteurl: str, sitename: str, lang: str, fmt: str) -> FeedG
     fg.id(self_url if siteurl else f"urn:news-digest:feed:{feed.path}")
     fg.title(feed.title if feed.title == sitename else f"{feed.title} — {sitename}")
     fg.author({"name": sitename})
-    fg.link(href=absolute(siteurl, feed.page_url), rel="alternate")
+    # feedgen takes the RSS <link> from the last link given: self first, page last.
     fg.link(href=self_url, rel="self")
+    fg.link(href=absolute(siteurl, feed.page_url), rel="alternate")
     fg.description(f"{feed.title}: {sitename}")
     fg.language(lang)
     fg.generator("news-digest (feedgen)")

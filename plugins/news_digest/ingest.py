@@ -342,6 +342,10 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
                 base = settings.seeds / folder if settings.seeds.is_dir() else settings.seeds.parent
                 indexes[folder] = load_index(base)
             meta = indexes[folder].get(Path(item.raw.rel).name, {})
+            if item.raw.format == "html":
+                from .extract import html_meta
+
+                meta = {**html_meta(item.raw), **meta}  # the scraper's index wins
             try:
                 draft = to_draft(item.raw, junk.get(folder, frozenset()))
             except Exception as exc:  # one bad seed must not stop the build

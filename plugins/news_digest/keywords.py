@@ -57,6 +57,7 @@ whereafter whereas whereby wherein whereupon wherever whether which while whithe
 whole whom whose why will with within without would yet you your yours yourself yourselves
 s t don't can't won't isn't aren't wasn't weren't didn't doesn't hasn't haven't hadn't it's
 he's she's they're we're i'm i've you've we've they've that's there's what's let's
+et al
 """)
 """Function words: never part of a keyphrase, never evidence for a topic."""
 
@@ -83,8 +84,11 @@ home local national government public company firm business market team play gam
 """)
 """Words so common in news that a phrase made only of them says nothing on its own."""
 
-_SENT_BREAK = re.compile(r"[.!?;:,()\[\]{}\"“”‘’—–|/]|\s'|'\s|\s-\s")
-_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'&-]*[A-Za-z0-9]|[A-Za-z]")
+_TOKEN_OR_BREAK = re.compile(
+    r"[A-Za-z0-9][A-Za-z0-9'’&-]*[A-Za-z0-9]|[A-Za-z]|(\s['’]|['’]\s|\s-\s|[.!?;:,()\[\]{}\"“”‘’—–|/])"
+)
+"""A word, or (group 1) punctuation that breaks a phrase."""
+_SENTENCE_END = frozenset(".!?")
 
 _KEEP_S = frozenset(("news", "series", "species", "means", "lens", "chaos", "ethos", "gas",
                      "bus", "plus", "bias", "atlas", "christmas", "texas", "paris", "always",
@@ -155,24 +159,38 @@ class Keyphrase:
     score: float
 
 
-def _segments(sentence: str) -> Iterable[list[tuple[str, bool]]]:
-    """Runs of (word, capitalised-mid-sentence) between stopwords and punctuation."""
-    for chunk in _SENT_BREAK.split(sentence):
-        run: list[tuple[str, bool]] = []
-        for m in _WORD_RE.finditer(chunk):
-            raw = m.group(0)
-            low = raw.lower()
-            if low in STOPWORDS or low.isdigit() or len(low) < 2:
-                if run:
-                    yield run
+def _segments(paragraph: str) -> Iterable[list[tuple[str, bool]]]:
+    """Runs of (word, is-a-name) between stopwords and punctuation, in one regex pass.
+
+    A word counts as a name when it is capitalised and does not open a sentence (a
+    sentence-initial capital says nothing).
+    """
+    run: list[tuple[str, bool]] = []
+    opening = True
+    for m in _TOKEN_OR_BREAK.finditer(paragraph):
+        brk = m.group(1)
+        if brk is not None:
+            if run:
+                yield run
                 run = []
-                continue
-            run.append((low, raw[0].isupper()))
-        if run:
-            yield run
+            if brk.strip() in _SENTENCE_END:
+                opening = True
+            continue
+        raw = m.group(0)
+        low = raw.lower()
+        is_name = raw[0].isupper() and not opening
+        opening = False
+        if low in STOPWORDS or len(low) < 2 or _DIGIT.search(low):
+            if run:
+                yield run
+                run = []
+            continue
+        run.append((low, is_name))
+    if run:
+        yield run
 
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'‘])")
+_DIGIT = re.compile(r"\d")
 
 
 def _name_words(entity_names: Iterable[str]) -> set[str]:
@@ -198,37 +216,40 @@ def extract_keyphrases(title: str, paragraphs: Sequence[str],
     position = 0
     for p_index, para in enumerate(paragraphs):
         weight = 1.5 if p_index == 0 else (1.2 if p_index < 3 else 1.0)
-        for sentence in _SENTENCE_SPLIT.split(para):
-            sentence_start = True
-            for run in _segments(sentence):
-                # A capitalised word at the very start of a sentence may be ordinary.
-                flags = [cap and not (sentence_start and i == 0) for i, (_, cap) in
-                         enumerate(run)]
-                sentence_start = False
-                words = [w for w, _ in run]
-                for w, is_cap in zip(words, flags, strict=True):
-                    if is_cap:
-                        proper.add(w)
-                for size in (1, 2, 3):
-                    for i in range(len(words) - size + 1):
-                        if any(flags[i:i + size]):
-                            continue
-                        phrase = " ".join(words[i:i + size])
-                        counts[phrase] = counts.get(phrase, 0.0) + weight
-                        if phrase not in first_seen:
-                            first_seen[phrase] = position
-                position += 1
+        for run in _segments(para):
+            flags = [is_name for _, is_name in run]
+            words = [w for w, _ in run]
+            for w, is_name in run:
+                if is_name:
+                    proper.add(w)
+            n = len(words)
+            for i in range(n):
+                if flags[i]:
+                    continue
+                phrase = words[i]
+                for j in range(i, min(i + 3, n)):
+                    if j > i:
+                        if flags[j]:
+                            break
+                        phrase = phrase + " " + words[j]
+                    counts[phrase] = counts.get(phrase, 0.0) + weight
+                    first_seen.setdefault(phrase, position)
+            position += 1
     title_words = set(tokens(title))
     total = max(position, 1)
     ranked: list[Keyphrase] = []
     for phrase, freq in counts.items():
+        if freq < 1.5:
+            continue  # said once, past the lead: not what the article is about
         words = phrase.split()
         if any(w in proper or w in names for w in words):
             continue
         if all(w in COMMON_WORDS for w in words) or words[-1] in COMMON_WORDS:
             continue
-        if len(words) == 1 and freq < 2:
-            continue
+        if len(words) == 1 and (freq < 2 or words[0].endswith(("ed", "ing", "ly"))):
+            continue  # a lone verb or adverb is not a topic
+        if words[0].endswith("ed") or words[-1].endswith(("ed", "ly")):
+            continue  # "afternoon killed", "leak led": clause fragments, not phrases
         if "-" in words[0] and len(words) == 1 and len(words[0]) < 5:
             continue
         rarity = sum(0.3 if w in COMMON_WORDS else 1.0 for w in words) / len(words)
@@ -240,7 +261,7 @@ def extract_keyphrases(title: str, paragraphs: Sequence[str],
     ranked.sort(key=lambda k: (-k.score, k.text))
     chosen: list[Keyphrase] = []
     for cand in ranked:
-        # Skip a phrase that repeats (or is contained in) one already chosen.
+        # Skip a phrase that shares a word with one already chosen.
         if any(_overlaps(cand.text, c.text) for c in chosen):
             continue
         chosen.append(cand)
@@ -250,8 +271,8 @@ def extract_keyphrases(title: str, paragraphs: Sequence[str],
 
 
 def _overlaps(a: str, b: str) -> bool:
-    sa, sb = {stem(w) for w in a.split()}, {stem(w) for w in b.split()}
-    return sa <= sb or sb <= sa
+    """Phrases sharing a word ("dozen ballistic", "ballistic missiles") are one idea."""
+    return bool({stem(w) for w in a.split()} & {stem(w) for w in b.split()})
 
 
 def entity_names(article: Article) -> list[str]:

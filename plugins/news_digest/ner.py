@@ -48,6 +48,9 @@ class Mention:
     type: str | None
     start: int = 0
     """Character offset in the text it came from."""
+    tentative: bool = False
+    """Found in all-caps text, where NER guesses: kept only if the article names it elsewhere
+    or the registry knows it."""
 
 
 # --- cues shared with canonicalisation --------------------------------------------

@@ -160,7 +160,7 @@ class DigestGenerator(Generator):
         writer.write_file(save_as, self.get_template(template), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], paginated={},
                           template_name=template, url=url, page_name=url.rstrip("/"),
-                          **kwargs)
+                          canonical_url=url, **kwargs)
 
     def _write_file(self, rel: str, data: str | bytes) -> None:
         path = Path(self.output_path) / rel

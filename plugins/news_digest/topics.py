@@ -43,6 +43,7 @@ from .settings import Settings
 
 STRONG_WEIGHT = 3.0
 CUE_WEIGHT = 1.0
+WEAK_WEIGHT = 0.4
 DESCRIPTION_WEIGHT = 0.25
 ZONE_WEIGHTS = {"title": 3.0, "lead": 1.5, "body": 1.0}
 SECONDARY_SHARE = 0.18
@@ -53,7 +54,7 @@ MAX_PHRASE = 4
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CODE_RE = re.compile(r"^medtop:\d{8}$")
-_TOPIC_KEYS = {"id", "code", "label", "description", "strong", "cues", "weight"}
+_TOPIC_KEYS = {"id", "code", "label", "description", "strong", "cues", "weak", "weight"}
 
 
 class TaxonomyError(ValueError):
@@ -66,10 +67,12 @@ class TopicDef:
 
     id: str
     code: str
+    """The IPTC code (``medtop:…``); empty for a site's own topics."""
     label: str
     description: str
     strong: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
     weight: float = 1.0
     """Multiplier on the topic's evidence; below 1 for cross-cutting topics."""
 
@@ -142,12 +145,21 @@ def parse_taxonomy(text: str, source: str = "<topics.yml>") -> Taxonomy:
         where = f"{source}:{mark.line + 1}" if mark is not None else source
         problem = getattr(exc, "problem", None) or str(exc)
         raise TaxonomyError(f"{where}: not valid YAML: {problem}") from None
-    if not isinstance(data, dict):
-        raise TaxonomyError(f"{source}: expected a mapping with a 'topics' list at the top")
-    top_line = data.get("__line__", 1)
-    items = data.get("topics")
+    top_line = data.get("__line__", 1) if isinstance(data, dict) else 1
+    fallback_id = None
+    if isinstance(data, dict) and "topics" in data:
+        items = data["topics"]
+        fallback_id = data.get("fallback")
+    elif isinstance(data, dict):
+        # The short form curators may write: ``id: Label`` or ``id: {label: ..., ...}``.
+        items = [({**v, "id": k} if isinstance(v, dict) else
+                  {"id": k, "label": v, "__line__": top_line})
+                 for k, v in data.items() if k != "__line__"]
+    else:
+        items = data
     if not isinstance(items, list) or not items:
-        raise TaxonomyError(f"{source}:{top_line}: 'topics' must be a non-empty list")
+        raise TaxonomyError(f"{source}:{top_line}: expected a non-empty list of topics "
+                            "(optionally under a 'topics' key)")
     topics: list[TopicDef] = []
     seen_ids: dict[str, int] = {}
     seen_codes: dict[str, int] = {}
@@ -159,13 +171,13 @@ def parse_taxonomy(text: str, source: str = "<topics.yml>") -> Taxonomy:
         if topic.id in seen_ids:
             raise TaxonomyError(f"{source}:{line}: duplicate id {topic.id!r} "
                                 f"(first at line {seen_ids[topic.id]})")
-        if topic.code in seen_codes:
+        if topic.code and topic.code in seen_codes:
             raise TaxonomyError(f"{source}:{line}: duplicate code {topic.code!r} "
                                 f"(first at line {seen_codes[topic.code]})")
         seen_ids[topic.id] = line
         seen_codes[topic.code] = line
         topics.append(topic)
-    fallback = data.get("fallback", topics[0].id)
+    fallback = fallback_id or topics[0].id
     if fallback not in seen_ids:
         raise TaxonomyError(f"{source}:{top_line}: fallback {fallback!r} is not a topic id; "
                             f"expected one of {', '.join(sorted(seen_ids))}")
@@ -180,7 +192,7 @@ def _topic_from(item: dict[str, Any], source: str, n: int) -> TopicDef:
     if unknown:
         raise TaxonomyError(f"{where}: unknown key(s) {', '.join(unknown)}; "
                             f"expected {', '.join(sorted(_TOPIC_KEYS))}")
-    for key in ("id", "code", "label"):
+    for key in ("id", "label"):
         value = item.get(key)
         if not isinstance(value, str) or not value.strip():
             raise TaxonomyError(f"{where}: '{key}' is missing or empty")
@@ -189,14 +201,14 @@ def _topic_from(item: dict[str, Any], source: str, n: int) -> TopicDef:
     if not _ID_RE.match(topic_id):
         raise TaxonomyError(f"{where}: id must be a slug (lowercase letters, digits, "
                             f"hyphens), got {topic_id!r}")
-    if not _CODE_RE.match(item["code"]):
-        raise TaxonomyError(f"{where}: code must look like 'medtop:01000000', "
-                            f"got {item['code']!r}")
+    code = item.get("code", "")
+    if "code" in item and not (isinstance(code, str) and _CODE_RE.match(code)):
+        raise TaxonomyError(f"{where}: code must look like 'medtop:01000000', got {code!r}")
     description = item.get("description", "")
     if not isinstance(description, str):
         raise TaxonomyError(f"{where}: 'description' must be text")
     lists: dict[str, tuple[str, ...]] = {}
-    for key in ("strong", "cues"):
+    for key in ("strong", "cues", "weak"):
         value = item.get(key, [])
         if not isinstance(value, list):
             raise TaxonomyError(f"{where}: '{key}' must be a list of words or phrases")
@@ -210,13 +222,15 @@ def _topic_from(item: dict[str, Any], source: str, n: int) -> TopicDef:
                 raise TaxonomyError(f"{where}: cue {cue!r} is longer than {MAX_PHRASE} words")
         lists[key] = tuple(str(c) for c in value)
     if not lists["strong"] and not lists["cues"]:
-        raise TaxonomyError(f"{where}: needs at least one entry under 'strong' or 'cues'")
+        # A taxonomy without cues (a site's short list) still works: the label is the cue.
+        lists["cues"] = (item["label"].strip(),) if tokens(item["label"]) else ()
     weight = item.get("weight", 1.0)
     if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight <= 10:
         raise TaxonomyError(f"{where}: 'weight' must be a number between 0 and 10, "
                             f"got {weight!r}")
-    return TopicDef(topic_id, item["code"], item["label"].strip(), " ".join(description.split()),
-                    lists["strong"], lists["cues"], float(weight))
+    return TopicDef(topic_id, code, item["label"].strip(), " ".join(description.split()),
+                    lists["strong"], lists["cues"], lists["weak"],
+                    float(weight))
 
 
 def _cue_stems(cue: str) -> tuple[str, ...]:
@@ -227,7 +241,8 @@ def _compile(topics: Sequence[TopicDef]) -> tuple[dict[str, Any], dict[str, Any]
     """Build the first-stem index and each cue's weights, divided by its topic count."""
     weights: dict[tuple[str, ...], dict[int, float]] = {}
     for i, t in enumerate(topics):
-        entries = [(c, STRONG_WEIGHT) for c in t.strong] + [(c, CUE_WEIGHT) for c in t.cues]
+        entries = ([(c, STRONG_WEIGHT) for c in t.strong] + [(c, CUE_WEIGHT) for c in t.cues]
+                   + [(c, WEAK_WEIGHT) for c in t.weak])
         for word in tokens(t.description):
             if word not in STOPWORDS and word not in COMMON_WORDS and len(word) > 3:
                 entries.append((word, DESCRIPTION_WEIGHT))

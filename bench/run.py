@@ -1,0 +1,600 @@
+"""Speed at 1k / 5k / 10k articles: ingest, NER floor, builds, plain Pelican.
+
+Builds seed corpora deterministically in ``bench/work/`` (gitignored) by recombining
+``../shared/corpus/wikinews/articles`` and ``bbc-dev`` texts: copy *k* of an article gets
+the title ``"<title> (part k+1)"``, a date spread over the archive's days (``index.tsv``
+per source folder, and a rewritten dateline for Wikinews), and one sentence of a
+different article appended to each prose paragraph, so no paragraph repeats verbatim
+across copies (the cleaner would learn a repeated line as the source's boilerplate).
+
+Every phase runs in its own subprocess, so wall time, CPU time (the process and the
+workers it waited for, from ``wait4``) and peak RSS are real. Peak RSS is reported two
+ways: the largest single process (kernel ``ru_maxrss``) and the sum over the process tree
+sampled every 0.1 s from ``/proc``.
+
+    python bench/run.py                       # 1k, 5k, 10k; writes docs/benchmarks.md
+    python bench/run.py --sizes 1000,5000     # choose sizes
+    python bench/run.py --quick               # 200-seed smoke run, writes nothing
+    python bench/run.py --profile-build 5000  # also cProfile a cold build of 5k posts
+
+Exits 0 with "skipped: …" when the corpus is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+WORK = ROOT / "bench" / "work"
+DOC = ROOT / "docs" / "benchmarks.md"
+START = "<!-- bench/run.py: speed start -->"
+END = "<!-- bench/run.py: speed end -->"
+PROFILE_START = "<!-- bench/run.py: build profile start -->"
+PROFILE_END = "<!-- bench/run.py: build profile end -->"
+
+sys.path.insert(0, str(ROOT / "plugins"))
+
+
+def _only_importable_steps() -> list[str]:
+    """Measure what runs: enrichment steps whose module is not there yet are left out.
+
+    This runs at import time, so ingest's spawned workers (which re-import this file as
+    ``__mp_main__``) apply it too. Returns the names left out, for the report.
+    """
+    import importlib.util
+
+    try:
+        from news_digest import enrich
+    except ImportError:
+        return []
+    missing = []
+    for dotted in enrich.DEFAULT_STEPS:
+        module = dotted.partition(":")[0]
+        try:
+            found = importlib.util.find_spec(module) is not None
+        except ImportError:
+            found = False
+        if not found:
+            missing.append(dotted)
+    if missing:
+        enrich.DEFAULT_STEPS = tuple(d for d in enrich.DEFAULT_STEPS if d not in missing)
+    return missing
+
+
+MISSING_STEPS = _only_importable_steps()
+
+
+# --- the corpus -------------------------------------------------------------------------
+
+@dataclass
+class Base:
+    source: str          # folder under seeds/: "wikinews" or "bbc/<label>"
+    title: str
+    lines: list[str]     # the text after the title line, as lines
+    url: str | None = None
+    sentences: list[str] = field(default_factory=list)
+
+
+_SENT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’]))\s+(?=[A-Z“\"])")
+_DATELINE = re.compile(r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), "
+                       r"[A-Z][a-z]+ \d{1,2}, \d{4}\s*$")
+
+
+def _read(path: Path) -> str:
+    data = path.read_bytes()
+    for enc in ("utf-8", "cp1252"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def load_bases(corpus: Path) -> list[Base]:
+    bases: list[Base] = []
+    wiki = corpus / "wikinews"
+    urls: dict[str, str] = {}
+    if (wiki / "index.tsv").exists():
+        rows = (wiki / "index.tsv").read_text(encoding="utf-8").splitlines()
+        header = rows[0].split("\t")
+        for row in rows[1:]:
+            cells = dict(zip(header, row.split("\t"), strict=False))
+            if cells.get("file"):
+                urls[cells["file"]] = cells.get("url", "")
+    for path in sorted((wiki / "articles").glob("*.txt")):
+        lines = _read(path).replace("\r\n", "\n").split("\n")
+        title = lines[0].strip()
+        bases.append(Base("wikinews", title, lines[1:], urls.get(path.name)))
+    for folder in sorted((corpus / "bbc-dev").iterdir()):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.txt")):
+            lines = _read(path).replace("\r\n", "\n").split("\n")
+            bases.append(Base(f"bbc/{folder.name}", lines[0].strip(), lines[1:]))
+    for b in bases:
+        b.sentences = [s for line in b.lines if len(line.split()) >= 12
+                       for s in _SENT.split(line.strip()) if len(s.split()) >= 6]
+    return [b for b in bases if b.title and b.sentences]
+
+
+def _dateline(day: dt.date) -> str:
+    return f"{day:%A}, {day:%B} {day.day}, {day.year}"
+
+
+def make_corpus(corpus: Path, n: int, dest: Path, per_day: int = 25) -> dict[str, int]:
+    """Write ``n`` seeds to ``dest`` (recreated), deterministically. Returns stats."""
+    bases = load_bases(corpus)
+    if dest.exists():
+        shutil.rmtree(dest)
+    m = len(bases)
+    step = 37 if m % 37 else 41  # donor stride, coprime with m: donors differ per copy
+    start = dt.date(2019, 1, 1)
+    index: dict[str, list[str]] = {}
+    words = 0
+    for i in range(n):
+        b, k = i % m, i // m
+        base = bases[b]
+        day = start + dt.timedelta(days=i // per_day)
+        title = base.title if k == 0 else f"{base.title} (part {k + 1})"
+        donor = bases[(b + 1 + k * step) % m]
+        out = [title]
+        para = 0
+        for line in base.lines:
+            if _DATELINE.match(line.strip()):
+                out.append(_dateline(day))
+                continue
+            if k and len(line.split()) >= 12:
+                line = f"{line.rstrip()} {donor.sentences[para % len(donor.sentences)]}"
+                para += 1
+            out.append(line)
+        text = "\n".join(out).rstrip() + "\n"
+        words += len(text.split())
+        slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60]
+        name = f"{i:05d}_{slug}.txt"
+        folder = dest / base.source
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+        url = f"{base.url}#part-{k + 1}" if base.url else ""
+        index.setdefault(base.source, []).append(f"{name}\t{day.isoformat()}\t{url}")
+    for source, rows in index.items():
+        (dest / source / "index.tsv").write_text(
+            "file\tdate\turl\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return {"seeds": n, "words": words, "bases": m, "folders": len(index)}
+
+
+def extra_seed(corpus: Path, n: int, seeds: Path) -> Path:
+    """One more seed, not in the corpus of size ``n``: the hourly addition."""
+    bases = load_bases(corpus)
+    b = bases[n % len(bases)]
+    path = seeds / b.source / f"{n:05d}_added-this-hour.txt"
+    body = [ln for ln in b.lines if not _DATELINE.match(ln.strip())]
+    path.write_text(f"{b.title} (added this hour)\n" + "\n".join(body) + "\n", encoding="utf-8")
+    return path
+
+
+# --- measuring a subprocess --------------------------------------------------------------
+
+def _tree(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                stat = fh.read().rsplit(b")", 1)[1].split()
+            children.setdefault(int(stat[1]), []).append(int(entry))
+        except (OSError, IndexError, ValueError):
+            continue
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(children.get(p, ()))
+    return out
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+@dataclass
+class Measure:
+    phase: str
+    wall: float
+    cpu: float
+    rss_max_mb: float   # largest single process
+    rss_tree_mb: float  # sampled sum over the process tree
+    info: dict
+    rc: int
+
+
+def measure(phase: str, args: list[str], log: Path) -> Measure:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--phase", phase, *args]
+    with open(log, "ab") as err:
+        err.write(f"\n$ {' '.join(cmd)}\n".encode())
+        err.flush()
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, cwd=ROOT)
+        peak = [0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.1):
+                peak[0] = max(peak[0], sum(_rss_kb(p) for p in _tree(proc.pid)))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        out = proc.stdout.read() if proc.stdout else b""
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        done.set()
+        sampler.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    info: dict = {}
+    for line in out.decode(errors="replace").splitlines():
+        if line.startswith("BENCH "):
+            info.update(json.loads(line[6:]))
+    return Measure(phase, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+                   max(peak[0], usage.ru_maxrss) / 1024, info, proc.returncode)
+
+
+def emit(**info: object) -> None:
+    print("BENCH " + json.dumps(info, default=str), flush=True)
+
+
+# --- the phases (run in the child) ------------------------------------------------------
+
+def _digest_settings(site: Path):
+    from news_digest.settings import Settings
+
+    return Settings(seeds=site / "seeds", content=site / "content", data_dir=site / "data",
+                    search=False)
+
+
+def phase_ingest(site: Path) -> None:
+    from news_digest.ingest import ingest
+
+    t0 = time.perf_counter()
+    report = ingest(_digest_settings(site))
+    emit(seconds=time.perf_counter() - t0, summary=report.summary_line(),
+         new=len(report.new), skipped=len(report.skipped), steps_missing=MISSING_STEPS)
+
+
+def phase_texts(site: Path, out: Path) -> None:
+    """The texts ingest's entity step gives NER, for the NER-alone floor."""
+    from news_digest import entities, ingest
+
+    s = _digest_settings(site)
+    manifest = {"version": 1, "posts": {}, "stat": {}}
+    pending, _ = ingest.plan(s, manifest, ingest.Report())
+    junk = ingest.learn_source_junk(s.seeds, pending)
+    texts: list[str] = []
+    for item in pending:
+        folder = str(Path(item.raw.rel).parent)
+        draft = ingest.to_draft(item.raw, junk.get(folder, frozenset()))
+        if draft.paragraphs:
+            texts.extend(entities._prepare([t for t, _ in entities.article_parts(draft)]))
+    out.write_text(json.dumps(texts), encoding="utf-8")
+    emit(texts=len(texts), words=sum(len(t.split()) for t in texts))
+
+
+def phase_ner(texts_path: Path, processes: int) -> None:
+    """spaCy NER alone: same model, same components, ``nlp.pipe(n_process=…)``."""
+    from news_digest import ner
+
+    texts = json.loads(texts_path.read_text(encoding="utf-8"))
+    t0 = time.perf_counter()
+    nlp = ner.load_spacy()
+    t1 = time.perf_counter()
+    ents = 0
+    for doc in nlp.pipe(texts, n_process=processes, batch_size=nlp.batch_size):
+        ents += len(doc.ents)
+    t2 = time.perf_counter()
+    words = sum(len(t.split()) for t in texts)
+    emit(load=t1 - t0, pipe=t2 - t1, ents=ents, words=words, pipes=nlp.pipe_names,
+         batch_size=nlp.batch_size, words_per_s=words / (t2 - t1))
+
+
+def _site_settings(site: Path, plain: bool) -> dict:
+    from pelican.settings import read_settings
+
+    if plain:
+        return read_settings(str(site / "plainconf.py"))
+    return read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(site / "content"),
+        "OUTPUT_PATH": str(site / "output"),
+        "CACHE_PATH": str(site / "cache"),
+        "THEME": str(ROOT / "theme"),
+        "PLUGIN_PATHS": [str(ROOT / "plugins")],
+        "NEWS_DIGEST_SEEDS": str(site / "seeds"),
+        "NEWS_DIGEST_DATA_DIR": str(site / "data"),
+        "NEWS_DIGEST_SEARCH": False,
+    })
+
+
+def phase_build(site: Path, plain: bool, profile: Path | None) -> None:
+    import logging
+
+    from pelican import Pelican
+
+    logging.basicConfig(level=logging.WARNING)
+    settings = _site_settings(site, plain)
+    t0 = time.perf_counter()
+    if profile:
+        import cProfile
+
+        prof = cProfile.Profile()
+        prof.enable()
+    Pelican(settings).run()
+    if profile:
+        prof.disable()
+        prof.dump_stats(str(profile))
+    out = Path(settings["OUTPUT_PATH"])
+    files = [p for p in out.rglob("*") if p.is_file()]
+    emit(seconds=time.perf_counter() - t0, files=len(files),
+         bytes=sum(p.stat().st_size for p in files), steps_missing=MISSING_STEPS)
+
+
+def plain_copy(site: Path) -> int:
+    """The generated posts as plain Pelican Markdown (no plugin, default theme)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    dest = site / "plain-content"
+    if dest.exists():
+        shutil.rmtree(dest)
+    n = 0
+    for post in sorted((site / "content").rglob("*.md")):
+        if ".news-digest" in post.parts:
+            continue
+        text = post.read_text(encoding="utf-8")
+        _, head, body = text.split("---\n", 2)
+        fm = yaml.load(head, Loader=loader)
+        meta = [f"Title: {fm['title']}", f"Date: {fm['date']}", f"Slug: {fm['slug']}",
+                f"Category: {fm.get('section') or 'News'}"]
+        if fm.get("topics"):
+            meta.append("Tags: " + ", ".join(fm["topics"]))
+        if fm.get("summary"):
+            meta.append("Summary: " + " ".join(str(fm["summary"]).split()))
+        target = dest / post.relative_to(site / "content")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("\n".join(meta) + "\n\n" + body.lstrip("\n"), encoding="utf-8")
+        n += 1
+    (site / "plainconf.py").write_text(
+        "AUTHOR = 'bench'\nSITENAME = 'Plain Pelican'\nSITEURL = ''\nTIMEZONE = 'UTC'\n"
+        "DEFAULT_LANG = 'en'\nPLUGINS = []\nTHEME = 'notmyidea'\n"
+        f"PATH = {str(dest)!r}\nOUTPUT_PATH = {str(site / 'plain-output')!r}\n"
+        f"CACHE_PATH = {str(site / 'plain-cache')!r}\n"
+        "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n", encoding="utf-8")
+    return n
+
+
+# --- the orchestration --------------------------------------------------------------------
+
+def run_size(corpus: Path, n: int, work: Path, processes: int, log: Path,
+             skip_floor: bool = False) -> tuple[list[Measure], dict]:
+    site = work / f"site-{n}"
+    if site.exists():
+        shutil.rmtree(site)
+    site.mkdir(parents=True)
+    stats = make_corpus(corpus, n, site / "seeds")
+    print(f"\n== {n} seeds: {stats['words']:,} words in {stats['folders']} folders", flush=True)
+    rows: list[Measure] = []
+
+    def run(label: str, phase: str, *args: str) -> Measure:
+        m = measure(phase, list(args), log)
+        m.phase = label
+        rows.append(m)
+        status = "" if m.rc == 0 else f"  FAILED rc={m.rc} (see {log})"
+        print(f"  {label:<40} wall {m.wall:7.1f} s  cpu {m.cpu:7.1f} s  "
+              f"rss {m.rss_max_mb:6.0f} / {m.rss_tree_mb:6.0f} MB{status}", flush=True)
+        return m
+
+    s = str(site)
+    run("ingest (cold)", "ingest", "--site", s)
+    if not skip_floor:
+        texts = site / "ner-texts.json"
+        measure("texts", ["--site", s, "--out", str(texts)], log)
+        run(f"spaCy NER alone (n_process={processes})", "ner", "--texts", str(texts),
+            "--processes", str(processes))
+        texts.unlink(missing_ok=True)
+    run("re-ingest, nothing changed", "ingest", "--site", s)
+    run("build (cold)", "build", "--site", s)
+    run("rebuild, nothing changed", "build", "--site", s)
+    extra_seed(corpus, n, site / "seeds")
+    run("rebuild after adding 1 seed", "build", "--site", s)
+    posts = sorted(p for p in (site / "content").rglob("*.md") if ".news-digest" not in p.parts)
+    if posts:
+        post = posts[len(posts) // 2]
+        text = post.read_text(encoding="utf-8")
+        post.write_text(text.rstrip("\n") + "\n\nA curator's note added to this post.\n",
+                        encoding="utf-8")
+    run("rebuild after a curator edits 1 post", "build", "--site", s)
+    stats["posts"] = plain_copy(site)
+    run("plain Pelican 4.12 (cold)", "build", "--site", s, "--plain")
+    run("plain Pelican 4.12 (rebuild, cache)", "build", "--site", s, "--plain")
+    stats["content_bytes"] = sum(p.stat().st_size for p in (site / "content").rglob("*")
+                                 if p.is_file())
+    stats["seed_bytes"] = sum(p.stat().st_size for p in (site / "seeds").rglob("*")
+                              if p.is_file())
+    return rows, stats
+
+
+def machine() -> str:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text()
+                   .splitlines() if line.startswith("MemTotal"))
+        ram = f"{mem / 1024 / 1024:.0f} GB"
+    except (OSError, StopIteration):
+        ram = "unknown"
+    return (f"{os.cpu_count()} cores (`nproc`: {_nproc()}), CPU {cpu}, RAM {ram}, "
+            f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
+
+
+def _nproc() -> str:
+    try:
+        return subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "?"
+
+
+def table(results: dict[int, tuple[list[Measure], dict]]) -> str:
+    out = ["| seeds | phase | wall s | CPU s | peak RSS, largest process MB "
+           "| peak RSS, all processes MB | notes |",
+           "|---:|---|---:|---:|---:|---:|---|"]
+    for n, (rows, stats) in results.items():
+        ner = next((r for r in rows if r.phase.startswith("spaCy")), None)
+        for r in rows:
+            note = ""
+            if r.rc:
+                note = f"FAILED (exit {r.rc})"
+            elif r.phase == "ingest (cold)":
+                note = r.info.get("summary", "")
+                if ner:
+                    note += f"; **{r.wall / ner.wall:.2f}× NER alone**"
+            elif r.phase.startswith("spaCy"):
+                note = (f"{r.info.get('words', 0):,} words, "
+                        f"{r.info.get('words_per_s', 0):,.0f} words/s in `nlp.pipe`, "
+                        f"pipes {r.info.get('pipes')}")
+            elif "files" in r.info:
+                note = f"{r.info['files']:,} files, {r.info['bytes'] / 1e6:,.1f} MB"
+            out.append(f"| {n:,} | {r.phase} | {r.wall:.1f} | {r.cpu:.1f} | "
+                       f"{r.rss_max_mb:,.0f} | {r.rss_tree_mb:,.0f} | {note} |")
+    return "\n".join(out)
+
+
+def write_doc(section: str, start: str = START, end: str = END, heading: str = "") -> None:
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
+    block = f"{start}\n{section.rstrip()}\n{end}"
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        text = before + block + rest.split(end, 1)[1]
+    else:
+        text = text.rstrip() + "\n\n" + (heading + "\n\n" if heading else "") + block + "\n"
+    DOC.write_text(text, encoding="utf-8")
+
+
+def profile_build(n: int, work: Path, log: Path, top: int = 30) -> str:
+    """cProfile a cold build of an already-ingested site of ``n`` posts."""
+    import io
+    import pstats
+
+    site = work / f"site-{n}"
+    for folder in ("output", "cache"):
+        shutil.rmtree(site / folder, ignore_errors=True)
+    prof = work / f"build-{n}.prof"
+    m = measure("build", ["--site", str(site), "--profile", str(prof)], log)
+    buf = io.StringIO()
+    stats = pstats.Stats(str(prof), stream=buf)
+    stats.sort_stats("cumulative").print_stats(top)
+    cum = buf.getvalue()
+    buf = io.StringIO()
+    stats = pstats.Stats(str(prof), stream=buf)
+    stats.sort_stats("tottime").print_stats(top)
+    own = buf.getvalue()
+
+    def trim(text: str) -> str:
+        lines = text.splitlines()
+        i = next((k for k, ln in enumerate(lines) if "ncalls" in ln), 0)
+        return "\n".join(ln.replace(str(ROOT) + "/", "").replace(sys.prefix + "/", "")
+                         for ln in lines[i:] if ln.strip())
+
+    return (f"cProfile of a cold build of {n:,} posts (`python bench/run.py --profile-build "
+            f"{n}`; {m.wall:.1f} s wall under the profiler).\n\nBy cumulative time:\n\n"
+            f"```\n{trim(cum)}\n```\n\nBy own time:\n\n```\n{trim(own)}\n```\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--sizes", default="1000,5000,10000")
+    ap.add_argument("--quick", action="store_true", help="200-seed smoke run; writes no doc")
+    ap.add_argument("--processes", type=int, default=2, help="n_process for the NER floor")
+    ap.add_argument("--no-doc", action="store_true", help="print the table only")
+    ap.add_argument("--profile-build", type=int, metavar="N",
+                    help="cProfile a cold build of the N-post site (after the runs)")
+    ap.add_argument("--work", type=Path, default=WORK)
+    # child phases
+    ap.add_argument("--phase", help=argparse.SUPPRESS)
+    ap.add_argument("--site", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--texts", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--profile", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    if args.phase == "ingest":
+        phase_ingest(args.site)
+        return 0
+    if args.phase == "texts":
+        phase_texts(args.site, args.out)
+        return 0
+    if args.phase == "ner":
+        phase_ner(args.texts, args.processes)
+        return 0
+    if args.phase == "build":
+        phase_build(args.site, args.plain, args.profile)
+        return 0
+
+    corpus = args.corpus
+    if not (corpus / "wikinews" / "articles").is_dir() or not (corpus / "bbc-dev").is_dir():
+        print(f"skipped: corpus not found at {corpus} (needs wikinews/articles and bbc-dev)")
+        return 0
+    sizes = [200] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
+    args.work.mkdir(parents=True, exist_ok=True)
+    log = args.work / "run.log"
+    log.write_text("")
+    print(f"machine: {machine()}")
+    if MISSING_STEPS:
+        print(f"note: enrichment steps not importable yet, left out: {MISSING_STEPS}")
+    results = {}
+    started = time.perf_counter()
+    for n in sizes:
+        results[n] = run_size(corpus, n, args.work, args.processes, log)
+    print("\n" + table(results))
+    command = "python bench/run.py" + (" --quick" if args.quick else f" --sizes {args.sizes}")
+    if not args.quick and not args.no_doc:
+        notes = []
+        if MISSING_STEPS:
+            notes.append(f"Enrichment steps not in the tree when this ran (left out): "
+                         f"{', '.join(f'`{s}`' for s in MISSING_STEPS)}.")
+        for n, (_, stats) in results.items():
+            notes.append(f"{n:,} seeds: {stats['words']:,} words, "
+                         f"{stats['seed_bytes'] / 1e6:.1f} MB of seeds, "
+                         f"{stats['content_bytes'] / 1e6:.1f} MB of posts + manifest.")
+        section = (f"Measured {dt.date.today().isoformat()} on {machine()}.\n"
+                   f"Command: `{command}` ({time.perf_counter() - started:.0f} s in all).\n\n"
+                   + table(results) + "\n\n" + "\n".join(f"- {n}" for n in notes) + "\n")
+        write_doc(section)
+        print(f"\nwrote {DOC.relative_to(ROOT)}")
+    if args.profile_build:
+        write_doc(profile_build(args.profile_build, args.work, log), PROFILE_START,
+                  PROFILE_END, "## Where the build time goes")
+        print(f"wrote the build profile to {DOC.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

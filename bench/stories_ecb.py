@@ -1,0 +1,127 @@
+"""Same-story ids against ECB+ gold clusters: pairwise precision, recall and F1.
+
+Reads ``../shared/corpus/same-story-dev/docs/*.txt`` (one sentence per line; the first
+line stands in for the title) and ``clusters.tsv`` (``file``, ``cluster`` columns; the
+other columns are not used, in particular not ``subcorpus``, which would give the
+answer away). Every pair of documents is a decision: same story or not.
+
+ECB texts carry no dates except a date line in some ECB+ articles, so by default every
+article gets the same date (the date bucket plays no part); ``--dates`` reads a date
+line from the first lines of the text when there is one, the way a dateline would
+date a seed. ``--entities`` runs the project's entity step first (canonical names);
+without it the story step falls back to capitalised names in the text.
+
+    python bench/stories_ecb.py [--corpus DIR] [--dates] [--entities] [--anchors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+import time
+from collections import Counter
+from datetime import UTC, datetime
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from news_digest import stories  # noqa: E402
+from news_digest.model import Article, Draft, Source  # noqa: E402
+
+DEFAULT_DATE = datetime(2020, 1, 1, tzinfo=UTC)
+_DATE = re.compile(r"^\s*(?:[A-Z][a-z]+day,?\s+)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+
+
+def read_text(path: Path) -> str:
+    data = path.read_bytes()
+    for enc in ("utf-8", "cp1252"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def find_date(lines: list[str]) -> datetime | None:
+    for line in lines[:4]:
+        m = _DATE.match(line)
+        if not m:
+            continue
+        for fmt in ("%B %d %Y", "%b %d %Y"):
+            try:
+                return datetime.strptime(f"{m[1]} {m[2]} {m[3]}", fmt).replace(tzinfo=UTC)
+            except ValueError:
+                continue
+    return None
+
+
+def pairwise(gold: dict[str, str], predicted: dict[str, str]) -> tuple[float, float, float]:
+    tp = fp = fn = 0
+    for a, b in combinations(sorted(gold), 2):
+        same_gold = gold[a] == gold[b]
+        same_pred = predicted[a] == predicted[b]
+        tp += same_gold and same_pred
+        fp += same_pred and not same_gold
+        fn += same_gold and not same_pred
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path,
+                        default=ROOT.parent / "shared" / "corpus" / "same-story-dev")
+    parser.add_argument("--dates", action="store_true", help="date articles from their text")
+    parser.add_argument("--entities", action="store_true", help="run the entity step first")
+    parser.add_argument("--anchors", type=int, default=stories.ANCHORS)
+    args = parser.parse_args(argv)
+    corpus: Path = args.corpus
+    table = corpus / "clusters.tsv"
+    if not table.is_file() or not (corpus / "docs").is_dir():
+        print(f"skipped: same-story corpus not found at {corpus}")
+        return 0
+
+    with table.open(encoding="utf-8", newline="") as fh:
+        gold = {row["file"]: row["cluster"] for row in csv.DictReader(fh, delimiter="\t")}
+    articles: list[Article] = []
+    dated = 0
+    for name in sorted(gold):
+        lines = [ln.strip() for ln in read_text(corpus / "docs" / name).splitlines()]
+        lines = [ln for ln in lines if ln]
+        date = find_date(lines) if args.dates else None
+        dated += date is not None
+        articles.append(Article(
+            draft=Draft(title=lines[0] if lines else name, paragraphs=tuple(lines[1:])),
+            source=Source(seed=name, sha256="0" * 64), date=date or DEFAULT_DATE,
+            date_source="path", slug=Path(name).stem))
+    backend = "text names"
+    if args.entities:
+        from news_digest.enrich import EnrichContext, load_step
+        from news_digest.settings import Settings
+
+        ctx = EnrichContext(Settings())
+        articles = load_step("news_digest.entities:entities_step")(articles, ctx)
+        backend = "entity step"
+
+    start = time.perf_counter()
+    predicted = {a.source.seed: stories.story_id(a, args.anchors) for a in articles}
+    elapsed = time.perf_counter() - start
+    p, r, f = pairwise(gold, predicted)
+    sizes = Counter(predicted.values())
+    print(f"ECB+ same-story: {len(gold)} docs, {len(set(gold.values()))} gold clusters, "
+          f"{len(sizes)} predicted ids ({sum(1 for s in sizes.values() if s == 1)} singletons)")
+    print(f"names: {backend}; anchors: {args.anchors}; "
+          f"dates: {'from text (' + str(dated) + ' dated)' if args.dates else 'none'}")
+    print(f"pairwise precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
+    print(f"speed: {1000 * elapsed / max(len(articles), 1):.3f} ms per article (story id only)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

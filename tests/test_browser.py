@@ -1,0 +1,117 @@
+"""The theme in a real browser: navigation, screenshots, accessibility (axe-core).
+
+Drives Debian's Chromium through Playwright. axe-core is not vendored: install it
+with ``npm install --prefix .cache/node --no-save axe-core@4`` (CI does), or point
+``AXE_CORE_JS`` at ``axe.min.js``; without it the accessibility test is skipped.
+Screenshots go to ``test-artifacts/`` for a human to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(os.environ.get("AXE_CORE_JS")
+           or REPO / ".cache/node/node_modules/axe-core/axe.min.js")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+if not CHROMIUM.exists():
+    pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed; "
+                "apt-get install chromium to run browser tests", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+def test_reader_path_home_edition_article_entity_feed(browser, server: str,
+                                                      artifacts: Path) -> None:
+    for width in (390, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(server + "/")
+        assert page.locator("h1").count() == 1
+        page.screenshot(path=str(artifacts / f"home-{width}.png"), full_page=True)
+        page.locator(".edition-lead h1 a").click()
+        assert "/editions/2020-01-10/" in page.url
+        page.screenshot(path=str(artifacts / f"edition-{width}.png"), full_page=True)
+        page.goto(server + "/editions/2020-01-08/")
+        page.get_by_role("link", name="Pentagon confirms Iran launched").first.click()
+        assert page.url.endswith("/2020/01/08/iran-strikes/")
+        page.screenshot(path=str(artifacts / f"article-{width}.png"), full_page=True)
+        page.locator("a.chip-people", has_text="Qassem Soleimani").click()
+        assert page.url.endswith("/entities/people/qassem-soleimani/")
+        page.screenshot(path=str(artifacts / f"entity-{width}.png"), full_page=True)
+        page.locator(".chips a.chip-topic").first.click()
+        assert "/topics/" in page.url
+        page.screenshot(path=str(artifacts / f"topic-{width}.png"), full_page=True)
+        href = page.locator('link[rel="alternate"][type="application/rss+xml"]').last \
+            .get_attribute("href")
+        assert href.startswith("/feeds/topics/")
+        response = page.request.get(server + href)
+        assert response.ok and b"<rss" in response.body()
+        # no horizontal scrolling on a phone
+        overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+        assert not overflow, f"horizontal overflow at {width}px"
+        page.close()
+
+
+def test_skip_link_and_focus(browser, server: str) -> None:
+    page = browser.new_page()
+    page.goto(server + "/2020/01/08/iran-strikes/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("url", ["/", "/2020/01/08/iran-strikes/",
+                                 "/entities/people/qassem-soleimani/",
+                                 "/topics/politics/", "/editions/2020-01-08/",
+                                 "/entities/", "/search/"])
+def test_axe_no_serious_violations(browser, server: str, url: str, scheme: str) -> None:
+    if not AXE.exists():
+        pytest.skip(f"axe-core not found at {AXE}; run "
+                    "`npm install --prefix .cache/node --no-save axe-core@4`")
+    page = browser.new_page(color_scheme=scheme)
+    page.goto(server + url)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    bad = [f"{v['id']} ({v['impact']}): {v['help']} — "
+           + "; ".join(n["target"][0] for n in v["nodes"][:3])
+           for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    page.close()
+    assert not bad, "\n".join(bad)

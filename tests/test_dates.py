@@ -1,0 +1,79 @@
+"""Datelines and path dates: the shapes news uses, always timezone-aware, None otherwise."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from news_digest.dates import date_from_path, parse_dateline
+
+EST = timezone(timedelta(hours=-5))
+JAN4 = datetime(2019, 1, 4, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Friday, January 4, 2019", JAN4),
+        ("January 4, 2019", JAN4),
+        ("4 January 2019", JAN4),
+        ("Friday 4th January 2019", JAN4),
+        ("2019-01-04", JAN4),
+        ("Jan 4 2019", JAN4),
+        ("Jan. 4, 2019 4:08 pm EST", datetime(2019, 1, 4, 16, 8, tzinfo=EST)),
+        ("December 29, 2014 4:08 pm EST", datetime(2014, 12, 29, 16, 8, tzinfo=EST)),
+        ("Sept. 3, 2020, 9:15 a.m. PDT",
+         datetime(2020, 9, 3, 9, 15, tzinfo=timezone(timedelta(hours=-7)))),
+        ("Updated 12 March 2021 18:30 GMT", datetime(2021, 3, 12, 18, 30, tzinfo=UTC)),
+        ("MUMBAI Tue Dec 30, 2014 4:33pm IST",
+         datetime(2014, 12, 30, 16, 33, tzinfo=timezone(timedelta(hours=5, minutes=30)))),
+        ("2020-01-08T02:00:00+00:00", datetime(2020, 1, 8, 2, tzinfo=UTC)),
+        ("2020-01-08T02:00:00-0500", datetime(2020, 1, 8, 2, tzinfo=EST)),
+        ("Jan. 4, 2019 12:05 am", datetime(2019, 1, 4, 0, 5, tzinfo=UTC)),
+    ],
+)
+def test_dateline_shapes(line: str, expected: datetime) -> None:
+    parsed = parse_dateline(line)
+    assert parsed == expected
+    assert parsed is not None and parsed.utcoffset() == expected.utcoffset()
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["", "World", "Posted yesterday", "February 30, 2019", "2019-13-01", "May 2019",
+     "13:45 EST", "Room 2019, floor 4", "Jan. 4, 2019 13:05 pm"],
+)
+def test_not_a_date(line: str) -> None:
+    assert parse_dateline(line) is None
+
+
+def test_every_result_is_timezone_aware() -> None:
+    for line in ("January 4, 2019", "2019-01-04", "Jan 4, 2019 4:08 pm XYZ"):
+        parsed = parse_dateline(line)
+        assert parsed is not None and parsed.tzinfo is not None
+
+
+@pytest.mark.parametrize(
+    ("rel", "expected"),
+    [
+        ("2020-01-08/x.txt", datetime(2020, 1, 8, tzinfo=UTC)),
+        ("2020/01/08/x.txt", datetime(2020, 1, 8, tzinfo=UTC)),
+        ("2019-01-04_Title.txt", JAN4),
+        ("news/20190104-story.html", JAN4),
+        ("000_5e547131be4d3005.txt", None),
+        ("2019-13-45/x.txt", None),
+        ("x/12019-01-04.txt", None),
+    ],
+)
+def test_date_from_path(rel: str, expected: datetime | None) -> None:
+    assert date_from_path(rel) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_parsers_never_raise(text: str) -> None:
+    parse_dateline(text)
+    date_from_path(text)

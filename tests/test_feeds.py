@@ -1,0 +1,111 @@
+"""Feeds read by a real client (feedparser): valid, complete, stable guids, OPML."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import feedparser
+from conftest import build, fixture_posts, write_content
+
+NEWEST = "Fri, 10 Jan 2020 01:00:00 +0000"
+
+
+def all_feeds(site: Path) -> list[Path]:
+    return sorted((site / "feeds").rglob("*.xml"))
+
+
+def test_every_feed_parses_cleanly(site: Path) -> None:
+    feeds = [p for p in all_feeds(site) if p.name != "opml.xml"]
+    assert len(feeds) >= 2 * (1 + 20 + 1)  # all, topics, editions (RSS + Atom)
+    for path in feeds:
+        parsed = feedparser.parse(path.read_bytes())
+        assert parsed.bozo == 0, f"{path}: {parsed.get('bozo_exception')}"
+        assert parsed.entries, path
+        assert parsed.version in ("rss20", "atom10"), path
+
+
+def test_rss_items_carry_summary_content_categories_and_stable_guid(site: Path) -> None:
+    raw = (site / "feeds" / "all.rss.xml").read_text(encoding="utf-8")
+    assert f"<lastBuildDate>{NEWEST}</lastBuildDate>" in raw
+    parsed = feedparser.parse(raw)
+    entry = next(e for e in parsed.entries if e.link.endswith("/iran-strikes/"))
+    assert entry.id == "urn:sha256:" + "a" * 64
+    assert entry.guidislink is False
+    assert 'isPermaLink="false"' in raw
+    assert entry.summary.startswith("Iran state TV announced a missile attack")
+    assert "content" in entry and "<p>" in entry.content[0].value
+    assert "<content:encoded>" in raw
+    # RSS <category> carries the label (domain = the topic or entity index)
+    assert {"Conflict, war and peace", "Politics", "Qassem Soleimani", "Pentagon",
+            "Iran"} <= {t.term for t in entry.tags}
+    assert '<category domain="/entities/people/">Qassem Soleimani</category>' in raw
+    atom = feedparser.parse((site / "feeds" / "all.atom.xml").read_bytes())
+    atom_entry = next(e for e in atom.entries if e.link.endswith("/iran-strikes/"))
+    assert {"conflict-war-and-peace", "qassem-soleimani", "iran"} <= {
+        t.term for t in atom_entry.tags}
+    dates = [e.published_parsed for e in parsed.entries]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_seed_html_in_feed_is_escaped(site: Path) -> None:
+    parsed = feedparser.parse((site / "feeds" / "all.atom.xml").read_bytes())
+    entry = next(e for e in parsed.entries if e.link.endswith("/xss/"))
+    assert entry.id == "urn:sha256:" + "e" * 64
+    assert "<script>" not in entry.content[0].value
+    assert "<script>" not in entry.summary
+
+
+def test_atom_is_deterministic_and_dated_by_newest_article(site: Path) -> None:
+    raw = (site / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert "<updated>2020-01-10T01:00:00+00:00</updated>" in raw
+
+
+def test_topic_entity_and_edition_feeds(site: Path) -> None:
+    topic = feedparser.parse((site / "feeds/topics/politics.rss.xml").read_bytes())
+    assert len(topic.entries) == 19
+    assert topic.feed.link == "/topics/politics/"
+    trump = site / "feeds/entities/people/donald-trump.rss.xml"
+    assert trump.exists()
+    # Soleimani is in 2 posts, below NEWS_DIGEST_ENTITY_FEED_MIN (3): no feed
+    assert not (site / "feeds/entities/people/qassem-soleimani.rss.xml").exists()
+    eds = feedparser.parse((site / "feeds/editions.atom.xml").read_bytes())
+    assert [e.id for e in eds.entries][0] == "urn:news-digest:edition:2020-01-10"
+    assert len(eds.entries) == 5
+
+
+def test_opml_lists_every_feed(site: Path) -> None:
+    tree = ET.parse(site / "feeds" / "opml.xml")
+    urls = {o.get("xmlUrl") for o in tree.iter("outline") if o.get("xmlUrl")}
+    files = {"/" + str(p.relative_to(site)) for p in all_feeds(site) if p.name != "opml.xml"}
+    assert urls == files
+    for url in urls:
+        assert (site / url.lstrip("/")).exists()
+
+
+def test_guid_survives_slug_and_date_edit(tmp_path: Path) -> None:
+    posts = fixture_posts()[:3]
+    content = write_content(tmp_path, posts)
+    out1 = build(tmp_path, content, tmp_path / "out1", NEWS_DIGEST_SEARCH=False)
+    before = {e.id: e.link for e in
+              feedparser.parse((out1 / "feeds/all.rss.xml").read_bytes()).entries}
+    # a curator renames the slug and moves the date of one post
+    path = content / "2020" / "iran-strikes.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("slug: iran-strikes", "slug: iran-missile-strikes")
+    text = text.replace("2020-01-08 10:00:00+00:00", "2020-01-09 07:30:00+00:00")
+    assert "iran-missile-strikes" in text and "2020-01-09 07:30" in text
+    path.write_text(text, encoding="utf-8")
+    out2 = build(tmp_path, content, tmp_path / "out2", NEWS_DIGEST_SEARCH=False)
+    after = {e.id: e.link for e in
+             feedparser.parse((out2 / "feeds/all.rss.xml").read_bytes()).entries}
+    guid = "urn:sha256:" + "a" * 64
+    assert set(before) == set(after)
+    assert before[guid].endswith("/2020/01/08/iran-strikes/")
+    assert after[guid].endswith("/2020/01/09/iran-missile-strikes/")
+
+
+def test_guid_falls_back_to_source_path(site: Path) -> None:
+    parsed = feedparser.parse((site / "feeds" / "all.rss.xml").read_bytes())
+    entry = next(e for e in parsed.entries if e.link.endswith("/ordinary-post/"))
+    assert entry.id.startswith("urn:sha256:") and len(entry.id) == len("urn:sha256:") + 64

@@ -1,0 +1,227 @@
+"""The built fixture site: every page family, order, pagination, names, links, HTML."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urldefrag, urlparse
+
+import html5lib
+import pytest
+from conftest import PER_PAGE, build, copy_content
+
+TIME_RE = re.compile(r'<h3 class="card-title">.*?<time datetime="([^"]+)"', re.S)
+
+
+def read(site: Path, url: str) -> str:
+    path = site / url.strip("/") / "index.html" if not url.endswith((".xml", ".txt")) \
+        else site / url.strip("/")
+    assert path.exists(), f"missing {url}"
+    return path.read_text(encoding="utf-8")
+
+
+def card_dates(html: str) -> list[str]:
+    return re.findall(r'<article class="card">\s*<h3 class="card-title">.*?'
+                      r'<time datetime="([^"]+)"', html, re.S)
+
+
+def test_every_page_family_exists(site: Path) -> None:
+    for url in ("/", "/topics/", "/topics/politics/", "/entities/",
+                "/entities/people/donald-trump/", "/entities/organizations/g7/",
+                "/editions/", "/editions/2020-01-08/", "/editions/2020-W02/", "/search/",
+                "/about/", "/2020/01/08/iran-strikes/", "/2020/01/07/ordinary-post/"):
+        read(site, url)
+    for f in ("sitemap.xml", "news-sitemap.xml", "robots.txt", "feeds/opml.xml",
+              "theme/css/site.css"):
+        assert (site / f).exists(), f
+    # Pelican's own taxonomy pages are off; the broken post is skipped, not the build
+    assert not (site / "tag").exists() and not (site / "category").exists()
+    assert not list(site.rglob("broken*"))
+
+
+def test_lists_are_newest_first_and_paginated(site: Path) -> None:
+    html = read(site, "/topics/politics/")
+    dates = card_dates(html)
+    assert len(dates) == PER_PAGE and dates == sorted(dates, reverse=True)
+    assert 'href="/topics/politics/page/2/"' in html
+    page2 = read(site, "/topics/politics/page/2/")
+    assert card_dates(page2)[0] <= dates[-1]
+    assert 'rel="prev" href="/topics/politics/"' in page2
+    home2 = read(site, "/page/2/")
+    assert 'rel="prev" href="/"' in home2
+    all_home = card_dates(read(site, "/").split('id="recent-title"')[1])
+    assert all_home == sorted(all_home, reverse=True)
+
+
+def test_counts_on_indexes(site: Path) -> None:
+    topics = read(site, "/topics/")
+    # politics: 3 named posts + 16 numbered ones
+    assert re.search(r'href="/topics/politics/">Politics</a> <span class="count">19 stories',
+                     topics)
+    entities = read(site, "/entities/")
+    assert re.search(r'donald-trump/">Donald Trump <span class="count">\d+</span>', entities)
+    assert "Spam Corp" not in entities  # blocked in the registry
+
+
+def test_names_never_collide(site: Path) -> None:
+    orgs = {p.name for p in (site / "entities" / "organizations").iterdir()}
+    assert {"c", "c-plus-plus", "c-sharp", "g7", "at-and-t"} <= orgs
+    assert {f"topic-{n}" for n in range(1, 17)} <= orgs
+    topics = {p.name for p in (site / "topics").iterdir() if p.is_dir()}
+    assert {f"topic-{n}" for n in range(1, 17)} <= topics
+    assert "C++</h1>" in read(site, "/entities/organizations/c-plus-plus/")
+    assert "C#</h1>" in read(site, "/entities/organizations/c-sharp/")
+
+
+def test_entity_page_shows_aliases_co_mentions_and_timeline(site: Path) -> None:
+    html = read(site, "/entities/people/qassem-soleimani/")
+    # "Qasem Soleimani" in one post is an alias: both posts land on one page
+    assert "Also known as" in html and "Qassim Suleidmani" in html
+    assert "<dt>Stories</dt><dd>2</dd>" in html
+    assert "Mentioned with" in html and "Donald Trump" in html
+    assert 'href="/editions/2020-01-06/"' in html and 'href="/editions/2020-01-08/"' in html
+    assert "First seen" in html and "6 January 2020" in html
+    assert not (site / "entities" / "people" / "qasem-soleimani").exists()
+
+
+def test_topic_page_leading_entities(site: Path) -> None:
+    html = read(site, "/topics/conflict-war-and-peace/")
+    assert "Leading entities" in html and "Qassem Soleimani" in html
+    assert "Armed conflict" in html  # description from topics.yml
+    assert "Topic 16</h1>" in read(site, "/topics/topic-16/")  # unknown id: label from id
+
+
+def test_editions(site: Path) -> None:
+    html = read(site, "/editions/2020-01-08/")
+    assert "Wednesday, 8 January 2020" in html
+    assert 'href="/topics/conflict-war-and-peace/">Conflict, war and peace</a></h2>' in html
+    assert "Iran state TV announced a missile attack" in html  # summary shown
+    assert 'href="/editions/2020-01-07/"' in html and 'href="/editions/2020-01-09/"' in html
+    archive = read(site, "/editions/")
+    days = re.findall(r'href="/editions/(\d{4}-\d\d-\d\d)/"', archive)
+    assert days == sorted(days, reverse=True) and len(days) == 5
+    home = read(site, "/")
+    assert "Latest edition" in home and 'href="/editions/2020-01-10/"' in home
+
+
+def test_article_page(site: Path) -> None:
+    html = read(site, "/2020/01/08/iran-strikes/")
+    assert "Title: not metadata" in html  # body line is text, not metadata
+    assert "&lt;confirmed&gt;" in html
+    assert "By A. Reporter" in html and "Source: AlterNet Media" in html
+    assert 'class="chip chip-people" href="/entities/people/qassem-soleimani/"' in html
+    assert "Related stories" in html
+    g7 = read(site, "/2020/01/07/g7-summit/")
+    assert '<a href="https://example.com/story" rel="nofollow noopener">AlterNet Media</a>' in g7
+    plain = read(site, "/2020/01/07/ordinary-post/")
+    assert "<em>raw HTML</em>" in plain  # ordinary posts are trusted Pelican Markdown
+
+
+def test_related_ranks_by_rare_shared_entities(site: Path) -> None:
+    html = read(site, "/2020/01/06/soleimani-killed/")
+    related = html.split('id="related-title"')[1]
+    first = re.search(r'<h3 class="card-title"><a href="([^"]+)"', related).group(1)
+    assert first == "/2020/01/08/iran-strikes/"  # shares Soleimani, Pentagon, Iraq
+
+
+def test_seed_text_is_escaped_everywhere(site: Path) -> None:
+    html = read(site, "/2020/01/09/xss/")
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&#39;title&#39;)" in html
+    assert "<b>bold</b>" not in html and "javascript:" not in html
+    ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    assert "</script" not in ld and "<" not in ld
+    data = json.loads(ld)
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"].startswith("Seed <script>")
+    assert data["about"][0]["name"] == "Politics"
+    assert {m["name"] for m in data["mentions"]} == {"Donald Trump", "Iran"}
+    for page in site.rglob("*.html"):
+        if "pagefind" not in page.parts:
+            assert "alert('title')</script>" not in page.read_text(encoding="utf-8"), page
+
+
+def test_head_has_canonical_opengraph_and_feed_links(site: Path) -> None:
+    html = read(site, "/topics/politics/")
+    assert '<link rel="canonical" href="/topics/politics/">' in html
+    assert 'rel="alternate" type="application/rss+xml" title="Politics (RSS)" ' \
+           'href="/feeds/topics/politics.rss.xml"' in html
+    assert 'href="/feeds/all.atom.xml"' in html
+    art = read(site, "/2020/01/08/iran-strikes/")
+    assert '<meta property="og:type" content="article">' in art
+    assert '<meta property="article:published_time" content="2020-01-08T10:00:00+00:00">' in art
+
+
+def test_sitemaps_and_robots(site: Path) -> None:
+    sm = (site / "sitemap.xml").read_text()
+    assert "<loc>/2020/01/08/iran-strikes/</loc><lastmod>2020-01-08T10:00:00+00:00" in sm
+    assert "<loc>/entities/organizations/c-plus-plus/</loc>" in sm
+    news = (site / "news-sitemap.xml").read_text()
+    # within 48 h of the newest article (2020-01-10 01:00): 8 Jan 01:00 onwards only
+    assert "numbered-11" in news and "xss" in news and "iran-strikes" in news
+    assert "soleimani-killed" not in news and "g7-summit" not in news
+    assert "<news:title>Seed &lt;script&gt;" in news
+    robots = (site / "robots.txt").read_text()
+    assert "Sitemap: /sitemap.xml" in robots and "Sitemap: /news-sitemap.xml" in robots
+
+
+def test_html_parses_strictly(site: Path) -> None:
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    pages = [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
+    assert len(pages) > 50
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        try:
+            parser.parse(text)
+        except Exception as exc:  # html5lib raises ParseError with a position
+            pytest.fail(f"{page.relative_to(site)}: {exc}")
+        assert text.count("<h1") == 1, page
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append(value)
+
+
+def test_no_broken_internal_links(site: Path) -> None:
+    broken = []
+    for page in site.rglob("*.html"):
+        if "pagefind" in page.parts:
+            continue
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for link in parser.links:
+            url = urldefrag(link).url
+            if not url or urlparse(url).scheme or url.startswith("//"):
+                continue
+            target = (site / url.lstrip("/")) if url.startswith("/") else page.parent / url
+            if url.endswith("/"):
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} → {link}")
+    assert not broken, "\n".join(broken[:20])
+
+
+def test_build_is_deterministic(site: Path, site_root: Path, tmp_path: Path) -> None:
+    content = copy_content(site_root, tmp_path)
+    again = build(tmp_path, content, tmp_path / "output")
+    differ = []
+    for path in site.rglob("*"):
+        rel = path.relative_to(site)
+        if path.is_dir() or rel.parts[0] == "pagefind":
+            continue
+        other = again / rel
+        if not other.exists() or not filecmp.cmp(path, other, shallow=False):
+            differ.append(str(rel))
+    assert not differ, differ[:20]
+    assert {p.relative_to(again) for p in again.rglob("*") if "pagefind" not in p.parts} \
+        == {p.relative_to(site) for p in site.rglob("*") if "pagefind" not in p.parts}
