@@ -106,7 +106,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     from . import posts
     from .clean import learn_junk
     from .enrich import enrich
-    from .ingest import to_article, to_draft
+    from .ingest import seed_meta, to_article, to_draft
     from .seeds import SeedError, load_index, read_seed
 
     s = load_settings(args)
@@ -136,7 +136,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         batch.clear()
 
     for given, raw in raws:
-        meta = indexes[raw.path.parent].get(raw.path.name, {})
+        meta = seed_meta(raw, indexes[raw.path.parent])
         try:
             draft = to_draft(raw, junk[raw.path.parent])
         except Exception as exc:

@@ -425,6 +425,38 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
 
 # --- the step --------------------------------------------------------------------------------
 
+def _propagate(parts: Sequence[tuple[str, float]],
+               pairs: Sequence[tuple[ner.Mention, float]]) -> list[tuple[ner.Mention, float]]:
+    """Names the article gives in normal case, found again in its all-caps parts.
+
+    NER misses or mistypes most names in shouted text; a word-for-word match of a name
+    the article already uses is a safer way to find them there.
+    """
+    known: dict[str, str] = {}
+    for mention, _ in pairs:
+        if mention.tentative or mention.type is None:
+            continue
+        for piece in split_mention(mention.text):
+            surface = clean_surface(piece, mention.type)
+            if _is_name(surface) and len(surface) >= 3:
+                known.setdefault(surface, mention.type)
+    if not known:
+        return []
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(
+        re.escape(s) for s in sorted(known, key=lambda s: (-len(s), s))) + r")(?!\w)",
+        re.IGNORECASE)
+    lookup = {s.casefold(): t for s, t in known.items()}
+    out: list[tuple[ner.Mention, float]] = []
+    for text, weight in parts:
+        if not _shouting(text):
+            continue
+        for match in pattern.finditer(text):
+            mtype = lookup.get(match.group(0).casefold())
+            if mtype:
+                out.append((ner.Mention(match.group(0), mtype, match.start()), weight))
+    return out
+
+
 def draft_entities(drafts: Sequence[Draft], ctx: EnrichContext) -> list[tuple[Entity, ...]]:
     """Entities for each draft, all texts streamed through one backend call."""
     nlp = _backend(ctx)[1]
@@ -450,6 +482,7 @@ def draft_entities(drafts: Sequence[Draft], ctx: EnrichContext) -> list[tuple[En
             at += 1
         pairs.extend((ner.Mention(place, "place"), 1.0) for place in dateline_places(
             drafts[len(out)].dateline))
+        pairs.extend(_propagate(article, pairs))
         out.append(canonicalize(pairs, registry))
     return out
 

@@ -127,6 +127,17 @@ def to_draft(raw: RawSeed, junk: frozenset[str]) -> Draft:
     return clean(raw, junk)
 
 
+def seed_meta(raw: RawSeed, index: dict[str, dict[str, str]]) -> dict[str, str]:
+    """What is known about a seed besides its text: its ``index.tsv`` row, then (for
+    saved pages) the page's own metadata. The scraper's index wins."""
+    meta = index.get(Path(raw.rel).name, {})
+    if raw.format == "html":
+        from .extract import html_meta
+
+        meta = {**html_meta(raw), **meta}
+    return meta
+
+
 def resolve_date(draft: Draft, raw: RawSeed, meta: dict[str, str]) -> tuple[datetime, str]:
     """The article's date and where it came from, most trustworthy source first."""
     if draft.date is not None:
@@ -341,11 +352,7 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
             if folder not in indexes:
                 base = settings.seeds / folder if settings.seeds.is_dir() else settings.seeds.parent
                 indexes[folder] = load_index(base)
-            meta = indexes[folder].get(Path(item.raw.rel).name, {})
-            if item.raw.format == "html":
-                from .extract import html_meta
-
-                meta = {**html_meta(item.raw), **meta}  # the scraper's index wins
+            meta = seed_meta(item.raw, indexes[folder])
             try:
                 draft = to_draft(item.raw, junk.get(folder, frozenset()))
             except Exception as exc:  # one bad seed must not stop the build
