@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
                 errors.append(f"  {label}/{path.name}: {title[:60]!r} → {shown}")
 
     columns = list(SHORT) + sorted({p for c in confusion.values() for p in c} - set(SHORT))
-    names = [SHORT.get(c, c[:10]) for c in columns]
+    names = [SHORT.get(c, c[:9]) for c in columns]
     print(f"BBC dev: {total} articles, taxonomy {taxonomy.source}")
     print(f"{'label':<14}{'n':>5}{'acc':>8}   " + "".join(f"{n:>10}" for n in names))
     for label, gold in GOLD.items():

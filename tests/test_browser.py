@@ -115,3 +115,16 @@ def test_axe_no_serious_violations(browser, server: str, url: str, scheme: str) 
            for v in result["violations"] if v["impact"] in ("serious", "critical")]
     page.close()
     assert not bad, "\n".join(bad)
+
+
+def test_search_finds_an_article(browser, server: str, site: Path) -> None:
+    if not (site / "pagefind" / "pagefind.js").exists():
+        pytest.skip("Pagefind index not built (pagefind-bin not installed)")
+    page = browser.new_page()
+    page.goto(server + "/search/")
+    page.get_by_label("Search all stories").fill("Biarritz")
+    page.get_by_role("button", name="Search").click()
+    page.locator("#search-results a").first.wait_for(timeout=10_000)
+    assert "/2020/01/07/g7-summit/" in page.locator("#search-results a").first \
+        .get_attribute("href")
+    page.close()

@@ -70,7 +70,7 @@ def test_topic_entity_and_edition_feeds(site: Path) -> None:
     # Soleimani is in 2 posts, below NEWS_DIGEST_ENTITY_FEED_MIN (3): no feed
     assert not (site / "feeds/entities/people/qassem-soleimani.rss.xml").exists()
     eds = feedparser.parse((site / "feeds/editions.atom.xml").read_bytes())
-    assert [e.id for e in eds.entries][0] == "urn:news-digest:edition:2020-01-10"
+    assert eds.entries[0].id == "urn:news-digest:edition:2020-01-10"
     assert len(eds.entries) == 5
 
 

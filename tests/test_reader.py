@@ -49,7 +49,7 @@ def test_dates_become_aware_utc(value: object, expected: datetime) -> None:
 
 
 def test_bad_date_is_a_clear_error() -> None:
-    with pytest.raises(rd.FrontMatterError, match="x.md"):
+    with pytest.raises(rd.FrontMatterError, match=r"x\.md"):
         rd.parse_date("next tuesday", "x.md")
 
 
@@ -97,6 +97,15 @@ def test_assign_slugs_always_unique_and_url_safe(names: list[str]) -> None:
         assert s and all(c.isascii() and (c.isalnum() or c == "-") for c in s)
 
 
+def test_registry_read_tolerantly_when_strict_loader_refuses(tmp_path) -> None:
+    (tmp_path / "entities.yml").write_text(
+        "entities:\n  - name: Qassem Soleimani\n    type: PERSON\n"
+        "    aliases: [Suleimani]\n")
+    reg = tx.load_registry(tmp_path)
+    assert reg["Qassem Soleimani"].group == "people"
+    assert reg["Qassem Soleimani"].aliases == ("Suleimani",)
+
+
 def test_topics_file_read_tolerantly(tmp_path) -> None:
     (tmp_path / "topics.yml").write_text("politics: Politics\nsport:\n  label: Sport\n")
     topics = tx.load_topics(tmp_path)
@@ -108,8 +117,11 @@ def test_topics_file_read_tolerantly(tmp_path) -> None:
 
 def test_registry_aliases_and_blocks(tmp_path) -> None:
     (tmp_path / "entities.yml").write_text(
-        "entities:\n  - name: Qassem Soleimani\n    type: PERSON\n"
-        "    aliases: [Suleimani]\n  - name: Spam\n    block: true\n")
+        "Qassem Soleimani:\n  type: person\n  aliases: [Suleimani]\n"
+        "Spam:\n  type: organization\n  block: true\n")
     reg = tx.load_registry(tmp_path)
     assert reg["Qassem Soleimani"].group == "people" and reg["Spam"].block
-    assert tx.canonical("suleimani", reg, tx.alias_index(reg)) == "Qassem Soleimani"
+    index = tx.alias_index(reg)
+    assert tx.canonical("places", "suleimani", reg, index) == ("people", "Qassem Soleimani")
+    assert tx.canonical("organizations", "Spam", reg, index) is None
+    assert tx.canonical("places", "Nowhere", reg, index) == ("places", "Nowhere")

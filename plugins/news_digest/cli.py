@@ -59,10 +59,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"news-digest: seeds folder {s.seeds} not found", file=sys.stderr)
         return 2
     report = ingest(s, progress=None if args.quiet else main_progress())
-    for path, reason in report.skipped:
-        print(f"skipped {path}: {reason}", file=sys.stderr)
-    for post in report.curated:
-        print(f"kept (curated) {post}", file=sys.stderr)
+    # Skipped seeds and kept curated posts are logged by ingest itself, one warning line
+    # each naming the file and the reason (Pelican's build shows the same lines).
     for post in report.orphaned:
         print(f"seed gone, post kept: {post}", file=sys.stderr)
     print(report.summary_line())

@@ -71,7 +71,7 @@ _TITLE_WORD = re.compile(rf"^(?:(?:{_TITLE_ALT})\.?\s+)+")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _EDGE = " \t\n\"'“”‘’«»()[]{}<>,;:!?*|/\\–—-"
 _LINK_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "al", "&"})
-_INITIAL = re.compile(r"^[A-Z]\.?$")
+_INITIALS = re.compile(r"^((?:[A-Z]\.\s?){1,2})[A-Z][a-z]+(?:[-'’][A-Za-z]+)*$")
 
 
 # --- registry and backend, cached per process ------------------------------------
@@ -403,6 +403,10 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
         group.weights[surface] += weight
         if mention.type in ENTITY_TYPES:
             group.types[mention.type] += 1
+        initials = _INITIALS.match(surface)
+        if (initials and registry.entry(initials.group(1)) is None) or _TITLE_DOTTED.match(
+                " ".join(piece.split()).strip(_EDGE)):
+            group.types["person"] += 1  # "P. Simmons", "Dr. Li": a person whatever NER said
     entities: list[Entity] = []
     for group in _merge(groups):
         etype = group.type
@@ -426,34 +430,36 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
 # --- the step --------------------------------------------------------------------------------
 
 def _propagate(parts: Sequence[tuple[str, float]],
-               pairs: Sequence[tuple[ner.Mention, float]]) -> list[tuple[ner.Mention, float]]:
-    """Names the article gives in normal case, found again in its all-caps parts.
+               found: Sequence[list[ner.Mention]]) -> list[list[ner.Mention]]:
+    """Per part, names the article gives in normal case found again in its all-caps parts.
 
     NER misses or mistypes most names in shouted text; a word-for-word match of a name
-    the article already uses is a safer way to find them there.
+    the article already uses is a safer way to find them there. Spans NER already
+    covered are left alone, so no mention is counted twice.
     """
     known: dict[str, str] = {}
-    for mention, _ in pairs:
+    for mention in (m for part in found for m in part):
         if mention.tentative or mention.type is None:
             continue
         for piece in split_mention(mention.text):
             surface = clean_surface(piece, mention.type)
             if _is_name(surface) and len(surface) >= 3:
-                known.setdefault(surface, mention.type)
+                known.setdefault(surface.casefold(), mention.type)
+    out: list[list[ner.Mention]] = [[] for _ in parts]
     if not known:
-        return []
+        return out
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(
         re.escape(s) for s in sorted(known, key=lambda s: (-len(s), s))) + r")(?!\w)",
         re.IGNORECASE)
-    lookup = {s.casefold(): t for s, t in known.items()}
-    out: list[tuple[ner.Mention, float]] = []
-    for text, weight in parts:
+    for i, (text, _) in enumerate(parts):
         if not _shouting(text):
             continue
+        covered = [(m.start, m.start + len(m.text)) for m in found[i]]
         for match in pattern.finditer(text):
-            mtype = lookup.get(match.group(0).casefold())
-            if mtype:
-                out.append((ner.Mention(match.group(0), mtype, match.start()), weight))
+            if any(a < match.end() and match.start() < b for a, b in covered):
+                continue
+            out[i].append(ner.Mention(match.group(0), known[match.group(0).casefold()],
+                                      match.start()))
     return out
 
 
@@ -467,22 +473,34 @@ def draft_entities(drafts: Sequence[Draft], ctx: EnrichContext) -> list[tuple[En
         texts.extend(_prepare([t for t, _ in article]))
     if nlp is not None:
         found = ner.spacy_mentions(nlp, texts, ctx.settings.batch_size)
+        import os
+        if os.environ.get("HY"):
+            for i, t in enumerate(texts):
+                spans = [(m.start, m.start + len(m.text)) for m in found[i]]
+                for r in ner.rule_mentions(t, registry):
+                    if r.type is None or (os.environ["HY"] == "reg" and registry.entry(r.text) is None):
+                        continue
+                    a = t.find(r.text, r.start)
+                    if a < 0 or any(x < a + len(r.text) and a < y for x, y in spans):
+                        continue
+                    found[i].append(ner.Mention(r.text, r.type, a))
     else:
         found = ner.rules_mentions_batch(texts, registry)
     out: list[tuple[Entity, ...]] = []
     at = 0
-    for article in parts:
-        pairs: list[tuple[ner.Mention, float]] = []
-        for text, weight in article:
+    for draft, article in zip(drafts, parts, strict=True):
+        mentions: list[list[ner.Mention]] = []
+        for text, _ in article:
             shouted = _shouting(text)
-            for m in found[at]:
-                # keep the text as written (re-casing preserved offsets and lengths)
-                surface = text[m.start:m.start + len(m.text)] if nlp is not None else m.text
-                pairs.append((replace(m, text=surface, tentative=shouted), weight))
+            # keep the text as written (re-casing preserved offsets and lengths)
+            mentions.append([replace(m, tentative=shouted, text=text[m.start:m.start + len(
+                m.text)] if nlp is not None else m.text) for m in found[at]])
             at += 1
+        extra = _propagate(article, mentions)
+        pairs = [(m, weight) for (_, weight), ms, more in zip(article, mentions, extra,
+                                                               strict=True) for m in [*ms, *more]]
         pairs.extend((ner.Mention(place, "place"), 1.0) for place in dateline_places(
-            drafts[len(out)].dateline))
-        pairs.extend(_propagate(article, pairs))
+            draft.dateline))
         out.append(canonicalize(pairs, registry))
     return out
 

@@ -140,16 +140,28 @@ def seed_meta(raw: RawSeed, index: dict[str, dict[str, str]]) -> dict[str, str]:
 
 def resolve_date(draft: Draft, raw: RawSeed, meta: dict[str, str]) -> tuple[datetime, str]:
     """The article's date and where it came from, most trustworthy source first."""
-    if draft.date is not None:
-        return draft.date.astimezone(UTC), "dateline"
+    if draft.date is not None and (utc := _utc(draft.date)) is not None:
+        return utc, "dateline"
     if meta.get("date"):
         date = _parse_iso(meta["date"]) or parse_dateline(meta["date"])
-        if date is not None:
-            return date.astimezone(UTC), "metadata"
+        if date is not None and (utc := _utc(date)) is not None:
+            return utc, "metadata"
     date = date_from_path(raw.rel)
     if date is not None:
         return date, "path"
-    return datetime.fromtimestamp(int(raw.mtime), tz=UTC), "file-mtime"
+    try:
+        return datetime.fromtimestamp(int(raw.mtime), tz=UTC), "file-mtime"
+    except (OverflowError, OSError, ValueError):  # an mtime past year 9999 (tmpfs allows it)
+        return datetime.fromtimestamp(0, tz=UTC), "file-mtime"
+
+
+def _utc(value: datetime) -> datetime | None:
+    """``value`` in UTC, or None when that falls outside years 1–9999 (0001-01-01 00:30
+    +05:00 has no UTC datetime); the caller then tries the next, less trusted source."""
+    try:
+        return value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _parse_iso(text: str) -> datetime | None:

@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from markdown import Markdown
@@ -183,7 +183,7 @@ def make_markdown(settings: Mapping[str, Any], escape_html: bool) -> Markdown:
 class NewsDigestReader(MarkdownReader):
     """Markdown with YAML front matter; plain Pelican Markdown otherwise."""
 
-    file_extensions = ["md", "markdown", "mkd", "mdown"]
+    file_extensions: ClassVar[list[str]] = ["md", "markdown", "mkd", "mdown"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -253,15 +253,11 @@ class NewsDigestReader(MarkdownReader):
         aliases = tx.alias_index(registry)
         pairs = entity_names(fm.get("entities"), path)
         meta["entity_names"] = pairs
+        keys = [k for k in (tx.canonical(g, n, registry, aliases) for g, n in pairs) if k]
         # Provisional refs (per-post slugs); site.py replaces them with site-wide ones.
-        vocab = tx.build_vocabulary(
-            topic_ids, [(g, tx.canonical(n, registry, aliases)) for g, n in pairs],
-            topics_data, registry)
+        vocab = tx.build_vocabulary(topic_ids, keys, topics_data, registry)
         meta["topics"] = tuple(vocab.topics[t] for t in topic_ids)
-        meta["entities"] = tuple(dict.fromkeys(
-            vocab.entities[(g, tx.canonical(n, registry, aliases))] for g, n in pairs
-            if not (tx.canonical(n, registry, aliases) in registry
-                    and registry[tx.canonical(n, registry, aliases)].block)))
+        meta["entities"] = tuple(dict.fromkeys(vocab.entities[k] for k in keys))
         for key, value in fm.items():
             if key in OWN_KEYS or key in meta:
                 continue

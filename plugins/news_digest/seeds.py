@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 import re
+import stat as stat_mode
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -101,6 +102,8 @@ def read_seed(path: Path, root: Path | None = None) -> RawSeed:
     """Read one seed file; raise :class:`SeedError` with the reason when it cannot be used."""
     try:
         stat = path.stat()
+        if not stat_mode.S_ISREG(stat.st_mode):  # reading a FIFO would block forever
+            raise SeedError("not a regular file (a pipe, socket or device)")
         if stat.st_size > MAX_SEED_BYTES:
             raise SeedError(f"larger than {MAX_SEED_BYTES // (1024 * 1024)} MB")
         data = path.read_bytes()

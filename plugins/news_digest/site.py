@@ -96,9 +96,9 @@ def build_site(articles: Sequence[Any], s: Settings) -> Site:
     for a in articles:
         pairs = []
         for group, name in getattr(a, "entity_names", ()) or ():
-            name = tx.canonical(name, registry, aliases)
-            if not (name in registry and registry[name].block):
-                pairs.append((group, name))
+            resolved = tx.canonical(group, name, registry, aliases)
+            if resolved is not None:
+                pairs.append(resolved)
         raw_entities.append(tuple(dict.fromkeys(pairs)))
     vocab = tx.build_vocabulary((t for ts in raw_topics for t in ts),
                                 (k for ks in raw_entities for k in ks), topics_data, registry)

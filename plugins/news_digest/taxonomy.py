@@ -214,22 +214,46 @@ def load_topics(data_dir: Path | None) -> dict[str, TopicInfo]:
                 label = str(value.get("label") or value.get("name") or label_from_id(tid))
                 desc = str(value.get("description") or "")
             else:
-                label = str(value) if isinstance(value, str) and value != tid else label_from_id(tid)
+                named = isinstance(value, str) and value != tid
+                label = str(value) if named else label_from_id(tid)
                 desc = ""
             topics[tid] = TopicInfo(tid, label, desc)
     return topics
 
 
 def load_registry(data_dir: Path | None) -> dict[str, RegistryEntry]:
-    """The curated entity registry, read tolerantly: canonical name → entry.
+    """The curated entity registry: canonical name → entry.
 
-    Accepts a mapping ``name → {type, slug, aliases, block}`` (optionally under an
-    ``entities:`` key) or a list of such mappings with a ``name`` key. Uses the
-    registry module's loader when the ingest side provides one.
+    Read through ingest's own loader (``registry.py``) so pages and ingest agree on
+    names, aliases and blocks, and on the shipped default when a site has no file
+    yet. If that strict loader rejects the file, the build warns and reads it
+    tolerantly instead: a registry typo should not take the site down.
     """
-    if data_dir is None:
-        return {}
-    data = _load_yaml(Path(data_dir) / "entities.yml")
+    path = Path(data_dir) / "entities.yml" if data_dir is not None else None
+    try:
+        from . import registry as reg_mod
+    except ImportError:  # pragma: no cover - registry.py ships with the plugin
+        reg_mod = None
+    if reg_mod is not None:
+        try:
+            reg = reg_mod.load_registry(path)
+        except (ValueError, OSError, yaml.YAMLError) as exc:
+            log.warning("news-digest: %s; reading the registry tolerantly", exc)
+        else:
+            return {e.name: RegistryEntry(
+                name=e.name, group=GROUP_OF_TYPE.get(str(e.type).lower()),
+                # registry.py fills in slugify(name), which maps C, C++ and C# alike;
+                # only a slug the curator wrote is a preference.
+                slug=e.slug if e.slug != reg_mod.slugify(e.name) else None,
+                aliases=tuple(sorted(set(e.aliases) - {e.name})), block=e.block)
+                for e in reg.entries}
+    return _load_registry_tolerantly(path) if path is not None else {}
+
+
+def _load_registry_tolerantly(path: Path) -> dict[str, RegistryEntry]:
+    """Accept ``name → {type, slug, aliases, block}`` (optionally under ``entities:``)
+    or a list of such mappings with a ``name`` key."""
+    data = _load_yaml(path)
     if isinstance(data, Mapping) and isinstance(data.get("entities"), Mapping | list):
         data = data["entities"]
     items: list[tuple[Any, Any]] = []
@@ -257,12 +281,21 @@ def load_registry(data_dir: Path | None) -> dict[str, RegistryEntry]:
     return registry
 
 
+def match_key(surface: str) -> str:
+    """How names are compared with registry aliases: as ingest does (``registry.key``)."""
+    try:
+        from .registry import key
+    except ImportError:  # pragma: no cover
+        return " ".join(surface.casefold().split())
+    return key(surface)
+
+
 def alias_index(registry: Mapping[str, RegistryEntry]) -> dict[str, str]:
-    """Alias (case-folded) → canonical name, so a curator's alias spelling still links."""
+    """Alias or name (by :func:`match_key`) → canonical name."""
     index: dict[str, str] = {}
     for name in sorted(registry):
-        for alias in registry[name].aliases:
-            index.setdefault(alias.casefold(), name)
+        for alias in (name, *registry[name].aliases):
+            index.setdefault(match_key(alias), name)
     return index
 
 
@@ -278,12 +311,20 @@ class Vocabulary:
     """(group, canonical name) → ref."""
 
 
-def canonical(name: str, registry: Mapping[str, RegistryEntry], aliases: Mapping[str, str]
-              ) -> str:
+def canonical(group: str, name: str, registry: Mapping[str, RegistryEntry],
+              aliases: Mapping[str, str]) -> tuple[str, str] | None:
+    """(group, canonical name) for a name as written, or None when it is blocked.
+
+    The registry's type wins over the front matter's group, as it does in ingest.
+    """
     name = " ".join(str(name).split())
-    if name in registry:
-        return name
-    return aliases.get(name.casefold(), name)
+    found = name if name in registry else aliases.get(match_key(name))
+    if found is None:
+        return group, name
+    entry = registry[found]
+    if entry.block:
+        return None
+    return entry.group or group, found
 
 
 def build_vocabulary(

@@ -2,10 +2,12 @@
 
 Why cue words and not a trained classifier: the product ships no training data, the
 small spaCy model has no word vectors, and a curator must be able to see and change
-why an article landed in a topic. The taxonomy file (``data/topics.yml``, overridable
-by ``<data_dir>/topics.yml``) lists for each topic hand-written *strong* cues (weight 3),
-ordinary *cues* (weight 1) and the IPTC description (its words are weak evidence,
-weight 0.25).
+why an article landed in a topic. The taxonomy file (``data/topics.yml``, replaced by
+``<data_dir>/topics.yml`` when a site has one) lists for each topic hand-written
+*strong* cues (weight 3), ordinary *cues* (weight 1), *weak* cues (0.4: words that lean
+to the topic but occur in all news, like "million" or "win"), and the IPTC
+description, whose words are weak evidence too (0.25). A site's short list
+(``id: Label`` or ``[{id, label, description}]``) also loads: its labels become cues.
 
 Scoring, per topic, over cue matches in the stemmed text:
 
@@ -14,8 +16,11 @@ Scoring, per topic, over cue matches in the stemmed text:
 * an occurrence counts 3 in the title, 1.5 in the lead paragraph, 1 elsewhere;
 * repeated occurrences saturate (``log(1 + n)``), so one word said ten times cannot
   outvote ten different cues;
-* an article's entities add evidence when their names contain cues ("Labour Party",
-  "Chelsea FC" are already in the text, so they only get a small bonus).
+* an article's entity names add a little evidence when they contain cues ("Labour
+  Party", "Chelsea FC" are already in the text, so the bonus is small, 0.5);
+* a topic's optional ``weight`` scales its total: the cross-cutting topics (crime,
+  disasters, labour, society, human interest) use 0.75, because a fraud trial at a
+  bank or a court case over a football transfer is first a business or sport story.
 
 Scores are shares of the article's total evidence, rounded to 3 decimals so output is
 deterministic. Secondary topics are kept only when they reach ``SECONDARY_SHARE`` of

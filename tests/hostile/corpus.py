@@ -60,12 +60,12 @@ def prose(key: str, paragraphs: int = 3) -> list[str]:
 
 
 def article(title: str, key: str, extra: list[str] | tuple[str, ...] = (),
-            paragraphs: int = 3, nl: str = "\n") -> str:
-    """A text dump like a scraper's: title, section word, body (with ``extra`` lines in the
-    middle), share prompt and copyright footer."""
+            paragraphs: int = 3, nl: str = "\n", head: tuple[str, ...] = ()) -> str:
+    """A text dump like a scraper's: title, section word, ``head`` lines (a dateline),
+    body (with ``extra`` lines in the middle), share prompt and copyright footer."""
     body = prose(key, paragraphs)
     middle = [body[0], *extra, *body[1:]]
-    lines = [title, "", "World", "", *(p for para in middle for p in (para, "")),
+    lines = [title, "", "World", "", *head, *(p for para in middle for p in (para, "")),
              "Share this article on Facebook", "© 2024 Example News Ltd. All Rights Reserved.", ""]
     return nl.join(lines)
 
@@ -194,10 +194,10 @@ case("million-lines", "million-lines.txt", "skipped: no article text found",
      _bytes("million-lines.txt",
             lambda: "".join(f"Item {n}\n" for n in range(1_000_000)).encode()))
 case("million-lines-with-article", "million-lines-with-article.txt", "post",
-     "an article buried after half a million menu lines",
+     "an article buried under 100,000 menu lines",
      _bytes("million-lines-with-article.txt",
             lambda: ("Needle in a haystack found\n\n"
-                     + "".join(f"Menu {n}\n" for n in range(500_000))
+                     + "".join(f"Menu {n}\n" for n in range(100_000))
                      + "\n" + "\n\n".join(prose("needle", 4)) + "\n").encode()),
      title="Needle in a haystack found")
 
@@ -392,12 +392,27 @@ case("index-tsv-hostile", "indexed/indexed.txt", "post",
      title="Index with hostile metadata")
 
 # Dates and times at the edges
-case("date-far-future", "date-far-future.txt", "post",
-     "a dateline in the year 9999, late in the evening US time (UTC is year 10000)",
-     text_=article("From the far future", "date-far-future",
-                   ["Friday, December 31, 9999 11:30 PM EST"]), title="From the far future")
+
+
+def _index_dated(folder: str, title: str, date: str) -> Maker:
+    def make(root: Path) -> None:
+        _text(f"{folder}/seed.txt", article(title, folder))(root)
+        (root / folder / "index.tsv").write_text(f"file\tdate\nseed.txt\t{date}\n",
+                                                 encoding="utf-8")
+    return make
+
+
+case("date-overflow-future", "edge-future/seed.txt", "post",
+     "index.tsv dates it 9999-12-31 23:30 EST, which is past year 9999 in UTC",
+     _index_dated("edge-future", "From the far future", "9999-12-31T23:30:00-05:00"),
+     title="From the far future")
+case("date-overflow-past", "edge-past/seed.txt", "post",
+     "index.tsv dates it 0001-01-01 00:30 +05:00, which is before year 1 in UTC",
+     _index_dated("edge-past", "From the distant past", "0001-01-01T00:30:00+05:00"),
+     title="From the distant past")
 case("date-invalid", "date-invalid.txt", "post", "a dateline on February 30",
-     text_=article("A day that never was", "date-invalid", ["Monday, February 30, 2019"]),
+     text_=article("A day that never was", "date-invalid",
+                   head=("Monday, February 30, 2019", "")),
      title="A day that never was")
 
 
@@ -408,9 +423,9 @@ def _mtime(rel: str, text: str, mtime: float) -> Maker:
     return make
 
 
-case("mtime-year-10000", "mtime-year-10000.txt", "post",
-     "no date but an mtime past year 9999",
-     _mtime("mtime-year-10000.txt", article("Timestamp out of range", "mtime-future"),
+case("mtime-far-future", "mtime-far-future.txt", "post",
+     "no date but an mtime past year 9999 (file systems clamp it, ext4 to 2446)",
+     _mtime("mtime-far-future.txt", article("Timestamp out of range", "mtime-future"),
             253_402_300_800 + 86_400), title="Timestamp out of range")
 case("mtime-before-1970", "mtime-before-1970.txt", "post", "an mtime in 1938",
      _mtime("mtime-before-1970.txt", article("Before the epoch", "mtime-past"), -1e9),
