@@ -57,7 +57,15 @@ publish: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-test: lint
+AXE := .cache/node/node_modules/axe-core/axe.min.js
+
+# axe-core (npm) is injected into pages by the accessibility tests; without npm they skip.
+$(AXE):
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --silent --prefix .cache/node --no-save axe-core@4; \
+	else echo "npm not found: accessibility tests will skip"; fi
+
+test: lint $(AXE)
 	$(BIN)/pytest
 
 bench: $(STAMP)

@@ -223,6 +223,14 @@ class Measure:
     rss_tree_mb: float  # sampled sum over the process tree
     info: dict
     rc: int
+    others: float = 0.0  # cores busy with other processes on the machine, on average
+
+
+def _busy_seconds() -> float:
+    """CPU seconds the whole machine has spent busy (not idle, not waiting on I/O)."""
+    with open("/proc/stat") as fh:
+        values = [int(v) for v in fh.readline().split()[1:]]
+    return (sum(values[:8]) - values[3] - values[4]) / os.sysconf("SC_CLK_TCK")
 
 
 def measure(phase: str, args: list[str], log: Path) -> Measure:
@@ -230,6 +238,7 @@ def measure(phase: str, args: list[str], log: Path) -> Measure:
     with open(log, "ab") as err:
         err.write(f"\n$ {' '.join(cmd)}\n".encode())
         err.flush()
+        busy0 = _busy_seconds()
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, cwd=ROOT)
         peak = [0]
@@ -244,6 +253,7 @@ def measure(phase: str, args: list[str], log: Path) -> Measure:
         out = proc.stdout.read() if proc.stdout else b""
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t0
+        busy = _busy_seconds() - busy0
         done.set()
         sampler.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -251,8 +261,10 @@ def measure(phase: str, args: list[str], log: Path) -> Measure:
     for line in out.decode(errors="replace").splitlines():
         if line.startswith("BENCH "):
             info.update(json.loads(line[6:]))
-    return Measure(phase, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
-                   max(peak[0], usage.ru_maxrss) / 1024, info, proc.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measure(phase, wall, cpu, usage.ru_maxrss / 1024,
+                   max(peak[0], usage.ru_maxrss) / 1024, info, proc.returncode,
+                   max(0.0, busy - cpu) / wall if wall else 0.0)
 
 
 def emit(**info: object) -> None:
@@ -404,7 +416,8 @@ def run_size(corpus: Path, n: int, work: Path, processes: int, log: Path,
         rows.append(m)
         status = "" if m.rc == 0 else f"  FAILED rc={m.rc} (see {log})"
         print(f"  {label:<40} wall {m.wall:7.1f} s  cpu {m.cpu:7.1f} s  "
-              f"rss {m.rss_max_mb:6.0f} / {m.rss_tree_mb:6.0f} MB{status}", flush=True)
+              f"rss {m.rss_max_mb:6.0f} / {m.rss_tree_mb:6.0f} MB  "
+              f"others {m.others:3.1f} cores{status}", flush=True)
         return m
 
     s = str(site)
@@ -462,8 +475,8 @@ def _nproc() -> str:
 
 def table(results: dict[int, tuple[list[Measure], dict]]) -> str:
     out = ["| seeds | phase | wall s | CPU s | peak RSS, largest process MB "
-           "| peak RSS, all processes MB | notes |",
-           "|---:|---|---:|---:|---:|---:|---|"]
+           "| peak RSS, all processes MB | other load, cores | notes |",
+           "|---:|---|---:|---:|---:|---:|---:|---|"]
     for n, (rows, stats) in results.items():
         ner = next((r for r in rows if r.phase.startswith("spaCy")), None)
         for r in rows:
@@ -472,8 +485,9 @@ def table(results: dict[int, tuple[list[Measure], dict]]) -> str:
                 note = f"FAILED (exit {r.rc})"
             elif r.phase == "ingest (cold)":
                 note = r.info.get("summary", "")
-                if ner:
-                    note += f"; **{r.wall / ner.wall:.2f}× NER alone**"
+                if ner and ner.wall and ner.cpu:
+                    note += (f"; **{r.wall / ner.wall:.2f}× NER alone** wall "
+                             f"({r.cpu / ner.cpu:.2f}× its CPU)")
             elif r.phase.startswith("spaCy"):
                 note = (f"{r.info.get('words', 0):,} words, "
                         f"{r.info.get('words_per_s', 0):,.0f} words/s in `nlp.pipe`, "
@@ -481,7 +495,7 @@ def table(results: dict[int, tuple[list[Measure], dict]]) -> str:
             elif "files" in r.info:
                 note = f"{r.info['files']:,} files, {r.info['bytes'] / 1e6:,.1f} MB"
             out.append(f"| {n:,} | {r.phase} | {r.wall:.1f} | {r.cpu:.1f} | "
-                       f"{r.rss_max_mb:,.0f} | {r.rss_tree_mb:,.0f} | {note} |")
+                       f"{r.rss_max_mb:,.0f} | {r.rss_tree_mb:,.0f} | {r.others:.1f} | {note} |")
     return "\n".join(out)
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -438,6 +438,8 @@ def _propagate(parts: Sequence[tuple[str, float]],
     covered are left alone, so no mention is counted twice.
     """
     known: dict[str, str] = {}
+    surnames: dict[str, str] = {}
+    stop = ner._stop_words()
     for mention in (m for part in found for m in part):
         if mention.tentative or mention.type is None:
             continue
@@ -445,22 +447,47 @@ def _propagate(parts: Sequence[tuple[str, float]],
             surface = clean_surface(piece, mention.type)
             if _is_name(surface) and len(surface) >= 3:
                 known.setdefault(surface.casefold(), mention.type)
+            words = surface.split()
+            if (mention.type == "person" and len(words) >= 2 and len(words[-1]) >= 3
+                    and words[-1][0].isupper() and words[-1].lower() not in stop):
+                surnames.setdefault(words[-1], "person")
     out: list[list[ner.Mention]] = [[] for _ in parts]
     if not known:
         return out
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(
-        re.escape(s) for s in sorted(known, key=lambda s: (-len(s), s))) + r")(?!\w)",
-        re.IGNORECASE)
+
+    def alternation(names: Iterable[str]) -> str:
+        return "|".join(re.escape(s) for s in sorted(names, key=lambda s: (-len(s), s)))
+
+    shouted_re = re.compile(rf"(?<!\w)(?:{alternation({*known, *(s.casefold() for s in surnames)})})"
+                            r"(?!\w)", re.IGNORECASE)
+    surname_re = re.compile(rf"(?<![\w.])(?:{alternation(surnames)})(?!\w)") if surnames else None
+    types = {**{s.casefold(): t for s, t in surnames.items()}, **known}
     for i, (text, _) in enumerate(parts):
-        if not _shouting(text):
-            continue
         covered = [(m.start, m.start + len(m.text)) for m in found[i]]
+        shouting = _shouting(text)
+        pattern = shouted_re if shouting else surname_re
+        if pattern is None:
+            continue
         for match in pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in covered):
                 continue
-            out[i].append(ner.Mention(match.group(0), known[match.group(0).casefold()],
+            if not shouting and _capitalised_neighbour(text, match.start(), match.end()):
+                continue  # "Hoddle" inside "Glenn Hoddle Stadium" is not the man
+            out[i].append(ner.Mention(match.group(0), types[match.group(0).casefold()],
                                       match.start()))
     return out
+
+
+def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
+    before = text[:start].rstrip().split()
+    after = text[end:].lstrip().split()
+    nxt = after[0] if after else ""
+    prev = before[-1] if before else ""
+    return bool((prev[:1].isupper() and not _sentence_end(prev)) or nxt[:1].isupper())
+
+
+def _sentence_end(word: str) -> bool:
+    return word[-1:] in ".!?:\"'”" or word in ("-", "–", "—")
 
 
 def draft_entities(drafts: Sequence[Draft], ctx: EnrichContext) -> list[tuple[Entity, ...]]:
@@ -473,17 +500,6 @@ def draft_entities(drafts: Sequence[Draft], ctx: EnrichContext) -> list[tuple[En
         texts.extend(_prepare([t for t, _ in article]))
     if nlp is not None:
         found = ner.spacy_mentions(nlp, texts, ctx.settings.batch_size)
-        import os
-        if os.environ.get("HY"):
-            for i, t in enumerate(texts):
-                spans = [(m.start, m.start + len(m.text)) for m in found[i]]
-                for r in ner.rule_mentions(t, registry):
-                    if r.type is None or (os.environ["HY"] == "reg" and registry.entry(r.text) is None):
-                        continue
-                    a = t.find(r.text, r.start)
-                    if a < 0 or any(x < a + len(r.text) and a < y for x, y in spans):
-                        continue
-                    found[i].append(ner.Mention(r.text, r.type, a))
     else:
         found = ner.rules_mentions_batch(texts, registry)
     out: list[tuple[Entity, ...]] = []

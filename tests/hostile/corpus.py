@@ -99,6 +99,8 @@ class Case:
     """A substring the rendered article must show as text (escaping check)."""
     then: str | None = None
     """For cases with a second act: ``delete`` or ``change`` the seed after the first run."""
+    after: str | None = None
+    """A case that must be ingested first (the original of a duplicate, a slug's twin)."""
 
     @property
     def skipped_reason(self) -> str | None:
@@ -124,12 +126,12 @@ CASES: list[Case] = []
 
 def case(name: str, rel: str, expect: str, description: str, make: Maker | None = None, *,
          text_: str | None = None, encoding: str = "utf-8", title: str | None = None,
-         shows: str | None = None, then: str | None = None) -> None:
+         shows: str | None = None, then: str | None = None, after: str | None = None) -> None:
     """Register a case; ``text_`` is shorthand for a seed file with that text."""
     if make is None:
         assert text_ is not None
         make = _text(rel, text_, encoding)
-    CASES.append(Case(name, rel, expect, description, make, title, shows, then))
+    CASES.append(Case(name, rel, expect, description, make, title, shows, then, after))
 
 
 def titled(name: str, title: str, description: str, *, body: str | None = None,
@@ -300,11 +302,11 @@ _dup = article("Identical twins seen twice", "duplicate")
 case("duplicate-a", "duplicate-a.txt", "post", "first of two byte-identical seeds",
      text_=_dup, title="Identical twins seen twice")
 case("duplicate-b", "duplicate-b.txt", "skipped: duplicate of",
-     "byte-identical to duplicate-a under another name", text_=_dup)
+     "byte-identical to duplicate-a under another name", text_=_dup, after="duplicate-a")
 case("slug-twin-a", "slug-twin-a.txt", "post", "slugifies like slug-twin-b",
      text_=article("Café crisis!", "slug-twin-a"), title="Café crisis!")
 case("slug-twin-b", "slug-twin-b.txt", "post", "slugifies like slug-twin-a",
-     text_=article("Cafe Crisis?", "slug-twin-b"), title="Cafe Crisis?")
+     text_=article("Cafe Crisis?", "slug-twin-b"), title="Cafe Crisis?", after="slug-twin-a")
 
 # Paths and file-system oddities
 case("nested", "a/b/c/d/e/f/g/h/nested.txt", "post", "eight folders deep",
@@ -410,6 +412,14 @@ case("date-overflow-past", "edge-past/seed.txt", "post",
      "index.tsv dates it 0001-01-01 00:30 +05:00, which is before year 1 in UTC",
      _index_dated("edge-past", "From the distant past", "0001-01-01T00:30:00+05:00"),
      title="From the distant past")
+case("date-year-9999", "edge-9999/seed.txt", "post",
+     "a valid date on the last evening of year 9999 (feeds, sitemaps, editions)",
+     _index_dated("edge-9999", "The last evening of the calendar", "9999-12-31T22:00:00+00:00"),
+     title="The last evening of the calendar")
+case("date-year-1", "edge-0001/seed.txt", "post",
+     "a valid date on the first morning of year 1 (strftime gives '1', not '0001')",
+     _index_dated("edge-0001", "The first morning of the calendar", "0001-01-01T06:00:00+00:00"),
+     title="The first morning of the calendar")
 case("date-invalid", "date-invalid.txt", "post", "a dateline on February 30",
      text_=article("A day that never was", "date-invalid",
                    head=("Monday, February 30, 2019", "")),
