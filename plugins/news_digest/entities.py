@@ -174,7 +174,8 @@ def truecase(text: str, casing: dict[str, str], stop: frozenset[str] = frozenset
             return word.lower()
         if len(word) <= 4:
             return word
-        return word[0] + word[1:].lower()
+        recased = word[0] + word[1:].lower()
+        return recased if len(recased) == len(word) else word
 
     return re.sub(r"[^\W\d_]+", fix, text)
 
@@ -458,8 +459,8 @@ def _propagate(parts: Sequence[tuple[str, float]],
     def alternation(names: Iterable[str]) -> str:
         return "|".join(re.escape(s) for s in sorted(names, key=lambda s: (-len(s), s)))
 
-    shouted_re = re.compile(rf"(?<!\w)(?:{alternation({*known, *(s.casefold() for s in surnames)})})"
-                            r"(?!\w)", re.IGNORECASE)
+    every = {*known, *(s.casefold() for s in surnames)}
+    shouted_re = re.compile(rf"(?<!\w)(?:{alternation(every)})(?!\w)", re.IGNORECASE)
     surname_re = re.compile(rf"(?<![\w.])(?:{alternation(surnames)})(?!\w)") if surnames else None
     types = {**{s.casefold(): t for s, t in surnames.items()}, **known}
     for i, (text, _) in enumerate(parts):

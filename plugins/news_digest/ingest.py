@@ -95,6 +95,25 @@ def save_manifest(path: Path, manifest: dict[str, Any]) -> None:
                                         ensure_ascii=False) + "\n")
 
 
+_STALE_TEMP = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+"""What :func:`posts.atomic_write` names its temp files (``.<name>.<random>.tmp``)."""
+
+
+def remove_stale_temps(content: Path) -> int:
+    """Delete temp files a killed run left between writing and renaming them.
+
+    Pelican would not read them (no reader takes ``.tmp``), but they are litter in a
+    folder curators work in. Ingest runs one at a time per site, so any such file is stale.
+    """
+    removed = 0
+    for path in sorted(content.rglob(".*.tmp")):
+        if _STALE_TEMP.fullmatch(path.name) and path.is_file() and not path.is_symlink():
+            path.unlink(missing_ok=True)
+            log.info("%s: removed a temp file left by an interrupted ingest", path)
+            removed += 1
+    return removed
+
+
 def adopt_posts(content: Path, manifest: dict[str, Any]) -> None:
     """Add posts on disk that name a seed sha256 the manifest lacks (after a crash or a
     lost manifest), so their seeds are not ingested twice under a second slug."""
@@ -260,11 +279,16 @@ def _stat_key(path: Path) -> list[int] | None:
 
 
 def plan(settings: Settings, manifest: dict[str, Any], report: Report,
+         known_skips: dict[str, str] | None = None,
          ) -> tuple[list[_Pending], dict[str, str]]:
     """Decide, per seed, what to do: skip unchanged ones cheaply, read the rest.
 
+    ``known_skips`` maps the sha256 of seeds an earlier run found no article in to the
+    reason; those are reported again without being cleaned again.
     Returns the seeds to process and the map of seed path → sha256 for all seeds seen.
     """
+    known_skips = known_skips or {}
+    manifest.setdefault("skipped", {})
     root = settings.seeds
     content = settings.content
     stat_cache: dict[str, Any] = manifest["stat"]
@@ -282,6 +306,13 @@ def plan(settings: Settings, manifest: dict[str, Any], report: Report,
                 seen[rel] = cached[2]
                 report.unchanged += 1
                 continue
+        if cached and key and cached[:2] == key and cached[2] in known_skips:
+            # Unchanged and found to hold no article last time: say so again, but do not
+            # re-clean it (a million-line seed costs seconds on every build otherwise).
+            seen[rel] = cached[2]
+            manifest["skipped"][cached[2]] = known_skips[cached[2]]
+            report.skipped.append((str(path), known_skips[cached[2]]))
+            continue
         try:
             raw = read_seed(path, root if root.is_dir() else None)
         except SeedError as exc:
@@ -346,11 +377,14 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
     report = Report()
     content = settings.content
     content.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(content)
     manifest_path = settings.manifest_path
     manifest = load_manifest(manifest_path)
     if not manifest["posts"]:
         adopt_posts(content, manifest)
-    pending, seen = plan(settings, manifest, report)
+    known_skips = manifest.get("skipped", {})
+    manifest["skipped"] = {}
+    pending, seen = plan(settings, manifest, report, known_skips)
     _report_orphans(settings, manifest, seen, report)
     for path, reason in report.skipped:
         log.warning("%s: skipped: %s", path, reason)
@@ -373,6 +407,7 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
                 continue
             if not draft.paragraphs:
                 reason = "no article text found (only boilerplate or a title)"
+                manifest["skipped"][item.raw.sha256] = reason
                 report.skipped.append((str(item.raw.path), reason))
                 log.warning("%s: skipped: %s", item.raw.path, reason)
                 continue

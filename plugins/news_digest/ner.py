@@ -212,7 +212,7 @@ def rule_mentions(text: str, registry: Registry | None = None) -> list[Mention]:
 
     def filler(word: str) -> bool:
         bare = word.rstrip(".")
-        return (bare.lower() in stop and (not bare.isupper() or len(bare) == 1)
+        return ((bare.lower() in stop and (not bare.isupper() or len(bare) == 1))
                 or bare in CALENDAR)
 
     out: list[Mention] = []
@@ -232,8 +232,9 @@ def rule_mentions(text: str, registry: Registry | None = None) -> list[Mention]:
             continue
         start = tokens[0][0]
         surface = text[start:tokens[-1][0] + len(tokens[-1][1])]
-        if re.search(r"[a-z]{2}\.$", surface):  # sentence end, not "J." or "U.S."
-            surface = surface[:-1]
+        if re.search(r"(?<![.\w])\w*[A-Za-z]{2}\.$", surface) and not re.search(
+                r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.$", surface):
+            surface = surface[:-1]  # a sentence's full stop, not "J.", "U.S." or "Corp."
         surface = re.sub(r"['’]s?$", "", surface)  # possessive: "IRGC's" names "IRGC"
         before = text[:start].split()
         prev = before[-1].strip("\"'“‘(").rstrip(".") if before else ""
@@ -245,27 +246,38 @@ def rule_mentions(text: str, registry: Registry | None = None) -> list[Mention]:
         if not found and inner and last not in ORG_SUFFIXES:
             # "Iraqi President Barham Salih", "Revolutionary Guard Gen. Qassem Soleimani"
             name, titled = name[inner.end():].strip(), True
-            found = registry.canonical(name) if registry is not None and name else None
         if not name or filler(name):
             continue
-        words = name.split()
-        mtype: str | None
-        if found:
-            mtype = found[1]
-        elif titled:
-            mtype = "person"
-        elif last in ORG_SUFFIXES or re.fullmatch(r"[A-Z]{2,6}", name):
-            mtype = "organization"
-        elif last in PLACE_SUFFIXES or prev.lower() in PLACE_CUES:
-            mtype = "place"
-        elif 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
-            mtype = "person"
-        else:
-            if len(words) == 1 and _sentence_start(text, start):
+        pieces = [(name, titled, prev)]
+        link = re.search(r"\s+(?:of|for|the)\s+", name)
+        if titled and link:  # "Gen. Jane Roe of Acme Corp": a person, then an organisation
+            pieces = [(name[:link.start()], True, prev), (name[link.end():], False, "of")]
+        for piece, is_titled, cue in pieces:
+            kind = _classify(piece, is_titled, cue, registry)
+            if not piece or (kind is None and len(piece.split()) == 1
+                              and _sentence_start(text, start)):
                 continue
-            mtype = None
-        out.append(Mention(name, mtype, start))
+            out.append(Mention(piece, kind, start if piece == pieces[0][0] else
+                               text.find(piece, start)))
     return out
+
+
+def _classify(name: str, titled: bool, prev: str, registry: Registry | None) -> str | None:
+    """The type a rule gives a capitalised name; None when no cue decides."""
+    found = registry.canonical(name) if registry is not None else None
+    words = name.split()
+    last = words[-1].rstrip(".")
+    if found:
+        return found[1]
+    if titled:
+        return "person"
+    if last in ORG_SUFFIXES or re.fullmatch(r"[A-Z]{2,6}", name):
+        return "organization"
+    if last in PLACE_SUFFIXES or prev.lower() in PLACE_CUES:
+        return "place"
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return "person"
+    return None
 
 
 def rules_mentions_batch(texts: Iterable[str], registry: Registry | None) -> list[list[Mention]]:

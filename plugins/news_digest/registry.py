@@ -303,7 +303,7 @@ def _alias_edits(text: str, aliases: dict[str, list[str]]) -> list[str]:
         new = [_yaml_str(a) for a in aliases[name]]
         fields = {str(k.value): (k, v) for k, v in value_node.value}
         if "aliases" in fields and isinstance(fields["aliases"][1], yaml.SequenceNode):
-            k_node, seq = fields["aliases"]
+            seq = fields["aliases"][1]
             if seq.flow_style and seq.start_mark.line == seq.end_mark.line:
                 row = seq.end_mark.line
                 line = replace.get(row, lines[row])

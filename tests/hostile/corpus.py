@@ -221,7 +221,10 @@ case("many-paragraphs", "many-paragraphs.txt", "post", "2,000 paragraphs",
      title="A very long report")
 
 # Titles that fight YAML, Markdown and HTML
-titled("long-title", "Long " + "and longer " * 454 + "title", "a 5,000-character title")
+case("long-title", "long-title.txt", "post",
+     "a 5,000-character title (the cleaner keeps its first 1,000 characters)",
+     text_=article("Long " + "and longer " * 454 + "title", "long-title"),
+     title="Long and longer and longer")
 titled("title-yaml-fence", "--- Breaking --- the fence --- is here ---",
        "YAML document markers in the title")
 titled("title-colons", "Update: the mayor says: no, key: value", "colon-space in the title")

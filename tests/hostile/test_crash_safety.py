@@ -1,0 +1,190 @@
+"""``kill -9`` an ingest at random points; nothing a curator or Pelican sees may break.
+
+One uninterrupted run gives the reference result and the timing. Then, in episodes
+from the same starting state (20 posts already ingested, one of them edited by a
+curator, 6 seeds rewritten since, 180 new seeds), ingest is started and killed again
+and again, a third of the time at a random moment of the whole run and otherwise at a
+random moment after it began writing posts (where a crash can do harm), then run to
+completion. After every kill: each post parses and is ingest's own untouched output or
+the curator's edit byte for byte, the manifest is valid JSON or absent. After the final
+run: no temp files, one post per seed, and the posts equal the uninterrupted run's.
+The RNG is seeded, so a failure reproduces.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from news_digest import posts
+from news_digest.ingest import ingest
+from news_digest.reader import split_front_matter
+
+from . import corpus
+from .conftest import REPO, hostile_settings, posts_by_seed, snapshot
+
+pytestmark = pytest.mark.slow
+
+BUDGET_S = 60.0
+KILLS_PER_EPISODE = 5
+RNG_SEED = 20240301
+CURATED_EDIT = "A curator added this sentence, which no ingest may lose."
+
+
+def _command() -> list[str]:
+    return [sys.executable, "-m", "news_digest.cli", "ingest", "--seeds", "seeds",
+            "--content", "content", "--data", "data", "--backend", "rules",
+            "--processes", "1", "-q"]
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(REPO / "plugins")}
+
+
+def _posts(content: Path) -> list[Path]:
+    return [p for p in sorted(content.rglob("*.md")) if not p.name.startswith(".")]
+
+
+def make_start(root: Path) -> tuple[str, bytes]:
+    """The starting state; returns the curated post's path and its edited bytes."""
+    seeds = root / "seeds"
+    corpus.good_seeds(seeds, 20, prefix="early")
+    report = ingest(hostile_settings(root))
+    assert len(report.new) == 20
+    curated = sorted(report.new)[3]
+    path = root / "content" / curated
+    edited = path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{CURATED_EDIT}\n"
+    path.write_text(edited, encoding="utf-8")
+    by_seed = {v: k for k, v in posts_by_seed(root / "content").items()}
+    changed = [by_seed[curated], *sorted(by_seed.values())[10:15]]
+    for n, seed in enumerate(changed):  # the curated post's seed changes too
+        (seeds / seed).write_text(corpus.article(f"Rewritten story number {n}", f"re-{n}"))
+    corpus.good_seeds(seeds, 180, prefix="late")
+    return curated, edited.encode("utf-8")
+
+
+def check_after_kill(root: Path, curated: str, edited: bytes) -> int:
+    """Invariants that must hold at any instant; returns the number of stray temp files."""
+    content = root / "content"
+    for path in _posts(content):
+        data = path.read_bytes()
+        rel = path.relative_to(content).as_posix()
+        if rel == curated:
+            assert data == edited, "the curator's edit was changed"
+            continue
+        text = data.decode("utf-8")
+        assert text.endswith("\n"), f"{rel}: partial post"
+        head, _ = split_front_matter(text)
+        assert head is not None and isinstance(yaml.safe_load(head), dict), rel
+        assert posts.is_untouched(text), f"{rel}: digest does not match its text"
+    manifest = content / ".news-digest" / "manifest.json"
+    if manifest.exists():
+        assert isinstance(json.loads(manifest.read_text(encoding="utf-8")), dict)
+    registry = root / "data" / "entities.yml"
+    if registry.exists():
+        yaml.safe_load(registry.read_text(encoding="utf-8"))
+    return sum(1 for _ in content.rglob(".*.tmp"))
+
+
+def run_to_end(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(_command(), cwd=root, env=_env(), capture_output=True, text=True,
+                          timeout=120)
+
+
+def timed_reference(root: Path) -> tuple[float, float]:
+    """(seconds for the whole run, seconds from the first post written to the end)."""
+    content = root / "content"
+    before = {p.relative_to(content) for p in _posts(content)}
+    start = time.monotonic()
+    proc = subprocess.Popen(_command(), cwd=root, env=_env(), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    first_write = None
+    while proc.poll() is None:
+        if first_write is None and any(p.relative_to(content) not in before
+                                       for p in _posts(content)):
+            first_write = time.monotonic()
+        time.sleep(0.005)
+    end = time.monotonic()
+    assert proc.returncode == 0
+    return end - start, end - (first_write or start)
+
+
+def kill_at_random(root: Path, rng: random.Random, total: float, writing: float) -> str:
+    """Start an ingest and SIGKILL it; returns where (for the failure message)."""
+    content = root / "content"
+    known = {p.relative_to(content) for p in _posts(content)}
+    mtimes = {p: p.stat().st_mtime_ns for p in _posts(content)}
+    proc = subprocess.Popen(_command(), cwd=root, env=_env(), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    start = time.monotonic()
+    if rng.random() < 1 / 3:
+        delay = rng.uniform(0, total)
+        time.sleep(delay)
+        where = f"{delay:.2f}s after start"
+    else:  # wait until it writes, then kill somewhere inside the write phase
+        delay = rng.uniform(0, writing)
+        while proc.poll() is None and time.monotonic() - start < total * 3:
+            if any(p.relative_to(content) not in known or p.stat().st_mtime_ns != mtimes.get(p)
+                   for p in _posts(content)):
+                break
+            time.sleep(0.002)
+        time.sleep(delay)
+        where = f"{delay:.3f}s into writing"
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGKILL)
+        where += " (killed)"
+    else:
+        where += " (had finished)"
+    proc.wait()
+    return where
+
+
+def test_kill_9_at_random_points_loses_nothing(tmp_path: Path) -> None:
+    rng = random.Random(RNG_SEED)
+    start_state = tmp_path / "start"
+    curated, edited = make_start(start_state)
+
+    reference = tmp_path / "reference"
+    shutil.copytree(start_state, reference, symlinks=True)
+    total, writing = timed_reference(reference)
+    expected = {k: v for k, v in snapshot(reference / "content").items()
+                if k.endswith(".md")}
+    seeds = len(list((reference / "seeds").rglob("*.txt")))
+    assert len(expected) == seeds == 200
+
+    figures = {"kills": 0, "finished_early": 0, "stray_temps": 0, "episodes": 0}
+    deadline = time.monotonic() + BUDGET_S
+    while time.monotonic() < deadline or figures["episodes"] < 2:
+        figures["episodes"] += 1
+        root = tmp_path / f"episode-{figures['episodes']}"
+        shutil.copytree(start_state, root, symlinks=True)
+        for _ in range(KILLS_PER_EPISODE):
+            where = kill_at_random(root, rng, total, writing)
+            figures["kills" if "killed" in where else "finished_early"] += 1
+            try:
+                figures["stray_temps"] += check_after_kill(root, curated, edited)
+            except AssertionError as exc:
+                raise AssertionError(f"episode {figures['episodes']}, {where}: {exc}") from exc
+        final = run_to_end(root)
+        assert final.returncode == 0, final.stderr[-2000:]
+        check_after_kill(root, curated, edited)
+        assert not list((root / "content").rglob(".*.tmp")), "temp files left after a full run"
+        got = {k: v for k, v in snapshot(root / "content").items() if k.endswith(".md")}
+        assert got.keys() == expected.keys(), sorted(got.keys() ^ expected.keys())
+        differing = [k for k in got if got[k] != expected[k]]
+        assert not differing, f"posts differ from an uninterrupted run: {differing[:5]}"
+        by_seed = posts_by_seed(root / "content")
+        assert len(by_seed) == seeds == len(set(by_seed.values()))
+        shutil.rmtree(root)
+    print(f"crash safety: {figures}, full run {total:.2f}s, writing {writing:.2f}s")
+    assert figures["kills"] >= 10
