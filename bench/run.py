@@ -307,6 +307,30 @@ def phase_texts(site: Path, out: Path) -> None:
     emit(texts=len(texts), words=sum(len(t.split()) for t in texts))
 
 
+def _ner_share(args: tuple[list[str], int]) -> int:
+    from news_digest import ner
+
+    texts, batch_size = args
+    nlp = ner.load_spacy()
+    return sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=batch_size))
+
+
+def phase_ner_split(texts_path: Path, processes: int) -> None:
+    """The stricter floor: ``processes`` processes, each loading the model and piping its
+    own contiguous share of the texts (no Doc objects shipped between processes)."""
+    import multiprocessing
+
+    texts = json.loads(texts_path.read_text(encoding="utf-8"))
+    size = -(-len(texts) // processes)
+    shares = [(texts[i:i + size], 256) for i in range(0, len(texts), size)]
+    t0 = time.perf_counter()
+    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+        ents = sum(pool.map(_ner_share, shares))
+    words = sum(len(t.split()) for t in texts)
+    emit(pipe=time.perf_counter() - t0, ents=ents, words=words,
+         words_per_s=words / (time.perf_counter() - t0))
+
+
 def phase_ner(texts_path: Path, processes: int) -> None:
     """spaCy NER alone: same model, same components, ``nlp.pipe(n_process=…)``."""
     from news_digest import ner
@@ -427,6 +451,8 @@ def run_size(corpus: Path, n: int, work: Path, processes: int, log: Path,
         measure("texts", ["--site", s, "--out", str(texts)], log)
         run(f"spaCy NER alone (n_process={processes})", "ner", "--texts", str(texts),
             "--processes", str(processes))
+        run(f"spaCy NER alone ({processes} processes × own share)", "ner-split", "--texts",
+            str(texts), "--processes", str(processes))
         texts.unlink(missing_ok=True)
     run("re-ingest, nothing changed", "ingest", "--site", s)
     run("build (cold)", "build", "--site", s)
@@ -477,8 +503,10 @@ def table(results: dict[int, tuple[list[Measure], dict]]) -> str:
     out = ["| seeds | phase | wall s | CPU s | peak RSS, largest process MB "
            "| peak RSS, all processes MB | other load, cores | notes |",
            "|---:|---|---:|---:|---:|---:|---:|---|"]
-    for n, (rows, stats) in results.items():
+    for n, (rows, _stats) in results.items():
         ner = next((r for r in rows if r.phase.startswith("spaCy")), None)
+        split = next((r for r in rows if r.phase.startswith("spaCy") and "share" in r.phase),
+                     None)
         for r in rows:
             note = ""
             if r.rc:
@@ -488,10 +516,15 @@ def table(results: dict[int, tuple[list[Measure], dict]]) -> str:
                 if ner and ner.wall and ner.cpu:
                     note += (f"; **{r.wall / ner.wall:.2f}× NER alone** wall "
                              f"({r.cpu / ner.cpu:.2f}× its CPU)")
+                if split and split.wall and split.cpu:
+                    note += (f"; {r.wall / split.wall:.2f}× the split floor wall "
+                             f"({r.cpu / split.cpu:.2f}× its CPU)")
             elif r.phase.startswith("spaCy"):
                 note = (f"{r.info.get('words', 0):,} words, "
-                        f"{r.info.get('words_per_s', 0):,.0f} words/s in `nlp.pipe`, "
-                        f"pipes {r.info.get('pipes')}")
+                        f"{r.info.get('words_per_s', 0):,.0f} words/s"
+                        + (f" in `nlp.pipe`, pipes {r.info['pipes']}, batch_size "
+                           f"{r.info.get('batch_size')}" if "pipes" in r.info else
+                           ", model load included"))
             elif "files" in r.info:
                 note = f"{r.info['files']:,} files, {r.info['bytes'] / 1e6:,.1f} MB"
             out.append(f"| {n:,} | {r.phase} | {r.wall:.1f} | {r.cpu:.1f} | "
@@ -567,6 +600,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.phase == "ner":
         phase_ner(args.texts, args.processes)
+        return 0
+    if args.phase == "ner-split":
+        phase_ner_split(args.texts, args.processes)
         return 0
     if args.phase == "build":
         phase_build(args.site, args.plain, args.profile)

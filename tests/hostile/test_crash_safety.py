@@ -35,7 +35,7 @@ from .conftest import REPO, hostile_settings, posts_by_seed, snapshot
 
 pytestmark = pytest.mark.slow
 
-BUDGET_S = 60.0
+BUDGET_S = 50.0
 KILLS_PER_EPISODE = 5
 RNG_SEED = 20240301
 CURATED_EDIT = "A curator added this sentence, which no ingest may lose."
@@ -101,45 +101,46 @@ def run_to_end(root: Path) -> subprocess.CompletedProcess[str]:
                           timeout=120)
 
 
-def timed_reference(root: Path) -> tuple[float, float]:
-    """(seconds for the whole run, seconds from the first post written to the end)."""
-    content = root / "content"
-    before = {p.relative_to(content) for p in _posts(content)}
+def timed_reference(root: Path) -> float:
+    """Seconds an uninterrupted run takes."""
     start = time.monotonic()
-    proc = subprocess.Popen(_command(), cwd=root, env=_env(), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    first_write = None
-    while proc.poll() is None:
-        if first_write is None and any(p.relative_to(content) not in before
-                                       for p in _posts(content)):
-            first_write = time.monotonic()
-        time.sleep(0.005)
-    end = time.monotonic()
-    assert proc.returncode == 0
-    return end - start, end - (first_write or start)
+    proc = run_to_end(root)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return time.monotonic() - start
 
 
-def kill_at_random(root: Path, rng: random.Random, total: float, writing: float) -> str:
-    """Start an ingest and SIGKILL it; returns where (for the failure message)."""
+def _stamps(content: Path) -> dict[Path, int]:
+    return {p: p.stat().st_mtime_ns for p in _posts(content)}
+
+
+def kill_at_random(root: Path, rng: random.Random, total: float,
+                   expected: dict[str, bytes]) -> str:
+    """Start an ingest and SIGKILL it; returns where (for the failure message).
+
+    A third of the kills land at a random moment of the run; the rest after a random
+    number of the posts still to write have been written (plus up to 2 ms, to land
+    inside a write), since that is where a crash could leave something broken.
+    """
     content = root / "content"
-    known = {p.relative_to(content) for p in _posts(content)}
-    mtimes = {p: p.stat().st_mtime_ns for p in _posts(content)}
+    remaining = sum(1 for rel, data in expected.items()
+                    if not (content / rel).exists() or (content / rel).read_bytes() != data)
+    before = _stamps(content)
     proc = subprocess.Popen(_command(), cwd=root, env=_env(), stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     start = time.monotonic()
-    if rng.random() < 1 / 3:
+    if rng.random() < 1 / 3 or remaining == 0:
         delay = rng.uniform(0, total)
         time.sleep(delay)
         where = f"{delay:.2f}s after start"
-    else:  # wait until it writes, then kill somewhere inside the write phase
-        delay = rng.uniform(0, writing)
+    else:
+        target = rng.randint(1, remaining)
         while proc.poll() is None and time.monotonic() - start < total * 3:
-            if any(p.relative_to(content) not in known or p.stat().st_mtime_ns != mtimes.get(p)
-                   for p in _posts(content)):
+            now = _stamps(content)
+            if sum(1 for p, t in now.items() if before.get(p) != t) >= target:
                 break
-            time.sleep(0.002)
-        time.sleep(delay)
-        where = f"{delay:.3f}s into writing"
+            time.sleep(0.001)
+        time.sleep(rng.uniform(0, 0.002))
+        where = f"after {target} of {remaining} posts to write"
     if proc.poll() is None:
         proc.send_signal(signal.SIGKILL)
         where += " (killed)"
@@ -156,7 +157,7 @@ def test_kill_9_at_random_points_loses_nothing(tmp_path: Path) -> None:
 
     reference = tmp_path / "reference"
     shutil.copytree(start_state, reference, symlinks=True)
-    total, writing = timed_reference(reference)
+    total = timed_reference(reference)
     expected = {k: v for k, v in snapshot(reference / "content").items()
                 if k.endswith(".md")}
     seeds = len(list((reference / "seeds").rglob("*.txt")))
@@ -169,7 +170,7 @@ def test_kill_9_at_random_points_loses_nothing(tmp_path: Path) -> None:
         root = tmp_path / f"episode-{figures['episodes']}"
         shutil.copytree(start_state, root, symlinks=True)
         for _ in range(KILLS_PER_EPISODE):
-            where = kill_at_random(root, rng, total, writing)
+            where = kill_at_random(root, rng, total, expected)
             figures["kills" if "killed" in where else "finished_early"] += 1
             try:
                 figures["stray_temps"] += check_after_kill(root, curated, edited)
@@ -186,5 +187,5 @@ def test_kill_9_at_random_points_loses_nothing(tmp_path: Path) -> None:
         by_seed = posts_by_seed(root / "content")
         assert len(by_seed) == seeds == len(set(by_seed.values()))
         shutil.rmtree(root)
-    print(f"crash safety: {figures}, full run {total:.2f}s, writing {writing:.2f}s")
-    assert figures["kills"] >= 10
+    print(f"crash safety: {figures}, full run {total:.2f}s")
+    assert figures["kills"] >= 8
