@@ -23,6 +23,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from . import posts
 from .clean import clean, learn_junk
 from .dates import date_from_path, parse_dateline
@@ -34,8 +36,9 @@ from .settings import Settings
 log = logging.getLogger(__name__)
 
 MANIFEST_VERSION = 1
-_SHA_IN_POST = re.compile(r"^\s+sha256: \"?([0-9a-f]{64})", re.MULTILINE)
-"""The seed hash in a post's front matter (``source.sha256``, the only such key)."""
+_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+_SHA = re.compile(r"[0-9a-f]{64}")
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _COPYRIGHT_OWNER = re.compile(
     r"(?:©|\(c\)|@|copyright)\s*(?:\d{4}\s*(?:[-–—,]\s*\d{4})?)?\s*[-–—,:]?\s*"
     r"(?P<owner>[A-Z][\w&.' -]{1,60}?)"
@@ -123,16 +126,34 @@ def adopt_posts(content: Path, manifest: dict[str, Any]) -> None:
         if rel in known or rel.startswith("."):
             continue
         try:
-            head = path.read_text(encoding="utf-8")[:4096]
+            text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
-        match = _SHA_IN_POST.search(head)
-        if match and match.group(1) not in manifest["posts"]:
-            text = path.read_text(encoding="utf-8")
-            manifest["posts"][match.group(1)] = {
+        sha = seed_sha(text)
+        if sha and sha not in manifest["posts"]:
+            manifest["posts"][sha] = {
                 "post": rel, "seed": None,
                 "digest": posts.text_digest(text) if posts.is_untouched(text) else None,
             }
+
+
+def seed_sha(text: str) -> str | None:
+    """The seed hash a post names in ``source.sha256``, read from its parsed front matter.
+
+    Parsed, not matched by a pattern: PyYAML writes ``source`` in flow style
+    (``source: {…, sha256: ef72…}``) when no value needs quotes, and a title may
+    contain the text ``sha256: …`` itself.
+    """
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None
+    try:
+        front = yaml.load(match.group(1), Loader=_YamlLoader)
+    except yaml.YAMLError:
+        return None
+    source = front.get("source") if isinstance(front, dict) else None
+    sha = source.get("sha256") if isinstance(source, dict) else None
+    return sha if isinstance(sha, str) and _SHA.fullmatch(sha) else None
 
 
 # --- one seed → one article ---------------------------------------------------------
@@ -367,8 +388,7 @@ def _claimable(path: Path, sha: str) -> bool:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    match = _SHA_IN_POST.search(text)
-    return bool(match) and match.group(1) == sha and posts.is_untouched(text)
+    return seed_sha(text) == sha and posts.is_untouched(text)
 
 
 def ingest(settings: Settings, progress: Callable[[int, int], None] | None = None,

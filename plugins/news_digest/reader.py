@@ -221,6 +221,7 @@ class NewsDigestReader(MarkdownReader):
             return "", {"status": "skip", "title": Path(source_path).stem}
         escape = "ingest" in fm or "source" in fm
         content = self._markdown(escape).convert(body)
+        metadata["summary_is_lead"] = summary_is_lead(metadata.get("summary_text"), content)
         return content, metadata
 
     def metadata_from(self, fm: Mapping[str, Any], path: str) -> dict[str, Any]:
@@ -265,3 +266,18 @@ class NewsDigestReader(MarkdownReader):
             meta[key] = (self.process_metadata(key, value) if isinstance(value, str | list)
                          else value)
         return meta
+
+
+def summary_is_lead(summary: str | None, content_html: str) -> bool:
+    """True when the summary just repeats the opening of the body (an extractive lead).
+
+    The article page then skips the dek, so readers do not read the same sentences
+    twice; feeds and cards still use the summary.
+    """
+    if not summary:
+        return False
+    first = re.search(r"<p>(.*?)</p>", content_html, re.DOTALL)
+    if first is None:
+        return False
+    opening = " ".join(html.unescape(re.sub(r"<[^>]+>", "", first.group(1))).split())
+    return opening.startswith(" ".join(summary.rstrip("…").split()))
