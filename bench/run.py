@@ -33,7 +33,7 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -277,7 +277,7 @@ def _digest_settings(site: Path):
     from news_digest.settings import Settings
 
     return Settings(seeds=site / "seeds", content=site / "content", data_dir=site / "data",
-                    search=False)
+                    search=False, ner_backend=os.environ.get("BENCH_NER_BACKEND", "auto"))
 
 
 def phase_ingest(site: Path) -> None:
@@ -362,6 +362,7 @@ def _site_settings(site: Path, plain: bool) -> dict:
         "NEWS_DIGEST_SEEDS": str(site / "seeds"),
         "NEWS_DIGEST_DATA_DIR": str(site / "data"),
         "NEWS_DIGEST_SEARCH": False,
+        "NEWS_DIGEST_NER_BACKEND": os.environ.get("BENCH_NER_BACKEND", "auto"),
     })
 
 
@@ -425,7 +426,8 @@ def plain_copy(site: Path) -> int:
 # --- the orchestration --------------------------------------------------------------------
 
 def run_size(corpus: Path, n: int, work: Path, processes: int, log: Path,
-             skip_floor: bool = False) -> tuple[list[Measure], dict]:
+             skip_floor: bool = False, ingest_only: bool = False,
+             ) -> tuple[list[Measure], dict]:
     site = work / f"site-{n}"
     if site.exists():
         shutil.rmtree(site)
@@ -455,6 +457,8 @@ def run_size(corpus: Path, n: int, work: Path, processes: int, log: Path,
             str(texts), "--processes", str(processes))
         texts.unlink(missing_ok=True)
     run("re-ingest, nothing changed", "ingest", "--site", s)
+    if ingest_only:
+        return rows, _sizes(site, stats)
     run("build (cold)", "build", "--site", s)
     run("rebuild, nothing changed", "build", "--site", s)
     extra_seed(corpus, n, site / "seeds")
@@ -469,11 +473,13 @@ def run_size(corpus: Path, n: int, work: Path, processes: int, log: Path,
     stats["posts"] = plain_copy(site)
     run("plain Pelican 4.12 (cold)", "build", "--site", s, "--plain")
     run("plain Pelican 4.12 (rebuild, cache)", "build", "--site", s, "--plain")
-    stats["content_bytes"] = sum(p.stat().st_size for p in (site / "content").rglob("*")
-                                 if p.is_file())
-    stats["seed_bytes"] = sum(p.stat().st_size for p in (site / "seeds").rglob("*")
-                              if p.is_file())
-    return rows, stats
+    return rows, _sizes(site, stats)
+
+
+def _sizes(site: Path, stats: dict) -> dict:
+    for key, folder in (("content_bytes", "content"), ("seed_bytes", "seeds")):
+        stats[key] = sum(p.stat().st_size for p in (site / folder).rglob("*") if p.is_file())
+    return stats
 
 
 def machine() -> str:
@@ -499,8 +505,8 @@ def _nproc() -> str:
         return "?"
 
 
-def table(results: dict[int, tuple[list[Measure], dict]]) -> str:
-    out = ["| seeds | phase | wall s | CPU s | peak RSS, largest process MB "
+def table(results: dict[int, tuple[list[Measure], dict]], header: bool = True) -> str:
+    out = [] if not header else ["| seeds | phase | wall s | CPU s | peak RSS, largest process MB "
            "| peak RSS, all processes MB | other load, cores | notes |",
            "|---:|---|---:|---:|---:|---:|---:|---|"]
     for n, (rows, _stats) in results.items():
@@ -530,6 +536,35 @@ def table(results: dict[int, tuple[list[Measure], dict]]) -> str:
             out.append(f"| {n:,} | {r.phase} | {r.wall:.1f} | {r.cpu:.1f} | "
                        f"{r.rss_max_mb:,.0f} | {r.rss_tree_mb:,.0f} | {r.others:.1f} | {note} |")
     return "\n".join(out)
+
+
+def render_saved(saved: dict) -> str:
+    """The doc section: one table per backend, every size measured (latest run each)."""
+    parts = []
+    for backend in ("auto", "rules"):
+        keys = sorted(k for k in saved if k.startswith(backend + ":"))
+        if not keys:
+            continue
+        label = ("spaCy NER (the default)" if backend == "auto" else
+                 "rules NER backend (to measure the other phases fast; not the default)")
+        parts.append(f"### {label}\n")
+        runs = sorted({(saved[k]["date"], saved[k]["command"], saved[k]["machine"])
+                       for k in keys})
+        for date, command, where in runs:
+            parts.append(f"- {date}: `{command}` on {where}")
+        results = {}
+        notes = []
+        for k in keys:
+            entry = saved[k]
+            n = int(k.split(":")[1])
+            results[n] = ([Measure(**r) for r in entry["rows"]], entry["stats"])
+            st = entry["stats"]
+            notes.append(f"- {n:,} seeds: {st['words']:,} words, {st['seed_bytes'] / 1e6:.1f} MB "
+                         f"of seeds, {st['content_bytes'] / 1e6:.1f} MB of posts + manifest"
+                         + (f"; steps not in the tree yet, left out: {entry['missing_steps']}"
+                            if entry.get("missing_steps") else ""))
+        parts.append("\n" + table(results) + "\n\n" + "\n".join(notes) + "\n")
+    return "\n".join(parts)
 
 
 def write_doc(section: str, start: str = START, end: str = END, heading: str = "") -> None:
@@ -583,6 +618,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile-build", type=int, metavar="N",
                     help="cProfile a cold build of the N-post site (after the runs)")
     ap.add_argument("--work", type=Path, default=WORK)
+    ap.add_argument("--ingest-only", action="store_true",
+                    help="measure ingest (and the NER floor) only, no builds")
+    ap.add_argument("--no-floor", action="store_true", help="skip the NER-alone floors")
+    ap.add_argument("--backend", choices=("auto", "rules"), default="auto",
+                    help="NER backend; 'rules' measures the other phases fast (no NER floor)")
     # child phases
     ap.add_argument("--phase", help=argparse.SUPPRESS)
     ap.add_argument("--site", type=Path, help=argparse.SUPPRESS)
@@ -591,6 +631,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--profile", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    args.work = args.work.resolve()
 
     if args.phase == "ingest":
         phase_ingest(args.site)
@@ -612,6 +653,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (corpus / "wikinews" / "articles").is_dir() or not (corpus / "bbc-dev").is_dir():
         print(f"skipped: corpus not found at {corpus} (needs wikinews/articles and bbc-dev)")
         return 0
+    os.environ["BENCH_NER_BACKEND"] = args.backend
     sizes = [200] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     args.work.mkdir(parents=True, exist_ok=True)
     log = args.work / "run.log"
@@ -622,23 +664,27 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     started = time.perf_counter()
     for n in sizes:
-        results[n] = run_size(corpus, n, args.work, args.processes, log)
+        results[n] = run_size(corpus, n, args.work, args.processes, log,
+                              skip_floor=args.backend == "rules" or args.no_floor,
+                              ingest_only=args.ingest_only)
     print("\n" + table(results))
     command = "python bench/run.py" + (" --quick" if args.quick else f" --sizes {args.sizes}")
+    for flag in ("backend", "ingest_only", "no_floor"):
+        value = getattr(args, flag)
+        if value and value != "auto":
+            command += f" --{flag.replace('_', '-')}" + ("" if value is True else f" {value}")
     if not args.quick and not args.no_doc:
-        notes = []
-        if MISSING_STEPS:
-            notes.append(f"Enrichment steps not in the tree when this ran (left out): "
-                         f"{', '.join(f'`{s}`' for s in MISSING_STEPS)}.")
-        for n, (_, stats) in results.items():
-            notes.append(f"{n:,} seeds: {stats['words']:,} words, "
-                         f"{stats['seed_bytes'] / 1e6:.1f} MB of seeds, "
-                         f"{stats['content_bytes'] / 1e6:.1f} MB of posts + manifest.")
-        section = (f"Measured {dt.date.today().isoformat()} on {machine()}.\n"
-                   f"Command: `{command}` ({time.perf_counter() - started:.0f} s in all).\n\n"
-                   + table(results) + "\n\n" + "\n".join(f"- {n}" for n in notes) + "\n")
-        write_doc(section)
-        print(f"\nwrote {DOC.relative_to(ROOT)}")
+        store = args.work / "results.json"
+        saved = json.loads(store.read_text()) if store.exists() else {}
+        for n, (rows, stats) in results.items():
+            saved[f"{args.backend}:{n:07d}"] = {
+                "rows": [asdict(r) for r in rows], "stats": stats, "command": command,
+                "date": dt.date.today().isoformat(), "machine": machine(),
+                "missing_steps": MISSING_STEPS,
+                "minutes": round((time.perf_counter() - started) / 60, 1)}
+        store.write_text(json.dumps(saved, indent=1))
+        write_doc(render_saved(saved))
+        print(f"\nwrote {DOC.relative_to(ROOT)} (and {store.relative_to(ROOT)})")
     if args.profile_build:
         write_doc(profile_build(args.profile_build, args.work, log), PROFILE_START,
                   PROFILE_END, "## Where the build time goes")

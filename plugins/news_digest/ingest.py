@@ -17,8 +17,10 @@ import multiprocessing
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -36,6 +38,8 @@ from .settings import Settings
 log = logging.getLogger(__name__)
 
 MANIFEST_VERSION = 1
+_WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
+"""A source URL we link to: http(s), no whitespace or control characters anywhere."""
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 _SHA = re.compile(r"[0-9a-f]{64}")
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -175,6 +179,12 @@ def seed_meta(raw: RawSeed, index: dict[str, dict[str, str]]) -> dict[str, str]:
         from .extract import html_meta
 
         meta = {**html_meta(raw), **meta}
+    url = meta.get("url")
+    if url is not None and not _WEB_URL.fullmatch(url):
+        # The theme links the source; a "javascript:" URL from a scraper would be a link
+        # that runs script. Only plain http(s) URLs are kept.
+        log.warning("%s: source url %r is not an http(s) URL; left out", raw.path, url[:200])
+        meta = {k: v for k, v in meta.items() if k != "url"}
     return meta
 
 
@@ -249,6 +259,60 @@ def _enrich_in_worker(batch: list[Article]) -> list[Article]:
     return enrich(batch, _worker_ctx)
 
 
+def _process_in_worker(jobs: list[Job]) -> list[Article | Skip]:
+    assert _worker_ctx is not None
+    return process(jobs, _worker_ctx)
+
+
+def _warm_worker() -> None:
+    """Load this worker's models (spaCy, registry, taxonomy) before its first batch."""
+    assert _worker_ctx is not None
+    with suppress(Exception):  # a step that cannot take an empty batch loads on its first
+        enrich([], _worker_ctx)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One seed for a worker: the seed, its source's learned boilerplate, its index row."""
+
+    raw: RawSeed
+    junk: frozenset[str]
+    index: dict[str, dict[str, str]]
+    """The seed's own ``index.tsv`` row (file name → row), or empty: not the whole index."""
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A seed that gave no article, and why."""
+
+    reason: str
+    remember: bool
+    """True when the seed holds no article: the manifest remembers it, so an unchanged
+    seed is not cleaned again on the next run."""
+
+
+def prepare(job: Job, settings: Settings) -> Article | Skip:
+    """Clean one seed into an article. Its slug is the title's slug, provisional: the
+    final one (``-2`` on a collision) is given in seed order when the post is written."""
+    meta = seed_meta(job.raw, job.index)
+    try:
+        draft = to_draft(job.raw, job.junk)
+    except Exception as exc:  # one bad seed must not stop the build
+        return Skip(f"cleaning failed: {exc!r}", remember=False)
+    if not draft.paragraphs:
+        return Skip("no article text found (only boilerplate or a title)", remember=True)
+    return to_article(job.raw, draft, meta, settings, posts.slugify(draft.title))
+
+
+def process(jobs: Sequence[Job], ctx: EnrichContext) -> list[Article | Skip]:
+    """Clean a batch of seeds, then enrich its articles as one batch (NER streams all
+    their texts through ``nlp.pipe``); one result per job, in order."""
+    prepared = [prepare(job, ctx.settings) for job in jobs]
+    articles = [p for p in prepared if isinstance(p, Article)]
+    enriched = iter(enrich(articles, ctx) if articles else [])
+    return [next(enriched) if isinstance(p, Article) else p for p in prepared]
+
+
 def worker_count(settings: Settings, n_articles: int) -> int:
     """Processes to use: one per core (at most 4), and only when the work pays for a
     model load per worker."""
@@ -280,6 +344,42 @@ def enrich_all(articles: Sequence[Article], settings: Settings,
                 if on_done:
                     on_done(len(batch))
     return [a for batch in results for a in batch]
+
+
+@contextmanager
+def _worker_pool(settings: Settings, n_seeds: int) -> Iterator[cf.ProcessPoolExecutor | None]:
+    """Spawned workers that start loading their models at once, or None when one
+    process will do (little work: a model load per worker would not pay)."""
+    workers = worker_count(settings, n_seeds)
+    if workers == 1:
+        yield None
+        return
+    mp = multiprocessing.get_context("spawn")
+    pool = cf.ProcessPoolExecutor(workers, mp_context=mp, initializer=_init_worker,
+                                  initargs=(settings,))
+    try:
+        for _ in range(workers):
+            pool.submit(_warm_worker)
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def process_all(jobs: Sequence[Job], settings: Settings, pool: cf.ProcessPoolExecutor | None,
+                ctx: EnrichContext | None = None,
+                ) -> Iterator[tuple[list[Job], list[Article | Skip]]]:
+    """(batch, results) in seed order, each as soon as it and those before it are done,
+    so the caller writes posts while the workers go on with later batches."""
+    size = max(1, settings.batch_size)
+    batches = [list(jobs[i:i + size]) for i in range(0, len(jobs), size)]
+    if pool is None:
+        ctx = ctx or EnrichContext(settings)
+        for batch in batches:
+            yield batch, process(batch, ctx)
+        return
+    yield from zip(batches, pool.map(_process_in_worker, batches), strict=True)
 
 
 # --- the run -----------------------------------------------------------------------
@@ -368,12 +468,17 @@ def learn_source_junk(root: Path, pending: Sequence[_Pending]) -> dict[str, froz
     Only folders with new seeds are read; a folder is one source (one scraper target).
     """
     folders = sorted({str(Path(p.raw.rel).parent) for p in pending})
+    known = {p.raw.rel: p.raw.text for p in pending}  # read by plan(): not read twice
     junk: dict[str, frozenset[str]] = {}
     for folder in folders:
         base = root / folder if root.is_dir() else root.parent
         texts = []
         for path in sorted(base.iterdir()) if base.is_dir() else []:
             if path.is_file() and path.suffix.lower() in (".txt", ".html", ".htm"):
+                rel = path.relative_to(root).as_posix() if root.is_dir() else path.name
+                if rel in known:
+                    texts.append(known[rel])
+                    continue
                 try:
                     texts.append(read_seed(path).text)
                 except SeedError:
@@ -409,55 +514,21 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
     for path, reason in report.skipped:
         log.warning("%s: skipped: %s", path, reason)
 
-    drafted: list[tuple[_Pending, Draft, dict[str, str]]] = []
+    enriched: list[Article] = []
     if pending:
-        junk = learn_source_junk(settings.seeds, pending)
-        indexes: dict[str, dict[str, dict[str, str]]] = {}
-        for item in pending:
-            folder = str(Path(item.raw.rel).parent)
-            if folder not in indexes:
-                base = settings.seeds / folder if settings.seeds.is_dir() else settings.seeds.parent
-                indexes[folder] = load_index(base)
-            meta = seed_meta(item.raw, indexes[folder])
-            try:
-                draft = to_draft(item.raw, junk.get(folder, frozenset()))
-            except Exception as exc:  # one bad seed must not stop the build
-                report.skipped.append((str(item.raw.path), f"cleaning failed: {exc!r}"))
-                log.warning("%s: skipped: cleaning failed: %r", item.raw.path, exc)
-                continue
-            if not draft.paragraphs:
-                reason = "no article text found (only boilerplate or a title)"
-                manifest["skipped"][item.raw.sha256] = reason
-                report.skipped.append((str(item.raw.path), reason))
-                log.warning("%s: skipped: %s", item.raw.path, reason)
-                continue
-            drafted.append((item, draft, meta))
-
-    # Slugs are assigned in seed order so a fresh ingest always gives the same ones.
-    taken = posts.existing_slugs(content)
-    articles: list[Article] = []
-    targets: list[str | None] = []
-    for item, draft, meta in drafted:
-        if item.replaces:
-            slug = Path(item.replaces).stem
-        else:
-            slug = _free_slug(posts.slugify(draft.title), taken, content,
-                              _year(draft, item.raw, meta), item.raw.sha256)
-            taken.add(slug)
-        articles.append(to_article(item.raw, draft, meta, settings, slug))
-        targets.append(item.replaces)
-
-    total = len(articles)
-    done = 0
-
-    def tick(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress:
-            progress(done, total)
-
-    enriched = enrich_all(articles, settings, ctx, on_done=tick) if articles else []
-    _write_all(settings, manifest, enriched, targets, report)
+        with _worker_pool(settings, len(pending)) as pool:
+            # the workers load their models while this process learns boilerplate
+            jobs = _jobs(settings, pending)
+            writer = _Writer(settings, manifest, report, pending)
+            total, done = len(jobs), 0
+            for batch, results in process_all(jobs, settings, pool, ctx):
+                for job, result in zip(batch, results, strict=True):
+                    article = writer.write(job.raw, result)
+                    if article is not None:
+                        enriched.append(article)
+                done += len(batch)
+                if progress:
+                    progress(done, total)
     if enriched:
         report.registry_changes = _update_registry(settings, enriched)
     save_manifest(manifest_path, manifest)
@@ -478,36 +549,85 @@ def _year(draft: Draft, raw: RawSeed, meta: dict[str, str]) -> str:
     return f"{resolve_date(draft, raw, meta)[0]:%Y}"
 
 
-def _write_all(settings: Settings, manifest: dict[str, Any], articles: Iterable[Article],
-               targets: Iterable[str | None], report: Report) -> None:
-    content = settings.content
-    seeds_label = settings.seeds.name if settings.seeds.is_dir() else ""
-    for article, replaces in zip(articles, targets, strict=True):
+def _jobs(settings: Settings, pending: Sequence[_Pending]) -> list[Job]:
+    """What the workers need per seed: its source's boilerplate and its index row."""
+    junk = learn_source_junk(settings.seeds, pending)
+    indexes: dict[str, dict[str, dict[str, str]]] = {}
+    jobs: list[Job] = []
+    for item in pending:
+        folder = str(Path(item.raw.rel).parent)
+        if folder not in indexes:
+            base = settings.seeds / folder if settings.seeds.is_dir() else settings.seeds.parent
+            indexes[folder] = load_index(base)
+        name = Path(item.raw.rel).name
+        row = indexes[folder].get(name)
+        jobs.append(Job(item.raw, junk.get(folder, frozenset()), {name: row} if row else {}))
+    return jobs
+
+
+class _Writer:
+    """Writes finished articles in seed order: final slug, curator check, post, manifest.
+
+    Slugs are assigned in seed order so a fresh ingest always gives the same ones.
+    """
+
+    def __init__(self, settings: Settings, manifest: dict[str, Any], report: Report,
+                 pending: Sequence[_Pending]) -> None:
+        self.content = settings.content
+        self.seeds_label = settings.seeds.name if settings.seeds.is_dir() else ""
+        self.manifest = manifest
+        self.report = report
+        self.replaces = {p.raw.sha256: p.replaces for p in pending}
+        self.taken = posts.existing_slugs(settings.content)
+        self.by_seed: dict[str, set[str]] = defaultdict(set)
+        for sha, entry in manifest["posts"].items():
+            if entry.get("seed"):
+                self.by_seed[entry["seed"]].add(sha)
+
+    def write(self, raw: RawSeed, result: Article | Skip) -> Article | None:
+        report, manifest = self.report, self.manifest
+        if isinstance(result, Skip):
+            if result.remember:
+                manifest.setdefault("skipped", {})[raw.sha256] = result.reason
+            report.skipped.append((str(raw.path), result.reason))
+            log.warning("%s: skipped: %s", raw.path, result.reason)
+            return None
+        replaces = self.replaces.get(raw.sha256)
+        if replaces:
+            slug = Path(replaces).stem
+        else:
+            slug = _free_slug(result.slug, self.taken, self.content, f"{result.date:%Y}",
+                              raw.sha256)
+            self.taken.add(slug)
+        article = replace(result, slug=slug)
         rel_post = replaces if replaces else posts.post_path(article)
-        path = content / rel_post
-        if path.exists() and not _claimable(path, article.source.sha256):
+        path = self.content / rel_post
+        seed, sha = article.source.seed, article.source.sha256
+        if path.exists() and not _claimable(path, sha):
             text = path.read_text(encoding="utf-8", errors="replace")
             if not posts.is_untouched(text):
                 report.curated.append(rel_post)
-                log.warning("%s: edited by a curator; kept (seed %s changed)",
-                            path, article.source.seed)
-                manifest["posts"][article.source.sha256] = {
-                    "post": rel_post, "seed": article.source.seed, "digest": None}
-                _forget_old(manifest, article.source.seed, article.source.sha256)
-                continue
-        text = posts.render(article, seeds_label)
+                log.warning("%s: edited by a curator; kept (seed %s changed)", path, seed)
+                manifest["posts"][sha] = {"post": rel_post, "seed": seed, "digest": None}
+                self._forget_old(seed, sha)
+                return article
+        text = posts.render(article, self.seeds_label)
         posts.atomic_write(path, text)
-        _forget_old(manifest, article.source.seed, article.source.sha256)
-        manifest["posts"][article.source.sha256] = {
-            "post": rel_post, "seed": article.source.seed, "digest": posts.text_digest(text)}
+        self._forget_old(seed, sha)
+        manifest["posts"][sha] = {"post": rel_post, "seed": seed,
+                                  "digest": posts.text_digest(text)}
         (report.updated if replaces else report.new).append(rel_post)
         for warning in article.warnings:
-            report.warnings.append(f"{article.source.seed}: {warning}")
+            report.warnings.append(f"{seed}: {warning}")
+        return article
 
-
-def _forget_old(manifest: dict[str, Any], seed: str, keep_sha: str) -> None:
-    for sha in [s for s, e in manifest["posts"].items() if e.get("seed") == seed and s != keep_sha]:
-        del manifest["posts"][sha]
+    def _forget_old(self, seed: str, keep_sha: str) -> None:
+        """Drop the manifest entries of earlier versions of ``seed``."""
+        entries = self.manifest["posts"]
+        for sha in self.by_seed[seed] - {keep_sha}:
+            if entries.get(sha, {}).get("seed") == seed:
+                del entries[sha]
+        self.by_seed[seed] = {keep_sha}
 
 
 def _report_orphans(settings: Settings, manifest: dict[str, Any], seen: dict[str, str],

@@ -45,6 +45,8 @@ def check_post(content: Path, rel: str, case: corpus.Case) -> dict:
     if case.title is not None:
         assert case.title in fm["title"], (case.name, fm["title"])
     assert body.strip(), f"{case.name}: empty body"
+    url = fm["source"].get("url")
+    assert url is None or url.startswith(("http://", "https://")), f"{case.name}: url {url!r}"
     return fm
 
 
