@@ -50,7 +50,19 @@ def _needs_quotes(text: str) -> bool:
         text.lower() in {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
 
 
+def _list_representer(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+
+
+def _dict_representer(dumper: yaml.SafeDumper, data: dict[str, Any]) -> yaml.MappingNode:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=False)
+
+
+# One layout whatever the values: lists inline, mappings as blocks. (PyYAML's default
+# picks flow or block per mapping depending on whether a value needed quotes.)
 _Dumper.add_representer(str, _str_representer)
+_Dumper.add_representer(list, _list_representer)
+_Dumper.add_representer(dict, _dict_representer)
 
 
 def slugify(text: str, max_length: int = 80) -> str:
@@ -135,8 +147,7 @@ def body(article: Article) -> str:
 
 
 def dump_yaml(data: dict[str, Any]) -> str:
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10**9,
-                     default_flow_style=None)
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10**9)
 
 
 def render(article: Article, seeds_label: str = "seeds") -> str:

@@ -35,6 +35,9 @@ from . import taxonomy as tx
 
 log = logging.getLogger(__name__)
 
+_WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f\"'<>]+", re.IGNORECASE)
+"""A source URL we link to: plain http(s), nothing that could leave the attribute."""
+
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 FRONT_MATTER = re.compile(
@@ -245,6 +248,12 @@ class NewsDigestReader(MarkdownReader):
         source = fm.get("source")
         if isinstance(source, Mapping):
             meta["source"] = {str(k): v for k, v in source.items()}
+            url = meta["source"].get("url")
+            if url is not None and not (isinstance(url, str) and _WEB_URL.fullmatch(url)):
+                # Front matter is editable: a "javascript:" URL must not become a link.
+                log.warning("%s: source url %r is not an http(s) URL; not linked",
+                            path, str(url)[:200])
+                meta["source"]["url"] = None
         if isinstance(fm.get("ingest"), Mapping):
             meta["ingest"] = dict(fm["ingest"])
         meta["generated"] = "ingest" in fm or "source" in fm

@@ -267,9 +267,6 @@ def test_no_hostile_article_runs_script_in_chromium(hostile_site: HostileSite,
     assert not corpus.PWNED.exists()
 
 
-@pytest.mark.xfail(strict=True, reason="reader.py/theme article.html link source.url as given: "
-                   "a curator's javascript: URL becomes a script link (ingest now drops "
-                   "non-http(s) URLs from seeds, but front matter is editable)")
 def test_curated_javascript_source_url_is_not_linked(tmp_path: Path) -> None:
     from .conftest import pelican_build
 
