@@ -13,6 +13,9 @@ from . import glue
 
 def register() -> None:
     signals.initialized.connect(glue.ingest_before_build)
+    signals.initialized.connect(glue.check_content_cache)
     signals.readers_init.connect(glue.add_reader)
+    signals.generator_init.connect(glue.add_template_filters)
     signals.get_generators.connect(glue.digest_generator)
-    signals.finalized.connect(glue.build_search_index)
+    signals.get_writer.connect(glue.incremental_writer)
+    signals.finalized.connect(glue.finish_build)

@@ -40,6 +40,44 @@ def ingest_before_build(pelican: Any) -> None:
     log.info("news-digest: %s", report.summary_line())
 
 
+def check_content_cache(pelican: Any) -> None:
+    """Skip Pelican's content cache when settings or our reader changed (it checks
+    neither: ``pelican/cache.py`` compares file mtimes only)."""
+    from .incremental import check_content_cache
+
+    check_content_cache(pelican.settings)
+
+
+def incremental_writer(pelican: Any) -> type:
+    """A writer that renders only pages whose inputs changed (``incremental.py``)."""
+    from .incremental import IncrementalWriter
+
+    return IncrementalWriter
+
+
+def finish_build(pelican: Any) -> None:
+    """Remove pages that left the site and save the build state; index the site with
+    Pagefind (when enabled, installed, and a page changed since the last index); note
+    the content cache key."""
+    from .incremental import active_writer, save_content_cache_key
+    from .site import run_search
+
+    writer = active_writer(pelican.output_path)
+    pages = None
+    if writer is not None:
+        writer.finish()
+        pages = writer.pages_digest()
+    run_search(pelican.output_path, pelican.settings, pages)
+    save_content_cache_key(pelican.settings)
+
+
+def add_template_filters(generator: Any) -> None:
+    """``story_card``: cards rendered once per build (``fragments.py``)."""
+    from .fragments import install
+
+    install(generator)
+
+
 def add_reader(readers: Any) -> None:
     """Read ``.md`` posts with YAML front matter; other Markdown goes to Pelican's reader."""
     from .reader import NewsDigestReader
@@ -53,10 +91,3 @@ def digest_generator(pelican: Any) -> type:
     from .site import DigestGenerator
 
     return DigestGenerator
-
-
-def build_search_index(pelican: Any) -> None:
-    """Index the written site with Pagefind (when enabled and installed)."""
-    from .site import run_search
-
-    run_search(pelican.output_path, pelican.settings)

@@ -193,8 +193,10 @@ class NewsDigestReader(MarkdownReader):
         self._md_cache: dict[bool, Markdown] = {}
         self._topics: dict[str, tx.TopicInfo] | None = None
         self._registry: dict[str, tx.RegistryEntry] | None = None
+        self._aliases: dict[str, str] = {}
 
-    # Data files load lazily, once per reader (one reader per Pelican run).
+    # Data files load lazily, once per reader (one reader per Pelican run); the alias
+    # index too: rebuilding it per post made reading quadratic in the registry size.
     def _data(self) -> tuple[dict[str, tx.TopicInfo], dict[str, tx.RegistryEntry]]:
         if self._topics is None or self._registry is None:
             from .glue import digest_settings
@@ -202,6 +204,7 @@ class NewsDigestReader(MarkdownReader):
             data_dir = digest_settings(self.settings).data_dir
             self._topics = tx.load_topics(data_dir)
             self._registry = tx.load_registry(data_dir)
+            self._aliases = tx.alias_index(self._registry)
         return self._topics, self._registry
 
     def _markdown(self, escape_html: bool) -> Markdown:
@@ -260,7 +263,7 @@ class NewsDigestReader(MarkdownReader):
         meta["keywords"] = tuple(_names(fm.get("keywords")))
         topic_ids = tuple(dict.fromkeys(_names(fm.get("topics"))))
         meta["topic_ids"] = topic_ids
-        aliases = tx.alias_index(registry)
+        aliases = self._aliases
         pairs = entity_names(fm.get("entities"), path)
         meta["entity_names"] = pairs
         keys = [k for k in (tx.canonical(g, n, registry, aliases) for g, n in pairs) if k]

@@ -52,6 +52,8 @@ class Settings:
     """Also build weekly editions at ``/editions/YYYY-Www/``."""
     feed_items: int = 50
     """Items per feed."""
+    entity_feed_items: int = 20
+    """Items per entity feed (at most ``feed_items``): a site has thousands of them."""
     news_sitemap_hours: int = 48
     """The news sitemap lists articles this many hours back from the newest one."""
     related_count: int = 5

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +21,7 @@ from pelican.generators import Generator
 
 from . import digests, feeds, related, search, seo
 from . import taxonomy as tx
+from .incremental import IncrementalWriter
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -162,12 +163,17 @@ class DigestGenerator(Generator):
                           template_name=template, url=url, page_name=url.rstrip("/"),
                           canonical_url=url, **kwargs)
 
-    def _write_file(self, rel: str, data: str | bytes) -> None:
+    def _write_file(self, writer: Any, rel: str, produce: Callable[[], str | bytes],
+                    inputs: Sequence[Any] | None = None) -> None:
+        """One of our own files; with the incremental writer, ``produce`` runs only
+        when ``inputs`` (everything the file is made from) changed."""
+        if isinstance(writer, IncrementalWriter):
+            writer.write_data(rel, produce, inputs)
+            return
         path = Path(self.output_path) / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, str):
-            data = data.encode("utf-8")
-        path.write_bytes(data)
+        data = produce()
+        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
     def generate_output(self, writer: Any) -> None:
         site, per_page = self.site, self.settings.get("DEFAULT_PAGINATION") or 20
@@ -196,21 +202,38 @@ class DigestGenerator(Generator):
             self._write(writer, ed.save_as, "edition", ed.url, edition=ed,
                         page_feeds=edition_feeds, page_title=ed.title)
         self._write(writer, "search/index.html", "search", "search/", page_title="Search")
-        self._write_feeds()
-        self._write_seo()
+        self._write_feeds(writer)
+        self._write_seo(writer)
 
-    def _write_feeds(self) -> None:
+    def _feed_limit(self, feed: feeds.Feed) -> int:
+        d = self.digest
+        return min(d.feed_items, d.entity_feed_items) if feed.group == "Entities" \
+            else d.feed_items
+
+    def _write_feeds(self, writer: Any) -> None:
         site, s = self.site, self.settings
         siteurl, name, lang = s.get("SITEURL", ""), s["SITENAME"], s.get("DEFAULT_LANG", "en")
+        renderer = feeds.Renderer(siteurl, name, lang)
         for feed in site.feeds:
-            rss, atom = feeds.render(feed, siteurl, name, lang, self.digest.feed_items)
-            self._write_file(feed.rss_url, rss)
-            self._write_file(feed.atom_url, atom)
-        self._write_file("feeds/opml.xml", feeds.opml(site.feeds, siteurl, name, site.newest))
-        log.info("news-digest: wrote %d feeds (RSS and Atom) and feeds/opml.xml",
-                 len(site.feeds))
+            limit = self._feed_limit(feed)
+            inputs = (feed.path, feed.title, feed.page_url, feed.kind, feed.items[:limit])
+            made: dict[str, bytes] = {}
 
-    def _write_seo(self) -> None:
+            def produce(fmt: str, feed: feeds.Feed = feed, limit: int = limit,
+                        made: dict[str, bytes] = made) -> bytes:
+                if fmt not in made:
+                    made["rss"], made["atom"] = renderer.render(feed, limit)
+                return made.pop(fmt)
+
+            self._write_file(writer, feed.rss_url, lambda p=produce: p("rss"), inputs)
+            self._write_file(writer, feed.atom_url, lambda p=produce: p("atom"), inputs)
+        self._write_file(writer, "feeds/opml.xml",
+                         lambda: feeds.opml(site.feeds, siteurl, name, site.newest),
+                         ([(f.path, f.title, f.page_url, f.group) for f in site.feeds],
+                          site.newest))
+        log.info("news-digest: %d feeds (RSS and Atom) and feeds/opml.xml", len(site.feeds))
+
+    def _write_seo(self, writer: Any) -> None:
         site, s = self.site, self.settings
         siteurl = s.get("SITEURL", "")
         entries: list[tuple[str, datetime | None]] = [("", site.newest if site.articles
@@ -220,15 +243,36 @@ class DigestGenerator(Generator):
         entries += [(p.ref.url, p.articles[0].date) for p in site.topic_pages]
         entries += [(p.ref.url, p.last_seen) for p in site.entity_pages]
         entries += [(e.url, e.newest) for e in (*site.daily, *site.weekly)]
-        self._write_file("sitemap.xml", seo.sitemap(entries, siteurl))
-        self._write_file("news-sitemap.xml", seo.news_sitemap(
+        self._write_file(writer, "sitemap.xml", lambda: seo.sitemap(entries, siteurl),
+                         (entries,))
+        self._write_file(writer, "news-sitemap.xml", lambda: seo.news_sitemap(
             site.articles, siteurl, s["SITENAME"], s.get("DEFAULT_LANG", "en"),
-            self.digest.news_sitemap_hours))
-        self._write_file("robots.txt", seo.robots(siteurl))
+            self.digest.news_sitemap_hours),
+            ([(a.url, a.date, a.title) for a in site.articles], self.digest.news_sitemap_hours))
+        self._write_file(writer, "robots.txt", lambda: seo.robots(siteurl), ())
 
 
-def run_search(output_path: str | os.PathLike[str], settings: Mapping[str, Any]) -> None:
-    """After the site is written: the Pagefind index (see ``search.py``)."""
+def run_search(output_path: str | os.PathLike[str], settings: Mapping[str, Any],
+               pages: str | None = None) -> None:
+    """After the site is written: the Pagefind index (see ``search.py``).
+
+    ``pages`` is a digest of the site's HTML files as written; when it matches the one
+    recorded at the last successful index and the index is there, Pagefind is not run
+    again (it has no incremental mode and takes seconds on a large site).
+    """
     from .glue import digest_settings
 
-    search.run_pagefind(Path(output_path), digest_settings(settings).search)
+    enabled = digest_settings(settings).search
+    marker = Path(settings.get("CACHE_PATH", "cache")) / "news-digest" / "search-index"
+    out = Path(output_path)
+    if enabled and pages is not None and (out / "pagefind" / "pagefind.js").exists():
+        try:
+            if marker.read_text(encoding="utf-8").strip() == pages:
+                log.info("news-digest: no page changed; Pagefind index kept")
+                return
+        except OSError:
+            pass
+    marker.unlink(missing_ok=True)
+    if search.run_pagefind(out, enabled) and pages is not None:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(pages + "\n", encoding="utf-8")
