@@ -262,12 +262,25 @@ def _pick_stoplist(lines: list[_Line]) -> frozenset[str] | None:
     total = sum(counts.values())
     if total < 20:
         return _stoplists().get("English", _ENGLISH)
-    best, best_share = None, 0.0
-    for stoplist in _stoplists().values():
-        share = sum(n for word, n in counts.items() if word in stoplist) / total
-        if share > best_share:
-            best, best_share = stoplist, share
-    return best if best_share >= 0.15 else None
+    lists, languages_of = _stop_index()
+    hits = [0] * len(lists)
+    for word, n in counts.items():
+        for language in languages_of.get(word, ()):
+            hits[language] += n
+    best = max(range(len(lists)), key=lambda i: (hits[i], -i))  # first list wins a tie
+    return lists[best] if hits[best] / total >= 0.15 else None
+
+
+@functools.cache
+def _stop_index() -> tuple[list[frozenset[str]], dict[str, tuple[int, ...]]]:
+    """The stop lists, and for each stop word the lists it is in: scoring a text against
+    every language then costs one lookup per distinct word, not one per word per language."""
+    lists = list(_stoplists().values())
+    languages_of: dict[str, list[int]] = {}
+    for i, stoplist in enumerate(lists):
+        for word in stoplist:
+            languages_of.setdefault(word, []).append(i)
+    return lists, {word: tuple(ids) for word, ids in languages_of.items()}
 
 
 def _stop_density(text: str, stoplist: frozenset[str] | None) -> float:

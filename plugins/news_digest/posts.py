@@ -34,7 +34,7 @@ _LINE_START = re.compile(r"^(\s*)([#+\-=:]|(?P<num>\d+)[.)])")
 _SLUG_STRIP = re.compile(r"[^a-z0-9]+")
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """Safe YAML with strings that survive any content: quoted when needed, never folded."""
 
 
