@@ -11,6 +11,7 @@ so a crash at any point leaves either the old state or a post the next run adopt
 from __future__ import annotations
 
 import concurrent.futures as cf
+import hashlib
 import json
 import logging
 import multiprocessing
@@ -462,27 +463,38 @@ def plan(settings: Settings, manifest: dict[str, Any], report: Report,
     return pending, seen
 
 
+JUNK_SAMPLE = 200
+"""Seeds of a folder read to learn its boilerplate. A source's chrome repeats on nearly
+every page, so a sample finds it; reading the whole folder would make adding one seed
+to a 100k archive cost a full re-read."""
+
+
 def learn_source_junk(root: Path, pending: Sequence[_Pending]) -> dict[str, frozenset[str]]:
     """Lines that repeat across seeds of one source folder are that source's boilerplate.
 
-    Only folders with new seeds are read; a folder is one source (one scraper target).
+    Only folders with new seeds are looked at; a folder is one source (one scraper
+    target). The sample is the first :data:`JUNK_SAMPLE` files in an order fixed by a
+    hash of their names, so it does not depend on which seeds happen to be new.
     """
     folders = sorted({str(Path(p.raw.rel).parent) for p in pending})
     known = {p.raw.rel: p.raw.text for p in pending}  # read by plan(): not read twice
     junk: dict[str, frozenset[str]] = {}
     for folder in folders:
         base = root / folder if root.is_dir() else root.parent
+        files = [p for p in base.iterdir() if p.suffix.lower() in (".txt", ".html", ".htm")
+                 and not p.name.startswith(".")] if base.is_dir() else []
+        files.sort(key=lambda p: hashlib.sha1(p.name.encode("utf-8", "surrogateescape"),
+                                              usedforsecurity=False).hexdigest())
         texts = []
-        for path in sorted(base.iterdir()) if base.is_dir() else []:
-            if path.is_file() and path.suffix.lower() in (".txt", ".html", ".htm"):
-                rel = path.relative_to(root).as_posix() if root.is_dir() else path.name
-                if rel in known:
-                    texts.append(known[rel])
-                    continue
-                try:
-                    texts.append(read_seed(path).text)
-                except SeedError:
-                    continue
+        for path in files[:JUNK_SAMPLE]:
+            rel = path.relative_to(root).as_posix() if root.is_dir() else path.name
+            if rel in known:
+                texts.append(known[rel])
+                continue
+            try:
+                texts.append(read_seed(path).text)
+            except SeedError:
+                continue
         junk[folder] = learn_junk(texts) if len(texts) >= 3 else frozenset()
     return junk
 
