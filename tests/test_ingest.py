@@ -181,12 +181,14 @@ def test_posts_are_untouched_by_digest(site: Settings) -> None:
 
 def test_lines_repeated_across_a_source_are_learned_as_boilerplate(site: Settings) -> None:
     chrome = "Morning Bulletin is produced by the Harbour Street team in Portsmouth each day."
-    for i, title in enumerate(["Storm hits the coast", "Markets fall sharply",
-                               "Council approves budget", "Team wins the final"]):
-        add(site, f"paper/2020-01-0{i + 1}-{i}.txt", seed_text(title).replace(
-            "World\n", f"World\n\n{chrome}\n"))
+    titles = ["Storm hits the coast", "Markets fall sharply", "Council approves budget",
+              "Team wins the final"]
+    for i, title in enumerate(titles):
+        add(site, f"paper/2020-01-0{i + 1}-{i}.txt",
+            f"{title}\n\n{chrome}\n\nThe story of {title.lower()}, {LONG}.\n\n"
+            f"More about {title.lower()} follows here, {LONG}.\n")
     ingest(site)
     for post in site.content.rglob("*.md"):
         text = post.read_text()
         assert "Harbour Street" not in text
-        assert "The second paragraph of the story" in text
+        assert "More about" in text
