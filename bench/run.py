@@ -611,7 +611,8 @@ def profile_build(n: int, work: Path, log: Path, top: int = 30) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--sizes", default="1000,5000,10000")
+    ap.add_argument("--sizes", default="1000,5000,10000",
+                    help="comma-separated seed counts; \"\" with --profile-build: profile only")
     ap.add_argument("--quick", action="store_true", help="200-seed smoke run; writes no doc")
     ap.add_argument("--processes", type=int, default=2, help="n_process for the NER floor")
     ap.add_argument("--no-doc", action="store_true", help="print the table only")
@@ -667,13 +668,14 @@ def main(argv: list[str] | None = None) -> int:
         results[n] = run_size(corpus, n, args.work, args.processes, log,
                               skip_floor=args.backend == "rules" or args.no_floor,
                               ingest_only=args.ingest_only)
-    print("\n" + table(results))
+    if results:
+        print("\n" + table(results))
     command = "python bench/run.py" + (" --quick" if args.quick else f" --sizes {args.sizes}")
     for flag in ("backend", "ingest_only", "no_floor"):
         value = getattr(args, flag)
         if value and value != "auto":
             command += f" --{flag.replace('_', '-')}" + ("" if value is True else f" {value}")
-    if not args.quick and not args.no_doc:
+    if results and not args.quick and not args.no_doc:
         store = args.work / "results.json"
         saved = json.loads(store.read_text()) if store.exists() else {}
         for n, (rows, stats) in results.items():

@@ -78,8 +78,11 @@ IGNORED_SETTINGS = frozenset({
 reaches templates as ``search_enabled``, which is fingerprinted as a value."""
 
 # Attributes of a Pelican content object that are not what a page shows.
-_CONTENT_SKIP = frozenset({"_context", "settings", "related", "_content", "metadata"})
-"""``metadata``: Pelican sets each key as an attribute (``summary`` as ``_summary``)."""
+_CONTENT_SKIP = frozenset({"_context", "settings", "related", "_content", "metadata",
+                           "entity_groups", "jsonld"})
+"""``metadata``: Pelican sets each key as an attribute (``summary`` as ``_summary``);
+``entity_groups`` and ``jsonld`` are made by ``site.attach`` from ``entities``,
+``topics`` and the other attributes, all fingerprinted, plus settings (the build key)."""
 
 
 _MARSHAL = (tuple, list, dict)
@@ -137,7 +140,7 @@ class Fingerprinter:
             except ValueError:
                 pass
         if isinstance(v, tuple | list):
-            return _h("L", *(self.value(x) for x in v))
+            return _h("L", *map(self.value, v))
         if isinstance(v, Mapping):
             return _h("M", *(f"{self.value(k)}={self.value(x)}"
                              for k, x in sorted(v.items(), key=lambda kv: repr(kv[0]))))
@@ -259,7 +262,14 @@ def content_cache_key(settings: Mapping[str, Any]) -> str:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` through a temporary file, so no one reads half a page; a new
+    file is written directly (a crash leaves a file whose size or mtime the state does
+    not know, so it is made again)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        with open(path, "xb") as fh:
+            fh.write(data)
+        return
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -308,6 +318,32 @@ def save_content_cache_key(settings: Mapping[str, Any]) -> None:
         _atomic_write(Path(settings["CACHE_PATH"]) / CONTENT_KEY_FILE, key.encode("utf-8"))
 
 
+def keep_identical_static_files() -> None:
+    """Make Pelican's theme-static copy skip files whose bytes are already there.
+
+    ``StaticGenerator`` copies the theme's ``static/`` with ``pelican.utils.copy_file``
+    on every build (content static files it compares by mtime, theme files not), so a
+    no-change build would still rewrite ``theme/css/site.css``. Idempotent.
+    """
+    import pelican.utils as utils
+
+    original = utils.copy_file
+    if getattr(original, "news_digest_wrapped", False):
+        return
+
+    def copy_file(source: str, destination: str) -> None:
+        try:
+            if (os.path.getsize(source) == os.path.getsize(destination)
+                    and Path(source).read_bytes() == Path(destination).read_bytes()):
+                return
+        except OSError:
+            pass
+        original(source, destination)
+
+    copy_file.news_digest_wrapped = True  # type: ignore[attr-defined]
+    utils.copy_file = copy_file
+
+
 # ---------------------------------------------------------------- the writer
 
 
@@ -346,6 +382,7 @@ class IncrementalWriter(Writer):
         self.changed: set[str] = set()
         self._template_vars: dict[str, frozenset[str] | None] = {}
         self._overridden: set[str] = set()
+        keep_identical_static_files()
         _ACTIVE.append(self)
 
     # -- state

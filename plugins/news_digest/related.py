@@ -35,20 +35,21 @@ def related_indices(
     for i, ents in enumerate(entities_of):
         for e in set(ents):
             postings[e].append(i)
-    idf = {e: math.log(1 + n / len(p)) for e, p in postings.items()}
-    stamps = [d.timestamp() for d in dates]
+    # Weights in fixed point (1e-9): integer sums do not depend on the order entities
+    # are visited in, so ties break the same way in every process.
+    idf = {e: round(math.log(1 + n / len(p)) * 1e9) for e, p in postings.items()}
+    stamps = [-d.timestamp() for d in dates]
     result: list[list[int]] = []
     for i, ents in enumerate(entities_of):
-        scores: dict[int, float] = defaultdict(float)
+        scores: dict[int, int] = defaultdict(int)
         for e in set(ents):
             plist = postings[e]
             if len(plist) > max_df:
                 continue
             w = idf[e]
             for j in plist:
-                if j != i:
-                    scores[j] += w
-        best = heapq.nsmallest(count, scores.items(),
-                               key=lambda kv: (-round(kv[1], 9), -stamps[kv[0]], kv[0]))
-        result.append([j for j, _ in best])
+                scores[j] += w
+        scores.pop(i, None)
+        best = heapq.nsmallest(count, ((-s, stamps[j], j) for j, s in scores.items()))
+        result.append([j for _, _, j in best])
     return result

@@ -14,9 +14,11 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from pelican.contents import Article, Page
 from pelican.generators import Generator
 
 from . import digests, feeds, related, search, seo
@@ -137,6 +139,45 @@ def attach(site: Site, siteurl: str, sitename: str) -> None:
         a.jsonld = seo.article_jsonld(a, siteurl, sitename)
 
 
+class _FixedUrls:
+    """``url`` and ``save_as`` computed once per object instead of on every access.
+
+    Pelican recomputes both from the URL settings each time (``Content.url`` formats a
+    dict of metadata); templates, feeds and sitemaps read them ~40 times per article on
+    a digest site. Once the site model is built nothing changes them any more.
+    """
+
+    @cached_property
+    def url(self) -> str:
+        return super().url  # type: ignore[misc]
+
+    @cached_property
+    def save_as(self) -> str:
+        return super().save_as  # type: ignore[misc]
+
+
+class FixedUrlArticle(_FixedUrls, Article):
+    pass
+
+
+class FixedUrlPage(_FixedUrls, Page):
+    pass
+
+
+# Pelican finds ARTICLE_URL, PAGE_SAVE_AS… by the class name (``contents.py``).
+FixedUrlArticle.__name__ = "Article"
+FixedUrlPage.__name__ = "Page"
+
+
+def fix_urls(contents: Sequence[Any]) -> None:
+    """Switch plain Pelican articles and pages to the classes above (same data)."""
+    for c in contents:
+        if type(c) is Article:
+            c.__class__ = FixedUrlArticle
+        elif type(c) is Page:
+            c.__class__ = FixedUrlPage
+
+
 class DigestGenerator(Generator):
     """Writes topic, entity, edition and search pages, feeds, sitemaps and robots.txt."""
 
@@ -145,6 +186,8 @@ class DigestGenerator(Generator):
 
         self.digest = digest_settings(self.settings)
         articles = self.context.get("articles", [])
+        fix_urls([*articles, *self.context.get("pages", ()),
+                  *self.context.get("hidden_articles", ())])
         # Pelican orders by date only; add the URL so equal dates order the same way.
         articles.sort(key=lambda a: (a.date, a.url), reverse=True)
         self.site = build_site(articles, self.digest)

@@ -1,0 +1,160 @@
+"""Incremental builds: a rebuild gives the same bytes as a cold build, and no more work.
+
+Each test builds the fixture site, changes the content the way a newsroom does (a new
+post arrives, a curator edits one, one is deleted) and rebuilds with the build state
+and Pelican's content cache; a cold build of the same content into a fresh folder
+must give a byte-identical site.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import Post, build, fixture_posts, post_text, write_content
+
+from news_digest import incremental
+from news_digest.search import pagefind_executable
+
+CACHED = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "NEWS_DIGEST_SEARCH": False}
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes()
+            for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def stamps(out: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(out).as_posix(): (p.stat().st_mtime_ns, p.stat().st_ino)
+            for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def inc_build(root: Path, **override: object) -> Path:
+    return build(root, root / "content", root / "output",
+                 CACHE_PATH=str(root / "cache"), **{**CACHED, **override})
+
+
+def cold_build(root: Path, tmp: Path, **override: object) -> Path:
+    """The same content and data, built from scratch in another folder."""
+    other = tmp / "cold"
+    shutil.rmtree(other, ignore_errors=True)
+    shutil.copytree(root / "content", other / "content")
+    shutil.copytree(root / "data", other / "data")
+    return build(other, other / "content", other / "output",
+                 CACHE_PATH=str(other / "cache"), **{**CACHED, **override})
+
+
+def assert_same_site(a: Path, b: Path) -> None:
+    left, right = snapshot(a), snapshot(b)
+    assert sorted(left) == sorted(right), set(left) ^ set(right)
+    differing = [name for name in left if left[name] != right[name]]
+    assert not differing, f"differ from a cold build: {differing[:10]}"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    posts = fixture_posts()
+    write_content(site, posts[:-1])  # the last one arrives later
+    inc_build(site)
+    return site
+
+
+def new_post() -> Post:
+    return fixture_posts()[-1]
+
+
+def test_rebuild_after_a_new_post_equals_a_cold_build(root: Path, tmp_path: Path) -> None:
+    p = new_post()
+    path = root / "content" / f"{p.date:%Y}" / f"{p.slug}.md"
+    path.write_text(post_text(p), encoding="utf-8")
+    before = stamps(root / "output")
+    out = inc_build(root)
+    assert_same_site(out, cold_build(root, tmp_path))
+    after = stamps(out)
+    rewritten = {f for f in after if after[f] != before.get(f)}
+    assert f"{p.date:%Y/%m/%d}/{p.slug}/index.html" in rewritten
+    # far from everything: unrelated articles and entity pages keep their files
+    assert "about/index.html" not in rewritten
+    assert "entities/people/qassem-soleimani/index.html" not in rewritten
+    assert len(rewritten) < len(after) // 2, (len(rewritten), len(after))
+
+
+def test_rebuild_after_a_curator_edit_equals_a_cold_build(root: Path, tmp_path: Path) -> None:
+    path = root / "content" / "2020" / "iran-strikes.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("Pentagon confirms Iran launched", "Pentagon says Iran launched")
+    text = text.replace("- Erbil\n", "- Erbil\n  - Tehran\n")
+    text += "\nA curator's added paragraph.\n"
+    assert "Tehran" in text
+    path.write_text(text, encoding="utf-8")
+    out = inc_build(root)
+    assert_same_site(out, cold_build(root, tmp_path))
+    assert (out / "entities" / "places" / "tehran" / "index.html").exists()
+    assert "Pentagon says Iran launched" in (out / "2020/01/08/iran-strikes/index.html").read_text(
+        encoding="utf-8")
+
+
+def test_rebuild_after_a_deletion_equals_a_cold_build(root: Path, tmp_path: Path) -> None:
+    (root / "content" / "2020" / "languages.md").unlink()
+    out = inc_build(root)
+    assert_same_site(out, cold_build(root, tmp_path))
+    # the post's page and the entity pages only it had are gone, folders too
+    assert not (out / "2020" / "01" / "07" / "languages").exists()
+    assert not (out / "entities" / "organizations" / "c-plus-plus").exists()
+
+
+def test_a_no_change_rebuild_writes_no_file(root: Path) -> None:
+    before = stamps(root / "output")
+    inc_build(root)
+    assert stamps(root / "output") == before
+
+
+def test_a_settings_change_rerenders_everything_it_touches(root: Path, tmp_path: Path) -> None:
+    out = inc_build(root, SITENAME="Another Digest")
+    assert_same_site(out, cold_build(root, tmp_path, SITENAME="Another Digest"))
+    assert "Another Digest" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_file_changed_behind_our_back_is_made_again(root: Path) -> None:
+    page = root / "output" / "topics" / "politics" / "index.html"
+    good = page.read_bytes()
+    page.write_text("tampered", encoding="utf-8")
+    inc_build(root)
+    assert page.read_bytes() == good
+
+
+def test_a_reader_setting_change_does_not_reuse_the_content_cache(
+        root: Path, tmp_path: Path) -> None:
+    # Pelican's content cache compares file mtimes only; our key covers the settings.
+    path = root / "content" / "2020" / "g7-summit.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nPrices rose -- again.\n",
+                    encoding="utf-8")
+    inc_build(root)
+    smarty = {"MARKDOWN": {"extension_configs": {"markdown.extensions.smarty": {}},
+                           "output_format": "html5"}}
+    out = inc_build(root, **smarty)
+    assert "&ndash;" in (out / "2020/01/07/g7-summit/index.html").read_text(encoding="utf-8")
+    assert_same_site(out, cold_build(root, tmp_path, **smarty))
+
+
+def test_state_file_lives_under_cache_path(root: Path) -> None:
+    state = root / "cache" / incremental.STATE_FILE
+    assert state.exists()
+    assert not list((root / "output").rglob("*.tmp"))
+
+
+@pytest.mark.skipif(pagefind_executable() is None, reason="pagefind-bin not installed")
+def test_pagefind_runs_only_when_a_page_changed(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write_content(site, fixture_posts()[:4])
+    inc_build(site, NEWS_DIGEST_SEARCH=True)
+    index = site / "output" / "pagefind" / "pagefind.js"
+    first = index.stat().st_mtime_ns
+    inc_build(site, NEWS_DIGEST_SEARCH=True)
+    assert index.stat().st_mtime_ns == first
+    p = fixture_posts()[5]
+    (site / "content" / "2020" / f"{p.slug}.md").write_text(post_text(p), encoding="utf-8")
+    inc_build(site, NEWS_DIGEST_SEARCH=True)
+    assert index.stat().st_mtime_ns != first
