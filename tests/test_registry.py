@@ -203,3 +203,17 @@ def test_curator_rename_merge_and_block_are_respected() -> None:
     assert found["Revolutionary Guards"].aliases == ("IRGC", "Islamic Revolutionary Guard Corps")
     assert found["Qassem Soleimani"].aliases == ("Qasem Soleimani",)
     assert "Spam Corp" not in found
+
+
+def test_learning_votes_on_type_across_articles(tmp_path: Path) -> None:
+    """Most articles call him a person; one NER slip must not make him an organisation."""
+    from news_digest.registry import learn, load_registry
+
+    registry = load_registry(None)
+    seen = [Entity("Jane Placeholder", "person", ("Placeholder",), 2) for _ in range(4)]
+    seen.append(Entity("Jane Placeholder", "organization", ("J. Placeholder",), 2))
+    changes = learn(registry, seen)
+    (entity,) = [c for c in changes if c.kind == "entity"]
+    assert (entity.name, entity.type) == ("Jane Placeholder", "person")
+    aliases = {c.alias for c in changes if c.kind == "alias"}
+    assert "J. Placeholder" in aliases

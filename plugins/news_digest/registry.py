@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -244,6 +245,29 @@ def _learnable_aliases(entity: Entity) -> list[str]:
     return [a for a in entity.aliases if len(a.split()) > 1]
 
 
+def pool(entities: Iterable[Entity]) -> list[Entity]:
+    """One entity per name across many articles: the type by a vote weighted by mentions,
+    aliases united, counts summed.
+
+    Articles disagree (NER calls "Donald Trump" an organisation in a few of forty); the
+    registry must learn what most of them say, not what sorts first.
+    """
+    groups: dict[str, tuple[Counter[str], Counter[str], set[str]]] = {}
+    for entity in entities:
+        names, types, aliases = groups.setdefault(key(entity.name), (Counter(), Counter(), set()))
+        names[entity.name] += entity.count
+        types[entity.type] += entity.count
+        aliases.update(entity.aliases)
+    pooled = []
+    for names, types, aliases in groups.values():
+        name = min(names, key=lambda n: (-names[n], n))
+        etype = min(types, key=lambda t: (-types[t], ENTITY_TYPES.index(t)
+                                          if t in ENTITY_TYPES else len(ENTITY_TYPES)))
+        pooled.append(Entity(name, etype, tuple(sorted(aliases - {name})),
+                             sum(names.values())))
+    return pooled
+
+
 def learn(registry: Registry, entities: Iterable[Entity], min_count: int = 2) -> list[Change]:
     """What the registry does not know yet, as changes; the registry itself is unchanged.
 
@@ -252,6 +276,7 @@ def learn(registry: Registry, entities: Iterable[Entity], min_count: int = 2) ->
     that every later article inherits. Output is sorted, so it is deterministic.
     """
     claimed = dict(registry._index)
+    entities = pool(entities)
     new_entities: dict[str, Change] = {}
     new_aliases: dict[tuple[str, str], Change] = {}
     pending: dict[str, str] = {}  # key → canonical name of entities learned in this call
