@@ -94,13 +94,10 @@ _DATELINE = re.compile(r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 
 
 def _read(path: Path) -> str:
-    data = path.read_bytes()
-    for enc in ("utf-8", "cp1252"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+    """Decode as ingest does (UTF-8, BOMs, else cp1252): the corpus has Latin-1 files."""
+    from news_digest.seeds import decode
+
+    return decode(path.read_bytes())[0]
 
 
 def load_bases(corpus: Path) -> list[Base]:

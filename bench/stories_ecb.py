@@ -37,13 +37,10 @@ _DATE = re.compile(r"^\s*(?:[A-Z][a-z]+day,?\s+)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2}
 
 
 def read_text(path: Path) -> str:
-    data = path.read_bytes()
-    for enc in ("utf-8", "cp1252"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+    """Decode as ingest does (UTF-8, BOMs, else cp1252): the corpus has Latin-1 files."""
+    from news_digest.seeds import decode
+
+    return decode(path.read_bytes())[0]
 
 
 def find_date(lines: list[str]) -> datetime | None:
