@@ -192,3 +192,16 @@ def test_lines_repeated_across_a_source_are_learned_as_boilerplate(site: Setting
         text = post.read_text()
         assert "Harbour Street" not in text
         assert "More about" in text
+
+
+def test_a_post_the_curator_deleted_is_not_written_again(site: Settings) -> None:
+    add(site, "2020-01-08/a.txt", seed_text("Storm hits the coast"))
+    add(site, "2020-01-09/b.txt", seed_text("Markets fall sharply"))
+    ingest(site)
+    post = site.content / "2020/storm-hits-the-coast.md"
+    post.unlink()
+    report = ingest(site)
+    assert report.removed == ["2020/storm-hits-the-coast.md"]
+    assert report.new == [] and report.updated == []
+    assert not post.exists()
+    assert "1 deleted by a curator" in report.summary_line()

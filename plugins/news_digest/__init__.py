@@ -12,8 +12,8 @@ from . import glue
 
 
 def register() -> None:
-    signals.initialized.connect(glue.ingest_before_build)
     signals.initialized.connect(glue.check_content_cache)
+    signals.get_generators.connect(glue.ingest_before_build)
     signals.readers_init.connect(glue.add_reader)
     signals.generator_init.connect(glue.add_template_filters)
     signals.get_generators.connect(glue.digest_generator)

@@ -18,6 +18,7 @@ from typing import Any
 from . import settings as settings_mod
 from .enrich import EnrichContext
 from .model import Article
+from .registry import RegistryError
 
 EPILOG = """examples:
   news-digest ingest                       # seeds/ -> content/, as `make html` does
@@ -202,7 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         format="%(levelname)s %(message)s")
     try:
         return args.func(args)
-    except settings_mod.SettingsError as exc:
+    except (settings_mod.SettingsError, RegistryError) as exc:
         print(f"news-digest: {exc}", file=sys.stderr)
         return 2
 

@@ -27,8 +27,14 @@ def digest_settings(pelican_settings: dict[str, Any]) -> settings_mod.Settings:
 
 
 def ingest_before_build(pelican: Any) -> None:
-    """Ingest new or changed seeds into ``PATH`` before Pelican reads content."""
+    """Ingest new or changed seeds into ``PATH`` before Pelican reads content.
+
+    Connected to ``get_generators``, which Pelican sends at the start of every run, so
+    ``make devserver``/``regenerate`` ingest too, not only the first build. Returns no
+    generator. A broken registry file stops ingest with one error line, not the build.
+    """
     from .ingest import ingest
+    from .registry import RegistryError
 
     s = digest_settings(pelican.settings)
     if not s.auto_ingest:
@@ -36,7 +42,11 @@ def ingest_before_build(pelican: Any) -> None:
     if not s.seeds.exists():
         log.warning("news-digest: seeds folder %s not found; nothing to ingest", s.seeds)
         return
-    report = ingest(s)
+    try:
+        report = ingest(s)
+    except RegistryError as exc:
+        log.error("news-digest: ingest skipped: %s", exc)
+        return
     log.info("news-digest: %s", report.summary_line())
 
 

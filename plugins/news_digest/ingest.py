@@ -63,6 +63,8 @@ class Report:
     curated: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     orphaned: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    """Posts a curator deleted; their seeds are not ingested again."""
     warnings: list[str] = field(default_factory=list)
     registry_changes: int = 0
 
@@ -70,6 +72,8 @@ class Report:
         parts = [f"{len(self.new)} new", f"{len(self.updated)} updated",
                  f"{self.unchanged} unchanged", f"{len(self.curated)} kept because curated",
                  f"{len(self.skipped)} skipped"]
+        if self.removed:
+            parts.append(f"{len(self.removed)} deleted by a curator (not rewritten)")
         if self.orphaned:
             parts.append(f"{len(self.orphaned)} posts whose seed is gone (kept)")
         return ", ".join(parts)
@@ -400,6 +404,16 @@ def _stat_key(path: Path) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns]
 
 
+def _unchanged(entry: dict[str, Any], content: Path, report: Report) -> None:
+    """A seed ingest already wrote a post for. If that post is gone, a curator deleted it:
+    say so, and do not write it again (posts are written before the manifest names them,
+    so a manifest entry without its file is never a crash's leftover)."""
+    if (content / entry["post"]).exists():
+        report.unchanged += 1
+    else:
+        report.removed.append(entry["post"])
+
+
 def plan(settings: Settings, manifest: dict[str, Any], report: Report,
          known_skips: dict[str, str] | None = None,
          ) -> tuple[list[_Pending], dict[str, str]]:
@@ -423,11 +437,9 @@ def plan(settings: Settings, manifest: dict[str, Any], report: Report,
         key = _stat_key(path)
         cached = stat_cache.get(rel)
         if cached and key and cached[:2] == key and cached[2] in manifest["posts"]:
-            entry = manifest["posts"][cached[2]]
-            if (content / entry["post"]).exists():
-                seen[rel] = cached[2]
-                report.unchanged += 1
-                continue
+            seen[rel] = cached[2]
+            _unchanged(manifest["posts"][cached[2]], content, report)
+            continue
         if cached and key and cached[:2] == key and cached[2] in known_skips:
             # Unchanged and found to hold no article last time: say so again, but do not
             # re-clean it (a million-line seed costs seconds on every build otherwise).
@@ -448,13 +460,13 @@ def plan(settings: Settings, manifest: dict[str, Any], report: Report,
             report.skipped.append((str(path), f"duplicate of {first} (same bytes)"))
             continue
         entry = manifest["posts"].get(raw.sha256)
-        if entry and (content / entry["post"]).exists():
+        if entry:
             if entry.get("seed") not in (None, rel) and (root / entry["seed"]).exists() \
                     and entry["seed"] in seen:
                 report.skipped.append((str(path), f"duplicate of {entry['seed']} (same bytes)"))
                 continue
             entry["seed"] = entry.get("seed") or rel
-            report.unchanged += 1
+            _unchanged(entry, content, report)
             continue
         old_sha = by_seed.get(rel)
         old = manifest["posts"].get(old_sha) if old_sha else None
