@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from news_digest import posts
-from news_digest.ingest import ingest, load_manifest
+from news_digest.ingest import ingest, load_manifest, worker_count
 from news_digest.settings import Settings
 
 LONG = "written at length so that it reads as the body of a real story in the news"
@@ -205,3 +206,21 @@ def test_a_post_the_curator_deleted_is_not_written_again(site: Settings) -> None
     assert report.new == [] and report.updated == []
     assert not post.exists()
     assert "1 deleted by a curator" in report.summary_line()
+
+
+def test_a_curator_step_runs_in_worker_processes_too(
+        site: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Steps named in NEWS_DIGEST_STEPS travel with the settings to every worker."""
+    (tmp_path / "curator_steps.py").write_text(
+        "from dataclasses import replace\n"
+        "def mark(articles, ctx):\n"
+        "    return [replace(a, keywords=(*a.keywords, 'curator-step')) for a in articles]\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for i in range(10):
+        add(site, f"2020-01-0{i % 9 + 1}/s{i}.txt", seed_text(f"Story number {i} today"))
+    parallel = replace(site, steps=("curator_steps:mark",), processes=2, batch_size=2)
+    assert worker_count(parallel, 10) == 2
+    ingest(parallel)
+    posts_written = list(site.content.rglob("*.md"))
+    assert len(posts_written) == 10
+    assert all("curator-step" in p.read_text() for p in posts_written)

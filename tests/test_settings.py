@@ -40,3 +40,10 @@ def test_errors_name_key_value_and_expectation(key: str, value: object, message:
     with pytest.raises(SettingsError) as err:
         from_mapping({key: value})
     assert str(err.value) == f"{key}={value!r}: {message}"
+
+
+def test_steps_setting_takes_a_list_or_comma_separated_names() -> None:
+    assert from_mapping({"NEWS_DIGEST_STEPS": "a.b:c, d:e"}).steps == ("a.b:c", "d:e")
+    assert from_mapping({"NEWS_DIGEST_STEPS": ["a:b"]}).steps == ("a:b",)
+    with pytest.raises(SettingsError, match="expected 'module:function'"):
+        from_mapping({"NEWS_DIGEST_STEPS": "no_colon"})

@@ -3,15 +3,16 @@
 A step is a callable ``(articles, ctx) -> articles`` that returns copies with more
 fields filled (``dataclasses.replace``). Steps take a batch, not one article, so the
 entity step can stream texts through ``nlp.pipe``. The list is data: a curator's own
-step is added with :func:`register_step` (or by listing dotted paths in
-``NEWS_DIGEST_STEPS``) without forking the plugin.
+step is added by listing ``"package.module:function"`` names in ``NEWS_DIGEST_STEPS`` (or
+with :func:`register_step` from Python) without forking the plugin. The names travel in
+the settings, so worker processes run the same pipeline as the main one.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .model import Article
@@ -61,13 +62,24 @@ def load_step(dotted: str) -> Step:
     return getattr(module, attr)
 
 
-def steps() -> list[Step]:
-    return [load_step(d) for d in (*DEFAULT_STEPS, *_extra)]
+def step_names(settings: Settings) -> tuple[str, ...]:
+    """Every step to run, in order: the built-in ones, the settings', the registered."""
+    return tuple(dict.fromkeys((*DEFAULT_STEPS, *settings.steps, *_extra)))
+
+
+def with_registered_steps(settings: Settings) -> Settings:
+    """Settings that carry the registered steps too, for a worker process (which starts
+    without this process's :func:`register_step` calls)."""
+    return replace(settings, steps=step_names(settings)[len(DEFAULT_STEPS):])
+
+
+def steps(settings: Settings) -> list[Step]:
+    return [load_step(d) for d in step_names(settings)]
 
 
 def enrich(articles: Sequence[Article], ctx: EnrichContext) -> list[Article]:
     """Run every step over one batch, in order."""
     batch = list(articles)
-    for step in steps():
+    for step in ctx.resource("steps", lambda: steps(ctx.settings)):
         batch = step(batch, ctx)
     return batch

@@ -31,7 +31,7 @@ import yaml
 from . import posts
 from .clean import clean, learn_junk
 from .dates import date_from_path, parse_dateline
-from .enrich import EnrichContext, enrich
+from .enrich import EnrichContext, enrich, with_registered_steps
 from .model import Article, Draft, RawSeed, Source
 from .seeds import SeedError, discover, load_index, read_seed
 from .settings import Settings
@@ -259,11 +259,6 @@ def _init_worker(settings: Settings) -> None:
     _worker_ctx = EnrichContext(settings)
 
 
-def _enrich_in_worker(batch: list[Article]) -> list[Article]:
-    assert _worker_ctx is not None
-    return enrich(batch, _worker_ctx)
-
-
 def _process_in_worker(jobs: list[Job]) -> list[Article | Skip]:
     assert _worker_ctx is not None
     return process(jobs, _worker_ctx)
@@ -326,31 +321,6 @@ def worker_count(settings: Settings, n_articles: int) -> int:
     return max(1, min(wanted, batches if n_articles >= 4 * settings.batch_size else 1))
 
 
-def enrich_all(articles: Sequence[Article], settings: Settings,
-               ctx: EnrichContext | None = None,
-               on_done: Callable[[int], None] | None = None) -> list[Article]:
-    """Enrich in batches, in worker processes when there is enough work; order is kept."""
-    size = max(1, settings.batch_size)
-    batches = [list(articles[i:i + size]) for i in range(0, len(articles), size)]
-    workers = worker_count(settings, len(articles))
-    results: list[list[Article]] = []
-    if workers == 1:
-        ctx = ctx or EnrichContext(settings)
-        for batch in batches:
-            results.append(enrich(batch, ctx))
-            if on_done:
-                on_done(len(batch))
-    else:
-        mp = multiprocessing.get_context("spawn")
-        with cf.ProcessPoolExecutor(workers, mp_context=mp, initializer=_init_worker,
-                                    initargs=(settings,)) as pool:
-            for batch, done in zip(batches, pool.map(_enrich_in_worker, batches), strict=True):
-                results.append(done)
-                if on_done:
-                    on_done(len(batch))
-    return [a for batch in results for a in batch]
-
-
 @contextmanager
 def _worker_pool(settings: Settings, n_seeds: int) -> Iterator[cf.ProcessPoolExecutor | None]:
     """Spawned workers that start loading their models at once, or None when one
@@ -361,7 +331,7 @@ def _worker_pool(settings: Settings, n_seeds: int) -> Iterator[cf.ProcessPoolExe
         return
     mp = multiprocessing.get_context("spawn")
     pool = cf.ProcessPoolExecutor(workers, mp_context=mp, initializer=_init_worker,
-                                  initargs=(settings,))
+                                  initargs=(with_registered_steps(settings),))
     try:
         for _ in range(workers):
             pool.submit(_warm_worker)

@@ -58,6 +58,8 @@ class Settings:
     """The news sitemap lists articles this many hours back from the newest one."""
     related_count: int = 5
     """Related stories shown on an article page."""
+    steps: tuple[str, ...] = ()
+    """Extra enrichment steps (``"package.module:function"``), run after the built-in ones."""
     search: bool = True
     """Build a Pagefind index after the site when ``pagefind-bin`` is installed."""
 
@@ -86,6 +88,15 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         if number < 0:
             raise SettingsError(f"{key}={value!r}: expected a number ≥ 0")
         return number
+    if isinstance(default, tuple):
+        items = value.split(",") if isinstance(value, str) else value
+        if not isinstance(items, (list, tuple)) or not all(isinstance(i, str) for i in items):
+            raise SettingsError(f"{key}={value!r}: expected a list of 'module:function' names")
+        names = tuple(i.strip() for i in items if i.strip())
+        bad = [n for n in names if ":" not in n]
+        if bad:
+            raise SettingsError(f"{key}={value!r}: expected 'module:function', got {bad[0]!r}")
+        return names
     if isinstance(default, Path):
         if not isinstance(value, (str, Path)) or not str(value):
             raise SettingsError(f"{key}={value!r}: expected a folder path")
