@@ -109,3 +109,11 @@ def test_guid_falls_back_to_source_path(site: Path) -> None:
     parsed = feedparser.parse((site / "feeds" / "all.rss.xml").read_bytes())
     entry = next(e for e in parsed.entries if e.link.endswith("/ordinary-post/"))
     assert entry.id.startswith("urn:sha256:") and len(entry.id) == len("urn:sha256:") + 64
+
+
+def test_atom_entries_carry_summary_and_full_content(site: Path) -> None:
+    parsed = feedparser.parse((site / "feeds" / "all.atom.xml").read_bytes())
+    entry = next(e for e in parsed.entries if e.link.endswith("/iran-strikes/"))
+    assert entry.summary and entry.content[0].value
+    assert entry.summary != entry.content[0].value
+    assert entry.summary_detail.type == "text/html"

@@ -101,7 +101,7 @@ def _article_entry(a: Any, siteurl: str) -> FeedEntry:
     fe.guid(guid, permalink=False)
     fe.title(a.title)
     fe.link(href=absolute(siteurl, a.url), rel="alternate")
-    fe.description(a.summary)  # HTML (escaped text for generated posts)
+    fe.summary(a.summary, type="html")  # Atom summary and RSS description (escaped HTML)
     fe.content(a.content, type="html")
     fe.published(a.date)
     modified = getattr(a, "modified", None)
