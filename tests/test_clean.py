@@ -371,3 +371,15 @@ def test_huge_inputs_stay_linear() -> None:
     clean_text("{{" * 500_000)
     clean_text("ab\n" * 50_000)
     assert time.perf_counter() - start < 10
+
+
+def test_prose_that_quotes_markup_is_kept() -> None:
+    """A story about web security may quote a tag; the line is prose, not page code."""
+    from news_digest.clean import clean_text
+
+    sentence = ("LONDON, Friday, January 4, 2019 — The mayor said the <script>alert(3)</script> "
+                "trick found by researchers would not stop the plan, which would go ahead as "
+                "announced after a vote of the council in the spring.")
+    draft = clean_text(f"Mayor keeps plan\n\n{sentence}\n\nA second paragraph of the "
+                       "story explains what the council decided and why it matters to readers.\n")
+    assert any("alert(3)" in p for p in draft.paragraphs)

@@ -402,10 +402,14 @@ def _rule_reason(line: _Line) -> str | None:
 
 
 def _is_code(text: str) -> bool:
-    """Script or CSS text: code punctuation and file paths are rare in prose, common in code."""
-    if _CODE_HINT.search(text):
-        return True
+    """Script or CSS text: code punctuation and file paths are rare in prose, common in code.
+
+    A code keyword alone is not enough in a long line: a story about web security may
+    quote ``<script>`` in a sentence, and ingest escapes it anyway.
+    """
     code = sum(ch in _CODE_CHARS for ch in text)
+    if _CODE_HINT.search(text) and (len(text.split()) < 12 or code / len(text) > 0.02):
+        return True
     if code >= 4 and code / len(text) > 0.04:
         return True
     words = text.split()
