@@ -1,5 +1,7 @@
 """Site settings for a news-digest site. ``publishconf.py`` layers deploy settings on top."""
 
+from pathlib import Path
+
 AUTHOR = "news-digest"
 SITENAME = "News Digest"
 SITESUBTITLE = "Curated news, grouped by day, topic and the people, organisations and places in it"
@@ -9,6 +11,8 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%A, %-d %B %Y"
 
 PATH = "content"
+# Ingest fills content/ on the first build, but Pelican refuses to start without it.
+(Path(__file__).resolve().parent / PATH).mkdir(exist_ok=True)
 OUTPUT_PATH = "output"
 ARTICLE_PATHS = [""]
 PAGE_PATHS = ["pages"]

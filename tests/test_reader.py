@@ -125,3 +125,11 @@ def test_registry_aliases_and_blocks(tmp_path) -> None:
     assert tx.canonical("places", "suleimani", reg, index) == ("people", "Qassem Soleimani")
     assert tx.canonical("organizations", "Spam", reg, index) is None
     assert tx.canonical("places", "Nowhere", reg, index) == ("places", "Nowhere")
+
+
+def test_a_key_given_twice_is_an_error_naming_the_line() -> None:
+    from news_digest.reader import FrontMatterError, load_front_matter
+
+    text = "title: x\nentities:\n  places: [A]\n  people: [B]\n  places: [C]\n"
+    with pytest.raises(FrontMatterError, match=r"p\.md:6: .*'places' is given twice"):
+        load_front_matter(text, "p.md")
