@@ -142,6 +142,9 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             print(f"skipped {given}: cleaning failed: {exc!r}", file=sys.stderr)
             status = 1
             continue
+        if not draft.paragraphs:
+            print(f"{given}: ingest would skip it: no article text found", file=sys.stderr)
+            status = 1
         batch.append((given, to_article(raw, draft, meta, s, posts.slugify(draft.title))))
         if len(batch) >= s.batch_size:
             flush()

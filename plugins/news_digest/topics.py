@@ -340,6 +340,9 @@ def topics_step(articles: Sequence[Article], ctx: EnrichContext) -> list[Article
                                       lambda: load_taxonomy(taxonomy_path(ctx.settings)))
     out: list[Article] = []
     for a in articles:
+        if not a.draft.paragraphs:  # a title alone is no evidence for a confident topic
+            out.append(a)
+            continue
         topics = assign_topics(taxonomy, a.draft.title, a.draft.paragraphs,
                                ctx.settings.max_topics, _entity_names(a))
         keywords = a.keywords or keywords_for(a)
