@@ -133,3 +133,15 @@ def test_a_key_given_twice_is_an_error_naming_the_line() -> None:
     text = "title: x\nentities:\n  places: [A]\n  people: [B]\n  places: [C]\n"
     with pytest.raises(FrontMatterError, match=r"p\.md:6: .*'places' is given twice"):
         load_front_matter(text, "p.md")
+
+
+def test_the_entity_seen_first_keeps_a_contested_slug() -> None:
+    """A newcomer that slugifies alike must not move an older entity's page and feed."""
+    from datetime import UTC, datetime
+
+    from news_digest.taxonomy import assign_slugs
+
+    old, new = datetime(2020, 1, 1, tzinfo=UTC), datetime(2020, 6, 1, tzinfo=UTC)
+    assert assign_slugs(["Al-Assad"]) == {"Al-Assad": "al-assad"}
+    both = assign_slugs(["Al-Assad", "Al Assad"], seniority={"Al-Assad": old, "Al Assad": new})
+    assert both == {"Al-Assad": "al-assad", "Al Assad": "al-assad-2"}

@@ -103,8 +103,14 @@ def build_site(articles: Sequence[Any], s: Settings) -> Site:
             if resolved is not None:
                 pairs.append(resolved)
         raw_entities.append(tuple(dict.fromkeys(pairs)))
+    first_seen: dict[tuple[str, str], Any] = {}
+    for a, keys in zip(articles, raw_entities, strict=True):
+        for k in keys:
+            if k not in first_seen or a.date < first_seen[k]:
+                first_seen[k] = a.date
     vocab = tx.build_vocabulary((t for ts in raw_topics for t in ts),
-                                (k for ks in raw_entities for k in ks), topics_data, registry)
+                                (k for ks in raw_entities for k in ks), topics_data, registry,
+                                first_seen)
     topics_of = tuple(tuple(vocab.topics[t] for t in ts) for ts in raw_topics)
     entities_of = tuple(tuple(vocab.entities[k] for k in ks) for ks in raw_entities)
     rel = related.related_indices(entities_of, [a.date for a in articles], s.related_count)

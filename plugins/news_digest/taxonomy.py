@@ -74,17 +74,23 @@ def slugify(name: str) -> str:
     return slug
 
 
-def assign_slugs(names: Iterable[str], preferred: Mapping[str, str] | None = None
-                 ) -> dict[str, str]:
+def assign_slugs(names: Iterable[str], preferred: Mapping[str, str] | None = None,
+                 seniority: Mapping[str, Any] | None = None) -> dict[str, str]:
     """Give every name a unique slug, deterministically.
 
     A name keeps its natural (or registry-preferred) slug unless another name wants
-    the same one; then the names sharing it are sorted and all but the first get
-    ``-2``, ``-3``…, skipping any suffix another name already holds naturally.
+    the same one; then the senior name (first seen earliest, per ``seniority``; else by
+    name) keeps it and the others get ``-2``, ``-3``…, skipping any suffix another name
+    already holds naturally. Seniority keeps URLs and feed addresses stable as news
+    arrives: a newcomer that slugifies alike never takes an older entity's page.
     """
     preferred = preferred or {}
+    seniority = seniority or {}
     wanted: dict[str, list[str]] = defaultdict(list)
-    for name in sorted(set(names)):
+    def rank(name: str) -> tuple[bool, Any, str]:
+        return (name not in seniority, seniority.get(name, 0), name)
+
+    for name in sorted(set(names), key=rank):
         wanted[preferred.get(name) or slugify(name)].append(name)
     taken = set(wanted)
     result: dict[str, str] = {}
@@ -331,8 +337,13 @@ def build_vocabulary(
     entity_keys: Iterable[tuple[str, str]],
     topics_data: Mapping[str, TopicInfo],
     registry: Mapping[str, RegistryEntry],
+    first_seen: Mapping[tuple[str, str], Any] | None = None,
 ) -> Vocabulary:
-    """Final refs for every topic id and (group, name) used by some article."""
+    """Final refs for every topic id and (group, name) used by some article.
+
+    ``first_seen`` ((group, name) → date) decides who keeps a contested slug.
+    """
+    first_seen = first_seen or {}
     ids = sorted(set(topic_ids))
     topic_slugs = assign_slugs(ids)
     topics = {}
@@ -347,7 +358,8 @@ def build_vocabulary(
     for group in GROUPS:
         names = by_group.get(group, set())
         preferred = {n: registry[n].slug for n in names if n in registry and registry[n].slug}
-        slugs = assign_slugs(names, preferred)
+        seniority = {n: first_seen[(group, n)] for n in names if (group, n) in first_seen}
+        slugs = assign_slugs(names, preferred, seniority)
         for name in sorted(names):
             aliases = registry[name].aliases if name in registry else ()
             entities[(group, name)] = EntityRef(
