@@ -225,3 +225,14 @@ def test_build_is_deterministic(site: Path, site_root: Path, tmp_path: Path) -> 
     assert not differ, differ[:20]
     assert {p.relative_to(again) for p in again.rglob("*")} \
         == {p.relative_to(site) for p in site.rglob("*")}
+
+
+def test_home_lists_each_story_once(site: Path) -> None:
+    """The latest edition's stories are not repeated under "Recent stories"."""
+    import re
+    from collections import Counter
+
+    html = (site / "index.html").read_text(encoding="utf-8")
+    links = Counter(re.findall(r'href="(/\d{4}/\d\d/\d\d/[^"]+/)"', html))
+    assert links, "home page lists stories"
+    assert max(links.values()) == 1, [u for u, n in links.items() if n > 1]
