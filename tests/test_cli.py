@@ -88,3 +88,19 @@ def test_bad_setting_names_key_and_value(tmp_path: Path, value: str) -> None:
     result = run("--settings", str(conf), "ingest", "--seeds", str(tmp_path), cwd=tmp_path)
     assert result.returncode == 2
     assert f"NEWS_DIGEST_AUTO_INGEST='{value}': expected true or false" in result.stderr
+
+
+def test_inspect_one_file_learns_its_folders_boilerplate(tmp_path: Path) -> None:
+    """inspect shows what ingest would write, even for a single seed of a source."""
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    chrome = "Morning Bulletin is produced by the Harbour Street team in Portsmouth each day."
+    for i in range(4):
+        (folder / f"{i}.txt").write_text(
+            f"Headline number {i}\n\n{chrome}\n\nThe body of story {i} runs long enough to be "
+            "a paragraph of real prose, with a subject, a verb and an object.\n")
+    result = run("inspect", str(folder / "0.txt"), "--json", "--backend", "rules",
+                 "--data", str(tmp_path / "data"))
+    record = json.loads(result.stdout)
+    assert not any("Harbour Street" in p for p in record["paragraphs"])
+    assert any(r["reason"] == "repeated across source" for r in record["removed"])

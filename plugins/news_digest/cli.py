@@ -10,7 +10,6 @@ import argparse
 import json
 import logging
 import sys
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -103,9 +102,8 @@ def inspect_record(given: str, article: Article) -> dict[str, Any]:
 
 def cmd_inspect(args: argparse.Namespace) -> int:
     from . import posts
-    from .clean import learn_junk
     from .enrich import enrich
-    from .ingest import seed_meta, to_article, to_draft
+    from .ingest import folder_junk, seed_meta, to_article, to_draft
     from .seeds import SeedError, load_index, read_seed
 
     s = load_settings(args)
@@ -119,12 +117,11 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         except SeedError as exc:
             print(f"skipped {given}: {exc}", file=sys.stderr)
             status = 1
-    by_folder: dict[Path, list[str]] = defaultdict(list)
-    for _, raw in raws:
-        by_folder[raw.path.parent].append(raw.text)
-    junk = {folder: learn_junk(texts) if len(texts) >= 3 else frozenset()
-            for folder, texts in by_folder.items()}
-    indexes = {folder: load_index(folder) for folder in by_folder}
+    # The same boilerplate and index ingest would use: each seed's own folder, sampled.
+    known = {raw.path: raw.text for _, raw in raws}
+    folders = sorted({raw.path.parent for _, raw in raws})
+    junk = {folder: folder_junk(folder, known) for folder in folders}
+    indexes = {folder: load_index(folder) for folder in folders}
     batch: list[tuple[str, Article]] = []
 
     def flush() -> None:

@@ -190,12 +190,6 @@ class Renderer:
         return out[0], out[1]
 
 
-def render(feed: Feed, siteurl: str, sitename: str, lang: str, limit: int
-           ) -> tuple[bytes, bytes]:
-    """(RSS bytes, Atom bytes) for one feed, at most ``limit`` items."""
-    return Renderer(siteurl, sitename, lang).render(feed, limit)
-
-
 def opml(feeds: Sequence[Feed], siteurl: str, sitename: str, date: datetime) -> str:
     """``/feeds/opml.xml``: every feed file, grouped (All, Topics, Entities, Editions)."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">', "  <head>",

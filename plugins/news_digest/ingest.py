@@ -19,7 +19,7 @@ import os
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -452,33 +452,36 @@ to a 100k archive cost a full re-read."""
 
 
 def learn_source_junk(root: Path, pending: Sequence[_Pending]) -> dict[str, frozenset[str]]:
-    """Lines that repeat across seeds of one source folder are that source's boilerplate.
-
-    Only folders with new seeds are looked at; a folder is one source (one scraper
-    target). The sample is the first :data:`JUNK_SAMPLE` files in an order fixed by a
-    hash of their names, so it does not depend on which seeds happen to be new.
-    """
-    folders = sorted({str(Path(p.raw.rel).parent) for p in pending})
-    known = {p.raw.rel: p.raw.text for p in pending}  # read by plan(): not read twice
+    """Each folder with new seeds → its boilerplate (see :func:`folder_junk`)."""
+    known = {p.raw.path: p.raw.text for p in pending}  # read by plan(): not read twice
     junk: dict[str, frozenset[str]] = {}
-    for folder in folders:
-        base = root / folder if root.is_dir() else root.parent
-        files = [p for p in base.iterdir() if p.suffix.lower() in (".txt", ".html", ".htm")
-                 and not p.name.startswith(".")] if base.is_dir() else []
-        files.sort(key=lambda p: hashlib.sha1(p.name.encode("utf-8", "surrogateescape"),
-                                              usedforsecurity=False).hexdigest())
-        texts = []
-        for path in files[:JUNK_SAMPLE]:
-            rel = path.relative_to(root).as_posix() if root.is_dir() else path.name
-            if rel in known:
-                texts.append(known[rel])
-                continue
-            try:
-                texts.append(read_seed(path).text)
-            except SeedError:
-                continue
-        junk[folder] = learn_junk(texts) if len(texts) >= 3 else frozenset()
+    for folder in sorted({str(Path(p.raw.rel).parent) for p in pending}):
+        junk[folder] = folder_junk(root / folder if root.is_dir() else root.parent, known)
     return junk
+
+
+def folder_junk(folder: Path, known: Mapping[Path, str] | None = None) -> frozenset[str]:
+    """Lines that repeat across seeds of one folder are that source's boilerplate.
+
+    A folder is one source (one scraper target). The sample is the first
+    :data:`JUNK_SAMPLE` files in an order fixed by a hash of their names, so it does not
+    depend on which seeds happen to be new; ``known`` holds texts already read.
+    """
+    known = known or {}
+    files = [p for p in folder.iterdir() if p.suffix.lower() in (".txt", ".html", ".htm")
+             and not p.name.startswith(".")] if folder.is_dir() else []
+    files.sort(key=lambda p: hashlib.sha1(p.name.encode("utf-8", "surrogateescape"),
+                                          usedforsecurity=False).hexdigest())
+    texts = []
+    for path in files[:JUNK_SAMPLE]:
+        if path in known:
+            texts.append(known[path])
+            continue
+        try:
+            texts.append(read_seed(path).text)
+        except SeedError:
+            continue
+    return learn_junk(texts) if len(texts) >= 3 else frozenset()
 
 
 def _claimable(path: Path, sha: str) -> bool:
@@ -541,10 +544,6 @@ def _free_slug(base: str, taken: set[str], content: Path, year: str, sha: str) -
         n += 1
         slug = f"{base}-{n}"
     return slug
-
-
-def _year(draft: Draft, raw: RawSeed, meta: dict[str, str]) -> str:
-    return f"{resolve_date(draft, raw, meta)[0]:%Y}"
 
 
 def _jobs(settings: Settings, pending: Sequence[_Pending]) -> list[Job]:

@@ -14,7 +14,6 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -195,7 +194,6 @@ def atomic_write(path: Path, text: str) -> bool:
     return True
 
 
-def existing_slugs(content: Path, paths: Iterable[Path] | None = None) -> set[str]:
+def existing_slugs(content: Path) -> set[str]:
     """Slugs already used by posts in ``content`` (file stems), curator posts included."""
-    files = paths if paths is not None else content.rglob("*.md")
-    return {p.stem for p in files}
+    return {p.stem for p in content.rglob("*.md")}

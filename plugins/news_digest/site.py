@@ -202,7 +202,6 @@ class DigestGenerator(Generator):
         self.context["site_feeds"] = feeds.links(self.site.feeds[0])
         self.context["search_enabled"] = search.available(self.digest.search)
         self.context["weekly_editions"] = self.site.weekly
-        self.context["entity_feed_min"] = self.digest.entity_feed_min
 
     # -- writing
 
