@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from news_digest.clean import clean  # noqa: E402
+from news_digest.ingest.clean import clean  # noqa: E402
 from news_digest.model import Draft, RawSeed  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -39,7 +39,7 @@ Score = tuple[int, int, int]
 def read(path: Path) -> RawSeed:
     """Read a dump the way ingest would: the lead's ``read_seed`` if present, else a tiny decode."""
     try:
-        from news_digest.seeds import read_seed
+        from news_digest.ingest.seeds import read_seed
     except ImportError:
         read_seed = None
     if read_seed is not None:

@@ -128,9 +128,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: CoNLL-2003 not found at {args.corpus}")
         return 0
 
-    from news_digest import ner
-    from news_digest.enrich import EnrichContext
-    from news_digest.entities import backend_name, draft_entities
+    from news_digest.enrich import ner
+    from news_digest.enrich.entities import backend_name, draft_entities
+    from news_digest.enrich.pipeline import EnrichContext
     from news_digest.settings import Settings
 
     docs = read_conll(args.corpus)

@@ -57,7 +57,7 @@ def _only_importable_steps() -> list[str]:
     import importlib.util
 
     try:
-        from news_digest import enrich
+        from news_digest.enrich import pipeline as enrich
     except ImportError:
         return []
     missing = []
@@ -95,7 +95,7 @@ _DATELINE = re.compile(r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 
 def _read(path: Path) -> str:
     """Decode as ingest does (UTF-8, BOMs, else cp1252): the corpus has Latin-1 files."""
-    from news_digest.seeds import decode
+    from news_digest.ingest.seeds import decode
 
     return decode(path.read_bytes())[0]
 
@@ -278,7 +278,7 @@ def _digest_settings(site: Path):
 
 
 def phase_ingest(site: Path) -> None:
-    from news_digest.ingest import ingest
+    from news_digest.ingest.run import ingest
 
     t0 = time.perf_counter()
     report = ingest(_digest_settings(site))
@@ -288,7 +288,8 @@ def phase_ingest(site: Path) -> None:
 
 def phase_texts(site: Path, out: Path) -> None:
     """The texts ingest's entity step gives NER, for the NER-alone floor."""
-    from news_digest import entities, ingest
+    from news_digest.enrich import entities
+    from news_digest.ingest import run as ingest
 
     s = _digest_settings(site)
     manifest = {"version": 1, "posts": {}, "stat": {}}
@@ -305,7 +306,7 @@ def phase_texts(site: Path, out: Path) -> None:
 
 
 def _ner_share(args: tuple[list[str], int]) -> int:
-    from news_digest import ner
+    from news_digest.enrich import ner
 
     texts, batch_size = args
     nlp = ner.load_spacy()
@@ -330,7 +331,7 @@ def phase_ner_split(texts_path: Path, processes: int) -> None:
 
 def phase_ner(texts_path: Path, processes: int) -> None:
     """spaCy NER alone: same model, same components, ``nlp.pipe(n_process=…)``."""
-    from news_digest import ner
+    from news_digest.enrich import ner
 
     texts = json.loads(texts_path.read_text(encoding="utf-8"))
     t0 = time.perf_counter()

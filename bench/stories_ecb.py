@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from news_digest import stories  # noqa: E402
+from news_digest.enrich import stories  # noqa: E402
 from news_digest.model import Article, Draft, Source  # noqa: E402
 
 DEFAULT_DATE = datetime(2020, 1, 1, tzinfo=UTC)
@@ -38,7 +38,7 @@ _DATE = re.compile(r"^\s*(?:[A-Z][a-z]+day,?\s+)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2}
 
 def read_text(path: Path) -> str:
     """Decode as ingest does (UTF-8, BOMs, else cp1252): the corpus has Latin-1 files."""
-    from news_digest.seeds import decode
+    from news_digest.ingest.seeds import decode
 
     return decode(path.read_bytes())[0]
 
@@ -99,11 +99,11 @@ def main(argv: list[str] | None = None) -> int:
             date_source="path", slug=Path(name).stem))
     backend = "text names"
     if args.entities:
-        from news_digest.enrich import EnrichContext, load_step
+        from news_digest.enrich.pipeline import EnrichContext, load_step
         from news_digest.settings import Settings
 
         ctx = EnrichContext(Settings())
-        articles = load_step("news_digest.entities:entities_step")(articles, ctx)
+        articles = load_step("news_digest.enrich.entities:entities_step")(articles, ctx)
         backend = "entity step"
 
     start = time.perf_counter()

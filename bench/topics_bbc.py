@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from news_digest.topics import assign_topics, load_taxonomy  # noqa: E402
+from news_digest.enrich.topics import assign_topics, load_taxonomy  # noqa: E402
 
 GOLD = {
     "business": "economy-business-and-finance",

@@ -10,8 +10,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from news_digest.clean import clean, clean_text, learn_junk
-from news_digest.extract import extract_html, html_meta, strip_tags
+from news_digest.ingest.clean import clean, clean_text, learn_junk
+from news_digest.ingest.extract import extract_html, html_meta, strip_tags
 from news_digest.model import Draft, RawSeed
 
 SEED_TEXT = "\n".join([
@@ -375,7 +375,7 @@ def test_huge_inputs_stay_linear() -> None:
 
 def test_prose_that_quotes_markup_is_kept() -> None:
     """A story about web security may quote a tag; the line is prose, not page code."""
-    from news_digest.clean import clean_text
+    from news_digest.ingest.clean import clean_text
 
     sentence = ("LONDON, Friday, January 4, 2019 — The mayor said the <script>alert(3)</script> "
                 "trick found by researchers would not stop the plan, which would go ahead as "

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from news_digest.dates import date_from_path, parse_dateline
+from news_digest.ingest.dates import date_from_path, parse_dateline
 
 EST = timezone(timedelta(hours=-5))
 JAN4 = datetime(2019, 1, 4, tzinfo=UTC)

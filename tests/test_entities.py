@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from news_digest import entities as ent
-from news_digest import ner
-from news_digest.enrich import EnrichContext
-from news_digest.entities import (
+from news_digest.enrich import entities as ent
+from news_digest.enrich import ner
+from news_digest.enrich.entities import (
     FALLBACK_WARNING,
     FORCED_RULES_WARNING,
     article_parts,
@@ -28,10 +27,11 @@ from news_digest.entities import (
     split_mention,
     truecase,
 )
+from news_digest.enrich.ner import Mention
+from news_digest.enrich.pipeline import EnrichContext
 from news_digest.model import Article, Draft, Entity, Source
-from news_digest.ner import Mention
-from news_digest.registry import load_registry, parse
 from news_digest.settings import Settings
+from news_digest.vocab.registry import load_registry, parse
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_5e547131be4d3005.txt"
@@ -271,7 +271,7 @@ def test_rules_backend_when_no_model(tmp_path: Path, monkeypatch: pytest.MonkeyP
                                      caplog: pytest.LogCaptureFixture) -> None:
     monkeypatch.setattr(ner, "model_dir", lambda package=ner.MODEL_PACKAGE: None)
     ctx = context(tmp_path)
-    with caplog.at_level(logging.WARNING, logger="news_digest.entities"):
+    with caplog.at_level(logging.WARNING, logger="news_digest.enrich.entities"):
         first = entities_step([seed_article()], ctx)
         second = entities_step([seed_article()], ctx)
     assert first[0].warnings == second[0].warnings == (FALLBACK_WARNING,)

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import Post, build, fixture_posts, post_text, write_content
 
-from news_digest import incremental
-from news_digest.search import pagefind_executable
+from news_digest.site import incremental
+from news_digest.site.search import pagefind_executable
 
 CACHED = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "NEWS_DIGEST_SEARCH": False}
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from news_digest import posts
-from news_digest.ingest import ingest, load_manifest, worker_count
+from news_digest.ingest import writer as posts
+from news_digest.ingest.run import ingest, load_manifest, worker_count
 from news_digest.settings import Settings
 
 LONG = "written at length so that it reads as the body of a real story in the news"

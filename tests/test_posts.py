@@ -12,7 +12,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from news_digest import posts
+from news_digest.ingest import writer as posts
 from news_digest.model import Article, Draft, Entity, Source, Topic
 
 

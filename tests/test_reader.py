@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from news_digest import reader as rd
-from news_digest import taxonomy as tx
+from news_digest.site import reader as rd
+from news_digest.site import taxonomy as tx
 
 MD_SETTINGS = {"MARKDOWN": {"extension_configs": {
     "markdown.extensions.extra": {}, "markdown.extensions.meta": {}},
@@ -128,7 +128,7 @@ def test_registry_aliases_and_blocks(tmp_path) -> None:
 
 
 def test_a_key_given_twice_is_an_error_naming_the_line() -> None:
-    from news_digest.reader import FrontMatterError, load_front_matter
+    from news_digest.site.reader import FrontMatterError, load_front_matter
 
     text = "title: x\nentities:\n  places: [A]\n  people: [B]\n  places: [C]\n"
     with pytest.raises(FrontMatterError, match=r"p\.md:6: .*'places' is given twice"):
@@ -139,7 +139,7 @@ def test_the_entity_seen_first_keeps_a_contested_slug() -> None:
     """A newcomer that slugifies alike must not move an older entity's page and feed."""
     from datetime import UTC, datetime
 
-    from news_digest.taxonomy import assign_slugs
+    from news_digest.site.taxonomy import assign_slugs
 
     old, new = datetime(2020, 1, 1, tzinfo=UTC), datetime(2020, 6, 1, tzinfo=UTC)
     assert assign_slugs(["Al-Assad"]) == {"Al-Assad": "al-assad"}

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from news_digest.entities import canonicalize
+from news_digest.enrich.entities import canonicalize
+from news_digest.enrich.ner import Mention
 from news_digest.model import Article, Draft, Entity, Source
-from news_digest.ner import Mention
-from news_digest.registry import (
+from news_digest.vocab.registry import (
     Change,
     RegistryError,
     apply_changes,
@@ -207,7 +207,7 @@ def test_curator_rename_merge_and_block_are_respected() -> None:
 
 def test_learning_votes_on_type_across_articles(tmp_path: Path) -> None:
     """Most articles call him a person; one NER slip must not make him an organisation."""
-    from news_digest.registry import learn, load_registry
+    from news_digest.vocab.registry import learn, load_registry
 
     registry = load_registry(None)
     seen = [Entity("Jane Placeholder", "person", ("Placeholder",), 2) for _ in range(4)]

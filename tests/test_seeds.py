@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from news_digest.seeds import SeedError, discover, load_index, read_all, read_seed
+from news_digest.ingest.seeds import SeedError, discover, load_index, read_all, read_seed
 
 
 def write(path: Path, data: bytes) -> Path:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from news_digest.enrich import EnrichContext
+from news_digest.enrich.pipeline import EnrichContext
+from news_digest.enrich.stories import anchors, stories_step, story_id, text_names
 from news_digest.model import Article, Draft, Entity, Source
 from news_digest.settings import Settings
-from news_digest.stories import anchors, stories_step, story_id, text_names
 
 
 def make(title: str, *paragraphs: str, day: int = 8, entities: tuple[Entity, ...] = ()

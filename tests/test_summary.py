@@ -9,16 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from news_digest.enrich import EnrichContext
-from news_digest.model import Article, Draft, Source
-from news_digest.settings import Settings
-from news_digest.summary import (
+from news_digest.enrich.pipeline import EnrichContext
+from news_digest.enrich.summary import (
     quoted_share,
     split_sentences,
     summarize,
     summary_step,
     truncate,
 )
+from news_digest.model import Article, Draft, Source
+from news_digest.settings import Settings
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_5e547131be4d3005.txt"
 

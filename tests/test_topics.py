@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from news_digest.enrich import EnrichContext
-from news_digest.keywords import extract_keyphrases, keywords_for, stem
-from news_digest.model import Article, Draft, Entity, Source
-from news_digest.settings import Settings
-from news_digest.topics import (
+from news_digest.enrich.keywords import extract_keyphrases, keywords_for, stem
+from news_digest.enrich.pipeline import EnrichContext
+from news_digest.enrich.topics import (
     TaxonomyError,
     assign_topics,
     load_taxonomy,
@@ -20,6 +18,8 @@ from news_digest.topics import (
     taxonomy_path,
     topics_step,
 )
+from news_digest.model import Article, Draft, Entity, Source
+from news_digest.settings import Settings
 
 
 def make(title: str, *paragraphs: str, entities: tuple[Entity, ...] = ()) -> Article:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import glue
+from news_digest.site import hooks as glue
 
 
 def register() -> None:

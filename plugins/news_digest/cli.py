@@ -14,10 +14,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import settings as settings_mod
-from .enrich import EnrichContext
-from .model import Article
-from .registry import RegistryError
+from news_digest import settings as settings_mod
+from news_digest.enrich.pipeline import EnrichContext
+from news_digest.model import Article
+from news_digest.vocab.registry import RegistryError
 
 EPILOG = """examples:
   news-digest ingest                       # seeds/ -> content/, as `make html` does
@@ -52,7 +52,7 @@ def load_settings(args: argparse.Namespace) -> settings_mod.Settings:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .ingest import ingest, main_progress
+    from news_digest.ingest.run import ingest, main_progress
 
     s = load_settings(args)
     if not s.seeds.exists():
@@ -69,7 +69,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def _paths(inputs: Sequence[str]) -> Iterator[tuple[str, Path, Path | None]]:
     """(as given, file, root) for each input file, folders expanded in stable order."""
-    from .seeds import discover
+    from news_digest.ingest.seeds import discover
 
     for given in inputs:
         path = Path(given)
@@ -101,10 +101,10 @@ def inspect_record(given: str, article: Article) -> dict[str, Any]:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from . import posts
-    from .enrich import enrich
-    from .ingest import folder_junk, seed_meta, to_article, to_draft
-    from .seeds import SeedError, load_index, read_seed
+    from news_digest.enrich.pipeline import enrich
+    from news_digest.ingest import writer as posts
+    from news_digest.ingest.run import folder_junk, seed_meta, to_article, to_draft
+    from news_digest.ingest.seeds import SeedError, load_index, read_seed
 
     s = load_settings(args)
     ctx = EnrichContext(s)  # one context: models load once for every seed inspected

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from news_digest.ingest import Report, ingest
+from news_digest.ingest.run import Report, ingest
 from news_digest.settings import Settings
 
 from . import corpus
@@ -118,7 +118,7 @@ def posts_by_seed(content: Path) -> dict[str, str]:
     """Seed path (as in front matter, without the ``seeds/`` label) → post path."""
     import yaml
 
-    from news_digest.reader import split_front_matter
+    from news_digest.site.reader import split_front_matter
 
     found = {}
     for path in sorted(content.rglob("*.md")):

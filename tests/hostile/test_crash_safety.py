@@ -26,9 +26,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from news_digest import posts
-from news_digest.ingest import ingest
-from news_digest.reader import split_front_matter
+from news_digest.ingest import writer as posts
+from news_digest.ingest.run import ingest
+from news_digest.site.reader import split_front_matter
 
 from . import corpus
 from .conftest import REPO, hostile_settings, posts_by_seed, snapshot

@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from news_digest import search
+from news_digest.site import search
 
 from . import corpus
 from .conftest import HEAVY, pelican_build, snapshot

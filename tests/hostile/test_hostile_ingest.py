@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from news_digest import posts
-from news_digest.reader import load_front_matter, split_front_matter
+from news_digest.ingest import writer as posts
+from news_digest.site.reader import load_front_matter, split_front_matter
 
 from . import corpus
 from .conftest import HEAVY, Run, copy_site, hostile_settings, run_ingest, snapshot

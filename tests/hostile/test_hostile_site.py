@@ -19,7 +19,7 @@ import html5lib
 import pytest
 import yaml
 
-from news_digest.reader import parse_date, split_front_matter
+from news_digest.site.reader import parse_date, split_front_matter
 
 from . import corpus
 from .conftest import HostileSite

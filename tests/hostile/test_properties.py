@@ -16,12 +16,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from news_digest import posts
-from news_digest.clean import clean
-from news_digest.ingest import _free_slug, ingest
+from news_digest.ingest import writer as posts
+from news_digest.ingest.clean import clean
+from news_digest.ingest.run import _free_slug, ingest
+from news_digest.ingest.seeds import normalise
 from news_digest.model import Article, Draft, Entity, RawSeed, Source
-from news_digest.reader import load_front_matter, split_front_matter
-from news_digest.seeds import normalise
+from news_digest.site.reader import load_front_matter, split_front_matter
 
 from . import corpus
 from .conftest import hostile_settings

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import RawSeed
+from news_digest.model import RawSeed
 
 log = logging.getLogger(__name__)
 

@@ -34,8 +34,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from .enrich import EnrichContext
-from .model import Article
+from news_digest.enrich.pipeline import EnrichContext
+from news_digest.model import Article
 
 ANCHORS = 1
 """How many top names make the fingerprint (1 measured far better recall than 2)."""

@@ -1,6 +1,6 @@
 """Canonical named entities: the enrichment step that fills ``Article.entities``.
 
-A backend (:mod:`news_digest.ner`: spaCy, or rules when no model is installed) finds
+A backend (:mod:`news_digest.enrich.ner`: spaCy, or rules when no model is installed) finds
 mentions; this module turns an article's mentions into one :class:`Entity` per real
 thing, under one canonical name, with the other surface forms as aliases:
 
@@ -35,10 +35,16 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from . import ner
-from .enrich import EnrichContext
-from .model import ENTITY_TYPES, Article, Draft, Entity
-from .registry import DEFAULT_REGISTRY, Registry, key, load_registry, update_registry
+from news_digest.enrich import ner
+from news_digest.enrich.pipeline import EnrichContext
+from news_digest.model import ENTITY_TYPES, Article, Draft, Entity
+from news_digest.vocab.registry import (
+    DEFAULT_REGISTRY,
+    Registry,
+    key,
+    load_registry,
+    update_registry,
+)
 
 __all__ = [
     "FALLBACK_WARNING",

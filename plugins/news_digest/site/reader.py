@@ -31,7 +31,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from pelican.readers import MarkdownReader
 
-from . import taxonomy as tx
+from news_digest.site import taxonomy as tx
 
 log = logging.getLogger(__name__)
 
@@ -220,7 +220,7 @@ class NewsDigestReader(MarkdownReader):
     # index too: rebuilding it per post made reading quadratic in the registry size.
     def _data(self) -> tuple[dict[str, tx.TopicInfo], dict[str, tx.RegistryEntry]]:
         if self._topics is None or self._registry is None:
-            from .glue import digest_settings
+            from news_digest.site.hooks import digest_settings
 
             data_dir = digest_settings(self.settings).data_dir
             self._topics = tx.load_topics(data_dir)

@@ -23,7 +23,7 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from .seo import absolute
+from news_digest.site.seo import absolute
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 

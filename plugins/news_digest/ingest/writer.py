@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .model import ENTITY_TYPES, Article
+from news_digest.model import ENTITY_TYPES, Article
 
 INGEST_VERSION = 1
 """Bump when the post format or cleaning changes enough that old output should be redone."""

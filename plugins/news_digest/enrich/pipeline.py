@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .model import Article
-from .settings import Settings
+from news_digest.model import Article
+from news_digest.settings import Settings
 
 
 @dataclass
@@ -40,10 +40,10 @@ class EnrichContext:
 Step = Callable[[Sequence[Article], EnrichContext], list[Article]]
 
 DEFAULT_STEPS: tuple[str, ...] = (
-    "news_digest.entities:entities_step",
-    "news_digest.topics:topics_step",
-    "news_digest.summary:summary_step",
-    "news_digest.stories:stories_step",
+    "news_digest.enrich.entities:entities_step",
+    "news_digest.enrich.topics:topics_step",
+    "news_digest.enrich.summary:summary_step",
+    "news_digest.enrich.stories:stories_step",
 )
 """Dotted ``module:function`` names, in the order they run."""
 

@@ -41,10 +41,10 @@ from typing import Any
 
 import yaml
 
-from .enrich import EnrichContext
-from .keywords import COMMON_WORDS, STOPWORDS, keywords_for, stem, tokens
-from .model import Article, Topic
-from .settings import Settings
+from news_digest.enrich.keywords import COMMON_WORDS, STOPWORDS, keywords_for, stem, tokens
+from news_digest.enrich.pipeline import EnrichContext
+from news_digest.model import Article, Topic
+from news_digest.settings import Settings
 
 STRONG_WEIGHT = 3.0
 CUE_WEIGHT = 1.0
@@ -333,7 +333,7 @@ def topics_step(articles: Sequence[Article], ctx: EnrichContext) -> list[Article
     """Enrichment step: fill ``topics`` and ``keywords``.
 
     Keywords are filled here (when still empty) so the default step list needs no
-    extra entry; :func:`news_digest.keywords.keywords_step` exists for pipelines that
+    extra entry; :func:`news_digest.enrich.keywords.keywords_step` exists for pipelines that
     want them without topics.
     """
     taxonomy: Taxonomy = ctx.resource("topics.taxonomy",

@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from . import settings as settings_mod
+from news_digest import settings as settings_mod
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +33,8 @@ def ingest_before_build(pelican: Any) -> None:
     ``make devserver``/``regenerate`` ingest too, not only the first build. Returns no
     generator. A broken registry file stops ingest with one error line, not the build.
     """
-    from .ingest import ingest
-    from .registry import RegistryError
+    from news_digest.ingest.run import ingest
+    from news_digest.vocab.registry import RegistryError
 
     s = digest_settings(pelican.settings)
     if not s.auto_ingest:
@@ -53,14 +53,14 @@ def ingest_before_build(pelican: Any) -> None:
 def check_content_cache(pelican: Any) -> None:
     """Skip Pelican's content cache when settings or our reader changed (it checks
     neither: ``pelican/cache.py`` compares file mtimes only)."""
-    from .incremental import check_content_cache
+    from news_digest.site.incremental import check_content_cache
 
     check_content_cache(pelican.settings)
 
 
 def incremental_writer(pelican: Any) -> type:
     """A writer that renders only pages whose inputs changed (``incremental.py``)."""
-    from .incremental import IncrementalWriter
+    from news_digest.site.incremental import IncrementalWriter
 
     return IncrementalWriter
 
@@ -69,8 +69,8 @@ def finish_build(pelican: Any) -> None:
     """Remove pages that left the site and save the build state; index the site with
     Pagefind (when enabled, installed, and a page changed since the last index); note
     the content cache key."""
-    from .incremental import active_writer, save_content_cache_key
-    from .site import run_search
+    from news_digest.site.generator import run_search
+    from news_digest.site.incremental import active_writer, save_content_cache_key
 
     writer = active_writer(pelican.output_path)
     pages = None
@@ -83,14 +83,14 @@ def finish_build(pelican: Any) -> None:
 
 def add_template_filters(generator: Any) -> None:
     """``story_card``: cards rendered once per build (``fragments.py``)."""
-    from .fragments import install
+    from news_digest.site.fragments import install
 
     install(generator)
 
 
 def add_reader(readers: Any) -> None:
     """Read ``.md`` posts with YAML front matter; other Markdown goes to Pelican's reader."""
-    from .reader import NewsDigestReader
+    from news_digest.site.reader import NewsDigestReader
 
     for ext in NewsDigestReader.file_extensions:
         readers.reader_classes[ext] = NewsDigestReader
@@ -98,6 +98,6 @@ def add_reader(readers: Any) -> None:
 
 def digest_generator(pelican: Any) -> type:
     """The generator for topic, entity, edition and search pages, feeds and sitemaps."""
-    from .site import DigestGenerator
+    from news_digest.site.generator import DigestGenerator
 
     return DigestGenerator

@@ -28,13 +28,13 @@ from typing import Any
 
 import yaml
 
-from . import posts
-from .clean import clean, learn_junk
-from .dates import date_from_path, parse_dateline
-from .enrich import EnrichContext, enrich, with_registered_steps
-from .model import Article, Draft, RawSeed, Source
-from .seeds import SeedError, discover, load_index, read_seed
-from .settings import Settings
+from news_digest.enrich.pipeline import EnrichContext, enrich, with_registered_steps
+from news_digest.ingest import writer as posts
+from news_digest.ingest.clean import clean, learn_junk
+from news_digest.ingest.dates import date_from_path, parse_dateline
+from news_digest.ingest.seeds import SeedError, discover, load_index, read_seed
+from news_digest.model import Article, Draft, RawSeed, Source
+from news_digest.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +170,7 @@ def seed_sha(text: str) -> str | None:
 def to_draft(raw: RawSeed, junk: frozenset[str]) -> Draft:
     """Clean a seed with the cleaner for its format."""
     if raw.format == "html":
-        from .extract import extract_html
+        from news_digest.ingest.extract import extract_html
 
         return extract_html(raw)
     return clean(raw, junk)
@@ -181,7 +181,7 @@ def seed_meta(raw: RawSeed, index: dict[str, dict[str, str]]) -> dict[str, str]:
     saved pages) the page's own metadata. The scraper's index wins."""
     meta = index.get(Path(raw.rel).name, {})
     if raw.format == "html":
-        from .extract import html_meta
+        from news_digest.ingest.extract import html_meta
 
         meta = {**html_meta(raw), **meta}
     url = meta.get("url")
@@ -638,7 +638,7 @@ def _report_orphans(settings: Settings, manifest: dict[str, Any], seen: dict[str
 
 def _update_registry(settings: Settings, articles: Sequence[Article]) -> int:
     try:
-        from .registry import update_registry
+        from news_digest.vocab.registry import update_registry
     except ImportError:
         return 0
     try:

@@ -3,7 +3,7 @@
 For HTML the page structure (``<article>``, ``<nav>``, link density) tells far more than
 a text dump does, so trafilatura picks the main text and reads the metadata (title, date,
 author, site name). Its output then goes through the same line logic as text dumps
-(:func:`news_digest.clean.clean_text`), so captions, bylines, datelines and explicit
+(:func:`news_digest.ingest.clean.clean_text`), so captions, bylines, datelines and explicit
 boilerplate are treated alike whatever the seed's format. When trafilatura finds nothing
 or fails, we strip the tags ourselves and let the text-dump cleaner judge the prose,
 with a warning saying so. Nothing here raises on any input.
@@ -18,8 +18,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from .clean import clean_text
-from .model import Draft, RawSeed
+from news_digest.ingest.clean import clean_text
+from news_digest.model import Draft, RawSeed
 
 log = logging.getLogger(__name__)
 

@@ -23,8 +23,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .dates import parse_dateline
-from .model import Draft, RawSeed, Removed
+from news_digest.ingest.dates import parse_dateline
+from news_digest.model import Draft, RawSeed, Removed
 
 # --- thresholds (jusText's published defaults, in characters and stop-word density) -------
 

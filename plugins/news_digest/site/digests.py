@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from .taxonomy import TopicRef
+from news_digest.site.taxonomy import TopicRef
 
 OTHER_LABEL = "Other news"
 

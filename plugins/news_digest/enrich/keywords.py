@@ -27,8 +27,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .enrich import EnrichContext
-from .model import Article
+from news_digest.enrich.pipeline import EnrichContext
+from news_digest.model import Article
 
 TOKEN_RE = re.compile(r"[a-z0-9]+(?:[-'&.][a-z0-9]+)*|[$£€%]")
 """Lowercase word tokens; keeps "u.s.", "e-mail", "a&e", "o'neill" whole, and currency."""

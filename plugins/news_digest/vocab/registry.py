@@ -39,10 +39,10 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from .model import ENTITY_TYPES, Entity
+from news_digest.model import ENTITY_TYPES, Entity
 
 if TYPE_CHECKING:
-    from .model import Article
+    from news_digest.model import Article
 
 DEFAULT_REGISTRY = "entities.yml"
 """File name of the registry, both in the package's ``data/`` and the site's ``data_dir``."""

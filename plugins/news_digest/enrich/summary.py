@@ -24,8 +24,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from .enrich import EnrichContext
-from .model import Article, Draft
+from news_digest.enrich.pipeline import EnrichContext
+from news_digest.model import Article, Draft
 
 ELLIPSIS = "…"
 MIN_SENTENCE_CHARS = 30

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from .registry import key as _registry_key
+from news_digest.vocab.registry import key as _registry_key
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ GROUP_LABELS: dict[str, str] = {
     "people": "People", "organizations": "Organizations", "places": "Places",
 }
 
-PACKAGE_TOPICS = Path(__file__).parent / "data" / "topics.yml"
+PACKAGE_TOPICS = Path(__file__).parent.parent / "data" / "topics.yml"
 
 
 # ---------------------------------------------------------------- slugs
@@ -240,7 +240,7 @@ def load_registry(data_dir: Path | None) -> dict[str, RegistryEntry]:
     """
     path = Path(data_dir) / "entities.yml" if data_dir is not None else None
     try:
-        from . import registry as reg_mod
+        from news_digest.vocab import registry as reg_mod
     except ImportError:  # pragma: no cover - registry.py ships with the plugin
         reg_mod = None
     if reg_mod is not None:

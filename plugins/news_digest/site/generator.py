@@ -21,10 +21,10 @@ from typing import Any
 from pelican.contents import Article, Page
 from pelican.generators import Generator
 
-from . import digests, feeds, related, search, seo
-from . import taxonomy as tx
-from .incremental import IncrementalWriter
-from .settings import Settings
+from news_digest.settings import Settings
+from news_digest.site import digests, feeds, related, search, seo
+from news_digest.site import taxonomy as tx
+from news_digest.site.incremental import IncrementalWriter
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +188,7 @@ class DigestGenerator(Generator):
     """Writes topic, entity, edition and search pages, feeds, sitemaps and robots.txt."""
 
     def generate_context(self) -> None:
-        from .glue import digest_settings
+        from news_digest.site.hooks import digest_settings
 
         self.digest = digest_settings(self.settings)
         articles = self.context.get("articles", [])
@@ -308,7 +308,7 @@ def run_search(output_path: str | os.PathLike[str], settings: Mapping[str, Any],
     recorded at the last successful index and the index is there, Pagefind is not run
     again (it has no incremental mode and takes seconds on a large site).
     """
-    from .glue import digest_settings
+    from news_digest.site.hooks import digest_settings
 
     enabled = digest_settings(settings).search
     marker = Path(settings.get("CACHE_PATH", "cache")) / "news-digest" / "search-index"
