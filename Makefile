@@ -56,6 +56,7 @@ publish: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	cd plugins && ../$(BIN)/lint-imports --config ../pyproject.toml
 
 AXE := .cache/node/node_modules/axe-core/axe.min.js
 

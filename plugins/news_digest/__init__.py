@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from pelican import signals
 
-from news_digest.site import hooks as glue
+from news_digest import hooks
 
 
 def register() -> None:
-    signals.initialized.connect(glue.check_content_cache)
-    signals.get_generators.connect(glue.ingest_before_build)
-    signals.readers_init.connect(glue.add_reader)
-    signals.generator_init.connect(glue.add_template_filters)
-    signals.get_generators.connect(glue.digest_generator)
-    signals.get_writer.connect(glue.incremental_writer)
-    signals.finalized.connect(glue.finish_build)
+    signals.initialized.connect(hooks.check_content_cache)
+    signals.get_generators.connect(hooks.ingest_before_build)
+    signals.readers_init.connect(hooks.add_reader)
+    signals.generator_init.connect(hooks.add_template_filters)
+    signals.get_generators.connect(hooks.digest_generator)
+    signals.get_writer.connect(hooks.incremental_writer)
+    signals.finalized.connect(hooks.finish_build)

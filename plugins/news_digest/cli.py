@@ -16,8 +16,8 @@ from typing import Any
 
 from news_digest import settings as settings_mod
 from news_digest.enrich.pipeline import EnrichContext
+from news_digest.errors import NewsDigestError
 from news_digest.model import Article
-from news_digest.vocab.registry import RegistryError
 
 EPILOG = """examples:
   news-digest ingest                       # seeds/ -> content/, as `make html` does
@@ -142,7 +142,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         if not draft.paragraphs:
             print(f"{given}: ingest would skip it: no article text found", file=sys.stderr)
             status = 1
-        batch.append((given, to_article(raw, draft, meta, s, posts.slugify(draft.title))))
+        batch.append((given, to_article(raw, draft, meta, s, posts.post_slug(draft.title))))
         if len(batch) >= s.batch_size:
             flush()
     if batch:
@@ -203,7 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         format="%(levelname)s %(message)s")
     try:
         return args.func(args)
-    except (settings_mod.SettingsError, RegistryError) as exc:
+    except NewsDigestError as exc:
         print(f"news-digest: {exc}", file=sys.stderr)
         return 2
 

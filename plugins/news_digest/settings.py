@@ -13,11 +13,11 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from news_digest.errors import SettingsError
+
 PREFIX = "NEWS_DIGEST_"
 
-
-class SettingsError(ValueError):
-    """A setting has a value we cannot use; the message names key, value and expectation."""
+__all__ = ["PREFIX", "Settings", "SettingsError", "documented", "from_mapping", "resolve"]
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,17 @@ class Settings:
     @property
     def manifest_path(self) -> Path:
         return self.content / self.manifest
+
+    @classmethod
+    def from_pelican(cls, pelican_settings: Mapping[str, Any]) -> Settings:
+        """Our settings from Pelican's; ``content`` defaults to Pelican's ``PATH``.
+
+        Relative ``NEWS_DIGEST_*`` folders resolve against the working directory, as
+        paths typed on a command line do (``pelican -e NEWS_DIGEST_SEEDS='"../archive"'``).
+        """
+        mapping = dict(pelican_settings)
+        mapping.setdefault(PREFIX + "CONTENT", pelican_settings.get("PATH", "content"))
+        return from_mapping(mapping, base=Path.cwd())
 
 
 _BOOL_WORDS = {"1": True, "true": True, "yes": True, "on": True,

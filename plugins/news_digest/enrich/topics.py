@@ -43,6 +43,7 @@ import yaml
 
 from news_digest.enrich.keywords import COMMON_WORDS, STOPWORDS, keywords_for, stem, tokens
 from news_digest.enrich.pipeline import EnrichContext
+from news_digest.errors import DataFileError
 from news_digest.model import Article, Topic
 from news_digest.settings import Settings
 
@@ -62,7 +63,7 @@ _CODE_RE = re.compile(r"^medtop:\d{8}$")
 _TOPIC_KEYS = {"id", "code", "label", "description", "strong", "cues", "weak", "weight"}
 
 
-class TaxonomyError(ValueError):
+class TaxonomyError(DataFileError):
     """The topic taxonomy file is unusable; the message says file, line and what is wrong."""
 
 

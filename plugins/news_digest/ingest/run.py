@@ -35,11 +35,11 @@ from news_digest.ingest.dates import date_from_path, parse_dateline
 from news_digest.ingest.seeds import SeedError, discover, load_index, read_seed
 from news_digest.model import Article, Draft, RawSeed, Source
 from news_digest.settings import Settings
+from news_digest.text import TEMP_FILE, web_url
 
 log = logging.getLogger(__name__)
 
 MANIFEST_VERSION = 1
-_WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 """A source URL we link to: http(s), no whitespace or control characters anywhere."""
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -107,8 +107,6 @@ def save_manifest(path: Path, manifest: dict[str, Any]) -> None:
                                         ensure_ascii=False) + "\n")
 
 
-_STALE_TEMP = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
-"""What :func:`posts.atomic_write` names its temp files (``.<name>.<random>.tmp``)."""
 
 
 def remove_stale_temps(content: Path) -> int:
@@ -119,7 +117,7 @@ def remove_stale_temps(content: Path) -> int:
     """
     removed = 0
     for path in sorted(content.rglob(".*.tmp")):
-        if _STALE_TEMP.fullmatch(path.name) and path.is_file() and not path.is_symlink():
+        if TEMP_FILE.fullmatch(path.name) and path.is_file() and not path.is_symlink():
             path.unlink(missing_ok=True)
             log.info("%s: removed a temp file left by an interrupted ingest", path)
             removed += 1
@@ -185,7 +183,7 @@ def seed_meta(raw: RawSeed, index: dict[str, dict[str, str]]) -> dict[str, str]:
 
         meta = {**html_meta(raw), **meta}
     url = meta.get("url")
-    if url is not None and not _WEB_URL.fullmatch(url):
+    if url is not None and web_url(url) is None:
         # The theme links the source; a "javascript:" URL from a scraper would be a link
         # that runs script. Only plain http(s) URLs are kept.
         log.warning("%s: source url %r is not an http(s) URL; left out", raw.path, url[:200])
@@ -301,7 +299,7 @@ def prepare(job: Job, settings: Settings) -> Article | Skip:
         return Skip(f"cleaning failed: {exc!r}", remember=False)
     if not draft.paragraphs:
         return Skip("no article text found (only boilerplate or a title)", remember=True)
-    return to_article(job.raw, draft, meta, settings, posts.slugify(draft.title))
+    return to_article(job.raw, draft, meta, settings, posts.post_slug(draft.title))
 
 
 def process(jobs: Sequence[Job], ctx: EnrichContext) -> list[Article | Skip]:

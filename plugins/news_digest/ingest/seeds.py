@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from news_digest import errors
 from news_digest.model import RawSeed
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ it is part of emoji sequences."""
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-class SeedError(Exception):
+class SeedError(errors.SeedError):
     """A seed that cannot be read; the message is the reason shown to the user."""
 
 

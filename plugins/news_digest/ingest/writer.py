@@ -10,21 +10,19 @@ manifest.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from news_digest.model import ENTITY_TYPES, Article
+from news_digest.text import ENTITY_GROUPS, slugify
 
 INGEST_VERSION = 1
 """Bump when the post format or cleaning changes enough that old output should be redone."""
 
-ENTITY_KEYS = {"person": "people", "organization": "organizations", "place": "places"}
+ENTITY_KEYS = ENTITY_GROUPS
 """Front matter groups entities by type under these plural keys."""
 
 _DIGEST_LINE = re.compile(r"^ingest: .*\n", re.MULTILINE)
@@ -64,13 +62,10 @@ _Dumper.add_representer(list, _list_representer)
 _Dumper.add_representer(dict, _dict_representer)
 
 
-def slugify(text: str, max_length: int = 80) -> str:
-    """ASCII slug from any text; never empty (falls back to ``article``)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = _SLUG_STRIP.sub("-", ascii_text.lower()).strip("-")
-    if len(slug) > max_length:
-        slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
-    return slug.strip("-") or "article"
+def post_slug(title: str) -> str:
+    """A post's slug from its title: the site-wide slug rules, cut to 80 characters at
+    a word boundary (a URL stays readable; the full title is in the page)."""
+    return slugify(title, max_length=80)
 
 
 def escape_markdown(text: str) -> str:
@@ -167,31 +162,6 @@ def is_untouched(text: str) -> bool:
     """True when a post is exactly what ingest wrote (its digest still matches)."""
     match = re.search(r"^ingest: \{.*digest: ([0-9a-f]{64})", text, re.MULTILINE)
     return bool(match) and match.group(1) == text_digest(text)
-
-
-def atomic_write(path: Path, text: str) -> bool:
-    """Write via a temp file in the same folder + rename; return False if unchanged.
-
-    A reader (or a crash) sees the old file or the new one, never half of one.
-    """
-    data = text.encode("utf-8")
-    try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
 
 
 def existing_slugs(content: Path) -> set[str]:

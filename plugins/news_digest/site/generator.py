@@ -10,11 +10,9 @@ page is written), and writes the plugin's own pages and files.
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -145,52 +143,25 @@ def attach(site: Site, siteurl: str, sitename: str) -> None:
         a.jsonld = seo.article_jsonld(a, siteurl, sitename)
 
 
-class _FixedUrls:
-    """``url`` and ``save_as`` computed once per object instead of on every access.
-
-    Pelican recomputes both from the URL settings each time (``Content.url`` formats a
-    dict of metadata); templates, feeds and sitemaps read them ~40 times per article on
-    a digest site. Once the site model is built nothing changes them any more.
-    """
-
-    @cached_property
-    def url(self) -> str:
-        return super().url  # type: ignore[misc]
-
-    @cached_property
-    def save_as(self) -> str:
-        return super().save_as  # type: ignore[misc]
-
-
-class FixedUrlArticle(_FixedUrls, Article):
-    pass
-
-
-class FixedUrlPage(_FixedUrls, Page):
-    pass
-
-
-# Pelican finds ARTICLE_URL, PAGE_SAVE_AS… by the class name (``contents.py``).
-FixedUrlArticle.__name__ = "Article"
-FixedUrlPage.__name__ = "Page"
-
-
 def fix_urls(contents: Sequence[Any]) -> None:
-    """Switch plain Pelican articles and pages to the classes above (same data)."""
+    """Compute each article's and page's ``url`` and ``save_as`` once.
+
+    Pelican recomputes both from the URL settings on each access (``Content.url``
+    formats a dict of metadata); templates, feeds and sitemaps read them ~40 times per
+    article on a digest site. Pelican's own ``override_url``/``override_save_as``
+    attributes pin them, so once the site model is built nothing changes them any more.
+    """
     for c in contents:
-        if type(c) is Article:
-            c.__class__ = FixedUrlArticle
-        elif type(c) is Page:
-            c.__class__ = FixedUrlPage
+        if isinstance(c, Article | Page):
+            c.override_url = c.url
+            c.override_save_as = c.save_as
 
 
 class DigestGenerator(Generator):
     """Writes topic, entity, edition and search pages, feeds, sitemaps and robots.txt."""
 
     def generate_context(self) -> None:
-        from news_digest.site.hooks import digest_settings
-
-        self.digest = digest_settings(self.settings)
+        self.digest = Settings.from_pelican(self.settings)
         articles = self.context.get("articles", [])
         fix_urls([*articles, *self.context.get("pages", ()),
                   *self.context.get("hidden_articles", ())])
@@ -298,29 +269,3 @@ class DigestGenerator(Generator):
             self.digest.news_sitemap_hours),
             ([(a.url, a.date, a.title) for a in site.articles], self.digest.news_sitemap_hours))
         self._write_file(writer, "robots.txt", lambda: seo.robots(siteurl), ())
-
-
-def run_search(output_path: str | os.PathLike[str], settings: Mapping[str, Any],
-               pages: str | None = None) -> None:
-    """After the site is written: the Pagefind index (see ``search.py``).
-
-    ``pages`` is a digest of the site's HTML files as written; when it matches the one
-    recorded at the last successful index and the index is there, Pagefind is not run
-    again (it has no incremental mode and takes seconds on a large site).
-    """
-    from news_digest.site.hooks import digest_settings
-
-    enabled = digest_settings(settings).search
-    marker = Path(settings.get("CACHE_PATH", "cache")) / "news-digest" / "search-index"
-    out = Path(output_path)
-    if enabled and pages is not None and (out / "pagefind" / "pagefind.js").exists():
-        try:
-            if marker.read_text(encoding="utf-8").strip() == pages:
-                log.info("news-digest: no page changed; Pagefind index kept")
-                return
-        except OSError:
-            pass
-    marker.unlink(missing_ok=True)
-    if search.run_pagefind(out, enabled) and pages is not None:
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.write_text(pages + "\n", encoding="utf-8")

@@ -31,11 +31,13 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from pelican.readers import MarkdownReader
 
+from news_digest import errors
+from news_digest.settings import Settings
 from news_digest.site import taxonomy as tx
+from news_digest.text import web_url
 
 log = logging.getLogger(__name__)
 
-_WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f\"'<>]+", re.IGNORECASE)
 """A source URL we link to: plain http(s), nothing that could leave the attribute."""
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -75,7 +77,7 @@ OWN_KEYS = frozenset({
 })
 
 
-class FrontMatterError(ValueError):
+class FrontMatterError(errors.FrontMatterError):
     """The front matter cannot be used; the message starts with ``file:line:``."""
 
 
@@ -220,9 +222,7 @@ class NewsDigestReader(MarkdownReader):
     # index too: rebuilding it per post made reading quadratic in the registry size.
     def _data(self) -> tuple[dict[str, tx.TopicInfo], dict[str, tx.RegistryEntry]]:
         if self._topics is None or self._registry is None:
-            from news_digest.site.hooks import digest_settings
-
-            data_dir = digest_settings(self.settings).data_dir
+            data_dir = Settings.from_pelican(self.settings).data_dir
             self._topics = tx.load_topics(data_dir)
             self._registry = tx.load_registry(data_dir)
             self._aliases = tx.alias_index(self._registry)
@@ -273,7 +273,7 @@ class NewsDigestReader(MarkdownReader):
         if isinstance(source, Mapping):
             meta["source"] = {str(k): v for k, v in source.items()}
             url = meta["source"].get("url")
-            if url is not None and not (isinstance(url, str) and _WEB_URL.fullmatch(url)):
+            if url is not None and web_url(url) is None:
                 # Front matter is editable: a "javascript:" URL must not become a link.
                 log.warning("%s: source url %r is not an http(s) URL; not linked",
                             path, str(url)[:200])

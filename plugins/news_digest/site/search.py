@@ -12,8 +12,14 @@ topics, entities) are not indexed twice.
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
+
+from news_digest.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +50,9 @@ def run_pagefind(output_path: Path, enabled: bool) -> bool:
         log.warning("news-digest: pagefind-bin is not installed; /search/ will not work "
                     "(pip install 'news-digest[search]')")
         return False
+    # Pagefind adds fragment files named by content hash and never removes old ones;
+    # a fresh index keeps output/ free of files no page refers to.
+    shutil.rmtree(output_path / "pagefind", ignore_errors=True)
     proc = subprocess.run([str(exe), "--site", str(output_path), "--silent"],
                           capture_output=True, text=True, check=False, timeout=900)
     if proc.returncode != 0:
@@ -52,3 +61,27 @@ def run_pagefind(output_path: Path, enabled: bool) -> bool:
         return False
     log.info("news-digest: Pagefind index written to %s", output_path / "pagefind")
     return True
+
+
+def run_search(output_path: str | os.PathLike[str], settings: Mapping[str, Any],
+               pages: str | None = None) -> None:
+    """After the site is written: the Pagefind index (see ``search.py``).
+
+    ``pages`` is a digest of the site's HTML files as written; when it matches the one
+    recorded at the last successful index and the index is there, Pagefind is not run
+    again (it has no incremental mode and takes seconds on a large site).
+    """
+    enabled = Settings.from_pelican(settings).search
+    marker = Path(settings.get("CACHE_PATH", "cache")) / "news-digest" / "search-index"
+    out = Path(output_path)
+    if enabled and pages is not None and (out / "pagefind" / "pagefind.js").exists():
+        try:
+            if marker.read_text(encoding="utf-8").strip() == pages:
+                log.info("news-digest: no page changed; Pagefind index kept")
+                return
+        except OSError:
+            pass
+    marker.unlink(missing_ok=True)
+    if run_pagefind(out, enabled) and pages is not None:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(pages + "\n", encoding="utf-8")

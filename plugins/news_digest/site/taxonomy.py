@@ -8,11 +8,9 @@ deterministic URLs, whatever order the posts were read in.
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import logging
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from news_digest.text import slugify
 from news_digest.vocab.registry import key as _registry_key
 
 log = logging.getLogger(__name__)
@@ -53,27 +52,6 @@ PACKAGE_TOPICS = Path(__file__).parent.parent / "data" / "topics.yml"
 # ---------------------------------------------------------------- slugs
 
 
-_SYMBOLS = (("++", " plus plus "), ("+", " plus "), ("#", " sharp "), ("&", " and "),
-            ("@", " at "), ("%", " percent "))
-
-
-def slugify(name: str) -> str:
-    """A URL-safe ASCII slug that keeps symbols which tell names apart.
-
-    ``C++`` → ``c-plus-plus``, ``C#`` → ``c-sharp``, ``AT&T`` → ``at-and-t``: the
-    usual "drop punctuation" slug would map all of C, C++ and C# to ``c``. A name
-    with no ASCII letters left (e.g. 北京) gets a short hash so it still has a URL.
-    """
-    text = unicodedata.normalize("NFKD", name)
-    for symbol, word in _SYMBOLS:
-        text = text.replace(symbol, word)
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    if not slug:
-        slug = "n-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-    return slug
-
-
 def assign_slugs(names: Iterable[str], preferred: Mapping[str, str] | None = None,
                  seniority: Mapping[str, Any] | None = None) -> dict[str, str]:
     """Give every name a unique slug, deterministically.
@@ -87,8 +65,9 @@ def assign_slugs(names: Iterable[str], preferred: Mapping[str, str] | None = Non
     preferred = preferred or {}
     seniority = seniority or {}
     wanted: dict[str, list[str]] = defaultdict(list)
-    def rank(name: str) -> tuple[bool, Any, str]:
-        return (name not in seniority, seniority.get(name, 0), name)
+    def rank(name: str) -> tuple[bool, bool, Any, str]:
+        # A slug the curator chose beats one that was only computed.
+        return (name not in preferred, name not in seniority, seniority.get(name, 0), name)
 
     for name in sorted(set(names), key=rank):
         wanted[preferred.get(name) or slugify(name)].append(name)
@@ -251,9 +230,7 @@ def load_registry(data_dir: Path | None) -> dict[str, RegistryEntry]:
         else:
             return {e.name: RegistryEntry(
                 name=e.name, group=GROUP_OF_TYPE.get(str(e.type).lower()),
-                # registry.py fills in slugify(name), which maps C, C++ and C# alike;
-                # only a slug the curator wrote is a preference.
-                slug=e.slug if e.slug != reg_mod.slugify(e.name) else None,
+                slug=e.slug,
                 aliases=tuple(sorted(set(e.aliases) - {e.name})), block=e.block)
                 for e in reg.entries}
     return _load_registry_tolerantly(path) if path is not None else {}

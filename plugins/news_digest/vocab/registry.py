@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from news_digest.errors import DataFileError
 from news_digest.model import ENTITY_TYPES, Entity
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 
-class RegistryError(ValueError):
+class RegistryError(DataFileError):
     """The registry file is malformed; the message names file, line and the problem."""
 
 
@@ -71,19 +72,14 @@ def key(surface: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def slugify(name: str) -> str:
-    """ASCII, lower-case, hyphen-separated: stable URLs for entity pages."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "entity"
-
-
 @dataclass(frozen=True)
 class Entry:
     """One canonical entity as the curator (or ingest) wrote it."""
 
     name: str
     type: str
-    slug: str
+    slug: str | None
+    """The curator's ``slug:``, else None (the site picks one with ``text.slugify``)."""
     aliases: tuple[str, ...] = ()
     block: bool = False
     line: int = 0
@@ -199,7 +195,7 @@ def parse(text: str, path: Path | None = None) -> Registry:
                 raise RegistryError(f"{where}:{raw.start_mark.line + 1}: block of {name!r} "
                                     "must be true or false")
             block = value in ("true", "yes")
-        slug = _scalar(fields["slug"], where, "slug") if "slug" in fields else slugify(name)
+        slug = _scalar(fields["slug"], where, "slug") if "slug" in fields else None
         own = key(name)
         unique = tuple(dict.fromkeys(a for a in aliases if key(a) != own))
         entries.append(Entry(name, etype, slug, unique, block, line))

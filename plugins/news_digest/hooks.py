@@ -7,23 +7,12 @@ the result back. Keep them short.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
-from news_digest import settings as settings_mod
+from news_digest.errors import NewsDigestError
+from news_digest.settings import Settings
 
 log = logging.getLogger(__name__)
-
-
-def digest_settings(pelican_settings: dict[str, Any]) -> settings_mod.Settings:
-    """Our settings from Pelican's; ``content`` is Pelican's ``PATH``.
-
-    Relative ``NEWS_DIGEST_*`` folders resolve against the working directory, as paths
-    typed on a command line do (``pelican -e NEWS_DIGEST_SEEDS='"../archive"'``).
-    """
-    mapping = dict(pelican_settings)
-    mapping.setdefault("NEWS_DIGEST_CONTENT", pelican_settings.get("PATH", "content"))
-    return settings_mod.from_mapping(mapping, base=Path.cwd())
 
 
 def ingest_before_build(pelican: Any) -> None:
@@ -31,20 +20,21 @@ def ingest_before_build(pelican: Any) -> None:
 
     Connected to ``get_generators``, which Pelican sends at the start of every run, so
     ``make devserver``/``regenerate`` ingest too, not only the first build. Returns no
-    generator. A broken registry file stops ingest with one error line, not the build.
+    generator. A user-fixable failure (a bad setting, a broken ``entities.yml`` or
+    ``topics.yml``) skips ingest with one error line; the site is still built from the
+    posts already there.
     """
     from news_digest.ingest.run import ingest
-    from news_digest.vocab.registry import RegistryError
 
-    s = digest_settings(pelican.settings)
-    if not s.auto_ingest:
-        return
-    if not s.seeds.exists():
-        log.warning("news-digest: seeds folder %s not found; nothing to ingest", s.seeds)
-        return
     try:
+        s = Settings.from_pelican(pelican.settings)
+        if not s.auto_ingest:
+            return
+        if not s.seeds.exists():
+            log.warning("news-digest: seeds folder %s not found; nothing to ingest", s.seeds)
+            return
         report = ingest(s)
-    except RegistryError as exc:
+    except NewsDigestError as exc:
         log.error("news-digest: ingest skipped: %s", exc)
         return
     log.info("news-digest: %s", report.summary_line())
@@ -59,24 +49,35 @@ def check_content_cache(pelican: Any) -> None:
 
 
 def incremental_writer(pelican: Any) -> type:
-    """A writer that renders only pages whose inputs changed (``incremental.py``)."""
+    """A writer that renders only pages whose inputs changed (``site/incremental/``).
+
+    Pelican makes the writer itself from the class we return; the subclass made here
+    hands the instance back to this run's ``pelican`` object, so ``finish_build`` finds
+    it without a module-level registry of writers.
+    """
     from news_digest.site.incremental import IncrementalWriter
 
-    return IncrementalWriter
+    class RunWriter(IncrementalWriter):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            pelican.news_digest_writer = self
+
+    return RunWriter
 
 
 def finish_build(pelican: Any) -> None:
     """Remove pages that left the site and save the build state; index the site with
     Pagefind (when enabled, installed, and a page changed since the last index); note
     the content cache key."""
-    from news_digest.site.generator import run_search
-    from news_digest.site.incremental import active_writer, save_content_cache_key
+    from news_digest.site.incremental import save_content_cache_key
+    from news_digest.site.search import run_search
 
-    writer = active_writer(pelican.output_path)
+    writer = getattr(pelican, "news_digest_writer", None)
     pages = None
     if writer is not None:
         writer.finish()
         pages = writer.pages_digest()
+        pelican.news_digest_writer = None
     run_search(pelican.output_path, pelican.settings, pages)
     save_content_cache_key(pelican.settings)
 

@@ -1,0 +1,118 @@
+"""Jobs every room shares, written once: slugs, atomic writes, web-URL checks, entity groups.
+
+Each of these used to exist in two or three rooms with rules that disagreed (an entity
+called "C++" and an article titled "C++ turns 40" got different slug rules; only one of
+three atomic writers fsynced). Both halves of the product import them from here, so
+``site/`` and ``ingest/`` agree without importing each other.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from unidecode import unidecode
+
+# ---------------------------------------------------------------- slugs
+
+_SYMBOLS = (("++", " plus plus "), ("+", " plus "), ("#", " sharp "), ("&", " and "),
+            ("@", " at "), ("%", " percent "))
+"""Symbols that tell names apart: C, C++ and C# must not share a URL."""
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_APOSTROPHE = re.compile(r"(?<=\w)['’ʼ](?=\w)")
+"""An apostrophe inside a word is dropped, not a word break: ``Iran's`` → ``irans``."""
+
+
+def slugify(text: str, max_length: int | None = None) -> str:
+    """A URL-safe ASCII slug for any name or title, never empty.
+
+    Letters are transliterated (``Øresund`` → ``oresund``, ``北京`` → ``bei-jing``,
+    ``Москва`` → ``moskva``) rather than dropped, so a non-English title still gets a
+    readable URL. Symbols that distinguish names become words (``C++`` →
+    ``c-plus-plus``, ``C#`` → ``c-sharp``, ``AT&T`` → ``at-and-t``). Text with nothing
+    to transliterate (emoji, punctuation) gets ``n-`` and a short hash of the text, so
+    it still has a stable URL of its own. ``max_length`` cuts at a word boundary.
+    """
+    value = _APOSTROPHE.sub("", unicodedata.normalize("NFKC", text))
+    for symbol, word in _SYMBOLS:
+        value = value.replace(symbol, word)
+    value = unidecode(value).lower()
+    slug = _NON_SLUG.sub("-", value).strip("-")
+    if max_length is not None and len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
+        slug = slug.strip("-")
+    if not slug:
+        slug = "n-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    return slug
+
+
+# ---------------------------------------------------------------- files
+
+TEMP_FILE = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+"""What :func:`atomic_write` names its temp files (``.<name>.<random>.tmp``), so a crash's
+leftovers can be recognised and removed."""
+
+
+def atomic_write(path: Path, data: str | bytes, *, durable: bool = True) -> bool:
+    """Replace ``path`` with ``data`` through a temp file and a rename.
+
+    A reader, or a crash, sees the old file or the new one, never half of one. Returns
+    False (and touches nothing) when the file already holds exactly these bytes, so an
+    unchanged post or page keeps its mtime and incremental tools see no change.
+    ``durable`` fsyncs before the rename: posts, the manifest and curator data need it
+    (a power cut must not leave an empty post), while output pages, which the next build
+    makes again, skip it: fsyncing 20,000 pages would cost more than rendering them.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        if path.read_bytes() == raw:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return True
+
+
+# ---------------------------------------------------------------- URLs
+
+_WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f\"'<>]+", re.IGNORECASE)
+
+
+def web_url(value: object) -> str | None:
+    """``value`` if it is an http(s) URL safe to put in ``href``, else None.
+
+    Seeds and front matter are editable text: a ``javascript:`` or ``data:`` URL, or one
+    with quotes or control characters, must never become a link.
+    """
+    if isinstance(value, str) and _WEB_URL.fullmatch(value.strip()):
+        return value.strip()
+    return None
+
+
+# ---------------------------------------------------------------- entity groups
+
+ENTITY_GROUPS: dict[str, str] = {"person": "people", "organization": "organizations",
+                                 "place": "places"}
+"""Entity type (singular, as the registry and NER say it) → front-matter group (plural)."""
+
+GROUP_TYPES: dict[str, str] = {group: kind for kind, group in ENTITY_GROUPS.items()}
+"""Front-matter group → entity type: the inverse of :data:`ENTITY_GROUPS`."""
