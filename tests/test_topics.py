@@ -10,16 +10,10 @@ import pytest
 
 from news_digest.enrich.keywords import extract_keyphrases, keywords_for, stem
 from news_digest.enrich.pipeline import EnrichContext
-from news_digest.enrich.topics import (
-    TaxonomyError,
-    assign_topics,
-    load_taxonomy,
-    parse_taxonomy,
-    taxonomy_path,
-    topics_step,
-)
+from news_digest.enrich.topics import assign_topics, load_taxonomy, parse_taxonomy, topics_step
 from news_digest.model import Article, Draft, Entity, Source
 from news_digest.settings import Settings
+from news_digest.vocab.topics_file import TaxonomyError, taxonomy_path
 
 
 def make(title: str, *paragraphs: str, entities: tuple[Entity, ...] = ()) -> Article:
@@ -72,12 +66,12 @@ def test_shipped_taxonomy_has_17_valid_topics() -> None:
 
 
 def test_site_taxonomy_overrides_the_shipped_one(tmp_path: Path) -> None:
-    assert taxonomy_path(Settings(data_dir=tmp_path)).name == "topics.yml"
-    assert taxonomy_path(Settings(data_dir=tmp_path)).parent != tmp_path
+    assert taxonomy_path(tmp_path).name == "topics.yml"
+    assert taxonomy_path(tmp_path).parent != tmp_path
     (tmp_path / "topics.yml").write_text(
         "topics:\n  - id: cats\n    code: medtop:99000000\n    label: Cats\n"
         "    strong: [cat, kitten]\n", encoding="utf-8")
-    path = taxonomy_path(Settings(data_dir=tmp_path))
+    path = taxonomy_path(tmp_path)
     assert path == tmp_path / "topics.yml"
     taxonomy = load_taxonomy(path)
     topics = assign_topics(taxonomy, "Kitten rescued", ("A cat was found in a tree.",))

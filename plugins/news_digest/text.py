@@ -52,6 +52,19 @@ def slugify(text: str, max_length: int | None = None) -> str:
     return slug
 
 
+# ---------------------------------------------------------------- words
+
+WORD = re.compile(r"[a-z0-9]+(?:[-'&.][a-z0-9]+)*|[$£€%]")
+"""A lower-cased word: letters and digits, kept whole across ``-``, ``'``, ``&`` and ``.``
+(``al-asad``, ``o'brien``, ``at&t``, ``u.s``); currency and percent signs count too."""
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens of ``text`` (:data:`WORD`): what topic cues, keywords and
+    story fingerprints are matched on."""
+    return WORD.findall(text.lower().replace("’", "'"))
+
+
 # ---------------------------------------------------------------- files
 
 TEMP_FILE = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")

@@ -22,6 +22,7 @@ from news_digest.ingest.run import _free_slug, ingest
 from news_digest.ingest.seeds import normalise
 from news_digest.model import Article, Draft, Entity, RawSeed, Source
 from news_digest.site.reader import load_front_matter, split_front_matter
+from news_digest.text import atomic_write
 
 from . import corpus
 from .conftest import hostile_settings
@@ -78,7 +79,7 @@ def test_front_matter_round_trips_any_string(title: str, names: list[str]) -> No
     text = posts.render(_article(title, names))
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "post.md"
-        posts.atomic_write(path, text)
+        atomic_write(path, text)
         read = path.read_text(encoding="utf-8-sig")
     assert posts.is_untouched(read)
     head, body = split_front_matter(read)
@@ -98,7 +99,7 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 @FAST
 @given(st.text(max_size=300))
 def test_slug_is_ascii_and_never_empty(text: str) -> None:
-    slug = posts.slugify(text)
+    slug = posts.post_slug(text)
     assert slug.isascii() and SLUG.fullmatch(slug), slug
     assert len(slug) <= 80
 
@@ -110,7 +111,7 @@ def test_slugs_unique_after_collision_resolution(titles: list[str]) -> None:
     taken: set[str] = set()
     with tempfile.TemporaryDirectory() as tmp:
         for n, title in enumerate(titles):
-            slug = _free_slug(posts.slugify(title), taken, Path(tmp), "2020", f"{n:064x}")
+            slug = _free_slug(posts.post_slug(title), taken, Path(tmp), "2020", f"{n:064x}")
             assert slug not in taken and slug.isascii() and slug
             taken.add(slug)
 

@@ -29,9 +29,8 @@ from functools import lru_cache
 
 from news_digest.enrich.pipeline import EnrichContext
 from news_digest.model import Article
+from news_digest.text import words
 
-TOKEN_RE = re.compile(r"[a-z0-9]+(?:[-'&.][a-z0-9]+)*|[$£€%]")
-"""Lowercase word tokens; keeps "u.s.", "e-mail", "a&e", "o'neill" whole, and currency."""
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -141,9 +140,8 @@ def _undouble(w: str) -> str:
     return w
 
 
-def tokens(text: str) -> list[str]:
-    """Lowercase word tokens of ``text`` (see :data:`TOKEN_RE`)."""
-    return TOKEN_RE.findall(text.lower().replace("’", "'"))
+tokens = words
+"""Lower-cased word tokens (:func:`news_digest.text.words`)."""
 
 
 def stems(text: str) -> list[str]:

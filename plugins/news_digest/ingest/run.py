@@ -35,7 +35,7 @@ from news_digest.ingest.dates import date_from_path, parse_dateline
 from news_digest.ingest.seeds import SeedError, discover, load_index, read_seed
 from news_digest.model import Article, Draft, RawSeed, Source
 from news_digest.settings import Settings
-from news_digest.text import TEMP_FILE, web_url
+from news_digest.text import TEMP_FILE, atomic_write, web_url
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ def load_manifest(path: Path) -> dict[str, Any]:
 
 
 def save_manifest(path: Path, manifest: dict[str, Any]) -> None:
-    posts.atomic_write(path, json.dumps(manifest, sort_keys=True, indent=1,
+    atomic_write(path, json.dumps(manifest, sort_keys=True, indent=1,
                                         ensure_ascii=False) + "\n")
 
 
@@ -607,7 +607,7 @@ class _Writer:
                 self._forget_old(seed, sha)
                 return article
         text = posts.render(article, self.seeds_label)
-        posts.atomic_write(path, text)
+        atomic_write(path, text)
         self._forget_old(seed, sha)
         manifest["posts"][sha] = {"post": rel_post, "seed": seed,
                                   "digest": posts.text_digest(text)}

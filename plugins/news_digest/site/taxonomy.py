@@ -22,6 +22,7 @@ import yaml
 
 from news_digest.text import slugify
 from news_digest.vocab.registry import key as _registry_key
+from news_digest.vocab.topics_file import site_topics
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,6 @@ GROUP_LABELS: dict[str, str] = {
     "people": "People", "organizations": "Organizations", "places": "Places",
 }
 
-PACKAGE_TOPICS = Path(__file__).parent.parent / "data" / "topics.yml"
 
 
 # ---------------------------------------------------------------- slugs
@@ -174,39 +174,10 @@ def _load_yaml(path: Path) -> Any:
 
 
 def load_topics(data_dir: Path | None) -> dict[str, TopicInfo]:
-    """The topic taxonomy: the site's ``<data_dir>/topics.yml`` over the packaged one.
-
-    Read tolerantly, because curators edit it: a list of ``{id, label, description}``,
-    a mapping ``id → {label, description}`` or ``id → label``, optionally under a
-    ``topics:`` key. Entries without an id are skipped with a warning.
-    """
-    topics: dict[str, TopicInfo] = {}
-    paths = [PACKAGE_TOPICS]
-    if data_dir is not None:
-        paths.append(Path(data_dir) / "topics.yml")
-    for path in paths:
-        data = _load_yaml(path)
-        if isinstance(data, Mapping) and "topics" in data:
-            data = data["topics"]
-        items: list[tuple[Any, Any]] = []
-        if isinstance(data, Mapping):
-            items = list(data.items())
-        elif isinstance(data, list):
-            items = [(d.get("id") if isinstance(d, Mapping) else d, d) for d in data]
-        for key, value in items:
-            if not isinstance(key, str | int) or not str(key).strip():
-                log.warning("news-digest: %s: topic entry without an id: %r", path, value)
-                continue
-            tid = str(key).strip()
-            if isinstance(value, Mapping):
-                label = str(value.get("label") or value.get("name") or label_from_id(tid))
-                desc = str(value.get("description") or "")
-            else:
-                named = isinstance(value, str) and value != tid
-                label = str(value) if named else label_from_id(tid)
-                desc = ""
-            topics[tid] = TopicInfo(tid, label, desc)
-    return topics
+    """Topic id → label and description, from the site's taxonomy (``vocab.topics_file``,
+    tolerant: a broken ``topics.yml`` is reported and the shipped one used)."""
+    return {t.id: TopicInfo(t.id, t.label, t.description)
+            for t in site_topics(data_dir, strict=False).topics}
 
 
 def load_registry(data_dir: Path | None) -> dict[str, RegistryEntry]:
