@@ -494,29 +494,33 @@ def _select_article(lines: list[_Line]) -> None:
         line.keep = first <= i <= last and line.d > 0 and _free(line)
 
 
-def _gain(line: _Line) -> float:
+def _gain(line: _Line, gap: int) -> float:
     """What a line adds to a run of article text, in word-equivalents.
 
-    Text earns its length times its decision score; non-text costs at most a full
-    sentence's worth (CONFIDENT), so one long table row or link list inside an article
-    does not outweigh the paragraphs around it. Parts kept apart (caption, byline,
-    headline) are neutral: they sit inside articles. Every line also pays RUN_COST.
+    Text (d > 0) earns its length times its decision score. Non-text costs at most a
+    full sentence's worth (CONFIDENT), so one long table row or link list inside an
+    article does not outweigh the paragraphs around it, plus RUN_COST for each non-text
+    line before it in the same gap: a few subheads or a share bar cost little, but the
+    longer the stretch without text the dearer each further line, so twenty lines of
+    author box, share buttons and comment form end the article whatever prose (the
+    comments) follows. Parts kept apart (caption, byline, headline) are neutral.
     """
     if line.role is not None or line.reason == "duplicate title":
         return 0.0
     if line.d > 0:
         return line.n * line.d - RUN_COST
-    return min(line.n, CONFIDENT) * line.d - RUN_COST
+    return min(line.n, CONFIDENT) * line.d - RUN_COST * gap
 
 
 def _densest_run(lines: list[_Line]) -> tuple[int, int]:
     """The stretch of lines with the largest total gain (maximum-sum subarray, Kadane)."""
     best, span = 0.0, (0, -1)
-    total, start = 0.0, 0
+    total, start, gap = 0.0, 0, 0
     for i, line in enumerate(lines):
         if total <= 0:
             total, start = 0.0, i
-        total += _gain(line)
+        gap = 0 if line.d > 0 else gap + 1
+        total += _gain(line, gap)
         if total > best:
             best, span = total, (start, i)
     return span

@@ -36,8 +36,11 @@ W_LINK = 1.0
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
 _FIGURE = re.compile(r"\S*\d\S*")
-_LINKY = re.compile(
-    r"https?://|\bwww\.\w|\b[\w.+-]+@[\w-]+\.\w{2,}\b|(?:\s[|»›/]\s.*){2,}", re.IGNORECASE)
+_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.]{2,}$", re.IGNORECASE)
+_CRUMB = re.compile(r"\s[|»›>/]\s")
+LINK_SHARE = 0.3
+"""A line whose words are this much URLs or e-mail addresses, or that holds a breadcrumb
+trail (two or more " | " / " » " separators in a short line), is link text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +82,7 @@ def look(text: str, stops: float | None, cells: bool = False) -> Look:
     sample = text[:4000]
     stop = 0.0 if stops is None else _clip((stops - STOP_CENTRE) / STOP_SCALE)
     end = 1.0 if _SENTENCE_END.search(sample.rstrip()[-3:]) else -1.0
-    link = -1.0 if _LINKY.search(sample) else 0.0
+    link = -1.0 if _linky(sample) else 0.0
     data = cells or len(_FIGURE.findall(sample[:400])) >= 2
     return Look(stop=stop, end=end, caps=_caps(sample), link=link, data=data)
 
@@ -89,6 +92,14 @@ def decide(q: float, n: float, context: float) -> float:
     in proportion to how much the line can speak for itself."""
     w = confidence(n)
     return w * q + (1.0 - w) * context
+
+
+def _linky(text: str) -> bool:
+    """Mostly addresses, or a breadcrumb: "Home » News » World"."""
+    words = text.split()
+    if len(words) <= 30 and len(_CRUMB.findall(text)) >= 2:
+        return True
+    return sum(bool(_ADDRESS.match(w.strip("()<>[],;."))) for w in words) >= LINK_SHARE * len(words)
 
 
 def _caps(text: str) -> float:
