@@ -43,6 +43,8 @@ REPEAT_CHARS = 70
 lines ("Share", "Read more") repeat legitimately."""
 LINK_TEXT_CHARS = 200
 """Under a "Related" heading, lines shorter than this (headline-length) are link texts."""
+CONTEXT_FADE = 0.8
+"""A neighbour's say over a short line fades by this factor per line in between."""
 RUN_COST = 2.0
 """Every line costs a run of prose this many word-equivalents: a line must add evidence to
 extend the article, so a long menu or footer ends it while a few subheads do not."""
@@ -466,22 +468,23 @@ def _speaks(line: _Line) -> bool:
 
 
 def _context(lines: list[_Line]) -> list[float]:
-    """For each line, the mean quality of the nearest speaking lines before and after it.
+    """For each line, the mean quality of the nearest speaking lines before and after it,
+    each faded by CONTEXT_FADE per line in between.
 
     The start and end of the page count as chrome (-1): pages begin with a masthead and
     end with a footer, so a short line with nothing but page edge around it is chrome.
+    The fading means a line deep inside a long stretch of short lines (a menu, a comment
+    form) has little context at all and is judged by its own look.
     """
     before, after = [-1.0] * len(lines), [-1.0] * len(lines)
     last = -1.0
     for i, line in enumerate(lines):
         before[i] = last
-        if _speaks(line):
-            last = line.q
+        last = line.q if _speaks(line) else last * CONTEXT_FADE
     last = -1.0
     for i in range(len(lines) - 1, -1, -1):
         after[i] = last
-        if _speaks(lines[i]):
-            last = lines[i].q
+        last = lines[i].q if _speaks(lines[i]) else last * CONTEXT_FADE
     return [(b + a) / 2 for b, a in zip(before, after, strict=True)]
 
 
