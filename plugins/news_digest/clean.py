@@ -45,7 +45,7 @@ LINK_TEXT_CHARS = 200
 """Under a "Related" heading, lines shorter than this (headline-length) are link texts."""
 CONTEXT_FADE = 0.8
 """A neighbour's say over a short line fades by this factor per line in between."""
-RUN_COST = 2.0
+RUN_COST = 3.0
 """Every line costs a run of prose this many word-equivalents: a line must add evidence to
 extend the article, so a long menu or footer ends it while a few subheads do not."""
 
@@ -493,8 +493,20 @@ def _select_article(lines: list[_Line]) -> None:
     for line, around in zip(lines, _context(lines), strict=True):
         line.d = decide(line.q, line.n, around)
     first, last = _densest_run(lines)
+    while first > 0 and _extends(lines[first - 1]):
+        first -= 1
+    while last + 1 < len(lines) and _extends(lines[last + 1]):
+        last += 1
     for i, line in enumerate(lines):
         line.keep = first <= i <= last and line.d > 0 and _free(line)
+
+
+def _extends(line: _Line) -> bool:
+    """A sentence next to the run that reads as text on its own and in context joins it,
+    however short: RUN_COST decides where the article is, not whether a short sentence at
+    its edge belongs to it. (A menu item next to the first paragraph has context, but is
+    not a sentence.)"""
+    return line.q > 0 and line.d > 0 and _free(line) and bool(_SENTENCE_END.search(line.text))
 
 
 def _gain(line: _Line, gap: int) -> float:
