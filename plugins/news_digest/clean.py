@@ -1,14 +1,16 @@
 """Turn a scraped text dump into a Draft: the article's paragraphs, with page chrome set apart.
 
 A dump is every visible line of a web page: menus, share buttons, captions, footers and,
-somewhere in the middle, the article. We find the article the way jusText does, by
-general properties of prose rather than by knowing any site: a paragraph of running text
-is long and dense with the language's function words, chrome is short and made of nouns.
-Short lines then take the class of their neighbours, so a one-line quote introduction
-inside the article stays while a lone "Tweet" between menus goes. On top of that sit a few
-explicit rules for chrome that looks like prose (copyright footers, cookie and newsletter
-notices, template placeholders, script text), and whatever repeats verbatim across a
-source's pages (:func:`learn_junk`).
+somewhere in the middle, the article. We find the article with one scored model built on
+general properties of prose rather than knowledge of any site (:mod:`clean_features`,
+weights explained in ``docs/cleaning.md``): each line's own look (function words, how it
+ends, capitalisation, link text) weighted by how long it is, blended with the look of its
+nearest long neighbours (so a short line inside the article follows the article, a short
+line among menus follows the menus), then the densest run of text. A few explicit rules
+name chrome that looks like prose (copyright footers, cookie and newsletter notices,
+template placeholders, script text) and whatever repeats verbatim across a source's
+pages (:func:`learn_junk`). Lists and tab-separated tables the dump shows as such come
+out as Markdown.
 
 No rule names a site or a page. Every dropped line is listed in ``Draft.removed`` with the
 reason, so ``inspect`` can show why, and nothing in here raises on any input text.
