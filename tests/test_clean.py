@@ -383,3 +383,65 @@ def test_prose_that_quotes_markup_is_kept() -> None:
     draft = clean_text(f"Mayor keeps plan\n\n{sentence}\n\nA second paragraph of the "
                        "story explains what the council decided and why it matters to readers.\n")
     assert any("alert(3)" in p for p in draft.paragraphs)
+
+
+# --- short-line articles, lists and tables (issue #12) --------------------------------------
+
+NAV = ("Home", "News", "Sport", "Business", "Weather", "Sign in", "Search")
+FOOTER = ("About us", "Contact", "Careers", "Accessibility", "Site map")
+
+
+def test_results_table_of_short_lines_inside_the_article_is_kept() -> None:
+    results = ("Arsenal 2 Chelsea 1", "Everton 0 Fulham 0", "Leeds 3 Wolves 2",
+               "Burnley 1 Spurs 4", "Brighton 2 Luton 2", "Newcastle 5 Sheffield Utd 0")
+    draft = clean_text(page("Saturday's results:", *results, head=NAV, tail=FOOTER))
+    assert [f"- {row}" for row in results] == [p for p in draft.paragraphs if p[:2] == "- "]
+    assert "Saturday's results:" in draft.paragraphs
+    assert [p for p in draft.paragraphs if p in PROSE] == PROSE
+    assert not set(NAV + FOOTER) & set(draft.paragraphs)
+
+
+def test_wire_brief_of_one_line_paragraphs_is_kept() -> None:
+    brief = ["WASHINGTON (AP) — The Senate passed the bill on Tuesday.",
+             "The vote was 61 to 38.",
+             "It now goes to the House, where leaders said they would take it up soon.",
+             "The White House said the president would sign it.",
+             "Opponents said it cost too much."]
+    text = "\n\n".join(["Senate passes spending bill | Wire", *NAV, *brief, *FOOTER])
+    draft = clean_text(text)
+    assert list(draft.paragraphs) == brief
+    assert not draft.warnings
+
+
+def test_menu_nav_and_footer_lines_around_an_article_are_dropped() -> None:
+    footer = (*FOOTER, "Terms and conditions", "Privacy", "Follow us",
+              "Our newsletters", "Mobile apps")
+    draft = clean_text(page(head=(*NAV, *NAV), tail=footer))
+    assert list(draft.paragraphs) == PROSE
+    found = reasons(draft)
+    assert all(item in found for item in (*NAV, *footer))
+
+
+def test_a_list_inside_the_article_is_kept_as_a_markdown_list() -> None:
+    items = ("a new roof for the library", "two more buses", "longer pool hours")
+    draft = clean_text(page("The budget pays for three things:", *items))
+    assert [f"- {item}" for item in items] == [p for p in draft.paragraphs if p.startswith("- ")]
+    bulleted = clean_text(page(*(f"• {item}" for item in items)))
+    assert [f"- {item}" for item in items] == [p for p in bulleted.paragraphs if p[:2] == "- "]
+    numbered = clean_text(page(*(f"{n}) {item}" for n, item in enumerate(items, 1))))
+    assert "2. two more buses" in numbered.paragraphs
+
+
+def test_a_tab_separated_table_inside_the_article_becomes_a_markdown_table() -> None:
+    rows = ("Team\tPlayed\tPoints", "Arsenal\t10\t25", "Chelsea\t10\t21")
+    draft = clean_text(page(*rows))
+    table = ("| Team | Played | Points |\n|---|---|---|\n"
+             "| Arsenal | 10 | 25 |\n| Chelsea | 10 | 21 |")
+    assert table in draft.paragraphs
+    assert [p for p in draft.paragraphs if p in PROSE] == PROSE
+
+
+def test_only_a_page_without_any_prose_comes_out_empty() -> None:
+    assert clean_text("\n\n".join(["Menu | Site", *NAV, *FOOTER])).paragraphs == ()
+    one = "The council approved the budget on Tuesday after a long debate."
+    assert clean_text("\n\n".join(["Budget | Site", *NAV, one, *FOOTER])).paragraphs == (one,)

@@ -1,14 +1,16 @@
 """Turn a scraped text dump into a Draft: the article's paragraphs, with page chrome set apart.
 
 A dump is every visible line of a web page: menus, share buttons, captions, footers and,
-somewhere in the middle, the article. We find the article the way jusText does, by
-general properties of prose rather than by knowing any site: a paragraph of running text
-is long and dense with the language's function words, chrome is short and made of nouns.
-Short lines then take the class of their neighbours, so a one-line quote introduction
-inside the article stays while a lone "Tweet" between menus goes. On top of that sit a few
-explicit rules for chrome that looks like prose (copyright footers, cookie and newsletter
-notices, template placeholders, script text), and whatever repeats verbatim across a
-source's pages (:func:`learn_junk`).
+somewhere in the middle, the article. We find the article with one scored model built on
+general properties of prose rather than knowledge of any site (:mod:`clean_features`,
+weights explained in ``docs/cleaning.md``): each line's own look (function words, how it
+ends, capitalisation, link text) weighted by how long it is, blended with the look of its
+nearest long neighbours (so a short line inside the article follows the article, a short
+line among menus follows the menus), then the densest run of text. A few explicit rules
+name chrome that looks like prose (copyright footers, cookie and newsletter notices,
+template placeholders, script text) and whatever repeats verbatim across a source's
+pages (:func:`learn_junk`). Lists and tab-separated tables the dump shows as such come
+out as Markdown.
 
 No rule names a site or a page. Every dropped line is listed in ``Draft.removed`` with the
 reason, so ``inspect`` can show why, and nothing in here raises on any input text.
@@ -16,45 +18,38 @@ reason, so ``inspect`` can show why, and nothing in here raises on any input tex
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from news_digest.ingest.clean_features import CONFIDENT, confidence, decide, length, look
 from news_digest.ingest.dates import parse_dateline
 from news_digest.model import Draft, RawSeed, Removed
 
-# --- thresholds (jusText's published defaults, in characters and stop-word density) -------
+# --- thresholds -------------------------------------------------------------------------
 
-LENGTH_LOW = 70
-"""Shorter lines are "short": they cannot vouch for themselves and follow their neighbours."""
-LENGTH_HIGH = 200
-"""Longer lines with enough function words are prose on their own."""
-STOPWORDS_LOW = 0.30
-STOPWORDS_HIGH = 0.32
-"""Share of a line's words that are the language's function words, for near-good / good."""
 SAMPLE_CHARS = 4000
 """Features of a very long line are read from its start; keeps a 20 MB line linear and cheap."""
 RULE_MAX_CHARS = 1500
 """Keyword rules (copyright, share, cookie...) only read lines up to this long: chrome is short."""
 MENU_WORDS = 4
 MENU_RUN = 3
-"""At least this many consecutive lines of at most MENU_WORDS words, without sentence
-punctuation, are a menu or a tag cloud."""
+"""At least this many consecutive dropped lines of at most MENU_WORDS words, without
+sentence punctuation, are reported as a menu (and such a line is never a section)."""
 HEAD_WINDOW = 12
 """How many non-empty lines before the article body we search for section and dateline."""
-SHORT_PENALTY = 20
-"""What a short line costs a run of prose: a few subheads don't break an article, a menu does."""
-BAD_FACTOR = 1.0
-"""Chrome costs a run as much as prose of the same length earns it (capped at LENGTH_HIGH)."""
-GAP_LINES = 15
-"""This many lines in a row without prose end a run: comments and teasers come after such gaps."""
-ANCHOR_LINES = 10
-"""A run starting this close under the headline, byline or dateline counts double."""
-RESCUE_STOPWORDS = 0.15
-"""Inside the article, a whole sentence needs only this share of function words to be text."""
+REPEAT_CHARS = 70
+"""A line this long seen twice on a page is a copy (jusText's "short" limit): shorter
+lines ("Share", "Read more") repeat legitimately."""
+LINK_TEXT_CHARS = 200
+"""Under a "Related" heading, lines shorter than this (headline-length) are link texts."""
+CONTEXT_FADE = 0.8
+"""A neighbour's say over a short line fades by this factor per line in between."""
+RUN_COST = 3.0
+"""Every line costs a run of prose this many word-equivalents: a line must add evidence to
+extend the article, so a long menu or footer ends it while a few subheads do not."""
 
 # --- patterns: general web vocabulary, never a site's own words --------------------------
 
@@ -101,19 +96,29 @@ _BYLINE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ", ": ")
 
-GOOD, NEAR, SHORT, BAD = "good", "near-good", "short", "bad"
+_BULLET = re.compile(r"^(?:[•·▪◦‣●○■□►✓✔*–—-]|\d{1,2}[.)])\s+(?=\S)")
 
 
 @dataclass(slots=True)
 class _Line:
-    """One non-empty line with the features the classifier reads."""
+    """One non-empty line with the evidence the model reads and what it decided."""
 
     index: int
     text: str
     chars: int
     words: int
     stops: float
-    cls: str = SHORT
+    cells: tuple[str, ...] = ()
+    """The tab-separated cells of a table row, when the dump kept the tabs."""
+    n: float = 0.0
+    """Length in word-equivalents (:func:`clean_features.length`)."""
+    q: float = 0.0
+    """Own prose quality in [-1, 1] (:func:`clean_features.look`)."""
+    d: float = 0.0
+    """Decision score in [-1, 1]: own quality blended with the context's."""
+    data: bool = False
+    """A row of figures (see :class:`clean_features.Look`): follows its context."""
+    keep: bool = False
     reason: str | None = None
     role: str | None = None
     """``title``, ``caption``, ``section``, ``byline`` or ``dateline`` when kept apart."""
@@ -168,34 +173,25 @@ def _clean(text: str, known_junk: frozenset[str], prose_selected: bool) -> Draft
     _mark_rules(lines, known_junk)
     _mark_repeats(lines)
     if not prose_selected:
-        _mark_menus(lines)
         _mark_related(lines)
     caption = _take_caption(lines)
     byline = _take_role(lines, "byline", _is_byline)
+    _score(lines, known_language=stoplist is not None)
+    section, dateline = _take_section(lines), _take_dateline(lines)
     if prose_selected:
         for line in lines:
-            line.cls = BAD if line.reason or line.role else GOOD
-        section, dateline = _take_section(lines), _take_dateline(lines)
+            line.keep = _free(line)
     else:
-        _classify_all(lines, known_language=stoplist is not None)
-        section, dateline = _take_section(lines), _take_dateline(lines)
         _select_article(lines)
+        _label_dropped(lines)
     return _draft(lines, title, caption, section, byline, dateline)
-
-
-def _select_article(lines: list[_Line]) -> None:
-    """Find the article's run of prose and settle every line as good or bad."""
-    region = _densest_run(lines)
-    _rescue_sentences(lines, region)
-    _revise(lines)
-    _drop_outside(lines, region)
 
 
 def _draft(lines: list[_Line], title: str, caption: str | None, section: str | None,
            byline: str | None, dateline: str | None) -> Draft:
-    paragraphs = tuple(line.text for line in lines if line.cls == GOOD and _free(line))
+    paragraphs = _paragraphs([line for line in lines if line.keep and _free(line)])
     removed = tuple(Removed(line.text, line.reason or "not prose") for line in lines
-                    if line.role is None and (line.reason or line.cls != GOOD))
+                    if line.role is None and (line.reason or not line.keep))
     return Draft(
         title=title,
         paragraphs=paragraphs,
@@ -224,7 +220,9 @@ def _read_lines(text: str) -> list[_Line]:
             parts = raw_line.split()
             line, words = " ".join(parts), len(parts)
         if line:
-            lines.append(_Line(index, line, len(line), words, 0.0))
+            cells = tuple(" ".join(c.split()) for c in raw_line.strip().split("\t")) \
+                if "\t" in raw_line.strip() and len(raw_line) <= RULE_MAX_CHARS else ()
+            lines.append(_Line(index, line, len(line), words, 0.0, cells))
     return lines
 
 
@@ -367,7 +365,7 @@ def _mark_repeats(lines: list[_Line]) -> None:
     text, a teaser of the article itself): the first occurrence stays."""
     seen: set[str] = set()
     for line in lines:
-        if line.chars < LENGTH_LOW or line.role is not None:
+        if line.chars < REPEAT_CHARS or line.role is not None:
             continue
         if line.text in seen:
             line.reason = line.reason or "repeated on page"
@@ -431,23 +429,6 @@ def _headline_like(text: str) -> bool:
     return sum(w[:1].isupper() for w in words) / len(words) >= 0.8
 
 
-def _mark_menus(lines: list[_Line]) -> None:
-    """Mark runs of MENU_RUN or more menu-like lines (few words, no sentence punctuation)."""
-    run: list[_Line] = []
-    for line in [*lines, None]:
-        if line is not None and line.role is None and _menu_like(line):
-            run.append(line)
-            continue
-        if len(run) >= MENU_RUN:
-            for item in run:
-                item.reason = item.reason or "menu"
-        run = []
-
-
-def _menu_like(line: _Line) -> bool:
-    return line.words <= MENU_WORDS and line.chars <= 40 and not _SENTENCE_END.search(line.text)
-
-
 def _mark_related(lines: list[_Line]) -> None:
     """A "Related" / "Read more" heading and the short link-text lines under it."""
     in_block = False
@@ -457,155 +438,202 @@ def _mark_related(lines: list[_Line]) -> None:
                 line.reason = line.reason or "related links"
             in_block = line.words <= 6
             continue
-        if in_block and line.role is None and line.chars < LENGTH_HIGH and line.stops < 0.5:
+        if in_block and line.role is None and line.chars < LINK_TEXT_CHARS and line.stops < 0.5:
             line.reason = line.reason or "related links"
             continue
         in_block = False
 
 
-# --- jusText-style classification ---------------------------------------------------------
+# --- the scored model ---------------------------------------------------------------------
 
 
-def _classify_all(lines: list[_Line], known_language: bool) -> None:
+def _score(lines: list[_Line], known_language: bool) -> None:
+    """Each line's length and own quality; chrome an explicit rule named is the worst."""
     for line in lines:
-        line.cls = _classify(line, known_language)
-    if not any(line.cls == GOOD for line in lines):
-        _promote_near(lines)
+        line.n = length(line.text)
+        if line.reason is not None:
+            line.q = -1.0
+            continue
+        seen = look(line.text, line.stops if known_language else None, bool(line.cells))
+        line.q = seen.quality
+        line.data = seen.data
 
 
-def _classify(line: _Line, known_language: bool) -> str:
-    """Context-free class of a line from its length and function-word density."""
-    if line.reason is not None or line.role is not None:
-        return BAD
-    if line.chars < LENGTH_LOW:
-        return SHORT
-    if not known_language:
-        return GOOD if line.chars > LENGTH_HIGH else NEAR
-    if _headline_like(line.text):
-        return BAD
-    if line.stops >= STOPWORDS_HIGH:
-        return GOOD if line.chars > LENGTH_HIGH else NEAR
-    if line.stops >= STOPWORDS_LOW:
-        return NEAR
-    return BAD
+def _speaks(line: _Line) -> bool:
+    """Long enough to be judged on its own look, and neither a part kept apart nor data.
+
+    Only such lines give context: a caption, a byline or a table row between two
+    paragraphs says nothing about whether its neighbours are article text.
+    """
+    return (line.role is None and line.reason != "duplicate title" and not line.data
+            and confidence(line.n) >= 0.5)
 
 
-def _weight(line: _Line) -> float:
-    """How much a line argues for "the article is here": prose for, chrome against."""
-    if line.cls == GOOD:
-        return line.chars
-    if line.cls == NEAR:
-        return line.chars / 2
-    if line.cls == SHORT:
-        return -SHORT_PENALTY
-    return -min(line.chars, LENGTH_HIGH) * BAD_FACTOR
+def _context(lines: list[_Line]) -> list[float]:
+    """For each line, the mean quality of the nearest speaking lines before and after it,
+    each faded by CONTEXT_FADE per line in between.
+
+    The start and end of the page count as chrome (-1): pages begin with a masthead and
+    end with a footer, so a short line with nothing but page edge around it is chrome.
+    The fading means a line deep inside a long stretch of short lines (a menu, a comment
+    form) has little context at all and is judged by its own look.
+    """
+    before, after = [-1.0] * len(lines), [-1.0] * len(lines)
+    last = -1.0
+    for i, line in enumerate(lines):
+        before[i] = last
+        last = line.q if _speaks(line) else last * CONTEXT_FADE
+    last = -1.0
+    for i in range(len(lines) - 1, -1, -1):
+        after[i] = last
+        last = lines[i].q if _speaks(lines[i]) else last * CONTEXT_FADE
+    return [(b + a) / 2 for b, a in zip(before, after, strict=True)]
+
+
+def _select_article(lines: list[_Line]) -> None:
+    """Decide every line, find the article's run, keep the run's lines that read as text."""
+    for line, around in zip(lines, _context(lines), strict=True):
+        line.d = decide(line.q, line.n, around)
+    first, last = _densest_run(lines)
+    while first > 0 and _extends(lines[first - 1]):
+        first -= 1
+    while last + 1 < len(lines) and _extends(lines[last + 1]):
+        last += 1
+    for i, line in enumerate(lines):
+        line.keep = first <= i <= last and line.d > 0 and _free(line)
+
+
+def _extends(line: _Line) -> bool:
+    """A sentence next to the run that reads as text on its own and in context joins it,
+    however short: RUN_COST decides where the article is, not whether a short sentence at
+    its edge belongs to it. (A menu item next to the first paragraph has context, but is
+    not a sentence.)"""
+    return line.q > 0 and line.d > 0 and _free(line) and bool(_SENTENCE_END.search(line.text))
+
+
+def _gain(line: _Line, gap: int) -> float:
+    """What a line adds to a run of article text, in word-equivalents.
+
+    Text (d > 0) earns its length times its decision score. Non-text costs at most a
+    full sentence's worth (CONFIDENT), so one long table row or link list inside an
+    article does not outweigh the paragraphs around it, plus RUN_COST for each non-text
+    line before it in the same gap: a few subheads or a share bar cost little, but the
+    longer the stretch without text the dearer each further line, so twenty lines of
+    author box, share buttons and comment form end the article whatever prose (the
+    comments) follows. Parts kept apart (caption, byline, headline) are neutral.
+    """
+    if line.role is not None or line.reason == "duplicate title":
+        return 0.0
+    if line.d > 0:
+        return line.n * line.d - RUN_COST
+    return min(line.n, CONFIDENT) * line.d - RUN_COST * gap
 
 
 def _densest_run(lines: list[_Line]) -> tuple[int, int]:
-    """The stretch of lines with the most prose net of chrome (maximum-sum subarray).
-
-    A long stretch of chrome (GAP_LINES lines without prose: share bar, author box,
-    comment form) ends a run however much prose follows: what comes after it on a page
-    is comments or other stories, not more of this article. Among the runs, one that
-    starts just under the headline or byline counts double: that is where articles begin.
-    """
-    runs: list[tuple[float, int, int]] = []
+    """The stretch of lines with the largest total gain (maximum-sum subarray, Kadane)."""
     best, span = 0.0, (0, -1)
     total, start, gap = 0.0, 0, 0
     for i, line in enumerate(lines):
-        gap = 0 if line.cls in (GOOD, NEAR) else gap + 1
-        if total <= 0 or gap >= GAP_LINES:
-            if best > 0:
-                runs.append((best, *span))
-            total, start, best, span = 0.0, i, 0.0, (i, i - 1)
-        total += _weight(line)
+        if total <= 0:
+            total, start = 0.0, i
+        gap = 0 if line.d > 0 else gap + 1
+        total += _gain(line, gap)
         if total > best:
             best, span = total, (start, i)
-    runs.append((best, *span))
-    anchors = [i for i, line in enumerate(lines)
-               if line.reason == "duplicate title" or line.role in ("byline", "dateline")]
-    return max(runs, key=lambda run: (run[0] * _anchor_bonus(run[1], anchors), -run[1]))[1:]
+    return span
 
 
-def _anchor_bonus(start: int, anchors: list[int]) -> float:
-    """2 when an anchor (headline, byline, dateline) sits within ANCHOR_LINES above start."""
-    k = bisect.bisect_left(anchors, start) - 1
-    return 2.0 if k >= 0 and start - anchors[k] <= ANCHOR_LINES else 1.0
+def _label_dropped(lines: list[_Line]) -> None:
+    """Name what the model dropped, for ``inspect``: menus, and prose outside the article.
 
-
-def _rescue_sentences(lines: list[_Line], region: tuple[int, int]) -> None:
-    """Inside the article, a full sentence thin on function words (figures, names,
-    quotes of prices) is still article text: it becomes near-good and follows its
-    neighbours instead of being dropped outright."""
-    first, last = region
-    for line in lines[first:last + 1]:
-        if line.cls == BAD and _free(line) and line.chars >= LENGTH_LOW \
-                and line.stops >= RESCUE_STOPWORDS and _SENTENCE_END.search(line.text[-3:]) \
-                and not _headline_like(line.text):
-            line.cls = NEAR
-
-
-def _drop_outside(lines: list[_Line], region: tuple[int, int]) -> None:
-    """Prose far from the article (comments, teasers, footers) is not the article."""
-    first, last = region
-    for i, line in enumerate(lines):
-        if (i < first or i > last) and line.cls == GOOD and _free(line):
-            line.cls, line.reason = BAD, "outside article"
-
-
-def _promote_near(lines: list[_Line]) -> None:
-    """A page of short paragraphs has no line long enough to be "good" on its own;
-    then the near-good lines (sentences with function words) stand in for them."""
-    for line in lines:
-        if line.cls == NEAR:
-            line.cls = GOOD
-
-
-def _revise(lines: list[_Line]) -> None:
-    """Give short and near-good lines the class their neighbourhood suggests (jusText).
-
-    A short line between good ones is part of the article ("He said:"); between bad ones
-    it is chrome. A near-good line survives unless both sides are bad.
+    Labels only: the decision was made by the scores.
     """
-    n = len(lines)
-    prev_strict, next_strict = _neighbours(lines, {GOOD, BAD})
-    prev_loose, next_loose = _neighbours(lines, {GOOD, BAD, NEAR})
-    new = [line.cls for line in lines]
-    for i, line in enumerate(lines):
-        if line.cls != SHORT:
+    run: list[_Line] = []
+    for line in [*lines, None]:
+        if line is not None and _free(line) and not line.keep and _menu_like(line):
+            run.append(line)
             continue
-        pair = {prev_strict[i], next_strict[i]}
-        if pair == {GOOD}:
-            new[i] = GOOD
-        elif pair == {BAD}:
-            new[i] = BAD
-        elif (prev_strict[i] == BAD and prev_loose[i] == NEAR) or (
-                next_strict[i] == BAD and next_loose[i] == NEAR):
-            new[i] = GOOD
+        if len(run) >= MENU_RUN:
+            for item in run:
+                item.reason = "menu"
+        run = []
+    for line in lines:
+        if _free(line) and not line.keep and line.q > 0 and confidence(line.n) >= 1:
+            line.reason = "outside article"
+
+
+def _menu_like(line: _Line) -> bool:
+    return line.words <= MENU_WORDS and line.chars <= 40 and not _SENTENCE_END.search(line.text)
+
+
+# --- lists and tables ---------------------------------------------------------------------
+
+
+def _paragraphs(kept: list[_Line]) -> tuple[str, ...]:
+    """The kept lines as body paragraphs; lists and tables the dump shows as such become
+    Markdown.
+
+    A line starting with a bullet or "1." is a list item; two or more short lines that
+    are not sentences, right after a kept line ending in ":", are a list too ("You will
+    need:" then the items). Two or more lines with the same number of tab-separated
+    cells are a table. Each list item is its own paragraph (``- item``); a table is one
+    paragraph of Markdown table rows.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(kept):
+        line = kept[i]
+        table = _table_rows(kept, i)
+        if table:
+            out.append(_markdown_table([row.cells for row in table]))
+            i += len(table)
+            continue
+        if _BULLET.match(line.text):
+            out.append(_list_item(line.text))
+        elif i > 0 and kept[i - 1].text.endswith(":") and _item_like(line) and (
+                i + 1 < len(kept) and _item_like(kept[i + 1])):
+            j = i
+            while j < len(kept) and _item_like(kept[j]) and not _BULLET.match(kept[j].text):
+                out.append(f"- {kept[j].text}")
+                j += 1
+            i = j
+            continue
         else:
-            new[i] = BAD
-    for i in range(n):
-        lines[i].cls = new[i]
-    prev_strict, next_strict = _neighbours(lines, {GOOD, BAD})
-    for i, line in enumerate(lines):
-        if line.cls == NEAR:
-            line.cls = BAD if prev_strict[i] == next_strict[i] == BAD else GOOD
+            out.append(line.text)
+        i += 1
+    return tuple(out)
 
 
-def _neighbours(lines: list[_Line], kinds: set[str]) -> tuple[list[str], list[str]]:
-    """For each line, the class of the nearest line before/after it whose class is in kinds."""
-    prev, nxt = [BAD] * len(lines), [BAD] * len(lines)
-    last = BAD
-    for i, line in enumerate(lines):
-        prev[i] = last
-        if line.cls in kinds:
-            last = line.cls
-    last = BAD
-    for i in range(len(lines) - 1, -1, -1):
-        nxt[i] = last
-        if lines[i].cls in kinds:
-            last = lines[i].cls
-    return prev, nxt
+def _item_like(line: _Line) -> bool:
+    """A short line that is not a sentence: a list item when it follows "...:"."""
+    return confidence(line.n) < 0.5 and not line.text.endswith((".", "!", "?", ":"))
+
+
+def _list_item(text: str) -> str:
+    """``• item`` → ``- item``; ``3) item`` → ``3. item``."""
+    mark, rest = text.split(None, 1)
+    number = mark.rstrip(".)")
+    return f"{number}. {rest}" if number.isdigit() else f"- {rest}"
+
+
+def _table_rows(kept: list[_Line], i: int) -> list[_Line]:
+    """The table starting at kept[i]: 2+ consecutive lines with the same 2+ cell count."""
+    width = len(kept[i].cells)
+    if width < 2:
+        return []
+    j = i
+    while j < len(kept) and len(kept[j].cells) == width:
+        j += 1
+    return kept[i:j] if j - i >= 2 else []
+
+
+def _markdown_table(rows: list[tuple[str, ...]]) -> str:
+    """Rows as a Markdown table, the first as its header; ``|`` in a cell is escaped."""
+    def row(cells: tuple[str, ...]) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+    rule = "|" + "|".join("---" for _ in rows[0]) + "|"
+    return "\n".join([row(rows[0]), rule, *(row(r) for r in rows[1:])])
 
 
 # --- parts kept apart: caption, byline, section, dateline ---------------------------------
@@ -621,7 +649,6 @@ def _take_caption(lines: list[_Line]) -> str | None:
             caption, line.role = line.text, "caption"
         else:
             line.reason = "caption"
-        line.cls = BAD
     return caption
 
 
@@ -634,14 +661,16 @@ def _is_byline(line: _Line) -> bool:
 
 def _take_role(lines: list[_Line], role: str, test: Callable[[_Line], bool]) -> str | None:
     for line in lines:
-        if _free(line) and line.cls != GOOD and test(line):
-            line.role, line.cls = role, BAD
+        if _free(line) and test(line):
+            line.role = role
             return line.text
     return None
 
 
 def _first_body(lines: list[_Line]) -> int:
-    return next((i for i, line in enumerate(lines) if line.cls == GOOD), len(lines))
+    """The first line that is prose on its own look: where the body starts."""
+    return next((i for i, line in enumerate(lines)
+                 if _free(line) and line.q > 0 and confidence(line.n) >= 0.5), len(lines))
 
 
 def _take_section(lines: list[_Line]) -> str | None:
@@ -650,7 +679,7 @@ def _take_section(lines: list[_Line]) -> str | None:
     for i in range(start - 1, max(start - HEAD_WINDOW, 0) - 1, -1):
         line = lines[i]
         if _free(line) and _is_section_word(line.text) and not _menu_neighbour(lines, i):
-            line.role, line.cls = "section", BAD
+            line.role = "section"
             return line.text
     return None
 
@@ -672,8 +701,8 @@ def _take_dateline(lines: list[_Line]) -> str | None:
     start = _first_body(lines)
     window = lines[max(start - HEAD_WINDOW, 0): start + 3]
     for line in window:
-        if _free(line) and line.cls != GOOD and line.words <= 12 and parse_dateline(line.text):
-            line.role, line.cls = "dateline", BAD
+        if _free(line) and line.words <= 12 and parse_dateline(line.text):
+            line.role = "dateline"
             return line.text
     return None
 
