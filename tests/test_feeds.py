@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import feedparser
-from conftest import build, fixture_posts, write_content
+from helpers import build, fixture_posts, write_content
 
 NEWEST = "Fri, 10 Jan 2020 01:00:00 +0000"
 

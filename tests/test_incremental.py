@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import Post, build, fixture_posts, post_text, write_content
+from helpers import Post, build, fixture_posts, post_text, write_content
 
 from news_digest.site import incremental
 from news_digest.site.search import pagefind_executable

@@ -11,7 +11,7 @@ from urllib.parse import urldefrag, urlparse
 
 import html5lib
 import pytest
-from conftest import PER_PAGE, build, copy_content
+from helpers import PER_PAGE, build, copy_content
 
 TIME_RE = re.compile(r'<h3 class="card-title">.*?<time datetime="([^"]+)"', re.S)
 
