@@ -54,6 +54,12 @@ class Settings:
     """Items per feed."""
     entity_feed_items: int = 20
     """Items per entity feed (at most ``feed_items``): a site has thousands of them."""
+    feed_full_text: tuple[str, ...] = ("all", "editions")
+    """Feeds whose items carry the full article (``all``, ``topics``, ``entities``,
+    ``editions``); the others carry the summary and a link."""
+    feed_max_bytes: int = 524288
+    """Largest feed file; older items are left out to stay under it (512 KiB, the limit
+    FeedBurner set and many readers still assume)."""
     news_sitemap_hours: int = 48
     """The news sitemap lists articles this many hours back from the newest one."""
     related_count: int = 5
@@ -99,6 +105,13 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         if number < 0:
             raise SettingsError(f"{key}={value!r}: expected a number ≥ 0")
         return number
+    if name == "feed_full_text":
+        items = value.split(",") if isinstance(value, str) else value
+        kinds = ("all", "topics", "entities", "editions")
+        if not isinstance(items, list | tuple) or not all(
+                isinstance(i, str) and i.strip().lower() in kinds for i in items):
+            raise SettingsError(f"{key}={value!r}: expected a list of {', '.join(kinds)}")
+        return tuple(dict.fromkeys(i.strip().lower() for i in items))
     if isinstance(default, tuple):
         items = value.split(",") if isinstance(value, str) else value
         if not isinstance(items, (list, tuple)) or not all(isinstance(i, str) for i in items):

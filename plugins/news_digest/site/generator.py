@@ -116,14 +116,18 @@ def build_site(articles: Sequence[Any], s: Settings) -> Site:
     topic_pages = tuple(tx.build_topic_pages(articles, topics_of, entities_of))
     entity_pages = tuple(tx.build_entity_pages(articles, topics_of, entities_of))
     daily, weekly = digests.build_editions(articles, topics_of, s.weekly_editions)
-    all_feeds = [feeds.Feed("feeds/all", "All stories", "", tuple(articles))]
+    full = s.feed_full_text
+    all_feeds = [feeds.Feed("feeds/all", "All stories", "", tuple(articles),
+                            full_text="all" in full)]
     all_feeds += [feeds.Feed(f"feeds/topics/{p.ref.slug}", p.ref.label, p.ref.url,
-                             p.articles, "Topics") for p in topic_pages]
+                             p.articles, "Topics", full_text="topics" in full)
+                  for p in topic_pages]
     all_feeds += [feeds.Feed(f"feeds/entities/{p.ref.group}/{p.ref.slug}", p.ref.name,
-                             p.ref.url, p.articles, "Entities")
+                             p.ref.url, p.articles, "Entities", full_text="entities" in full)
                   for p in entity_pages if len(p.articles) >= max(1, s.entity_feed_min)]
     all_feeds.append(feeds.Feed("feeds/editions", "Daily editions", "editions/",
-                                tuple(daily), "Editions", kind="editions"))
+                                tuple(daily), "Editions", kind="editions",
+                                full_text="editions" in full))
     newest = max((a.date for a in articles), default=feeds.EPOCH)
     return Site(tuple(articles), topics_of, entities_of, related_of, topic_pages,
                 entity_pages, tuple(daily), tuple(weekly), tuple(all_feeds), newest)
@@ -235,13 +239,15 @@ class DigestGenerator(Generator):
         renderer = feeds.Renderer(siteurl, name, lang)
         for feed in site.feeds:
             limit = self._feed_limit(feed)
-            inputs = (feed.path, feed.title, feed.page_url, feed.kind, feed.items[:limit])
+            inputs = (feed.path, feed.title, feed.page_url, feed.kind, feed.full_text,
+                      self.digest.feed_max_bytes, feed.items[:limit])
             made: dict[str, bytes] = {}
 
             def produce(fmt: str, feed: feeds.Feed = feed, limit: int = limit,
                         made: dict[str, bytes] = made) -> bytes:
                 if fmt not in made:
-                    made["rss"], made["atom"] = renderer.render(feed, limit)
+                    made["rss"], made["atom"] = renderer.render(
+                        feed, limit, self.digest.feed_max_bytes or None)
                 return made.pop(fmt)
 
             self._write_file(writer, feed.rss_url, lambda p=produce: p("rss"), inputs)
