@@ -236,3 +236,15 @@ def test_home_lists_each_story_once(site: Path) -> None:
     links = Counter(re.findall(r'href="(/\d{4}/\d\d/\d\d/[^"]+/)"', html))
     assert links, "home page lists stories"
     assert max(links.values()) == 1, [u for u, n in links.items() if n > 1]
+
+
+def test_counts_read_as_english(site: Path) -> None:
+    """One ``plural`` filter for every count: "1 story", "2 stories", never "1 stories"."""
+    from news_digest.site.fragments import plural
+
+    assert plural(1, "story", "stories") == "1 story"
+    assert plural([1, 2], "story", "stories") == "2 stories"
+    assert plural(0, "topic") == "0 topics"
+    pages = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert re.search(r"\b1 stories\b", pages) is None
+    assert re.search(r"\b1 story\b", pages) and re.search(r"\b[2-9] stories\b", pages)

@@ -83,7 +83,7 @@ def finish_build(pelican: Any) -> None:
 
 
 def add_template_filters(generator: Any) -> None:
-    """``story_card``: cards rendered once per build (``fragments.py``)."""
+    """``story_card`` (cards rendered once per build) and ``plural`` (``site/fragments.py``)."""
     from news_digest.site.fragments import install
 
     install(generator)

@@ -23,6 +23,7 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
+from news_digest.site.fragments import plural
 from news_digest.site.seo import absolute
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -134,8 +135,7 @@ def _edition_entry(ed: Any, siteurl: str) -> FeedEntry:
         parts += [f'<li><a href="{escape(absolute(siteurl, a.url))}">{escape(a.title)}</a></li>'
                   for a in group.articles]
         parts.append("</ul>")
-    n = len(ed.articles)
-    fe.description(f"{n} {'story' if n == 1 else 'stories'}")
+    fe.description(plural(ed.articles, "story", "stories"))
     fe.content("".join(parts), type="html")
     fe.published(ed.newest)
     fe.updated(ed.newest)

@@ -13,6 +13,7 @@ The card template stays the one place its markup lives; it may read the article,
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from typing import Any
 
 from jinja2 import pass_context
@@ -42,6 +43,17 @@ def story_card(ctx: Context, article: Any, h: int = 3) -> Markup:
     return html
 
 
+def plural(count: int | Sized, one: str, many: str | None = None) -> str:
+    """``3|plural('story', 'stories')`` → ``3 stories``; a list counts its items.
+
+    One filter for every "1 story / 2 stories" in the theme, so no template spells the
+    rule again (and none says "1 stories").
+    """
+    n = count if isinstance(count, int) else len(count)
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def install(generator: Any) -> None:
-    """Add the fragment filters to a generator's Jinja environment."""
+    """Add the theme's filters to a generator's Jinja environment."""
     generator.env.filters.setdefault("story_card", story_card)
+    generator.env.filters.setdefault("plural", plural)
