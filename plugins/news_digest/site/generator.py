@@ -23,38 +23,9 @@ from news_digest.settings import Settings
 from news_digest.site import digests, feeds, related, search, seo
 from news_digest.site import taxonomy as tx
 from news_digest.site.incremental import IncrementalWriter
+from news_digest.site.pagination import paginate
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class PageSlice:
-    """One page of a paginated listing; URLs are directories (``{base}page/N/``)."""
-
-    number: int
-    num_pages: int
-    items: tuple[Any, ...]
-    url: str
-    prev_url: str | None
-    next_url: str | None
-
-    @property
-    def save_as(self) -> str:
-        return self.url + "index.html"
-
-
-def page_url(base: str, number: int) -> str:
-    return base if number == 1 else f"{base}page/{number}/"
-
-
-def paginate(items: Sequence[Any], per_page: int, base: str) -> list[PageSlice]:
-    per_page = max(1, per_page)
-    total = max(1, -(-len(items) // per_page))
-    return [PageSlice(n, total, tuple(items[(n - 1) * per_page:n * per_page]),
-                      page_url(base, n),
-                      page_url(base, n - 1) if n > 1 else None,
-                      page_url(base, n + 1) if n < total else None)
-            for n in range(1, total + 1)]
 
 
 @dataclass(frozen=True)
