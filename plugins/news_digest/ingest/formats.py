@@ -178,7 +178,8 @@ def _json_records(data: bytes, kind: str) -> list[tuple[str, _Item | RecordProbl
             try:
                 value = json.loads(line)
             except ValueError as exc:
-                out.append((f":{number}", RecordProblem(f"not valid JSON ({_json_reason(exc)})")))
+                reason = f"not valid JSON ({_json_reason(exc, one_line=True)})"
+                out.append((f":{number}", RecordProblem(reason)))
                 continue
             out.append((f":{number}", _json_item(value)))
         if not out:
@@ -198,9 +199,10 @@ def _json_records(data: bytes, kind: str) -> list[tuple[str, _Item | RecordProbl
                     f"{type(value).__name__}")
 
 
-def _json_reason(exc: ValueError) -> str:
+def _json_reason(exc: ValueError, one_line: bool = False) -> str:
     if isinstance(exc, json.JSONDecodeError):
-        return f"{exc.msg} at line {exc.lineno} column {exc.colno}"
+        return f"{exc.msg} at column {exc.colno}" if one_line else \
+            f"{exc.msg} at line {exc.lineno} column {exc.colno}"
     return str(exc)
 
 
