@@ -13,8 +13,10 @@ import yaml
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from news_digest.ingest.formats import read_records, record_draft
+from news_digest.ingest.formats import SUMMARY_ONLY, read_records, record_draft
+from news_digest.ingest.run import ingest
 from news_digest.ingest.seeds import SeedError
+from news_digest.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -343,3 +345,26 @@ def test_html_in_a_json_text_field_goes_the_html_path(tmp_path: Path) -> None:
     assert draft.title == "Museum reopens"
     assert draft.paragraphs[-1] == "Entry is free for the first month, the director said."
     assert not any("<p>" in p for p in draft.paragraphs)
+
+
+def test_a_feed_with_a_wrong_encoding_declaration_is_read_with_a_warning(tmp_path: Path) -> None:
+    text = RSS.replace("{months}", "ten").replace('encoding="UTF-8"', 'encoding="us-ascii"')
+    path = tmp_path / "g.rss"
+    path.write_bytes(text.replace("Harbour Gazette", "Hårbour Gazette").encode("utf-8"))
+    got = read_records(path, tmp_path)
+    assert [dict(s.meta)["publisher"] for s in got.seeds] == ["Hårbour Gazette"] * 2
+    assert all("declared as us-ascii" in s.warnings[0] for s in got.seeds)
+    assert SUMMARY_ONLY in got.seeds[1].warnings and SUMMARY_ONLY not in got.seeds[0].warnings
+
+
+def test_overlapping_feed_snapshots_give_one_post_per_entry(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    s = Settings(seeds=tmp_path / "seeds", content=tmp_path / "content",
+                 data_dir=tmp_path / "data", ner_backend="rules", processes=1)
+    write(s.seeds / "monday.rss", RSS.replace("{months}", "eight"))
+    write(s.seeds / "tuesday.rss", RSS.replace("{months}", "eight"))
+    first = ingest(s)
+    assert len(first.new) == 2 and first.unchanged == 2 and not first.skipped
+    second = ingest(s)
+    assert second.new == [] and second.updated == [] and second.unchanged == 4
+    assert not second.skipped and not second.orphaned

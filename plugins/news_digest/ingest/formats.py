@@ -287,23 +287,27 @@ def _feed_records(data: bytes) -> list[tuple[str, _Item | RecordProblem]]:
     if not feed.get("version"):
         raise SeedError("not an RSS or Atom feed")
     publisher = " ".join(str(feed.feed.get("title") or "").split())
+    # A wrong encoding declaration is the only flag we accept: the entries are whole,
+    # only their bytes were decoded other than the file claimed; each post says so.
+    notes = (f"feed {feed.bozo_exception}",) if feed.get("bozo") else ()
     out: list[tuple[str, _Item | RecordProblem]] = []
     for number, entry in enumerate(feed.entries, start=1):
-        out.append((f"#{number}", _feed_item(entry, publisher)))
+        out.append((f"#{number}", _feed_item(entry, publisher, notes)))
     if not out:
         raise SeedError("a feed without entries")
     return out
 
 
-def _feed_item(entry: Any, publisher: str) -> _Item | RecordProblem:
+def _feed_item(entry: Any, publisher: str, notes: tuple[str, ...] = (),
+               ) -> _Item | RecordProblem:
     content = [c for c in entry.get("content") or [] if (c.get("value") or "").strip()]
     full = [c for c in content if str(c.get("type", "")).lower() in _HTML_TYPES] or content
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = notes
     if full:
         body, kind = full[0]["value"], full[0].get("type", "")
     else:
         body, kind = entry.get("summary") or "", "text/html"
-        warnings = (SUMMARY_ONLY,)
+        warnings = (*notes, SUMMARY_ONLY)
     if not body.strip():
         return RecordProblem("no article text (neither content nor summary)")
     is_html = str(kind).lower() in _HTML_TYPES or bool(_MARKUP.search(body))
@@ -320,7 +324,7 @@ def _feed_item(entry: Any, publisher: str) -> _Item | RecordProblem:
     }
     fields = {"guid": guid, "link": link, "title": meta["title"], "date": date,
               "author": meta["author"], "publisher": publisher, "body": body,
-              "summary_only": bool(warnings)}
+              "summary_only": not full}
     identity = ("guid", guid) if guid else ("url", link) if link else None
     return _Item(fields=fields, text=normalise(body), html=is_html, identity=identity,
                  meta={k: v for k, v in meta.items() if v}, warnings=warnings)
