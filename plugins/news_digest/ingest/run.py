@@ -424,10 +424,12 @@ def plan(settings: Settings, manifest: dict[str, Any], report: Report,
     # --- JSON, JSON Lines and feed files: one seed per record (issue #15) ---
     def plan_records(path: Path, rel: str, key: list[int] | None, cached: Any) -> None:
         """Plan each record of a many-article file like a seed of its own. The stat cache
-        lists the file's records (``[size, mtime_ns, sha256, [[rel, sha], …]]``), so an
-        unchanged file is not parsed again unless it had a bad record to report."""
-        if cached and key and cached[:2] == key and len(cached) == 4 and all(
+        lists the file's records and the records left out (``[size, mtime_ns, sha256,
+        [[rel, sha], …], [[where, reason], …]]``), so an unchanged file is not parsed
+        again; its bad records are reported again from the cache."""
+        if cached and key and cached[:2] == key and len(cached) == 5 and all(
                 sha in manifest["posts"] or sha in known_skips for _, sha in cached[3]):
+            report.skipped.extend((f"{path}{where}", reason) for where, reason in cached[4])
             for record, sha in cached[3]:
                 seen[record] = sha
                 if sha in manifest["posts"]:
@@ -440,13 +442,14 @@ def plan(settings: Settings, manifest: dict[str, Any], report: Report,
             records = read_records(path, root if root.is_dir() else None)
         except SeedError as exc:
             report.skipped.append((str(path), str(exc)))
-            for record, sha in cached[3] if cached and len(cached) == 4 else ():
+            for record, sha in cached[3] if cached and len(cached) == 5 else ():
                 seen[record] = sha  # unreadable now, but its posts' seed is not gone
             return
         report.skipped.extend((problem.label, problem.reason) for problem in records.problems)
         if key:
             listed = [[raw.rel, raw.sha256] for raw in records.seeds]
-            stat_cache[rel] = [*key, records.sha256, *([listed] if not records.problems else [])]
+            left_out = [[p.label[len(str(path)):], p.reason] for p in records.problems]
+            stat_cache[rel] = [*key, records.sha256, listed, left_out]
         for raw in records.seeds:
             seen[raw.rel] = raw.sha256
             entry = manifest["posts"].get(raw.sha256)
