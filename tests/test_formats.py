@@ -368,3 +368,20 @@ def test_overlapping_feed_snapshots_give_one_post_per_entry(tmp_path: Path) -> N
     second = ingest(s)
     assert second.new == [] and second.updated == [] and second.unchanged == 4
     assert not second.skipped and not second.orphaned
+
+
+def test_the_formats_date_beats_a_dateline_and_script_urls_are_dropped(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    s = Settings(seeds=tmp_path / "seeds", content=tmp_path / "content",
+                 data_dir=tmp_path / "data", ner_backend="rules", processes=1)
+    feed = RSS.replace("{months}", "eight").replace(
+        "<p>The harbour bridge", "<p>Friday, January 4, 2019</p><p>The harbour bridge")
+    write(s.seeds / "gazette.rss", feed)
+    write(s.seeds / "wire.jsonl", jsonl(record(1, link="javascript:alert(1)")))
+    report = ingest(s)
+    assert len(report.new) == 3 and not report.skipped
+    fm, _ = posts(tmp_path)["2020/harbour-bridge-reopens-after-repairs.md"]
+    assert fm["date"] == "2020-01-07T08:30:00+00:00" and fm["date_source"] == "metadata"
+    fm, _ = posts(tmp_path)["2020/report-number-1-on-the-first-harbour-study.md"]
+    assert fm["source"]["url"] is None
+    assert fm["source"]["seed"].startswith("seeds/wire.jsonl#url-")
