@@ -313,6 +313,14 @@ def test_identity_comes_from_the_url_or_the_content_not_the_position(tmp_path: P
     assert sum(r.startswith("a.jsonl#sha-") for r in rels) == 1
 
 
+def test_a_hostile_json_lines_line_does_not_stop_the_others(tmp_path: Path) -> None:
+    deep = '{"text": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    got = read_records(write(tmp_path / "a.jsonl", jsonl(record(1)) + deep + "\n"), tmp_path)
+    assert len(got.seeds) == 1
+    assert [(p.label, p.reason) for p in got.problems] == [
+        (f"{tmp_path / 'a.jsonl'}:2", "JSON nested too deeply to be an article record")]
+
+
 def test_a_later_copy_of_a_record_wins(tmp_path: Path) -> None:
     newer = record(1, text="The first harbour study, corrected, says the water is clean.")
     got = read_records(write(tmp_path / "a.jsonl", jsonl(record(1), record(2), newer)), tmp_path)
@@ -329,7 +337,8 @@ def test_json_list_and_refusals(tmp_path: Path) -> None:
     for name, text, reason in [("b.json", '"just a string"', "object or a list"),
                                ("c.json", "[]", "no JSON records"),
                                ("d.xml", "<html><body>not a feed</body></html>", "feed"),
-                               ("e.jsonl", "\n\n", "empty")]:
+                               ("e.jsonl", "\n\n", "empty"),
+                               ("f.json", "[" * 100_000 + "]" * 100_000, "nested too deeply")]:
         with pytest.raises(SeedError, match=reason):
             read_records(write(tmp_path / name, text), tmp_path)
 

@@ -177,6 +177,9 @@ def _json_records(data: bytes, kind: str) -> list[tuple[str, _Item | RecordProbl
                 continue
             try:
                 value = json.loads(line)
+            except RecursionError:
+                out.append((f":{number}", RecordProblem(_TOO_DEEP)))
+                continue
             except ValueError as exc:
                 reason = f"not valid JSON ({_json_reason(exc, one_line=True)})"
                 out.append((f":{number}", RecordProblem(reason)))
@@ -187,6 +190,8 @@ def _json_records(data: bytes, kind: str) -> list[tuple[str, _Item | RecordProbl
         return out
     try:
         value = json.loads(text)
+    except RecursionError:
+        raise SeedError(_TOO_DEEP) from None
     except ValueError as exc:
         raise SeedError(f"not valid JSON ({_json_reason(exc)})") from None
     if isinstance(value, dict):
@@ -197,6 +202,9 @@ def _json_records(data: bytes, kind: str) -> list[tuple[str, _Item | RecordProbl
         return [(f"#{n}", _json_item(item)) for n, item in enumerate(value, start=1)]
     raise SeedError(f"a JSON seed must be an object or a list of objects, not "
                     f"{type(value).__name__}")
+
+
+_TOO_DEEP = "JSON nested too deeply to be an article record"
 
 
 def _json_reason(exc: ValueError, one_line: bool = False) -> str:
@@ -278,7 +286,10 @@ def _feed_records(data: bytes) -> list[tuple[str, _Item | RecordProblem]]:
     import feedparser
 
     # Bytes, never a string: feedparser fetches a string that looks like a URL.
-    feed = feedparser.parse(data)
+    try:
+        feed = feedparser.parse(data)
+    except Exception as exc:  # feedparser catches most of its own errors; not all
+        raise SeedError(f"feedparser could not read it ({exc!r})") from None
     if feed.get("bozo") and not isinstance(feed.get("bozo_exception"),
                                            feedparser.CharacterEncodingOverride):
         reason = feed.get("bozo_exception")
