@@ -394,3 +394,16 @@ def test_the_formats_date_beats_a_dateline_and_script_urls_are_dropped(tmp_path:
     fm, _ = posts(tmp_path)["2020/report-number-1-on-the-first-harbour-study.md"]
     assert fm["source"]["url"] is None
     assert fm["source"]["seed"].startswith("seeds/wire.jsonl#url-")
+
+
+def test_a_record_removed_from_its_file_keeps_its_post(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    s = Settings(seeds=tmp_path / "seeds", content=tmp_path / "content",
+                 data_dir=tmp_path / "data", ner_backend="rules", processes=1)
+    write(s.seeds / "wire.jsonl", jsonl(record(1), record(2)))
+    assert len(ingest(s).new) == 2
+    write(s.seeds / "wire.jsonl", jsonl(record(1)))
+    report = ingest(s)
+    gone = "2020/report-number-2-on-the-second-harbour-study.md"
+    assert report.orphaned == [gone] and report.unchanged == 1 and not report.new
+    assert (s.content / gone).exists()
