@@ -74,4 +74,5 @@ bench: $(STAMP)
 	$(BIN)/python bench/entities_conll.py
 	$(BIN)/python bench/topics_bbc.py
 	$(BIN)/python bench/stories_ecb.py
+	$(BIN)/python bench/formats.py
 	$(BIN)/python bench/run.py
