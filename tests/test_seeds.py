@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from news_digest.ingest.formats import read_all
 from news_digest.ingest.seeds import (
     SeedError,
     Skipped,
     discover,
     load_index,
-    read_all,
     read_seed,
 )
 

@@ -71,7 +71,7 @@ def test_a_new_story_changes_only_the_front_of_a_listing() -> None:
         changed = {u for u in after if before.get(u) != after[u]}
         assert "t/" in changed and len(changed) <= 3, (n, changed)
         front = after["t/"]
-        assert front.items[0] == n + 1 and 5 <= len(front.items) < 10 or n + 1 < 5
+        assert (front.items[0] == n + 1 and 5 <= len(front.items) < 10) or n + 1 < 5
         assert sorted(i for pg in after.values() for i in pg.items) == list(range(1, n + 2))
 
 

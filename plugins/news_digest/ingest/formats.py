@@ -30,7 +30,7 @@ import html as html_lib
 import json
 import re
 import stat as stat_mode
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,8 +40,11 @@ from news_digest.ingest.seeds import (
     CONTAINER_SUFFIXES,
     MAX_SEED_BYTES,
     SeedError,
+    Skipped,
     decode,
+    discover,
     normalise,
+    read_seed,
 )
 from news_digest.model import Draft, RawSeed
 
@@ -410,3 +413,22 @@ def _title_from(paragraph: str, words: int = 12) -> str:
         return paragraph
     parts = paragraph.split()
     return " ".join(parts[:words]) + "…"
+
+
+def read_all(root: Path) -> Iterator[RawSeed | Skipped]:
+    """Read every seed under ``root`` in stable order; unreadable ones come back as Skipped.
+
+    A JSON, JSON Lines or feed file gives one seed per record; a record left out comes
+    back as Skipped naming the file and the record.
+    """
+    for path in discover(root):
+        try:
+            if is_container(path):
+                records = read_records(path, root)
+                yield from records.seeds
+                for problem in records.problems:
+                    yield Skipped(Path(problem.label), problem.reason)
+            else:
+                yield read_seed(path, root)
+        except SeedError as exc:
+            yield Skipped(path, str(exc))

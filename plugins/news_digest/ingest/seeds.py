@@ -157,27 +157,6 @@ def read_seed(path: Path, root: Path | None = None) -> RawSeed:
     )
 
 
-def read_all(root: Path) -> Iterator[RawSeed | Skipped]:
-    """Read every seed under ``root`` in stable order; unreadable ones come back as Skipped.
-
-    A JSON, JSON Lines or feed file gives one seed per record; a record left out comes
-    back as Skipped naming the file and the record.
-    """
-    from news_digest.ingest.formats import is_container, read_records
-
-    for path in discover(root):
-        try:
-            if is_container(path):
-                records = read_records(path, root)
-                yield from records.seeds
-                for problem in records.problems:
-                    yield Skipped(Path(problem.label), problem.reason)
-            else:
-                yield read_seed(path, root)
-        except SeedError as exc:
-            yield Skipped(path, str(exc))
-
-
 INDEX_NAME = "index.tsv"
 """A scraper's list of what it saved: ``file`` plus any of ``date``, ``url``, ``publisher``,
 ``title`` columns, tab-separated with a header line. Its facts beat guesses from text."""
