@@ -12,6 +12,8 @@ from news_digest.site import hooks as glue
 
 
 def register() -> None:
+    signals.initialized.connect(glue.whole_log_lines)
+    signals.initialized.connect(glue.exclude_notes)
     signals.initialized.connect(glue.check_content_cache)
     signals.get_generators.connect(glue.ingest_before_build)
     signals.readers_init.connect(glue.add_reader)

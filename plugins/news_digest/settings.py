@@ -50,6 +50,8 @@ class Settings:
     """An entity gets its own feed once it appears in this many articles."""
     weekly_editions: bool = False
     """Also build weekly editions at ``/editions/YYYY-Www/``."""
+    notes: str = "editions"
+    """Folder of editor's notes (``YYYY-MM-DD.md``, ``YYYY-Www.md``), relative to ``content``."""
     feed_items: int = 50
     """Items per feed."""
     entity_feed_items: int = 20
@@ -66,6 +68,10 @@ class Settings:
     @property
     def manifest_path(self) -> Path:
         return self.content / self.manifest
+
+    @property
+    def notes_path(self) -> Path:
+        return self.content / self.notes
 
 
 _BOOL_WORDS = {"1": True, "true": True, "yes": True, "on": True,
