@@ -139,7 +139,9 @@ def _edition_entry(ed: Any, siteurl: str) -> FeedEntry:
         parts.append("</ul>")
     n = len(ed.articles)
     count = f"{n} {'story' if n == 1 else 'stories'}"
-    fe.description(f"{note.summary} ({count})" if note is not None and note.summary else count)
+    # RSS descriptions are HTML: the note's summary is text, so it is escaped.
+    fe.description(f"{escape(note.summary)} ({count})" if note is not None and note.summary
+                   else count)
     fe.content("".join(parts), type="html")
     fe.published(ed.newest)
     fe.updated(ed.newest)

@@ -1,0 +1,170 @@
+"""Curation: hidden and draft posts, featured and ordered stories, editor's notes, dates.
+
+One small site is built with Pelican: the latest day (10 January 2020) has a featured
+lead, a hidden "TEST PAGE" (the newest post), a draft, three politics stories of which
+two carry ``order:``, and an editor's note; a weekly note, a note for a day without
+stories and a badly named note sit next to it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import feedparser
+import pytest
+from conftest import Post, build, post_text, write_content
+
+DAY = 4  # START + 4 days: Friday 10 January 2020 (START is 08:00, so hour -8 is midnight)
+
+
+def curated_posts() -> list[tuple[Post, str]]:
+    """(post, extra front matter lines)."""
+    return [
+        (Post("test-page", "TEST PAGE: Self-publish today", DAY, 15, ("politics",),
+              summary="Not news.", sha="1" * 64), "status: hidden"),
+        (Post("draft-story", "A draft about the budget", DAY, 14, ("politics",),
+              summary="Unfinished.", sha="2" * 64), "status: draft"),
+        (Post("politics-a", "Unordered politics story", DAY, 12, ("politics",),
+              summary="A.", sha="3" * 64), ""),
+        (Post("politics-b", "Second by order", DAY, 10, ("politics",),
+              summary="B.", sha="4" * 64), "order: 2"),
+        (Post("politics-c", "First by order", DAY, 2, ("politics",),
+              summary="C.", sha="5" * 64), "order: 1"),
+        (Post("lead-story", "The lead story of the day", DAY, 1, ("politics",),
+              summary="The lead.", sha="6" * 64), "featured: true"),
+        (Post("midnight", "A story with a date only", DAY, -8,
+              ("economy-business-and-finance",), summary="Date only.", sha="7" * 64), ""),
+        (Post("older", "Yesterday's story", DAY - 1, 3, ("politics",),
+              summary="Older.", sha="8" * 64), ""),
+    ]
+
+
+NOTE = """\
+---
+title: "Editor's note: a busy Friday"
+summary: "Our pick & why <it> matters"
+---
+Today we lead with **the lead story**; one test page was kept out.
+"""
+WEEK_NOTE = "The week in one line.\n"
+
+
+def with_flags(text: str, extra: str) -> str:
+    return text.replace("\nslug:", f"\n{extra}\nslug:", 1) if extra else text
+
+
+@pytest.fixture(scope="module")
+def curated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    root = tmp_path_factory.mktemp("curated")
+    posts = curated_posts()
+    content = write_content(root, [p for p, _ in posts])
+    for p, extra in posts:
+        path = content / f"{p.date:%Y}" / f"{p.slug}.md"
+        path.write_text(with_flags(post_text(p), extra), encoding="utf-8")
+    notes = content / "editions"
+    notes.mkdir()
+    (notes / "2020-01-10.md").write_text(NOTE, encoding="utf-8")
+    (notes / "2020-W02.md").write_text(WEEK_NOTE, encoding="utf-8")
+    (notes / "2020-01-01.md").write_text("No stories that day.\n", encoding="utf-8")
+    (notes / "friday.md").write_text("Badly named.\n", encoding="utf-8")
+    records: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    keep = Keep(level=logging.WARNING)
+    logging.getLogger("news_digest").addHandler(keep)
+    try:
+        out = build(root, content, root / "output")
+    finally:
+        logging.getLogger("news_digest").removeHandler(keep)
+    return out, [r.getMessage() for r in records]
+
+
+def read(site: Path, rel: str) -> str:
+    path = site / rel
+    return path.read_text(encoding="utf-8")
+
+
+def titles(html: str) -> list[str]:
+    return re.findall(r'class="card-title"><a href="[^"]*">([^<]*)</a>', html)
+
+
+def test_hidden_and_draft_stay_out_of_listings_feeds_and_sitemaps(curated) -> None:
+    site, _ = curated
+    listings = ["index.html", "editions/2020-01-10/index.html", "editions/index.html",
+                "topics/politics/index.html", "editions/2020-W02/index.html"]
+    files = ["feeds/all.rss.xml", "feeds/all.atom.xml", "feeds/topics/politics.rss.xml",
+             "feeds/editions.rss.xml", "sitemap.xml", "news-sitemap.xml"]
+    for rel in listings + files:
+        text = read(site, rel)
+        assert "TEST PAGE" not in text and "test-page" not in text, rel
+        assert "draft-story" not in text and "A draft about the budget" not in text, rel
+    first = feedparser.parse((site / "feeds/all.rss.xml").read_bytes()).entries[0]
+    assert first.title == "Unordered politics story"  # the newest listed story
+    # Pelican's semantics: a hidden post keeps its page, a draft goes under drafts/
+    hidden = read(site, "2020/01/10/test-page/index.html")
+    assert '<meta name="robots" content="noindex">' in hidden
+    assert "TEST PAGE: Self-publish today" in hidden
+    assert (site / "drafts" / "draft-story.html").exists()
+    assert 'name="robots"' not in read(site, "2020/01/10/politics-a/index.html")
+
+
+def test_edition_leads_with_featured_then_ordered_groups(curated) -> None:
+    site, _ = curated
+    html = read(site, "editions/2020-01-10/index.html")
+    featured, _, groups = html.partition('id="featured-title"')[2].partition("</section>")
+    assert titles(featured) == ["The lead story of the day"]
+    assert 'class="card card-featured"' in featured and "Featured</span>" in featured
+    politics = groups.split(">Politics</a></h2>")[1].split("</section>")[0]
+    # order 1, order 2, then the unordered one; the featured story is not listed twice
+    assert titles(politics) == ["First by order", "Second by order",
+                                "Unordered politics story"]
+    # the note sits on top, before the featured section
+    assert html.index('class="editor-note"') < html.index('id="featured-title"')
+
+
+def test_editor_note_on_edition_home_and_feed(curated) -> None:
+    site, _ = curated
+    edition = read(site, "editions/2020-01-10/index.html")
+    note = edition.split('class="editor-note"')[1].split("</aside>")[0]
+    assert "<h2>Editor&#39;s note: a busy Friday</h2>" in note
+    assert "Our pick &amp; why &lt;it&gt; matters" in note  # summary is text, escaped
+    assert "<strong>the lead story</strong>" in note  # body is the curator's Markdown
+    home = read(site, "index.html")
+    lead = home.split('id="lead-title"')[1].split('id="recent-title"')[0]
+    assert "a busy Friday" in lead and titles(lead)[0] == "The lead story of the day"
+    assert lead.index('class="editor-note"') < lead.index('id="lead-featured"')
+    weekly = read(site, "editions/2020-W02/index.html")
+    assert "The week in one line." in weekly
+    assert "a busy Friday" not in read(site, "editions/2020-01-09/index.html")
+    feed = feedparser.parse((site / "feeds/editions.rss.xml").read_bytes())
+    item = feed.entries[0]
+    assert item.title == "Friday, 10 January 2020"
+    body = item.content[0].value
+    assert body.index("a busy Friday") < body.index("<h2>Featured</h2>") < \
+        body.index("<h2>Politics</h2>")
+    # the description is HTML in which the note's summary is text: escaped, not a tag
+    assert item.summary.startswith("Our pick &amp; why &lt;it&gt; matters")
+
+
+def test_notes_are_not_stories_and_bad_notes_are_named(curated) -> None:
+    site, messages = curated
+    assert not (site / "editions" / "2020-01-10.html").exists()
+    assert "Badly named" not in read(site, "index.html")
+    assert "2020/01/01" not in read(site, "sitemap.xml")
+    assert any("friday.md" in m and "YYYY-MM-DD.md" in m for m in messages), messages
+    assert any("2020-01-01.md" in m and "no edition 2020-01-01" in m for m in messages), \
+        messages
+
+
+def test_cards_show_the_time_only_when_known(curated) -> None:
+    site, _ = curated
+    html = read(site, "editions/2020-01-10/index.html")
+    card = html.split("A story with a date only")[1].split("</p>")[0]
+    assert '<time datetime="2020-01-10">10 Jan 2020</time>' in card
+    known = html.split("Unordered politics story")[1].split("</p>")[0]
+    assert "10 Jan 2020, 20:00</time>" in known
