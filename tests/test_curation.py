@@ -9,7 +9,10 @@ stories and a badly named note sit next to it.
 from __future__ import annotations
 
 import logging
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import feedparser
@@ -168,3 +171,75 @@ def test_cards_show_the_time_only_when_known(curated) -> None:
     assert '<time datetime="2020-01-10">10 Jan 2020</time>' in card
     known = html.split("Unordered politics story")[1].split("</p>")[0]
     assert "10 Jan 2020, 20:00</time>" in known
+
+
+# --- a build that talks; a deploy build ---------------------------------------------------
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def site_copy(tmp: Path) -> Path:
+    """The shipped site (settings, theme, seed, data) in ``tmp``, with no posts yet."""
+    import shutil
+
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(REPO / name, tmp / name)
+    for name in ("theme", "seeds", "data"):
+        shutil.copytree(REPO / name, tmp / name)
+    (tmp / "content" / "pages").mkdir(parents=True)
+    return tmp
+
+
+def pelican(cwd: Path, conf: str, *extra: str, siteurl: str | None = None
+            ) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "SITEURL"}
+    env["COLUMNS"] = "60"  # narrow, as a piped `make html` is: paths must not break
+    if siteurl is not None:
+        env["SITEURL"] = siteurl
+    return subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-o", "output", "-s", conf,
+         "-e", 'NEWS_DIGEST_NER_BACKEND="rules"', 'NEWS_DIGEST_SEARCH=false', *extra],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+
+
+def test_build_prints_ingest_summary_and_whole_warning_lines(tmp_path: Path) -> None:
+    root = site_copy(tmp_path)
+    deep = root / "seeds" / "a-folder-with-a-rather-long-name" / "and-another-one-below-it"
+    deep.mkdir(parents=True)
+    bad = deep / "a-seed-file-whose-name-is-longer-than-the-terminal-is-wide.txt"
+    bad.write_bytes(b"\x00\x01\x02 not text")
+    result = pelican(root, "pelicanconf.py")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout + result.stderr
+    lines = out.splitlines()
+    summary = [line for line in lines if line.startswith("news-digest: ingest:")]
+    assert summary == ["news-digest: ingest: 1 new, 0 updated, 0 unchanged, "
+                       "0 kept because curated, 1 skipped"], out
+    warning = [line for line in lines if bad.name in line]
+    assert len(warning) == 1 and str(bad.relative_to(root)) in warning[0], out
+    assert warning[0].startswith("WARNING") and "skipped" in warning[0]
+    again = pelican(root, "pelicanconf.py")
+    assert "news-digest: ingest: 0 new, 0 updated, 1 unchanged" in again.stdout
+
+
+def test_publish_needs_siteurl_and_makes_absolute_links(tmp_path: Path) -> None:
+    make = subprocess.run(["make", "-n", "-C", str(REPO), "publish", "SITEURL="],
+                          capture_output=True, text=True, timeout=60)
+    assert make.returncode != 0
+    assert make.stderr.strip().count("\n") == 0 and "needs SITEURL" in make.stderr
+    root = site_copy(tmp_path)
+    refused = pelican(root, "publishconf.py")
+    assert refused.returncode != 0 and not (root / "output").exists()
+    assert refused.stderr.strip().splitlines()[-1].startswith("publishconf.py: set SITEURL")
+    built = pelican(root, "publishconf.py", siteurl="https://news.example.org/")
+    assert built.returncode == 0, built.stderr
+    out = root / "output"
+    relative = re.compile(r'(?:href|src|xmlUrl|htmlUrl)="/|<link>/|<loc>/|Sitemap: /|<id>/')
+    files = [*out.glob("feeds/**/*.xml"), out / "sitemap.xml", out / "news-sitemap.xml",
+             out / "robots.txt"]
+    assert len(files) > 4
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert not relative.search(text), f
+    assert "https://news.example.org/feeds/all.rss.xml" in (out / "feeds/opml.xml").read_text()
+    assert "Sitemap: https://news.example.org/sitemap.xml" in (out / "robots.txt").read_text()

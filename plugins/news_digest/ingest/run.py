@@ -75,7 +75,8 @@ class Report:
         if self.removed:
             parts.append(f"{len(self.removed)} deleted by a curator (not rewritten)")
         if self.orphaned:
-            parts.append(f"{len(self.orphaned)} posts whose seed is gone (kept)")
+            n = len(self.orphaned)
+            parts.append(f"{n} {'post' if n == 1 else 'posts'} whose seed is gone (kept)")
         return ", ".join(parts)
 
     @property

@@ -320,7 +320,9 @@ class DigestGenerator(Generator):
                          lambda: feeds.opml(site.feeds, siteurl, name, site.newest),
                          ([(f.path, f.title, f.page_url, f.group) for f in site.feeds],
                           site.newest))
-        log.info("news-digest: %d feeds (RSS and Atom) and feeds/opml.xml", len(site.feeds))
+        n = len(site.feeds)
+        log.info("news-digest: %d %s (RSS and Atom) and feeds/opml.xml", n,
+                 "feed" if n == 1 else "feeds")
 
     def _write_seo(self, writer: Any) -> None:
         site, s = self.site, self.settings
