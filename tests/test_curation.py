@@ -243,3 +243,60 @@ def test_publish_needs_siteurl_and_makes_absolute_links(tmp_path: Path) -> None:
         assert not relative.search(text), f
     assert "https://news.example.org/feeds/all.rss.xml" in (out / "feeds/opml.xml").read_text()
     assert "Sitemap: https://news.example.org/sitemap.xml" in (out / "robots.txt").read_text()
+
+
+# --- dates: a known time is kept through ingest ------------------------------------------
+
+PAGE = """<!doctype html><html><head><title>Harbour reopens after the storm</title>
+<meta property="article:published_time" content="2020-01-08T09:30:00Z">
+<meta property="og:site_name" content="Coast News"></head><body><article>
+<h1>Harbour reopens after the storm</h1>
+<p>The harbour reopened on Wednesday morning after a storm closed it for two days, and the
+first ferries left on time with their usual passengers and freight on board.</p>
+<p>Port officials said the damage to the quays was lighter than feared and that repairs
+would be finished within the week, well before the busy season begins.</p>
+</article></body></html>"""
+
+TEXT_SEED = """Council approves the new budget
+
+{dateline}
+
+The city council approved the new budget on Thursday after a long debate about schools,
+roads and the cost of running the buses through the winter months.
+
+The second paragraph explains who voted for it and what changes for residents next year.
+"""
+
+
+def ingest_one(tmp_path: Path, files: dict[str, str]) -> str:
+    from news_digest.ingest.run import ingest
+    from news_digest.settings import Settings
+
+    seeds = tmp_path / "seeds"
+    for name, text in files.items():
+        (seeds / name).parent.mkdir(parents=True, exist_ok=True)
+        (seeds / name).write_text(text, encoding="utf-8")
+    s = Settings(seeds=seeds, content=tmp_path / "content", data_dir=tmp_path / "data",
+                 ner_backend="rules", processes=1)
+    report = ingest(s)
+    assert len(report.new) == 1, report.summary_line()
+    return (s.content / report.new[0]).read_text(encoding="utf-8")
+
+
+def test_html_published_time_is_kept(tmp_path: Path) -> None:
+    post = ingest_one(tmp_path, {"harbour.html": PAGE})
+    assert 'date: "2020-01-08T09:30:00+00:00"' in post and "date_source: metadata" in post
+
+
+def test_index_time_beats_a_day_only_dateline_of_the_same_day(tmp_path: Path) -> None:
+    post = ingest_one(tmp_path, {
+        "council.txt": TEXT_SEED.format(dateline="Thursday, January 9, 2020"),
+        "index.tsv": "file\tdate\ncouncil.txt\t2020-01-09T14:15:00+00:00\n"})
+    assert 'date: "2020-01-09T14:15:00+00:00"' in post and "date_source: metadata" in post
+
+
+def test_a_dateline_with_a_time_still_wins(tmp_path: Path) -> None:
+    post = ingest_one(tmp_path, {
+        "council.txt": TEXT_SEED.format(dateline="Jan. 9, 2020 4:08 pm EST"),
+        "index.tsv": "file\tdate\ncouncil.txt\t2020-01-09T14:15:00+00:00\n"})
+    assert 'date: "2020-01-09T21:08:00+00:00"' in post and "date_source: dateline" in post
