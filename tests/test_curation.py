@@ -300,3 +300,17 @@ def test_a_dateline_with_a_time_still_wins(tmp_path: Path) -> None:
         "council.txt": TEXT_SEED.format(dateline="Jan. 9, 2020 4:08 pm EST"),
         "index.tsv": "file\tdate\ncouncil.txt\t2020-01-09T14:15:00+00:00\n"})
     assert 'date: "2020-01-09T21:08:00+00:00"' in post and "date_source: dateline" in post
+
+
+# --- the line edit behind feature/hide/unhide ---------------------------------------------
+
+def test_set_key_replaces_a_block_value_and_refuses_what_it_would_misread() -> None:
+    from news_digest.commands.curate import CurateError, set_key
+
+    post = "---\ntitle: A\nstatus:\n  draft\ntopics:\n- a\n- b\n---\nstatus: body text\n"
+    assert set_key(post, "status", "hidden") == \
+        "---\ntitle: A\nstatus: hidden\ntopics:\n- a\n- b\n---\nstatus: body text\n"
+    # a "status:" line that is really the inside of a multi-line title
+    tricky = '---\ntitle: "first line\nstatus: fake"\nslug: a\n---\nbody\n'
+    with pytest.raises(CurateError, match="by hand; not changed"):
+        set_key(tricky, "status", "hidden", "tricky.md")

@@ -89,7 +89,10 @@ def set_key(text: str, key: str, value: str, path: str = "post") -> str:
         lines.insert(at, new_line)
     result = text[:start] + "".join(lines) + text[end:]
     after_match = FRONT_MATTER.match(result)
-    after = _check(after_match.group("yaml"), path) if after_match else None
+    try:
+        after = load_front_matter(after_match.group("yaml"), path) if after_match else None
+    except FrontMatterError:
+        after = None
     # The edit must mean exactly "this key, this value" and nothing else; a layout
     # this line-based edit misreads (a key inside a multi-line string…) is refused.
     expected = {k: v for k, v in before.items() if k != key.lower()}
