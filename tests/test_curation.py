@@ -66,6 +66,10 @@ def curated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     for p, extra in posts:
         path = content / f"{p.date:%Y}" / f"{p.slug}.md"
         path.write_text(with_flags(post_text(p), extra), encoding="utf-8")
+    (content / "2020" / "ordinary-post.md").write_text(
+        "Title: A hand-written post, ordered first\nDate: 2020-01-10 11:00\n"
+        "Slug: ordinary-post\nTopics: politics\nOrder: 0\nFeatured: no\n\nBody.\n",
+        encoding="utf-8")
     notes = content / "editions"
     notes.mkdir()
     (notes / "2020-01-10.md").write_text(NOTE, encoding="utf-8")
@@ -124,8 +128,8 @@ def test_edition_leads_with_featured_then_ordered_groups(curated) -> None:
     assert 'class="card card-featured"' in featured and "Featured</span>" in featured
     politics = groups.split(">Politics</a></h2>")[1].split("</section>")[0]
     # order 1, order 2, then the unordered one; the featured story is not listed twice
-    assert titles(politics) == ["First by order", "Second by order",
-                                "Unordered politics story"]
+    assert titles(politics) == ["A hand-written post, ordered first", "First by order",
+                                "Second by order", "Unordered politics story"]
     # the note sits on top, before the featured section
     assert html.index('class="editor-note"') < html.index('id="featured-title"')
 

@@ -26,6 +26,7 @@ from news_digest.settings import Settings
 from news_digest.site import digests, feeds, notes, related, search, seo
 from news_digest.site import taxonomy as tx
 from news_digest.site.incremental import IncrementalWriter
+from news_digest.site.reader import curation_flags
 
 log = logging.getLogger(__name__)
 
@@ -234,6 +235,13 @@ class DigestGenerator(Generator):
                   *self.context.get("hidden_articles", ())])
         # Pelican orders by date only; add the URL so equal dates order the same way.
         articles.sort(key=lambda a: (a.date, a.url), reverse=True)
+        for a in articles:
+            if not isinstance(getattr(a, "featured", False), bool) or \
+                    not isinstance(getattr(a, "order", None), int | None):
+                # An ordinary Pelican post ("Featured: true", "Order: 2") has strings.
+                flags = curation_flags({"featured": getattr(a, "featured", None),
+                                        "order": getattr(a, "order", None)}, a.source_path)
+                a.featured, a.order = flags["featured"], flags["order"]
         edition_notes = notes.load_notes(self.digest.notes_path, self.settings)
         self.site = build_site(articles, self.digest, edition_notes)
         attach(self.site, self.settings.get("SITEURL", ""), self.settings["SITENAME"])
