@@ -50,6 +50,8 @@ class Settings:
     """An entity gets its own feed once it appears in this many articles."""
     weekly_editions: bool = False
     """Also build weekly editions at ``/editions/YYYY-Www/``."""
+    notes: str = "editions"
+    """Folder of editor's notes (``YYYY-MM-DD.md``, ``YYYY-Www.md``), relative to ``content``."""
     feed_items: int = 50
     """Items per feed."""
     entity_feed_items: int = 20
@@ -83,6 +85,9 @@ class Settings:
         mapping = dict(pelican_settings)
         mapping.setdefault(PREFIX + "CONTENT", pelican_settings.get("PATH", "content"))
         return from_mapping(mapping, base=Path.cwd())
+    @property
+    def notes_path(self) -> Path:
+        return self.content / self.notes
 
 
 _BOOL_WORDS = {"1": True, "true": True, "yes": True, "on": True,

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,7 @@ from news_digest.ingest.seeds import (
 )
 from news_digest.model import Article, Draft, RawSeed, Source
 from news_digest.settings import Settings
-from news_digest.text import TEMP_FILE, atomic_write, web_url
+from news_digest.text import TEMP_FILE, atomic_write, plural, web_url
 
 log = logging.getLogger(__name__)
 
@@ -85,9 +85,11 @@ class Report:
         if self.removed:
             parts.append(f"{len(self.removed)} deleted by a curator (not rewritten)")
         if self.orphaned:
-            parts.append(f"{len(self.orphaned)} posts whose seed is gone (kept)")
+            parts.append(plural(self.orphaned, "post", "posts")
+                         + " whose seed is gone (kept)")
         if self.unknown:
-            parts.append(f"{len(self.unknown)} files not read (not a seed format)")
+            parts.append(plural(self.unknown, "file", "files")
+                         + " not read (not a seed format)")
         return ", ".join(parts)
 
     @property
@@ -211,12 +213,18 @@ def seed_meta(raw: RawSeed, index: dict[str, dict[str, str]]) -> dict[str, str]:
 
 def resolve_date(draft: Draft, raw: RawSeed, meta: dict[str, str]) -> tuple[datetime, str]:
     """The article's date and where it came from, most trustworthy source first."""
-    if draft.date is not None and (utc := _utc(draft.date)) is not None:
-        return utc, "dateline"
+    timed = None
     if meta.get("date"):
         date = _parse_iso(meta["date"]) or parse_dateline(meta["date"])
-        if date is not None and (utc := _utc(date)) is not None:
-            return utc, "metadata"
+        timed = _utc(date) if date is not None else None
+    # A dateline with a day only (midnight) yields to metadata that has the same day
+    # with a time: the page knew when, the dateline only which day.
+    day_only = draft.date is not None and draft.date.time() == time() and \
+        timed is not None and timed.time() != time() and timed.date() == draft.date.date()
+    if draft.date is not None and (utc := _utc(draft.date)) is not None and not day_only:
+        return utc, "dateline"
+    if timed is not None:
+        return timed, "metadata"
     date = date_from_path(raw.rel)
     if date is not None:
         return date, "path"

@@ -23,8 +23,9 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from news_digest.site.fragments import plural
+from news_digest.site.notes import feed_html as note_html
 from news_digest.site.seo import absolute
+from news_digest.text import plural
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -130,12 +131,21 @@ def _edition_entry(ed: Any, siteurl: str) -> FeedEntry:
     fe.title(ed.title)
     fe.link(href=absolute(siteurl, ed.url), rel="alternate")
     parts = []
-    for group in ed.groups:
-        parts.append(f"<h2>{escape(group.label)}</h2><ul>")
+    note = getattr(ed, "note", None)
+    if note is not None:
+        parts.append(note_html(note))
+    lead = tuple(getattr(ed, "featured", ()) or ())
+    groups = [("Featured", lead)] if lead else []
+    groups += [(g.label, g.articles) for g in ed.groups]
+    for label, articles in groups:
+        parts.append(f"<h2>{escape(label)}</h2><ul>")
         parts += [f'<li><a href="{escape(absolute(siteurl, a.url))}">{escape(a.title)}</a></li>'
-                  for a in group.articles]
+                  for a in articles]
         parts.append("</ul>")
-    fe.description(plural(ed.articles, "story", "stories"))
+    count = plural(ed.articles, "story", "stories")
+    # RSS descriptions are HTML: the note's summary is text, so it is escaped.
+    fe.description(f"{escape(note.summary)} ({count})" if note is not None and note.summary
+                   else count)
     fe.content("".join(parts), type="html")
     fe.published(ed.newest)
     fe.updated(ed.newest)

@@ -13,12 +13,13 @@ The card template stays the one place its markup lives; it may read the article,
 
 from __future__ import annotations
 
-from collections.abc import Sized
 from typing import Any
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
+
+from news_digest.text import plural
 
 CARD_TEMPLATE = "includes/story_card.html"
 
@@ -41,16 +42,6 @@ def story_card(ctx: Context, article: Any, h: int = 3) -> Markup:
         {**ctx.parent, "article": article, "h": h}))
     cache[key] = (article, html)  # the article stays alive, so its id is not reused
     return html
-
-
-def plural(count: int | Sized, one: str, many: str | None = None) -> str:
-    """``3|plural('story', 'stories')`` → ``3 stories``; a list counts its items.
-
-    One filter for every "1 story / 2 stories" in the theme, so no template spells the
-    rule again (and none says "1 stories").
-    """
-    n = count if isinstance(count, int) else len(count)
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def install(generator: Any) -> None:
