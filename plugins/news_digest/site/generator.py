@@ -226,11 +226,17 @@ class DigestGenerator(Generator):
         def feed_links(url: str) -> tuple[feeds.FeedLink, ...]:
             return feeds.links(feed_of[url]) if url in feed_of else ()
 
+        for pg in paginate(site.articles, per_page, ""):
+            # Older pages show no edition: they must not change when today's edition does.
+            self._write(writer, pg.save_as, "index", pg.url, page=pg,
+                        latest_edition=self.context["latest_edition"] if pg.front else None,
+                        page_title=None if pg.front else f"Recent stories, page {pg.number}")
         self._write(writer, "topics/index.html", "topics", "topics/",
                     topics=site.topic_pages, page_title="Topics")
         for tp in site.topic_pages:
             for pg in paginate(tp.articles, per_page, tp.ref.url):
-                self._write(writer, pg.save_as, "topic", pg.url, topic=tp, page=pg,
+                self._write(writer, pg.save_as, "topic", pg.url, ref=tp.ref,
+                            topic=tp if pg.front else None, page=pg,
                             page_feeds=feed_links(tp.ref.url), page_title=tp.ref.label)
         self._write(writer, "entities/index.html", "entities", "entities/",
                     entity_groups=site.entity_groups(), page_title="Entities")
