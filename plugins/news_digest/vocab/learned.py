@@ -376,6 +376,11 @@ def resolve(state: State, curated: Registry, active_only: bool = True) -> list[L
             k = parent[k]
         return k
 
+    # an acronym that the evidence pairs with two different names is ambiguous: none
+    shorts = Counter(_key(f) for p in use if p.reason == "acronym" for f in p.forms
+                     if _ACRONYM.fullmatch(f))
+    use = [p for p in use if p.reason != "acronym"
+           or not any(shorts[_key(f)] > 1 for f in p.forms if _ACRONYM.fullmatch(f))]
     kept: list[Pair] = []
     for pair in use:
         ka, kb = (_key(f) for f in pair.forms)
@@ -504,7 +509,7 @@ def split_learned(text: str) -> tuple[str, list[tuple[str, str, tuple[str, ...]]
         if start < first or not isinstance(v_node, yaml.MappingNode):
             continue
         end = starts[i + 1] if i + 1 < len(starts) else len(lines)
-        while end > start + 1 and (not bare[end - 1].strip() or bare[end - 1] == MARKER):
+        while end > start + 1 and (not bare[end - 1].strip() or bare[end - 1].startswith("#")):
             end -= 1
         data = yaml.safe_load("".join(lines[start:end]))
         if not isinstance(data, dict) or len(data) != 1:

@@ -298,7 +298,9 @@ def update_registry(path: Path, articles: Sequence[Article], min_articles: int =
     target = learned.learned_path(path)
     state = learned.load_state(target)
     before = {(a.name, a.alias) for a in learned.resolve(state, load_curated(path))}
-    state = learned.merge(state, learned.candidates(articles, load_registry(path)))
+    # judged against the curator's registry only, so evidence keeps accruing after a
+    # pair is in use, and the file does not depend on the order articles came in
+    state = learned.merge(state, learned.candidates(articles, load_curated(path)))
     state = learned.State(state.pairs, state.forgotten, min_articles)
     if state.pairs or state.forgotten or target.exists():
         learned.save_state(target, state)
