@@ -569,3 +569,36 @@ def migrate(curated_path: Path) -> int:
     log.warning("%s: moved %d entries that ingest had learned to %s (old file kept as %s)",
                 curated_path, len(moved), target.name, backup.name)
     return len(moved)
+
+
+# --- unlearning --------------------------------------------------------------------------------
+
+def forget(data_dir: Path, name: str) -> list[str]:
+    """Drop a learned entity or alias and keep it from being learned again; the forms forgotten.
+
+    A learned entity's name forgets the entity with all its learned aliases; an alias
+    forgets that alias only. A name in the curator's file is the curator's to change
+    (``block``, or edit the file), so it is refused here.
+    """
+    from news_digest.vocab.registry import DEFAULT_REGISTRY, load_curated
+
+    curated_file = Path(data_dir) / DEFAULT_REGISTRY
+    curated = load_curated(curated_file)
+    aliases = resolve(load_state(learned_path(curated_file)), curated, active_only=False)
+    k = _key(name)
+    if curated.entry(name) is not None and not any(_key(a.alias) == k for a in aliases):
+        raise ValueError(f"{curated_file}: {name!r} is in your registry, not learned; "
+                         "block it or edit the file")
+    gone = sorted({a.alias for a in aliases if _key(a.alias) == k}
+                  | {f for a in aliases if _key(a.name) == k and not a.curated
+                     for f in (a.name, a.alias)}, key=lambda f: (_key(f), f))
+    if not gone:
+        raise ValueError(f"{learned_path(curated_file)}: {name!r} is not a learned entity or "
+                         "alias; `news-digest entities learned --all` lists them")
+    target = learned_path(curated_file)
+    state = load_state(target)
+    drop = {_key(f) for f in gone}
+    save_state(target, State(tuple(p for p in state.pairs
+                                   if not any(_key(f) in drop for f in p.forms)),
+                             tuple(sorted({*state.forgotten, *gone})), state.min_articles))
+    return gone
