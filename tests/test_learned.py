@@ -42,6 +42,10 @@ def article(seed: str, text: str, *found: Entity) -> Article:
     ("Blair's Labour Party", "Blair Labour Party", "Mr Blair's Labour Party won.", None),
     # the new form must occur in the article as written
     ("Acme Widget Company", "Acme Widgit Company", "The Acme Widget Company grew.", None),
+    # a name with a stray word is not a spelling of it
+    ("Jane Roe", "a Jane Roe", "He met a Jane Roe and Jane Roe.", None),
+    ("Grand Masters", "Grand Masters and", "Grand Masters and Grand Masters met.", None),
+    ("Hamza bin Laden", "Hamza bin Ladin", "Hamza bin Laden, or Hamza bin Ladin.", "variant"),
     # different first names are different people, however alike
     ("John Smith", "Jon Smith", "John Smith and Jon Smith met.", None),
 ])
@@ -108,6 +112,16 @@ def test_learned_aliases_list_evidence_and_forgotten_names(tmp_path: Path) -> No
     assert pending[0].evidence[0].article == "a.txt"
     assert pending[0].evidence[0].sentence == "The Acme Widget Company (AWC) grew."
     assert not pending[1].curated  # a new entity, not one of the curator's
+
+
+def test_a_middle_initial_makes_a_learned_entity_a_person() -> None:
+    """NER called him an organisation twice; the registry would force that on every article."""
+    evidence = tuple(learned.Evidence(f"{n}.txt", "Brian T. Carroll", "organization", "s")
+                     for n in "ab")
+    state = learned.State((learned.Pair(("Brian Carroll", "Brian T. Carroll"), "variant",
+                                        evidence),))
+    (alias,) = learned.resolve(state, KNOWN)
+    assert (alias.name, alias.type, alias.alias) == ("Brian T. Carroll", "person", "Brian Carroll")
 
 
 # --- migration of old sites ---------------------------------------------------------------------

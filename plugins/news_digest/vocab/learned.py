@@ -73,8 +73,12 @@ HEADER = """\
 #   news-digest entities learned | accept NAME | forget NAME
 """
 
-_LINK_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "al", "&"})
+_LINK_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "al", "&",
+                         # name particles: "Hamza bin Laden", "Ursula von der Leyen"
+                         "bin", "ibn", "bint", "van", "von", "der", "den", "da", "di", "del",
+                         "dos", "das", "el", "ter", "y"})
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+_MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)+ [A-Z][\w'’-]+")
 _POSSESSIVE_INSIDE = re.compile(r"\w['’]s?\s+\w")
 
 
@@ -86,10 +90,24 @@ def _key(surface: str) -> str:
 
 # --- the evidence rules -----------------------------------------------------------------
 
+def _name_like(form: str) -> bool:
+    """Every word capitalised (or a link word inside): "a United States" and "Grand Masters
+    and" are a name with a stray word, not a spelling of it."""
+    words = form.replace("-", " ").split()
+    if not words or any(not w[:1].isupper() and not w[:1].isdigit() for w in (words[0], words[-1])):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _LINK_WORDS for w in words)
+
+
 def _core(form: str) -> list[str]:
-    """The words of a name that identify it: no middle initials, no link words."""
+    """The words of a name that identify it: no middle initials, no link words.
+
+    Only a single letter *inside* a name is an initial ("Donald J. Trump"); a last one
+    is part of the name ("Pech-de-l'Azé I").
+    """
     words = [w for w in _key(form).split() if w]
-    core = [w for w in words if w not in _LINK_WORDS and len(w) > 1]
+    core = [w for i, w in enumerate(words) if w not in _LINK_WORDS
+            and (len(w) > 1 or i in (0, len(words) - 1))]
     return core or words
 
 
@@ -113,7 +131,8 @@ def variants(a: str, b: str) -> bool:
     middle initials and link words are ignored ("Donald J. Trump" = "Donald Trump").
     """
     ca, cb = _core(a), _core(b)
-    if len(ca) < 2 or len(ca) != len(cb) or derived(a, b):
+    if len(ca) < 2 or len(ca) != len(cb) or derived(a, b) or not (
+            _name_like(a) and _name_like(b)):
         return False
     return all(x == y or (min(len(x), len(y)) >= 4 and x[0] == y[0] and fuzz.ratio(x, y) >= 80)
                for x, y in zip(ca, cb, strict=True))
@@ -423,6 +442,8 @@ def resolve(state: State, curated: Registry, active_only: bool = True) -> list[L
             etype = min(types or Counter({"organization": 1}),
                         key=lambda t: (-types[t], ENTITY_TYPES.index(t)
                                        if t in ENTITY_TYPES else len(ENTITY_TYPES)))
+            if any(_MIDDLE_INITIAL.fullmatch(f) for f in every):
+                etype = "person"  # "Brian T. Carroll": a middle initial marks a person
         by_form: dict[str, Pair] = {}
         for pair in pairs:
             for f in pair.forms:
