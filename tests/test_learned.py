@@ -234,3 +234,17 @@ def test_pairs_never_merge_through_ingest_twice(tmp_path: Path, a: str, b: str,
             assert {a, b} - {"South Africans"} <= names, names
             assert not any("'" in n or "’" in n or "Blair Labour" in n for n in names), names
     assert curated.read_text("utf-8") == default_text()
+
+
+def test_an_existing_site_migrates_on_its_first_ingest(tmp_path: Path) -> None:
+    site = Settings(seeds=tmp_path / "seeds", content=tmp_path / "content",
+                    data_dir=tmp_path / "data", ner_backend="rules", processes=1)
+    site.seeds.mkdir()
+    site.data_dir.mkdir()
+    (site.data_dir / "entities.yml").write_text(OLD, "utf-8")
+    ingest(site)  # no seeds at all: the migration still runs
+    kept = (site.data_dir / "entities.yml").read_text("utf-8")
+    assert "Universal Studio" not in kept and "# Curated by the desk" in kept
+    assert (site.data_dir / learned.LEARNED_FILE).exists()
+    ingest(site)
+    assert (site.data_dir / "entities.yml").read_text("utf-8") == kept
