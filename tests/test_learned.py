@@ -248,3 +248,29 @@ def test_an_existing_site_migrates_on_its_first_ingest(tmp_path: Path) -> None:
     assert (site.data_dir / learned.LEARNED_FILE).exists()
     ingest(site)
     assert (site.data_dir / "entities.yml").read_text("utf-8") == kept
+
+
+def test_a_damaged_learned_file_is_never_overwritten(tmp_path: Path) -> None:
+    curated = tmp_path / "entities.yml"
+    damaged = tmp_path / learned.LEARNED_FILE
+    damaged.write_text("pairs: [{forms: [only one]}]\nforgotten: [Universal Studio]\n")
+    text = "The Acme Widget Company (AWC) grew."
+    found = Entity("Acme Widget Company", "organization", ("AWC",))
+    with pytest.raises(learned.LearnedError, match=str(damaged)):
+        update_registry(curated, [article(f"{n}.txt", text, found) for n in "ab"])
+    assert "Universal Studio" in damaged.read_text()
+    assert load_registry(curated).canonical("US") == ("United States", "place")  # still builds
+
+
+@pytest.mark.parametrize(("mention", "label", "pieces"), [
+    ("Blair's Labour Party", "person", [("Blair", "person"), ("Labour Party", "organization")]),
+    ("Britain's Labour Party", "organization",
+     [("Britain", None), ("Labour Party", "organization")]),
+    ("Tony Blair's", "person", [("Tony Blair's", "person")]),  # a final possessive stays
+    ("O'Brien Group", "organization", [("O'Brien Group", "organization")]),
+])
+def test_a_possessive_inside_a_span_splits_it(mention: str, label: str,
+                                              pieces: list[tuple[str, str | None]]) -> None:
+    from news_digest.enrich.entities import split_possessive
+
+    assert split_possessive(mention, label) == pieces

@@ -306,9 +306,18 @@ def merge(state: State, new: Iterable[Pair], keep: int = EVIDENCE_KEPT) -> State
     return State(tuple(pairs[k] for k in sorted(pairs)), state.forgotten, state.min_articles)
 
 
-def load_state(path: Path) -> State:
-    """The learned file, or an empty state. A damaged file is reported and ignored:
-    it is regenerated from the articles, so nothing a curator wrote is lost."""
+class LearnedError(ValueError):
+    """The learned file is damaged; the message names the file and the problem."""
+
+
+def load_state(path: Path, strict: bool = False) -> State:
+    """The learned file, or an empty state when there is none.
+
+    A damaged file is reported and read as empty, so a build still runs on the
+    curator's registry; with ``strict`` (ingest, before it writes) it raises
+    :class:`LearnedError` instead, so the file, and the names a curator told us to
+    forget, are never overwritten by a fresh start.
+    """
     if not path.exists():
         return State()
     try:
@@ -325,7 +334,10 @@ def load_state(path: Path) -> State:
         forgotten = tuple(str(f) for f in data.get("forgotten") or ())
         min_articles = int(data.get("min_articles", 2))
     except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
-        log.warning("%s: cannot read the learned entities (%s); starting afresh", path, exc)
+        if strict:
+            raise LearnedError(f"{path}: damaged ({exc}); fix or delete it to relearn") \
+                from None
+        log.warning("%s: cannot read the learned entities (%s); ignoring them", path, exc)
         return State()
     return State(tuple(sorted(pairs, key=lambda p: p.forms)), tuple(sorted(set(forgotten))),
                  min_articles)
@@ -576,7 +588,7 @@ def migrate(curated_path: Path) -> int:
         log.warning("%s: cannot move learned entries out (%s); left as it is", curated_path, exc)
         return 0
     target = learned_path(curated_path)
-    state = load_state(target)
+    state = load_state(target, strict=True)
     pairs = [Pair(tuple(sorted((name, alias), key=lambda f: (_key(f), f))), MIGRATED)  # type: ignore[arg-type]
              for name, _, aliases in moved for alias in aliases if _key(alias) != _key(name)]
     state = merge(state, pairs)
@@ -617,7 +629,7 @@ def forget(data_dir: Path, name: str) -> list[str]:
         raise ValueError(f"{learned_path(curated_file)}: {name!r} is not a learned entity or "
                          "alias; `news-digest entities learned --all` lists them")
     target = learned_path(curated_file)
-    state = load_state(target)
+    state = load_state(target, strict=True)
     drop = {_key(f) for f in gone}
     save_state(target, State(tuple(p for p in state.pairs
                                    if not any(_key(f) in drop for f in p.forms)),

@@ -296,7 +296,7 @@ def update_registry(path: Path, articles: Sequence[Article], min_articles: int =
 
     learned.migrate(path)
     target = learned.learned_path(path)
-    state = learned.load_state(target)
+    state = learned.load_state(target, strict=True)
     before = {(a.name, a.alias) for a in learned.resolve(state, load_curated(path))}
     # judged against the curator's registry only, so evidence keeps accruing after a
     # pair is in use, and the file does not depend on the order articles came in
