@@ -142,3 +142,18 @@ def test_learned_forget_and_accept(data: Path, capsys: pytest.CaptureFixture[str
     assert after.startswith(CURATED)
     assert parse(after).canonical("Mikhail Gorbachov") == ("Mikhail Gorbachev", "person")
     assert run(data, "forget", "Mikhail Gorbachov") == 2  # now the curator's: refused
+
+
+def test_merge_and_accept_bring_learned_entities_into_the_curated_file(data: Path) -> None:
+    path = data / "entities.yml"
+    update_registry(path, [_article("a.txt"), _article("b.txt")])
+    # a learned entity as the one that stays: it is added to the curator's file first
+    assert run(data, "merge", "Acme Widget Company", "Acme Corp") == 0
+    registry = parse(path.read_text("utf-8"))
+    assert registry.canonical("Acme Corp") == ("Acme Widget Company", "organization")
+    assert load_registry(path).canonical("AWC") == ("Acme Widget Company", "organization")
+    # accepting one learned alias adds just that alias
+    assert run(data, "accept", "AWC") == 0
+    assert parse(path.read_text("utf-8")).canonical("AWC") == (
+        "Acme Widget Company", "organization")
+    assert parse(path.read_text("utf-8")).canonical("Mikhail Gorbachov") is None
