@@ -64,7 +64,7 @@ publish: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	cd plugins && ../$(BIN)/lint-imports --config ../pyproject.toml
+	cd plugins && ../$(BIN)/lint-imports --no-cache --config ../pyproject.toml
 
 AXE := .cache/node/node_modules/axe-core/axe.min.js
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from news_digest import settings as settings_mod
-from news_digest.commands import curate
+from news_digest.commands import curate, entities_edit
 from news_digest.enrich.pipeline import EnrichContext
 from news_digest.errors import NewsDigestError
 from news_digest.model import Article
@@ -206,6 +206,10 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("--backend", choices=("auto", "spacy", "rules"), help="NER backend")
     inspect.set_defaults(func=cmd_inspect)
     curate.add_parsers(sub, load_settings, parents=[common])
+    entities = sub.add_parser("entities", help="review and edit the entity registry",
+                              parents=[common])
+    entities_sub = entities.add_subparsers(dest="entities_command", required=True)
+    entities_edit.register(entities_sub, load_settings)
     return parser
 
 

@@ -70,6 +70,9 @@ class Settings:
     """Extra enrichment steps (``"package.module:function"``), run after the built-in ones."""
     search: bool = True
     """Build a Pagefind index after the site when ``pagefind-bin`` is installed."""
+    learn_min_articles: int = 2
+    """A learned alias is used once this many articles give evidence for it
+    (``entities.learned.yml``)."""
 
     @property
     def manifest_path(self) -> Path:

@@ -611,8 +611,7 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
                 done += len(batch)
                 if progress:
                     progress(done, total)
-    if enriched:
-        report.registry_changes = _update_registry(settings, enriched)
+    report.registry_changes = _update_registry(settings, enriched)  # also migrates old files
     if loaded is None or json.dumps(manifest, sort_keys=True) != loaded:
         save_manifest(manifest_path, manifest)
     return report
@@ -720,11 +719,12 @@ def _report_orphans(settings: Settings, manifest: dict[str, Any], seen: dict[str
 
 def _update_registry(settings: Settings, articles: Sequence[Article]) -> int:
     try:
-        from news_digest.vocab.registry import update_registry
+        from news_digest.vocab.knowledge import update_registry
     except ImportError:
         return 0
     try:
-        return update_registry(settings.data_dir / "entities.yml", articles)
+        return update_registry(settings.data_dir / "entities.yml", articles,
+                               settings.learn_min_articles)
     except Exception as exc:  # the registry is a convenience; never lose posts over it
         log.warning("%s: could not update the entity registry: %s",
                     settings.data_dir / "entities.yml", exc)
