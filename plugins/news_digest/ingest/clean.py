@@ -19,7 +19,14 @@ reason, so ``inspect`` can show why, and nothing in here raises on any input tex
 from __future__ import annotations
 
 from news_digest.ingest.clean_blocks import body_paragraphs
-from news_digest.ingest.clean_lines import Line, free, pick_stoplist, read_lines, stop_density
+from news_digest.ingest.clean_lines import (
+    Line,
+    free,
+    menu_like,
+    pick_stoplist,
+    read_lines,
+    stop_density,
+)
 from news_digest.ingest.clean_parts import (
     is_byline,
     take_caption,
@@ -83,9 +90,48 @@ def _clean(text: str, known_junk: frozenset[str], prose_selected: bool) -> Draft
     return _draft(lines, title, caption, section, byline, dateline)
 
 
+LITTLE_TEXT_WORDS = 40
+"""A body shorter than this (two ordinary sentences) is written, but with a warning for
+the curator: either the story is a brief or the cleaner missed most of it."""
+FALLBACK_REASONS = frozenset({"outside article"})
+"""Dropped lines the fallback may bring back: the model's own doubts, never a line an
+explicit rule named (copyright, share bar, menu, script...)."""
+
+
+def _fallback(lines: list[Line]) -> int:
+    """When the model keeps nothing, keep every line that reads as prose on its own look
+    (``q > 0``), is not shaped like a menu item, and that no rule named; returns how many.
+
+    A short story on an otherwise empty page (a title, a sentence, a share bar) has no
+    long neighbours to lend it context, so the model alone would drop it, and the seed
+    would be lost."""
+    found = [line for line in lines if line.role is None and line.q > 0 and not menu_like(line)
+             and (line.reason is None or line.reason in FALLBACK_REASONS)]
+    for line in found:
+        line.keep, line.reason = True, None
+    return len(found)
+
+
+def _little_text(paragraphs: tuple[str, ...], fallback: int) -> tuple[str, ...]:
+    """The warnings a body earns: none, too little text, or nothing at all."""
+    if not paragraphs:
+        return ("no body text found",)
+    words = sum(len(p.split()) for p in paragraphs)
+    if fallback:
+        return (f"cleaning found little text: kept {fallback} line(s) the model was unsure "
+                f"of ({words} words); check the post against its seed",)
+    if words < LITTLE_TEXT_WORDS:
+        return (f"cleaning found little text ({words} words); check the post against "
+                "its seed",)
+    return ()
+
+
 def _draft(lines: list[Line], title: str, caption: str | None, section: str | None,
            byline: str | None, dateline: str | None) -> Draft:
     paragraphs = body_paragraphs([line for line in lines if line.keep and free(line)])
+    fallback = 0
+    if not paragraphs and (fallback := _fallback(lines)):
+        paragraphs = body_paragraphs([line for line in lines if line.keep and free(line)])
     removed = tuple(Removed(line.text, line.reason or "not prose") for line in lines
                     if line.role is None and (line.reason or not line.keep))
     return Draft(
@@ -97,5 +143,5 @@ def _draft(lines: list[Line], title: str, caption: str | None, section: str | No
         dateline=dateline,
         date=parse_dateline(dateline) if dateline else None,
         removed=removed,
-        warnings=() if paragraphs else ("no body text found",),
+        warnings=_little_text(paragraphs, fallback),
     )

@@ -131,6 +131,10 @@ def front_matter(article: Article, seeds_label: str) -> dict[str, Any]:
             fm["entities"] = grouped
     if article.story:
         fm["story"] = article.story
+    if article.warnings:
+        # What a curator should review (little text found, text capped for NER...),
+        # in the order the stages raised them, each once.
+        fm["warnings"] = list(dict.fromkeys(article.warnings))
     return fm
 
 
