@@ -128,10 +128,11 @@ def _little_text(paragraphs: tuple[str, ...], fallback: int) -> tuple[str, ...]:
 
 def _draft(lines: list[Line], title: str, caption: str | None, section: str | None,
            byline: str | None, dateline: str | None) -> Draft:
-    paragraphs = body_paragraphs([line for line in lines if line.keep and free(line)])
+    paragraphs, kinds = body_paragraphs([line for line in lines if line.keep and free(line)])
     fallback = 0
     if not paragraphs and (fallback := _fallback(lines)):
-        paragraphs = body_paragraphs([line for line in lines if line.keep and free(line)])
+        paragraphs, kinds = body_paragraphs([line for line in lines
+                                             if line.keep and free(line)])
     removed = tuple(Removed(line.text, line.reason or "not prose") for line in lines
                     if line.role is None and (line.reason or not line.keep))
     return Draft(
@@ -144,4 +145,5 @@ def _draft(lines: list[Line], title: str, caption: str | None, section: str | No
         date=parse_dateline(dateline) if dateline else None,
         removed=removed,
         warnings=_little_text(paragraphs, fallback),
+        kinds=kinds if any(kinds) else (),
     )

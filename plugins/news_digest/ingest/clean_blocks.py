@@ -12,9 +12,9 @@ from news_digest.ingest.clean_lines import Line
 _BULLET = re.compile(r"^(?:[•·▪◦‣●○■□►✓✔*–—-]|\d{1,2}[.)])\s+(?=\S)")
 
 
-def body_paragraphs(kept: list[Line]) -> tuple[str, ...]:
-    """The kept lines as body paragraphs; lists and tables the dump shows as such become
-    Markdown.
+def body_paragraphs(kept: list[Line]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The kept lines as body paragraphs, and each one's kind (``Draft.kinds``); lists
+    and tables the dump shows as such become Markdown.
 
     A line starting with a bullet or "1." is a list item; two or more short lines that
     are not sentences, right after a kept line ending in ":", are a list too ("You will
@@ -23,28 +23,33 @@ def body_paragraphs(kept: list[Line]) -> tuple[str, ...]:
     paragraph of Markdown table rows.
     """
     out: list[str] = []
+    kinds: list[str] = []
     i = 0
     while i < len(kept):
         line = kept[i]
         table = _table_rows(kept, i)
         if table:
             out.append(_markdown_table([row.cells for row in table]))
+            kinds.append("table")
             i += len(table)
             continue
         if _BULLET.match(line.text):
             out.append(_list_item(line.text))
+            kinds.append("ol" if out[-1][:1].isdigit() else "ul")
         elif i > 0 and kept[i - 1].text.endswith(":") and _item_like(line) and (
                 i + 1 < len(kept) and _item_like(kept[i + 1])):
             j = i
             while j < len(kept) and _item_like(kept[j]) and not _BULLET.match(kept[j].text):
                 out.append(f"- {kept[j].text}")
+                kinds.append("ul")
                 j += 1
             i = j
             continue
         else:
             out.append(line.text)
+            kinds.append("")
         i += 1
-    return tuple(out)
+    return tuple(out), tuple(kinds)
 
 
 def _item_like(line: Line) -> bool:
