@@ -19,6 +19,7 @@ reason, so ``inspect`` can show why, and nothing in here raises on any input tex
 from __future__ import annotations
 
 from news_digest.ingest.clean_blocks import body_paragraphs
+from news_digest.ingest.clean_features import length
 from news_digest.ingest.clean_lines import (
     Line,
     free,
@@ -90,9 +91,10 @@ def _clean(text: str, known_junk: frozenset[str], prose_selected: bool) -> Draft
     return _draft(lines, title, caption, section, byline, dateline)
 
 
-LITTLE_TEXT_WORDS = 40
-"""A body shorter than this (two ordinary sentences) is written, but with a warning for
-the curator: either the story is a brief or the cleaner missed most of it."""
+LITTLE_TEXT_WORDS = 30
+"""A body shorter than this many word-equivalents (180 characters: one or two
+sentences) is written, but with a warning for the curator: the cleaner probably missed
+most of the story. A five-sentence wire brief is longer, and is not flagged."""
 FALLBACK_REASONS = frozenset({"outside article"})
 """Dropped lines the fallback may bring back: the model's own doubts, never a line an
 explicit rule named (copyright, share bar, menu, script...)."""
@@ -116,13 +118,15 @@ def _little_text(paragraphs: tuple[str, ...], fallback: int) -> tuple[str, ...]:
     """The warnings a body earns: none, too little text, or nothing at all."""
     if not paragraphs:
         return ("no body text found",)
-    words = sum(len(p.split()) for p in paragraphs)
+    # word-equivalents (characters / 6, as the model counts): Thai or Chinese text has
+    # few spaces, and counting its words by spaces would call every article short
+    words = round(sum(length(p) for p in paragraphs))
     if fallback:
         return (f"cleaning found little text: kept {fallback} line(s) the model was unsure "
-                f"of ({words} words); check the post against its seed",)
+                f"of (about {words} words); check the post against its seed",)
     if words < LITTLE_TEXT_WORDS:
-        return (f"cleaning found little text ({words} words); check the post against "
-                "its seed",)
+        return (f"cleaning found little text (about {words} words); check the post "
+                "against its seed",)
     return ()
 
 

@@ -39,7 +39,8 @@ def body_paragraphs(kept: list[Line]) -> tuple[tuple[str, ...], tuple[str, ...]]
         elif i > 0 and kept[i - 1].text.endswith(":") and _item_like(line) and (
                 i + 1 < len(kept) and _item_like(kept[i + 1])):
             j = i
-            while j < len(kept) and _item_like(kept[j]) and not _BULLET.match(kept[j].text):
+            while j < len(kept) and _item_like(kept[j]) and not _BULLET.match(kept[j].text) \
+                    and not _table_rows(kept, j):  # a table right after the list is a table
                 out.append(f"- {kept[j].text}")
                 kinds.append("ul")
                 j += 1
