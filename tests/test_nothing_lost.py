@@ -175,6 +175,26 @@ def test_a_step_that_raises_for_one_seed_skips_only_that_seed(tmp_path: Path) ->
     assert "Traceback" not in log
 
 
+def test_inspect_names_the_seed_a_step_fails_on_and_shows_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "boom_step.py").write_text(BOOM_STEP, encoding="utf-8")
+    (tmp_path / "conf.py").write_text('NEWS_DIGEST_STEPS = ["boom_step:step"]\n')
+    bad = story("Lowtown").replace("Lowtown council approves its budget",
+                                   "Explosive budget row in Lowtown", 1)
+    write_seeds(tmp_path, {"explosive.txt": bad})
+    proc = subprocess.run(
+        [sys.executable, "-m", "news_digest.cli", "--settings", "conf.py", "inspect",
+         "--json", "--backend", "rules", "seeds"], capture_output=True, text=True,
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": os.pathsep.join(
+            [str(REPO / "plugins"), str(tmp_path)])}, timeout=300)
+    assert proc.returncode == 1
+    assert [json.loads(line)["title"] for line in proc.stdout.splitlines()] == sorted(
+        f"{town} council approves its budget" for town in TOWNS)
+    # (Pelican's own notes on reading a settings file without SITEURL come first)
+    named = [line for line in proc.stderr.splitlines() if "explosive" in line]
+    assert named == ["skipped seeds/explosive.txt: enrichment failed: RuntimeError: curator "
+                     "step cannot handle Explosive budget row in Lowtown"]
+
+
 DIE_IN_WORKER = '''
 import multiprocessing, os
 
