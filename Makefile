@@ -17,13 +17,21 @@ STAMP := $(VENV)/.installed
 
 .PHONY: help html clean regenerate serve devserver publish test lint bench venv
 
+# A deploy needs the site's public address for feeds, OPML, sitemaps and canonical links;
+# say so in one line before anything is built (publishconf.py checks it again).
+ifneq ($(filter publish,$(MAKECMDGOALS)),)
+ifeq ($(strip $(SITEURL)),)
+$(error make publish needs SITEURL, e.g. make publish SITEURL=https://news.example.org)
+endif
+endif
+
 help:
 	@echo 'make html        build the site from seeds/ into output/'
 	@echo 'make test        run the linters and the test suite'
 	@echo 'make serve       serve output/ at http://localhost:$(PORT)'
 	@echo 'make devserver   rebuild on change and serve'
 	@echo 'make regenerate  rebuild on change'
-	@echo 'make publish     build with publishconf.py (absolute URLs)'
+	@echo 'make publish     build for a deploy: make publish SITEURL=https://news.example.org'
 	@echo 'make bench       run the quality and speed benchmarks'
 	@echo 'make clean       remove output/ and caches'
 
@@ -52,11 +60,11 @@ devserver: $(STAMP)
 	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS) -p $(PORT)
 
 publish: $(STAMP)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+	SITEURL='$(SITEURL)' $(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	cd plugins && ../$(BIN)/lint-imports --config ../pyproject.toml
+	cd plugins && ../$(BIN)/lint-imports --no-cache --config ../pyproject.toml
 
 AXE := .cache/node/node_modules/axe-core/axe.min.js
 
@@ -74,4 +82,5 @@ bench: $(STAMP)
 	$(BIN)/python bench/entities_conll.py
 	$(BIN)/python bench/topics_bbc.py
 	$(BIN)/python bench/stories_ecb.py
+	$(BIN)/python bench/formats.py
 	$(BIN)/python bench/run.py

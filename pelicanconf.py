@@ -49,7 +49,9 @@ CATEGORIES_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index"]
+# The plugin writes the home page and its older pages itself (site/pagination.py: pages
+# numbered from the oldest, so a new story does not shift every page).
+DIRECT_TEMPLATES = []
 
 # Feeds are made by the plugin with feedgen; Pelican's own are off so nothing is doubled.
 FEED_ALL_ATOM = None

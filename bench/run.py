@@ -382,9 +382,13 @@ def phase_build(site: Path, plain: bool, profile: Path | None) -> None:
         prof.disable()
         prof.dump_stats(str(profile))
     out = Path(settings["OUTPUT_PATH"])
-    files = [p for p in out.rglob("*") if p.is_file()]
-    emit(seconds=time.perf_counter() - t0, files=len(files),
-         bytes=sum(p.stat().st_size for p in files), steps_missing=MISSING_STEPS)
+    sys.path.insert(0, str(ROOT / "bench"))
+    from site_size import measure, walk
+
+    size = measure(walk(out))
+    emit(seconds=time.perf_counter() - t0, files=size["files"], bytes=size["bytes"],
+         per_article=(size["files_per_article"], size["bytes_per_article"]),
+         steps_missing=MISSING_STEPS)
 
 
 def plain_copy(site: Path) -> int:
@@ -531,6 +535,9 @@ def table(results: dict[int, tuple[list[Measure], dict]], header: bool = True) -
                            ", model load included"))
             elif "files" in r.info:
                 note = f"{r.info['files']:,} files, {r.info['bytes'] / 1e6:,.1f} MB"
+                if "per_article" in r.info:
+                    files_per, bytes_per = r.info["per_article"]
+                    note += f" ({files_per:.1f} files, {bytes_per / 1e3:,.0f} KB per article)"
             out.append(f"| {n:,} | {r.phase} | {r.wall:.1f} | {r.cpu:.1f} | "
                        f"{r.rss_max_mb:,.0f} | {r.rss_tree_mb:,.0f} | {r.others:.1f} | {note} |")
     return "\n".join(out)

@@ -312,7 +312,7 @@ def test_extract_html_reads_text_and_metadata() -> None:
     assert draft.byline == "By Jane Doe"
     assert not any("tracking" in p or "color" in p for p in draft.paragraphs)
     meta = html_meta(seed(HTML, "html", "a.html"))
-    assert meta["date"] == "2019-01-04"
+    assert meta["date"] == "2019-01-04T10:00:00Z"  # the page's time, not trafilatura's day only
     assert meta["publisher"] == "The Daily Example"
 
 

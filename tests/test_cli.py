@@ -104,3 +104,90 @@ def test_inspect_one_file_learns_its_folders_boilerplate(tmp_path: Path) -> None
     record = json.loads(result.stdout)
     assert not any("Harbour Street" in p for p in record["paragraphs"])
     assert any(r["reason"] == "repeated across source" for r in record["removed"])
+
+
+# --- curation sub-commands: feature, hide, unhide ---------------------------------------
+
+CURATED_POST = (
+    '---\r\ntitle: "Élan: a title with a colon"\r\n# a curator\'s comment\r\n'
+    "date: 2020-01-08T09:30:00+00:00\r\nslug: elan\r\nsummary: 'Single   quoted'\r\n"
+    "topics:\r\n- politics\r\n- conflict-war-and-peace\r\n"
+    "ingest: {version: 1, digest: 0000}\r\n---\r\n\r\nBody with trailing spaces   \r\n"
+    "\r\nstatus: a body line, not front matter\r\n")
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    import difflib
+
+    return [d for d in difflib.ndiff(before.splitlines(keepends=True),
+                                     after.splitlines(keepends=True)) if d[:1] in "+-"]
+
+
+def test_curate_commands_change_one_line_and_keep_every_other_byte(tmp_path: Path) -> None:
+    post = tmp_path / "content" / "2020" / "elan.md"
+    post.parent.mkdir(parents=True)
+    post.write_bytes(CURATED_POST.encode("utf-8"))
+    content = ("--content", str(tmp_path / "content"))
+    hide = run("hide", "elan", *content, cwd=tmp_path)
+    assert hide.returncode == 0, hide.stderr
+    assert hide.stdout.strip() == "hidden: content/2020/elan.md"
+    hidden = post.read_bytes().decode("utf-8")
+    assert changed_lines(CURATED_POST, hidden) == ["+ status: hidden\r\n"]
+    assert hidden.index("status: hidden\r\n") < hidden.index("ingest:")  # digest line last
+    # by path, with -v after the sub-command; the line is replaced, not added again
+    unhide = run("unhide", str(post), "-v", *content, cwd=tmp_path)
+    assert unhide.returncode == 0, unhide.stderr
+    shown = post.read_bytes().decode("utf-8")
+    assert changed_lines(CURATED_POST, shown) == ["+ status: published\r\n"]
+    assert run("feature", "elan", *content, cwd=tmp_path).returncode == 0
+    featured = post.read_bytes().decode("utf-8")
+    assert changed_lines(shown, featured) == ["+ featured: true\r\n"]
+    again = run("-v", "feature", "elan", *content, cwd=tmp_path)
+    assert again.stdout.startswith("already featured") and post.read_bytes().decode() == featured
+    off = run("feature", "--off", "elan", *content, cwd=tmp_path)
+    assert off.returncode == 0
+    assert changed_lines(featured, post.read_bytes().decode("utf-8")) == [
+        "- featured: true\r\n", "+ featured: false\r\n"]
+
+
+def test_curate_names_what_it_cannot_edit(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    for folder in ("2019", "2020"):
+        (content / folder).mkdir(parents=True)
+        (content / folder / "twin.md").write_text("---\ntitle: Twin\n---\nBody.\n")
+    broken = content / "2020" / "broken.md"
+    broken.write_text('---\ntitle: "unclosed\n---\nBody.\n')
+    plain = content / "2020" / "plain.md"
+    plain.write_text("Title: A Pelican post\n\nBody.\n")
+    before = {p: p.read_bytes() for p in content.rglob("*.md")}
+    result = run("hide", "twin", "broken", "plain", "nothing-here", "--content", str(content),
+                 cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 4, lines
+    assert "2 posts have this slug" in lines[0] and "2019/twin.md" in lines[0]
+    assert "broken.md:" in lines[1] and "not changed" in lines[1]
+    assert "plain.md: no YAML front matter" in lines[2]
+    assert "nothing-here: no post with this slug or path" in lines[3]
+    assert {p: p.read_bytes() for p in content.rglob("*.md")} == before
+
+
+def test_a_hidden_post_is_curated_so_ingest_keeps_it(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    seed = seeds / "a.txt"
+    seed.write_text(
+        "A headline\n\nFriday, January 4, 2019\n\nThe body of the story runs long enough to be "
+        "a paragraph of real prose, with a subject, a verb and an object.\n")
+    args = ("--seeds", str(seeds), "--content", str(tmp_path / "content"),
+            "--data", str(tmp_path / "data"), "--backend", "rules", "--quiet")
+    assert run("ingest", *args, cwd=tmp_path).returncode == 0
+    post = tmp_path / "content" / "2019" / "a-headline.md"
+    assert run("hide", "a-headline", "--content", str(tmp_path / "content"),
+               cwd=tmp_path).returncode == 0
+    hidden = post.read_bytes()
+    seed.write_text(seed.read_text() + "\nA second paragraph the seed gained later, long "
+                    "enough to count as real prose for the cleaner to keep it.\n")
+    again = run("ingest", *args, "-v", cwd=tmp_path)
+    assert "1 kept because curated" in again.stdout, again.stdout + again.stderr
+    assert post.read_bytes() == hidden

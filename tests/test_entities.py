@@ -31,7 +31,8 @@ from news_digest.enrich.ner import Mention
 from news_digest.enrich.pipeline import EnrichContext
 from news_digest.model import Article, Draft, Entity, Source
 from news_digest.settings import Settings
-from news_digest.vocab.registry import load_registry, parse
+from news_digest.vocab.knowledge import load_registry
+from news_digest.vocab.registry import parse
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_5e547131be4d3005.txt"

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import feedparser
-from conftest import build, fixture_posts, write_content
+from helpers import build, fixture_posts, write_content
 
 NEWEST = "Fri, 10 Jan 2020 01:00:00 +0000"
 
@@ -117,3 +117,35 @@ def test_atom_entries_carry_summary_and_full_content(site: Path) -> None:
     assert entry.summary and entry.content[0].value
     assert entry.summary != entry.content[0].value
     assert entry.summary_detail.type == "text/html"
+
+
+def test_topic_and_entity_feeds_carry_summaries_and_links_not_full_text(site: Path) -> None:
+    """Full text only where readers want the whole day (site and edition feeds): a topic
+    or entity feed repeats articles that are in the site feed already."""
+    topic_feed = next((site / "feeds" / "topics").glob("*.rss.xml"))
+    raw = topic_feed.read_text(encoding="utf-8")
+    assert "<content:encoded>" not in raw
+    for path in (topic_feed, topic_feed.with_name(topic_feed.name.replace(".rss", ".atom"))):
+        parsed = feedparser.parse(path.read_bytes())
+        assert parsed.bozo == 0
+        for entry in parsed.entries:
+            assert entry.summary and entry.link.startswith("/")
+            assert "content" not in entry
+    assert "<content:encoded>" in (site / "feeds" / "all.rss.xml").read_text(encoding="utf-8")
+
+
+def test_feeds_stay_under_the_byte_cap_and_keep_the_newest(tmp_path: Path) -> None:
+    content = write_content(tmp_path)
+    out = build(tmp_path, content, tmp_path / "output", NEWS_DIGEST_FEED_MAX_BYTES=6000,
+                NEWS_DIGEST_FEED_FULL_TEXT=["all", "topics", "entities"])
+    for path in (out / "feeds").rglob("*.xml"):
+        if path.name == "opml.xml":
+            continue
+        parsed = feedparser.parse(path.read_bytes())
+        assert parsed.bozo == 0, path
+        assert parsed.entries, f"{path}: the newest item is kept whatever its size"
+        if len(parsed.entries) > 1:
+            assert path.stat().st_size <= 6000, path
+    full = feedparser.parse((out / "feeds" / "all.rss.xml").read_bytes())
+    assert len(full.entries) < len(fixture_posts())
+    assert full.entries[0].published == NEWEST

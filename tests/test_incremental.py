@@ -8,11 +8,12 @@ must give a byte-identical site.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
 import pytest
-from conftest import Post, build, fixture_posts, post_text, write_content
+from helpers import Post, build, fixture_posts, post_text, write_content
 
 from news_digest.site import incremental
 from news_digest.site.search import pagefind_executable
@@ -79,6 +80,25 @@ def test_rebuild_after_a_new_post_equals_a_cold_build(root: Path, tmp_path: Path
     assert "about/index.html" not in rewritten
     assert "entities/people/qassem-soleimani/index.html" not in rewritten
     assert len(rewritten) < len(after) // 2, (len(rewritten), len(after))
+
+
+def test_todays_story_leaves_older_listing_pages_alone(root: Path, tmp_path: Path) -> None:
+    """Listings are numbered from the oldest page, so the newest story changes the front
+    pages of its listings (and at most the newest numbered page), never the older ones."""
+    p = dataclasses.replace(new_post(), slug="latest-politics", title="Latest politics",
+                            day=9, hour=23)
+    path = root / "content" / f"{p.date:%Y}" / f"{p.slug}.md"
+    path.write_text(post_text(p), encoding="utf-8")
+    before = stamps(root / "output")
+    out = inc_build(root)
+    assert_same_site(out, cold_build(root, tmp_path))
+    after = stamps(out)
+    rewritten = {f for f in after if after[f] != before.get(f)}
+    assert "topics/politics/index.html" in rewritten
+    older = [f for f in after if (f.startswith(("topics/", "page/")) and "/page/1/" in f)
+             or f.startswith("page/1/")]
+    assert older, "the fixture has paginated listings"
+    assert not [f for f in older if f in rewritten], sorted(rewritten)
 
 
 def test_rebuild_after_a_curator_edit_equals_a_cold_build(root: Path, tmp_path: Path) -> None:

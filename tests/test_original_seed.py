@@ -68,10 +68,15 @@ def test_entities_are_canonical_with_aliases_in_the_registry(built: Path) -> Non
         assert org in orgs
     for place in ("Iran", "Iraq", "Tehran", "Erbil"):
         assert place in places
-    registry = yaml.safe_load((built / "data" / "entities.yml").read_text())
-    soleimani = registry["Qassem Soleimani"]
-    assert soleimani["type"] == "person"
-    assert {"Qasem Soleimani", "Qassim Suleidmani"} <= set(soleimani["aliases"])
+    # ingest never writes the curator's file; what it learned waits, with its evidence,
+    # for a second article before the registry uses it
+    assert not (built / "data" / "entities.yml").exists()
+    learned = yaml.safe_load((built / "data" / "entities.learned.yml").read_text())
+    pairs = {tuple(p["forms"]): p for p in learned["pairs"]}
+    soleimani = pairs[("Qassem Soleimani", "Qassim Suleidmani")]
+    assert soleimani["reason"] == "variant"
+    assert [e["article"] for e in soleimani["evidence"]] == ["000_5e547131be4d3005.txt"]
+    assert "Qassim Suleidmani" in soleimani["evidence"][0]["sentence"]
 
 
 def test_pages_show_it(built: Path) -> None:
@@ -81,7 +86,7 @@ def test_pages_show_it(built: Path) -> None:
     assert "Pentagon confirms Iran launched" in html
     assert "AlterNet Media" in html
     entity = out / "entities" / "people" / "qassem-soleimani" / "index.html"
-    assert "Qassim Suleidmani" in entity.read_text()
+    assert "Qassem Soleimani" in entity.read_text()
     assert (out / "editions" / "2020-01-08" / "index.html").exists()
     assert (out / "topics" / "conflict-war-and-peace" / "index.html").exists()
     assert (out / "feeds" / "all.rss.xml").exists()

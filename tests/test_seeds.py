@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from news_digest.ingest.seeds import SeedError, discover, load_index, read_all, read_seed
+from news_digest.ingest.formats import read_all
+from news_digest.ingest.seeds import (
+    SeedError,
+    Skipped,
+    discover,
+    load_index,
+    read_seed,
+)
 
 
 def write(path: Path, data: bytes) -> Path:
@@ -71,6 +78,34 @@ def test_discovery_is_recursive_sorted_and_skips_hidden(tmp_path: Path) -> None:
         write(tmp_path / name, b"x")
     found = [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)]
     assert found == ["a/b/c.html", "a/z.txt", "b.txt"]
+
+
+def test_discovery_lists_many_article_files_and_reports_unknown_kinds(tmp_path: Path) -> None:
+    for name in ("a.json", "b.jsonl", "c.xml", "d.rss", "e.atom", "f.bin", "g.md",
+                 "index.tsv", ".swp.bin", "sub/h.pdf"):
+        write(tmp_path / name, b"x")
+    unknown: list[Path] = []
+    found = [p.name for p in discover(tmp_path, unknown)]
+    assert found == ["a.json", "b.jsonl", "c.xml", "d.rss", "e.atom"]
+    # index.tsv is metadata and hidden files are skipped quietly; the rest is named
+    assert [p.relative_to(tmp_path).as_posix() for p in unknown] == ["f.bin", "g.md",
+                                                                      "sub/h.pdf"]
+
+
+def test_a_many_article_file_is_not_read_as_one_text(tmp_path: Path) -> None:
+    with pytest.raises(SeedError, match="one seed per record"):
+        read_seed(write(tmp_path / "a.jsonl", b'{"text": "x"}\n'), tmp_path)
+
+
+def test_read_all_gives_one_seed_per_record(tmp_path: Path) -> None:
+    write(tmp_path / "a.jsonl", b'{"title": "One", "text": "Body one.", "url": "https://x.org/1"}\n'
+          b'{"title": "No text"}\n{"title": "Two", "text": "Body two."}\n')
+    results = list(read_all(tmp_path))
+    seeds = [r for r in results if not isinstance(r, Skipped)]
+    skips = [r for r in results if isinstance(r, Skipped)]
+    assert [s.text for s in seeds] == ["Body one.", "Body two."]
+    assert [str(s.path) for s in skips] == [f"{tmp_path / 'a.jsonl'}:2"]
+    assert "no article text" in skips[0].reason
 
 
 def test_symlink_loop_does_not_hang(tmp_path: Path) -> None:

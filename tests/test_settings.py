@@ -47,3 +47,11 @@ def test_steps_setting_takes_a_list_or_comma_separated_names() -> None:
     assert from_mapping({"NEWS_DIGEST_STEPS": ["a:b"]}).steps == ("a:b",)
     with pytest.raises(SettingsError, match="expected 'module:function'"):
         from_mapping({"NEWS_DIGEST_STEPS": "no_colon"})
+
+
+def test_step_names_from_before_the_rooms_still_load_with_a_warning() -> None:
+    from news_digest.enrich.entities import entities_step
+    from news_digest.enrich.pipeline import load_step
+
+    with pytest.warns(DeprecationWarning, match="news_digest.enrich.entities:entities_step"):
+        assert load_step("news_digest.entities:entities_step") is entities_step

@@ -11,7 +11,7 @@ from urllib.parse import urldefrag, urlparse
 
 import html5lib
 import pytest
-from conftest import PER_PAGE, build, copy_content
+from helpers import PER_PAGE, build, copy_content
 
 TIME_RE = re.compile(r'<h3 class="card-title">.*?<time datetime="([^"]+)"', re.S)
 
@@ -42,18 +42,38 @@ def test_every_page_family_exists(site: Path) -> None:
     assert not list(site.rglob("broken*"))
 
 
-def test_lists_are_newest_first_and_paginated(site: Path) -> None:
+def test_lists_are_newest_first_and_paginated_from_the_oldest(site: Path) -> None:
     html = read(site, "/topics/politics/")
     dates = card_dates(html)
-    assert len(dates) == PER_PAGE and dates == sorted(dates, reverse=True)
-    assert 'href="/topics/politics/page/2/"' in html
-    page2 = read(site, "/topics/politics/page/2/")
-    assert card_dates(page2)[0] <= dates[-1]
-    assert 'rel="prev" href="/topics/politics/"' in page2
-    home2 = read(site, "/page/2/")
-    assert 'rel="prev" href="/"' in home2
+    assert PER_PAGE <= len(dates) < 2 * PER_PAGE and dates == sorted(dates, reverse=True)
+    older = re.search(r'rel="next" href="/topics/politics/page/(\d+)/"', html)
+    assert older, "the front page links the newest numbered page"
+    newest_numbered = int(older.group(1))
+    page = read(site, f"/topics/politics/page/{newest_numbered}/")
+    assert card_dates(page)[0] <= dates[-1]
+    assert 'rel="prev" href="/topics/politics/"' in page
+    oldest = read(site, "/topics/politics/page/1/")
+    assert 'rel="next"' not in oldest and len(card_dates(oldest)) == PER_PAGE
+    home_older = re.search(r'rel="next" href="/page/(\d+)/"', read(site, "/"))
+    assert home_older, "the home page links its newest numbered page"
+    assert 'rel="prev" href="/"' in read(site, f"/page/{home_older.group(1)}/")
     all_home = card_dates(read(site, "/").split('id="recent-title"')[1])
     assert all_home == sorted(all_home, reverse=True)
+
+
+def test_a_new_story_changes_only_the_front_of_a_listing() -> None:
+    """Numbering from the oldest page: one more story rewrites the front page, and once
+    per ``per_page`` stories adds one page and relinks one; the rest stay as they were."""
+    from news_digest.site.pagination import paginate
+
+    for n in range(1, 40):
+        before = {pg.url: pg for pg in paginate(list(range(n, 0, -1)), 5, "t/")}
+        after = {pg.url: pg for pg in paginate(list(range(n + 1, 0, -1)), 5, "t/")}
+        changed = {u for u in after if before.get(u) != after[u]}
+        assert "t/" in changed and len(changed) <= 3, (n, changed)
+        front = after["t/"]
+        assert (front.items[0] == n + 1 and 5 <= len(front.items) < 10) or n + 1 < 5
+        assert sorted(i for pg in after.values() for i in pg.items) == list(range(1, n + 2))
 
 
 def test_counts_on_indexes(site: Path) -> None:
@@ -236,3 +256,15 @@ def test_home_lists_each_story_once(site: Path) -> None:
     links = Counter(re.findall(r'href="(/\d{4}/\d\d/\d\d/[^"]+/)"', html))
     assert links, "home page lists stories"
     assert max(links.values()) == 1, [u for u, n in links.items() if n > 1]
+
+
+def test_counts_read_as_english(site: Path) -> None:
+    """One ``plural`` filter for every count: "1 story", "2 stories", never "1 stories"."""
+    from news_digest.site.fragments import plural
+
+    assert plural(1, "story", "stories") == "1 story"
+    assert plural([1, 2], "story", "stories") == "2 stories"
+    assert plural(0, "topic") == "0 topics"
+    pages = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert re.search(r"\b1 stories\b", pages) is None
+    assert re.search(r"\b1 story\b", pages) and re.search(r"\b[2-9] stories\b", pages)

@@ -12,6 +12,8 @@ from news_digest import hooks
 
 
 def register() -> None:
+    signals.initialized.connect(hooks.whole_log_lines)
+    signals.initialized.connect(hooks.exclude_notes)
     signals.initialized.connect(hooks.check_content_cache)
     signals.get_generators.connect(hooks.ingest_before_build)
     signals.readers_init.connect(hooks.add_reader)

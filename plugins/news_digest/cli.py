@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from news_digest import settings as settings_mod
+from news_digest.commands import curate, entities_edit
 from news_digest.enrich.pipeline import EnrichContext
 from news_digest.errors import NewsDigestError
 from news_digest.model import Article
@@ -24,6 +25,9 @@ EPILOG = """examples:
   news-digest ingest --seeds ~/scrapes --content content
   news-digest inspect seeds/000_5e547131be4d3005.txt --json
   news-digest inspect seeds/ --json > cleaned.jsonl
+  news-digest feature iran-strikes         # lead its edition and the home page
+  news-digest hide content/2020/test-page.md
+  news-digest unhide test-page -v
 """
 
 INSPECT_KEYS = ("seed", "title", "date", "date_source", "section", "caption", "summary",
@@ -179,10 +183,17 @@ def build_parser() -> argparse.ArgumentParser:
                         help="Pelican settings file to read NEWS_DIGEST_* from "
                              "(default: ./pelicanconf.py when present)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    # The global options again on every sub-command, so they work before or after it;
+    # SUPPRESS: an option not given after the sub-command keeps the value given before.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--settings", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                        help="log more")
     sub = parser.add_subparsers(dest="command", required=True)
 
     ingest = sub.add_parser("ingest", help="write posts for new or changed seeds",
-                            epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+                            epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+                            parents=[common])
     ingest.add_argument("--seeds", help="seed folder (default: NEWS_DIGEST_SEEDS or seeds/)")
     ingest.add_argument("--content", help="content folder (default: Pelican's PATH)")
     ingest.add_argument("--data", help="folder of entities.yml/topics.yml (default: data/)")
@@ -192,12 +203,18 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.set_defaults(func=cmd_ingest)
 
     inspect = sub.add_parser("inspect", help="show what cleaning and enrichment make of seeds",
-                             epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+                             epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+                             parents=[common])
     inspect.add_argument("paths", nargs="+", help="seed files or folders")
     inspect.add_argument("--json", action="store_true", help="one JSON object per line")
     inspect.add_argument("--data", help="folder of entities.yml/topics.yml (default: data/)")
     inspect.add_argument("--backend", choices=("auto", "spacy", "rules"), help="NER backend")
     inspect.set_defaults(func=cmd_inspect)
+    curate.add_parsers(sub, load_settings, parents=[common])
+    entities = sub.add_parser("entities", help="review and edit the entity registry",
+                              parents=[common])
+    entities_sub = entities.add_subparsers(dest="entities_command", required=True)
+    entities_edit.register(entities_sub, load_settings)
     return parser
 
 

@@ -7,6 +7,7 @@ the result back. Keep them short.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from news_digest.errors import NewsDigestError
@@ -37,7 +38,74 @@ def ingest_before_build(pelican: Any) -> None:
     except NewsDigestError as exc:
         log.error("news-digest: ingest skipped: %s", exc)
         return
-    log.info("news-digest: %s", report.summary_line())
+    # Skipped seeds and kept curated posts were logged by ingest, one line each; say
+    # here what only the command said before, then the summary, always (Pelican's
+    # default level hides INFO, and a build should say what ingest did).
+    for post in report.orphaned:
+        log.warning("news-digest: seed gone, post kept: %s", post)
+    say(f"news-digest: ingest: {report.summary_line()}")
+
+
+def say(line: str) -> None:
+    """Print one line on Pelican's console, as its own "Done: …" line is, unwrapped."""
+    from pelican.log import console
+
+    console.print(line, soft_wrap=True, highlight=False, markup=False, emoji=False)
+
+
+class WholeLines(logging.Handler):
+    """Our log lines as ``LEVEL message`` on Pelican's console, never wrapped.
+
+    Pelican's rich handler lays each record out in a table as wide as the terminal
+    (80 columns when piped, as under ``make``) and folds long words, so a seed's path
+    broke mid-name. This handler prints ``news_digest`` records whole (soft wrap: the
+    terminal wraps, nothing is cut or folded); ``PelicanHandlerSkip`` keeps Pelican's
+    handler from printing them twice.
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            say(f"{record.levelname:<8} {self.format(record)}")
+        except Exception:  # a logging handler must never raise
+            self.handleError(record)
+
+
+class PelicanHandlerSkip(logging.Filter):
+    """On Pelican's handler: leave ``news_digest`` records to :class:`WholeLines`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.name.startswith("news_digest")
+
+
+def whole_log_lines(pelican: Any) -> None:
+    """Route the plugin's log records to :class:`WholeLines` (once per process).
+
+    Records still propagate to the root logger (so pytest's ``caplog`` and any other
+    handler see them); only Pelican's own rich handler is told to skip them.
+    """
+    from pelican.log import DEFAULT_LOG_HANDLER
+
+    ours = logging.getLogger("news_digest")
+    if not any(isinstance(h, WholeLines) for h in ours.handlers):
+        ours.addHandler(WholeLines())
+    if not any(isinstance(f, PelicanHandlerSkip) for f in DEFAULT_LOG_HANDLER.filters):
+        DEFAULT_LOG_HANDLER.addFilter(PelicanHandlerSkip())
+
+
+def exclude_notes(pelican: Any) -> None:
+    """Keep the editor's notes folder (``content/editions/``) out of Pelican's articles
+    and pages: a note belongs to an edition (``notes.py``), it is not a story."""
+    s = Settings.from_pelican(pelican.settings)
+    try:
+        rel = s.notes_path.resolve().relative_to(
+            Path(pelican.settings.get("PATH", "content")).resolve())
+    except ValueError:
+        return  # outside PATH: Pelican never sees it
+    for key in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES"):
+        excludes = list(pelican.settings.get(key) or [])
+        if rel.as_posix() not in excludes:
+            excludes.append(rel.as_posix())
+        pelican.settings[key] = excludes
 
 
 def check_content_cache(pelican: Any) -> None:
@@ -83,7 +151,7 @@ def finish_build(pelican: Any) -> None:
 
 
 def add_template_filters(generator: Any) -> None:
-    """``story_card``: cards rendered once per build (``fragments.py``)."""
+    """``story_card`` (cards rendered once per build) and ``plural`` (``site/fragments.py``)."""
     from news_digest.site.fragments import install
 
     install(generator)

@@ -20,18 +20,27 @@ class RawSeed:
     """A seed file read from disk: decoded text plus what we need to track it."""
 
     path: Path
-    """The file as found (absolute or relative to the working directory)."""
+    """The file as found (absolute or relative to the working directory). For one record of
+    a JSON, JSON Lines or feed file: that file's path plus ``#<record key>``, so every
+    message about the record names both."""
     rel: str
-    """POSIX path relative to the seeds folder; stable across machines."""
+    """POSIX path relative to the seeds folder; stable across machines. For a record:
+    ``<file>#<key>``, the key coming from the record's URL or guid (or its content hash
+    when it has neither), never from its position in the file."""
     text: str
     """Decoded, NFC-normalised text with ``\\n`` line endings and no zero-width characters."""
     sha256: str
-    """Hex digest of the raw bytes: the manifest key."""
+    """Hex digest of the raw bytes: the manifest key. For a record: of the record's own
+    canonical form, so other records of its file changing does not touch it."""
     encoding: str
     mtime: float
     format: str = "text"
-    """``text`` for plain dumps, ``html`` for saved pages."""
+    """``text`` for plain dumps, ``html`` for saved pages; ``record`` for a JSON record's
+    article text, ``record-html`` for a feed entry's (or a JSON record's) HTML."""
     warnings: tuple[str, ...] = ()
+    meta: tuple[tuple[str, str], ...] = ()
+    """What the seed's format states about it (``title``, ``date``, ``url``, ``author``,
+    ``publisher``, ``description``, ``image_caption``), as sorted pairs: used, not guessed."""
 
 
 @dataclass(frozen=True)

@@ -54,10 +54,18 @@ class Settings:
     """An entity gets its own feed once it appears in this many articles."""
     weekly_editions: bool = False
     """Also build weekly editions at ``/editions/YYYY-Www/``."""
+    notes: str = "editions"
+    """Folder of editor's notes (``YYYY-MM-DD.md``, ``YYYY-Www.md``), relative to ``content``."""
     feed_items: int = 50
     """Items per feed."""
     entity_feed_items: int = 20
     """Items per entity feed (at most ``feed_items``): a site has thousands of them."""
+    feed_full_text: tuple[str, ...] = ("all", "editions")
+    """Feeds whose items carry the full article (``all``, ``topics``, ``entities``,
+    ``editions``); the others carry the summary and a link."""
+    feed_max_bytes: int = 524288
+    """Largest feed file; older items are left out to stay under it (512 KiB, the limit
+    FeedBurner set and many readers still assume)."""
     news_sitemap_hours: int = 48
     """The news sitemap lists articles this many hours back from the newest one."""
     related_count: int = 5
@@ -66,6 +74,9 @@ class Settings:
     """Extra enrichment steps (``"package.module:function"``), run after the built-in ones."""
     search: bool = True
     """Build a Pagefind index after the site when ``pagefind-bin`` is installed."""
+    learn_min_articles: int = 2
+    """A learned alias is used once this many articles give evidence for it
+    (``entities.learned.yml``)."""
 
     @property
     def manifest_path(self) -> Path:
@@ -81,6 +92,9 @@ class Settings:
         mapping = dict(pelican_settings)
         mapping.setdefault(PREFIX + "CONTENT", pelican_settings.get("PATH", "content"))
         return from_mapping(mapping, base=Path.cwd())
+    @property
+    def notes_path(self) -> Path:
+        return self.content / self.notes
 
 
 _BOOL_WORDS = {"1": True, "true": True, "yes": True, "on": True,
@@ -103,6 +117,13 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         if number < 0:
             raise SettingsError(f"{key}={value!r}: expected a number ≥ 0")
         return number
+    if name == "feed_full_text":
+        items = value.split(",") if isinstance(value, str) else value
+        kinds = ("all", "topics", "entities", "editions")
+        if not isinstance(items, list | tuple) or not all(
+                isinstance(i, str) and i.strip().lower() in kinds for i in items):
+            raise SettingsError(f"{key}={value!r}: expected a list of {', '.join(kinds)}")
+        return tuple(dict.fromkeys(i.strip().lower() for i in items))
     if isinstance(default, tuple):
         items = value.split(",") if isinstance(value, str) else value
         if not isinstance(items, (list, tuple)) or not all(isinstance(i, str) for i in items):

@@ -14,6 +14,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Sized
 from pathlib import Path
 
 from unidecode import unidecode
@@ -50,6 +51,16 @@ def slugify(text: str, max_length: int | None = None) -> str:
     if not slug:
         slug = "n-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
     return slug
+
+
+def plural(count: int | Sized, one: str, many: str | None = None) -> str:
+    """``plural(3, 'story', 'stories')`` → ``3 stories``; a list counts its items.
+
+    One rule for every count the product prints, in log lines and in the theme (where it
+    is the ``plural`` filter), so nothing says "1 posts" or "1 stories".
+    """
+    n = count if isinstance(count, int) else len(count)
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 # ---------------------------------------------------------------- words

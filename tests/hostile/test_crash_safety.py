@@ -31,7 +31,7 @@ from news_digest.ingest.run import ingest
 from news_digest.site.reader import split_front_matter
 
 from . import corpus
-from .conftest import REPO, hostile_settings, posts_by_seed, snapshot
+from .helpers import REPO, hostile_settings, posts_by_seed, snapshot
 
 pytestmark = pytest.mark.slow
 

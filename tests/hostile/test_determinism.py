@@ -13,7 +13,7 @@ from pathlib import Path
 from news_digest.site import search
 
 from . import corpus
-from .conftest import HEAVY, pelican_build, snapshot
+from .helpers import HEAVY, pelican_build, snapshot
 
 
 def _build(root: Path) -> Path:

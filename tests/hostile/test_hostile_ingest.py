@@ -20,7 +20,7 @@ from news_digest.ingest import writer as posts
 from news_digest.site.reader import load_front_matter, split_front_matter
 
 from . import corpus
-from .conftest import HEAVY, Run, copy_site, hostile_settings, run_ingest, snapshot
+from .helpers import HEAVY, Run, copy_site, hostile_settings, run_ingest, snapshot
 
 MANIFEST = ".news-digest/manifest.json"
 

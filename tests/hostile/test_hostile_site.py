@@ -22,7 +22,7 @@ import yaml
 from news_digest.site.reader import parse_date, split_front_matter
 
 from . import corpus
-from .conftest import HostileSite
+from .helpers import HostileSite
 
 CHROMIUM = "/usr/bin/chromium"
 JSONLD = "application/ld+json"
@@ -268,7 +268,7 @@ def test_no_hostile_article_runs_script_in_chromium(hostile_site: HostileSite,
 
 
 def test_curated_javascript_source_url_is_not_linked(tmp_path: Path) -> None:
-    from .conftest import pelican_build
+    from .helpers import pelican_build
 
     post = tmp_path / "content" / "2024" / "edited.md"
     post.parent.mkdir(parents=True)

@@ -25,7 +25,7 @@ from news_digest.site.reader import load_front_matter, split_front_matter
 from news_digest.text import atomic_write
 
 from . import corpus
-from .conftest import hostile_settings
+from .helpers import hostile_settings
 
 # Text that looks like the chrome and the attacks the cleaner sees, mixed with anything.
 _TOKENS = st.sampled_from([

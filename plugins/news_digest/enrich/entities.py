@@ -38,13 +38,8 @@ from rapidfuzz import fuzz
 from news_digest.enrich import ner
 from news_digest.enrich.pipeline import EnrichContext
 from news_digest.model import ENTITY_TYPES, Article, Draft, Entity
-from news_digest.vocab.registry import (
-    DEFAULT_REGISTRY,
-    Registry,
-    key,
-    load_registry,
-    update_registry,
-)
+from news_digest.vocab.knowledge import load_registry, update_registry
+from news_digest.vocab.registry import DEFAULT_REGISTRY, Registry, key
 
 __all__ = [
     "FALLBACK_WARNING",
@@ -251,6 +246,35 @@ def split_mention(text: str) -> list[str]:
     return [" ".join(p) for p in pieces if p]
 
 
+_POSSESSIVE_SPLIT = re.compile(r"(?<=\w)['’]s?\s+(?=[A-Z])")
+
+
+def split_possessive(text: str, label: str | None) -> list[tuple[str, str | None]]:
+    """``(piece, label)`` for a mention that runs across a possessive.
+
+    "Blair's Labour Party" names two things, the owner and what is owned; kept whole
+    it became a new organisation ("Blair Labour"). NER labels such a span by one of
+    its halves, so a person label stays with the owner and any other label with the
+    thing owned; the other half gets a type from its last word when that word is
+    an organisation or place suffix ("party", "Bank", "Island"), else it is left for
+    the rest of the article (or the registry) to type. A possessive at the end
+    ("Blair's") is not a split.
+    """
+    parts = _POSSESSIVE_SPLIT.split(text)
+    if len(parts) < 2:
+        return [(text, label)]
+
+    def suffix_type(piece: str) -> str | None:
+        last = piece.split()[-1].rstrip(".")
+        last = last[:1].upper() + last[1:]
+        if last in ner.ORG_SUFFIXES:
+            return "organization"
+        return "place" if last in ner.PLACE_SUFFIXES else None
+
+    return [(p, label if (i == 0) == (label == "person") else suffix_type(p))
+            for i, p in enumerate(parts)]
+
+
 def _is_name(text: str) -> bool:
     return len(text) >= 2 and any(c.isupper() for c in text) and any(c.isalpha() for c in text)
 
@@ -335,6 +359,8 @@ def _merge(groups: dict[str, _Group]) -> list[_Group]:
             if acro and len(acro) >= 2:
                 expansions[acro].add(n)
     for n in names:
+        if groups[n].entry is not None:
+            continue  # a known acronym (US, WTO) already names something: never a new expansion
         for f in forms[n]:
             if re.fullmatch(r"[A-Z]{2,6}", f) and len(expansions.get(f, ())) == 1:
                 union(n, next(iter(expansions[f])))
@@ -389,6 +415,8 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
     """One :class:`Entity` per thing named in an article, from ``(mention, weight)`` pairs."""
     registry = registry or Registry()
     groups: dict[str, _Group] = {}
+    mentions = [(replace(m, text=q, type=t), w) for m, w in mentions
+                for q, t in split_possessive(m.text, m.type)]
     confirmed = {key(clean_surface(p, m.type)) for m, _ in mentions if not m.tentative
                  for p in split_mention(m.text)}
     for mention, weight, piece in ((m, w, p) for m, w in mentions

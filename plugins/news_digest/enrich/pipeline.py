@@ -11,6 +11,7 @@ the settings, so worker processes run the same pipeline as the main one.
 from __future__ import annotations
 
 import importlib
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -56,8 +57,22 @@ def register_step(dotted: str) -> None:
         _extra.append(dotted)
 
 
+MOVED_MODULES = {f"news_digest.{old}": f"news_digest.enrich.{old}"
+                 for old in ("entities", "topics", "summary", "stories", "keywords", "ner")}
+"""Step modules before the plugin was split into rooms: a site's ``NEWS_DIGEST_STEPS``
+may still name them."""
+
+
 def load_step(dotted: str) -> Step:
+    """The step named ``"package.module:function"``; old module names still work, with a
+    deprecation warning naming the new one."""
     module_name, _, attr = dotted.partition(":")
+    if module_name in MOVED_MODULES:
+        new = MOVED_MODULES[module_name]
+        warnings.warn(f"step {dotted!r}: {module_name} moved to {new}; "
+                      f"write {new}:{attr} in NEWS_DIGEST_STEPS", DeprecationWarning,
+                      stacklevel=2)
+        module_name = new
     module = importlib.import_module(module_name)
     return getattr(module, attr)
 

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +32,19 @@ from news_digest.enrich.pipeline import EnrichContext, enrich, with_registered_s
 from news_digest.ingest import writer as posts
 from news_digest.ingest.clean import clean, learn_junk
 from news_digest.ingest.dates import date_from_path, parse_dateline
+from news_digest.ingest.formats import RECORD_FORMATS, is_container, read_records
 from news_digest.ingest.isolate import enrich_each, failure_reason
-from news_digest.ingest.seeds import SeedError, discover, load_index, read_seed
+from news_digest.ingest.seeds import (
+    CONTAINER_SUFFIXES,
+    SEED_SUFFIXES,
+    SeedError,
+    discover,
+    load_index,
+    read_seed,
+)
 from news_digest.model import Article, Draft, RawSeed, Source
 from news_digest.settings import Settings
-from news_digest.text import TEMP_FILE, atomic_write, web_url
+from news_digest.text import TEMP_FILE, atomic_write, plural, web_url
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +76,8 @@ class Report:
     """Posts a curator deleted; their seeds are not ingested again."""
     warnings: list[str] = field(default_factory=list)
     registry_changes: int = 0
+    unknown: list[str] = field(default_factory=list)
+    """Files in the seeds folder of a kind that is not read (reported, not an error)."""
 
     def summary_line(self) -> str:
         parts = [f"{len(self.new)} new", f"{len(self.updated)} updated",
@@ -76,7 +86,11 @@ class Report:
         if self.removed:
             parts.append(f"{len(self.removed)} deleted by a curator (not rewritten)")
         if self.orphaned:
-            parts.append(f"{len(self.orphaned)} posts whose seed is gone (kept)")
+            parts.append(plural(self.orphaned, "post", "posts")
+                         + " whose seed is gone (kept)")
+        if self.unknown:
+            parts.append(plural(self.unknown, "file", "files")
+                         + " not read (not a seed format)")
         return ", ".join(parts)
 
     @property
@@ -168,6 +182,10 @@ def seed_sha(text: str) -> str | None:
 
 def to_draft(raw: RawSeed, junk: frozenset[str]) -> Draft:
     """Clean a seed with the cleaner for its format."""
+    if raw.format in RECORD_FORMATS:  # a JSON record or feed entry (formats.py)
+        from news_digest.ingest.formats import record_draft
+
+        return record_draft(raw)
     if raw.format == "html":
         from news_digest.ingest.extract import extract_html
 
@@ -183,6 +201,8 @@ def seed_meta(raw: RawSeed, index: dict[str, dict[str, str]]) -> dict[str, str]:
         from news_digest.ingest.extract import html_meta
 
         meta = {**html_meta(raw), **meta}
+    if raw.meta:  # what a JSON record or feed entry states about itself
+        meta = {**dict(raw.meta), **meta}
     url = meta.get("url")
     if url is not None and web_url(url) is None:
         # The theme links the source; a "javascript:" URL from a scraper would be a link
@@ -194,12 +214,18 @@ def seed_meta(raw: RawSeed, index: dict[str, dict[str, str]]) -> dict[str, str]:
 
 def resolve_date(draft: Draft, raw: RawSeed, meta: dict[str, str]) -> tuple[datetime, str]:
     """The article's date and where it came from, most trustworthy source first."""
-    if draft.date is not None and (utc := _utc(draft.date)) is not None:
-        return utc, "dateline"
+    timed = None
     if meta.get("date"):
         date = _parse_iso(meta["date"]) or parse_dateline(meta["date"])
-        if date is not None and (utc := _utc(date)) is not None:
-            return utc, "metadata"
+        timed = _utc(date) if date is not None else None
+    # A dateline with a day only (midnight) yields to metadata that has the same day
+    # with a time: the page knew when, the dateline only which day.
+    day_only = draft.date is not None and draft.date.time() == time() and \
+        timed is not None and timed.time() != time() and timed.date() == draft.date.date()
+    if draft.date is not None and (utc := _utc(draft.date)) is not None and not day_only:
+        return utc, "dateline"
+    if timed is not None:
+        return timed, "metadata"
     date = date_from_path(raw.rel)
     if date is not None:
         return date, "path"
@@ -421,10 +447,64 @@ def plan(settings: Settings, manifest: dict[str, Any], report: Report,
     seen: dict[str, str] = {}
     pending: list[_Pending] = []
     pending_shas: dict[str, str] = {}
-    for path in discover(root):
+
+    # --- JSON, JSON Lines and feed files: one seed per record (issue #15) ---
+    def plan_records(path: Path, rel: str, key: list[int] | None, cached: Any) -> None:
+        """Plan each record of a many-article file like a seed of its own. The stat cache
+        lists the file's records and the records left out (``[size, mtime_ns, sha256,
+        [[rel, sha], …], [[where, reason], …]]``), so an unchanged file is not parsed
+        again; its bad records are reported again from the cache."""
+        if cached and key and cached[:2] == key and len(cached) == 5 and all(
+                sha in manifest["posts"] or sha in known_skips for _, sha in cached[3]):
+            report.skipped.extend((f"{path}{where}", reason) for where, reason in cached[4])
+            for record, sha in cached[3]:
+                seen[record] = sha
+                if sha in manifest["posts"]:
+                    _unchanged(manifest["posts"][sha], content, report)
+                else:
+                    manifest["skipped"][sha] = known_skips[sha]
+                    report.skipped.append((f"{path}{record[len(rel):]}", known_skips[sha]))
+            return
+        try:
+            records = read_records(path, root if root.is_dir() else None)
+        except SeedError as exc:
+            report.skipped.append((str(path), str(exc)))
+            for record, sha in cached[3] if cached and len(cached) == 5 else ():
+                seen[record] = sha  # unreadable now, but its posts' seed is not gone
+            return
+        report.skipped.extend((problem.label, problem.reason) for problem in records.problems)
+        if key:
+            listed = [[raw.rel, raw.sha256] for raw in records.seeds]
+            left_out = [[p.label[len(str(path)):], p.reason] for p in records.problems]
+            stat_cache[rel] = [*key, records.sha256, listed, left_out]
+        for raw in records.seeds:
+            seen[raw.rel] = raw.sha256
+            entry = manifest["posts"].get(raw.sha256)
+            if raw.sha256 in pending_shas or entry:
+                # The same record again (overlapping feed snapshots, a copied file): the
+                # post made from its first copy stands; no second post, no error.
+                if entry:
+                    entry["seed"] = entry.get("seed") or raw.rel
+                    _unchanged(entry, content, report)
+                else:
+                    report.unchanged += 1
+                continue
+            old_sha = by_seed.get(raw.rel)
+            old = manifest["posts"].get(old_sha) if old_sha else None
+            pending.append(_Pending(raw, old["post"] if old else None))
+            pending_shas[raw.sha256] = raw.rel
+            for warning in raw.warnings:  # e.g. a feed entry with only its summary
+                log.warning("%s: %s", raw.path, warning)
+    # --- end of issue #15 block ---
+
+    unknown: list[Path] = []
+    for path in discover(root, unknown):
         rel = path.relative_to(root).as_posix() if root.is_dir() else path.name
         key = _stat_key(path)
         cached = stat_cache.get(rel)
+        if is_container(path):
+            plan_records(path, rel, key, cached)
+            continue
         if cached and key and cached[:2] == key and cached[2] in manifest["posts"]:
             seen[rel] = cached[2]
             _unchanged(manifest["posts"][cached[2]], content, report)
@@ -461,6 +541,10 @@ def plan(settings: Settings, manifest: dict[str, Any], report: Report,
         old = manifest["posts"].get(old_sha) if old_sha else None
         pending.append(_Pending(raw, old["post"] if old else None))
         pending_shas[raw.sha256] = rel
+    kinds = ", ".join(f"*{suffix}" for suffix in (*SEED_SUFFIXES, *CONTAINER_SUFFIXES))
+    for path in unknown:
+        report.unknown.append(str(path))
+        log.warning("not a seed format: %s (seeds are %s)", path, kinds)
     return pending, seen
 
 
@@ -552,8 +636,7 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
                 done += len(batch)
                 if progress:
                     progress(done, total)
-    if enriched:
-        report.registry_changes = _update_registry(settings, enriched)
+    report.registry_changes = _update_registry(settings, enriched)  # also migrates old files
     if loaded is None or json.dumps(manifest, sort_keys=True) != loaded:
         save_manifest(manifest_path, manifest)
     return report
@@ -661,11 +744,12 @@ def _report_orphans(settings: Settings, manifest: dict[str, Any], seen: dict[str
 
 def _update_registry(settings: Settings, articles: Sequence[Article]) -> int:
     try:
-        from news_digest.vocab.registry import update_registry
+        from news_digest.vocab.knowledge import update_registry
     except ImportError:
         return 0
     try:
-        return update_registry(settings.data_dir / "entities.yml", articles)
+        return update_registry(settings.data_dir / "entities.yml", articles,
+                               settings.learn_min_articles)
     except Exception as exc:  # the registry is a convenience; never lose posts over it
         log.warning("%s: could not update the entity registry: %s",
                     settings.data_dir / "entities.yml", exc)

@@ -25,6 +25,16 @@ log = logging.getLogger(__name__)
 SEED_SUFFIXES: dict[str, str] = {".txt": "text", ".html": "html", ".htm": "html"}
 """File endings read as seeds, and the format each is cleaned as."""
 
+CONTAINER_SUFFIXES: dict[str, str] = {
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+}
+"""File endings read as many-article files (one seed per record or feed entry), and how
+each is parsed; :mod:`news_digest.ingest.formats` reads them."""
+
+NOT_SEEDS = frozenset({"index.tsv"})
+"""Files in the seeds folder that are read, but not as seeds (a folder's metadata)."""
+
 MAX_SEED_BYTES = 64 * 1024 * 1024
 """Larger files are skipped: no article is that long, and reading it would stall a build."""
 
@@ -46,23 +56,32 @@ class Skipped:
     reason: str
 
 
-def discover(root: Path) -> Iterator[Path]:
+def discover(root: Path, unknown: list[Path] | None = None) -> Iterator[Path]:
     """Yield seed files under ``root``, recursively, sorted by relative path.
 
     Symlinked folders are not followed (a symlink loop would never end); symlinked
     files are read. Hidden files and folders (editor swap files, ``.git``) are skipped.
+    Files of a kind that is not read (not a seed format, not ``index.tsv``) are appended
+    to ``unknown``, sorted, when a list is given, so the caller can say so once.
     """
     if root.is_file():
         yield root
         return
     found: list[tuple[str, Path]] = []
+    others: list[tuple[str, Path]] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
-            if name.startswith(".") or Path(name).suffix.lower() not in SEED_SUFFIXES:
+            if name.startswith(".") or name in NOT_SEEDS:
                 continue
             path = Path(dirpath) / name
-            found.append((path.relative_to(root).as_posix(), path))
+            suffix = path.suffix.lower()
+            if suffix in SEED_SUFFIXES or suffix in CONTAINER_SUFFIXES:
+                found.append((path.relative_to(root).as_posix(), path))
+            else:
+                others.append((path.relative_to(root).as_posix(), path))
+    if unknown is not None:
+        unknown.extend(path for _, path in sorted(others))
     for _, path in sorted(found):
         yield path
 
@@ -100,7 +119,14 @@ def normalise(text: str) -> str:
 
 
 def read_seed(path: Path, root: Path | None = None) -> RawSeed:
-    """Read one seed file; raise :class:`SeedError` with the reason when it cannot be used."""
+    """Read one seed file; raise :class:`SeedError` with the reason when it cannot be used.
+
+    A JSON, JSON Lines or feed file holds many seeds: read it with
+    :func:`news_digest.ingest.formats.read_records`, not as one text.
+    """
+    if path.suffix.lower() in CONTAINER_SUFFIXES:
+        raise SeedError("holds one seed per record or feed entry; read it with "
+                        "news_digest.ingest.formats.read_records")
     try:
         stat = path.stat()
         if not stat_mode.S_ISREG(stat.st_mode):  # reading a FIFO would block forever
@@ -129,15 +155,6 @@ def read_seed(path: Path, root: Path | None = None) -> RawSeed:
         format=SEED_SUFFIXES.get(path.suffix.lower(), "text"),
         warnings=tuple(warnings),
     )
-
-
-def read_all(root: Path) -> Iterator[RawSeed | Skipped]:
-    """Read every seed under ``root`` in stable order; unreadable ones come back as Skipped."""
-    for path in discover(root):
-        try:
-            yield read_seed(path, root)
-        except SeedError as exc:
-            yield Skipped(path, str(exc))
 
 
 INDEX_NAME = "index.tsv"

@@ -2,12 +2,17 @@
 
 Days are UTC calendar days (the reader normalises dates to UTC), so an edition is
 the same wherever the site is built.
+
+Curators shape an edition with front matter flags (read by ``reader.py``):
+``featured: true`` lifts a story out of its topic group into the edition's lead,
+``order: N`` puts stories first within their group (lowest first; stories without
+``order`` follow, newest first). An editor's note (``notes.py``) sits on top.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -37,6 +42,10 @@ class Edition:
     groups: tuple[EditionGroup, ...]
     articles: tuple[Any, ...]
     newest: datetime
+    featured: tuple[Any, ...] = ()
+    """Stories a curator marked ``featured``: shown first, not repeated in ``groups``."""
+    note: Any = None
+    """The editor's note (``notes.Note``) for this edition, when a curator wrote one."""
     prev_url: str | None = None
     """The previous (older) edition of the same kind."""
     next_url: str | None = None
@@ -54,11 +63,30 @@ class Edition:
         return f"urn:news-digest:edition:{self.key}"
 
 
+def curated_order(idx: Sequence[int], articles: Sequence[Any]) -> list[int]:
+    """``idx`` with stories that have an ``order`` first (lowest first), the rest after.
+
+    ``idx`` is newest first and the sort is stable, so equal orders and unordered
+    stories keep that order.
+    """
+    def key(i: int) -> tuple[int, int]:
+        order = getattr(articles[i], "order", None)
+        return (0, order) if isinstance(order, int) else (1, 0)
+
+    return sorted(idx, key=key)
+
+
+def _featured(idx: Sequence[int], articles: Sequence[Any]) -> list[int]:
+    return curated_order([i for i in idx if getattr(articles[i], "featured", False) is True],
+                         articles)
+
+
 def _groups(idx: list[int], articles: Sequence[Any], topics_of: Sequence[Sequence[TopicRef]]
             ) -> tuple[EditionGroup, ...]:
     by_topic: dict[str | None, list[int]] = defaultdict(list)
     refs: dict[str, TopicRef] = {}
-    for i in idx:
+    lead = set(_featured(idx, articles))
+    for i in curated_order([i for i in idx if i not in lead], articles):
         primary = topics_of[i][0] if topics_of[i] else None
         key = primary.id if primary else None
         if primary:
@@ -84,8 +112,13 @@ def _link(editions: list[Edition]) -> list[Edition]:
 
 
 def build_editions(articles: Sequence[Any], topics_of: Sequence[Sequence[TopicRef]],
-                   weekly: bool = False) -> tuple[list[Edition], list[Edition]]:
-    """(daily editions, weekly editions), newest first. ``articles`` are newest first."""
+                   weekly: bool = False, notes: Mapping[str, Any] | None = None
+                   ) -> tuple[list[Edition], list[Edition]]:
+    """(daily editions, weekly editions), newest first. ``articles`` are newest first.
+
+    ``notes`` maps an edition key (``2020-01-08``, ``2020-W02``) to its editor's note.
+    """
+    notes = notes or {}
     days: dict[date, list[int]] = defaultdict(list)
     for i, a in enumerate(articles):
         days[a.date.date()].append(i)
@@ -93,7 +126,9 @@ def build_editions(articles: Sequence[Any], topics_of: Sequence[Sequence[TopicRe
         Edition(key=d.isoformat(), kind="daily", title=f"{d:%A}, {d.day} {d:%B %Y}",
                 start=d, end=d, groups=_groups(days[d], articles, topics_of),
                 articles=tuple(articles[i] for i in days[d]),
-                newest=articles[days[d][0]].date)
+                newest=articles[days[d][0]].date,
+                featured=tuple(articles[i] for i in _featured(days[d], articles)),
+                note=notes.get(d.isoformat()))
         for d in sorted(days, reverse=True)
     ]
     weeks: list[Edition] = []
@@ -110,5 +145,7 @@ def build_editions(articles: Sequence[Any], topics_of: Sequence[Sequence[TopicRe
                 key=f"{year}-W{week:02d}", kind="weekly",
                 title=f"Week {week}, {year} ({start.day} {start:%b} – {end.day} {end:%b})",
                 start=start, end=end, groups=_groups(idx, articles, topics_of),
-                articles=tuple(articles[i] for i in idx), newest=articles[idx[0]].date))
+                articles=tuple(articles[i] for i in idx), newest=articles[idx[0]].date,
+                featured=tuple(articles[i] for i in _featured(idx, articles)),
+                note=notes.get(f"{year}-W{week:02d}")))
     return _link(daily), _link(weeks)

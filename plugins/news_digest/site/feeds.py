@@ -23,7 +23,9 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
+from news_digest.site.notes import feed_html as note_html
 from news_digest.site.seo import absolute
+from news_digest.text import plural
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -41,6 +43,9 @@ class Feed:
     """Articles (or editions for the editions feed), newest first."""
     group: str = "All"
     kind: str = "articles"
+    full_text: bool = True
+    """Items carry the whole article (``content:encoded`` / Atom ``content``); else the
+    summary and a link, which is what a reader following one person or topic needs."""
 
     @property
     def rss_url(self) -> str:
@@ -94,7 +99,7 @@ def _base(feed: Feed, siteurl: str, sitename: str, lang: str, fmt: str) -> FeedG
     return fg
 
 
-def _article_entry(a: Any, siteurl: str) -> FeedEntry:
+def _article_entry(a: Any, siteurl: str, full: bool = True) -> FeedEntry:
     fe = FeedEntry()
     guid = getattr(a, "guid", None) or article_guid(a)
     fe.id(guid)
@@ -102,7 +107,8 @@ def _article_entry(a: Any, siteurl: str) -> FeedEntry:
     fe.title(a.title)
     fe.link(href=absolute(siteurl, a.url), rel="alternate")
     fe.summary(a.summary, type="html")  # Atom summary and RSS description (escaped HTML)
-    fe.content(a.content, type="html")
+    if full:
+        fe.content(a.content, type="html")
     fe.published(a.date)
     modified = getattr(a, "modified", None)
     fe.updated(modified if isinstance(modified, datetime) else a.date)
@@ -125,13 +131,21 @@ def _edition_entry(ed: Any, siteurl: str) -> FeedEntry:
     fe.title(ed.title)
     fe.link(href=absolute(siteurl, ed.url), rel="alternate")
     parts = []
-    for group in ed.groups:
-        parts.append(f"<h2>{escape(group.label)}</h2><ul>")
+    note = getattr(ed, "note", None)
+    if note is not None:
+        parts.append(note_html(note))
+    lead = tuple(getattr(ed, "featured", ()) or ())
+    groups = [("Featured", lead)] if lead else []
+    groups += [(g.label, g.articles) for g in ed.groups]
+    for label, articles in groups:
+        parts.append(f"<h2>{escape(label)}</h2><ul>")
         parts += [f'<li><a href="{escape(absolute(siteurl, a.url))}">{escape(a.title)}</a></li>'
-                  for a in group.articles]
+                  for a in articles]
         parts.append("</ul>")
-    n = len(ed.articles)
-    fe.description(f"{n} {'story' if n == 1 else 'stories'}")
+    count = plural(ed.articles, "story", "stories")
+    # RSS descriptions are HTML: the note's summary is text, so it is escaped.
+    fe.description(f"{escape(note.summary)} ({count})" if note is not None and note.summary
+                   else count)
     fe.content("".join(parts), type="html")
     fe.published(ed.newest)
     fe.updated(ed.newest)
@@ -157,14 +171,15 @@ class Renderer:
 
     def __init__(self, siteurl: str, sitename: str, lang: str) -> None:
         self.siteurl, self.sitename, self.lang = siteurl, sitename, lang
-        self._entries: dict[tuple[int, str], tuple[Any, str]] = {}
+        self._entries: dict[tuple[int, str, bool], tuple[Any, str]] = {}
 
-    def _entry(self, item: Any, kind: str, fmt: str) -> str:
-        key = (id(item), fmt)
+    def _entry(self, item: Any, kind: str, fmt: str, full: bool) -> str:
+        key = (id(item), fmt, full)
         hit = self._entries.get(key)
         if hit is not None and hit[0] is item:
             return hit[1]
-        fe = (_edition_entry if kind == "editions" else _article_entry)(item, self.siteurl)
+        fe = (_edition_entry(item, self.siteurl) if kind == "editions"
+              else _article_entry(item, self.siteurl, full))
         if fmt == "rss":
             el = fe.rss_entry()
             etree.Element("rss", nsmap=RSS_NSMAP).append(el)
@@ -176,8 +191,10 @@ class Renderer:
         self._entries[key] = (item, text)  # keep the item alive: ids stay unique
         return text
 
-    def render(self, feed: Feed, limit: int) -> tuple[bytes, bytes]:
-        """(RSS bytes, Atom bytes) for one feed, at most ``limit`` items."""
+    def render(self, feed: Feed, limit: int, max_bytes: int | None = None
+               ) -> tuple[bytes, bytes]:
+        """(RSS bytes, Atom bytes) for one feed: at most ``limit`` items, and only as many
+        of the newest as fit in ``max_bytes`` (at least one, however long it is)."""
         items = feed.items[:limit]
         out = []
         for fmt, close, indent in (("rss", "  </channel>", "    "), ("atom", "</feed>", "  ")):
@@ -185,8 +202,15 @@ class Renderer:
             head = (fg.rss_str(pretty=True) if fmt == "rss" else fg.atom_str(pretty=True)
                     ).decode("utf-8")
             cut = head.rindex(close)
-            body = "".join(f"{indent}{self._entry(i, feed.kind, fmt)}\n" for i in items)
-            out.append((head[:cut] + body + head[cut:]).encode("utf-8"))
+            size = len(head.encode("utf-8"))
+            body: list[str] = []
+            for i in items:
+                line = f"{indent}{self._entry(i, feed.kind, fmt, feed.full_text)}\n"
+                size += len(line.encode("utf-8"))
+                if body and max_bytes is not None and size > max_bytes:
+                    break
+                body.append(line)
+            out.append((head[:cut] + "".join(body) + head[cut:]).encode("utf-8"))
         return out[0], out[1]
 
 

@@ -19,6 +19,8 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from news_digest.text import plural
+
 CARD_TEMPLATE = "includes/story_card.html"
 
 
@@ -43,5 +45,6 @@ def story_card(ctx: Context, article: Any, h: int = 3) -> Markup:
 
 
 def install(generator: Any) -> None:
-    """Add the fragment filters to a generator's Jinja environment."""
+    """Add the theme's filters to a generator's Jinja environment."""
     generator.env.filters.setdefault("story_card", story_card)
+    generator.env.filters.setdefault("plural", plural)

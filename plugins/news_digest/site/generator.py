@@ -10,7 +10,7 @@ page is written), and writes the plugin's own pages and files.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,43 +18,17 @@ from typing import Any
 
 from pelican.contents import Article, Page
 from pelican.generators import Generator
+from pelican.urlwrappers import Category
 
 from news_digest.settings import Settings
-from news_digest.site import digests, feeds, related, search, seo
+from news_digest.site import digests, feeds, notes, related, search, seo
 from news_digest.site import taxonomy as tx
 from news_digest.site.incremental import IncrementalWriter
+from news_digest.site.pagination import paginate
+from news_digest.site.reader import curation_flags
+from news_digest.text import plural
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class PageSlice:
-    """One page of a paginated listing; URLs are directories (``{base}page/N/``)."""
-
-    number: int
-    num_pages: int
-    items: tuple[Any, ...]
-    url: str
-    prev_url: str | None
-    next_url: str | None
-
-    @property
-    def save_as(self) -> str:
-        return self.url + "index.html"
-
-
-def page_url(base: str, number: int) -> str:
-    return base if number == 1 else f"{base}page/{number}/"
-
-
-def paginate(items: Sequence[Any], per_page: int, base: str) -> list[PageSlice]:
-    per_page = max(1, per_page)
-    total = max(1, -(-len(items) // per_page))
-    return [PageSlice(n, total, tuple(items[(n - 1) * per_page:n * per_page]),
-                      page_url(base, n),
-                      page_url(base, n - 1) if n > 1 else None,
-                      page_url(base, n + 1) if n < total else None)
-            for n in range(1, total + 1)]
 
 
 @dataclass(frozen=True)
@@ -87,8 +61,13 @@ def _raw_topics(article: Any) -> tuple[str, ...]:
     return tuple(ids)
 
 
-def build_site(articles: Sequence[Any], s: Settings) -> Site:
-    """The site model; ``articles`` newest first (Pelican's published articles)."""
+def build_site(articles: Sequence[Any], s: Settings,
+               edition_notes: Mapping[str, notes.Note] | None = None) -> Site:
+    """The site model; ``articles`` newest first (Pelican's published articles).
+
+    Hidden and draft posts are not in ``articles`` (Pelican keeps them apart), so they
+    are in no listing, feed or sitemap. ``edition_notes``: editor's notes by edition key.
+    """
     topics_data = tx.load_topics(s.data_dir)
     registry = tx.load_registry(s.data_dir)
     aliases = tx.alias_index(registry)
@@ -115,18 +94,54 @@ def build_site(articles: Sequence[Any], s: Settings) -> Site:
     related_of = tuple(tuple(articles[j] for j in r) for r in rel)
     topic_pages = tuple(tx.build_topic_pages(articles, topics_of, entities_of))
     entity_pages = tuple(tx.build_entity_pages(articles, topics_of, entities_of))
-    daily, weekly = digests.build_editions(articles, topics_of, s.weekly_editions)
-    all_feeds = [feeds.Feed("feeds/all", "All stories", "", tuple(articles))]
+    daily, weekly = digests.build_editions(articles, topics_of, s.weekly_editions,
+                                           edition_notes)
+    if edition_notes:
+        keys = {e.key for e in (*daily, *weekly)}
+        for n in notes.unused(edition_notes, keys):
+            log.warning("%s: no edition %s (no listed story on that %s); note not shown",
+                        n.source, n.key, "week" if "W" in n.key else "day")
+    full = s.feed_full_text
+    all_feeds = [feeds.Feed("feeds/all", "All stories", "", tuple(articles),
+                            full_text="all" in full)]
     all_feeds += [feeds.Feed(f"feeds/topics/{p.ref.slug}", p.ref.label, p.ref.url,
-                             p.articles, "Topics") for p in topic_pages]
+                             p.articles, "Topics", full_text="topics" in full)
+                  for p in topic_pages]
     all_feeds += [feeds.Feed(f"feeds/entities/{p.ref.group}/{p.ref.slug}", p.ref.name,
-                             p.ref.url, p.articles, "Entities")
+                             p.ref.url, p.articles, "Entities", full_text="entities" in full)
                   for p in entity_pages if len(p.articles) >= max(1, s.entity_feed_min)]
     all_feeds.append(feeds.Feed("feeds/editions", "Daily editions", "editions/",
-                                tuple(daily), "Editions", kind="editions"))
+                                tuple(daily), "Editions", kind="editions",
+                                full_text="editions" in full))
     newest = max((a.date for a in articles), default=feeds.EPOCH)
     return Site(tuple(articles), topics_of, entities_of, related_of, topic_pages,
                 entity_pages, tuple(daily), tuple(weekly), tuple(all_feeds), newest)
+
+
+def attach_unlisted(site: Site, unlisted: Sequence[Any], s: Settings) -> None:
+    """Hidden and draft posts still get a page (Pelican's ``status`` semantics: hidden
+    at its URL, draft under ``drafts/``), but no related stories or JSON-LD, and only
+    topic and entity chips that lead to a page the site has."""
+    topic_refs = {p.ref.id: p.ref for p in site.topic_pages}
+    entity_refs = {(p.ref.group, p.ref.name): p.ref for p in site.entity_pages}
+    registry = tx.load_registry(s.data_dir) if unlisted else {}
+    aliases = tx.alias_index(registry)
+    for a in unlisted:
+        keys = [tx.canonical(g, n, registry, aliases)
+                for g, n in getattr(a, "entity_names", ()) or ()]
+        a.topics = tuple(topic_refs[t] for t in _raw_topics(a) if t in topic_refs)
+        ents = tuple(dict.fromkeys(entity_refs[k] for k in keys if k in entity_refs))
+        a.entities = ents
+        a.entity_groups = tuple(
+            (tx.GROUP_LABELS[g], tuple(e for e in ents if e.group == g))
+            for g in tx.GROUPS if any(e.group == g for e in ents))
+        a.related = ()
+        a.guid = feeds.article_guid(a)
+        a.jsonld = None
+        if not hasattr(a, "category"):
+            # Pelican's draft writer reads ``draft.category``; with CATEGORY_SAVE_AS
+            # off (pelicanconf.py) no post has one and a draft would stop the build.
+            a.category = Category(a.settings.get("DEFAULT_CATEGORY") or "misc", a.settings)
 
 
 def attach(site: Site, siteurl: str, sitename: str) -> None:
@@ -167,8 +182,18 @@ class DigestGenerator(Generator):
                   *self.context.get("hidden_articles", ())])
         # Pelican orders by date only; add the URL so equal dates order the same way.
         articles.sort(key=lambda a: (a.date, a.url), reverse=True)
-        self.site = build_site(articles, self.digest)
+        for a in articles:
+            if not isinstance(getattr(a, "featured", False), bool) or \
+                    not isinstance(getattr(a, "order", None), int | None):
+                # An ordinary Pelican post ("Featured: true", "Order: 2") has strings.
+                flags = curation_flags({"featured": getattr(a, "featured", None),
+                                        "order": getattr(a, "order", None)}, a.source_path)
+                a.featured, a.order = flags["featured"], flags["order"]
+        edition_notes = notes.load_notes(self.digest.notes_path, self.settings)
+        self.site = build_site(articles, self.digest, edition_notes)
         attach(self.site, self.settings.get("SITEURL", ""), self.settings["SITENAME"])
+        attach_unlisted(self.site, [*self.context.get("hidden_articles", ()),
+                                    *self.context.get("drafts", ())], self.digest)
         self.context["latest_edition"] = self.site.daily[0] if self.site.daily else None
         self.context["site_feeds"] = feeds.links(self.site.feeds[0])
         self.context["search_enabled"] = search.available(self.digest.search)
@@ -201,11 +226,17 @@ class DigestGenerator(Generator):
         def feed_links(url: str) -> tuple[feeds.FeedLink, ...]:
             return feeds.links(feed_of[url]) if url in feed_of else ()
 
+        for pg in paginate(site.articles, per_page, ""):
+            # Older pages show no edition: they must not change when today's edition does.
+            self._write(writer, pg.save_as, "index", pg.url, page=pg,
+                        latest_edition=self.context["latest_edition"] if pg.front else None,
+                        page_title=None if pg.front else f"Recent stories, page {pg.number}")
         self._write(writer, "topics/index.html", "topics", "topics/",
                     topics=site.topic_pages, page_title="Topics")
         for tp in site.topic_pages:
             for pg in paginate(tp.articles, per_page, tp.ref.url):
-                self._write(writer, pg.save_as, "topic", pg.url, topic=tp, page=pg,
+                self._write(writer, pg.save_as, "topic", pg.url, ref=tp.ref,
+                            topic=tp if pg.front else None, page=pg,
                             page_feeds=feed_links(tp.ref.url), page_title=tp.ref.label)
         self._write(writer, "entities/index.html", "entities", "entities/",
                     entity_groups=site.entity_groups(), page_title="Entities")
@@ -235,13 +266,15 @@ class DigestGenerator(Generator):
         renderer = feeds.Renderer(siteurl, name, lang)
         for feed in site.feeds:
             limit = self._feed_limit(feed)
-            inputs = (feed.path, feed.title, feed.page_url, feed.kind, feed.items[:limit])
+            inputs = (feed.path, feed.title, feed.page_url, feed.kind, feed.full_text,
+                      self.digest.feed_max_bytes, feed.items[:limit])
             made: dict[str, bytes] = {}
 
             def produce(fmt: str, feed: feeds.Feed = feed, limit: int = limit,
                         made: dict[str, bytes] = made) -> bytes:
                 if fmt not in made:
-                    made["rss"], made["atom"] = renderer.render(feed, limit)
+                    made["rss"], made["atom"] = renderer.render(
+                        feed, limit, self.digest.feed_max_bytes or None)
                 return made.pop(fmt)
 
             self._write_file(writer, feed.rss_url, lambda p=produce: p("rss"), inputs)
@@ -250,7 +283,8 @@ class DigestGenerator(Generator):
                          lambda: feeds.opml(site.feeds, siteurl, name, site.newest),
                          ([(f.path, f.title, f.page_url, f.group) for f in site.feeds],
                           site.newest))
-        log.info("news-digest: %d feeds (RSS and Atom) and feeds/opml.xml", len(site.feeds))
+        log.info("news-digest: %s (RSS and Atom) and feeds/opml.xml",
+                 plural(site.feeds, "feed"))
 
     def _write_seo(self, writer: Any) -> None:
         site, s = self.site, self.settings

@@ -74,7 +74,11 @@ SAFE_SCHEMES = ("http:", "https:", "mailto:")
 OWN_KEYS = frozenset({
     "title", "date", "date_source", "slug", "section", "summary", "image_caption",
     "byline", "source", "topics", "keywords", "entities", "story", "ingest",
+    "featured", "order",
 })
+
+_TRUE_WORDS = {"true": True, "yes": True, "on": True, "1": True,
+               "false": False, "no": False, "off": False, "0": False}
 
 
 class FrontMatterError(errors.FrontMatterError):
@@ -126,6 +130,29 @@ def parse_date(value: Any, path: str) -> datetime:
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
     return dt.astimezone(UTC)
+
+
+def time_known(value: Any) -> bool:
+    """False when a post's date carries no time of day, so pages show the date only.
+
+    ``date: 2020-01-08`` has none. Nor does exactly midnight (``T00:00:00`` in the zone
+    written): ingest writes midnight for every source that gives a day only (a seed's
+    path, a dateline without a time, metadata without one), and "00:00" on a card was
+    a time nobody reported. A story really published at 00:00:00 shows its date only,
+    which is still true.
+    """
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, date):
+        return False
+    else:
+        try:
+            dt = datetime.fromisoformat(str(value).strip().replace(" ", "T", 1))
+        except ValueError:
+            return False
+        if "T" not in str(value).strip().replace(" ", "T", 1):
+            return False
+    return (dt.hour, dt.minute, dt.second, dt.microsecond) != (0, 0, 0, 0)
 
 
 def _text(value: Any) -> str | None:
@@ -261,6 +288,7 @@ class NewsDigestReader(MarkdownReader):
         meta["title"] = title
         if fm.get("date") is not None:
             meta["date"] = parse_date(fm["date"], path)
+            meta["time_known"] = time_known(fm["date"])
         for key in ("slug", "section", "date_source", "image_caption", "byline", "story"):
             value = _text(fm.get(key))
             if value is not None:
@@ -278,6 +306,7 @@ class NewsDigestReader(MarkdownReader):
                 log.warning("%s: source url %r is not an http(s) URL; not linked",
                             path, str(url)[:200])
                 meta["source"]["url"] = None
+        meta.update(curation_flags(fm, path))
         if isinstance(fm.get("ingest"), Mapping):
             meta["ingest"] = dict(fm["ingest"])
         meta["generated"] = "ingest" in fm or "source" in fm
@@ -299,6 +328,34 @@ class NewsDigestReader(MarkdownReader):
             meta[key] = (self.process_metadata(key, value) if isinstance(value, str | list)
                          else value)
         return meta
+
+
+def curation_flags(fm: Mapping[str, Any], path: str) -> dict[str, Any]:
+    """``featured`` (bool) and ``order`` (int or None) from a curator's front matter.
+
+    Both are hand-typed, so ``featured: "yes"`` and ``order: "2"`` are accepted; a value
+    that means neither is named in one warning line and ignored (the post still builds).
+    ``status`` is left to Pelican, which knows ``published``, ``hidden`` and ``draft``.
+    """
+    flags: dict[str, Any] = {"featured": False, "order": None}
+    featured = fm.get("featured")
+    if isinstance(featured, bool):
+        flags["featured"] = featured
+    elif featured is not None:
+        word = _TRUE_WORDS.get(str(featured).strip().lower())
+        if word is None:
+            log.warning("%s: featured %r is not true or false; ignored", path, featured)
+        else:
+            flags["featured"] = word
+    order = fm.get("order")
+    if order is not None:
+        try:
+            if isinstance(order, bool) or float(order) != int(order):
+                raise ValueError
+            flags["order"] = int(order)
+        except (TypeError, ValueError):
+            log.warning("%s: order %r is not a whole number; ignored", path, order)
+    return flags
 
 
 def summary_is_lead(summary: str | None, content_html: str) -> bool:

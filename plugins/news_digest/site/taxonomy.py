@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from news_digest.text import slugify
+from news_digest.vocab import knowledge
 from news_digest.vocab.registry import key as _registry_key
 from news_digest.vocab.topics_file import site_topics
 
@@ -183,27 +184,23 @@ def load_topics(data_dir: Path | None) -> dict[str, TopicInfo]:
 def load_registry(data_dir: Path | None) -> dict[str, RegistryEntry]:
     """The curated entity registry: canonical name → entry.
 
-    Read through ingest's own loader (``registry.py``) so pages and ingest agree on
+    Read through ingest's own loader (``vocab/knowledge.py``: the curator's file plus
+    what ingest learned) so pages and ingest agree on
     names, aliases and blocks, and on the shipped default when a site has no file
     yet. If that strict loader rejects the file, the build warns and reads it
     tolerantly instead: a registry typo should not take the site down.
     """
     path = Path(data_dir) / "entities.yml" if data_dir is not None else None
     try:
-        from news_digest.vocab import registry as reg_mod
-    except ImportError:  # pragma: no cover - registry.py ships with the plugin
-        reg_mod = None
-    if reg_mod is not None:
-        try:
-            reg = reg_mod.load_registry(path)
-        except (ValueError, OSError, yaml.YAMLError) as exc:
-            log.warning("news-digest: %s; reading the registry tolerantly", exc)
-        else:
-            return {e.name: RegistryEntry(
-                name=e.name, group=GROUP_OF_TYPE.get(str(e.type).lower()),
-                slug=e.slug,
-                aliases=tuple(sorted(set(e.aliases) - {e.name})), block=e.block)
-                for e in reg.entries}
+        reg = knowledge.load_registry(path)
+    except (ValueError, OSError, yaml.YAMLError) as exc:
+        log.warning("news-digest: %s; reading the registry tolerantly", exc)
+    else:
+        return {e.name: RegistryEntry(
+            name=e.name, group=GROUP_OF_TYPE.get(str(e.type).lower()),
+            slug=e.slug,
+            aliases=tuple(sorted(set(e.aliases) - {e.name})), block=e.block)
+            for e in reg.entries}
     return _load_registry_tolerantly(path) if path is not None else {}
 
 

@@ -1,0 +1,117 @@
+"""``news-digest entities merge|rename|retype|block|forget|accept|learned``.
+
+Curators fix the entity registry from the command line without hand-editing YAML:
+edits of ``data/entities.yml`` go through :mod:`news_digest.vocab.edit` (comments,
+order and untouched lines kept), and ``forget`` / ``learned`` work on what ingest
+learned (:mod:`news_digest.vocab.learned`). Every error is one line naming the file
+and the reason, exit code 2; success prints one line per change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from news_digest.model import ENTITY_TYPES
+from news_digest.vocab import edit, learned
+from news_digest.vocab.registry import DEFAULT_REGISTRY, RegistryError
+
+LoadSettings = Callable[[argparse.Namespace], Any]
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return Path(args.load_settings(args).data_dir)
+
+
+def _run(args: argparse.Namespace, action: Callable[[Path], str | list[str]]) -> int:
+    try:
+        result = action(_data_dir(args))
+    except (edit.EditError, RegistryError, ValueError) as exc:
+        print(f"news-digest: {exc}", file=sys.stderr)
+        return 2
+    for line in [result] if isinstance(result, str) else result:
+        print(line)
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    return _run(args, lambda d: edit.merge(d / DEFAULT_REGISTRY, args.keep, args.drop))
+
+
+def cmd_rename(args: argparse.Namespace) -> int:
+    return _run(args, lambda d: edit.rename(d / DEFAULT_REGISTRY, args.old, args.new))
+
+
+def cmd_retype(args: argparse.Namespace) -> int:
+    return _run(args, lambda d: edit.retype(d / DEFAULT_REGISTRY, args.name, args.type))
+
+
+def cmd_block(args: argparse.Namespace) -> int:
+    return _run(args, lambda d: edit.block(d / DEFAULT_REGISTRY, args.name, args.type))
+
+
+def cmd_accept(args: argparse.Namespace) -> int:
+    return _run(args, lambda d: edit.accept(d / DEFAULT_REGISTRY, args.name))
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    return _run(args, lambda d: [f"forgotten: {f}" for f in learned.forget(d, args.name)])
+
+
+def learned_records(data_dir: Path, include_pending: bool = False) -> list[dict[str, Any]]:
+    """What ``entities learned --json`` prints: one object per learned alias, with evidence."""
+    return [{"name": a.name, "type": a.type, "alias": a.alias, "reason": a.reason,
+             "active": a.active, "curated": a.curated,
+             "evidence": [{"article": e.article, "sentence": e.sentence} for e in a.evidence]}
+            for a in learned.learned_aliases(data_dir, include_pending)]
+
+
+def cmd_learned(args: argparse.Namespace) -> int:
+    try:
+        records = learned_records(_data_dir(args), args.all)
+    except (RegistryError, ValueError) as exc:
+        print(f"news-digest: {exc}", file=sys.stderr)
+        return 2
+    out = sys.stdout
+    for r in records:
+        if args.json:
+            out.write(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n")
+            continue
+        state = "" if r["active"] else "  [waiting for evidence]"
+        out.write(f"{r['alias']} → {r['name']} ({r['type']}, {r['reason']}){state}\n")
+        for e in r["evidence"]:
+            out.write(f"    {e['article']}: {e['sentence']}\n")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, load_settings: LoadSettings) -> None:
+    """Add the edit and learned sub-commands to ``news-digest entities``."""
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str,
+            *positional: tuple[str, str]) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        for arg, arg_help in positional:
+            p.add_argument(arg, help=arg_help)
+        p.add_argument("--data", help="folder of entities.yml (default: data/)")
+        p.set_defaults(func=func, load_settings=load_settings)
+        return p
+
+    add("merge", cmd_merge, "make DROP an alias of KEEP (DROP's aliases follow)",
+        ("keep", "the name that stays"), ("drop", "the name that becomes its alias"))
+    add("rename", cmd_rename, "rename an entity; the old name stays an alias",
+        ("old", "current name"), ("new", "new canonical name"))
+    retype = add("retype", cmd_retype, "set an entity's type", ("name", "entity name"))
+    retype.add_argument("type", choices=ENTITY_TYPES)
+    block = add("block", cmd_block, "drop a name from every article", ("name", "name to block"))
+    block.add_argument("--type", choices=ENTITY_TYPES, help="type, if the name is new")
+    add("forget", cmd_forget, "drop a learned entity or alias and never learn it again",
+        ("name", "learned entity or alias"))
+    add("accept", cmd_accept, "copy a learned entity or alias into entities.yml",
+        ("name", "learned entity or alias"))
+    shown = add("learned", cmd_learned, "list learned aliases with their evidence")
+    shown.add_argument("--json", action="store_true", help="one JSON object per line")
+    shown.add_argument("--all", action="store_true",
+                       help="also those waiting for a second article or migrated")

@@ -1,0 +1,271 @@
+"""Safe edits of the curator's ``data/entities.yml`` from the command line.
+
+``news-digest entities merge|rename|retype|block|accept`` change the file a curator
+also edits by hand, so an edit must keep everything it does not touch: comments,
+order, quoting, and the curator's own line wrapping. ruamel.yaml (MIT, pure Python)
+does the edit on a round-trip document, which keeps comments and order; it does,
+however, re-flow long flow lists when it writes. So the written file is spliced:
+every top-level entry whose data the edit did not change keeps its original bytes
+(with the comments and blank lines that follow it), and only changed or new entries
+take ruamel's rendering. The result is parsed by the strict loader before it
+atomically replaces the file, so a bad edit never lands.
+
+The file is created from the shipped default on the first edit, so a new site's
+curator starts from the common names and their comments.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from news_digest.model import ENTITY_TYPES
+from news_digest.vocab.registry import (
+    Registry,
+    RegistryError,
+    default_text,
+    key,
+    parse,
+)
+
+
+class EditError(ValueError):
+    """An edit that cannot be made; the message names the file and the reason."""
+
+
+def _yaml() -> YAML:
+    y = YAML()
+    y.preserve_quotes = True
+    y.width = 100
+    y.indent(mapping=2, sequence=4, offset=2)
+    return y
+
+
+def _spans(text: str) -> dict[str, tuple[int, int]]:
+    """Top-level name → (first line, end line) of its entry, comments after it included."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    starts = [(str(k.value), k.start_mark.line) for k, _ in root.value]
+    total = len(text.splitlines())
+    return {name: (start, starts[i + 1][1] if i + 1 < len(starts) else total)
+            for i, (name, start) in enumerate(starts)}
+
+
+def splice(original: str, edited: str) -> str:
+    """``edited``, with the original bytes for every entry whose data is unchanged."""
+    old_lines = original.splitlines(keepends=True)
+    new_lines = edited.splitlines(keepends=True)
+    old, new = _spans(original), _spans(edited)
+    if not new:
+        return edited
+    first_old = min((s for s, _ in old.values()), default=len(old_lines))
+    first_new = min(s for s, _ in new.values())
+    out = old_lines[:first_old] if old else new_lines[:first_new]
+    for name, (start, end) in sorted(new.items(), key=lambda kv: kv[1][0]):
+        chunk = new_lines[start:end]
+        if name in old:
+            o_start, o_end = old[name]
+            before = yaml.safe_load("".join(old_lines[o_start:o_end]))
+            after = yaml.safe_load("".join(chunk))
+            if before == after:
+                chunk = old_lines[o_start:o_end]
+        if out and not out[-1].endswith("\n"):
+            out[-1] += "\n"
+        out.extend(chunk)
+    return "".join(out)
+
+
+class CuratedFile:
+    """The curator's registry as a round-trip document; :meth:`save` validates and splices."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.original = path.read_text("utf-8") if path.exists() else default_text()
+        try:
+            parse(self.original, path)
+        except RegistryError as exc:
+            raise EditError(f"{exc}; fix the file before editing it from the command line") \
+                from None
+        self.doc: CommentedMap = _yaml().load(self.original) or CommentedMap()
+
+    @property
+    def registry(self) -> Registry:
+        return parse(self.original, self.path)
+
+    def name_of(self, surface: str) -> str | None:
+        """The entry a name or alias belongs to in the *current* document."""
+        k = key(surface)
+        for name, value in self.doc.items():
+            if key(str(name)) == k or any(key(str(a)) == k for a in _aliases(value)):
+                return str(name)
+        return None
+
+    def entry(self, name: str) -> CommentedMap:
+        value = self.doc[name]
+        if not isinstance(value, dict):
+            raise EditError(f"{self.path}: {name!r} is not a mapping")
+        return value
+
+    def add(self, name: str, etype: str) -> CommentedMap:
+        if etype not in ENTITY_TYPES:
+            raise EditError(f"unknown type {etype!r}; expected one of {', '.join(ENTITY_TYPES)}")
+        value = CommentedMap()
+        value["type"] = etype
+        self.doc[name] = value
+        return value
+
+    def add_alias(self, name: str, alias: str) -> None:
+        value = self.entry(name)
+        if key(alias) == key(name) or any(key(str(a)) == key(alias) for a in _aliases(value)):
+            return
+        seq = value.get("aliases")
+        if not isinstance(seq, list):
+            seq = CommentedSeq()
+            seq.fa.set_flow_style()
+            value["aliases"] = seq
+        seq.append(alias)
+
+    def remove_alias(self, name: str, alias: str) -> None:
+        seq = self.entry(name).get("aliases")
+        if isinstance(seq, list):
+            for i in reversed(range(len(seq))):
+                if key(str(seq[i])) == key(alias):
+                    del seq[i]
+            if not seq:
+                del self.entry(name)["aliases"]
+
+    def render(self) -> str:
+        out = io.StringIO()
+        _yaml().dump(self.doc, out)
+        return splice(self.original, out.getvalue())
+
+    def save(self) -> str:
+        text = self.render()
+        parse(text, self.path)  # a bad edit never lands
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.tmp")
+        tmp.write_text(text, "utf-8")
+        tmp.replace(self.path)
+        return text
+
+
+def _aliases(value: Any) -> list[Any]:
+    if isinstance(value, dict) and isinstance(value.get("aliases"), list):
+        return list(value["aliases"])
+    return []
+
+
+def _need(f: CuratedFile, surface: str, learned_type: str | None = None) -> str:
+    """The curated entry for ``surface``, created from what ingest learned if need be."""
+    name = f.name_of(surface)
+    if name is not None:
+        return name
+    if learned_type is None:
+        raise EditError(f"{f.path}: {surface!r} is not in the registry (curated or learned); "
+                        "give its type to add it")
+    f.add(surface, learned_type)
+    return surface
+
+
+def _learned_type(path: Path, surface: str) -> str | None:
+    from news_digest.vocab.knowledge import load_registry
+
+    found = load_registry(path).canonical(surface)
+    return found[1] if found else None
+
+
+def merge(path: Path, keep: str, drop: str) -> str:
+    """``drop`` becomes an alias of ``keep``; its own aliases follow it. Returns a summary."""
+    f = CuratedFile(path)
+    target = _need(f, keep, _learned_type(path, keep))
+    source = f.name_of(drop)
+    if source == target:
+        raise EditError(f"{path}: {drop!r} is already a name of {target!r}")
+    moved = [drop]
+    if source is not None and key(source) == key(drop):
+        moved = [source, *(str(a) for a in _aliases(f.entry(source)))]
+        if f.entry(source).get("block"):
+            raise EditError(f"{path}: {source!r} is blocked; unblock it before merging")
+        del f.doc[source]
+    elif source is not None:
+        f.remove_alias(source, drop)
+    for alias in moved:
+        f.add_alias(target, alias)
+    f.save()
+    return f"{drop} → alias of {target}"
+
+
+def rename(path: Path, old: str, new: str) -> str:
+    """Rename an entry in place (same position and comments); the old name stays an alias,
+    so articles that use it still find the entity. The page slug follows the new name
+    unless the entry pins one with ``slug:``."""
+    f = CuratedFile(path)
+    name = _need(f, old, _learned_type(path, old))
+    if key(name) != key(old):
+        raise EditError(f"{path}: {old!r} is an alias of {name!r}; rename {name!r} instead")
+    other = f.name_of(new)
+    if other is not None and other != name:
+        raise EditError(f"{path}: {new!r} already belongs to {other!r}; merge them instead")
+    value = f.entry(name)
+    position = list(f.doc).index(name)
+    comment = f.doc.ca.items.pop(name, None)
+    del f.doc[name]
+    f.doc.insert(position, new, value)
+    if comment is not None:
+        f.doc.ca.items[new] = comment
+    f.remove_alias(new, new)
+    f.add_alias(new, name)
+    f.save()
+    return f"{name} → {new}"
+
+
+def retype(path: Path, name: str, etype: str) -> str:
+    """Set an entity's type (person, organization or place)."""
+    if etype not in ENTITY_TYPES:
+        raise EditError(f"unknown type {etype!r}; expected one of {', '.join(ENTITY_TYPES)}")
+    f = CuratedFile(path)
+    entry = _need(f, name, etype)
+    f.entry(entry)["type"] = etype
+    f.save()
+    return f"{entry}: {etype}"
+
+
+def block(path: Path, name: str, etype: str | None = None) -> str:
+    """Block a name: articles drop it. An unknown name is added (type from ``etype``, or
+    from what ingest learned)."""
+    f = CuratedFile(path)
+    entry = _need(f, name, etype or _learned_type(path, name))
+    f.entry(entry)["block"] = True
+    f.save()
+    return f"{entry}: blocked"
+
+
+def accept(path: Path, name: str) -> str:
+    """Copy a learned entity (or one learned alias) into the curator's file."""
+    from news_digest.vocab.learned import learned_aliases
+
+    found = [a for a in learned_aliases(path.parent, include_pending=True)
+             if key(name) in (key(a.name), key(a.alias))]
+    if not found:
+        raise EditError(f"{path.parent}: {name!r} is not a learned entity or alias; "
+                        "`news-digest entities learned --all` lists them")
+    if any(key(a.alias) == key(name) for a in found):
+        found = [a for a in found if key(a.alias) == key(name)]
+    f = CuratedFile(path)
+    target = f.name_of(found[0].name)
+    if target is None:
+        f.add(found[0].name, found[0].type)
+        target = found[0].name
+    for a in found:
+        holder = f.name_of(a.alias)
+        if holder is not None and holder != target:
+            raise EditError(f"{path}: {a.alias!r} already belongs to {holder!r}")
+        f.add_alias(target, a.alias)
+    f.save()
+    return f"{target}: accepted {', '.join(a.alias for a in found)}"

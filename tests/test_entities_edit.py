@@ -1,0 +1,160 @@
+"""``news-digest entities`` edit commands on a real registry file: comments and lines kept."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from news_digest.cli import main
+from news_digest.model import Article, Draft, Entity, Source
+from news_digest.vocab import learned
+from news_digest.vocab.knowledge import load_registry, update_registry
+from news_digest.vocab.registry import default_text, parse
+
+CURATED = """\
+# Curated by the desk. Keep this comment.
+Revolutionary Guards:   # renamed by the curator
+  type: organization
+  aliases: [IRGC, Islamic Revolutionary Guard Corps,
+            Iranian Revolution Guard Corps]
+
+# people
+Qassem Soleimani:
+  type: person
+  aliases:
+    - Qasem Soleimani   # spelling used by Reuters
+Zeta Org:
+  type: organization
+Acme Corp: {type: organization}
+Zeta Organisation:
+  type: organization
+  aliases: [ZO]
+"""
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    (tmp_path / "entities.yml").write_text(CURATED, "utf-8")
+    return tmp_path
+
+
+def run(data: Path, *argv: str) -> int:
+    return main(["entities", *argv, "--data", str(data)])
+
+
+def lines_kept(before: str, after: str, touched: set[str]) -> None:
+    """Every line of ``before`` that is not in a touched entry is in ``after``, in order."""
+    rest = iter(after.splitlines())
+    current = None
+    for line in before.splitlines():
+        if line and not line[0].isspace() and not line.startswith("#"):
+            current = line.split(":")[0]
+        if current in touched:
+            continue
+        assert any(line == new for new in rest), line
+
+
+def test_merge_moves_name_and_aliases_and_keeps_the_rest(data: Path) -> None:
+    path = data / "entities.yml"
+    assert run(data, "merge", "Zeta Org", "Zeta Organisation") == 0
+    after = path.read_text("utf-8")
+    lines_kept(CURATED, after, {"Zeta Org", "Zeta Organisation"})
+    registry = load_registry(path)
+    assert registry.canonical("ZO") == ("Zeta Org", "organization")
+    assert registry.canonical("Zeta Organisation") == ("Zeta Org", "organization")
+    assert "Zeta Organisation:" not in after
+    # the curator's wrapped flow list and comments survive byte for byte
+    assert "  aliases: [IRGC, Islamic Revolutionary Guard Corps,\n            Iranian" in after
+    assert "    - Qasem Soleimani   # spelling used by Reuters" in after
+
+
+def test_rename_keeps_position_comment_and_old_name_as_alias(data: Path) -> None:
+    path = data / "entities.yml"
+    assert run(data, "rename", "Revolutionary Guards", "IRGC Forces") == 0
+    after = path.read_text("utf-8")
+    assert after.splitlines()[1].startswith("IRGC Forces:")
+    assert "# renamed by the curator" in after.splitlines()[1]
+    registry = load_registry(path)
+    assert registry.canonical("Revolutionary Guards") == ("IRGC Forces", "organization")
+    assert [e.name for e in registry.entries][:2] == ["IRGC Forces", "Qassem Soleimani"]
+    lines_kept(CURATED, after, {"Revolutionary Guards"})
+
+
+def test_retype_and_block(data: Path) -> None:
+    path = data / "entities.yml"
+    assert run(data, "retype", "Acme Corp", "place") == 0
+    assert run(data, "block", "Spam Inc", "--type", "organization") == 0
+    registry = load_registry(path)
+    assert registry.canonical("Acme Corp") == ("Acme Corp", "place")
+    assert registry.is_blocked("Spam Inc")
+    lines_kept(CURATED, path.read_text("utf-8"), {"Acme Corp"})
+
+
+def test_errors_are_one_line_and_leave_the_file(data: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    path = data / "entities.yml"
+    assert run(data, "block", "Nobody Known") == 2
+    assert run(data, "rename", "Zeta Org", "ZO") == 2  # ZO belongs to another entity
+    assert run(data, "merge", "Zeta Org", "Zeta Org") == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 3 and all(str(path) in e for e in err)
+    assert path.read_text("utf-8") == CURATED
+
+
+def test_first_edit_starts_from_the_shipped_registry(tmp_path: Path) -> None:
+    assert run(tmp_path, "block", "Spam Inc", "--type", "organization") == 0
+    text = (tmp_path / "entities.yml").read_text("utf-8")
+    assert text.startswith(default_text())  # shipped lines and comments, then the new entry
+    assert parse(text).is_blocked("Spam Inc")
+
+
+def _article(seed: str) -> Article:
+    text = ("The Acme Widget Company (AWC) grew. Mikhail Gorbachev, or Mikhail Gorbachov, "
+            "spoke.")
+    return Article(draft=Draft(title="t", paragraphs=(text,)), source=Source(seed, "0" * 64),
+                   date=datetime(2020, 1, 1, tzinfo=UTC), date_source="metadata", slug="t",
+                   entities=(Entity("Acme Widget Company", "organization", ("AWC",)),
+                             Entity("Mikhail Gorbachev", "person", ("Mikhail Gorbachov",))))
+
+
+def test_learned_forget_and_accept(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = data / "entities.yml"
+    update_registry(path, [_article("a.txt"), _article("b.txt")])
+    capsys.readouterr()
+    assert run(data, "learned", "--json") == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["alias"], r["name"], r["reason"]) for r in records] == [
+        ("AWC", "Acme Widget Company", "acronym"),
+        ("Mikhail Gorbachov", "Mikhail Gorbachev", "variant")]
+    assert records[0]["evidence"][0] == {
+        "article": "a.txt", "sentence": "The Acme Widget Company (AWC) grew."}
+
+    assert run(data, "forget", "AWC") == 0
+    assert load_registry(path).canonical("AWC") is None
+    update_registry(path, [_article("c.txt"), _article("d.txt")])  # seen again: stays forgotten
+    assert load_registry(path).canonical("AWC") is None
+    assert "AWC" in learned.load_state(data / learned.LEARNED_FILE).forgotten
+
+    assert run(data, "accept", "Mikhail Gorbachev") == 0
+    after = path.read_text("utf-8")
+    assert after.startswith(CURATED)
+    assert parse(after).canonical("Mikhail Gorbachov") == ("Mikhail Gorbachev", "person")
+    assert run(data, "forget", "Mikhail Gorbachov") == 2  # now the curator's: refused
+
+
+def test_merge_and_accept_bring_learned_entities_into_the_curated_file(data: Path) -> None:
+    path = data / "entities.yml"
+    update_registry(path, [_article("a.txt"), _article("b.txt")])
+    # a learned entity as the one that stays: it is added to the curator's file first
+    assert run(data, "merge", "Acme Widget Company", "Acme Corp") == 0
+    registry = parse(path.read_text("utf-8"))
+    assert registry.canonical("Acme Corp") == ("Acme Widget Company", "organization")
+    assert load_registry(path).canonical("AWC") == ("Acme Widget Company", "organization")
+    # accepting one learned alias adds just that alias
+    assert run(data, "accept", "AWC") == 0
+    assert parse(path.read_text("utf-8")).canonical("AWC") == (
+        "Acme Widget Company", "organization")
+    assert parse(path.read_text("utf-8")).canonical("Mikhail Gorbachov") is None
