@@ -445,3 +445,44 @@ def test_only_a_page_without_any_prose_comes_out_empty() -> None:
     assert clean_text("\n\n".join(["Menu | Site", *NAV, *FOOTER])).paragraphs == ()
     one = "The council approved the budget on Tuesday after a long debate."
     assert clean_text("\n\n".join(["Budget | Site", *NAV, one, *FOOTER])).paragraphs == (one,)
+
+
+# --- nothing lost (issue #12, second half) ---------------------------------------------------
+
+
+def test_a_lone_sentence_among_chrome_is_kept_with_a_warning_not_lost() -> None:
+    """The model alone drops it (page edges and menus all around), so the fallback keeps
+    what reads as prose and says so; the menu items stay out."""
+    one = "The mayor resigned on Tuesday after a long row with the council."
+    draft = clean_text("\n".join(["Mayor quits", "Home", "News", one, "Share", "Tweet"]))
+    assert draft.paragraphs == (one,)
+    assert draft.warnings[0].startswith("cleaning found little text: kept 1 line(s)")
+    assert not set(NAV) & set(draft.paragraphs)
+
+
+def test_menus_alone_are_still_no_article() -> None:
+    draft = clean_text("\n".join(["Mayor quits", *NAV, *FOOTER, "The mayor resigned"]))
+    assert draft.paragraphs == ()
+    assert draft.warnings == ("no body text found",)
+
+
+def test_a_short_body_is_flagged_for_the_curator_and_a_full_one_is_not() -> None:
+    brief = ["The Senate passed the bill on Tuesday.", "The vote was 61 to 38."]
+    short = clean_text("\n\n".join(["Senate passes bill", *NAV, *brief, *FOOTER]))
+    assert list(short.paragraphs) == brief
+    [warning] = short.warnings
+    assert warning.startswith("cleaning found little text") and "words)" in warning
+    assert clean_text(page()).warnings == ()
+
+
+def test_lists_and_tables_are_marked_for_the_writer() -> None:
+    items = ("a new roof for the library", "two more buses")
+    draft = clean_text(page("The budget pays for two things:", *items,
+                            "Team\tPlayed\tPoints", "Arsenal\t10\t25", "Chelsea\t10\t21"))
+    kinds = dict(zip(draft.paragraphs, draft.kinds, strict=True))
+    assert [kinds[f"- {item}"] for item in items] == ["ul", "ul"]
+    assert [k for p, k in kinds.items() if p.startswith("| Team")] == ["table"]
+    assert {kinds[p] for p in PROSE} == {""}
+    numbered = clean_text(page(*(f"{n}) {item}" for n, item in enumerate(items, 1))))
+    assert numbered.kinds[numbered.paragraphs.index("2. two more buses")] == "ol"
+    assert clean_text(page()).kinds == ()  # plain prose: nothing to mark

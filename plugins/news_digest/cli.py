@@ -105,8 +105,8 @@ def inspect_record(given: str, article: Article) -> dict[str, Any]:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from news_digest.enrich.pipeline import enrich
     from news_digest.ingest import writer as posts
+    from news_digest.ingest.isolate import enrich_each
     from news_digest.ingest.run import folder_junk, seed_meta, to_article, to_draft
     from news_digest.ingest.seeds import SeedError, load_index, read_seed
 
@@ -129,8 +129,13 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     batch: list[tuple[str, Article]] = []
 
     def flush() -> None:
-        enriched = enrich([a for _, a in batch], ctx)
+        nonlocal status
+        enriched = enrich_each([a for _, a in batch], ctx)  # as ingest: one seed's failure
         for (given, _), article in zip(batch, enriched, strict=True):
+            if isinstance(article, str):
+                print(f"skipped {given}: {article}", file=sys.stderr)
+                status = 1
+                continue
             record = inspect_record(given, article)
             print(json.dumps(record, ensure_ascii=False) if args.json else _human(record))
         batch.clear()

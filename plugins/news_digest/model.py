@@ -66,6 +66,12 @@ class Draft:
     """Date read from a dateline in the text, if any (timezone-aware, UTC when unknown)."""
     removed: tuple[Removed, ...] = ()
     warnings: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    """Per paragraph, what it is: ``""`` plain text, ``"ul"`` / ``"ol"`` a list item
+    (``- item`` / ``3. item``), ``"table"`` a Markdown table (first row the header).
+    Empty (the default), or not one per paragraph, means every paragraph is plain text.
+    The writer renders the structured ones as Markdown, escaping only the item and cell
+    text; everything else is escaped whole."""
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,10 @@ class Settings:
     """Worker processes for ingest; 0 means one per core (capped at 4)."""
     batch_size: int = 32
     """Seeds per NER batch."""
+    ner_max_chars: int = 100_000
+    """Entity recognition reads at most this many characters of an article (title,
+    caption, then paragraphs); a longer one is read to that point and its post gets a
+    warning. A 5,000-word feature is about 30,000; 0 reads everything."""
     max_topics: int = 3
     """At most this many topics per article, primary first."""
     summary_chars: int = 300

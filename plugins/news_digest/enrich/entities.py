@@ -529,7 +529,7 @@ def draft_entities(drafts: Sequence[Draft], ctx: EnrichContext) -> list[tuple[En
     """Entities for each draft, all texts streamed through one backend call."""
     nlp = _backend(ctx)[1]
     registry = _registry(ctx)
-    parts = [article_parts(d) for d in drafts]
+    parts = [_capped_parts(d, ctx.settings.ner_max_chars)[0] for d in drafts]
     texts: list[str] = []
     for article in parts:
         texts.extend(_prepare([t for t, _ in article]))
@@ -556,14 +556,27 @@ def draft_entities(drafts: Sequence[Draft], ctx: EnrichContext) -> list[tuple[En
     return out
 
 
+def _capped_parts(draft: Draft, limit: int) -> tuple[list[tuple[str, float]], bool]:
+    """:func:`article_parts` cut to ``limit`` characters in all (``ner_max_chars``), and
+    whether it was cut: NER time and memory grow with the text, and a seed with a whole
+    site on one line must not stall or kill the build."""
+    parts = article_parts(draft)
+    texts, capped = ner.cap_texts([t for t, _ in parts], limit)
+    return [(t, w) for t, (_, w) in zip(texts, parts, strict=True) if t], capped
+
+
 def entities_step(articles: Sequence[Article], ctx: EnrichContext) -> list[Article]:
-    """Enrichment step: fill ``entities`` (and flag the rules fallback in ``warnings``)."""
+    """Enrichment step: fill ``entities`` (and flag the rules fallback and a text capped
+    for NER in ``warnings``)."""
     found = draft_entities([a.draft for a in articles], ctx)
     warning = _backend(ctx)[2]
+    limit = ctx.settings.ner_max_chars
     out = []
     for article, entities in zip(articles, found, strict=True):
         warnings = article.warnings
         if warning and warning not in warnings:
             warnings = (*warnings, warning)
+        if _capped_parts(article.draft, limit)[1]:
+            warnings = (*warnings, f"text capped at {limit} characters for entity recognition")
         out.append(replace(article, entities=entities, warnings=warnings))
     return out

@@ -157,12 +157,65 @@ def load_spacy(path: Path | None = None) -> Any | None:
     return spacy.load(path, exclude=exclude)
 
 
+CHUNK_CHARS = 100_000
+"""Longest piece of text handed to spaCy at once. spaCy refuses a text over
+``nlp.max_length`` (1,000,000 characters: error E088) and its NER needs memory in
+proportion to the piece; a news paragraph is a few hundred characters, so only a
+pathological seed (a whole page on one line) is ever cut."""
+
+_PIECE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+|\n\s*")
+
+
+def chunks(text: str, size: int) -> list[tuple[int, str]]:
+    """``text`` as (offset, piece) pairs of at most ``size`` characters.
+
+    Each cut falls after the last sentence end in the window, else at its last
+    whitespace, else (one "word" longer than ``size``) at ``size``: a name is split only
+    when no better cut exists, and offsets stay valid in ``text``.
+    """
+    size = max(1, size)
+    if len(text) <= size:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        ends = [m.end() for m in _PIECE_END.finditer(window, size // 2)]
+        cut = ends[-1] if ends else max(window.rfind(" "), window.rfind("\t")) + 1
+        cut = cut if cut > 0 else size
+        out.append((start, window[:cut]))
+        start += cut
+    out.append((start, text[start:]))
+    return out
+
+
+def cap_texts(texts: Sequence[str], limit: int) -> tuple[list[str], bool]:
+    """The texts cut to ``limit`` characters in all, in order (later ones emptied), and
+    whether anything was cut; ``limit`` 0 means no cap."""
+    if limit <= 0 or sum(len(t) for t in texts) <= limit:
+        return list(texts), False
+    out, left = [], limit
+    for text in texts:
+        out.append(text[:left])
+        left -= len(out[-1])
+    return out, True
+
+
 def spacy_mentions(nlp: Any, texts: Sequence[str], batch_size: int = 32) -> list[list[Mention]]:
-    """Mentions per text from ``nlp.pipe``; labels mapped with :data:`LABELS`."""
-    out: list[list[Mention]] = []
-    for doc in nlp.pipe(texts, batch_size=max(1, batch_size)):
-        out.append([Mention(ent.text, LABELS[ent.label_], ent.start_char)
-                    for ent in doc.ents if ent.label_ in LABELS])
+    """Mentions per text from ``nlp.pipe``; labels mapped with :data:`LABELS`.
+
+    A text longer than :data:`CHUNK_CHARS` (or ``nlp.max_length``) is read in pieces
+    (:func:`chunks`), its mentions' offsets shifted back into the whole text, so no input
+    length makes spaCy raise.
+    """
+    size = min(CHUNK_CHARS, int(getattr(nlp, "max_length", CHUNK_CHARS)))
+    pieces = [(i, offset, piece) for i, text in enumerate(texts)
+              for offset, piece in chunks(text, size)]
+    out: list[list[Mention]] = [[] for _ in texts]
+    docs = nlp.pipe((piece for _, _, piece in pieces), batch_size=max(1, batch_size))
+    for (i, offset, _), doc in zip(pieces, docs, strict=True):
+        out[i].extend(Mention(ent.text, LABELS[ent.label_], offset + ent.start_char)
+                      for ent in doc.ents if ent.label_ in LABELS)
     return out
 
 

@@ -105,7 +105,9 @@ def split_sentences(text: str) -> list[str]:
 def _is_boundary(text: str, punct_at: int, end: int) -> bool:
     if text[punct_at] != ".":
         return True
-    before = _WORD_BEFORE.search(text[:punct_at + 1])
+    # The word before the stop, read from a window: searching the whole text before it
+    # made a paragraph of n sentences cost n² (a 10 MB one-line seed never finished).
+    before = _WORD_BEFORE.search(text[max(0, punct_at - 200):punct_at + 1])
     if not before:
         return True
     word = before.group(1)

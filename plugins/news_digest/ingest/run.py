@@ -33,6 +33,7 @@ from news_digest.ingest import writer as posts
 from news_digest.ingest.clean import clean, learn_junk
 from news_digest.ingest.dates import date_from_path, parse_dateline
 from news_digest.ingest.formats import RECORD_FORMATS, is_container, read_records
+from news_digest.ingest.isolate import enrich_each, failure_reason
 from news_digest.ingest.seeds import (
     CONTAINER_SUFFIXES,
     SEED_SUFFIXES,
@@ -318,23 +319,30 @@ class Skip:
 def prepare(job: Job, settings: Settings) -> Article | Skip:
     """Clean one seed into an article. Its slug is the title's slug, provisional: the
     final one (``-2`` on a collision) is given in seed order when the post is written."""
-    meta = seed_meta(job.raw, job.index)
+    # --- issue #12 "nothing lost": any exception here is this seed's alone ---
     try:
+        meta = seed_meta(job.raw, job.index)
         draft = to_draft(job.raw, job.junk)
+        if not draft.paragraphs:
+            return Skip("no article text found (only boilerplate or a title)", remember=True)
+        return to_article(job.raw, draft, meta, settings, posts.post_slug(draft.title))
     except Exception as exc:  # one bad seed must not stop the build
-        return Skip(f"cleaning failed: {exc!r}", remember=False)
-    if not draft.paragraphs:
-        return Skip("no article text found (only boilerplate or a title)", remember=True)
-    return to_article(job.raw, draft, meta, settings, posts.post_slug(draft.title))
+        return Skip(failure_reason("cleaning", exc), remember=False)
 
 
 def process(jobs: Sequence[Job], ctx: EnrichContext) -> list[Article | Skip]:
     """Clean a batch of seeds, then enrich its articles as one batch (NER streams all
-    their texts through ``nlp.pipe``); one result per job, in order."""
+    their texts through ``nlp.pipe``); one result per job, in order. A seed whose
+    enrichment raises becomes a :class:`Skip` naming the reason; the others of its batch
+    are enriched without it (:func:`isolate.enrich_each`)."""
     prepared = [prepare(job, ctx.settings) for job in jobs]
     articles = [p for p in prepared if isinstance(p, Article)]
-    enriched = iter(enrich(articles, ctx) if articles else [])
-    return [next(enriched) if isinstance(p, Article) else p for p in prepared]
+    enriched = iter(enrich_each(articles, ctx))
+    out: list[Article | Skip] = []
+    for item in prepared:
+        result = next(enriched) if isinstance(item, Article) else item
+        out.append(Skip(result, remember=False) if isinstance(result, str) else result)
+    return out
 
 
 def worker_count(settings: Settings, n_articles: int) -> int:
@@ -378,7 +386,20 @@ def process_all(jobs: Sequence[Job], settings: Settings, pool: cf.ProcessPoolExe
         for batch in batches:
             yield batch, process(batch, ctx)
         return
-    yield from zip(batches, pool.map(_process_in_worker, batches), strict=True)
+    futures = [pool.submit(_process_in_worker, batch) for batch in batches]
+    for batch, future in zip(batches, futures, strict=True):
+        try:
+            results = future.result()
+        except Exception as exc:
+            # The worker died (killed for memory, a crash in a C extension) or its batch
+            # could not be sent back: process that batch here, seed by seed, rather than
+            # lose it; the pool's later batches are retried the same way if it is broken.
+            log.warning("news-digest: a worker failed on a batch of %d seeds (%s); "
+                        "processing them in the main process",
+                        len(batch), failure_reason("worker", exc))
+            ctx = ctx or EnrichContext(settings)
+            results = process(batch, ctx)
+        yield batch, results
 
 
 # --- the run -----------------------------------------------------------------------
@@ -605,7 +626,11 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
             total, done = len(jobs), 0
             for batch, results in process_all(jobs, settings, pool, ctx):
                 for job, result in zip(batch, results, strict=True):
-                    article = writer.write(job.raw, result)
+                    try:
+                        article = writer.write(job.raw, result)
+                    except Exception as exc:  # one post that cannot be written is one seed
+                        article = writer.write(job.raw, Skip(
+                            failure_reason("writing", exc), remember=False))
                     if article is not None:
                         enriched.append(article)
                 done += len(batch)

@@ -131,13 +131,77 @@ def front_matter(article: Article, seeds_label: str) -> dict[str, Any]:
             fm["entities"] = grouped
     if article.story:
         fm["story"] = article.story
+    if article.warnings:
+        # What a curator should review (little text found, text capped for NER...),
+        # in the order the stages raised them, each once.
+        fm["warnings"] = list(dict.fromkeys(article.warnings))
     return fm
 
 
 def body(article: Article) -> str:
-    """The cleaned paragraphs, one per block, escaped so they render as text."""
-    paragraphs = (" ".join(p.split()) for p in article.draft.paragraphs)
-    return "\n\n".join(escape_markdown(p) for p in paragraphs if p) + "\n"
+    """The cleaned paragraphs, one block each, escaped so they render as text.
+
+    Paragraphs the cleaner marked as list items or tables (``Draft.kinds``) are written
+    as Markdown lists and tables; only their structure is Markdown, every item and cell
+    is escaped like any other seed text. Consecutive items of one list are written on
+    consecutive lines, so they make one tight list.
+    """
+    draft = article.draft
+    paragraphs = draft.paragraphs
+    kinds = draft.kinds if len(draft.kinds) == len(paragraphs) else ("",) * len(paragraphs)
+    blocks: list[str] = []
+    previous = ""
+    for paragraph, kind in zip(paragraphs, kinds, strict=True):
+        rendered = _render_block(paragraph, kind)
+        if not rendered:
+            continue
+        if kind in ("ul", "ol") and kind == previous:
+            blocks[-1] += "\n" + rendered
+        else:
+            blocks.append(rendered)
+        previous = kind
+    return "\n\n".join(blocks) + "\n"
+
+
+_ITEM = re.compile(r"^(?:- |(?P<num>\d{1,9})\. )(?P<text>.*)$", re.S)
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+def _render_block(paragraph: str, kind: str) -> str:
+    """One paragraph as Markdown: a list item, a table, or (anything else, or a
+    structured paragraph that is not in the expected shape) escaped plain text."""
+    if kind in ("ul", "ol"):
+        match = _ITEM.match(paragraph)
+        if match and match.group("text").strip():
+            text = escape_markdown(" ".join(match.group("text").split()))
+            return f"{match.group('num')}. {text}" if match.group("num") else f"- {text}"
+    elif kind == "table":
+        table = _render_table(paragraph)
+        if table:
+            return table
+    return escape_markdown(" ".join(paragraph.split()))
+
+
+def _render_table(paragraph: str) -> str | None:
+    """A Markdown table paragraph (as :mod:`clean_blocks` writes it) with every cell
+    escaped; None when it is not one (the caller then writes it as text)."""
+    rows = paragraph.split("\n")
+    if len(rows) < 3 or not re.fullmatch(r"\|(?:---\|)+", rows[1]):
+        return None
+    width = rows[1].count("---")
+    cells: list[list[str]] = []
+    for row in (rows[0], *rows[2:]):
+        if not (row.startswith("| ") and row.endswith(" |")):
+            return None
+        parts = [c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(row[2:-2])]
+        if len(parts) != width:
+            return None
+        cells.append([escape_markdown(" ".join(c.split())) for c in parts])
+
+    def line(row: list[str]) -> str:
+        return "| " + " | ".join(row) + " |"
+
+    return "\n".join([line(cells[0]), rows[1], *(line(r) for r in cells[1:])])
 
 
 def dump_yaml(data: dict[str, Any]) -> str:

@@ -1,0 +1,156 @@
+"""Parts of a page kept apart from the body: title, caption, byline, section, dateline.
+
+Each is taken once (its line gets a ``role``) so the body and the scored model's context
+leave it out, and the front matter carries it in its own field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from news_digest.ingest.clean_features import confidence
+from news_digest.ingest.clean_lines import RULE_MAX_CHARS, Line, free, menu_like
+from news_digest.ingest.dates import parse_dateline
+
+HEAD_WINDOW = 12
+"""How many non-empty lines before the article body we search for section and dateline."""
+
+_CAPTION = re.compile(
+    r"\((?:[^()]{0,200}\b(?:photos?|image|picture|photograph|credit|illustration|file)\b"
+    r"[^()]{0,200})\)\s*$"
+    r"|^(?:photo|image|photograph|picture|credit|illustration|pictured|caption)s?\b\s*"
+    r"(?::|by\b|credit)"
+    r"|\b(?:getty images|shutterstock|ap photo|afp photo|afp via getty|reuters/|epa/|"
+    r"associated press photo|photo credit|photo by|photograph by|image by|courtesy of)\b",
+    re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|story by|posted by|reporting by)\s+"
+    r"(?:(?:dr|mr|ms|mrs)\.?\s+)?[A-Z][\w'’.-]*", re.IGNORECASE)
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ", ": ")
+
+# --- title --------------------------------------------------------------------------------
+
+
+def take_title(lines: list[Line]) -> str:
+    """First line is the page title; a later line that repeats it (the headline) wins.
+
+    The headline is usually the page title without the site name, so a later line that is
+    a prefix of the first line tells us exactly where the site suffix starts. Failing that,
+    a short trailing segment after a separator ("... | Site Name") is cut.
+    """
+    first = lines[0]
+    first.role = "title"
+    raw = first.text[:1000]
+    key = raw.casefold()
+    title = ""
+    for line in lines[1:]:
+        candidate = line.text.casefold()
+        if candidate == key or (len(candidate) >= 0.4 * len(key) and line.words >= 2
+                                and key.startswith(candidate)
+                                and _separator_follows(key[len(candidate):])):
+            line.reason = "duplicate title"
+            title = title or line.text
+    return title or _strip_site_suffix(raw)
+
+
+_SEP_STARTS = frozenset({"|", "-", "–", "—", "·", "::", ":", "»"})
+
+
+def _separator_follows(rest: str) -> bool:
+    """True when the rest of the page title starts with a separator (" | Site")."""
+    words = rest.split(maxsplit=1)
+    return bool(words) and (words[0] in _SEP_STARTS or rest.startswith(":"))
+
+
+def _strip_site_suffix(title: str) -> str:
+    """Cut up to two short trailing " | Site" segments, keeping a headline of 3+ words."""
+    for _ in range(2):
+        cut = max((title.rfind(sep), sep) for sep in _TITLE_SEPARATORS)
+        position, sep = cut
+        if position <= 0:
+            break
+        head, tail = title[:position], title[position + len(sep):]
+        if len(tail.split()) > 4 or len(head.split()) < 3 or len(tail) >= len(head) \
+                or not _looks_like_name(tail):
+            break
+        title = head.strip()
+    return title
+
+
+def _looks_like_name(text: str) -> bool:
+    """Title-case words or a domain: what a site name looks like."""
+    words = text.split()
+    return bool(words) and ("." in text or all(w[:1].isupper() or not w[:1].isalpha()
+                                               for w in words))
+
+
+# --- parts kept apart: caption, byline, section, dateline ---------------------------------
+
+
+def take_caption(lines: list[Line]) -> str | None:
+    """The first photo caption / credit line; later ones are dropped as captions too."""
+    caption = None
+    for line in lines:
+        if not free(line) or line.words > 60 or not _CAPTION.search(line.text[:RULE_MAX_CHARS]):
+            continue
+        if caption is None:
+            caption, line.role = line.text, "caption"
+        else:
+            line.reason = "caption"
+    return caption
+
+
+def is_byline(line: Line) -> bool:
+    if line.words > 12 or not _BYLINE.match(line.text):
+        return False
+    name = line.text.split()[1:3]
+    return any(word[:1].isupper() for word in name)
+
+
+def take_role(lines: list[Line], role: str, test: Callable[[Line], bool]) -> str | None:
+    for line in lines:
+        if free(line) and test(line):
+            line.role = role
+            return line.text
+    return None
+
+
+def _first_body(lines: list[Line]) -> int:
+    """The first line that is prose on its own look: where the body starts."""
+    return next((i for i, line in enumerate(lines)
+                 if free(line) and line.q > 0 and confidence(line.n) >= 0.5), len(lines))
+
+
+def take_section(lines: list[Line]) -> str | None:
+    """A lone short Title-case line just before the body ("World", "Politics")."""
+    start = _first_body(lines)
+    for i in range(start - 1, max(start - HEAD_WINDOW, 0) - 1, -1):
+        line = lines[i]
+        if free(line) and _is_section_word(line.text) and not _menu_neighbour(lines, i):
+            line.role = "section"
+            return line.text
+    return None
+
+
+def _is_section_word(text: str) -> bool:
+    words = text.replace("&", " ").split()
+    return (1 <= len(words) <= 3 and len(text) <= 30
+            and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words))
+
+
+def _menu_neighbour(lines: list[Line], i: int) -> bool:
+    """True when the line sits next to other menu-like lines: part of a menu, not a label."""
+    around = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    return any(line.role is None and menu_like(line) for line in around)
+
+
+def take_dateline(lines: list[Line]) -> str | None:
+    """A short line holding a date, near the top of the body."""
+    start = _first_body(lines)
+    window = lines[max(start - HEAD_WINDOW, 0): start + 3]
+    for line in window:
+        if free(line) and line.words <= 12 and parse_dateline(line.text):
+            line.role = "dateline"
+            return line.text
+    return None

@@ -1,0 +1,149 @@
+"""The cleaner's explicit rules: chrome that reads like prose, each dropped with its reason.
+
+Copyright footers, share and follow bars, cookie and newsletter notices, template
+placeholders, script and CSS text, "Related" link blocks, paragraphs repeated on the page,
+and lines repeated verbatim across a source's pages (:func:`learn_junk`). General web
+vocabulary only: no rule names a site or a page. Runs before the scored model
+(:mod:`clean_select`), which treats every line named here as the worst possible text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from news_digest.ingest.clean_lines import RULE_MAX_CHARS, SENTENCE_END, Line, normalise
+
+REPEAT_CHARS = 70
+"""A line this long seen twice on a page is a copy (jusText's "short" limit): shorter
+lines ("Share", "Read more") repeat legitimately."""
+LINK_TEXT_CHARS = 200
+"""Under a "Related" heading, lines shorter than this (headline-length) are link texts."""
+
+# --- patterns: general web vocabulary, never a site's own words --------------------------
+
+_PLACEHOLDER = re.compile(r"\{\{[^{}]{0,400}\}\}|\{%[^{}]{0,400}%\}|\$\{[^{}]{0,200}\}")
+_COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b",
+                        re.IGNORECASE)
+_SHARE_START = re.compile(
+    r"^(?:share|tweet|email|e-mail|print|pin(?: it)?|save|like|follow|subscribe|sign up|"
+    r"sign in|log in|login|register|join|download|comments?|reply|more|menu|search|close|"
+    r"skip to|back to top|advertisement|sponsored|ad|loading)\b", re.IGNORECASE)
+_SOCIAL = re.compile(
+    r"\b(?:facebook|twitter|instagram|pinterest|linkedin|whatsapp|reddit|tumblr|youtube|"
+    r"google\+|rss|e-?mail this|share this|shares?)\b", re.IGNORECASE)
+_NOTICE = re.compile(
+    r"\b(?:newsletters?|subscribe|subscription|sign up|cookies?|privacy policy|"
+    r"terms of (?:use|service)|advertis\w*|unsubscribe|inbox)\b", re.IGNORECASE)
+_ADDRESSEE = re.compile(r"\b(?:you|your|our|we|us)\b", re.IGNORECASE)
+_RELATED = re.compile(
+    r"^(?:related(?: \w+)?|read more|read next|more from|more on|more stories|more news|"
+    r"recommended|see also|also read|further reading|you (?:may|might) also like|"
+    r"most (?:popular|read|viewed|shared)|trending|popular|top stories|latest(?: news)?|"
+    r"editor'?s picks|what to read next|around the web|from the web|promoted stories)\b",
+    re.IGNORECASE)
+_CODE_CHARS = frozenset("{}[];=<>|\\$")
+_CODE_HINT = re.compile(
+    r"<\/?(?:script|style|div|iframe|noscript)|function\s*\(|\bvar\s+\w+\s*=|"
+    r"\bwindow\.[a-z]|\bdocument\.[a-z]|@media|\bgoogletag\b|!important|\w+\s*\{[^}]{0,80}:[^}]{0,80};",
+    re.IGNORECASE)
+_PATHLIKE = re.compile(r"^\.{0,2}/|\w/\w[\w/-]*\.\w{2,5}$|\.(?:m?html?|php|aspx?|jsp?|css)$"
+                       r"|^\w+_\w+(?:_\w+)*$")
+
+
+def learn_junk(texts: Iterable[str], min_count: int = 3) -> frozenset[str]:
+    """Lines that occur verbatim in at least ``min_count`` of one source's texts.
+
+    A line repeated across a source's pages (its footer, its newsletter pitch) is chrome
+    however prose-like it reads; the caller groups seeds by source. Each text counts a
+    line once, so a line repeated inside one page does not look source-wide.
+    """
+    seen: Counter[str] = Counter()
+    for text in texts:
+        seen.update({normalise(line) for line in text.split("\n")} - {""})
+    return frozenset(line for line, count in seen.items() if count >= max(min_count, 2))
+
+
+def mark_rules(lines: list[Line], known_junk: frozenset[str]) -> None:
+    for line in lines:
+        if line.role is not None or line.reason is not None:
+            continue
+        line.text, placeholder = _cut_placeholders(line.text)
+        if placeholder and len(line.text) < 3:
+            line.text, line.reason = placeholder, "template placeholder"
+        elif line.text in known_junk:
+            line.reason = "repeated across source"
+        elif line.chars <= RULE_MAX_CHARS:
+            line.reason = _rule_reason(line)
+
+
+def mark_repeats(lines: list[Line]) -> None:
+    """A paragraph-length line seen earlier on the same page is a copy (slideshow
+    text, a teaser of the article itself): the first occurrence stays."""
+    seen: set[str] = set()
+    for line in lines:
+        if line.chars < REPEAT_CHARS or line.role is not None:
+            continue
+        if line.text in seen:
+            line.reason = line.reason or "repeated on page"
+        seen.add(line.text)
+
+
+def _cut_placeholders(text: str) -> tuple[str, str]:
+    """Remove ``{{ … }}``, ``{% … %}`` and ``${…}`` from a line; return (rest, what was cut)."""
+    if "{" not in text:
+        return text, ""
+    found = _PLACEHOLDER.findall(text)
+    if not found:
+        return text, ""
+    return " ".join(_PLACEHOLDER.sub(" ", text).split()), " ".join(found)
+
+
+def _rule_reason(line: Line) -> str | None:
+    """The reason an explicit rule drops this line, or None."""
+    text = line.text
+    if _is_code(text):
+        return "script/css"
+    if _COPYRIGHT.search(text) and line.words <= 40:
+        return "copyright"
+    if line.words <= 8 and _SHARE_START.match(text) and not SENTENCE_END.search(text):
+        return "share/follow"
+    if line.words <= 6 and _SOCIAL.search(text):
+        return "share/follow"
+    if line.words <= 60 and _NOTICE.search(text) and (
+            line.words <= 6 or _ADDRESSEE.search(text)):
+        return "newsletter/cookie/ad"
+    return None
+
+
+def _is_code(text: str) -> bool:
+    """Script or CSS text: code punctuation and file paths are rare in prose, common in code.
+
+    A code keyword alone is not enough in a long line: a story about web security may
+    quote ``<script>`` in a sentence, and ingest escapes it anyway.
+    """
+    code = sum(ch in _CODE_CHARS for ch in text)
+    if _CODE_HINT.search(text) and (len(text.split()) < 12 or code / len(text) > 0.02):
+        return True
+    if code >= 4 and code / len(text) > 0.04:
+        return True
+    words = text.split()
+    paths = sum(1 for w in words if _PATHLIKE.search(w))
+    return paths >= 2 and paths / len(words) > 0.1
+
+
+def mark_related(lines: list[Line]) -> None:
+    """A "Related" / "Read more" heading and the short link-text lines under it."""
+    in_block = False
+    for line in lines:
+        if line.chars <= 80 and _RELATED.match(line.text):
+            if line.role is None:
+                line.reason = line.reason or "related links"
+            in_block = line.words <= 6
+            continue
+        if in_block and line.role is None and line.chars < LINK_TEXT_CHARS and line.stops < 0.5:
+            line.reason = line.reason or "related links"
+            continue
+        in_block = False
+

@@ -1,0 +1,132 @@
+"""The scored model over a page: decide every line from its look and its context, find
+the article as the densest run of text, and label what was dropped for ``inspect``.
+
+Per-line evidence comes from :mod:`clean_features`; the weights and why are in
+``docs/cleaning.md``.
+"""
+
+from __future__ import annotations
+
+from news_digest.ingest.clean_features import CONFIDENT, confidence, decide, length, look
+from news_digest.ingest.clean_lines import MENU_RUN, SENTENCE_END, Line, free, menu_like
+
+CONTEXT_FADE = 0.8
+"""A neighbour's say over a short line fades by this factor per line in between."""
+RUN_COST = 3.0
+"""Every line costs a run of prose this many word-equivalents: a line must add evidence to
+extend the article, so a long menu or footer ends it while a few subheads do not."""
+
+
+def score(lines: list[Line], known_language: bool) -> None:
+    """Each line's length and own quality; chrome an explicit rule named is the worst."""
+    for line in lines:
+        line.n = length(line.text)
+        if line.reason is not None:
+            line.q = -1.0
+            continue
+        seen = look(line.text, line.stops if known_language else None, bool(line.cells))
+        line.q = seen.quality
+        line.data = seen.data
+
+
+def _speaks(line: Line) -> bool:
+    """Long enough to be judged on its own look, and neither a part kept apart nor data.
+
+    Only such lines give context: a caption, a byline or a table row between two
+    paragraphs says nothing about whether its neighbours are article text.
+    """
+    return (line.role is None and line.reason != "duplicate title" and not line.data
+            and confidence(line.n) >= 0.5)
+
+
+def _context(lines: list[Line]) -> list[float]:
+    """For each line, the mean quality of the nearest speaking lines before and after it,
+    each faded by CONTEXT_FADE per line in between.
+
+    The start and end of the page count as chrome (-1): pages begin with a masthead and
+    end with a footer, so a short line with nothing but page edge around it is chrome.
+    The fading means a line deep inside a long stretch of short lines (a menu, a comment
+    form) has little context at all and is judged by its own look.
+    """
+    before, after = [-1.0] * len(lines), [-1.0] * len(lines)
+    last = -1.0
+    for i, line in enumerate(lines):
+        before[i] = last
+        last = line.q if _speaks(line) else last * CONTEXT_FADE
+    last = -1.0
+    for i in range(len(lines) - 1, -1, -1):
+        after[i] = last
+        last = lines[i].q if _speaks(lines[i]) else last * CONTEXT_FADE
+    return [(b + a) / 2 for b, a in zip(before, after, strict=True)]
+
+
+def select_article(lines: list[Line]) -> None:
+    """Decide every line, find the article's run, keep the run's lines that read as text."""
+    for line, around in zip(lines, _context(lines), strict=True):
+        line.d = decide(line.q, line.n, around)
+    first, last = _densest_run(lines)
+    while first > 0 and _extends(lines[first - 1]):
+        first -= 1
+    while last + 1 < len(lines) and _extends(lines[last + 1]):
+        last += 1
+    for i, line in enumerate(lines):
+        line.keep = first <= i <= last and line.d > 0 and free(line)
+
+
+def _extends(line: Line) -> bool:
+    """A sentence next to the run that reads as text on its own and in context joins it,
+    however short: RUN_COST decides where the article is, not whether a short sentence at
+    its edge belongs to it. (A menu item next to the first paragraph has context, but is
+    not a sentence.)"""
+    return line.q > 0 and line.d > 0 and free(line) and bool(SENTENCE_END.search(line.text))
+
+
+def _gain(line: Line, gap: int) -> float:
+    """What a line adds to a run of article text, in word-equivalents.
+
+    Text (d > 0) earns its length times its decision score. Non-text costs at most a
+    full sentence's worth (CONFIDENT), so one long table row or link list inside an
+    article does not outweigh the paragraphs around it, plus RUN_COST for each non-text
+    line before it in the same gap: a few subheads or a share bar cost little, but the
+    longer the stretch without text the dearer each further line, so twenty lines of
+    author box, share buttons and comment form end the article whatever prose (the
+    comments) follows. Parts kept apart (caption, byline, headline) are neutral.
+    """
+    if line.role is not None or line.reason == "duplicate title":
+        return 0.0
+    if line.d > 0:
+        return line.n * line.d - RUN_COST
+    return min(line.n, CONFIDENT) * line.d - RUN_COST * gap
+
+
+def _densest_run(lines: list[Line]) -> tuple[int, int]:
+    """The stretch of lines with the largest total gain (maximum-sum subarray, Kadane)."""
+    best, span = 0.0, (0, -1)
+    total, start, gap = 0.0, 0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, i
+        gap = 0 if line.d > 0 else gap + 1
+        total += _gain(line, gap)
+        if total > best:
+            best, span = total, (start, i)
+    return span
+
+
+def label_dropped(lines: list[Line]) -> None:
+    """Name what the model dropped, for ``inspect``: menus, and prose outside the article.
+
+    Labels only: the decision was made by the scores.
+    """
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and free(line) and not line.keep and menu_like(line):
+            run.append(line)
+            continue
+        if len(run) >= MENU_RUN:
+            for item in run:
+                item.reason = "menu"
+        run = []
+    for line in lines:
+        if free(line) and not line.keep and line.q > 0 and confidence(line.n) >= 1:
+            line.reason = "outside article"
