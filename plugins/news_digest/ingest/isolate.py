@@ -15,6 +15,7 @@ import logging
 from collections.abc import Sequence
 
 from news_digest.enrich.pipeline import EnrichContext, enrich
+from news_digest.errors import DataFileError, SettingsError
 from news_digest.model import Article
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,12 @@ def _enrich_checked(articles: Sequence[Article], ctx: EnrichContext) -> list[Art
     return out
 
 
+SITE_WIDE = (DataFileError, SettingsError)
+"""Failures that are no seed's fault (a broken ``topics.yml`` or ``entities.yml``, a bad
+setting): they stop ingest with one line naming the file, instead of skipping every seed
+with the same reason."""
+
+
 def enrich_each(articles: Sequence[Article], ctx: EnrichContext) -> list[Article | str]:
     """Enrich a batch; when that raises, each article on its own. One result per article,
     in order: the enriched article, or the reason it could not be enriched."""
@@ -47,6 +54,8 @@ def enrich_each(articles: Sequence[Article], ctx: EnrichContext) -> list[Article
         return []
     try:
         return list(_enrich_checked(articles, ctx))
+    except SITE_WIDE:
+        raise
     except Exception as exc:
         if len(articles) == 1:
             return [failure_reason("enrichment", exc)]
@@ -56,6 +65,8 @@ def enrich_each(articles: Sequence[Article], ctx: EnrichContext) -> list[Article
     for article in articles:
         try:
             out.extend(_enrich_checked([article], ctx))
+        except SITE_WIDE:
+            raise
         except Exception as exc:
             out.append(failure_reason("enrichment", exc))
     return out
