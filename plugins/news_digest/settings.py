@@ -62,6 +62,9 @@ class Settings:
     """Extra enrichment steps (``"package.module:function"``), run after the built-in ones."""
     search: bool = True
     """Build a Pagefind index after the site when ``pagefind-bin`` is installed."""
+    duplicate_similarity: int = 80
+    """Seeds whose texts share at least this percentage of 5-word shingles (Jaccard) are
+    copies of one article: one post lists them as its versions."""
 
     @property
     def manifest_path(self) -> Path:

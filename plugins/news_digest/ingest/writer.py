@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from news_digest.model import ENTITY_TYPES, Article
+from news_digest.model import ENTITY_TYPES, Article, Version
 
 INGEST_VERSION = 1
 """Bump when the post format or cleaning changes enough that old output should be redone."""
@@ -136,7 +136,16 @@ def front_matter(article: Article, seeds_label: str) -> dict[str, Any]:
             fm["entities"] = grouped
     if article.story:
         fm["story"] = article.story
+    if article.versions:
+        fm["versions"] = [_version(v, seeds_label) for v in article.versions]
     return fm
+
+
+def _version(v: Version, seeds_label: str) -> dict[str, Any]:
+    """One copy for the ``versions`` list: who ran it, where, when, under which headline."""
+    return {"title": v.title, "publisher": v.publisher, "url": v.url,
+            "date": v.date.isoformat(),
+            "seed": f"{seeds_label}/{v.seed}" if seeds_label else v.seed, "sha256": v.sha256}
 
 
 def body(article: Article) -> str:
