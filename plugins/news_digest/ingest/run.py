@@ -34,6 +34,7 @@ from news_digest.ingest import writer as posts
 from news_digest.ingest.clean import clean, learn_junk
 from news_digest.ingest.dates import date_from_path, parse_dateline
 from news_digest.ingest.seeds import SeedError, discover, load_index, read_seed
+from news_digest.ingest.story_state import StoryAssigner
 from news_digest.model import Article, Draft, RawSeed, Source, Version
 from news_digest.settings import Settings
 
@@ -630,6 +631,7 @@ class _Writer:
     def __init__(self, settings: Settings, manifest: dict[str, Any], report: Report,
                  pending: Sequence[_Pending], primary_of: Mapping[str, str] | None = None,
                  ) -> None:
+        self.stories = StoryAssigner(settings)  # issue #11: story ids are given at write time
         self.primary_of = dict(primary_of or {})
         self.copies: dict[str, list[Article]] = defaultdict(list)
         """Post's seed sha256 → the other copies already cleaned, waiting for the post."""
@@ -686,6 +688,7 @@ class _Writer:
                 self._forget_old(seed, sha)
                 self._record_copies(article, rel_post, None)
                 return article
+        article = replace(article, story=self.stories.assign(article, rel_post))
         text = posts.render(article, self.seeds_label)
         posts.atomic_write(path, text)
         self._forget_old(seed, sha)
