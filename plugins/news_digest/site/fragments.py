@@ -45,3 +45,6 @@ def story_card(ctx: Context, article: Any, h: int = 3) -> Markup:
 def install(generator: Any) -> None:
     """Add the fragment filters to a generator's Jinja environment."""
     generator.env.filters.setdefault("story_card", story_card)
+    from news_digest.site.stories import one_per_story
+
+    generator.env.filters.setdefault("one_per_story", one_per_story)

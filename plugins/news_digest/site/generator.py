@@ -23,6 +23,7 @@ from pelican.generators import Generator
 
 from news_digest.settings import Settings
 from news_digest.site import digests, feeds, related, search, seo
+from news_digest.site import stories as st
 from news_digest.site import taxonomy as tx
 from news_digest.site.incremental import IncrementalWriter
 
@@ -74,6 +75,8 @@ class Site:
     weekly: tuple[digests.Edition, ...]
     feeds: tuple[feeds.Feed, ...]
     newest: datetime
+    stories: tuple[st.Story, ...] = ()
+    """Stories of two or more articles (one page each), newest first."""
 
     def entity_groups(self) -> list[tuple[str, str, list[tx.EntityPage]]]:
         """(group, label, pages) for the entities index, in GROUPS order."""
@@ -90,7 +93,13 @@ def _raw_topics(article: Any) -> tuple[str, ...]:
 
 
 def build_site(articles: Sequence[Any], s: Settings) -> Site:
-    """The site model; ``articles`` newest first (Pelican's published articles)."""
+    """The site model; ``articles`` newest first (Pelican's published articles).
+
+    Sets ``story_group`` on each article first: listings, feeds and related stories
+    all need to know which articles report the same event.
+    """
+    story_list = st.build_stories(articles)
+    st.attach(articles, story_list)
     topics_data = tx.load_topics(s.data_dir)
     registry = tx.load_registry(s.data_dir)
     aliases = tx.alias_index(registry)
@@ -113,22 +122,27 @@ def build_site(articles: Sequence[Any], s: Settings) -> Site:
                                 first_seen)
     topics_of = tuple(tuple(vocab.topics[t] for t in ts) for ts in raw_topics)
     entities_of = tuple(tuple(vocab.entities[k] for k in ks) for ks in raw_entities)
-    rel = related.related_indices(entities_of, [a.date for a in articles], s.related_count)
-    related_of = tuple(tuple(articles[j] for j in r) for r in rel)
+    # extra candidates: the article's own story is shown apart, not among related ones
+    rel = related.related_indices(entities_of, [a.date for a in articles],
+                                  2 * s.related_count + 2)
+    related_of = tuple(st.split_related(a, [articles[j] for j in r])[:s.related_count]
+                       for a, r in zip(articles, rel, strict=True))
     topic_pages = tuple(tx.build_topic_pages(articles, topics_of, entities_of))
     entity_pages = tuple(tx.build_entity_pages(articles, topics_of, entities_of))
     daily, weekly = digests.build_editions(articles, topics_of, s.weekly_editions)
-    all_feeds = [feeds.Feed("feeds/all", "All stories", "", tuple(articles))]
+    one = st.one_per_story_per_day  # a feed item per story per edition (issue #11)
+    all_feeds = [feeds.Feed("feeds/all", "All stories", "", one(articles))]
     all_feeds += [feeds.Feed(f"feeds/topics/{p.ref.slug}", p.ref.label, p.ref.url,
-                             p.articles, "Topics") for p in topic_pages]
+                             one(p.articles), "Topics") for p in topic_pages]
     all_feeds += [feeds.Feed(f"feeds/entities/{p.ref.group}/{p.ref.slug}", p.ref.name,
-                             p.ref.url, p.articles, "Entities")
+                             p.ref.url, one(p.articles), "Entities")
                   for p in entity_pages if len(p.articles) >= max(1, s.entity_feed_min)]
     all_feeds.append(feeds.Feed("feeds/editions", "Daily editions", "editions/",
                                 tuple(daily), "Editions", kind="editions"))
     newest = max((a.date for a in articles), default=feeds.EPOCH)
     return Site(tuple(articles), topics_of, entities_of, related_of, topic_pages,
-                entity_pages, tuple(daily), tuple(weekly), tuple(all_feeds), newest)
+                entity_pages, tuple(daily), tuple(weekly), tuple(all_feeds), newest,
+                story_list)
 
 
 def attach(site: Site, siteurl: str, sitename: str) -> None:
@@ -249,6 +263,9 @@ class DigestGenerator(Generator):
         for ed in (*site.daily, *site.weekly):
             self._write(writer, ed.save_as, "edition", ed.url, edition=ed,
                         page_feeds=edition_feeds, page_title=ed.title)
+        for story in site.stories:
+            self._write(writer, story.save_as, "story", story.url, story=story,
+                        page_title=story.title)
         self._write(writer, "search/index.html", "search", "search/", page_title="Search")
         self._write_feeds(writer)
         self._write_seo(writer)
