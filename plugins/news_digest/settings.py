@@ -65,8 +65,8 @@ class Settings:
     story_similarity: int = 40
     """A new article joins a story when its average similarity (rarity-weighted words and
     names, 0–100) to the story's articles in the date window reaches this; else it starts one."""
-    story_window_days: int = 7
-    """Only articles at most this many days apart can be in one story."""
+    story_window_days: int = 3
+    """An article joins a story only within this many days of the story's first article."""
     duplicate_similarity: int = 80
     """Seeds whose texts share at least this percentage of 5-word shingles (Jaccard) are
     copies of one article: one post lists them as its versions."""

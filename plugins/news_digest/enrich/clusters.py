@@ -12,7 +12,10 @@ earlier ingests:
   "earthquake" more, "Lohan" most); compared by cosine.
 * **entities**: the canonical names, each weighted by the same rarity of the name, so
   sharing "Tara Reid" says more than sharing "United States"; cosine over the two sets.
-* **date**: only articles within ``NEWS_DIGEST_STORY_WINDOW_DAYS`` of each other can join.
+* **date**: an article joins a story only if it is within ``NEWS_DIGEST_STORY_WINDOW_DAYS``
+  (default 3) of the story's *first* article, so a story cannot creep across weeks one
+  report at a time: this week's primary is not last week's, nor next round's match
+  this round's, however alike the reports read. Outlets cover one event within days.
 
 ``similarity = (words + entities) / 2`` (words alone when either side has no entities).
 The weights come from a fixed background corpus, not from the site, so a pair's score
@@ -50,7 +53,7 @@ from news_digest.model import Article
 
 DEFAULT_SIMILARITY = 0.40
 """Join a story at this similarity; see :data:`Settings.story_similarity`."""
-DEFAULT_WINDOW_DAYS = 7
+DEFAULT_WINDOW_DAYS = 3
 ID_LENGTH = 10
 TITLE_WEIGHT = 2
 INDEX_TERMS = 12
@@ -210,6 +213,8 @@ class StoryIndex:
         self.docs: list[StoryDoc] = []
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.members: dict[str, list[int]] = defaultdict(list)
+        self.start: dict[str, datetime] = {}
+        """Story → date of its earliest article."""
 
     def add(self, doc: StoryDoc) -> None:
         """Index an article whose story is settled (a post on disk, or one just assigned).
@@ -218,6 +223,8 @@ class StoryIndex:
         self.docs.append(doc)
         if doc.story is not None:
             self.members[doc.story].append(i)
+            first = self.start.get(doc.story)
+            self.start[doc.story] = doc.date if first is None else min(first, doc.date)
         for term in doc.index_terms:
             self.postings[term].append(i)
 
@@ -239,7 +246,10 @@ class StoryIndex:
             if other.story is not None and self._in_window(i, doc):
                 sums[other.story] += similarity(doc, other)
         best, best_story = 0.0, None
+        span = self.window_days * 86400
         for story in sorted(sums, key=lambda s: self.members[s][0]):
+            if abs((doc.date - self.start[story]).total_seconds()) > span:
+                continue
             size = sum(1 for i in self.members[story] if self._in_window(i, doc))
             score = sums[story] / size
             if score > best:
