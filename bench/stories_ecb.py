@@ -8,9 +8,10 @@ answer away). Every pair of documents is a decision: same story or not.
 ECB texts carry no dates except a date line in some ECB+ articles, so by default every
 article gets the same date (the date bucket plays no part); ``--dates`` reads a date
 line from the first lines of the text when there is one, the way a dateline would
-date a seed. ``--entities`` runs the project's entity step first (canonical names);
-without it the old fingerprint falls back to capitalised names in the text and the
-clustering has words only.
+date a seed. The project's entity step runs first, as in ingest (canonical names;
+spaCy when its model is installed); ``--no-entities`` skips it, and then the old
+fingerprint falls back to capitalised names in the text and the clustering has words
+only (a different scale: not what ingest does).
 
 Scored: the story clustering ingest uses (:mod:`news_digest.enrich.clusters`), fed the
 same fields a post's front matter carries (title, summary, keywords, entities, date),
@@ -20,7 +21,7 @@ per-article fingerprint (:func:`news_digest.enrich.stories.story_id`) is printed
 ``--sweep`` prints the figures at other thresholds, to show how sensitive the one
 threshold is (it was not chosen by this sweep; see the clusters module docstring).
 
-    python bench/stories_ecb.py [--corpus DIR] [--dates] [--entities] [--anchors N]
+    python bench/stories_ecb.py [--corpus DIR] [--dates] [--no-entities] [--anchors N]
                                 [--shuffle SEED] [--sweep]
 """
 
@@ -86,7 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path,
                         default=ROOT.parent / "shared" / "corpus" / "same-story-dev")
     parser.add_argument("--dates", action="store_true", help="date articles from their text")
-    parser.add_argument("--entities", action="store_true", help="run the entity step first")
+    parser.add_argument("--no-entities", dest="entities", action="store_false",
+                        help="skip the entity step (ingest always runs it)")
+    parser.add_argument("--entities", action="store_true", default=True,
+                        help="run the entity step first (the default, as ingest does)")
     parser.add_argument("--anchors", type=int, default=stories.ANCHORS)
     parser.add_argument("--shuffle", type=int, default=None, metavar="SEED",
                         help="assign articles in a random order from this seed")
