@@ -116,3 +116,12 @@ def test_learner_still_finds_chrome_but_not_a_copied_body() -> None:
     assert not any("firefighters" in line.lower() for line in junk)
     # the plain learner, for contrast, takes the thrice-copied body for chrome
     assert any("firefighters" in line.lower() for line in learn_junk(texts))
+
+
+def test_blocking_still_finds_copies_among_many_texts() -> None:
+    texts = [page(f"Council {n}", other_body(n)) for n in range(1, 30)]
+    texts[7] = page(HEADLINES[0], BODY)
+    texts[21] = page(HEADLINES[1], BODY.replace("Tuesday", "Wednesday"))
+    grouped = dedup.groups([dedup.body_text(t, frozenset()) for t in texts])
+    assert [7, 21] in grouped
+    assert sum(len(g) for g in grouped) == len(texts) and len(grouped) == len(texts) - 1

@@ -16,6 +16,14 @@ two different stories on one topic share far less, since shingles are five words
 row, not vocabulary, and one changed word breaks five of them). The bar is high on
 purpose: a missed copy is one card too many, a wrong merge hides an article.
 
+Before any signature is made, texts are *blocked* on whole lines: in a set of more than
+:data:`SIGN_ALL` texts, only those sharing a line of five words or more with another text
+(and not with more than half of them, which is chrome) can be copies, and only those are
+signed. Copies of one article share its paragraphs verbatim; articles that do not are
+never compared, which keeps ingest of a thousand seeds from hashing every shingle of
+every one. The cost: two copies with no identical line (re-wrapped at another width)
+are not found.
+
 Grouping is transitive (union-find) and deterministic: the same texts in the same order
 give the same groups, each listed by its first member.
 """
@@ -25,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 SHINGLE = 5
@@ -33,6 +42,10 @@ NUM_PERM = 128
 """MinHash permutations: the Jaccard estimate's standard error is about 1/sqrt(128) ≈ 0.09
 at worst (J = 0.5) and smaller near 1, where copies sit."""
 DEFAULT_SIMILARITY = 0.8
+SIGN_ALL = 20
+"""Up to this many texts, every one is signed (cheap); above it, only blocked ones."""
+BLOCK_WORDS = 5
+"""A line must have this many words to block on (not "Share", not a date)."""
 
 _WORD = re.compile(r"\w+")
 
@@ -64,14 +77,15 @@ def groups(texts: Sequence[str], similarity: float = DEFAULT_SIMILARITY) -> list
             i = parent[i]
         return i
 
-    if len(texts) > 1:
+    candidates = _blocked(texts)
+    if len(candidates) > 1:
         # datasketch pulls in scipy (about a second to import): only when there is work.
         from datasketch import MinHash, MinHashLSH
 
         lsh = MinHashLSH(threshold=similarity, num_perm=NUM_PERM)
         signatures: dict[int, MinHash] = {}
-        for i, text in enumerate(texts):
-            grams = shingles(text)
+        for i in candidates:
+            grams = shingles(texts[i])
             if not grams:
                 continue
             sig = MinHash(num_perm=NUM_PERM, hashfunc=_hash)
@@ -87,6 +101,19 @@ def groups(texts: Sequence[str], similarity: float = DEFAULT_SIMILARITY) -> list
     for i in range(len(texts)):
         out.setdefault(find(i), []).append(i)
     return [out[root] for root in sorted(out)]
+
+
+def _blocked(texts: Sequence[str]) -> list[int]:
+    """Indexes of the texts worth signing (see the module docstring), in order."""
+    if len(texts) <= SIGN_ALL:
+        return list(range(len(texts)))
+    per_text = [{" ".join(words) for line in t.split("\n")
+                 if len(words := line.split()) >= BLOCK_WORDS} for t in texts]
+    df: Counter[str] = Counter()
+    for lines in per_text:
+        df.update(lines)
+    limit = len(texts) // 2
+    return [i for i, lines in enumerate(per_text) if any(2 <= df[x] <= limit for x in lines)]
 
 
 def _lines(text: str) -> set[str]:
