@@ -49,7 +49,7 @@ from datetime import datetime
 from functools import cached_property, lru_cache
 
 from news_digest.enrich.keywords import STOPWORDS, stem, tokens
-from news_digest.model import Article
+from news_digest.model import ENTITY_TYPES, Article
 
 DEFAULT_SIMILARITY = 0.40
 """Join a story at this similarity; see :data:`Settings.story_similarity`."""
@@ -122,14 +122,16 @@ class StoryDoc:
         return tuple(k for _, k in weighted[:INDEX_TERMS])
 
 
+# math.fsum: exactly rounded, so a score does not depend on the order a vector was built
+# in (a post read back from disk lists its names grouped by type, the article by rank).
 def _norm(vec: Mapping[str, float]) -> float:
-    return math.sqrt(sum(w * w for w in vec.values()))
+    return math.sqrt(math.fsum(w * w for w in vec.values()))
 
 
 def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(w * b[k] for k, w in a.items() if k in b)
+    return math.fsum(w * b[k] for k, w in a.items() if k in b)
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -164,13 +166,17 @@ def entity_vector(names: Iterable[str]) -> dict[str, float]:
     return out
 
 
-def doc_from_article(article: Article, key: str | None = None) -> StoryDoc:
-    """The clustering view of a freshly enriched article."""
+def doc_from_article(article: Article, key: str | None = None, body: str | None = None
+                     ) -> StoryDoc:
+    """The clustering view of a freshly enriched article. ``body`` is the post body as it
+    will be written (ingest passes it, so that the article compares exactly as its post
+    will when read back by a later ingest); else the paragraphs."""
     return StoryDoc(
         key=key or article.source.sha256, date=article.date,
         words=word_vector(article.title, article.summary or "", article.keywords,
-                          "\n".join(article.draft.paragraphs)),
-        entities=entity_vector(e.name for e in article.entities), story=article.story)
+                          "\n".join(article.draft.paragraphs) if body is None else body),
+        entities=entity_vector(e.name for e in article.entities if e.type in ENTITY_TYPES),
+        story=article.story)  # the types front matter holds
 
 
 def doc_from_front_matter(key: str, front: Mapping[str, object], body: str = ""
@@ -234,12 +240,29 @@ class StoryIndex:
         self.members: dict[str, list[int]] = defaultdict(list)
         self.start: dict[str, datetime] = {}
         """Story → date of its earliest article."""
+        self.by_key: dict[str, int] = {}
+        self.retired: set[int] = set()
+        """Earlier versions of a post that was indexed again (a rewritten seed)."""
 
     def add(self, doc: StoryDoc) -> None:
         """Index an article whose story is settled (a post on disk, or one just assigned).
         A doc without a story (a curator cleared it) is indexed but joins nobody."""
         i = len(self.docs)
         self.docs.append(doc)
+        old = self.by_key.get(doc.key)
+        if old is not None:
+            # the same post again (its seed changed): only the new text counts, as it
+            # would for an ingest that starts after the post was rewritten
+            self.retired.add(old)
+            story = self.docs[old].story
+            if story is not None:
+                self.members[story].remove(old)
+                dates = [self.docs[j].date for j in self.members[story]]
+                if dates:
+                    self.start[story] = min(dates)
+                else:
+                    del self.members[story], self.start[story]
+        self.by_key[doc.key] = i
         if doc.story is not None:
             self.members[doc.story].append(i)
             first = self.start.get(doc.story)
@@ -254,19 +277,22 @@ class StoryIndex:
 
     def best_story(self, doc: StoryDoc) -> tuple[float, str | None]:
         """The story whose articles within the window ``doc`` resembles most on average
-        (ties: the story first indexed), and that average. Articles that share none of
+        (ties: the smaller id), and that average. Articles that share none of
         ``doc``'s index terms count as similarity 0."""
         candidates: set[int] = set()
         for term in doc.index_terms:
             candidates.update(self.postings.get(term, ()))
-        sums: dict[str, float] = defaultdict(float)
-        for i in sorted(candidates):
+        scores: dict[str, list[float]] = defaultdict(list)
+        for i in candidates - self.retired:
             other = self.docs[i]
             if other.story is not None and self._in_window(i, doc):
-                sums[other.story] += similarity(doc, other)
+                scores[other.story].append(similarity(doc, other))
+        # fsum and ordering by id: the result does not depend on the order the index
+        # was filled in (posts read from disk in path order, new ones in seed order)
+        sums = {story: math.fsum(values) for story, values in scores.items()}
         best, best_story = 0.0, None
         span = self.window_days * 86400
-        for story in sorted(sums, key=lambda s: self.members[s][0]):
+        for story in sorted(sums):
             if abs((doc.date - self.start[story]).total_seconds()) > span:
                 continue
             size = sum(1 for i in self.members[story] if self._in_window(i, doc))

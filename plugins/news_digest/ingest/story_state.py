@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 import yaml
 
 from news_digest.enrich.clusters import StoryIndex, doc_from_article, doc_from_front_matter
+from news_digest.ingest import writer as posts
 from news_digest.model import Article
 from news_digest.settings import Settings
 
@@ -23,6 +27,24 @@ log = logging.getLogger(__name__)
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_post(path: Path) -> tuple[dict[str, Any], str] | None:
+    """(front matter, body) of a post, or None when it has no usable front matter."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None
+    try:
+        front = yaml.load(match.group(1), Loader=_YamlLoader)
+    except yaml.YAMLError as exc:
+        log.warning("%s: front matter is not valid YAML (%s); not used for stories",
+                    path, str(exc).splitlines()[0])
+        return None
+    return (front, text[match.end():]) if isinstance(front, dict) else None
 
 
 def load_index(settings: Settings) -> StoryIndex:
@@ -33,21 +55,9 @@ def load_index(settings: Settings) -> StoryIndex:
         rel = path.relative_to(content).as_posix()
         if rel.startswith("."):
             continue
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-        match = _FRONT_MATTER.match(text)
-        if not match:
-            continue
-        try:
-            front = yaml.load(match.group(1), Loader=_YamlLoader)
-        except yaml.YAMLError as exc:
-            log.warning("%s: front matter is not valid YAML (%s); not used for stories",
-                        path, str(exc).splitlines()[0])
-            continue
-        if isinstance(front, dict):
-            doc = doc_from_front_matter(rel, front, text[match.end():])
+        post = read_post(path)
+        if post is not None:
+            doc = doc_from_front_matter(rel, *post)
             if doc is not None:
                 index.add(doc)
     return index
@@ -61,10 +71,25 @@ class StoryAssigner:
         self.settings = settings
         self.index: StoryIndex | None = None
 
-    def assign(self, article: Article, post: str) -> str:
+    def assign(self, article: Article, post: str) -> str | None:
         """The story for ``article``, to be written as the post ``post`` (content-relative).
-        An earlier version of that same post is not compared with it."""
+
+        If that post already holds this very seed (a run that was killed wrote it and
+        the manifest does not know yet), its story is kept: it was decided with exactly
+        the posts before it, which a decision now, with later posts on disk, would not
+        be. An earlier version of the post (its seed changed) is not compared with it.
+        """
         if self.index is None:
             self.index = load_index(self.settings)
-        doc = doc_from_article(article, key=post)
+        # the body as the post will hold it: a later ingest reads this post back, and a
+        # run that resumes after a crash must decide exactly as an uninterrupted one
+        doc = doc_from_article(article, key=post, body=posts.body(article))
+        existing = read_post(self.settings.content / post)
+        if existing is not None:
+            source = existing[0].get("source")
+            if isinstance(source, dict) and source.get("sha256") == article.source.sha256:
+                story = existing[0].get("story")
+                story = str(story) if story not in (None, "") else None
+                self.index.add(replace(doc, story=story))
+                return story
         return self.index.assign(doc)
