@@ -125,3 +125,21 @@ def test_blocking_still_finds_copies_among_many_texts() -> None:
     grouped = dedup.groups([dedup.body_text(t, frozenset()) for t in texts])
     assert [7, 21] in grouped
     assert sum(len(g) for g in grouped) == len(texts) and len(grouped) == len(texts) - 1
+
+
+def test_reader_takes_versions_as_text_and_drops_unsafe_urls(
+        caplog: pytest.LogCaptureFixture) -> None:
+    from news_digest.site.reader import versions
+
+    got = versions([
+        {"title": "Fire at <b>mill</b>", "publisher": "Example", "url": "javascript:alert(1)",
+         "date": "2024-03-01T00:00:00+00:00"},
+        {"title": "Mill fire", "url": "https://example.com/mill"},
+        "not a mapping",
+    ], "content/2024/mill.md")
+    assert got == ({"title": "Fire at <b>mill</b>", "publisher": "Example", "url": None,
+                    "date": "2024-03-01"},
+                   {"title": "Mill fire", "publisher": None, "url": "https://example.com/mill",
+                    "date": None})
+    assert "content/2024/mill.md: a 'versions' entry is not a mapping" in caplog.text
+    assert versions("oops", "p.md") == ()
