@@ -1,4 +1,4 @@
-"""Same-story ids against ECB+ gold clusters: pairwise precision, recall and F1.
+"""Story clustering against ECB+ gold clusters: pairwise precision, recall and F1.
 
 Reads ``../shared/corpus/same-story-dev/docs/*.txt`` (one sentence per line; the first
 line stands in for the title) and ``clusters.tsv`` (``file``, ``cluster`` columns; the
@@ -8,16 +8,28 @@ answer away). Every pair of documents is a decision: same story or not.
 ECB texts carry no dates except a date line in some ECB+ articles, so by default every
 article gets the same date (the date bucket plays no part); ``--dates`` reads a date
 line from the first lines of the text when there is one, the way a dateline would
-date a seed. ``--entities`` runs the project's entity step first (canonical names);
-without it the story step falls back to capitalised names in the text.
+date a seed. The project's entity step runs first, as in ingest (canonical names;
+spaCy when its model is installed); ``--no-entities`` skips it, and then the old
+fingerprint falls back to capitalised names in the text and the clustering has words
+only (a different scale: not what ingest does).
 
-    python bench/stories_ecb.py [--corpus DIR] [--dates] [--entities] [--anchors N]
+Scored: the story clustering ingest uses (:mod:`news_digest.enrich.clusters`), fed the
+same fields a post's front matter carries (title, summary, keywords, entities, date),
+assigning articles one by one in file-name order as an ingest would (``--shuffle N``
+uses a random order from seed N instead: the result should barely move). The old
+per-article fingerprint (:func:`news_digest.enrich.stories.story_id`) is printed beside.
+``--sweep`` prints the figures at other thresholds, to show how sensitive the one
+threshold is (it was not chosen by this sweep; see the clusters module docstring).
+
+    python bench/stories_ecb.py [--corpus DIR] [--dates] [--no-entities] [--anchors N]
+                                [--shuffle SEED] [--sweep]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import random
 import re
 import sys
 import time
@@ -29,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from news_digest.enrich import stories  # noqa: E402
+from news_digest.enrich import clusters, stories  # noqa: E402
 from news_digest.model import Article, Draft, Source  # noqa: E402
 
 DEFAULT_DATE = datetime(2020, 1, 1, tzinfo=UTC)
@@ -75,8 +87,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path,
                         default=ROOT.parent / "shared" / "corpus" / "same-story-dev")
     parser.add_argument("--dates", action="store_true", help="date articles from their text")
-    parser.add_argument("--entities", action="store_true", help="run the entity step first")
+    parser.add_argument("--no-entities", dest="entities", action="store_false",
+                        help="skip the entity step (ingest always runs it)")
+    parser.add_argument("--entities", action="store_true", default=True,
+                        help="run the entity step first (the default, as ingest does)")
     parser.add_argument("--anchors", type=int, default=stories.ANCHORS)
+    parser.add_argument("--shuffle", type=int, default=None, metavar="SEED",
+                        help="assign articles in a random order from this seed")
+    parser.add_argument("--sweep", action="store_true", help="also print other thresholds")
     args = parser.parse_args(argv)
     corpus: Path = args.corpus
     table = corpus / "clusters.tsv"
@@ -97,27 +115,47 @@ def main(argv: list[str] | None = None) -> int:
             draft=Draft(title=lines[0] if lines else name, paragraphs=tuple(lines[1:])),
             source=Source(seed=name, sha256="0" * 64), date=date or DEFAULT_DATE,
             date_source="path", slug=Path(name).stem))
+    from news_digest.enrich.pipeline import EnrichContext, load_step
+    from news_digest.settings import Settings
+
+    ctx = EnrichContext(Settings())
     backend = "text names"
     if args.entities:
-        from news_digest.enrich.pipeline import EnrichContext, load_step
-        from news_digest.settings import Settings
-
-        ctx = EnrichContext(Settings())
         articles = load_step("news_digest.enrich.entities:entities_step")(articles, ctx)
         backend = "entity step"
+    # what ingest writes to front matter besides entities: keywords (topic step), summary
+    articles = load_step("news_digest.enrich.topics:topics_step")(articles, ctx)
+    articles = load_step("news_digest.enrich.summary:summary_step")(articles, ctx)
 
+    print(f"ECB+ same-story: {len(gold)} docs, {len(set(gold.values()))} gold clusters; "
+          f"names: {backend}; "
+          f"dates: {'from text (' + str(dated) + ' dated)' if args.dates else 'none'}")
+    old = {a.source.seed: stories.story_id(a, args.anchors) for a in articles}
+    report("old fingerprint (anchors " + str(args.anchors) + ")", gold, old)
+
+    order = list(articles)
+    if args.shuffle is not None:
+        random.Random(args.shuffle).shuffle(order)
     start = time.perf_counter()
-    predicted = {a.source.seed: stories.story_id(a, args.anchors) for a in articles}
+    docs = [clusters.doc_from_article(a, key=a.source.seed) for a in order]
+    predicted = clusters.cluster(docs)
     elapsed = time.perf_counter() - start
+    label = (f"clustering (similarity {clusters.DEFAULT_SIMILARITY:.2f}, "
+             f"{'shuffled ' + str(args.shuffle) if args.shuffle is not None else 'file order'})")
+    report(label, gold, predicted)
+    print(f"speed: {1000 * elapsed / max(len(articles), 1):.3f} ms per article "
+          "(features + assignment, wordfreq loaded)")
+    if args.sweep:
+        for threshold in (0.20, 0.25, 0.30, 0.35, 0.40, 0.50):
+            report(f"  at similarity {threshold:.2f}", gold, clusters.cluster(docs, threshold))
+    return 0
+
+
+def report(label: str, gold: dict[str, str], predicted: dict[str, str]) -> None:
     p, r, f = pairwise(gold, predicted)
     sizes = Counter(predicted.values())
-    print(f"ECB+ same-story: {len(gold)} docs, {len(set(gold.values()))} gold clusters, "
-          f"{len(sizes)} predicted ids ({sum(1 for s in sizes.values() if s == 1)} singletons)")
-    print(f"names: {backend}; anchors: {args.anchors}; "
-          f"dates: {'from text (' + str(dated) + ' dated)' if args.dates else 'none'}")
-    print(f"pairwise precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
-    print(f"speed: {1000 * elapsed / max(len(articles), 1):.3f} ms per article (story id only)")
-    return 0
+    print(f"{label}: pairwise precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  "
+          f"({len(sizes)} stories, {sum(1 for s in sizes.values() if s == 1)} singletons)")
 
 
 if __name__ == "__main__":

@@ -104,6 +104,22 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Version:
+    """One scraped copy of an article (an update, a re-scrape, a syndicated run).
+
+    Near-duplicate seeds become one post; each copy is listed so a reader can see who
+    ran it and when, and so no seed's provenance is lost.
+    """
+
+    seed: str
+    sha256: str
+    title: str
+    date: datetime
+    publisher: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Article:
     """A draft plus everything enrichment adds; what ``posts.py`` writes."""
 
@@ -118,6 +134,9 @@ class Article:
     entities: tuple[Entity, ...] = ()
     story: str | None = None
     warnings: tuple[str, ...] = field(default=())
+    versions: tuple[Version, ...] = ()
+    """Every copy of this article ingest found (this one included), oldest first; empty
+    when there is only the one."""
 
     @property
     def title(self) -> str:

@@ -44,9 +44,9 @@ DEFAULT_STEPS: tuple[str, ...] = (
     "news_digest.enrich.entities:entities_step",
     "news_digest.enrich.topics:topics_step",
     "news_digest.enrich.summary:summary_step",
-    "news_digest.enrich.stories:stories_step",
 )
-"""Dotted ``module:function`` names, in the order they run."""
+"""Dotted ``module:function`` names, in the order they run. (Story ids are not a step:
+they need the whole site, so ingest gives them when it writes; see ``enrich/clusters.py``.)"""
 
 _extra: list[str] = []
 

@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from news_digest.enrich.pipeline import EnrichContext, enrich, with_registered_steps
+from news_digest.ingest import dedup
 from news_digest.ingest import writer as posts
 from news_digest.ingest.clean import clean, learn_junk
 from news_digest.ingest.dates import date_from_path, parse_dateline
@@ -42,7 +43,8 @@ from news_digest.ingest.seeds import (
     load_index,
     read_seed,
 )
-from news_digest.model import Article, Draft, RawSeed, Source
+from news_digest.ingest.story_state import StoryAssigner
+from news_digest.model import Article, Draft, RawSeed, Source, Version
 from news_digest.settings import Settings
 from news_digest.text import TEMP_FILE, atomic_write, plural, web_url
 
@@ -78,11 +80,15 @@ class Report:
     registry_changes: int = 0
     unknown: list[str] = field(default_factory=list)
     """Files in the seeds folder of a kind that is not read (reported, not an error)."""
+    versions: list[str] = field(default_factory=list)
+    """Seeds that are near-duplicate copies of another seed's post (listed in its versions)."""
 
     def summary_line(self) -> str:
         parts = [f"{len(self.new)} new", f"{len(self.updated)} updated",
                  f"{self.unchanged} unchanged", f"{len(self.curated)} kept because curated",
                  f"{len(self.skipped)} skipped"]
+        if self.versions:
+            parts.append(f"{len(self.versions)} folded into another post as versions")
         if self.removed:
             parts.append(f"{len(self.removed)} deleted by a curator (not rewritten)")
         if self.orphaned:
@@ -554,21 +560,26 @@ every page, so a sample finds it; reading the whole folder would make adding one
 to a 100k archive cost a full re-read."""
 
 
-def learn_source_junk(root: Path, pending: Sequence[_Pending]) -> dict[str, frozenset[str]]:
+def learn_source_junk(root: Path, pending: Sequence[_Pending],
+                      similarity: float = dedup.DEFAULT_SIMILARITY) -> dict[str, frozenset[str]]:
     """Each folder with new seeds → its boilerplate (see :func:`folder_junk`)."""
     known = {p.raw.path: p.raw.text for p in pending}  # read by plan(): not read twice
     junk: dict[str, frozenset[str]] = {}
     for folder in sorted({str(Path(p.raw.rel).parent) for p in pending}):
-        junk[folder] = folder_junk(root / folder if root.is_dir() else root.parent, known)
+        junk[folder] = folder_junk(root / folder if root.is_dir() else root.parent, known,
+                                   similarity)
     return junk
 
 
-def folder_junk(folder: Path, known: Mapping[Path, str] | None = None) -> frozenset[str]:
+def folder_junk(folder: Path, known: Mapping[Path, str] | None = None,
+                similarity: float = dedup.DEFAULT_SIMILARITY) -> frozenset[str]:
     """Lines that repeat across seeds of one folder are that source's boilerplate.
 
     A folder is one source (one scraper target). The sample is the first
     :data:`JUNK_SAMPLE` files in an order fixed by a hash of their names, so it does not
     depend on which seeds happen to be new; ``known`` holds texts already read.
+    Near-duplicate copies of one article count as one page (see :mod:`dedup`), so an
+    article scraped three times does not have its body learned as chrome.
     """
     known = known or {}
     files = [p for p in folder.iterdir() if p.suffix.lower() in (".txt", ".html", ".htm")
@@ -584,7 +595,9 @@ def folder_junk(folder: Path, known: Mapping[Path, str] | None = None) -> frozen
             texts.append(read_seed(path).text)
         except SeedError:
             continue
-    return learn_junk(texts) if len(texts) >= 3 else frozenset()
+    if len(texts) < 3:
+        return frozenset()
+    return dedup.learn_junk_once_per_article(texts, learn_junk, similarity)
 
 
 def _claimable(path: Path, sha: str) -> bool:
@@ -622,7 +635,8 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
         with _worker_pool(settings, len(pending)) as pool:
             # the workers load their models while this process learns boilerplate
             jobs = _jobs(settings, pending)
-            writer = _Writer(settings, manifest, report, pending)
+            jobs, primary_of = _group_versions(jobs, settings)
+            writer = _Writer(settings, manifest, report, pending, primary_of)
             total, done = len(jobs), 0
             for batch, results in process_all(jobs, settings, pool, ctx):
                 for job, result in zip(batch, results, strict=True):
@@ -654,7 +668,7 @@ def _free_slug(base: str, taken: set[str], content: Path, year: str, sha: str) -
 
 def _jobs(settings: Settings, pending: Sequence[_Pending]) -> list[Job]:
     """What the workers need per seed: its source's boilerplate and its index row."""
-    junk = learn_source_junk(settings.seeds, pending)
+    junk = learn_source_junk(settings.seeds, pending, settings.duplicate_similarity / 100)
     indexes: dict[str, dict[str, dict[str, str]]] = {}
     jobs: list[Job] = []
     for item in pending:
@@ -668,6 +682,52 @@ def _jobs(settings: Settings, pending: Sequence[_Pending]) -> list[Job]:
     return jobs
 
 
+# --- near-duplicate versions (issue #11) --------------------------------------------------
+
+def _group_versions(jobs: list[Job], settings: Settings) -> tuple[list[Job], dict[str, str]]:
+    """Find near-duplicate seeds among the new ones; the longest copy of each group is
+    its post (ties: the first in seed order), the others become its versions.
+
+    Returns the jobs reordered so that each group's other copies come just before the
+    copy that is written (results arrive in job order, so the writer has every version
+    in hand when it writes the post), and the map copy sha256 → post's seed sha256.
+    Text seeds are compared without their folder's learned chrome; saved HTML pages are
+    not compared (their markup is mostly the site's template, which would look alike).
+    """
+    text_jobs = [j for j in jobs if j.raw.format == "text"]
+    bodies = [dedup.body_text(j.raw.text, j.junk) for j in text_jobs]
+    grouped = [g for g in dedup.groups(bodies, settings.duplicate_similarity / 100)
+               if len(g) > 1]
+    if not grouped:
+        return jobs, {}
+    primary_of: dict[str, str] = {}
+    before: dict[str, list[Job]] = {}
+    for group in grouped:
+        members = [text_jobs[i] for i in group]
+        sizes = [len(bodies[i].split()) for i in group]
+        best = members[max(range(len(group)), key=lambda k: (sizes[k], -k))]
+        before[best.raw.sha256] = [m for m in members if m is not best]
+        for m in members:
+            if m is not best:
+                primary_of[m.raw.sha256] = best.raw.sha256
+    ordered: list[Job] = []
+    for job in jobs:
+        if job.raw.sha256 in primary_of:
+            continue
+        ordered.extend(before.get(job.raw.sha256, ()))
+        ordered.append(job)
+    return ordered, primary_of
+
+
+def _version_of(article: Article) -> Version:
+    return Version(seed=article.source.seed, sha256=article.source.sha256,
+                   title=article.title, date=article.date,
+                   publisher=article.source.publisher, url=article.source.url)
+
+
+# --- end of near-duplicate versions ------------------------------------------------------
+
+
 class _Writer:
     """Writes finished articles in seed order: final slug, curator check, post, manifest.
 
@@ -675,7 +735,12 @@ class _Writer:
     """
 
     def __init__(self, settings: Settings, manifest: dict[str, Any], report: Report,
-                 pending: Sequence[_Pending]) -> None:
+                 pending: Sequence[_Pending], primary_of: Mapping[str, str] | None = None,
+                 ) -> None:
+        self.stories = StoryAssigner(settings)  # issue #11: story ids are given at write time
+        self.primary_of = dict(primary_of or {})
+        self.copies: dict[str, list[Article]] = defaultdict(list)
+        """Post's seed sha256 → the other copies already cleaned, waiting for the post."""
         self.content = settings.content
         self.seeds_label = settings.seeds.name if settings.seeds.is_dir() else ""
         self.manifest = manifest
@@ -689,6 +754,20 @@ class _Writer:
 
     def write(self, raw: RawSeed, result: Article | Skip) -> Article | None:
         report, manifest = self.report, self.manifest
+        if raw.sha256 in self.primary_of and isinstance(result, Article):
+            self.copies[self.primary_of[raw.sha256]].append(result)
+            return None
+        copies = self.copies.pop(raw.sha256, [])
+        if copies and isinstance(result, Skip):
+            # the longest copy gave no article: the next longest is the post instead
+            report.skipped.append((str(raw.path), result.reason))
+            log.warning("%s: skipped: %s", raw.path, result.reason)
+            result = max(copies, key=lambda a: sum(len(p) for p in a.draft.paragraphs))
+            copies = [c for c in copies if c is not result]
+        if copies:
+            assert isinstance(result, Article)
+            every = sorted([result, *copies], key=lambda a: (a.date, a.source.seed))
+            result = replace(result, versions=tuple(_version_of(a) for a in every))
         if isinstance(result, Skip):
             if result.remember:
                 manifest.setdefault("skipped", {})[raw.sha256] = result.reason
@@ -713,16 +792,29 @@ class _Writer:
                 log.warning("%s: edited by a curator; kept (seed %s changed)", path, seed)
                 manifest["posts"][sha] = {"post": rel_post, "seed": seed, "digest": None}
                 self._forget_old(seed, sha)
+                self._record_copies(article, rel_post, None)
                 return article
+        article = replace(article, story=self.stories.assign(article, rel_post))
         text = posts.render(article, self.seeds_label)
         atomic_write(path, text)
         self._forget_old(seed, sha)
         manifest["posts"][sha] = {"post": rel_post, "seed": seed,
                                   "digest": posts.text_digest(text)}
+        self._record_copies(article, rel_post, manifest["posts"][sha]["digest"])
         (report.updated if replaces else report.new).append(rel_post)
         for warning in article.warnings:
             report.warnings.append(f"{seed}: {warning}")
         return article
+
+    def _record_copies(self, article: Article, rel_post: str, digest: str | None) -> None:
+        """The manifest maps each other copy's seed to the post that lists it, so an
+        unchanged copy is not ingested again."""
+        for v in article.versions:
+            if v.sha256 != article.source.sha256:
+                self.manifest["posts"][v.sha256] = {"post": rel_post, "seed": v.seed,
+                                                    "digest": digest}
+                self._forget_old(v.seed, v.sha256)
+                self.report.versions.append(v.seed)
 
     def _forget_old(self, seed: str, keep_sha: str) -> None:
         """Drop the manifest entries of earlier versions of ``seed``."""

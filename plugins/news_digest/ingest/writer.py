@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from news_digest.model import ENTITY_TYPES, Article
+from news_digest.model import ENTITY_TYPES, Article, Version
 from news_digest.text import ENTITY_GROUPS, slugify
 
 INGEST_VERSION = 1
@@ -135,7 +135,16 @@ def front_matter(article: Article, seeds_label: str) -> dict[str, Any]:
         # What a curator should review (little text found, text capped for NER...),
         # in the order the stages raised them, each once.
         fm["warnings"] = list(dict.fromkeys(article.warnings))
+    if article.versions:
+        fm["versions"] = [_version(v, seeds_label) for v in article.versions]
     return fm
+
+
+def _version(v: Version, seeds_label: str) -> dict[str, Any]:
+    """One copy for the ``versions`` list: who ran it, where, when, under which headline."""
+    return {"title": v.title, "publisher": v.publisher, "url": v.url,
+            "date": v.date.isoformat(),
+            "seed": f"{seeds_label}/{v.seed}" if seeds_label else v.seed, "sha256": v.sha256}
 
 
 def body(article: Article) -> str:

@@ -108,7 +108,7 @@ def _article_entry(a: Any, siteurl: str, full: bool = True) -> FeedEntry:
     fe.link(href=absolute(siteurl, a.url), rel="alternate")
     fe.summary(a.summary, type="html")  # Atom summary and RSS description (escaped HTML)
     if full:
-        fe.content(a.content, type="html")
+        fe.content(a.content + _also_reported(a, siteurl), type="html")
     fe.published(a.date)
     modified = getattr(a, "modified", None)
     fe.updated(modified if isinstance(modified, datetime) else a.date)
@@ -120,6 +120,23 @@ def _article_entry(a: Any, siteurl: str, full: bool = True) -> FeedEntry:
     if cats:
         fe.category(cats)
     return fe
+
+
+def _also_reported(a: Any, siteurl: str) -> str:
+    """"Also reported by" with a link to each other report of the article's story."""
+    from markupsafe import escape
+
+    group = getattr(a, "story_group", None)
+    if group is None:
+        return ""
+    from news_digest.site.stories import publisher
+
+    links = [f'<li><a href="{escape(absolute(siteurl, o.url))}">{escape(publisher(o))}: '
+             f'{escape(o.title)}</a></li>' for o in group.others(a)]
+    return (f'<p>Also reported by {len(links)} '
+            f'{"source" if len(links) == 1 else "sources"} '
+            f'(<a href="{escape(absolute(siteurl, group.url))}">the whole story</a>):</p>'
+            f'<ul>{"".join(links)}</ul>')
 
 
 def _edition_entry(ed: Any, siteurl: str) -> FeedEntry:

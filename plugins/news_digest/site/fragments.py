@@ -48,3 +48,6 @@ def install(generator: Any) -> None:
     """Add the theme's filters to a generator's Jinja environment."""
     generator.env.filters.setdefault("story_card", story_card)
     generator.env.filters.setdefault("plural", plural)
+    from news_digest.site.stories import one_per_story
+
+    generator.env.filters.setdefault("one_per_story", one_per_story)

@@ -22,6 +22,7 @@ from pelican.urlwrappers import Category
 
 from news_digest.settings import Settings
 from news_digest.site import digests, feeds, notes, related, search, seo
+from news_digest.site import stories as st
 from news_digest.site import taxonomy as tx
 from news_digest.site.incremental import IncrementalWriter
 from news_digest.site.pagination import paginate
@@ -46,6 +47,8 @@ class Site:
     weekly: tuple[digests.Edition, ...]
     feeds: tuple[feeds.Feed, ...]
     newest: datetime
+    stories: tuple[st.Story, ...] = ()
+    """Stories of two or more articles (one page each), newest first."""
 
     def entity_groups(self) -> list[tuple[str, str, list[tx.EntityPage]]]:
         """(group, label, pages) for the entities index, in GROUPS order."""
@@ -68,6 +71,8 @@ def build_site(articles: Sequence[Any], s: Settings,
     Hidden and draft posts are not in ``articles`` (Pelican keeps them apart), so they
     are in no listing, feed or sitemap. ``edition_notes``: editor's notes by edition key.
     """
+    story_list = st.build_stories(articles)
+    st.attach(articles, story_list)
     topics_data = tx.load_topics(s.data_dir)
     registry = tx.load_registry(s.data_dir)
     aliases = tx.alias_index(registry)
@@ -90,8 +95,11 @@ def build_site(articles: Sequence[Any], s: Settings,
                                 first_seen)
     topics_of = tuple(tuple(vocab.topics[t] for t in ts) for ts in raw_topics)
     entities_of = tuple(tuple(vocab.entities[k] for k in ks) for ks in raw_entities)
-    rel = related.related_indices(entities_of, [a.date for a in articles], s.related_count)
-    related_of = tuple(tuple(articles[j] for j in r) for r in rel)
+    # extra candidates: the article's own story is shown apart, not among related ones
+    rel = related.related_indices(entities_of, [a.date for a in articles],
+                                  2 * s.related_count + 2)
+    related_of = tuple(st.split_related(a, [articles[j] for j in r])[:s.related_count]
+                       for a, r in zip(articles, rel, strict=True))
     topic_pages = tuple(tx.build_topic_pages(articles, topics_of, entities_of))
     entity_pages = tuple(tx.build_entity_pages(articles, topics_of, entities_of))
     daily, weekly = digests.build_editions(articles, topics_of, s.weekly_editions,
@@ -102,20 +110,23 @@ def build_site(articles: Sequence[Any], s: Settings,
             log.warning("%s: no edition %s (no listed story on that %s); note not shown",
                         n.source, n.key, "week" if "W" in n.key else "day")
     full = s.feed_full_text
-    all_feeds = [feeds.Feed("feeds/all", "All stories", "", tuple(articles),
+    one = st.one_per_story_per_day  # a feed item per story per edition (issue #11)
+    all_feeds = [feeds.Feed("feeds/all", "All stories", "", one(articles),
                             full_text="all" in full)]
     all_feeds += [feeds.Feed(f"feeds/topics/{p.ref.slug}", p.ref.label, p.ref.url,
-                             p.articles, "Topics", full_text="topics" in full)
+                             one(p.articles), "Topics", full_text="topics" in full)
                   for p in topic_pages]
     all_feeds += [feeds.Feed(f"feeds/entities/{p.ref.group}/{p.ref.slug}", p.ref.name,
-                             p.ref.url, p.articles, "Entities", full_text="entities" in full)
+                             p.ref.url, one(p.articles), "Entities",
+                             full_text="entities" in full)
                   for p in entity_pages if len(p.articles) >= max(1, s.entity_feed_min)]
     all_feeds.append(feeds.Feed("feeds/editions", "Daily editions", "editions/",
                                 tuple(daily), "Editions", kind="editions",
                                 full_text="editions" in full))
     newest = max((a.date for a in articles), default=feeds.EPOCH)
     return Site(tuple(articles), topics_of, entities_of, related_of, topic_pages,
-                entity_pages, tuple(daily), tuple(weekly), tuple(all_feeds), newest)
+                entity_pages, tuple(daily), tuple(weekly), tuple(all_feeds), newest,
+                story_list)
 
 
 def attach_unlisted(site: Site, unlisted: Sequence[Any], s: Settings) -> None:
@@ -251,6 +262,9 @@ class DigestGenerator(Generator):
         for ed in (*site.daily, *site.weekly):
             self._write(writer, ed.save_as, "edition", ed.url, edition=ed,
                         page_feeds=edition_feeds, page_title=ed.title)
+        for story in site.stories:
+            self._write(writer, story.save_as, "story", story.url, story=story,
+                        page_title=story.title)
         self._write(writer, "search/index.html", "search", "search/", page_title="Search")
         self._write_feeds(writer)
         self._write_seo(writer)

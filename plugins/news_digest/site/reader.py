@@ -73,7 +73,7 @@ SAFE_SCHEMES = ("http:", "https:", "mailto:")
 # Keys we interpret ourselves; any other key is handed to Pelican's processors.
 OWN_KEYS = frozenset({
     "title", "date", "date_source", "slug", "section", "summary", "image_caption",
-    "byline", "source", "topics", "keywords", "entities", "story", "ingest",
+    "byline", "source", "topics", "keywords", "entities", "story", "ingest", "versions",
     "featured", "order",
 })
 
@@ -307,6 +307,7 @@ class NewsDigestReader(MarkdownReader):
                             path, str(url)[:200])
                 meta["source"]["url"] = None
         meta.update(curation_flags(fm, path))
+        meta["versions"] = versions(fm.get("versions"), path)
         if isinstance(fm.get("ingest"), Mapping):
             meta["ingest"] = dict(fm["ingest"])
         meta["generated"] = "ingest" in fm or "source" in fm
@@ -356,6 +357,29 @@ def curation_flags(fm: Mapping[str, Any], path: str) -> dict[str, Any]:
         except (TypeError, ValueError):
             log.warning("%s: order %r is not a whole number; ignored", path, order)
     return flags
+
+
+def versions(value: Any, path: str) -> tuple[dict[str, str | None], ...]:
+    """The ``versions`` list (copies of this article: title, publisher, url, date) as
+    plain text fields; a URL that is not http(s) is dropped, an entry that is not a
+    mapping is reported and skipped."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        log.warning("%s: 'versions' should be a list of mappings; ignored", path)
+        return ()
+    out = []
+    for item in value:
+        if not isinstance(item, Mapping):
+            log.warning("%s: a 'versions' entry is not a mapping; skipped", path)
+            continue
+        entry = {k: _text(item.get(k)) for k in ("title", "publisher", "url", "date")}
+        if entry["url"] is not None and web_url(entry["url"]) is None:
+            entry["url"] = None
+        if entry["date"] is not None:
+            entry["date"] = entry["date"][:10]
+        out.append(entry)
+    return tuple(out)
 
 
 def summary_is_lead(summary: str | None, content_html: str) -> bool:

@@ -1,0 +1,152 @@
+"""Near-duplicate seeds: the same article scraped more than once is one post with versions.
+
+An outlet that updates a story (a new headline, a corrected paragraph) is scraped again
+and again; a wire story runs in several outlets. Those copies share nearly all of their
+text, and two things go wrong if each is treated as its own article: the site shows the
+same text several times, and the per-folder boilerplate learner (lines repeated across a
+folder are site chrome) takes the repeated body for chrome and strips it from every copy.
+
+Similarity is the Jaccard index of word :data:`SHINGLE`-grams ("shingles"), estimated with
+MinHash and found with locality-sensitive hashing (``datasketch``), so grouping *n* texts
+costs about *n* signatures and a few candidate checks instead of *n²* set comparisons.
+One parameter decides: two texts are copies when their estimated Jaccard is at least the
+``NEWS_DIGEST_DUPLICATE_SIMILARITY`` percentage (default 80: a re-scrape or a corrected
+copy shares nearly every shingle, an update that adds a paragraph in five still passes;
+two different stories on one topic share far less, since shingles are five words in a
+row, not vocabulary, and one changed word breaks five of them). The bar is high on
+purpose: a missed copy is one card too many, a wrong merge hides an article.
+
+Before any signature is made, texts are *blocked* on whole lines: in a set of more than
+:data:`SIGN_ALL` texts, only those sharing a line of five words or more with another text
+(and not with more than half of them, which is chrome) can be copies, and only those are
+signed. Copies of one article share its paragraphs verbatim; articles that do not are
+never compared, which keeps ingest of a thousand seeds from hashing every shingle of
+every one. The cost: two copies with no identical line (re-wrapped at another width)
+are not found.
+
+Grouping is transitive (union-find) and deterministic: the same texts in the same order
+give the same groups, each listed by its first member.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+
+SHINGLE = 5
+"""Words per shingle: long enough that shared vocabulary alone does not look like a copy."""
+NUM_PERM = 128
+"""MinHash permutations: the Jaccard estimate's standard error is about 1/sqrt(128) ≈ 0.09
+at worst (J = 0.5) and smaller near 1, where copies sit."""
+DEFAULT_SIMILARITY = 0.8
+SIGN_ALL = 20
+"""Up to this many texts, every one is signed (cheap); above it, only blocked ones."""
+BLOCK_WORDS = 5
+"""A line must have this many words to block on (not "Share", not a date)."""
+
+_WORD = re.compile(r"\w+")
+
+
+def _hash(data: bytes) -> int:
+    """A 32-bit hash that is the same in every process (Python's ``hash`` is salted)."""
+    return struct.unpack("<I", hashlib.sha1(data, usedforsecurity=False).digest()[:4])[0]
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
+    """The set of lower-cased word ``size``-grams of ``text`` (the whole text if shorter)."""
+    words = _WORD.findall(text.lower())
+    if len(words) <= size:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+
+
+def groups(texts: Sequence[str], similarity: float = DEFAULT_SIMILARITY) -> list[list[int]]:
+    """Indexes of ``texts`` grouped into near-duplicates, every text in exactly one group.
+
+    Groups are ordered by their first index and list their members in order; a text
+    with no words is a group of its own (nothing to compare).
+    """
+    parent = list(range(len(texts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    candidates = _blocked(texts)
+    if len(candidates) > 1:
+        # datasketch pulls in scipy (about a second to import): only when there is work.
+        from datasketch import MinHash, MinHashLSH
+
+        lsh = MinHashLSH(threshold=similarity, num_perm=NUM_PERM)
+        signatures: dict[int, MinHash] = {}
+        for i in candidates:
+            grams = shingles(texts[i])
+            if not grams:
+                continue
+            sig = MinHash(num_perm=NUM_PERM, hashfunc=_hash)
+            sig.update_batch(sorted(grams))
+            for j in sorted(lsh.query(sig)):
+                # LSH gives candidates; keep those whose estimated Jaccard really passes.
+                if signatures[j].jaccard(sig) >= similarity:
+                    a, b = find(i), find(j)
+                    parent[max(a, b)] = min(a, b)
+            lsh.insert(i, sig)
+            signatures[i] = sig
+    out: dict[int, list[int]] = {}
+    for i in range(len(texts)):
+        out.setdefault(find(i), []).append(i)
+    return [out[root] for root in sorted(out)]
+
+
+def _blocked(texts: Sequence[str]) -> list[int]:
+    """Indexes of the texts worth signing (see the module docstring), in order."""
+    if len(texts) <= SIGN_ALL:
+        return list(range(len(texts)))
+    per_text = [{" ".join(words) for line in t.split("\n")
+                 if len(words := line.split()) >= BLOCK_WORDS} for t in texts]
+    df: Counter[str] = Counter()
+    for lines in per_text:
+        df.update(lines)
+    limit = len(texts) // 2
+    return [i for i, lines in enumerate(per_text) if any(2 <= df[x] <= limit for x in lines)]
+
+
+def _lines(text: str) -> set[str]:
+    return {" ".join(line.split()) for line in text.split("\n")} - {""}
+
+
+def _without(text: str, junk: frozenset[str]) -> str:
+    return "\n".join(line for line in text.split("\n") if " ".join(line.split()) not in junk)
+
+
+def learn_junk_once_per_article(texts: Sequence[str],
+                                learn: Callable[[Iterable[str]], frozenset[str]],
+                                similarity: float = DEFAULT_SIMILARITY) -> frozenset[str]:
+    """A folder's boilerplate, counting each near-duplicate group as one page.
+
+    ``learn`` is the line-repeat learner (lines in ≥ 3 texts are chrome). Given three
+    copies of one article it would take the article's body for chrome; given one text per
+    group of copies (the union of the copies' lines) it cannot. Groups are found twice:
+    first on the whole texts, then again with the chrome found the first time taken out,
+    so that two different short articles that only looked alike because of a large
+    shared menu are not treated as one page.
+    """
+    first = learn(_merged(texts, groups(texts, similarity)))
+    stripped = [_without(t, first) for t in texts]
+    return learn(_merged(texts, groups(stripped, similarity)))
+
+
+def _merged(texts: Sequence[str], grouped: list[list[int]]) -> list[str]:
+    return ["\n".join(sorted(set().union(*(_lines(texts[i]) for i in g)))) for g in grouped]
+
+
+def body_text(text: str, junk: frozenset[str]) -> str:
+    """What copies are compared on: a seed's text without its first line (the headline,
+    which is what an outlet changes when it updates a story) and its folder's chrome."""
+    _, _, rest = text.lstrip().partition("\n")
+    return _without(rest, junk)

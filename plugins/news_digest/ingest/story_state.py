@@ -1,0 +1,95 @@
+"""Where story clustering keeps its state between ingests: in the posts themselves.
+
+A new article can only join an existing story if ingest knows the stories already on
+the site. Rather than a second database that could drift from ``content/``, the index
+is rebuilt from the posts (front matter and body) when an ingest has new articles to
+place: the posts are the truth, including every curator edit. A curator who sets or
+changes ``story`` moves that post (new articles then join it there); one who clears it
+takes the post out of every story, and no new article will be put with it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from news_digest.enrich.clusters import StoryIndex, doc_from_article, doc_from_front_matter
+from news_digest.ingest import writer as posts
+from news_digest.model import Article
+from news_digest.settings import Settings
+
+log = logging.getLogger(__name__)
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_post(path: Path) -> tuple[dict[str, Any], str] | None:
+    """(front matter, body) of a post, or None when it has no usable front matter."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None
+    try:
+        front = yaml.load(match.group(1), Loader=_YamlLoader)
+    except yaml.YAMLError as exc:
+        log.warning("%s: front matter is not valid YAML (%s); not used for stories",
+                    path, str(exc).splitlines()[0])
+        return None
+    return (front, text[match.end():]) if isinstance(front, dict) else None
+
+
+def load_index(settings: Settings) -> StoryIndex:
+    """A story index holding every post under ``settings.content``, in path order."""
+    index = StoryIndex(settings.story_similarity / 100, settings.story_window_days)
+    content = settings.content
+    for path in sorted(content.rglob("*.md")):
+        rel = path.relative_to(content).as_posix()
+        if rel.startswith("."):
+            continue
+        post = read_post(path)
+        if post is not None:
+            doc = doc_from_front_matter(rel, *post)
+            if doc is not None:
+                index.add(doc)
+    return index
+
+
+class StoryAssigner:
+    """Gives each new article its ``story`` at write time, loading the index on first use
+    (an ingest with nothing new never reads the posts)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.index: StoryIndex | None = None
+
+    def assign(self, article: Article, post: str) -> str | None:
+        """The story for ``article``, to be written as the post ``post`` (content-relative).
+
+        If that post already holds this very seed (a run that was killed wrote it and
+        the manifest does not know yet), its story is kept: it was decided with exactly
+        the posts before it, which a decision now, with later posts on disk, would not
+        be. An earlier version of the post (its seed changed) is not compared with it.
+        """
+        if self.index is None:
+            self.index = load_index(self.settings)
+        # the body as the post will hold it: a later ingest reads this post back, and a
+        # run that resumes after a crash must decide exactly as an uninterrupted one
+        doc = doc_from_article(article, key=post, body=posts.body(article))
+        existing = read_post(self.settings.content / post)
+        if existing is not None:
+            source = existing[0].get("source")
+            if isinstance(source, dict) and source.get("sha256") == article.source.sha256:
+                story = existing[0].get("story")
+                story = str(story) if story not in (None, "") else None
+                self.index.add(replace(doc, story=story))
+                return story
+        return self.index.assign(doc)

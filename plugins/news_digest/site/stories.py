@@ -1,0 +1,146 @@
+"""Stories on the site: one event from many sources, shown once per listing.
+
+Ingest writes a ``story`` id into each post (:mod:`news_digest.enrich.clusters`); a
+curator may change or clear it. Here the articles Pelican read are grouped by that id
+at build time, so a curator's edit shows up on the next build. A story with one article
+is just that article: only stories with two or more articles get a page
+(``/stories/<id>/``) and the "also reported by" line; the rest of the site is unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+"""Story ids that can be a URL folder as they are; a curator may type anything."""
+
+
+class Story:
+    """Two or more articles about one event. Identity-compared (one object per story).
+
+    A plain class with a descriptive ``repr`` rather than a dataclass: each of its
+    articles points back to it (``story_group``), and the incremental writer describes
+    template values by walking their fields, which would never end; it takes a ``repr``
+    without an address as the value's description instead, so :meth:`__repr__` names
+    everything a card or the story page shows.
+    """
+
+    __slots__ = ("articles", "id")
+
+    def __init__(self, id: str, articles: tuple[Any, ...]) -> None:
+        self.id = id
+        self.articles = articles
+        """Oldest first: the timeline."""
+
+    def __repr__(self) -> str:
+        shown = [(a.url, a.title, publisher(a), a.date.isoformat(),
+                  hashlib.blake2b(str(getattr(a, "summary", "") or "").encode("utf-8"),
+                                  digest_size=8).hexdigest()) for a in self.articles]
+        return f"Story({self.id!r}, {shown!r})"
+
+    @property
+    def slug(self) -> str:
+        if _SAFE_ID.fullmatch(self.id):
+            return self.id
+        return hashlib.sha1(self.id.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
+
+    @property
+    def url(self) -> str:
+        return f"stories/{self.slug}/"
+
+    @property
+    def save_as(self) -> str:
+        return self.url + "index.html"
+
+    @property
+    def title(self) -> str:
+        """The headline of the first report."""
+        return self.articles[0].title
+
+    @property
+    def newest(self) -> Any:
+        return self.articles[-1].date
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Publishers in the order they first reported the story."""
+        return tuple(dict.fromkeys(publisher(a) for a in self.articles))
+
+    def others(self, article: Any) -> tuple[Any, ...]:
+        """The story's other articles, oldest first."""
+        return tuple(a for a in self.articles if a is not article)
+
+
+def publisher(article: Any) -> str:
+    """Who ran the article: its source's publisher, else the post's own name for it."""
+    source = getattr(article, "source", None)
+    name = source.get("publisher") if isinstance(source, dict) else None
+    return str(name) if name else "Unknown source"
+
+
+def story_key(article: Any) -> str | None:
+    value = getattr(article, "story", None)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def build_stories(articles: Sequence[Any]) -> tuple[Story, ...]:
+    """Stories of two or more articles, newest story first (by its latest article; ties
+    by id); each story's articles oldest first (ties by URL), so pages are stable."""
+    groups: dict[str, list[Any]] = {}
+    for a in articles:
+        key = story_key(a)
+        if key is not None:
+            groups.setdefault(key, []).append(a)
+    stories = [Story(k, tuple(sorted(v, key=lambda a: (a.date, a.url))))
+               for k, v in groups.items() if len(v) > 1]
+    stories.sort(key=lambda s: (s.newest, s.id), reverse=True)
+    return tuple(stories)
+
+
+def attach(articles: Iterable[Any], stories: Iterable[Story]) -> None:
+    """``article.story_group``: the Story it belongs to, or None."""
+    of = {id(a): s for s in stories for a in s.articles}
+    for a in articles:
+        a.story_group = of.get(id(a))
+
+
+def one_per_story(items: Iterable[Any]) -> list[Any]:
+    """A listing with each story once: its first item (listings are newest first, so the
+    latest report leads), the others reachable from its card."""
+    seen: set[int] = set()
+    out = []
+    for item in items:
+        group = getattr(item, "story_group", None)
+        if group is not None:
+            if id(group) in seen:
+                continue
+            seen.add(id(group))
+        out.append(item)
+    return out
+
+
+def one_per_story_per_day(items: Iterable[Any]) -> tuple[Any, ...]:
+    """Feed items: each story once per edition (day), the newest report standing for it;
+    a story still developing the next day gets a new item then."""
+    seen: set[tuple[int, Any]] = set()
+    out = []
+    for item in items:
+        group = getattr(item, "story_group", None)
+        if group is not None:
+            key = (id(group), item.date.date())
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(item)
+    return tuple(out)
+
+
+def split_related(article: Any, related: Sequence[Any]) -> tuple[Any, ...]:
+    """Related stories without the article's own story (shown on its own)."""
+    group = getattr(article, "story_group", None)
+    if group is None:
+        return tuple(related)
+    return tuple(r for r in related if getattr(r, "story_group", None) is not group)

@@ -1,0 +1,112 @@
+"""A built site shows stories: three outlets report one event, a fourth a look-alike.
+
+Seeds go through ingest (clustering gives the ``story`` ids) and Pelican builds the site;
+the checks are what a reader sees: one card for the event with "also reported by", the
+look-alike on its own card, the story page, the article page and the feed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import feedparser
+import pytest
+import yaml
+from helpers import build, write_content
+from test_stories import LOHAN, REID, seed
+
+from news_digest.ingest.run import ingest
+from news_digest.settings import Settings
+
+OUTLETS = ("Daily Planet", "Gotham Gazette", "Metro Times")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("stories-site")
+    (root / "content" / "2020").mkdir(parents=True)
+    content = write_content(root, posts=[])  # data files and pages; posts come from ingest
+    seeds = root / "seeds"
+    reports = [replace(a, date=a.date.replace(day=9)) for a in LOHAN]
+    for outlet, article in [*zip(OUTLETS, reports, strict=True), ("Coast Courier", REID)]:
+        folder = seeds / outlet.lower().replace(" ", "-") / "2020-01-09"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{article.slug}.txt").write_text(seed(article))
+        (folder / "index.tsv").write_text(f"file\tpublisher\n{article.slug}.txt\t{outlet}\n")
+    report = ingest(Settings(seeds=seeds, content=content, data_dir=root / "data",
+                             ner_backend="rules", processes=1))
+    assert len(report.new) == 4 and not report.skipped, report.skipped
+    return content, build(root, content, root / "output")
+
+
+def front(content: Path, title_start: str) -> dict:
+    for p in content.rglob("*.md"):
+        text = p.read_text()
+        if text.startswith(f"---\ntitle: {title_start}") or f'title: "{title_start}' in text:
+            return yaml.safe_load(text.split("---\n")[1])
+    raise AssertionError(title_start)
+
+
+def cards(html: str) -> list[str]:
+    return re.findall(r'<article class="card">.*?</article>', html, re.S)
+
+
+def test_front_matter_puts_the_three_reports_in_one_story(built: tuple[Path, Path]) -> None:
+    content, _ = built
+    ids = {front(content, a.title[:20])["story"] for a in LOHAN}
+    assert len(ids) == 1
+    assert front(content, REID.title[:20])["story"] not in ids
+
+
+def test_edition_and_home_show_one_card_per_story(built: tuple[Path, Path]) -> None:
+    _, out = built
+    for page in (out / "editions" / "2020-01-09" / "index.html", out / "index.html"):
+        html = page.read_text()
+        lohan = [c for c in cards(html) if "Lohan" in c]
+        reid = [c for c in cards(html) if "Tara Reid" in c]
+        assert len(lohan) == 1 and len(reid) == 1, page
+        assert "Also reported by 2 sources" in lohan[0]
+        lead = next(o for o in OUTLETS if f"· {o}</p>" in lohan[0])
+        assert {o for o in OUTLETS if f">{o}</a>" in lohan[0]} == set(OUTLETS) - {lead}
+        assert "Also reported" not in reid[0]
+    edition = (out / "editions" / "2020-01-09" / "index.html").read_text()
+    assert "2 stories" in edition
+
+
+def test_story_page_lists_every_report_with_sources_side_by_side(
+        built: tuple[Path, Path]) -> None:
+    content, out = built
+    story = front(content, LOHAN[0].title[:20])["story"]
+    html = (out / "stories" / story / "index.html").read_text()
+    assert "3 reports from 3 sources" in html
+    timeline = html.split('class="timeline"')[1]
+    assert all(a.title in timeline for a in LOHAN)
+    assert all(f"<h3>{o}</h3>" in html for o in OUTLETS)
+    assert "Tara Reid" not in html
+    assert not (out / "stories" / front(content, REID.title[:20])["story"]).exists()
+
+
+def test_article_page_shows_its_story_apart_from_related(built: tuple[Path, Path]) -> None:
+    _, out = built
+    page = next(out.rglob("lindsay-lohan-checks-into-betty-ford-center/index.html"))
+    html = page.read_text()
+    aside = html.split('class="same-story"')[1].split("</aside>")[0]
+    assert LOHAN[1].title in aside and LOHAN[2].title in aside
+    related = html.split('class="related"')[1] if 'class="related"' in html else ""
+    assert LOHAN[1].title not in related and LOHAN[2].title not in related
+
+
+def test_feed_has_one_item_per_story_with_the_other_sources(built: tuple[Path, Path]) -> None:
+    content, out = built
+    parsed = feedparser.parse((out / "feeds" / "all.rss.xml").read_bytes())
+    assert parsed.bozo == 0
+    lohan = [e for e in parsed.entries if "Lohan" in e.title]
+    assert len(lohan) == 1
+    body = lohan[0].content[0].value
+    assert "Also reported by 2 sources" in body
+    story = front(content, LOHAN[0].title[:20])["story"]
+    assert f"stories/{story}/" in body
+    assert sum(1 for o in OUTLETS if o in body) == 2
+    assert [e for e in parsed.entries if "Tara Reid" in e.title]
