@@ -35,7 +35,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from news_digest.enrich import ner
+from news_digest.enrich import filters, ner
 from news_digest.enrich.pipeline import EnrichContext
 from news_digest.model import ENTITY_TYPES, Article, Draft, Entity
 from news_digest.vocab.registry import (
@@ -391,15 +391,17 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
     groups: dict[str, _Group] = {}
     confirmed = {key(clean_surface(p, m.type)) for m, _ in mentions if not m.tentative
                  for p in split_mention(m.text)}
-    for mention, weight, piece in ((m, w, p) for m, w in mentions
-                                    for p in split_mention(m.text)):
+    for mention, weight, piece, surface in ((m, w, p, s) for m, w in mentions
+                                             for p in split_mention(m.text)
+                                             for s in _surfaces(p, m.type, registry)):
         entry = registry.entry(piece)
-        surface = clean_surface(piece, mention.type)
         if entry is None:
             entry = registry.entry(surface)
         if entry is not None and entry.block:
             continue
         if not _is_name(surface):
+            continue
+        if entry is None and filters.rejected(surface, mention.type) is not None:
             continue
         if mention.tentative and entry is None and key(surface) not in confirmed:
             continue
@@ -422,6 +424,7 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
         name = _choose_name(group)
         aliases = tuple(sorted(f for f in group.forms if f != name))
         entities.append(Entity(name, etype, aliases, sum(group.forms.values())))
+    entities = _qualify_generic(entities, registry)
     # two groups can land on one registry name only through the registry; join them
     joined: dict[tuple[str, str], Entity] = {}
     for e in entities:
@@ -432,6 +435,46 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
                        old.count + e.count)
         joined[k] = e
     return tuple(sorted(joined.values(), key=lambda e: (-e.count, e.name, e.type)))
+
+
+def _surfaces(piece: str, label: str | None, registry: Registry) -> list[str]:
+    """The names in one mention piece: cleaned, tidied (:func:`filters.tidy`), and split
+    when two people were joined; a registry name or alias is taken as written."""
+    surface = clean_surface(piece, label)
+    if registry.entry(piece) is not None or registry.entry(surface) is not None:
+        return [surface]
+    out = []
+    for part in filters.split_joined(surface, label):
+        tidied = clean_surface(filters.tidy(part, label), label)
+        if tidied:
+            out.append(tidied)
+    return out
+
+
+def _qualify_generic(entities: list[Entity], registry: Registry) -> list[Entity]:
+    """"Parliament" → "Parliament of Canada" when the article's places hold one country.
+
+    The article's own places are the evidence; with two countries or none the name
+    stays as written, and the build gives it no page (:func:`filters.generic`).
+    """
+    found = set()
+    for e in entities:
+        if e.type != "place":
+            continue
+        entry = registry.entry(e.name)
+        country = filters.country_of(entry.name if entry is not None else e.name)
+        if country:
+            found.add(entry.name if entry is not None else country)
+    if len(found) != 1:
+        return entities
+    (country,) = found
+    out = []
+    for e in entities:
+        qualified = filters.qualify(e.name, country) if e.type == "organization" else None
+        if qualified and registry.entry(e.name) is None:
+            e = Entity(qualified, e.type, tuple(sorted({*e.aliases, e.name})), e.count)
+        out.append(e)
+    return out
 
 
 # --- the step --------------------------------------------------------------------------------
