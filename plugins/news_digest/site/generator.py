@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -89,7 +90,45 @@ def _raw_topics(article: Any) -> tuple[str, ...]:
     return tuple(ids)
 
 
-def build_site(articles: Sequence[Any], s: Settings) -> Site:
+EntityResolver = Callable[..., Any]
+"""``enrich.resolve.resolve_corpus``, handed in by the glue (``site/hooks.py``): the site
+room does not import the enrich room."""
+
+
+def _resolve(articles: Sequence[Any], raw: list[tuple[tuple[str, str], ...]],
+             registry: Mapping[str, tx.RegistryEntry], s: Settings,
+             resolver: EntityResolver | None
+             ) -> tuple[list[tuple[tuple[str, str], ...]], frozenset[tuple[str, str]]]:
+    """Corpus-level names and types (when a resolver is given) and the pageless names."""
+    if resolver is None:
+        return raw, frozenset()
+    from types import SimpleNamespace
+
+    known = {n: SimpleNamespace(name=n, type=tx.TYPE_OF_GROUP[e.group])
+             for n, e in registry.items() if e.group and not e.block}
+    result = resolver([(a.date, [(tx.TYPE_OF_GROUP[g], n) for g, n in pairs])
+                       for a, pairs in zip(articles, raw, strict=True)],
+                      known, s.entity_window_days)
+    out = [tuple((tx.GROUP_OF_TYPE[t], n) for t, n in pairs) for pairs in result.entities_of]
+    return out, frozenset((tx.GROUP_OF_TYPE[t], n) for t, n in result.pageless)
+
+
+def _unlinked(articles: Sequence[Any], raw: Sequence[tuple[tuple[str, str], ...]],
+              curated: frozenset[str], pageless: frozenset[tuple[str, str]],
+              page_min: int) -> frozenset[tuple[str, str]]:
+    """Entities that get no page: in fewer than ``page_min`` stories (a story is a
+    same-story cluster, else one article), or pageless; curated names always get one."""
+    stories: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for a, pairs in zip(articles, raw, strict=True):
+        story = getattr(a, "story", None) or getattr(a, "url", None) or str(id(a))
+        for k in pairs:
+            stories[k].add(str(story))
+    return frozenset(k for k, found in stories.items() if k[1] not in curated and (
+        k in pageless or len(found) < page_min))
+
+
+def build_site(articles: Sequence[Any], s: Settings,
+               resolver: EntityResolver | None = None) -> Site:
     """The site model; ``articles`` newest first (Pelican's published articles)."""
     topics_data = tx.load_topics(s.data_dir)
     registry = tx.load_registry(s.data_dir)
@@ -103,6 +142,9 @@ def build_site(articles: Sequence[Any], s: Settings) -> Site:
             if resolved is not None:
                 pairs.append(resolved)
         raw_entities.append(tuple(dict.fromkeys(pairs)))
+    raw_entities, pageless = _resolve(articles, raw_entities, registry, s, resolver)
+    unlinked = _unlinked(articles, raw_entities, tx.curated_names(s.data_dir), pageless,
+                         s.entity_page_min)
     first_seen: dict[tuple[str, str], Any] = {}
     for a, keys in zip(articles, raw_entities, strict=True):
         for k in keys:
@@ -110,7 +152,7 @@ def build_site(articles: Sequence[Any], s: Settings) -> Site:
                 first_seen[k] = a.date
     vocab = tx.build_vocabulary((t for ts in raw_topics for t in ts),
                                 (k for ks in raw_entities for k in ks), topics_data, registry,
-                                first_seen)
+                                first_seen, unlinked)
     topics_of = tuple(tuple(vocab.topics[t] for t in ts) for ts in raw_topics)
     entities_of = tuple(tuple(vocab.entities[k] for k in ks) for ks in raw_entities)
     rel = related.related_indices(entities_of, [a.date for a in articles], s.related_count)
@@ -187,6 +229,9 @@ def fix_urls(contents: Sequence[Any]) -> None:
 class DigestGenerator(Generator):
     """Writes topic, entity, edition and search pages, feeds, sitemaps and robots.txt."""
 
+    entity_resolver: EntityResolver | None = None
+    """Set by ``site/hooks.py`` (the glue) to ``enrich.resolve.resolve_corpus``."""
+
     def generate_context(self) -> None:
         from news_digest.site.hooks import digest_settings
 
@@ -196,7 +241,7 @@ class DigestGenerator(Generator):
                   *self.context.get("hidden_articles", ())])
         # Pelican orders by date only; add the URL so equal dates order the same way.
         articles.sort(key=lambda a: (a.date, a.url), reverse=True)
-        self.site = build_site(articles, self.digest)
+        self.site = build_site(articles, self.digest, type(self).entity_resolver)
         attach(self.site, self.settings.get("SITEURL", ""), self.settings["SITENAME"])
         self.context["latest_edition"] = self.site.daily[0] if self.site.daily else None
         self.context["site_feeds"] = feeds.links(self.site.feeds[0])

@@ -134,6 +134,8 @@ class EntityRef:
     slug: str
     url: str
     aliases: tuple[str, ...] = ()
+    linked: bool = True
+    """False for a name that has not earned a page: shown as plain text, no URL used."""
 
     @property
     def type(self) -> str:
@@ -290,6 +292,34 @@ def _load_registry_tolerantly(path: Path) -> dict[str, RegistryEntry]:
     return registry
 
 
+LEARNED_MARKER = "# learned by news-digest ingest"
+"""The comment ingest writes above the entries it learns; curated entries are above it."""
+
+
+def curated_names(data_dir: Path | None) -> frozenset[str]:
+    """Registry names a curator wrote (or the package shipped), not ones ingest learned.
+
+    Ingest appends learned entries below :data:`LEARNED_MARKER`; everything above it
+    (and the whole file when there is no marker) is curated, and curated entities get
+    a page whatever their story count.
+    """
+    try:
+        from news_digest.vocab import registry as reg_mod
+    except ImportError:  # pragma: no cover - registry.py ships with the plugin
+        return frozenset()
+    path = Path(data_dir) / "entities.yml" if data_dir is not None else None
+    try:
+        reg = reg_mod.load_registry(path)
+        text = path.read_text("utf-8") if path is not None and path.exists() \
+            else reg_mod.default_text()
+    except (ValueError, OSError, yaml.YAMLError):
+        return frozenset()
+    cut = next((n for n, line in enumerate(text.splitlines(), 1)
+                if line.startswith(LEARNED_MARKER)), None)
+    return frozenset(e.name for e in reg.entries
+                     if not e.block and (cut is None or e.line < cut))
+
+
 def match_key(surface: str) -> str:
     """How names are compared with registry aliases: as ingest does (``registry.key``)."""
     return _registry_key(surface)
@@ -338,10 +368,13 @@ def build_vocabulary(
     topics_data: Mapping[str, TopicInfo],
     registry: Mapping[str, RegistryEntry],
     first_seen: Mapping[tuple[str, str], Any] | None = None,
+    unlinked: frozenset[tuple[str, str]] = frozenset(),
 ) -> Vocabulary:
     """Final refs for every topic id and (group, name) used by some article.
 
     ``first_seen`` ((group, name) → date) decides who keeps a contested slug.
+    ``unlinked`` (group, name) pairs get a ref with ``linked=False`` and no slug claim,
+    so a name that later earns a page takes the slug it would have had.
     """
     first_seen = first_seen or {}
     ids = sorted(set(topic_ids))
@@ -356,12 +389,16 @@ def build_vocabulary(
         by_group[group].add(name)
     entities = {}
     for group in GROUPS:
-        names = by_group.get(group, set())
+        every = by_group.get(group, set())
+        names = {n for n in every if (group, n) not in unlinked}
         preferred = {n: registry[n].slug for n in names if n in registry and registry[n].slug}
         seniority = {n: first_seen[(group, n)] for n in names if (group, n) in first_seen}
         slugs = assign_slugs(names, preferred, seniority)
-        for name in sorted(names):
+        for name in sorted(every):
             aliases = registry[name].aliases if name in registry else ()
+            if name not in names:
+                entities[(group, name)] = EntityRef(name, group, "", "", aliases, linked=False)
+                continue
             entities[(group, name)] = EntityRef(
                 name, group, slugs[name], entity_url(group, slugs[name]), aliases)
     return Vocabulary(topics, entities)
@@ -412,7 +449,7 @@ def build_topic_pages(articles: Sequence[Any], topics_of: Sequence[Sequence[Topi
     pages = []
     for tid in sorted(members, key=lambda t: refs[t].slug):
         idx = members[tid]
-        counts: Counter = Counter(e for i in idx for e in entities_of[i])
+        counts: Counter = Counter(e for i in idx for e in entities_of[i] if e.linked)
         pages.append(TopicPage(refs[tid], tuple(articles[i] for i in idx),
                                _ranked(counts, leading)))
     return pages
@@ -431,7 +468,7 @@ def build_entity_pages(articles: Sequence[Any], topics_of: Sequence[Sequence[Top
     co: dict[EntityRef, Counter] = defaultdict(Counter)
     tops: dict[EntityRef, Counter] = defaultdict(Counter)
     for i, ents in enumerate(entities_of):
-        unique = set(ents)
+        unique = {e for e in ents if e.linked}
         for e in unique:
             members[e].append(i)
             co[e].update(unique)
