@@ -51,6 +51,9 @@ class Settings:
     entity_page_min: int = 2
     """An entity gets a page (and linked chips) once it appears in this many stories;
     curated registry entries always do. Other names show as plain text."""
+    entity_index_top: int = 60
+    """The entities index lists this many most-mentioned entities per type; the rest are on
+    the type's A–Z page (``/entities/<type>/``)."""
     entity_window_days: int = 90
     """A bare surname may resolve to a full name seen in other stories within this many
     days; beyond it, or with two candidates, it stays plain text."""

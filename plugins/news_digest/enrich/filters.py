@@ -182,8 +182,13 @@ def split_joined(text: str, etype: str | None) -> list[str]:
     return [p for p in parts if p] if len(parts) > 1 else [text]
 
 
-def rejected(name: str, etype: str | None) -> str | None:
-    """Why ``name`` is not a person, organisation or place, or None when it may be one."""
+def rejected(name: str, etype: str | None, noise: bool = True) -> str | None:
+    """Why ``name`` is not a person, organisation or place, or None when it may be one.
+
+    ``noise=False`` skips the rules aimed at NER's mistakes (one- or two-letter marks,
+    lower-case starts), for names a curator may have written into front matter ("C",
+    the language): the build uses it; ingest, which reads NER output, does not.
+    """
     bare = name.strip()
     if not bare or not any(c.isalpha() for c in bare):
         return "no letters"
@@ -198,6 +203,8 @@ def rejected(name: str, etype: str | None) -> str | None:
     if len(words) >= 2 and etype != "person" and (
             words[-1] in EVENT_TAILS or " ".join(words[-2:]) in EVENT_TAILS):
         return "event"
+    if not noise:
+        return None
     if re.fullmatch(r"[A-Z]{1,2}", bare) and etype != "place":
         return "too short to be a name"  # "WN", a transcript's speaker mark
     if etype == "person" and any(ch.isdigit() for ch in bare):

@@ -87,7 +87,7 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
                 continue
             for part in filters.split_joined(name, etype):
                 tidy = filters.tidy(part, etype)
-                if tidy and filters.rejected(tidy, etype) is None:
+                if tidy and filters.rejected(tidy, etype, noise=False) is None:
                     out.append((etype, tidy))
         cleaned.append(out)
     days = [_day(d) for d, _ in articles]

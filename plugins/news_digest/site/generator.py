@@ -76,10 +76,25 @@ class Site:
     feeds: tuple[feeds.Feed, ...]
     newest: datetime
 
-    def entity_groups(self) -> list[tuple[str, str, list[tx.EntityPage]]]:
-        """(group, label, pages) for the entities index, in GROUPS order."""
-        return [(g, tx.GROUP_LABELS[g], [p for p in self.entity_pages if p.ref.group == g])
-                for g in tx.GROUPS]
+    def entity_groups(self, top: int | None = None) -> list[tuple[str, str, list[tx.EntityPage]]]:
+        """(group, label, pages) for the entities index, in GROUPS order; each group's
+        pages most-mentioned first (ties by name), at most ``top`` of them."""
+        out = []
+        for g in tx.GROUPS:
+            pages = sorted((p for p in self.entity_pages if p.ref.group == g),
+                           key=lambda p: (-len(p.articles), p.ref.name.casefold(), p.ref.slug))
+            out.append((g, tx.GROUP_LABELS[g], pages[:top] if top is not None else pages))
+        return out
+
+    def entity_letters(self, group: str) -> list[tuple[str, list[tx.EntityPage]]]:
+        """(letter, pages) for a group's A–Z page: by the slug's first character, so
+        "Łódź" files under L; digits and the rest under "#"."""
+        letters: dict[str, list[tx.EntityPage]] = {}
+        for p in sorted((p for p in self.entity_pages if p.ref.group == group),
+                        key=lambda p: (p.ref.slug, p.ref.name)):
+            first = p.ref.slug[:1].upper()
+            letters.setdefault(first if first.isalpha() else "#", []).append(p)
+        return sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0]))
 
 
 def _raw_topics(article: Any) -> tuple[str, ...]:
@@ -96,16 +111,20 @@ room does not import the enrich room."""
 
 
 def _resolve(articles: Sequence[Any], raw: list[tuple[tuple[str, str], ...]],
-             registry: Mapping[str, tx.RegistryEntry], s: Settings,
+             registry: Mapping[str, tx.RegistryEntry], curated: frozenset[str], s: Settings,
              resolver: EntityResolver | None
              ) -> tuple[list[tuple[tuple[str, str], ...]], frozenset[tuple[str, str]]]:
-    """Corpus-level names and types (when a resolver is given) and the pageless names."""
+    """Corpus-level names and types (when a resolver is given) and the pageless names.
+
+    Only curated registry entries are strong evidence; what ingest learned is a vote
+    like any other mention (it may have learned a bare "Trump").
+    """
     if resolver is None:
         return raw, frozenset()
     from types import SimpleNamespace
 
     known = {n: SimpleNamespace(name=n, type=tx.TYPE_OF_GROUP[e.group])
-             for n, e in registry.items() if e.group and not e.block}
+             for n, e in registry.items() if e.group and not e.block and n in curated}
     result = resolver([(a.date, [(tx.TYPE_OF_GROUP[g], n) for g, n in pairs])
                        for a, pairs in zip(articles, raw, strict=True)],
                       known, s.entity_window_days)
@@ -142,9 +161,9 @@ def build_site(articles: Sequence[Any], s: Settings,
             if resolved is not None:
                 pairs.append(resolved)
         raw_entities.append(tuple(dict.fromkeys(pairs)))
-    raw_entities, pageless = _resolve(articles, raw_entities, registry, s, resolver)
-    unlinked = _unlinked(articles, raw_entities, tx.curated_names(s.data_dir), pageless,
-                         s.entity_page_min)
+    curated = tx.curated_names(s.data_dir)
+    raw_entities, pageless = _resolve(articles, raw_entities, registry, curated, s, resolver)
+    unlinked = _unlinked(articles, raw_entities, curated, pageless, s.entity_page_min)
     first_seen: dict[tuple[str, str], Any] = {}
     for a, keys in zip(articles, raw_entities, strict=True):
         for k in keys:
@@ -281,8 +300,17 @@ class DigestGenerator(Generator):
             for pg in paginate(tp.articles, per_page, tp.ref.url):
                 self._write(writer, pg.save_as, "topic", pg.url, topic=tp, page=pg,
                             page_feeds=feed_links(tp.ref.url), page_title=tp.ref.label)
+        top = self.digest.entity_index_top
         self._write(writer, "entities/index.html", "entities", "entities/",
-                    entity_groups=site.entity_groups(), page_title="Entities")
+                    entity_groups=site.entity_groups(top),
+                    group_sizes={g: len(ps) for g, _, ps in site.entity_groups()},
+                    page_title="Entities")
+        for group, label, pages in site.entity_groups():
+            if pages:
+                self._write(writer, f"entities/{group}/index.html", "entities_az",
+                            f"entities/{group}/", group=group, label=label,
+                            letters=site.entity_letters(group),
+                            page_title=f"{label} A–Z")
         for ep in site.entity_pages:
             for pg in paginate(ep.articles, per_page, ep.ref.url):
                 self._write(writer, pg.save_as, "entity", pg.url, entity=ep, page=pg,

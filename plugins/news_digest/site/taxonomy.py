@@ -429,6 +429,91 @@ class EntityPage:
     timeline: tuple[tuple[date, int], ...]
     """(day, articles that day), oldest first."""
 
+    @property
+    def chart(self) -> Chart | None:
+        """The timeline as stories per week or month (see :func:`timeline_chart`)."""
+        return timeline_chart(self.timeline)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One period of an entity's timeline chart: a week or a month."""
+
+    label: str
+    """"Jan 2020" or "6 Jan 2020" (the week's Monday), for the text alternative."""
+    start: date
+    count: int
+    days: tuple[date, ...]
+    """Days of the period with stories (their editions are linked under the chart)."""
+    x: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A compact bar chart (inline SVG, no JavaScript) of stories per week or month."""
+
+    unit: str
+    """``week`` or ``month``."""
+    bars: tuple[Bar, ...]
+    width: int
+    height: int
+    peak: int
+    bar: int = 8
+    """Bar width (SVG user units)."""
+
+    @property
+    def summary(self) -> str:
+        """The chart in one sentence, for ``aria-label`` and readers without images."""
+        total = sum(b.count for b in self.bars)
+        busiest = max(self.bars, key=lambda b: (b.count, b.start))
+        return (f"{total} stories over {len(self.bars)} {self.unit}s, "
+                f"most in the {self.unit} of {busiest.label} ({busiest.count}).")
+
+
+CHART_BAR, CHART_GAP, CHART_HEIGHT = 8, 2, 40
+"""Chart geometry in SVG user units: bar width, gap, plot height."""
+
+
+def _period(day: date, unit: str) -> date:
+    if unit == "month":
+        return day.replace(day=1)
+    return date.fromordinal(day.toordinal() - day.weekday())
+
+
+def _next(start: date, unit: str) -> date:
+    if unit == "month":
+        return (start.replace(year=start.year + 1, month=1) if start.month == 12
+                else start.replace(month=start.month + 1))
+    return date.fromordinal(start.toordinal() + 7)
+
+
+def timeline_chart(days: Sequence[tuple[date, int]], max_weeks: int = 26) -> Chart | None:
+    """Stories per week (spans up to ``max_weeks``) or per month, empty periods included,
+    so the chart's width shows time; None when there are no days."""
+    if not days:
+        return None
+    first, last = days[0][0], days[-1][0]
+    unit = "week" if (last - first).days <= max_weeks * 7 else "month"
+    counts: Counter = Counter()
+    seen: dict[date, list[date]] = defaultdict(list)
+    for day, n in days:
+        counts[_period(day, unit)] += n
+        seen[_period(day, unit)].append(day)
+    peak = max(counts.values())
+    bars = []
+    start, end = _period(first, unit), _period(last, unit)
+    i = 0
+    while start <= end:
+        n = counts.get(start, 0)
+        label = f"{start:%b %Y}" if unit == "month" else f"{start.day} {start:%b %Y}"
+        bars.append(Bar(label, start, n, tuple(seen.get(start, ())),
+                        i * (CHART_BAR + CHART_GAP),
+                        round(CHART_HEIGHT * n / peak) if n else 0))
+        start, i = _next(start, unit), i + 1
+    width = max(len(bars) * (CHART_BAR + CHART_GAP) - CHART_GAP, CHART_BAR)
+    return Chart(unit, tuple(bars), width, CHART_HEIGHT, peak)
+
 
 def _ranked(counter: Counter, limit: int) -> tuple:
     """Most common first, ties by name: deterministic whatever the input order."""
