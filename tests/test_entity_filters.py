@@ -107,3 +107,20 @@ def test_spelling_key_joins_british_american_accents_and_acronym_brackets() -> N
 def test_acronym_of() -> None:
     assert filters.acronym_of("National Oceanic and Atmospheric Administration") == "NOAA"
     assert filters.acronym_of("Twitter") is None
+
+
+def test_one_word_name_the_article_writes_in_lower_case_is_dropped() -> None:
+    common = frozenset({"state", "millions", "turkey"})
+    found = canonicalize([(Mention("State", "organization"), 1.0),
+                          (Mention("Millions", "organization"), 1.0),
+                          (Mention("Turkey", "place"), 1.0),
+                          (Mention("Twitter", "organization"), 1.0)], common=common)
+    assert {e.name for e in found} == {"Turkey", "Twitter"}  # a country stays
+
+
+def test_country_institutions_share_a_key_and_qualify_with_the_article() -> None:
+    keys = {filters.spelling_key(n) for n in (
+        "U.S. Senate", "US Senate", "United States Senate", "Senate of the United States")}
+    assert len(keys) == 1
+    assert filters.qualify("Senate", "United States") == "Senate of the United States"
+    assert filters.qualify("House", "Canada") is None  # which house? no page

@@ -384,9 +384,21 @@ def _choose_name(group: _Group) -> str:
     return max(candidates, key=lambda f: (group.weights[f], closeness(f), len(f), f))
 
 
+def lower_words(texts: Iterable[str]) -> frozenset[str]:
+    """Words an article writes in lower case ("the state", "millions of"): a one-word
+    "name" the article itself uses as a common word is a sentence-initial capital, not
+    a name."""
+    return frozenset(w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text))
+
+
 def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
-                 registry: Registry | None = None) -> tuple[Entity, ...]:
-    """One :class:`Entity` per thing named in an article, from ``(mention, weight)`` pairs."""
+                 registry: Registry | None = None,
+                 common: frozenset[str] = frozenset()) -> tuple[Entity, ...]:
+    """One :class:`Entity` per thing named in an article, from ``(mention, weight)`` pairs.
+
+    ``common`` (:func:`lower_words` of the article) drops one-word names the article
+    also writes in lower case, unless the registry knows them.
+    """
     registry = registry or Registry()
     groups: dict[str, _Group] = {}
     confirmed = {key(clean_surface(p, m.type)) for m, _ in mentions if not m.tentative
@@ -402,6 +414,9 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
         if not _is_name(surface):
             continue
         if entry is None and filters.rejected(surface, mention.type) is not None:
+            continue
+        if (entry is None and " " not in surface and not surface.isupper()
+                and surface.lower() in common and not filters.country_of(surface)):
             continue
         if mention.tentative and entry is None and key(surface) not in confirmed:
             continue
@@ -567,7 +582,7 @@ def draft_entities(drafts: Sequence[Draft], ctx: EnrichContext) -> list[tuple[En
                                                                strict=True) for m in [*ms, *more]]
         pairs.extend((ner.Mention(place, "place"), 1.0) for place in dateline_places(
             draft.dateline))
-        out.append(canonicalize(pairs, registry))
+        out.append(canonicalize(pairs, registry, lower_words(t for t, _ in article)))
     return out
 
 

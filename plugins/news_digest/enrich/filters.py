@@ -94,9 +94,21 @@ GENERIC_HEADS: frozenset[str] = frozenset({
     "Air Force", "Upper House", "Lower House", "House of Representatives",
     "National Police", "State Department", "Federal Court", "Court of Appeal",
     "Appeals Court", "Electoral Commission", "Election Commission", "Opposition",
+    "Legislative Assembly", "State", "Department", "Commission", "Committee", "Party",
 })
 """Institutions every country has: one page for all of them mixes different bodies, so
 they are qualified by the one country the article names or get no page."""
+
+QUALIFIABLE: frozenset[str] = frozenset({
+    "Parliament", "Senate", "Congress", "Government", "Cabinet", "National Assembly",
+    "Supreme Court", "High Court", "Constitutional Court", "Legislative Assembly",
+})
+"""The generic names that read as one body once qualified ("Parliament of Canada"); a
+bare "House" or "Court" may be any of several, so it is never qualified."""
+
+ABBREVIATED: dict[str, str] = {"us": "united states", "u s": "united states",
+                               "usa": "united states", "uk": "united kingdom"}
+"""Country abbreviations that open institution names ("U.S. Senate", "UK Parliament")."""
 
 _LEADING_ARTICLE = re.compile(r"^(?:an?|the)\s+(?=\S)", re.IGNORECASE)
 _GLUED_CAPTION = re.compile(
@@ -222,11 +234,19 @@ def generic(name: str) -> bool:
     return name in GENERIC_HEADS
 
 
+def _with_article(country: str) -> str:
+    """"the United States", "the Philippines", "the Czech Republic"; "Canada"."""
+    if (country.startswith(("United ", "Republic")) or country.endswith(("s", "Republic"))
+            or " of " in country):
+        return f"the {country}"
+    return country
+
+
 def qualify(name: str, country: str | None) -> str | None:
     """"Parliament" → "Parliament of Canada" when the article names one country, else None."""
-    if not generic(name) or not country:
+    if name not in QUALIFIABLE or not country:
         return None
-    return f"{name} of {country}"
+    return f"{name} of {_with_article(country)}"
 
 
 def spelling_key(name: str) -> str:
@@ -240,8 +260,16 @@ def spelling_key(name: str) -> str:
     text = re.sub(r"^(?:the|an?)\s+", "", text)
     for pattern, repl in _BRITISH:
         text = pattern.sub(repl, text)
-    text = text.replace("’", "'").replace(".", "").replace("-", " ").replace("&", " and ")
-    return " ".join(text.split())
+    text = text.replace("’", "'").replace(".", " ").replace("-", " ").replace("&", " and ")
+    text = " ".join(text.split())
+    for short, full in sorted(ABBREVIATED.items(), key=lambda kv: -len(kv[0])):
+        if text.startswith(short + " "):
+            text = full + text[len(short):]
+            break
+    of = re.fullmatch(r"(.+?) of (?:the )?(.+)", text)
+    if of and (of.group(2) in ABBREVIATED.values() or of.group(2) in countries()):
+        text = f"{of.group(2)} {of.group(1)}"  # "Senate of the United States"
+    return text.replace(" ", "") if re.fullmatch(r"(?:\w )+\w", text) else text
 
 
 def acronym_of(name: str) -> str | None:

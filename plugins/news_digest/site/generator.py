@@ -153,15 +153,16 @@ def build_site(articles: Sequence[Any], s: Settings,
     registry = tx.load_registry(s.data_dir)
     aliases = tx.alias_index(registry)
     raw_topics = [_raw_topics(a) for a in articles]
+    curated = tx.curated_names(s.data_dir)
     raw_entities = []
     for a in articles:
         pairs = []
         for group, name in getattr(a, "entity_names", ()) or ():
-            resolved = tx.canonical(group, name, registry, aliases)
+            resolved = tx.canonical(group, name, registry, aliases,
+                                    curated if resolver is not None else None)
             if resolved is not None:
                 pairs.append(resolved)
         raw_entities.append(tuple(dict.fromkeys(pairs)))
-    curated = tx.curated_names(s.data_dir)
     raw_entities, pageless = _resolve(articles, raw_entities, registry, curated, s, resolver)
     unlinked = _unlinked(articles, raw_entities, curated, pageless, s.entity_page_min)
     first_seen: dict[tuple[str, str], Any] = {}

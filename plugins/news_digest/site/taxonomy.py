@@ -347,10 +347,13 @@ class Vocabulary:
 
 
 def canonical(group: str, name: str, registry: Mapping[str, RegistryEntry],
-              aliases: Mapping[str, str]) -> tuple[str, str] | None:
+              aliases: Mapping[str, str], curated: frozenset[str] | None = None
+              ) -> tuple[str, str] | None:
     """(group, canonical name) for a name as written, or None when it is blocked.
 
-    The registry's type wins over the front matter's group, as it does in ingest.
+    The registry's type wins over the front matter's group, as it does in ingest; with
+    ``curated`` given, only a curated entry's type does: a type ingest learned from one
+    article is a vote, not a verdict (the corpus-level resolution counts it).
     """
     name = " ".join(str(name).split())
     found = name if name in registry else aliases.get(match_key(name))
@@ -359,6 +362,8 @@ def canonical(group: str, name: str, registry: Mapping[str, RegistryEntry],
     entry = registry[found]
     if entry.block:
         return None
+    if curated is not None and found not in curated:
+        return group, found
     return entry.group or group, found
 
 
