@@ -193,6 +193,12 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("--data", help="folder of entities.yml/topics.yml (default: data/)")
     inspect.add_argument("--backend", choices=("auto", "spacy", "rules"), help="NER backend")
     inspect.set_defaults(func=cmd_inspect)
+
+    from news_digest.commands import entities_review
+
+    entities = sub.add_parser("entities", help="review and edit the entity registry")
+    entities_sub = entities.add_subparsers(dest="entities_command", required=True)
+    entities_review.register(entities_sub, load_settings)
     return parser
 
 

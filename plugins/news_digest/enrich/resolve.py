@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from news_digest.enrich import filters
@@ -58,6 +58,12 @@ class Resolved:
     pageless: frozenset[tuple[str, str]]
     """Entities that must not get a page whatever their count: unresolved bare person
     names and generic institutions ("Parliament")."""
+    votes: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    """Canonical name → type → articles that gave it that type: how sure the type is."""
+    spellings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Canonical name → the other spellings merged into it."""
+    evidenced: frozenset[str] = frozenset()
+    """Canonical names whose type the registry or a gazetteer decided, not the vote."""
 
 
 def _day(value: date | datetime) -> date:
@@ -166,10 +172,14 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
 
     # 3. one type and one name per cluster
     roots = sorted({find(k) for k in parent})
+    keys_of: dict[str, list[str]] = defaultdict(list)
+    for k in sorted(parent):
+        keys_of[find(k)].append(k)
     cluster_type: dict[str, str] = {}
     cluster_name: dict[str, str] = {}
+    evidenced: set[str] = set()
     for root in roots:
-        keys = [k for k in parent if find(k) == root]
+        keys = keys_of[root]
         names = sorted(members[root])
         curated = [n for n in names if n in known]
         votes: Counter[str] = Counter()
@@ -179,9 +189,11 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
         if curated:
             cluster_type[root] = known[curated[0]].type
             cluster_name[root] = curated[0]
+            evidenced.add(root)
             continue
         if any(filters.country_of(n) for n in names):
             cluster_type[root] = "place"
+            evidenced.add(root)
         else:
             cluster_type[root] = max(votes, key=lambda t: (votes[t], -ENTITY_TYPES.index(t)))
         full = [n for n in names if len(n.split()) >= 2] if cluster_type[root] == "person" \
@@ -226,4 +238,13 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
                 pageless.add((etype, canonical))
             resolved.append((etype, canonical))
         out_articles.append(tuple(dict.fromkeys(resolved)))
-    return Resolved(tuple(out_articles), frozenset(pageless))
+    votes: dict[str, dict[str, int]] = {}
+    spellings: dict[str, tuple[str, ...]] = {}
+    for root in roots:
+        tally: Counter[str] = Counter()
+        for k in keys_of[root]:
+            tally.update(types[k])
+        votes[cluster_name[root]] = dict(sorted(tally.items()))
+        spellings[cluster_name[root]] = tuple(sorted(members[root] - {cluster_name[root]}))
+    return Resolved(tuple(out_articles), frozenset(pageless), votes, spellings,
+                    frozenset(cluster_name[r] for r in evidenced))
