@@ -94,3 +94,12 @@ def test_deterministic_whatever_the_order_inside_an_article() -> None:
     b = resolve_corpus([(D, [("person", "Jon"), ("person", "Jon Huber")]),
                         (D, [("person", "Jon Smith")])])
     assert set(a.entities_of[0]) == set(b.entities_of[0]) == {("person", "Jon Huber")}
+
+
+def test_department_word_order_and_middle_initials() -> None:
+    r = resolve_corpus([(D, [("organization", "United States Department of State"),
+                             ("organization", "Brian T. Carroll")]),
+                        (date(2020, 1, 12), [("organization", "US State Department"),
+                                             ("place", "Brian T. Carroll")])])
+    assert names(r, 1) == [("organization", "United States Department of State"),
+                           ("person", "Brian T. Carroll")]

@@ -93,7 +93,8 @@ GENERIC_HEADS: frozenset[str] = frozenset({
     "Health Ministry", "Finance Ministry", "Justice Ministry", "Coast Guard",
     "Air Force", "Upper House", "Lower House", "House of Representatives",
     "National Police", "State Department", "Federal Court", "Court of Appeal",
-    "Appeals Court", "Electoral Commission", "Election Commission", "Opposition",
+    "Appeals Court", "Court of Appeals", "Electoral Commission", "Election Commission",
+    "Opposition",
     "Legislative Assembly", "State", "Department", "Commission", "Committee", "Party",
 })
 """Institutions every country has: one page for all of them mixes different bodies, so
@@ -266,10 +267,22 @@ def spelling_key(name: str) -> str:
         if text.startswith(short + " "):
             text = full + text[len(short):]
             break
+    head = re.fullmatch(r"(.*?)\b(department|ministry|office|bureau) of (?:the )?(\w+)", text)
+    if head:  # "Department of State" = "State Department", "Ministry of Defence"
+        text = f"{head.group(1)}{head.group(3)} {head.group(2)}"
     of = re.fullmatch(r"(.+?) of (?:the )?(.+)", text)
     if of and (of.group(2) in ABBREVIATED.values() or of.group(2) in countries()):
         text = f"{of.group(2)} {of.group(1)}"  # "Senate of the United States"
     return text.replace(" ", "") if re.fullmatch(r"(?:\w )+\w", text) else text
+
+
+_PERSON_SHAPE = re.compile(r"[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
+def person_shaped(name: str) -> bool:
+    """"Brian T. Carroll", "John R. Bolton": a first name, a middle initial, a surname —
+    the shape of a person's name whatever NER said."""
+    return bool(_PERSON_SHAPE.fullmatch(name))
 
 
 def acronym_of(name: str) -> str | None:

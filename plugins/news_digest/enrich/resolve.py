@@ -194,6 +194,9 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
         if any(filters.country_of(n) for n in names):
             cluster_type[root] = "place"
             evidenced.add(root)
+        elif any(filters.person_shaped(n) for n in names):
+            cluster_type[root] = "person"
+            evidenced.add(root)
         else:
             cluster_type[root] = max(votes, key=lambda t: (votes[t], -ENTITY_TYPES.index(t)))
         full = [n for n in names if len(n.split()) >= 2] if cluster_type[root] == "person" \
