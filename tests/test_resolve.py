@@ -103,3 +103,10 @@ def test_department_word_order_and_middle_initials() -> None:
                                              ("place", "Brian T. Carroll")])])
     assert names(r, 1) == [("organization", "United States Department of State"),
                            ("person", "Brian T. Carroll")]
+
+
+def test_place_glued_before_a_person_is_the_person_and_laws_are_not_entities() -> None:
+    r = resolve_corpus([(D, [("person", "Bernie Sanders"), ("place", "Vermont")]),
+                        (D, [("organization", "Vermont Bernie Sanders"),
+                             ("organization", "Digital Millennium Copyright Act")])])
+    assert names(r, 1) == [("person", "Bernie Sanders")]

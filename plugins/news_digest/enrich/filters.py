@@ -72,6 +72,13 @@ EVENT_TAILS: frozenset[str] = frozenset({
 })
 """Last words of an event's name ("World Cup", "Nobel Prize", "Election Day")."""
 
+DOCUMENT_TAILS: frozenset[str] = frozenset({
+    "Act", "Acts", "Code", "Law", "Laws", "Bill", "Amendment", "Treaty", "Deal", "Accord",
+    "Accords", "Agreement", "Directive", "Regulation", "Resolution",
+})
+"""Last words of laws, treaties and other documents ("Digital Millennium Copyright Act",
+"U.S. Code"): named things, but not people, organisations or places."""
+
 DISEASES = re.compile(
     r"^(?:COVID(?:-?19)?|Covid(?:-?19)?|SARS(?:-CoV-2)?|MERS|HIV|AIDS|Ebola|Zika|H\d+N\d+|"
     r"coronavirus|Coronavirus|Measles|Malaria|Cholera|Influenza|Mpox|Monkeypox)$")
@@ -216,6 +223,8 @@ def rejected(name: str, etype: str | None, noise: bool = True) -> str | None:
     if len(words) >= 2 and etype != "person" and (
             words[-1] in EVENT_TAILS or " ".join(words[-2:]) in EVENT_TAILS):
         return "event"
+    if len(words) >= 2 and words[-1] in DOCUMENT_TAILS and etype != "person":
+        return "a document or law"
     if not noise:
         return None
     if re.fullmatch(r"[A-Z]{1,2}", bare) and etype != "place":

@@ -203,6 +203,22 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
             else names
         cluster_name[root] = min(full or names, key=lambda n: first[n])
 
+    # a place glued before a person ("Vermont Bernie Sanders"): the person
+    places = {filters.spelling_key(cluster_name[r]) for r in roots
+              if cluster_type[r] == "place"}
+    people_keys = {filters.spelling_key(cluster_name[r]): r for r in roots
+                   if cluster_type[r] == "person" and len(cluster_name[r].split()) >= 2}
+    glued: dict[str, str] = {}
+    for root in roots:
+        if cluster_type[root] == "place" or cluster_name[root] in known:
+            continue
+        words = filters.spelling_key(cluster_name[root]).split()
+        for cut in range(1, min(3, len(words) - 1)):
+            head, rest = " ".join(words[:cut]), " ".join(words[cut:])
+            if (head in places or filters.country_of(head)) and rest in people_keys:
+                glued[root] = people_keys[rest]
+                break
+
     # 4. bare person names
     people_at: dict[str, list[tuple[date, str]]] = defaultdict(list)  # word → (day, root)
     for root in roots:
@@ -220,6 +236,7 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
         resolved: list[tuple[str, str]] = []
         for _, name in pairs:
             root = find(filters.spelling_key(name))
+            root = glued.get(root, root)
             etype, canonical = cluster_type[root], cluster_name[root]
             if etype == "person" and len(canonical.split()) == 1 and canonical not in known:
                 word = _words(canonical)[0] if _words(canonical) else ""
