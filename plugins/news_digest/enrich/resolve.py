@@ -64,6 +64,9 @@ class Resolved:
     """Canonical name → the other spellings merged into it."""
     evidenced: frozenset[str] = frozenset()
     """Canonical names whose type the registry or a gazetteer decided, not the vote."""
+    mapping: tuple[Mapping[tuple[str, str], tuple[str, str]], ...] = ()
+    """Per article, each input ``(type, name)`` that survived → its resolved pair (for
+    benchmarks and the review queue; a filtered name is absent)."""
 
 
 def _day(value: date | datetime) -> date:
@@ -85,17 +88,22 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
     known = known or {}
     # 1. tidy and filter
     cleaned: list[list[tuple[str, str]]] = []
+    origins: list[list[tuple[str, str]]] = []
     for _, pairs in articles:
         out: list[tuple[str, str]] = []
+        origin: list[tuple[str, str]] = []
         for etype, name in pairs:
             if name in known:
                 out.append((known[name].type, name))
+                origin.append((etype, name))
                 continue
             for part in filters.split_joined(name, etype):
                 tidy = filters.tidy(part, etype)
                 if tidy and filters.rejected(tidy, etype, noise=False) is None:
                     out.append((etype, tidy))
+                    origin.append((etype, name))
         cleaned.append(out)
+        origins.append(origin)
     days = [_day(d) for d, _ in articles]
 
     # 2. clusters of names, by spelling key, whatever type each article gave
@@ -230,6 +238,7 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
                 for i in name_stories[name]:
                     people_at[words[-1]].append((days[i], root))
     out_articles: list[tuple[tuple[str, str], ...]] = []
+    mapping: list[dict[tuple[str, str], tuple[str, str]]] = []
     pageless: set[tuple[str, str]] = set()
     for i, pairs in enumerate(cleaned):
         roots_here = {find(filters.spelling_key(n)) for _, n in pairs}
@@ -258,6 +267,7 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
                 pageless.add((etype, canonical))
             resolved.append((etype, canonical))
         out_articles.append(tuple(dict.fromkeys(resolved)))
+        mapping.append({o: r for o, r in zip(origins[i], resolved, strict=True)})
     votes: dict[str, dict[str, int]] = {}
     spellings: dict[str, tuple[str, ...]] = {}
     for root in roots:
@@ -267,4 +277,4 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
         votes[cluster_name[root]] = dict(sorted(tally.items()))
         spellings[cluster_name[root]] = tuple(sorted(members[root] - {cluster_name[root]}))
     return Resolved(tuple(out_articles), frozenset(pageless), votes, spellings,
-                    frozenset(cluster_name[r] for r in evidenced))
+                    frozenset(cluster_name[r] for r in evidenced), tuple(mapping))
