@@ -216,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
         raw = []
         for doc in docs:
             texts = [" ".join(s) for s in doc.sentences]
-            pred = {(m.text, m.type) for ms in ner.spacy_mentions(nlp, texts, 64) for m in ms}
+            pred = {(m.text, m.type) for ms in ner.spacy_mentions(nlp, texts, 64) for m in ms
+                    if m.type != ner.OTHER}
             raw.append((doc.gold, frozenset(pred)))
         raw_s = time.perf_counter() - t0
         p, r, f, tp, fp, fn = score(raw)

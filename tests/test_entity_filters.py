@@ -124,3 +124,11 @@ def test_country_institutions_share_a_key_and_qualify_with_the_article() -> None
     assert len(keys) == 1
     assert filters.qualify("Senate", "United States") == "Senate of the United States"
     assert filters.qualify("House", "Canada") is None  # which house? no page
+
+
+def test_names_the_model_mostly_calls_products_are_not_entities() -> None:
+    found = canonicalize([(Mention("JavaScript", "other"), 1.0),
+                          (Mention("JavaScript", "other"), 1.0),
+                          (Mention("JavaScript", "organization"), 1.0),
+                          (Mention("Mozilla", "organization"), 1.0)])
+    assert [e.name for e in found] == ["Mozilla"]

@@ -110,3 +110,14 @@ def test_place_glued_before_a_person_is_the_person_and_laws_are_not_entities() -
                         (D, [("organization", "Vermont Bernie Sanders"),
                              ("organization", "Digital Millennium Copyright Act")])])
     assert names(r, 1) == [("person", "Bernie Sanders")]
+
+
+def test_shorter_form_joins_its_one_longer_form_unless_more_frequent() -> None:
+    r = resolve_corpus([(D, [("organization", "U.S. House of Representatives")]),
+                        (D, [("organization", "U.S. House of Representatives")]),
+                        (D, [("organization", "U.S. House")]),
+                        (D, [("organization", "Democratic Party")]),
+                        (D, [("organization", "Democratic Party")]),
+                        (D, [("organization", "Democratic Party of Japan")])])
+    assert names(r, 2) == [("organization", "U.S. House of Representatives")]
+    assert names(r, 3) == [("organization", "Democratic Party")]  # seen more: its own

@@ -263,12 +263,15 @@ class _Group:
     weights: Counter[str] = field(default_factory=Counter)
     types: Counter[str] = field(default_factory=Counter)
     entry: Any = None  # registry Entry
+    other: int = 0
+    """Mentions the model labelled a product, work, law, event or language."""
 
     def absorb(self, other: _Group) -> None:
         self.forms.update(other.forms)
         self.weights.update(other.weights)
         self.types.update(other.types)
         self.entry = self.entry or other.entry
+        self.other += other.other
 
     @property
     def type(self) -> str | None:
@@ -427,6 +430,8 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
         group.weights[surface] += weight
         if mention.type in ENTITY_TYPES:
             group.types[mention.type] += 1
+        elif mention.type == ner.OTHER:
+            group.other += 1
         initials = _INITIALS.match(surface)
         if (initials and registry.entry(initials.group(1)) is None) or _TITLE_DOTTED.match(
                 " ".join(piece.split()).strip(_EDGE)):
@@ -436,6 +441,8 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
         etype = group.type
         if etype is None or (group.entry is not None and group.entry.block):
             continue
+        if group.entry is None and group.other > sum(group.types.values()):
+            continue  # mostly a product, work, law or event to the model
         name = _choose_name(group)
         aliases = tuple(sorted(f for f in group.forms if f != name))
         entities.append(Entity(name, etype, aliases, sum(group.forms.values())))

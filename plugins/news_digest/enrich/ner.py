@@ -39,6 +39,13 @@ LABELS: dict[str, str] = {
 }
 """spaCy (OntoNotes) labels we keep; NORP, dates, numbers, products... are not entities here."""
 
+OTHER_LABELS: frozenset[str] = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"})
+"""Labels of named things that are *not* people, organisations or places. Their spans are
+kept as ``type="other"`` votes: a name the model calls a product more often than an
+organisation ("JavaScript", "Tor") gets no entity (``entities.canonicalize``)."""
+
+OTHER = "other"
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -158,11 +165,12 @@ def load_spacy(path: Path | None = None) -> Any | None:
 
 
 def spacy_mentions(nlp: Any, texts: Sequence[str], batch_size: int = 32) -> list[list[Mention]]:
-    """Mentions per text from ``nlp.pipe``; labels mapped with :data:`LABELS`."""
+    """Mentions per text from ``nlp.pipe``; labels mapped with :data:`LABELS`, and
+    :data:`OTHER_LABELS` as ``type="other"``."""
     out: list[list[Mention]] = []
     for doc in nlp.pipe(texts, batch_size=max(1, batch_size)):
-        out.append([Mention(ent.text, LABELS[ent.label_], ent.start_char)
-                    for ent in doc.ents if ent.label_ in LABELS])
+        out.append([Mention(ent.text, LABELS.get(ent.label_, OTHER), ent.start_char)
+                    for ent in doc.ents if ent.label_ in LABELS or ent.label_ in OTHER_LABELS])
     return out
 
 

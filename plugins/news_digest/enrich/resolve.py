@@ -186,6 +186,7 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
     cluster_type: dict[str, str] = {}
     cluster_name: dict[str, str] = {}
     evidenced: set[str] = set()
+    glued_to: dict[str, str] = {}
     for root in roots:
         keys = keys_of[root]
         names = sorted(members[root])
@@ -211,12 +212,30 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
             else names
         cluster_name[root] = min(full or names, key=lambda n: first[n])
 
+    # a shorter form seen no more often than its one longer form is that form:
+    # "U.S. House" → "U.S. House of Representatives", "Unity Party" → "… of America"
+    stories_of = {r: len({i for k in keys_of[r] for i in stories[k]}) for r in roots}
+    member_keys = sorted((filters.spelling_key(n), r) for r in roots for n in members[r])
+    for root in roots:
+        if cluster_type[root] == "person" or cluster_name[root] in known:
+            continue
+        short = filters.spelling_key(cluster_name[root])
+        if len(short.split()) < 2:
+            continue
+        longer = {find(r) for k, r in member_keys
+                  if k.startswith(short + " ") and find(r) != find(root)
+                  and cluster_type[find(r)] == cluster_type[root]}
+        if len(longer) == 1:
+            target = longer.pop()
+            if stories_of.get(target, 0) >= stories_of.get(root, 0):
+                glued_to[root] = target
+
     # a place glued before a person ("Vermont Bernie Sanders"): the person
     places = {filters.spelling_key(cluster_name[r]) for r in roots
               if cluster_type[r] == "place"}
     people_keys = {filters.spelling_key(cluster_name[r]): r for r in roots
                    if cluster_type[r] == "person" and len(cluster_name[r].split()) >= 2}
-    glued: dict[str, str] = {}
+    glued: dict[str, str] = dict(glued_to)
     for root in roots:
         if cluster_type[root] == "place" or cluster_name[root] in known:
             continue
@@ -226,6 +245,8 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
             if (head in places or filters.country_of(head)) and rest in people_keys:
                 glued[root] = people_keys[rest]
                 break
+
+    glued = {r: glued.get(t, t) for r, t in glued.items()}  # one hop is enough
 
     # 4. bare person names
     people_at: dict[str, list[tuple[date, str]]] = defaultdict(list)  # word → (day, root)
