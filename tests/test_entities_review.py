@@ -84,3 +84,23 @@ def test_review_reports_a_bad_post_by_name_and_goes_on(site: Path,
     assert code == 0
     assert f"{bad}: invalid YAML front matter" in captured.err
     assert "Alexei Leonov" in captured.out
+
+
+def test_shorter_and_longer_forms_are_suspected_duplicates() -> None:
+    from datetime import date
+
+    from news_digest.commands.entities_review import review
+
+    day = date(2020, 1, 6)
+    posts = [(day, [("organization", "Solidarity Party")]),
+             (day, [("organization", "Solidarity Party")]),
+             (day, [("organization", "American Solidarity Party")]),
+             (day, [("organization", "American Solidarity Party")]),
+             (day, [("organization", "Labour Party")]), (day, [("organization", "Labour Party")]),
+             (day, [("organization", "Green Party")]), (day, [("organization", "Green Party")])]
+    queue = review(posts, {})
+    pairs = {(i.name, i.other) for i in queue["duplicates"]}
+    assert pairs == {("American Solidarity Party", "Solidarity Party")}
+    (item,) = queue["duplicates"]
+    assert item.fix == ("American Solidarity Party:\n  type: organization\n"
+                        "  aliases: [Solidarity Party]\n")

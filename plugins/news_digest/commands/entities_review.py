@@ -128,6 +128,10 @@ def _looks_alike(a: str, b: str, etype: str) -> str | None:
     if filters.acronym_of(a) == b.replace(".", "") or filters.acronym_of(b) == a.replace(".",
                                                                                           ""):
         return "an acronym and its expansion"
+    short, long_ = sorted((wa, wb), key=len)
+    if (etype != "person" and len(short) >= 2 and len(long_) > len(short)
+            and (long_[:len(short)] == short or long_[-len(short):] == short)):
+        return "one name is the start or end of the other"
     if (etype == "person" and len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1]
             and wa[0] != wb[0] and (wa[0].startswith(wb[0]) or wb[0].startswith(wa[0]))):
         return "same surname, one first name a short form of the other"
