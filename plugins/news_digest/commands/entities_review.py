@@ -213,6 +213,26 @@ def _known(data_dir: Path) -> dict[str, Known]:
             if not e.block and (cut is None or e.line < cut)}
 
 
+def _through_registry(posts: list[tuple[date, list[tuple[str, str]]]], data_dir: Path,
+                      known: dict[str, Known]) -> list[tuple[date, list[tuple[str, str]]]]:
+    """Names mapped through the registry's aliases, blocked names dropped, as the build
+    does before resolving (a curated entry's type wins; a learned one's does not)."""
+    path = data_dir / "entities.yml"
+    registry = load_registry(path if path.exists() else None)
+    out = []
+    for day, pairs in posts:
+        mapped = []
+        for etype, name in pairs:
+            entry = registry.entry(name)
+            if entry is None:
+                mapped.append((etype, name))
+            elif not entry.block:
+                mapped.append((known[entry.name].type if entry.name in known else etype,
+                               entry.name))
+        out.append((day, mapped))
+    return out
+
+
 def _print(queue: dict[str, list[Item]], out: Any) -> None:
     titles = {"duplicates": "Suspected duplicates (merge)",
               "low_confidence": "Lowest-confidence entities (retype or block)"}
@@ -238,8 +258,10 @@ def cmd_review(args: argparse.Namespace,
     posts, problems = read_posts(content)
     for line in problems:
         print(f"news-digest: {line}", file=sys.stderr)
-    queue = review(posts, _known(Path(settings.data_dir)), settings.entity_page_min,
-                   settings.entity_window_days, args.limit)
+    known = _known(Path(settings.data_dir))
+    posts = _through_registry(posts, Path(settings.data_dir), known)
+    queue = review(posts, known, settings.entity_page_min, settings.entity_window_days,
+                   args.limit)
     if args.json:
         json.dump({k: [asdict(i) for i in v] for k, v in queue.items()}, sys.stdout,
                   ensure_ascii=False, indent=1, sort_keys=True)
