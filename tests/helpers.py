@@ -187,6 +187,9 @@ def build(root: Path, content: Path, output: Path, **override: object) -> Path:
             "LOAD_CONTENT_CACHE": False,
             "DEFAULT_PAGINATION": PER_PAGE,
             "NEWS_DIGEST_WEEKLY_EDITIONS": True,
+            # the fixture's entities are mostly in one story each; the page threshold
+            # has its own tests (test_entity_pages.py)
+            "NEWS_DIGEST_ENTITY_PAGE_MIN": 1,
             **override,
         },
     )

@@ -85,8 +85,9 @@ def test_pages_show_it(built: Path) -> None:
     html = article.read_text()
     assert "Pentagon confirms Iran launched" in html
     assert "AlterNet Media" in html
-    entity = out / "entities" / "people" / "qassem-soleimani" / "index.html"
-    assert "Qassem Soleimani" in entity.read_text()
+    # one story and not curated: a plain-text chip, no page (NEWS_DIGEST_ENTITY_PAGE_MIN)
+    assert '<span class="chip chip-plain chip-people">Qassem Soleimani</span>' in html
+    assert not (out / "entities" / "people" / "qassem-soleimani").exists()
     assert (out / "editions" / "2020-01-08" / "index.html").exists()
     assert (out / "topics" / "conflict-war-and-peace" / "index.html").exists()
     assert (out / "feeds" / "all.rss.xml").exists()

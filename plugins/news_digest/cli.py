@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from news_digest import settings as settings_mod
-from news_digest.commands import curate, entities_edit
+from news_digest.commands import curate, entities_edit, entities_review
 from news_digest.enrich.pipeline import EnrichContext
 from news_digest.errors import NewsDigestError
 from news_digest.model import Article
@@ -215,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
                               parents=[common])
     entities_sub = entities.add_subparsers(dest="entities_command", required=True)
     entities_edit.register(entities_sub, load_settings)
+    entities_review.register(entities_sub, load_settings)
     return parser
 
 

@@ -167,6 +167,11 @@ def add_reader(readers: Any) -> None:
 
 def digest_generator(pelican: Any) -> type:
     """The generator for topic, entity, edition and search pages, feeds and sitemaps."""
+    from news_digest.enrich.resolve import resolve_corpus
     from news_digest.site.generator import DigestGenerator
 
-    return DigestGenerator
+    class RunGenerator(DigestGenerator):
+        # corpus-level entity resolution lives in enrich/; the site room is handed it
+        entity_resolver = staticmethod(resolve_corpus)
+
+    return RunGenerator

@@ -52,6 +52,15 @@ class Settings:
     """Summaries are one or two whole sentences within about this many characters."""
     entity_feed_min: int = 3
     """An entity gets its own feed once it appears in this many articles."""
+    entity_page_min: int = 2
+    """An entity gets a page (and linked chips) once it appears in this many stories;
+    curated registry entries always do. Other names show as plain text."""
+    entity_index_top: int = 60
+    """The entities index lists this many most-mentioned entities per type; the rest are on
+    the type's A–Z page (``/entities/<type>/``)."""
+    entity_window_days: int = 90
+    """A bare surname may resolve to a full name seen in other stories within this many
+    days; beyond it, or with two candidates, it stays plain text."""
     weekly_editions: bool = False
     """Also build weekly editions at ``/editions/YYYY-Www/``."""
     notes: str = "editions"

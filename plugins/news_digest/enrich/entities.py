@@ -35,7 +35,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from news_digest.enrich import ner
+from news_digest.enrich import filters, ner
 from news_digest.enrich.pipeline import EnrichContext
 from news_digest.model import ENTITY_TYPES, Article, Draft, Entity
 from news_digest.vocab.knowledge import load_registry, update_registry
@@ -287,12 +287,15 @@ class _Group:
     weights: Counter[str] = field(default_factory=Counter)
     types: Counter[str] = field(default_factory=Counter)
     entry: Any = None  # registry Entry
+    other: int = 0
+    """Mentions the model labelled a product, work, law, event or language."""
 
     def absorb(self, other: _Group) -> None:
         self.forms.update(other.forms)
         self.weights.update(other.weights)
         self.types.update(other.types)
         self.entry = self.entry or other.entry
+        self.other += other.other
 
     @property
     def type(self) -> str | None:
@@ -410,24 +413,41 @@ def _choose_name(group: _Group) -> str:
     return max(candidates, key=lambda f: (group.weights[f], closeness(f), len(f), f))
 
 
+def lower_words(texts: Iterable[str]) -> frozenset[str]:
+    """Words an article writes in lower case ("the state", "millions of"): a one-word
+    "name" the article itself uses as a common word is a sentence-initial capital, not
+    a name."""
+    return frozenset(w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text))
+
+
 def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
-                 registry: Registry | None = None) -> tuple[Entity, ...]:
-    """One :class:`Entity` per thing named in an article, from ``(mention, weight)`` pairs."""
+                 registry: Registry | None = None,
+                 common: frozenset[str] = frozenset()) -> tuple[Entity, ...]:
+    """One :class:`Entity` per thing named in an article, from ``(mention, weight)`` pairs.
+
+    ``common`` (:func:`lower_words` of the article) drops one-word names the article
+    also writes in lower case, unless the registry knows them.
+    """
     registry = registry or Registry()
     groups: dict[str, _Group] = {}
     mentions = [(replace(m, text=q, type=t), w) for m, w in mentions
                 for q, t in split_possessive(m.text, m.type)]
     confirmed = {key(clean_surface(p, m.type)) for m, _ in mentions if not m.tentative
                  for p in split_mention(m.text)}
-    for mention, weight, piece in ((m, w, p) for m, w in mentions
-                                    for p in split_mention(m.text)):
+    for mention, weight, piece, surface in ((m, w, p, s) for m, w in mentions
+                                             for p in split_mention(m.text)
+                                             for s in _surfaces(p, m.type, registry)):
         entry = registry.entry(piece)
-        surface = clean_surface(piece, mention.type)
         if entry is None:
             entry = registry.entry(surface)
         if entry is not None and entry.block:
             continue
         if not _is_name(surface):
+            continue
+        if entry is None and filters.rejected(surface, mention.type) is not None:
+            continue
+        if (entry is None and " " not in surface and not surface.isupper()
+                and surface.lower() in common and not filters.country_of(surface)):
             continue
         if mention.tentative and entry is None and key(surface) not in confirmed:
             continue
@@ -438,6 +458,8 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
         group.weights[surface] += weight
         if mention.type in ENTITY_TYPES:
             group.types[mention.type] += 1
+        elif mention.type == ner.OTHER:
+            group.other += 1
         initials = _INITIALS.match(surface)
         if (initials and registry.entry(initials.group(1)) is None) or _TITLE_DOTTED.match(
                 " ".join(piece.split()).strip(_EDGE)):
@@ -447,9 +469,12 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
         etype = group.type
         if etype is None or (group.entry is not None and group.entry.block):
             continue
+        if group.entry is None and group.other > sum(group.types.values()):
+            continue  # mostly a product, work, law or event to the model
         name = _choose_name(group)
         aliases = tuple(sorted(f for f in group.forms if f != name))
         entities.append(Entity(name, etype, aliases, sum(group.forms.values())))
+    entities = _qualify_generic(entities, registry)
     # two groups can land on one registry name only through the registry; join them
     joined: dict[tuple[str, str], Entity] = {}
     for e in entities:
@@ -460,6 +485,46 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
                        old.count + e.count)
         joined[k] = e
     return tuple(sorted(joined.values(), key=lambda e: (-e.count, e.name, e.type)))
+
+
+def _surfaces(piece: str, label: str | None, registry: Registry) -> list[str]:
+    """The names in one mention piece: cleaned, tidied (:func:`filters.tidy`), and split
+    when two people were joined; a registry name or alias is taken as written."""
+    surface = clean_surface(piece, label)
+    if registry.entry(piece) is not None or registry.entry(surface) is not None:
+        return [surface]
+    out = []
+    for part in filters.split_joined(surface, label):
+        tidied = clean_surface(filters.tidy(part, label), label)
+        if tidied:
+            out.append(tidied)
+    return out
+
+
+def _qualify_generic(entities: list[Entity], registry: Registry) -> list[Entity]:
+    """"Parliament" → "Parliament of Canada" when the article's places hold one country.
+
+    The article's own places are the evidence; with two countries or none the name
+    stays as written, and the build gives it no page (:func:`filters.generic`).
+    """
+    found = set()
+    for e in entities:
+        if e.type != "place":
+            continue
+        entry = registry.entry(e.name)
+        country = filters.country_of(entry.name if entry is not None else e.name)
+        if country:
+            found.add(entry.name if entry is not None else country)
+    if len(found) != 1:
+        return entities
+    (country,) = found
+    out = []
+    for e in entities:
+        qualified = filters.qualify(e.name, country) if e.type == "organization" else None
+        if qualified and registry.entry(e.name) is None:
+            e = Entity(qualified, e.type, tuple(sorted({*e.aliases, e.name})), e.count)
+        out.append(e)
+    return out
 
 
 # --- the step --------------------------------------------------------------------------------
@@ -552,7 +617,7 @@ def draft_entities(drafts: Sequence[Draft], ctx: EnrichContext) -> list[tuple[En
                                                                strict=True) for m in [*ms, *more]]
         pairs.extend((ner.Mention(place, "place"), 1.0) for place in dateline_places(
             draft.dateline))
-        out.append(canonicalize(pairs, registry))
+        out.append(canonicalize(pairs, registry, lower_words(t for t, _ in article)))
     return out
 
 

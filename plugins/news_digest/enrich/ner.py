@@ -39,6 +39,13 @@ LABELS: dict[str, str] = {
 }
 """spaCy (OntoNotes) labels we keep; NORP, dates, numbers, products... are not entities here."""
 
+OTHER_LABELS: frozenset[str] = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"})
+"""Labels of named things that are *not* people, organisations or places. Their spans are
+kept as ``type="other"`` votes: a name the model calls a product more often than an
+organisation ("JavaScript", "Tor") gets no entity (``entities.canonicalize``)."""
+
+OTHER = "other"
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -202,7 +209,8 @@ def cap_texts(texts: Sequence[str], limit: int) -> tuple[list[str], bool]:
 
 
 def spacy_mentions(nlp: Any, texts: Sequence[str], batch_size: int = 32) -> list[list[Mention]]:
-    """Mentions per text from ``nlp.pipe``; labels mapped with :data:`LABELS`.
+    """Mentions per text from ``nlp.pipe``; labels mapped with :data:`LABELS`, and
+    :data:`OTHER_LABELS` as ``type="other"``.
 
     A text longer than :data:`CHUNK_CHARS` (or ``nlp.max_length``) is read in pieces
     (:func:`chunks`), its mentions' offsets shifted back into the whole text, so no input
@@ -214,8 +222,9 @@ def spacy_mentions(nlp: Any, texts: Sequence[str], batch_size: int = 32) -> list
     out: list[list[Mention]] = [[] for _ in texts]
     docs = nlp.pipe((piece for _, _, piece in pieces), batch_size=max(1, batch_size))
     for (i, offset, _), doc in zip(pieces, docs, strict=True):
-        out[i].extend(Mention(ent.text, LABELS[ent.label_], offset + ent.start_char)
-                      for ent in doc.ents if ent.label_ in LABELS)
+        out[i].extend(Mention(ent.text, LABELS.get(ent.label_, OTHER), offset + ent.start_char)
+                      for ent in doc.ents
+                      if ent.label_ in LABELS or ent.label_ in OTHER_LABELS)
     return out
 
 

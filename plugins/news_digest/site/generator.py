@@ -10,6 +10,7 @@ page is written), and writes the plugin's own pages and files.
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -50,10 +51,25 @@ class Site:
     stories: tuple[st.Story, ...] = ()
     """Stories of two or more articles (one page each), newest first."""
 
-    def entity_groups(self) -> list[tuple[str, str, list[tx.EntityPage]]]:
-        """(group, label, pages) for the entities index, in GROUPS order."""
-        return [(g, tx.GROUP_LABELS[g], [p for p in self.entity_pages if p.ref.group == g])
-                for g in tx.GROUPS]
+    def entity_groups(self, top: int | None = None) -> list[tuple[str, str, list[tx.EntityPage]]]:
+        """(group, label, pages) for the entities index, in GROUPS order; each group's
+        pages most-mentioned first (ties by name), at most ``top`` of them."""
+        out = []
+        for g in tx.GROUPS:
+            pages = sorted((p for p in self.entity_pages if p.ref.group == g),
+                           key=lambda p: (-len(p.articles), p.ref.name.casefold(), p.ref.slug))
+            out.append((g, tx.GROUP_LABELS[g], pages[:top] if top is not None else pages))
+        return out
+
+    def entity_letters(self, group: str) -> list[tuple[str, list[tx.EntityPage]]]:
+        """(letter, pages) for a group's A–Z page: by the slug's first character, so
+        "Łódź" files under L; digits and the rest under "#"."""
+        letters: dict[str, list[tx.EntityPage]] = {}
+        for p in sorted((p for p in self.entity_pages if p.ref.group == group),
+                        key=lambda p: (p.ref.slug, p.ref.name)):
+            first = p.ref.slug[:1].upper()
+            letters.setdefault(first if first.isalpha() else "#", []).append(p)
+        return sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0]))
 
 
 def _raw_topics(article: Any) -> tuple[str, ...]:
@@ -64,12 +80,55 @@ def _raw_topics(article: Any) -> tuple[str, ...]:
     return tuple(ids)
 
 
+EntityResolver = Callable[..., Any]
+"""``enrich.resolve.resolve_corpus``, handed in by the glue (``site/hooks.py``): the site
+room does not import the enrich room."""
+
+
+def _resolve(articles: Sequence[Any], raw: list[tuple[tuple[str, str], ...]],
+             registry: Mapping[str, tx.RegistryEntry], curated: frozenset[str], s: Settings,
+             resolver: EntityResolver | None
+             ) -> tuple[list[tuple[tuple[str, str], ...]], frozenset[tuple[str, str]]]:
+    """Corpus-level names and types (when a resolver is given) and the pageless names.
+
+    Only curated registry entries are strong evidence; what ingest learned is a vote
+    like any other mention (it may have learned a bare "Trump").
+    """
+    if resolver is None:
+        return raw, frozenset()
+    from types import SimpleNamespace
+
+    known = {n: SimpleNamespace(name=n, type=tx.TYPE_OF_GROUP[e.group])
+             for n, e in registry.items() if e.group and not e.block and n in curated}
+    result = resolver([(a.date, [(tx.TYPE_OF_GROUP[g], n) for g, n in pairs])
+                       for a, pairs in zip(articles, raw, strict=True)],
+                      known, s.entity_window_days)
+    out = [tuple((tx.GROUP_OF_TYPE[t], n) for t, n in pairs) for pairs in result.entities_of]
+    return out, frozenset((tx.GROUP_OF_TYPE[t], n) for t, n in result.pageless)
+
+
+def _unlinked(articles: Sequence[Any], raw: Sequence[tuple[tuple[str, str], ...]],
+              curated: frozenset[str], pageless: frozenset[tuple[str, str]],
+              page_min: int) -> frozenset[tuple[str, str]]:
+    """Entities that get no page: in fewer than ``page_min`` stories (a story is a
+    same-story cluster, else one article), or pageless; curated names always get one."""
+    stories: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for a, pairs in zip(articles, raw, strict=True):
+        story = getattr(a, "story", None) or getattr(a, "url", None) or str(id(a))
+        for k in pairs:
+            stories[k].add(str(story))
+    return frozenset(k for k, found in stories.items() if k[1] not in curated and (
+        k in pageless or len(found) < page_min))
+
+
 def build_site(articles: Sequence[Any], s: Settings,
-               edition_notes: Mapping[str, notes.Note] | None = None) -> Site:
+               edition_notes: Mapping[str, notes.Note] | None = None,
+               resolver: EntityResolver | None = None) -> Site:
     """The site model; ``articles`` newest first (Pelican's published articles).
 
     Hidden and draft posts are not in ``articles`` (Pelican keeps them apart), so they
-    are in no listing, feed or sitemap. ``edition_notes``: editor's notes by edition key.
+    are in no listing, feed or sitemap. ``edition_notes``: editor's notes by edition key;
+    ``resolver``: corpus-level entity resolution, handed in by the glue.
     """
     story_list = st.build_stories(articles)
     st.attach(articles, story_list)
@@ -77,14 +136,18 @@ def build_site(articles: Sequence[Any], s: Settings,
     registry = tx.load_registry(s.data_dir)
     aliases = tx.alias_index(registry)
     raw_topics = [_raw_topics(a) for a in articles]
+    curated = tx.curated_names(s.data_dir)
     raw_entities = []
     for a in articles:
         pairs = []
         for group, name in getattr(a, "entity_names", ()) or ():
-            resolved = tx.canonical(group, name, registry, aliases)
+            resolved = tx.canonical(group, name, registry, aliases,
+                                    curated if resolver is not None else None)
             if resolved is not None:
                 pairs.append(resolved)
         raw_entities.append(tuple(dict.fromkeys(pairs)))
+    raw_entities, pageless = _resolve(articles, raw_entities, registry, curated, s, resolver)
+    unlinked = _unlinked(articles, raw_entities, curated, pageless, s.entity_page_min)
     first_seen: dict[tuple[str, str], Any] = {}
     for a, keys in zip(articles, raw_entities, strict=True):
         for k in keys:
@@ -92,7 +155,7 @@ def build_site(articles: Sequence[Any], s: Settings,
                 first_seen[k] = a.date
     vocab = tx.build_vocabulary((t for ts in raw_topics for t in ts),
                                 (k for ks in raw_entities for k in ks), topics_data, registry,
-                                first_seen)
+                                first_seen, unlinked)
     topics_of = tuple(tuple(vocab.topics[t] for t in ts) for ts in raw_topics)
     entities_of = tuple(tuple(vocab.entities[k] for k in ks) for ks in raw_entities)
     # extra candidates: the article's own story is shown apart, not among related ones
@@ -186,6 +249,9 @@ def fix_urls(contents: Sequence[Any]) -> None:
 class DigestGenerator(Generator):
     """Writes topic, entity, edition and search pages, feeds, sitemaps and robots.txt."""
 
+    entity_resolver: EntityResolver | None = None
+    """Set by ``site/hooks.py`` (the glue) to ``enrich.resolve.resolve_corpus``."""
+
     def generate_context(self) -> None:
         self.digest = Settings.from_pelican(self.settings)
         articles = self.context.get("articles", [])
@@ -201,7 +267,8 @@ class DigestGenerator(Generator):
                                         "order": getattr(a, "order", None)}, a.source_path)
                 a.featured, a.order = flags["featured"], flags["order"]
         edition_notes = notes.load_notes(self.digest.notes_path, self.settings)
-        self.site = build_site(articles, self.digest, edition_notes)
+        self.site = build_site(articles, self.digest, edition_notes,
+                               type(self).entity_resolver)
         attach(self.site, self.settings.get("SITEURL", ""), self.settings["SITENAME"])
         attach_unlisted(self.site, [*self.context.get("hidden_articles", ()),
                                     *self.context.get("drafts", ())], self.digest)
@@ -249,8 +316,17 @@ class DigestGenerator(Generator):
                 self._write(writer, pg.save_as, "topic", pg.url, ref=tp.ref,
                             topic=tp if pg.front else None, page=pg,
                             page_feeds=feed_links(tp.ref.url), page_title=tp.ref.label)
+        top = self.digest.entity_index_top
         self._write(writer, "entities/index.html", "entities", "entities/",
-                    entity_groups=site.entity_groups(), page_title="Entities")
+                    entity_groups=site.entity_groups(top),
+                    group_sizes={g: len(ps) for g, _, ps in site.entity_groups()},
+                    page_title="Entities")
+        for group, label, pages in site.entity_groups():
+            if pages:
+                self._write(writer, f"entities/{group}/index.html", "entities_az",
+                            f"entities/{group}/", group=group, label=label,
+                            letters=site.entity_letters(group),
+                            page_title=f"{label} A–Z")
         for ep in site.entity_pages:
             for pg in paginate(ep.articles, per_page, ep.ref.url):
                 self._write(writer, pg.save_as, "entity", pg.url, entity=ep, page=pg,

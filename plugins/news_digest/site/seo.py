@@ -115,5 +115,6 @@ def article_jsonld(article: Any, siteurl: str, sitename: str) -> Markup:
     entities = getattr(article, "entities", ()) or ()
     if entities and not isinstance(entities, str):
         data["mentions"] = [{"@type": kinds[e.group], "name": e.name,
-                             "url": absolute(siteurl, e.url)} for e in entities]
+                             **({"url": absolute(siteurl, e.url)}
+                                if getattr(e, "linked", True) else {})} for e in entities]
     return script_json(data)

@@ -114,6 +114,8 @@ class EntityRef:
     slug: str
     url: str
     aliases: tuple[str, ...] = ()
+    linked: bool = True
+    """False for a name that has not earned a page: shown as plain text, no URL used."""
 
     @property
     def type(self) -> str:
@@ -235,6 +237,33 @@ def _load_registry_tolerantly(path: Path) -> dict[str, RegistryEntry]:
     return registry
 
 
+LEARNED_MARKER = "# learned by news-digest ingest"
+"""The comment ingest writes above the entries it learns; curated entries are above it."""
+
+
+def curated_names(data_dir: Path | None) -> frozenset[str]:
+    """Registry names a curator wrote (or the package shipped), not ones ingest learned.
+
+    What ingest learns lives in ``entities.learned.yml`` (not read here); a site not yet
+    migrated may still have learned entries below :data:`LEARNED_MARKER` in the
+    curator's file, and those do not count either. Curated entities get a page whatever
+    their story count.
+    """
+    from news_digest.vocab import registry as reg_mod
+
+    path = Path(data_dir) / "entities.yml" if data_dir is not None else None
+    try:
+        reg = reg_mod.load_curated(path)
+        text = path.read_text("utf-8") if path is not None and path.exists() \
+            else reg_mod.default_text()
+    except (ValueError, OSError, yaml.YAMLError):
+        return frozenset()
+    cut = next((n for n, line in enumerate(text.splitlines(), 1)
+                if line.startswith(LEARNED_MARKER)), None)
+    return frozenset(e.name for e in reg.entries
+                     if not e.block and (cut is None or e.line < cut))
+
+
 def match_key(surface: str) -> str:
     """How names are compared with registry aliases: as ingest does (``registry.key``)."""
     return _registry_key(surface)
@@ -262,10 +291,13 @@ class Vocabulary:
 
 
 def canonical(group: str, name: str, registry: Mapping[str, RegistryEntry],
-              aliases: Mapping[str, str]) -> tuple[str, str] | None:
+              aliases: Mapping[str, str], curated: frozenset[str] | None = None
+              ) -> tuple[str, str] | None:
     """(group, canonical name) for a name as written, or None when it is blocked.
 
-    The registry's type wins over the front matter's group, as it does in ingest.
+    The registry's type wins over the front matter's group, as it does in ingest; with
+    ``curated`` given, only a curated entry's type does: a type ingest learned from one
+    article is a vote, not a verdict (the corpus-level resolution counts it).
     """
     name = " ".join(str(name).split())
     found = name if name in registry else aliases.get(match_key(name))
@@ -274,6 +306,8 @@ def canonical(group: str, name: str, registry: Mapping[str, RegistryEntry],
     entry = registry[found]
     if entry.block:
         return None
+    if curated is not None and found not in curated:
+        return group, found
     return entry.group or group, found
 
 
@@ -283,10 +317,13 @@ def build_vocabulary(
     topics_data: Mapping[str, TopicInfo],
     registry: Mapping[str, RegistryEntry],
     first_seen: Mapping[tuple[str, str], Any] | None = None,
+    unlinked: frozenset[tuple[str, str]] = frozenset(),
 ) -> Vocabulary:
     """Final refs for every topic id and (group, name) used by some article.
 
     ``first_seen`` ((group, name) → date) decides who keeps a contested slug.
+    ``unlinked`` (group, name) pairs get a ref with ``linked=False`` and no slug claim,
+    so a name that later earns a page takes the slug it would have had.
     """
     first_seen = first_seen or {}
     ids = sorted(set(topic_ids))
@@ -301,12 +338,16 @@ def build_vocabulary(
         by_group[group].add(name)
     entities = {}
     for group in GROUPS:
-        names = by_group.get(group, set())
+        every = by_group.get(group, set())
+        names = {n for n in every if (group, n) not in unlinked}
         preferred = {n: registry[n].slug for n in names if n in registry and registry[n].slug}
         seniority = {n: first_seen[(group, n)] for n in names if (group, n) in first_seen}
         slugs = assign_slugs(names, preferred, seniority)
-        for name in sorted(names):
+        for name in sorted(every):
             aliases = registry[name].aliases if name in registry else ()
+            if name not in names:
+                entities[(group, name)] = EntityRef(name, group, "", "", aliases, linked=False)
+                continue
             entities[(group, name)] = EntityRef(
                 name, group, slugs[name], entity_url(group, slugs[name]), aliases)
     return Vocabulary(topics, entities)
@@ -337,6 +378,91 @@ class EntityPage:
     timeline: tuple[tuple[date, int], ...]
     """(day, articles that day), oldest first."""
 
+    @property
+    def chart(self) -> Chart | None:
+        """The timeline as stories per week or month (see :func:`timeline_chart`)."""
+        return timeline_chart(self.timeline)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One period of an entity's timeline chart: a week or a month."""
+
+    label: str
+    """"Jan 2020" or "6 Jan 2020" (the week's Monday), for the text alternative."""
+    start: date
+    count: int
+    days: tuple[date, ...]
+    """Days of the period with stories (their editions are linked under the chart)."""
+    x: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A compact bar chart (inline SVG, no JavaScript) of stories per week or month."""
+
+    unit: str
+    """``week`` or ``month``."""
+    bars: tuple[Bar, ...]
+    width: int
+    height: int
+    peak: int
+    bar: int = 8
+    """Bar width (SVG user units)."""
+
+    @property
+    def summary(self) -> str:
+        """The chart in one sentence, for ``aria-label`` and readers without images."""
+        total = sum(b.count for b in self.bars)
+        busiest = max(self.bars, key=lambda b: (b.count, b.start))
+        return (f"{total} stories over {len(self.bars)} {self.unit}s, "
+                f"most in the {self.unit} of {busiest.label} ({busiest.count}).")
+
+
+CHART_BAR, CHART_GAP, CHART_HEIGHT = 8, 2, 40
+"""Chart geometry in SVG user units: bar width, gap, plot height."""
+
+
+def _period(day: date, unit: str) -> date:
+    if unit == "month":
+        return day.replace(day=1)
+    return date.fromordinal(day.toordinal() - day.weekday())
+
+
+def _next(start: date, unit: str) -> date:
+    if unit == "month":
+        return (start.replace(year=start.year + 1, month=1) if start.month == 12
+                else start.replace(month=start.month + 1))
+    return date.fromordinal(start.toordinal() + 7)
+
+
+def timeline_chart(days: Sequence[tuple[date, int]], max_weeks: int = 26) -> Chart | None:
+    """Stories per week (spans up to ``max_weeks``) or per month, empty periods included,
+    so the chart's width shows time; None when there are no days."""
+    if not days:
+        return None
+    first, last = days[0][0], days[-1][0]
+    unit = "week" if (last - first).days <= max_weeks * 7 else "month"
+    counts: Counter = Counter()
+    seen: dict[date, list[date]] = defaultdict(list)
+    for day, n in days:
+        counts[_period(day, unit)] += n
+        seen[_period(day, unit)].append(day)
+    peak = max(counts.values())
+    bars = []
+    start, end = _period(first, unit), _period(last, unit)
+    i = 0
+    while start <= end:
+        n = counts.get(start, 0)
+        label = f"{start:%b %Y}" if unit == "month" else f"{start.day} {start:%b %Y}"
+        bars.append(Bar(label, start, n, tuple(seen.get(start, ())),
+                        i * (CHART_BAR + CHART_GAP),
+                        round(CHART_HEIGHT * n / peak) if n else 0))
+        start, i = _next(start, unit), i + 1
+    width = max(len(bars) * (CHART_BAR + CHART_GAP) - CHART_GAP, CHART_BAR)
+    return Chart(unit, tuple(bars), width, CHART_HEIGHT, peak)
+
 
 def _ranked(counter: Counter, limit: int) -> tuple:
     """Most common first, ties by name: deterministic whatever the input order."""
@@ -357,7 +483,7 @@ def build_topic_pages(articles: Sequence[Any], topics_of: Sequence[Sequence[Topi
     pages = []
     for tid in sorted(members, key=lambda t: refs[t].slug):
         idx = members[tid]
-        counts: Counter = Counter(e for i in idx for e in entities_of[i])
+        counts: Counter = Counter(e for i in idx for e in entities_of[i] if e.linked)
         pages.append(TopicPage(refs[tid], tuple(articles[i] for i in idx),
                                _ranked(counts, leading)))
     return pages
@@ -376,7 +502,7 @@ def build_entity_pages(articles: Sequence[Any], topics_of: Sequence[Sequence[Top
     co: dict[EntityRef, Counter] = defaultdict(Counter)
     tops: dict[EntityRef, Counter] = defaultdict(Counter)
     for i, ents in enumerate(entities_of):
-        unique = set(ents)
+        unique = {e for e in ents if e.linked}
         for e in unique:
             members[e].append(i)
             co[e].update(unique)

@@ -1,0 +1,304 @@
+"""Is this a well-formed name of a person, organisation or place? Fix it or say why not.
+
+NER spans carry the text around a name with them: photo captions glued on ("Ross Perot
+Image", "Bill HammonsImage"), stray brackets ("Narendra] Modi"), a leading article
+("an International Space Station"), titles ("Astronomer Anthony Boccaletti"), two
+names joined ("Kelly and Baroni"). And some spans are not entities of our three types
+at all: time zones ("UTC"), diseases ("COVID-19"), storms and other events
+("Hurricane Maria"), transcript speaker marks ("WN"). Both kinds made entity pages
+nobody would publish, so every name goes through here twice: at ingest
+(:mod:`news_digest.enrich.entities`) and again at build time over the front matter
+(:mod:`news_digest.enrich.resolve`), so posts written before a rule existed are
+covered too. Both functions are pure and cheap.
+
+Data instead of hand lists where a well-kept one exists:
+
+- titles and honorifics come from ``nameparser`` (≈800 titles: "Astronomer",
+  "Prince", "Minister"…) plus the product's own :data:`ner.TITLES`;
+- countries come from ``pycountry`` (ISO 3166), used as strong place evidence and to
+  qualify generic institutions ("Parliament" → "Parliament of Canada");
+- time-zone names come from the standard library's ``zoneinfo`` database.
+
+What no library lists (caption words, storm and event words, the short list of
+disease names and the generic institution heads) is kept short here, each list with
+the reason it exists.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zoneinfo
+from functools import lru_cache
+
+from news_digest.enrich import ner
+
+__all__ = [
+    "GENERIC_HEADS",
+    "acronym_of",
+    "countries",
+    "country_of",
+    "generic",
+    "qualify",
+    "rejected",
+    "spelling_key",
+    "split_joined",
+    "tidy",
+]
+
+CAPTION_WORDS: frozenset[str] = frozenset({
+    "Image", "Images", "Photo", "Photos", "Photograph", "Picture", "Pictured", "File",
+    "Credit", "Caption", "Video", "Source", "Map", "Graphic",
+})
+"""Words a photo caption or credit leaves at the end of a name ("Ross Perot Image")."""
+
+CREDIT = re.compile(r"\s*\((?:AP|AFP|Reuters|EPA|Getty(?: Images)?|PA|file|File)\)\s*$")
+"""A wire credit in brackets after a name: "Joe Biden (AP)"."""
+
+EXTRA_TITLES: frozenset[str] = frozenset({"crown", "cde", "comrade", "spokesperson",
+                                          "acting", "former", "late", "then"})
+"""Words before a name that ``nameparser`` does not list as titles but that are not part
+of it: "Crown Prince …", "Cde Mugabe" (Zimbabwe's "comrade"), "former President …"."""
+
+EVENT_HEADS: frozenset[str] = frozenset({
+    "Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical",
+})
+"""First words that make a name a storm (an event, not a place or a person)."""
+
+EVENT_TAILS: frozenset[str] = frozenset({
+    "Olympics", "Games", "Championship", "Championships", "Cup", "Festival", "Awards",
+    "Election", "Elections", "War", "Pandemic", "Outbreak", "Summit", "Marathon",
+    "Tournament", "Open", "Grand Prix", "Prize",
+})
+"""Last words of an event's name ("World Cup", "Nobel Prize", "Election Day")."""
+
+DOCUMENT_TAILS: frozenset[str] = frozenset({
+    "Act", "Acts", "Code", "Law", "Laws", "Bill", "Amendment", "Treaty", "Deal", "Accord",
+    "Accords", "Agreement", "Directive", "Regulation", "Resolution",
+})
+"""Last words of laws, treaties and other documents ("Digital Millennium Copyright Act",
+"U.S. Code"): named things, but not people, organisations or places."""
+
+DISEASES = re.compile(
+    r"^(?:COVID(?:-?19)?|Covid(?:-?19)?|SARS(?:-CoV-2)?|MERS|HIV|AIDS|Ebola|Zika|H\d+N\d+|"
+    r"coronavirus|Coronavirus|Measles|Malaria|Cholera|Influenza|Mpox|Monkeypox)$")
+"""Diseases and pathogens NER tags as organisations or places; the short list of names
+that make news, plus the H5N1 pattern."""
+
+TIME_ZONES: frozenset[str] = frozenset({
+    "UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET",
+    "CEST", "EET", "EEST", "IST", "JST", "AEST", "AEDT", "KST", "HKT", "SGT", "WIB",
+    "NZST", "NZDT", "AKST", "AKDT", "HST", "MSK", "WET", "WEST", "SAST", "PKT",
+})
+"""Time-zone abbreviations (the zoneinfo database has zone *names*, not these)."""
+
+GENERIC_HEADS: frozenset[str] = frozenset({
+    "Parliament", "Senate", "Congress", "House", "Assembly", "Court", "Government",
+    "Cabinet", "Ministry", "Police", "Army", "Navy", "Military", "Council", "Legislature",
+    "Supreme Court", "High Court", "National Assembly", "Constitutional Court",
+    "Foreign Ministry", "Defence Ministry", "Defense Ministry", "Interior Ministry",
+    "Health Ministry", "Finance Ministry", "Justice Ministry", "Coast Guard",
+    "Air Force", "Upper House", "Lower House", "House of Representatives",
+    "National Police", "State Department", "Federal Court", "Court of Appeal",
+    "Appeals Court", "Court of Appeals", "Electoral Commission", "Election Commission",
+    "Opposition",
+    "Legislative Assembly", "State", "Department", "Commission", "Committee", "Party",
+})
+"""Institutions every country has: one page for all of them mixes different bodies, so
+they are qualified by the one country the article names or get no page."""
+
+QUALIFIABLE: frozenset[str] = frozenset({
+    "Parliament", "Senate", "Congress", "Government", "Cabinet", "National Assembly",
+    "Supreme Court", "High Court", "Constitutional Court", "Legislative Assembly",
+})
+"""The generic names that read as one body once qualified ("Parliament of Canada"); a
+bare "House" or "Court" may be any of several, so it is never qualified."""
+
+ABBREVIATED: dict[str, str] = {"us": "united states", "u s": "united states",
+                               "usa": "united states", "uk": "united kingdom"}
+"""Country abbreviations that open institution names ("U.S. Senate", "UK Parliament")."""
+
+_LEADING_ARTICLE = re.compile(r"^(?:an?|the)\s+(?=\S)", re.IGNORECASE)
+_GLUED_CAPTION = re.compile(
+    rf"(?<=[a-z])(?:{'|'.join(sorted(CAPTION_WORDS, key=len, reverse=True))})$")
+_ACRONYM_PAREN = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)?\s*$")
+_BRITISH = (
+    (re.compile(r"isation"), "ization"), (re.compile(r"ised\b"), "ized"),
+    (re.compile(r"ise\b"), "ize"), (re.compile(r"our\b"), "or"),
+    (re.compile(r"([^aeiou])tre\b"), r"\1ter"), (re.compile(r"defence"), "defense"),
+    (re.compile(r"offence"), "offense"), (re.compile(r"licence"), "license"),
+)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Lower-case titles: ``nameparser``'s list, the product's own, and :data:`EXTRA_TITLES`."""
+    try:
+        from nameparser.config import CONSTANTS
+        listed = {str(t).lower() for t in CONSTANTS.titles}
+    except ImportError:  # pragma: no cover - nameparser is a dependency
+        listed = set()
+    return frozenset(listed | {t.lower() for t in ner.TITLES} | EXTRA_TITLES)
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, str]:
+    """Lower-case country name (ISO 3166 name, common and official name) → display name."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        return {}
+    found: dict[str, str] = {}
+    for c in pycountry.countries:
+        display = getattr(c, "common_name", None) or c.name
+        for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+            if name and "," not in name:
+                found.setdefault(name.lower(), display)
+    return found
+
+
+def country_of(name: str) -> str | None:
+    """The country a name is (by ISO 3166 names), else None."""
+    return countries().get(name.lower())
+
+
+def tidy(text: str, etype: str | None = None) -> str:
+    """A name without caption residue, credits, brackets, leading articles or titles.
+
+    Titles are stripped from people only, and only while two words remain, so "Prince
+    Harry" stays a name while "Astronomer Anthony Boccaletti" loses the job.
+    """
+    text = CREDIT.sub("", text)
+    text = text.replace("[", " ").replace("]", " ").replace("{", " ").replace("}", " ")
+    text = _ACRONYM_PAREN.sub("", text)  # "World Health Organization (WHO)", or "(WHO"
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", " ").replace(")", " ")
+    words = text.split()
+    while len(words) > 1 and words[-1].strip(".,:;") in CAPTION_WORDS:
+        words.pop()
+    if words:
+        glued = _GLUED_CAPTION.search(words[-1])
+        if glued and len(words) > 1:
+            words[-1] = words[-1][:glued.start()]
+    text = " ".join(words).strip(" \t\"'“”‘’,;:-–—")
+    text = _LEADING_ARTICLE.sub("", text) if len(text.split()) > 1 else text
+    if etype == "person":
+        words = text.split()
+        titles = _titles()
+        while len(words) > 2 and words[0].rstrip(".").lower() in titles:
+            words.pop(0)
+        if len(words) == 2 and words[0].rstrip(".").lower() in titles and words[0] in {
+                "Cde", "Comrade", "Astronomer", "Spokesperson"}:
+            words.pop(0)
+        text = " ".join(words)
+    return text
+
+
+def split_joined(text: str, etype: str | None) -> list[str]:
+    """Two people joined in one span ("Kelly and Baroni") as two names."""
+    if etype != "person":
+        return [text]
+    parts = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", text)]
+    return [p for p in parts if p] if len(parts) > 1 else [text]
+
+
+def rejected(name: str, etype: str | None, noise: bool = True) -> str | None:
+    """Why ``name`` is not a person, organisation or place, or None when it may be one.
+
+    ``noise=False`` skips the rules aimed at NER's mistakes (one- or two-letter marks,
+    lower-case starts), for names a curator may have written into front matter ("C",
+    the language): the build uses it; ingest, which reads NER output, does not.
+    """
+    bare = name.strip()
+    if not bare or not any(c.isalpha() for c in bare):
+        return "no letters"
+    if bare in TIME_ZONES or (bare in zoneinfo.available_timezones()
+                              and ("/" in bare or bare.isupper())):
+        return "time zone"  # not "Iran" or "Japan", which are legacy zone names too
+    if DISEASES.match(bare):
+        return "disease"
+    words = bare.split()
+    if len(words) >= 2 and words[0] in EVENT_HEADS:
+        return "event"
+    if len(words) >= 2 and etype != "person" and (
+            words[-1] in EVENT_TAILS or " ".join(words[-2:]) in EVENT_TAILS):
+        return "event"
+    if len(words) >= 2 and words[-1] in DOCUMENT_TAILS and etype != "person":
+        return "a document or law"
+    if not noise:
+        return None
+    if re.fullmatch(r"[A-Z]{1,2}", bare) and etype != "place":
+        return "too short to be a name"  # "WN", a transcript's speaker mark
+    if etype == "person" and any(ch.isdigit() for ch in bare):
+        return "a person's name has no digits"
+    if etype == "person" and bare.isupper() and len(words) == 1:
+        return "an acronym is not a person"
+    if bare[0].islower() and not re.match(r"^(?:al|el|de|van|von|bin|ibn|da|di|le|la|e|i)"
+                                           r"[-\s]", bare):
+        return "starts in lower case"
+    return None
+
+
+def generic(name: str) -> bool:
+    """True for an institution every country has ("Parliament", "Supreme Court")."""
+    return name in GENERIC_HEADS
+
+
+def _with_article(country: str) -> str:
+    """"the United States", "the Philippines", "the Czech Republic"; "Canada"."""
+    if (country.startswith(("United ", "Republic")) or country.endswith(("s", "Republic"))
+            or " of " in country):
+        return f"the {country}"
+    return country
+
+
+def qualify(name: str, country: str | None) -> str | None:
+    """"Parliament" → "Parliament of Canada" when the article names one country, else None."""
+    if name not in QUALIFIABLE or not country:
+        return None
+    return f"{name} of {_with_article(country)}"
+
+
+def spelling_key(name: str) -> str:
+    """A key that British/American spellings, accents, case and punctuation share.
+
+    "World Health Organisation" and "World Health Organization", "Defence Ministry"
+    and "Defense Ministry", "Zürich" and "Zurich" have one key.
+    """
+    text = unicodedata.normalize("NFKD", _ACRONYM_PAREN.sub("", name))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"^(?:the|an?)\s+", "", text)
+    for pattern, repl in _BRITISH:
+        text = pattern.sub(repl, text)
+    text = text.replace("’", "'").replace(".", " ").replace("-", " ").replace("&", " and ")
+    text = " ".join(text.split())
+    for short, full in sorted(ABBREVIATED.items(), key=lambda kv: -len(kv[0])):
+        if text.startswith(short + " "):
+            text = full + text[len(short):]
+            break
+    head = re.fullmatch(r"(.*?)\b(department|ministry|office|bureau) of (?:the )?(\w+)", text)
+    if head:  # "Department of State" = "State Department", "Ministry of Defence"
+        text = f"{head.group(1)}{head.group(3)} {head.group(2)}"
+    of = re.fullmatch(r"(.+?) of (?:the )?(.+)", text)
+    if of and (of.group(2) in ABBREVIATED.values() or of.group(2) in countries()):
+        text = f"{of.group(2)} {of.group(1)}"  # "Senate of the United States"
+    return text.replace(" ", "") if re.fullmatch(r"(?:\w )+\w", text) else text
+
+
+_PERSON_SHAPE = re.compile(r"[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
+def person_shaped(name: str) -> bool:
+    """"Brian T. Carroll", "John R. Bolton": a first name, a middle initial, a surname —
+    the shape of a person's name whatever NER said."""
+    return bool(_PERSON_SHAPE.fullmatch(name))
+
+
+def acronym_of(name: str) -> str | None:
+    """The initials of a multi-word name ("National Oceanic and Atmospheric Administration"
+    → "NOAA"), skipping link words; None for a one-word name."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in {
+        "of", "the", "and", "for", "de", "du", "des", "la", "le", "&", "on", "in"}]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words).upper()

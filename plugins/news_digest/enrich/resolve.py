@@ -1,0 +1,301 @@
+"""Corpus-level entity resolution: one name and one type per real thing, site-wide.
+
+Per-article canonicalisation (:mod:`news_digest.enrich.entities`) sees one article;
+this stage sees every post's front matter at once and fixes what one article cannot:
+
+1. *Tidy and filter* every name again (:mod:`news_digest.enrich.filters`), so posts
+   written before a rule existed are covered without rewriting them.
+2. *Merge variants* across articles: accents, case, British/American spelling and
+   "(WHO)" brackets (:func:`filters.spelling_key`); a person's middle names ("Robert
+   Gabriel Mugabe" = "Robert Mugabe"); an acronym and the one expansion the corpus
+   has for it ("NOAA" = "National Oceanic and Atmospheric Administration").
+3. *Vote the type* over the whole corpus, by stories: the registry's type and ISO
+   country names are decisive, so "Twitter" is one type on every page.
+4. *Resolve bare names*: a one-word person name ("Biden", "Jon") becomes the one full
+   name it matches among the same article's people, else among the people of stories
+   within ``window_days``; with none or two candidates it stays unresolved, and the
+   build shows it as plain text (a bare surname never gets a page of its own).
+
+Where it runs, and the three invariants: it runs at build time, over the front matter,
+and writes nothing, so a curator-edited post is never rewritten and the same posts
+always give the same site (every choice below is ordered, never by dict or set order).
+A merged entity is named by its registry name, else by the spelling seen *first*
+(earliest story date, then most stories, then alphabetically): stories arriving later
+never rename an entity, so its URL does not move (the slugs' own seniority rule in
+``site/taxonomy.py`` keeps the rest stable).
+
+Pure functions over plain tuples: the site (``site/generator.py``) gets this function
+handed in by the glue (``site/hooks.py``) and neither room imports the other.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from news_digest.enrich import filters
+from news_digest.model import ENTITY_TYPES
+
+__all__ = ["Known", "Resolved", "resolve_corpus"]
+
+
+@dataclass(frozen=True)
+class Known:
+    """A registry entry as resolution needs it: its canonical name and type."""
+
+    name: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The corpus-level answer."""
+
+    entities_of: tuple[tuple[tuple[str, str], ...], ...]
+    """Per article, ``(type, canonical name)`` pairs in the article's order, no repeats."""
+    pageless: frozenset[tuple[str, str]]
+    """Entities that must not get a page whatever their count: unresolved bare person
+    names and generic institutions ("Parliament")."""
+    votes: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    """Canonical name → type → articles that gave it that type: how sure the type is."""
+    spellings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Canonical name → the other spellings merged into it."""
+    evidenced: frozenset[str] = frozenset()
+    """Canonical names whose type the registry or a gazetteer decided, not the vote."""
+    mapping: tuple[Mapping[tuple[str, str], tuple[str, str]], ...] = ()
+    """Per article, each input ``(type, name)`` that survived → its resolved pair (for
+    benchmarks and the review queue; a filtered name is absent)."""
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _words(name: str) -> list[str]:
+    return filters.spelling_key(name).split()
+
+
+def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]]],
+                   known: Mapping[str, Known] | None = None,
+                   window_days: int = 90) -> Resolved:
+    """Resolve ``(date, [(type, name), …])`` per article; see the module docstring.
+
+    ``known`` maps a registry canonical name to its entry (names are expected to be
+    registry-canonical already: the build maps aliases first).
+    """
+    known = known or {}
+    # 1. tidy and filter
+    cleaned: list[list[tuple[str, str]]] = []
+    origins: list[list[tuple[str, str]]] = []
+    for _, pairs in articles:
+        out: list[tuple[str, str]] = []
+        origin: list[tuple[str, str]] = []
+        for etype, name in pairs:
+            if name in known:
+                out.append((known[name].type, name))
+                origin.append((etype, name))
+                continue
+            for part in filters.split_joined(name, etype):
+                tidy = filters.tidy(part, etype)
+                if tidy and filters.rejected(tidy, etype, noise=False) is None:
+                    out.append((etype, tidy))
+                    origin.append((etype, name))
+        cleaned.append(out)
+        origins.append(origin)
+    days = [_day(d) for d, _ in articles]
+
+    # 2. clusters of names, by spelling key, whatever type each article gave
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            return
+        names_a = {n for n in members[ra] if n in known}
+        names_b = {n for n in members[rb] if n in known}
+        if names_a and names_b and names_a != names_b:
+            return  # the curator keeps these apart
+        keep, drop = sorted((ra, rb))
+        parent[drop] = keep
+        members[keep] |= members.pop(drop)
+
+    members: dict[str, set[str]] = {}
+    stories: dict[str, set[int]] = defaultdict(set)  # spelling key → articles
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    first: dict[str, tuple[date, int, str]] = {}
+    name_stories: dict[str, set[int]] = defaultdict(set)
+    for i, pairs in enumerate(cleaned):
+        for etype, name in pairs:
+            k = filters.spelling_key(name)
+            if k not in parent:
+                parent[k] = k
+                members[k] = set()
+            members[find(k)].add(name)
+            stories[k].add(i)
+            name_stories[name].add(i)
+            types[k][etype] += 1
+    for name, idx in name_stories.items():
+        first[name] = (min(days[i] for i in idx), -len(idx), name)
+
+    def multi_people(k: str) -> bool:
+        return len(k.split()) >= 2 and types[k].get("person", 0) > 0
+
+    # a person's middle names: same first and last word
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k in sorted(parent):
+        w = k.split()
+        if multi_people(k) and len(w) >= 2:
+            by_ends[(w[0], w[-1])].append(k)
+    for ks in by_ends.values():
+        for k in ks[1:]:
+            union(ks[0], k)
+    # an acronym and its one expansion in the corpus
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for k in sorted(parent):
+        if types[k].get("person", 0) * 2 > sum(types[k].values()):
+            continue
+        for name in sorted(members.get(find(k), ())):
+            if filters.spelling_key(name) == k:
+                acro = filters.acronym_of(name)
+                if acro and len(acro) >= 3:
+                    expansions[acro].add(find(k))
+    for k in sorted(parent):
+        letters = k.replace(" ", "").upper()
+        if " " in k or not (3 <= len(letters) <= 6) or letters not in expansions:
+            continue
+        if not any(n.isupper() for n in members.get(find(k), ()) if filters.spelling_key(
+                n) == k):
+            continue  # "Nasa" written as a word is not evidence of an acronym
+        targets = {find(t) for t in expansions[letters]}
+        if len(targets) == 1:
+            union(k, targets.pop())
+
+    # 3. one type and one name per cluster
+    roots = sorted({find(k) for k in parent})
+    keys_of: dict[str, list[str]] = defaultdict(list)
+    for k in sorted(parent):
+        keys_of[find(k)].append(k)
+    cluster_type: dict[str, str] = {}
+    cluster_name: dict[str, str] = {}
+    evidenced: set[str] = set()
+    glued_to: dict[str, str] = {}
+    for root in roots:
+        keys = keys_of[root]
+        names = sorted(members[root])
+        curated = [n for n in names if n in known]
+        votes: Counter[str] = Counter()
+        for k in keys:
+            for etype, n in types[k].items():
+                votes[etype] += n
+        if curated:
+            cluster_type[root] = known[curated[0]].type
+            cluster_name[root] = curated[0]
+            evidenced.add(root)
+            continue
+        if any(filters.country_of(n) for n in names):
+            cluster_type[root] = "place"
+            evidenced.add(root)
+        elif any(filters.person_shaped(n) for n in names):
+            cluster_type[root] = "person"
+            evidenced.add(root)
+        else:
+            cluster_type[root] = max(votes, key=lambda t: (votes[t], -ENTITY_TYPES.index(t)))
+        full = [n for n in names if len(n.split()) >= 2] if cluster_type[root] == "person" \
+            else names
+        cluster_name[root] = min(full or names, key=lambda n: first[n])
+
+    # a shorter form seen no more often than its one longer form is that form:
+    # "U.S. House" → "U.S. House of Representatives", "Unity Party" → "… of America"
+    stories_of = {r: len({i for k in keys_of[r] for i in stories[k]}) for r in roots}
+    member_keys = sorted((filters.spelling_key(n), r) for r in roots for n in members[r])
+    for root in roots:
+        if cluster_type[root] == "person" or cluster_name[root] in known:
+            continue
+        short = filters.spelling_key(cluster_name[root])
+        if len(short.split()) < 2:
+            continue
+        longer = {find(r) for k, r in member_keys
+                  if k.startswith(short + " ") and find(r) != find(root)
+                  and cluster_type[find(r)] == cluster_type[root]}
+        if len(longer) == 1:
+            target = longer.pop()
+            if stories_of.get(target, 0) >= stories_of.get(root, 0):
+                glued_to[root] = target
+
+    # a place glued before a person ("Vermont Bernie Sanders"): the person
+    places = {filters.spelling_key(cluster_name[r]) for r in roots
+              if cluster_type[r] == "place"}
+    people_keys = {filters.spelling_key(cluster_name[r]): r for r in roots
+                   if cluster_type[r] == "person" and len(cluster_name[r].split()) >= 2}
+    glued: dict[str, str] = dict(glued_to)
+    for root in roots:
+        if cluster_type[root] == "place" or cluster_name[root] in known:
+            continue
+        words = filters.spelling_key(cluster_name[root]).split()
+        for cut in range(1, min(3, len(words) - 1)):
+            head, rest = " ".join(words[:cut]), " ".join(words[cut:])
+            if (head in places or filters.country_of(head)) and rest in people_keys:
+                glued[root] = people_keys[rest]
+                break
+
+    glued = {r: glued.get(t, t) for r, t in glued.items()}  # one hop is enough
+
+    # 4. bare person names
+    people_at: dict[str, list[tuple[date, str]]] = defaultdict(list)  # word → (day, root)
+    for root in roots:
+        if cluster_type[root] != "person" or len(cluster_name[root].split()) < 2:
+            continue
+        for name in members[root]:
+            words = _words(name)
+            if len(words) >= 2:
+                for i in name_stories[name]:
+                    people_at[words[-1]].append((days[i], root))
+    out_articles: list[tuple[tuple[str, str], ...]] = []
+    mapping: list[dict[tuple[str, str], tuple[str, str]]] = []
+    pageless: set[tuple[str, str]] = set()
+    for i, pairs in enumerate(cleaned):
+        roots_here = {find(filters.spelling_key(n)) for _, n in pairs}
+        resolved: list[tuple[str, str]] = []
+        for _, name in pairs:
+            root = find(filters.spelling_key(name))
+            root = glued.get(root, root)
+            etype, canonical = cluster_type[root], cluster_name[root]
+            if etype == "person" and len(canonical.split()) == 1 and canonical not in known:
+                word = _words(canonical)[0] if _words(canonical) else ""
+                here = sorted({r for r in roots_here if cluster_type[r] == "person"
+                               and len(cluster_name[r].split()) >= 2
+                               and word in (_words(cluster_name[r])[0],
+                                            _words(cluster_name[r])[-1])})
+                if len(here) == 1:
+                    root = here[0]
+                else:
+                    near = sorted({r for d, r in people_at.get(word, ())
+                                   if abs((d - days[i]).days) <= window_days})
+                    if not here and len(near) == 1:
+                        root = near[0]
+                    else:
+                        pageless.add((etype, canonical))
+                etype, canonical = cluster_type[root], cluster_name[root]
+            if etype != "person" and filters.generic(canonical) and canonical not in known:
+                pageless.add((etype, canonical))
+            resolved.append((etype, canonical))
+        out_articles.append(tuple(dict.fromkeys(resolved)))
+        mapping.append({o: r for o, r in zip(origins[i], resolved, strict=True)})
+    votes: dict[str, dict[str, int]] = {}
+    spellings: dict[str, tuple[str, ...]] = {}
+    for root in roots:
+        tally: Counter[str] = Counter()
+        for k in keys_of[root]:
+            tally.update(types[k])
+        votes[cluster_name[root]] = dict(sorted(tally.items()))
+        spellings[cluster_name[root]] = tuple(sorted(members[root] - {cluster_name[root]}))
+    return Resolved(tuple(out_articles), frozenset(pageless), votes, spellings,
+                    frozenset(cluster_name[r] for r in evidenced), tuple(mapping))

@@ -1,0 +1,106 @@
+"""``news-digest entities review`` on a real registry file and real posts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import Post, write_content
+
+from news_digest.cli import main
+
+REGISTRY = """\
+# curated
+Qassem Soleimani:
+  type: person
+  aliases: [Suleimani]
+
+# learned by news-digest ingest; edit freely (rename, merge, block)
+Alexei Leonov:
+  type: person
+"""
+
+
+def post(n: int, people=(), orgs=(), places=()) -> Post:
+    return Post(f"s{n}", f"Story {n}", n % 5, 10, ("politics",), tuple(people), tuple(orgs),
+                tuple(places), summary="x", sha=f"{n:064x}")
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    posts = [
+        post(1, ["Alexei Leonov"], ["Acme Widgets"]),
+        post(2, ["Alexei Leonov"], ["Acme Widgets"]),
+        post(3, ["Alexei Leonow"], ["Acme Widgets"]),
+        post(4, ["Alexei Leonow"], [], ["Acme Widgets"]),
+        post(5, [], ["Parliament"], ["Canada", "France"]),
+        post(6, [], ["Parliament"], ["Iraq", "France"]),
+    ]
+    write_content(tmp_path, posts)
+    (tmp_path / "data" / "entities.yml").write_text(REGISTRY, encoding="utf-8")
+    return tmp_path
+
+
+def run(site: Path, *extra: str, capsys: pytest.CaptureFixture[str]) -> str:
+    code = main(["entities", "review", "--content", str(site / "content"),
+                 "--data", str(site / "data"), *extra])
+    assert code == 0
+    return capsys.readouterr().out
+
+
+def test_review_lists_duplicates_with_the_merge_lines(site: Path,
+                                                      capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(site)
+    out = run(site, capsys=capsys)
+    assert "Alexei Leonov ≟ Alexei Leonow" in out
+    assert "    Alexei Leonov:\n      type: person\n      aliases: [Alexei Leonow]" in out
+
+
+def test_review_json_has_type_doubts_and_generic_names(site: Path,
+                                                        capsys: pytest.CaptureFixture[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(site)
+    data = json.loads(run(site, "--json", capsys=capsys))
+    assert set(data) == {"duplicates", "low_confidence"}
+    dup = data["duplicates"][0]
+    assert {dup["name"], dup["other"]} == {"Alexei Leonov", "Alexei Leonow"}
+    acme = next(i for i in data["low_confidence"] if i["name"] == "Acme Widgets")
+    assert acme["kind"] == "type" and acme["confidence"] == 0.75
+    assert acme["fix"] == "Acme Widgets:\n  type: place\n"
+    assert not any(i["name"] == "Parliament" for i in data["low_confidence"])  # no page
+
+
+def test_review_reports_a_bad_post_by_name_and_goes_on(site: Path,
+                                                       capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(site)
+    bad = site / "content" / "2020" / "bad.md"
+    bad.write_text("---\ntitle: [unclosed\n---\nbody\n", encoding="utf-8")
+    code = main(["entities", "review", "--content", str(site / "content"), "--data",
+                 str(site / "data")])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert f"{bad}: invalid YAML front matter" in captured.err
+    assert "Alexei Leonov" in captured.out
+
+
+def test_shorter_and_longer_forms_are_suspected_duplicates() -> None:
+    from datetime import date
+
+    from news_digest.commands.entities_review import review
+
+    day = date(2020, 1, 6)
+    posts = [(day, [("organization", "Solidarity Party")]),
+             (day, [("organization", "Solidarity Party")]),
+             (day, [("organization", "American Solidarity Party")]),
+             (day, [("organization", "American Solidarity Party")]),
+             (day, [("organization", "Labour Party")]), (day, [("organization", "Labour Party")]),
+             (day, [("organization", "Green Party")]), (day, [("organization", "Green Party")])]
+    queue = review(posts, {})
+    pairs = {(i.name, i.other) for i in queue["duplicates"]}
+    assert pairs == {("American Solidarity Party", "Solidarity Party")}
+    (item,) = queue["duplicates"]
+    assert item.fix == ("American Solidarity Party:\n  type: organization\n"
+                        "  aliases: [Solidarity Party]\n")

@@ -1,0 +1,123 @@
+"""Corpus-level resolution over front matter: variants, type vote, bare names.
+
+Fixtures are hand-made ``(date, [(type, name)])`` lists, the shape the build hands in.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from news_digest.enrich.resolve import Known, resolve_corpus
+
+D = date(2020, 1, 10)
+
+
+def names(result, i: int) -> list[tuple[str, str]]:
+    return list(result.entities_of[i])
+
+
+def test_surname_resolves_to_the_full_name_in_the_same_article() -> None:
+    r = resolve_corpus([(D, [("person", "Jon Huber"), ("person", "Jon")])])
+    assert names(r, 0) == [("person", "Jon Huber")]
+
+
+def test_surname_resolves_across_the_corpus_within_the_window() -> None:
+    r = resolve_corpus([(D, [("person", "Alexei Leonov")]),
+                        (date(2020, 2, 1), [("person", "Leonov")])], window_days=90)
+    assert names(r, 1) == [("person", "Alexei Leonov")]
+    assert not r.pageless
+
+
+def test_surname_outside_the_window_or_ambiguous_stays_pageless() -> None:
+    far = resolve_corpus([(D, [("person", "Alexei Leonov")]),
+                          (date(2023, 1, 1), [("person", "Leonov")])], window_days=90)
+    assert ("person", "Leonov") in far.pageless
+    two = resolve_corpus([(D, [("person", "Joe Biden")]), (D, [("person", "Hunter Biden")]),
+                          (D, [("person", "Biden")])])
+    assert names(two, 2) == [("person", "Biden")]
+    assert ("person", "Biden") in two.pageless
+
+
+def test_in_article_name_beats_the_corpus() -> None:
+    r = resolve_corpus([(D, [("person", "Hunter Biden")]),
+                        (D, [("person", "Joe Biden"), ("person", "Biden")])])
+    assert names(r, 1) == [("person", "Joe Biden")]
+
+
+def test_variants_merge_across_articles() -> None:
+    r = resolve_corpus([
+        (D, [("organization", "World Health Organization")]),
+        (date(2020, 1, 11), [("organization", "World Health Organisation")]),
+        (date(2020, 1, 12), [("organization", "World Health Organization (WHO")]),
+        (date(2020, 1, 13), [("person", "Robert Gabriel Mugabe")]),
+        (date(2020, 1, 14), [("person", "Robert Mugabe"), ("person", "Cde Mugabe")]),
+        (date(2020, 1, 15), [("place", "Zürich")]), (D, [("place", "Zurich")]),
+    ])
+    flat = {n for pairs in r.entities_of for _, n in pairs}
+    assert flat == {"World Health Organization", "Robert Gabriel Mugabe", "Zurich"}
+
+
+def test_acronym_joins_its_one_expansion_in_the_corpus() -> None:
+    r = resolve_corpus([
+        (D, [("organization", "National Oceanic and Atmospheric Administration")]),
+        (date(2020, 3, 1), [("organization", "NOAA")]),
+    ])
+    assert names(r, 1) == [("organization", "National Oceanic and Atmospheric Administration")]
+
+
+def test_type_is_voted_over_the_corpus_and_registry_decides() -> None:
+    r = resolve_corpus([(D, [("person", "Twitter")]), (D, [("organization", "Twitter")]),
+                        (D, [("organization", "Twitter")]), (D, [("person", "Iran")])])
+    assert names(r, 0) == [("organization", "Twitter")]
+    assert names(r, 3) == [("place", "Iran")]  # an ISO country name
+    reg = resolve_corpus([(D, [("place", "Acme")])], {"Acme": Known("Acme", "organization")})
+    assert names(reg, 0) == [("organization", "Acme")]
+
+
+def test_name_seen_first_is_kept_when_later_stories_arrive() -> None:
+    base = [(D, [("organization", "World Health Organisation")])]
+    later = [*base, *[(date(2020, 5, d), [("organization", "World Health Organization")])
+                      for d in range(1, 6)]]
+    assert names(resolve_corpus(base), 0) == names(resolve_corpus(later), 0)
+
+
+def test_generic_institution_is_pageless_and_junk_is_dropped() -> None:
+    r = resolve_corpus([(D, [("organization", "Parliament"), ("organization", "UTC"),
+                             ("person", "Ross Perot Image")])])
+    assert names(r, 0) == [("organization", "Parliament"), ("person", "Ross Perot")]
+    assert ("organization", "Parliament") in r.pageless
+
+
+def test_deterministic_whatever_the_order_inside_an_article() -> None:
+    a = resolve_corpus([(D, [("person", "Jon Huber"), ("person", "Jon")]),
+                        (D, [("person", "Jon Smith")])])
+    b = resolve_corpus([(D, [("person", "Jon"), ("person", "Jon Huber")]),
+                        (D, [("person", "Jon Smith")])])
+    assert set(a.entities_of[0]) == set(b.entities_of[0]) == {("person", "Jon Huber")}
+
+
+def test_department_word_order_and_middle_initials() -> None:
+    r = resolve_corpus([(D, [("organization", "United States Department of State"),
+                             ("organization", "Brian T. Carroll")]),
+                        (date(2020, 1, 12), [("organization", "US State Department"),
+                                             ("place", "Brian T. Carroll")])])
+    assert names(r, 1) == [("organization", "United States Department of State"),
+                           ("person", "Brian T. Carroll")]
+
+
+def test_place_glued_before_a_person_is_the_person_and_laws_are_not_entities() -> None:
+    r = resolve_corpus([(D, [("person", "Bernie Sanders"), ("place", "Vermont")]),
+                        (D, [("organization", "Vermont Bernie Sanders"),
+                             ("organization", "Digital Millennium Copyright Act")])])
+    assert names(r, 1) == [("person", "Bernie Sanders")]
+
+
+def test_shorter_form_joins_its_one_longer_form_unless_more_frequent() -> None:
+    r = resolve_corpus([(D, [("organization", "U.S. House of Representatives")]),
+                        (D, [("organization", "U.S. House of Representatives")]),
+                        (D, [("organization", "U.S. House")]),
+                        (D, [("organization", "Democratic Party")]),
+                        (D, [("organization", "Democratic Party")]),
+                        (D, [("organization", "Democratic Party of Japan")])])
+    assert names(r, 2) == [("organization", "U.S. House of Representatives")]
+    assert names(r, 3) == [("organization", "Democratic Party")]  # seen more: its own
