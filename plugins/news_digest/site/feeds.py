@@ -133,8 +133,7 @@ def _also_reported(a: Any, siteurl: str) -> str:
 
     links = [f'<li><a href="{escape(absolute(siteurl, o.url))}">{escape(publisher(o))}: '
              f'{escape(o.title)}</a></li>' for o in group.others(a)]
-    return (f'<p>Also reported by {len(links)} '
-            f'{"source" if len(links) == 1 else "sources"} '
+    return (f'<p>Also reported by {plural(links, "source")} '
             f'(<a href="{escape(absolute(siteurl, group.url))}">the whole story</a>):</p>'
             f'<ul>{"".join(links)}</ul>')
 

@@ -329,7 +329,8 @@ class DigestGenerator(Generator):
                             page_title=f"{label} A–Z")
         for ep in site.entity_pages:
             for pg in paginate(ep.articles, per_page, ep.ref.url):
-                self._write(writer, pg.save_as, "entity", pg.url, entity=ep, page=pg,
+                self._write(writer, pg.save_as, "entity", pg.url, ref=ep.ref,
+                            entity=ep if pg.front else None, page=pg,
                             page_feeds=feed_links(ep.ref.url), page_title=ep.ref.name)
         edition_feeds = feed_links("editions/")
         self._write(writer, "editions/index.html", "editions", "editions/",

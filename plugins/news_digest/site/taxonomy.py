@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from news_digest.text import slugify
+from news_digest.text import plural, slugify
 from news_digest.vocab import knowledge
 from news_digest.vocab.registry import key as _registry_key
 from news_digest.vocab.topics_file import site_topics
@@ -416,7 +416,7 @@ class Chart:
         """The chart in one sentence, for ``aria-label`` and readers without images."""
         total = sum(b.count for b in self.bars)
         busiest = max(self.bars, key=lambda b: (b.count, b.start))
-        return (f"{total} stories over {len(self.bars)} {self.unit}s, "
+        return (f"{plural(total, 'story', 'stories')} over {plural(self.bars, self.unit)}, "
                 f"most in the {self.unit} of {busiest.label} ({busiest.count}).")
 
 
