@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from news_digest.ingest import writer as posts
+from news_digest import frontmatter
 from news_digest.ingest.run import ingest, load_manifest, worker_count
 from news_digest.settings import Settings
 
@@ -180,7 +180,7 @@ def test_posts_are_untouched_by_digest(site: Settings) -> None:
     add(site, "2020-01-08/a.txt", seed_text("Storm hits the coast"))
     ingest(site)
     for post in site.content.rglob("*.md"):
-        assert posts.is_untouched(post.read_text())
+        assert frontmatter.is_untouched(post.read_text())
 
 
 def test_lines_repeated_across_a_source_are_learned_as_boilerplate(site: Settings) -> None:

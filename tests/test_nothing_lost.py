@@ -19,11 +19,12 @@ import yaml
 from pelican.settings import DEFAULT_CONFIG
 
 from news_digest.enrich import ner
+from news_digest.frontmatter import split_front_matter
 from news_digest.ingest import writer
 from news_digest.ingest.run import ingest
 from news_digest.model import Article, Draft, Source
 from news_digest.settings import Settings
-from news_digest.site.reader import make_markdown, split_front_matter
+from news_digest.site.reader import make_markdown
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -12,6 +12,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from news_digest import frontmatter
 from news_digest.ingest import writer as posts
 from news_digest.model import Article, Draft, Entity, Source, Topic
 from news_digest.text import atomic_write
@@ -52,7 +53,7 @@ def test_front_matter_contract() -> None:
                             "sha256": "ab" * 32}
     assert fm["topics"] == ["politics", "conflict-war-and-peace"]
     assert fm["entities"] == {"people": ["Donald Trump"], "places": ["Iran"]}
-    assert fm["ingest"]["version"] == posts.INGEST_VERSION
+    assert fm["ingest"]["version"] == frontmatter.INGEST_VERSION
     assert body.strip() == "Body text."
 
 
@@ -68,9 +69,9 @@ def test_same_article_same_bytes() -> None:
 
 def test_digest_tells_untouched_from_edited() -> None:
     text = posts.render(article())
-    assert posts.is_untouched(text)
-    assert not posts.is_untouched(text.replace("Body text.", "Body text, edited."))
-    assert not posts.is_untouched("---\ntitle: hand written\n---\nHello\n")
+    assert frontmatter.is_untouched(text)
+    assert not frontmatter.is_untouched(text.replace("Body text.", "Body text, edited."))
+    assert not frontmatter.is_untouched("---\ntitle: hand written\n---\nHello\n")
 
 
 @pytest.mark.parametrize(

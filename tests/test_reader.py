@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from news_digest import frontmatter
 from news_digest.site import reader as rd
 
 MD_SETTINGS = {"MARKDOWN": {"extension_configs": {
@@ -14,24 +15,24 @@ MD_SETTINGS = {"MARKDOWN": {"extension_configs": {
 
 
 def test_split_front_matter_and_plain_markdown() -> None:
-    fm, body = rd.split_front_matter("---\ntitle: x\n---\nBody\n")
+    fm, body = frontmatter.split_front_matter("---\ntitle: x\n---\nBody\n")
     assert fm == "title: x" and body == "Body\n"
-    assert rd.split_front_matter("Title: x\n\nBody")[0] is None
+    assert frontmatter.split_front_matter("Title: x\n\nBody")[0] is None
     # a horizontal rule later in the body is not front matter
-    assert rd.split_front_matter("Body\n\n---\n\nmore")[0] is None
+    assert frontmatter.split_front_matter("Body\n\n---\n\nmore")[0] is None
 
 
 def test_yaml_error_names_file_and_line() -> None:
-    with pytest.raises(rd.FrontMatterError) as err:
-        rd.load_front_matter('title: ok\nsummary: [unclosed\n', "content/2020/x.md")
+    with pytest.raises(frontmatter.FrontMatterError) as err:
+        frontmatter.load_front_matter('title: ok\nsummary: [unclosed\n', "content/2020/x.md")
     assert str(err.value).startswith("content/2020/x.md:")
     assert ":3:" in str(err.value) or ":4:" in str(err.value)
-    with pytest.raises(rd.FrontMatterError, match="mapping"):
-        rd.load_front_matter("- a\n- b\n", "x.md")
+    with pytest.raises(frontmatter.FrontMatterError, match="mapping"):
+        frontmatter.load_front_matter("- a\n- b\n", "x.md")
 
 
 def test_keys_are_case_insensitive_like_pelican() -> None:
-    assert rd.load_front_matter("Title: A\nDate: 2020-01-01\n", "x.md")["title"] == "A"
+    assert frontmatter.load_front_matter("Title: A\nDate: 2020-01-01\n", "x.md")["title"] == "A"
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -46,7 +47,7 @@ def test_dates_become_aware_utc(value: object, expected: datetime) -> None:
 
 
 def test_bad_date_is_a_clear_error() -> None:
-    with pytest.raises(rd.FrontMatterError, match=r"x\.md"):
+    with pytest.raises(frontmatter.FrontMatterError, match=r"x\.md"):
         rd.parse_date("next tuesday", "x.md")
 
 
@@ -69,7 +70,7 @@ def test_entity_names_accepts_type_spellings() -> None:
 
 
 def test_a_key_given_twice_is_an_error_naming_the_line() -> None:
-    from news_digest.site.reader import FrontMatterError, load_front_matter
+    from news_digest.frontmatter import FrontMatterError, load_front_matter
 
     text = "title: x\nentities:\n  places: [A]\n  people: [B]\n  places: [C]\n"
     with pytest.raises(FrontMatterError, match=r"p\.md:6: .*'places' is given twice"):

@@ -110,7 +110,7 @@ def posts_by_seed(content: Path) -> dict[str, str]:
     """Seed path (as in front matter, without the ``seeds/`` label) → post path."""
     import yaml
 
-    from news_digest.site.reader import split_front_matter
+    from news_digest.frontmatter import split_front_matter
 
     found = {}
     for path in sorted(content.rglob("*.md")):

@@ -26,9 +26,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from news_digest.ingest import writer as posts
+from news_digest import frontmatter
+from news_digest.frontmatter import split_front_matter
 from news_digest.ingest.run import ingest
-from news_digest.site.reader import split_front_matter
 
 from . import corpus
 from .helpers import REPO, hostile_settings, posts_by_seed, snapshot
@@ -86,7 +86,7 @@ def check_after_kill(root: Path, curated: str, edited: bytes) -> int:
         assert text.endswith("\n"), f"{rel}: partial post"
         head, _ = split_front_matter(text)
         assert head is not None and isinstance(yaml.safe_load(head), dict), rel
-        assert posts.is_untouched(text), f"{rel}: digest does not match its text"
+        assert frontmatter.is_untouched(text), f"{rel}: digest does not match its text"
     manifest = content / ".news-digest" / "manifest.json"
     if manifest.exists():
         assert isinstance(json.loads(manifest.read_text(encoding="utf-8")), dict)

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from news_digest.ingest import writer as posts
-from news_digest.site.reader import load_front_matter, split_front_matter
+from news_digest import frontmatter
+from news_digest.frontmatter import load_front_matter, split_front_matter
 
 from . import corpus
 from .helpers import HEAVY, Run, copy_site, hostile_settings, run_ingest, snapshot
@@ -36,7 +36,7 @@ def check_post(content: Path, rel: str, case: corpus.Case) -> dict:
     """The post parses, is ingest's own untouched output, and keeps the seed's title."""
     text = (content / rel).read_text(encoding="utf-8")
     assert text.endswith("\n")
-    assert posts.is_untouched(text), f"{case.name}: digest does not match"
+    assert frontmatter.is_untouched(text), f"{case.name}: digest does not match"
     head, body = split_front_matter(text)
     assert head is not None, f"{case.name}: no front matter"
     fm = load_front_matter(head, rel)
@@ -109,7 +109,7 @@ def test_hostile_seed_alone(case: corpus.Case, hostile_baseline: Path, tmp_path:
             else:
                 assert changed == {post} and third.report.updated == [post]
                 text = (settings.content / post).read_text(encoding="utf-8")
-                assert "A seed that has changed" in text and posts.is_untouched(text)
+                assert "A seed that has changed" in text and frontmatter.is_untouched(text)
     finally:
         corpus.restore_permissions(root)
 

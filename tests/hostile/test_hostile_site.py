@@ -19,7 +19,8 @@ import html5lib
 import pytest
 import yaml
 
-from news_digest.site.reader import parse_date, split_front_matter
+from news_digest.frontmatter import split_front_matter
+from news_digest.site.reader import parse_date
 
 from . import corpus
 from .helpers import HostileSite

@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from news_digest.site.reader import FRONT_MATTER, FrontMatterError, load_front_matter
+from news_digest.frontmatter import FRONT_MATTER, FrontMatterError, load_front_matter
 from news_digest.text import atomic_write
 
 

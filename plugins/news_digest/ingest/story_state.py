@@ -11,22 +11,18 @@ takes the post out of every story, and no new article will be put with it.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from news_digest.enrich.clusters import StoryIndex, doc_from_article, doc_from_front_matter
+from news_digest.frontmatter import FrontMatterError, load_front_matter, split_front_matter
 from news_digest.ingest import writer as posts
 from news_digest.model import Article
 from news_digest.settings import Settings
 
 log = logging.getLogger(__name__)
 
-_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
-_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_post(path: Path) -> tuple[dict[str, Any], str] | None:
@@ -35,16 +31,15 @@ def read_post(path: Path) -> tuple[dict[str, Any], str] | None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    match = _FRONT_MATTER.match(text)
-    if not match:
+    yaml_text, body = split_front_matter(text)
+    if yaml_text is None:
         return None
     try:
-        front = yaml.load(match.group(1), Loader=_YamlLoader)
-    except yaml.YAMLError as exc:
-        log.warning("%s: front matter is not valid YAML (%s); not used for stories",
-                    path, str(exc).splitlines()[0])
+        front = load_front_matter(yaml_text, str(path))
+    except FrontMatterError as exc:
+        log.warning("%s; not used for stories", exc)
         return None
-    return (front, text[match.end():]) if isinstance(front, dict) else None
+    return front, body
 
 
 def load_index(settings: Settings) -> StoryIndex:

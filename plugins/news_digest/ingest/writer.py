@@ -9,57 +9,21 @@ manifest.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from news_digest import frontmatter
+from news_digest.frontmatter import is_untouched, text_digest  # noqa: F401 (ingest/run.py)
 from news_digest.model import ENTITY_TYPES, Article, Version
 from news_digest.text import ENTITY_GROUPS, slugify
-
-INGEST_VERSION = 1
-"""Bump when the post format or cleaning changes enough that old output should be redone."""
 
 ENTITY_KEYS = ENTITY_GROUPS
 """Front matter groups entities by type under these plural keys."""
 
-_DIGEST_LINE = re.compile(r"^ingest: .*\n", re.MULTILINE)
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]|])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=:]|(?P<num>\d+)[.)])")
 _SLUG_STRIP = re.compile(r"[^a-z0-9]+")
-
-
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    """Safe YAML with strings that survive any content: quoted when needed, never folded."""
-
-
-def _str_representer(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style='"' if _needs_quotes(data)
-                                   else None)
-
-
-def _needs_quotes(text: str) -> bool:
-    # Quote anything YAML could read as another type or that holds a risky character;
-    # titles like "No", "1.5" or "2020-01-01" must come back as the same string.
-    return True if not text else not re.fullmatch(r"[A-Za-z][A-Za-z0-9_ ,.'&()/-]*", text) or \
-        text.lower() in {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
-
-
-def _list_representer(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.SequenceNode:
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
-
-
-def _dict_representer(dumper: yaml.SafeDumper, data: dict[str, Any]) -> yaml.MappingNode:
-    return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=False)
-
-
-# One layout whatever the values: lists inline, mappings as blocks. (PyYAML's default
-# picks flow or block per mapping depending on whether a value needed quotes.)
-_Dumper.add_representer(str, _str_representer)
-_Dumper.add_representer(list, _list_representer)
-_Dumper.add_representer(dict, _dict_representer)
 
 
 def post_slug(title: str) -> str:
@@ -213,28 +177,9 @@ def _render_table(paragraph: str) -> str | None:
     return "\n".join([line(cells[0]), rows[1], *(line(r) for r in cells[1:])])
 
 
-def dump_yaml(data: dict[str, Any]) -> str:
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10**9)
-
-
 def render(article: Article, seeds_label: str = "seeds") -> str:
-    """The full post text, with its self-digest."""
-    without_digest = "---\n" + dump_yaml(front_matter(article, seeds_label)) + "---\n\n" + \
-        body(article)
-    digest = text_digest(without_digest)
-    ingest_line = f"ingest: {{version: {INGEST_VERSION}, digest: {digest}}}\n"
-    head, _, rest = without_digest.partition("---\n\n")
-    return head + ingest_line + "---\n\n" + rest
-
-
-def text_digest(text: str) -> str:
-    return hashlib.sha256(_DIGEST_LINE.sub("", text, count=1).encode("utf-8")).hexdigest()
-
-
-def is_untouched(text: str) -> bool:
-    """True when a post is exactly what ingest wrote (its digest still matches)."""
-    match = re.search(r"^ingest: \{.*digest: ([0-9a-f]{64})", text, re.MULTILINE)
-    return bool(match) and match.group(1) == text_digest(text)
+    """The full post text of ``article``, with its self-digest (``frontmatter.render``)."""
+    return frontmatter.render(front_matter(article, seeds_label), body(article))
 
 
 def existing_slugs(content: Path) -> set[str]:

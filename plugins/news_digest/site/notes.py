@@ -21,12 +21,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from news_digest.site.reader import (
-    FrontMatterError,
-    load_front_matter,
-    make_markdown,
-    split_front_matter,
-)
+from news_digest.frontmatter import FrontMatterError, load_front_matter, split_front_matter
+from news_digest.site.reader import make_markdown
 
 log = logging.getLogger(__name__)
 

@@ -26,12 +26,15 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, ClassVar
 
-import yaml
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from pelican.readers import MarkdownReader
 
-from news_digest import errors
+from news_digest.frontmatter import (
+    FrontMatterError,
+    load_front_matter,
+    split_front_matter,
+)
 from news_digest.settings import Settings
 from news_digest.site import taxonomy as tx
 from news_digest.text import web_url
@@ -39,33 +42,6 @@ from news_digest.text import web_url
 log = logging.getLogger(__name__)
 
 """A source URL we link to: plain http(s), nothing that could leave the attribute."""
-
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Safe YAML (the C parser when available) that refuses a key given twice.
-
-    PyYAML keeps the last of two ``places:`` lines without a word; a curator would lose
-    the first list silently. An error naming the line is better.
-    """
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if not isinstance(key, str | int | float | bool):
-                continue  # unhashable keys are refused by PyYAML itself
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    "while reading a mapping", node.start_mark,
-                    f"key {key!r} is given twice", key_node.start_mark)
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-FRONT_MATTER = re.compile(
-    r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-"""``---`` fence, YAML, closing ``---`` (or ``...``) on a line of its own."""
 
 META_EXTENSION = "markdown.extensions.meta"
 SAFE_SCHEMES = ("http:", "https:", "mailto:")
@@ -79,35 +55,6 @@ OWN_KEYS = frozenset({
 
 _TRUE_WORDS = {"true": True, "yes": True, "on": True, "1": True,
                "false": False, "no": False, "off": False, "0": False}
-
-
-class FrontMatterError(errors.FrontMatterError):
-    """The front matter cannot be used; the message starts with ``file:line:``."""
-
-
-def split_front_matter(text: str) -> tuple[str | None, str]:
-    """(YAML text or None, body) for a post's text."""
-    m = FRONT_MATTER.match(text)
-    if not m:
-        return None, text
-    return m.group("yaml"), text[m.end():]
-
-
-def load_front_matter(yaml_text: str, path: str) -> dict[str, Any]:
-    """Parse front matter into a dict with lower-cased keys, or raise FrontMatterError."""
-    try:
-        data = yaml.load(yaml_text, Loader=Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 2 if mark is not None else 2  # +1 for the fence, +1 one-based
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise FrontMatterError(f"{path}:{line}: invalid YAML front matter: {problem}") from None
-    if data is None:
-        data = {}
-    if not isinstance(data, Mapping):
-        raise FrontMatterError(f"{path}:2: front matter must be a mapping of keys to values, "
-                               f"not {type(data).__name__}")
-    return {str(k).strip().lower(): v for k, v in data.items()}
 
 
 def parse_date(value: Any, path: str) -> datetime:
