@@ -55,3 +55,30 @@ def test_step_names_from_before_the_rooms_still_load_with_a_warning() -> None:
 
     with pytest.warns(DeprecationWarning, match="news_digest.enrich.entities:entities_step"):
         assert load_step("news_digest.entities:entities_step") is entities_step
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("NEWS_DIGEST_TOPIC_URL", "topics/{slug}.html", "ending in '/'"),
+    ("NEWS_DIGEST_ENTITY_URL", "/entities/{slug}/", "relative folder"),
+    ("NEWS_DIGEST_ENTITY_URL", "people/{slug}/", "must contain {group}"),
+    ("NEWS_DIGEST_EDITION_URL", "daily/{date}/", "unknown or malformed field"),
+])
+def test_url_patterns_are_checked(key: str, value: str, message: str) -> None:
+    with pytest.raises(SettingsError, match=message):
+        from_mapping({key: value})
+
+
+def test_custom_url_patterns_move_pages_and_links(tmp_path: Path) -> None:
+    from helpers import build, write_content
+
+    content = write_content(tmp_path)
+    out = build(tmp_path, content, tmp_path / "output",
+                NEWS_DIGEST_TOPIC_URL="subjects/{slug}/",
+                NEWS_DIGEST_ENTITY_URL="who/{group}/{slug}/",
+                NEWS_DIGEST_EDITION_URL="day/{key}/")
+    assert (out / "subjects" / "politics" / "index.html").is_file()
+    assert (out / "who" / "people" / "qassem-soleimani" / "index.html").is_file()
+    assert any((out / "day").glob("2020-01-*/index.html"))
+    assert not (out / "topics" / "politics").exists()
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="/subjects/' in home and 'href="/day/2020-01-' in home

@@ -83,6 +83,14 @@ class Settings:
     """Extra enrichment steps (``"package.module:function"``), run after the built-in ones."""
     search: bool = True
     """Build a Pagefind index after the site when ``pagefind-bin`` is installed."""
+    topic_url: str = "topics/{slug}/"
+    """URL of a topic page (``{slug}``); a folder, saved as ``index.html`` inside it."""
+    entity_url: str = "entities/{group}/{slug}/"
+    """URL of an entity page (``{group}``: people, organizations or places; ``{slug}``)."""
+    edition_url: str = "editions/{key}/"
+    """URL of an edition (``{key}``: ``2020-01-08`` daily, ``2020-W02`` weekly)."""
+    story_url: str = "stories/{slug}/"
+    """URL of a story page (``{slug}``: the story id)."""
     learn_min_articles: int = 2
     """A learned alias is used once this many articles give evidence for it
     (``entities.learned.yml``)."""
@@ -154,12 +162,37 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         if not isinstance(value, (str, Path)) or not str(value):
             raise SettingsError(f"{key}={value!r}: expected a folder path")
         return Path(value)
+    if name in URL_FIELDS:
+        return _url_pattern(key, value, URL_FIELDS[name])
     if name == "ner_backend":
         if value not in ("auto", "spacy", "rules"):
             raise SettingsError(f"{key}={value!r}: expected 'auto', 'spacy' or 'rules'")
         return value
     if value is not None and not isinstance(value, str):
         raise SettingsError(f"{key}={value!r}: expected text")
+    return value
+
+
+URL_FIELDS = {"topic_url": ("slug",), "entity_url": ("group", "slug"),
+              "edition_url": ("key",), "story_url": ("slug",)}
+"""URL pattern settings and the fields each must use."""
+
+
+def _url_pattern(key: str, value: Any, fields_: tuple[str, ...]) -> str:
+    """A page URL pattern in Pelican's style, checked: a relative folder (it ends with
+    ``/``; the page is its ``index.html``, and listings page on as ``page/N/`` inside it,
+    so a name like "G7" never collides with a page file) naming every field it needs."""
+    sample = {f: "x" for f in ("slug", "group", "key")}
+    if not isinstance(value, str) or value.startswith("/") or not value.endswith("/"):
+        raise SettingsError(f"{key}={value!r}: expected a relative folder URL ending in '/', "
+                            f"e.g. {'/'.join('{' + f + '}' for f in fields_)}/")
+    try:
+        value.format(**sample)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise SettingsError(f"{key}={value!r}: unknown or malformed field {exc}") from None
+    missing = [f for f in fields_ if "{" + f + "}" not in value]
+    if missing:
+        raise SettingsError(f"{key}={value!r}: must contain {{{missing[0]}}}")
     return value
 
 

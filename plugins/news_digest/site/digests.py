@@ -49,10 +49,12 @@ class Edition:
     prev_url: str | None = None
     """The previous (older) edition of the same kind."""
     next_url: str | None = None
+    url_pattern: str = "editions/{key}/"
+    """``NEWS_DIGEST_EDITION_URL``."""
 
     @property
     def url(self) -> str:
-        return f"editions/{self.key}/"
+        return self.url_pattern.format(key=self.key)
 
     @property
     def save_as(self) -> str:
@@ -112,7 +114,8 @@ def _link(editions: list[Edition]) -> list[Edition]:
 
 
 def build_editions(articles: Sequence[Any], topics_of: Sequence[Sequence[TopicRef]],
-                   weekly: bool = False, notes: Mapping[str, Any] | None = None
+                   weekly: bool = False, notes: Mapping[str, Any] | None = None,
+                   url_pattern: str = "editions/{key}/",
                    ) -> tuple[list[Edition], list[Edition]]:
     """(daily editions, weekly editions), newest first. ``articles`` are newest first.
 
@@ -128,7 +131,7 @@ def build_editions(articles: Sequence[Any], topics_of: Sequence[Sequence[TopicRe
                 articles=tuple(articles[i] for i in days[d]),
                 newest=articles[days[d][0]].date,
                 featured=tuple(articles[i] for i in _featured(days[d], articles)),
-                note=notes.get(d.isoformat()))
+                note=notes.get(d.isoformat()), url_pattern=url_pattern)
         for d in sorted(days, reverse=True)
     ]
     weeks: list[Edition] = []
@@ -147,5 +150,5 @@ def build_editions(articles: Sequence[Any], topics_of: Sequence[Sequence[TopicRe
                 start=start, end=end, groups=_groups(idx, articles, topics_of),
                 articles=tuple(articles[i] for i in idx), newest=articles[idx[0]].date,
                 featured=tuple(articles[i] for i in _featured(idx, articles)),
-                note=notes.get(f"{year}-W{week:02d}")))
+                note=notes.get(f"{year}-W{week:02d}"), url_pattern=url_pattern))
     return _link(daily), _link(weeks)

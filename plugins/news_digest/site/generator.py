@@ -130,7 +130,7 @@ def build_site(articles: Sequence[Any], s: Settings,
     are in no listing, feed or sitemap. ``edition_notes``: editor's notes by edition key;
     ``resolver``: corpus-level entity resolution, handed in by the glue.
     """
-    story_list = st.build_stories(articles)
+    story_list = st.build_stories(articles, s.story_url)
     st.attach(articles, story_list)
     topics_data = tx.load_topics(s.data_dir)
     registry = tx.load_registry(s.data_dir)
@@ -155,7 +155,7 @@ def build_site(articles: Sequence[Any], s: Settings,
                 first_seen[k] = a.date
     vocab = tx.build_vocabulary((t for ts in raw_topics for t in ts),
                                 (k for ks in raw_entities for k in ks), topics_data, registry,
-                                first_seen, unlinked)
+                                first_seen, unlinked, s.topic_url, s.entity_url)
     topics_of = tuple(tuple(vocab.topics[t] for t in ts) for ts in raw_topics)
     entities_of = tuple(tuple(vocab.entities[k] for k in ks) for ks in raw_entities)
     # extra candidates: the article's own story is shown apart, not among related ones
@@ -166,7 +166,7 @@ def build_site(articles: Sequence[Any], s: Settings,
     topic_pages = tuple(tx.build_topic_pages(articles, topics_of, entities_of))
     entity_pages = tuple(tx.build_entity_pages(articles, topics_of, entities_of))
     daily, weekly = digests.build_editions(articles, topics_of, s.weekly_editions,
-                                           edition_notes)
+                                           edition_notes, s.edition_url)
     if edition_notes:
         keys = {e.key for e in (*daily, *weekly)}
         for n in notes.unused(edition_notes, keys):

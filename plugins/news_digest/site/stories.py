@@ -28,10 +28,12 @@ class Story:
     everything a card or the story page shows.
     """
 
-    __slots__ = ("articles", "id")
+    __slots__ = ("articles", "id", "url_pattern")
 
-    def __init__(self, id: str, articles: tuple[Any, ...]) -> None:
+    def __init__(self, id: str, articles: tuple[Any, ...],
+                 url_pattern: str = "stories/{slug}/") -> None:
         self.id = id
+        self.url_pattern = url_pattern
         self.articles = articles
         """Oldest first: the timeline."""
 
@@ -49,7 +51,7 @@ class Story:
 
     @property
     def url(self) -> str:
-        return f"stories/{self.slug}/"
+        return self.url_pattern.format(slug=self.slug)
 
     @property
     def save_as(self) -> str:
@@ -86,7 +88,8 @@ def story_key(article: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def build_stories(articles: Sequence[Any]) -> tuple[Story, ...]:
+def build_stories(articles: Sequence[Any], url_pattern: str = "stories/{slug}/"
+                  ) -> tuple[Story, ...]:
     """Stories of two or more articles, newest story first (by its latest article; ties
     by id); each story's articles oldest first (ties by URL), so pages are stable."""
     groups: dict[str, list[Any]] = {}
@@ -94,7 +97,7 @@ def build_stories(articles: Sequence[Any]) -> tuple[Story, ...]:
         key = story_key(a)
         if key is not None:
             groups.setdefault(key, []).append(a)
-    stories = [Story(k, tuple(sorted(v, key=lambda a: (a.date, a.url))))
+    stories = [Story(k, tuple(sorted(v, key=lambda a: (a.date, a.url))), url_pattern)
                for k, v in groups.items() if len(v) > 1]
     stories.sort(key=lambda s: (s.newest, s.id), reverse=True)
     return tuple(stories)

@@ -130,12 +130,17 @@ class EntityRef:
         return self.name
 
 
-def topic_url(slug: str) -> str:
-    return f"topics/{slug}/"
+TOPIC_URL = "topics/{slug}/"
+ENTITY_URL = "entities/{group}/{slug}/"
+"""Default URL patterns (``NEWS_DIGEST_TOPIC_URL``/``_ENTITY_URL`` in ``settings.py``)."""
 
 
-def entity_url(group: str, slug: str) -> str:
-    return f"entities/{group}/{slug}/"
+def topic_url(slug: str, pattern: str = TOPIC_URL) -> str:
+    return pattern.format(slug=slug)
+
+
+def entity_url(group: str, slug: str, pattern: str = ENTITY_URL) -> str:
+    return pattern.format(group=group, slug=slug)
 
 
 def label_from_id(topic_id: str) -> str:
@@ -318,6 +323,8 @@ def build_vocabulary(
     registry: Mapping[str, RegistryEntry],
     first_seen: Mapping[tuple[str, str], Any] | None = None,
     unlinked: frozenset[tuple[str, str]] = frozenset(),
+    topic_pattern: str = TOPIC_URL,
+    entity_pattern: str = ENTITY_URL,
 ) -> Vocabulary:
     """Final refs for every topic id and (group, name) used by some article.
 
@@ -332,7 +339,8 @@ def build_vocabulary(
     for tid in ids:
         info = topics_data.get(tid) or TopicInfo(tid, label_from_id(tid))
         slug = topic_slugs[tid]
-        topics[tid] = TopicRef(tid, info.label, slug, topic_url(slug), info.description)
+        topics[tid] = TopicRef(tid, info.label, slug, topic_url(slug, topic_pattern),
+                                 info.description)
     by_group: dict[str, set[str]] = defaultdict(set)
     for group, name in entity_keys:
         by_group[group].add(name)
@@ -349,7 +357,7 @@ def build_vocabulary(
                 entities[(group, name)] = EntityRef(name, group, "", "", aliases, linked=False)
                 continue
             entities[(group, name)] = EntityRef(
-                name, group, slugs[name], entity_url(group, slugs[name]), aliases)
+                name, group, slugs[name], entity_url(group, slugs[name], entity_pattern), aliases)
     return Vocabulary(topics, entities)
 
 
