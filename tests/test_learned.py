@@ -197,10 +197,22 @@ NEVER_MERGE = [
 ]
 
 
-def _seed(title: str, body: str) -> str:
-    return (f"{title}\n\nWorld\n\n{body}\n\nThe second paragraph of the story says more "
-            "about what happened and why it matters.\n\nShare this article on Facebook\n"
-            "© 2024 Example News Ltd. All Rights Reserved.\n")
+OWN_REPORTING = [
+    "Our correspondent in the capital counted long queues outside the offices before dawn.",
+    "Officials declined to give figures, saying a full account would follow next week.",
+    "Analysts in three banks wrote to clients that the outlook had barely changed at all.",
+    "Residents interviewed near the harbour described a calm morning and a busy afternoon.",
+    "A spokeswoman promised that every question raised by the auditors would be answered.",
+    "Archive records show that a similar dispute ended in a compromise eleven years ago.",
+]
+"""One paragraph of each outlet's own reporting: three reports of one event are three
+articles (evidence from three), not copies of one (which ingest folds into versions)."""
+
+
+def _seed(title: str, body: str, own: str) -> str:
+    return (f"{title}\n\nWorld\n\n{body}\n\n{own} {own}\n\nThe second paragraph of the story "
+            "says more about what happened and why it matters.\n\nShare this article on "
+            "Facebook\n© 2024 Example News Ltd. All Rights Reserved.\n")
 
 
 def _names(content: Path) -> list[set[str]]:
@@ -223,7 +235,8 @@ def test_pairs_never_merge_through_ingest_twice(tmp_path: Path, a: str, b: str,
         for n in range(3):
             path = site.seeds / f"source-{run}-{n}" / "2020-01-01.txt"  # one per source
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(_seed(f"Story {run}-{n} about {b.split()[0]} news", text), "utf-8")
+            path.write_text(_seed(f"Story {run}-{n} about {b.split()[0]} news", text,
+                                  OWN_REPORTING[(run - 1) * 3 + n]), "utf-8")
         report = ingest(site)
         assert len(report.new) == 3 and not report.skipped
         registry = load_registry(curated)
