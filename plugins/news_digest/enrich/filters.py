@@ -202,6 +202,13 @@ def split_joined(text: str, etype: str | None) -> list[str]:
     return [p for p in parts if p] if len(parts) > 1 else [text]
 
 
+@lru_cache(maxsize=1)
+def _zone_names() -> frozenset[str]:
+    """The IANA zone names, read once: ``zoneinfo.available_timezones`` walks the tz
+    database on disk on every call (it cost 30 ms per entity mention)."""
+    return frozenset(zoneinfo.available_timezones())
+
+
 def rejected(name: str, etype: str | None, noise: bool = True) -> str | None:
     """Why ``name`` is not a person, organisation or place, or None when it may be one.
 
@@ -212,7 +219,7 @@ def rejected(name: str, etype: str | None, noise: bool = True) -> str | None:
     bare = name.strip()
     if not bare or not any(c.isalpha() for c in bare):
         return "no letters"
-    if bare in TIME_ZONES or (bare in zoneinfo.available_timezones()
+    if bare in TIME_ZONES or (bare in _zone_names()
                               and ("/" in bare or bare.isupper())):
         return "time zone"  # not "Iran" or "Japan", which are legacy zone names too
     if DISEASES.match(bare):
