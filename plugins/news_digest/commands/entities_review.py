@@ -39,7 +39,7 @@ from rapidfuzz import fuzz
 
 from news_digest.enrich import filters
 from news_digest.enrich.resolve import Known, resolve_corpus
-from news_digest.vocab.registry import load_registry
+from news_digest.vocab.knowledge import load_registry
 
 SIMILAR = 90
 """rapidfuzz ratio (0–100) of two names' spelling keys above which they look like one."""
