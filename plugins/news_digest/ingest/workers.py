@@ -43,6 +43,26 @@ _COPYRIGHT_OWNER = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class Job:
+    """One seed for a worker: the seed, its source's learned boilerplate, its index row."""
+
+    raw: RawSeed
+    junk: frozenset[str]
+    index: dict[str, dict[str, str]]
+    """The seed's own ``index.tsv`` row (file name → row), or empty: not the whole index."""
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A seed that gave no article, and why."""
+
+    reason: str
+    remember: bool
+    """True when the seed holds no article: the manifest remembers it, so an unchanged
+    seed is not cleaned again on the next run."""
+
+
 def to_draft(raw: RawSeed, junk: frozenset[str]) -> Draft:
     """Clean a seed with the cleaner for its format."""
     if raw.format in RECORD_FORMATS:  # a JSON record or feed entry (formats.py)
@@ -157,26 +177,6 @@ def _warm_worker() -> None:
     assert _worker_ctx is not None
     with suppress(Exception):  # a step that cannot take an empty batch loads on its first
         enrich([], _worker_ctx)
-
-
-@dataclass(frozen=True)
-class Job:
-    """One seed for a worker: the seed, its source's learned boilerplate, its index row."""
-
-    raw: RawSeed
-    junk: frozenset[str]
-    index: dict[str, dict[str, str]]
-    """The seed's own ``index.tsv`` row (file name → row), or empty: not the whole index."""
-
-
-@dataclass(frozen=True)
-class Skip:
-    """A seed that gave no article, and why."""
-
-    reason: str
-    remember: bool
-    """True when the seed holds no article: the manifest remembers it, so an unchanged
-    seed is not cleaned again on the next run."""
 
 
 def prepare(job: Job, settings: Settings) -> Article | Skip:
