@@ -289,16 +289,15 @@ def phase_ingest(site: Path) -> None:
 def phase_texts(site: Path, out: Path) -> None:
     """The texts ingest's entity step gives NER, for the NER-alone floor."""
     from news_digest.enrich import entities
-    from news_digest.ingest import run as ingest
+    from news_digest.ingest.manifest import Manifest
+    from news_digest.ingest.plan import make_jobs, plan
+    from news_digest.ingest.workers import to_draft
 
     s = _digest_settings(site)
-    manifest = {"version": 1, "posts": {}, "stat": {}}
-    pending, _ = ingest.plan(s, manifest, ingest.Report())
-    junk = ingest.learn_source_junk(s.seeds, pending)
+    pending = plan(s, Manifest()).pending
     texts: list[str] = []
-    for item in pending:
-        folder = str(Path(item.raw.rel).parent)
-        draft = ingest.to_draft(item.raw, junk.get(folder, frozenset()))
+    for job in make_jobs([p.raw for p in pending], s):
+        draft = to_draft(job.raw, job.junk)
         if draft.paragraphs:
             texts.extend(entities._prepare([t for t, _ in entities.article_parts(draft)]))
     out.write_text(json.dumps(texts), encoding="utf-8")

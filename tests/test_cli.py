@@ -191,3 +191,25 @@ def test_a_hidden_post_is_curated_so_ingest_keeps_it(tmp_path: Path) -> None:
     again = run("ingest", *args, "-v", cwd=tmp_path)
     assert "1 kept because curated" in again.stdout, again.stdout + again.stderr
     assert post.read_bytes() == hidden
+
+
+def test_inspect_and_ingest_skip_a_seed_for_the_same_reason(tmp_path: Path) -> None:
+    """inspect applies ingest's own rules: same skip, same words, and still shows the seed."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "good.txt").write_text(
+        "A headline\n\nThe body of the story runs long enough to be a paragraph of real "
+        "prose, with a subject, a verb and an object.\n")
+    (seeds / "empty.txt").write_text("Only a title\n")
+    ingested = run("ingest", "--seeds", str(seeds), "--content", str(tmp_path / "content"),
+                   "--data", str(tmp_path / "data"), "--backend", "rules", "--quiet",
+                   cwd=tmp_path)
+    assert ingested.returncode == 1
+    reason = "no article text found (only boilerplate or a title)"
+    assert f"empty.txt: skipped: {reason}" in ingested.stderr
+    inspected = run("inspect", str(seeds), "--json", "--backend", "rules",
+                    "--data", str(tmp_path / "data"), cwd=tmp_path)
+    assert inspected.returncode == 1
+    assert f"empty.txt: ingest would skip it: {reason}" in inspected.stderr
+    titles = [json.loads(line)["title"] for line in inspected.stdout.splitlines()]
+    assert titles == ["Only a title", "A headline"]

@@ -15,16 +15,14 @@ import pytest
 
 from news_digest.enrich import entities as ent
 from news_digest.enrich import ner
+from news_digest.enrich.canonical import canonicalize, clean_surface, split_mention
 from news_digest.enrich.entities import (
     FALLBACK_WARNING,
     FORCED_RULES_WARNING,
     article_parts,
     backend_name,
-    canonicalize,
-    clean_surface,
     dateline_places,
     entities_step,
-    split_mention,
     truecase,
 )
 from news_digest.enrich.ner import Mention

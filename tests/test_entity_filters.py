@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from news_digest.enrich import filters
-from news_digest.enrich.entities import canonicalize
+from news_digest.enrich.canonical import canonicalize
 from news_digest.enrich.ner import Mention
 from news_digest.vocab.registry import parse
 

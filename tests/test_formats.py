@@ -13,7 +13,8 @@ import yaml
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from news_digest.ingest.formats import SUMMARY_ONLY, read_records, record_draft
+from news_digest.ingest.containers import SUMMARY_ONLY
+from news_digest.ingest.formats import read_records, record_draft
 from news_digest.ingest.run import ingest
 from news_digest.ingest.seeds import SeedError
 from news_digest.settings import Settings

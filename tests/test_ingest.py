@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from news_digest import frontmatter
-from news_digest.ingest.run import ingest, load_manifest, worker_count
+from news_digest.ingest.manifest import load_manifest
+from news_digest.ingest.run import ingest
+from news_digest.ingest.workers import worker_count
 from news_digest.settings import Settings
 
 LONG = "written at length so that it reads as the body of a real story in the news"
@@ -164,7 +166,7 @@ def test_corrupt_manifest_is_rebuilt(site: Settings, caplog: pytest.LogCaptureFi
     report = ingest(site)
     assert "unreadable manifest" in caplog.text
     assert report.new == [] and len(list(site.content.rglob("*.md"))) == 1
-    assert load_manifest(site.manifest_path)["posts"]
+    assert load_manifest(site.manifest_path).posts
 
 
 def test_unreadable_seed_is_skipped(site: Settings) -> None:

@@ -286,6 +286,6 @@ def test_a_damaged_learned_file_is_never_overwritten(tmp_path: Path) -> None:
 ])
 def test_a_possessive_inside_a_span_splits_it(mention: str, label: str,
                                               pieces: list[tuple[str, str | None]]) -> None:
-    from news_digest.enrich.entities import split_possessive
+    from news_digest.enrich.canonical import split_possessive
 
     assert split_possessive(mention, label) == pieces

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from news_digest.enrich.entities import canonicalize
+from news_digest.enrich.canonical import canonicalize
 from news_digest.enrich.ner import Mention
 from news_digest.model import Entity
 from news_digest.vocab.knowledge import load_registry

@@ -105,10 +105,10 @@ def inspect_record(given: str, article: Article) -> dict[str, Any]:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from news_digest.ingest import writer as posts
     from news_digest.ingest.isolate import enrich_each
-    from news_digest.ingest.run import folder_junk, seed_meta, to_article, to_draft
-    from news_digest.ingest.seeds import SeedError, load_index, read_seed
+    from news_digest.ingest.plan import make_jobs
+    from news_digest.ingest.seeds import SeedError, read_seed
+    from news_digest.ingest.workers import examine
 
     s = load_settings(args)
     ctx = EnrichContext(s)  # one context: models load once for every seed inspected
@@ -122,10 +122,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             print(f"skipped {given}: {exc}", file=sys.stderr)
             status = 1
     # The same boilerplate and index ingest would use: each seed's own folder, sampled.
-    known = {raw.path: raw.text for _, raw in raws}
-    folders = sorted({raw.path.parent for _, raw in raws})
-    junk = {folder: folder_junk(folder, known) for folder in folders}
-    indexes = {folder: load_index(folder) for folder in folders}
+    jobs = make_jobs([raw for _, raw in raws], s, folder_of=lambda raw: raw.path.parent)
     batch: list[tuple[str, Article]] = []
 
     def flush() -> None:
@@ -140,18 +137,15 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             print(json.dumps(record, ensure_ascii=False) if args.json else _human(record))
         batch.clear()
 
-    for given, raw in raws:
-        meta = seed_meta(raw, indexes[raw.path.parent])
-        try:
-            draft = to_draft(raw, junk[raw.path.parent])
-        except Exception as exc:
-            print(f"skipped {given}: cleaning failed: {exc!r}", file=sys.stderr)
+    for (given, _), job in zip(raws, jobs, strict=True):
+        article, skip = examine(job, s, keep_empty=True)  # ingest's own rules
+        if skip is not None:
             status = 1
-            continue
-        if not draft.paragraphs:
-            print(f"{given}: ingest would skip it: no article text found", file=sys.stderr)
-            status = 1
-        batch.append((given, to_article(raw, draft, meta, s, posts.post_slug(draft.title))))
+            if article is None:
+                print(f"skipped {given}: {skip.reason}", file=sys.stderr)
+                continue
+            print(f"{given}: ingest would skip it: {skip.reason}", file=sys.stderr)
+        batch.append((given, article))
         if len(batch) >= s.batch_size:
             flush()
     if batch:

@@ -1,22 +1,11 @@
 """Canonical named entities: the enrichment step that fills ``Article.entities``.
 
 A backend (:mod:`news_digest.enrich.ner`: spaCy, or rules when no model is installed) finds
-mentions; this module turns an article's mentions into one :class:`Entity` per real
-thing, under one canonical name, with the other surface forms as aliases:
-
-1. *Clean* each mention: quotes, possessives ("Suleimani's") and titles ("Gen.",
-   "Gen.Qasem", "President", "Dr.") go; the registry is consulted first, so a
-   curator's alias wins over any rule.
-2. *Group* mentions by a normalised key (case, dots, accents), whatever label the
-   backend gave: spaCy often calls one name PERSON here and ORG there.
-3. *Merge* groups: registry aliases; acronyms and their expansions (IRGC); spelling
-   variants of multi-word names, token by token with rapidfuzz ("Qassim Suleidmani" =
-   "Qassem Soleimani"), ignoring middle initials ("Donald J. Trump" = "Donald Trump");
-   a lone surname into the one full name it matches ("Suleimani").
-4. *Vote*: the type by mentions (the registry's type, when known, decides); the name
-   by the most frequent full form (caption mentions weigh half, so a photo credit does
-   not name the entity), ties broken by the spelling closest to all the others, then
-   alphabetically. Output is sorted by (-count, name): deterministic.
+mentions in the text this module gives it (title, dek, caption at half weight, body);
+:mod:`news_digest.enrich.canonical` turns an article's mentions into one
+:class:`Entity` per real thing, under one canonical name, with the other surface forms
+as aliases. Names the article writes in normal case are looked for again in its all-caps
+parts, where NER misses them.
 
 All-caps text (shouted headlines, datelines) is re-cased from the article's own
 usage before NER, since spaCy's small model reads "LEICESTERSHIRE TAKE OVER" as noise;
@@ -29,25 +18,28 @@ import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz
-
-from news_digest.enrich import filters, ner
+from news_digest.enrich import ner
+from news_digest.enrich.canonical import (
+    canonicalize,
+    clean_surface,
+    is_name,
+    lower_words,
+    split_mention,
+)
 from news_digest.enrich.pipeline import EnrichContext
-from news_digest.model import ENTITY_TYPES, Article, Draft, Entity
+from news_digest.model import Article, Draft, Entity
 from news_digest.vocab.knowledge import load_registry, update_registry
-from news_digest.vocab.registry import DEFAULT_REGISTRY, Registry, key
+from news_digest.vocab.registry import DEFAULT_REGISTRY, Registry
 
 __all__ = [
     "FALLBACK_WARNING",
     "FORCED_RULES_WARNING",
     "article_parts",
     "backend_name",
-    "canonicalize",
-    "clean_surface",
     "draft_entities",
     "entities_step",
     "registry_path",
@@ -66,13 +58,6 @@ FORCED_RULES_WARNING = "entities: rules backend (NEWS_DIGEST_NER_BACKEND='rules'
 CAPTION_WEIGHT = 0.5
 """How much a caption mention counts when choosing the canonical name."""
 
-_TITLE_ALT = "|".join(sorted((re.escape(t) for t in ner.TITLES), key=len, reverse=True))
-_TITLE_DOTTED = re.compile(rf"^(?:(?:{_TITLE_ALT})\.\s*)+")  # "Gen.", "Gen.Qasem", "Lt. Gen."
-_TITLE_WORD = re.compile(rf"^(?:(?:{_TITLE_ALT})\.?\s+)+")
-_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
-_EDGE = " \t\n\"'“”‘’«»()[]{}<>,;:!?*|/\\–—-"
-_LINK_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "al", "&"})
-_INITIALS = re.compile(r"^((?:[A-Z]\.\s?){1,2})[A-Z][a-z]+(?:[-'’][A-Za-z]+)*$")
 
 
 # --- registry and backend, cached per process ------------------------------------
@@ -201,332 +186,6 @@ def _prepare(parts: Sequence[str]) -> list[str]:
     return [truecase(p, casing, stop) if s else p for p, s in zip(parts, shouting, strict=True)]
 
 
-# --- cleaning --------------------------------------------------------------------------
-
-def clean_surface(text: str, label: str | None = None) -> str:
-    """A mention as a name: no quotes, possessive, leading "the", or title.
-
-    Dotted titles ("Gen.", "Sen.", "Dr.", also glued as in "Gen.Qasem") are always
-    stripped; title *words* ("President", "General") only from a person mention, so
-    "General Motors" and "Prince Edward Island" survive.
-    """
-    text = " ".join(text.split()).strip(_EDGE)
-    text = _POSSESSIVE.sub("", text).strip(_EDGE)
-    if re.search(r"[a-z]{2}\.$", text) and not re.search(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.$", text):
-        text = text[:-1]  # a sentence's full stop, not "U.S." or "Corp."
-    elif re.fullmatch(r"[A-Z]{2,}\.", text):
-        text = text[:-1]  # "US." at the end of a sentence
-    if text.lower().startswith("the ") and len(text) > 4:
-        text = text[4:]
-    stripped = _TITLE_DOTTED.sub("", text)
-    if label == "person":
-        stripped = _TITLE_WORD.sub("", stripped)
-    if stripped and stripped != text and stripped[0].isupper():
-        text = stripped
-    return text.strip(_EDGE)
-
-
-_BREAK = re.compile(r"^(?:[^\w]+|[\d][\d.,:/'-]*[a-z]{0,2}|v|vs\.?|-\w*\d\w*)$")
-
-
-def split_mention(text: str) -> list[str]:
-    """Pieces of a mention that ran across separators or figures.
-
-    Results tables and score lines ("Worcestershire 238", "Scott Draper ( Australia",
-    "Lithuania - Danius Gleveckas", "LONDON 1996-08-30") make NER spans swallow
-    numbers and neighbours; a token that is only figures or punctuation, or "v"/"vs",
-    is never inside a name, so the span is cut there.
-    """
-    pieces: list[list[str]] = [[]]
-    for token in text.split():
-        if _BREAK.match(token):
-            pieces.append([])
-        else:
-            pieces[-1].append(token)
-    return [" ".join(p) for p in pieces if p]
-
-
-_POSSESSIVE_SPLIT = re.compile(r"(?<=\w)['’]s?\s+(?=[A-Z])")
-
-
-def split_possessive(text: str, label: str | None) -> list[tuple[str, str | None]]:
-    """``(piece, label)`` for a mention that runs across a possessive.
-
-    "Blair's Labour Party" names two things, the owner and what is owned; kept whole
-    it became a new organisation ("Blair Labour"). NER labels such a span by one of
-    its halves, so a person label stays with the owner and any other label with the
-    thing owned; the other half gets a type from its last word when that word is
-    an organisation or place suffix ("party", "Bank", "Island"), else it is left for
-    the rest of the article (or the registry) to type. A possessive at the end
-    ("Blair's") is not a split.
-    """
-    parts = _POSSESSIVE_SPLIT.split(text)
-    if len(parts) < 2:
-        return [(text, label)]
-
-    def suffix_type(piece: str) -> str | None:
-        last = piece.split()[-1].rstrip(".")
-        last = last[:1].upper() + last[1:]
-        if last in ner.ORG_SUFFIXES:
-            return "organization"
-        return "place" if last in ner.PLACE_SUFFIXES else None
-
-    return [(p, label if (i == 0) == (label == "person") else suffix_type(p))
-            for i, p in enumerate(parts)]
-
-
-def _is_name(text: str) -> bool:
-    return len(text) >= 2 and any(c.isupper() for c in text) and any(c.isalpha() for c in text)
-
-
-# --- grouping and merging -----------------------------------------------------------------
-
-@dataclass
-class _Group:
-    forms: Counter[str] = field(default_factory=Counter)
-    weights: Counter[str] = field(default_factory=Counter)
-    types: Counter[str] = field(default_factory=Counter)
-    entry: Any = None  # registry Entry
-    other: int = 0
-    """Mentions the model labelled a product, work, law, event or language."""
-
-    def absorb(self, other: _Group) -> None:
-        self.forms.update(other.forms)
-        self.weights.update(other.weights)
-        self.types.update(other.types)
-        self.entry = self.entry or other.entry
-        self.other += other.other
-
-    @property
-    def type(self) -> str | None:
-        if self.entry is not None:
-            return self.entry.type
-        if not self.types:
-            return None
-        return max(self.types.items(), key=lambda kv: (kv[1], -ENTITY_TYPES.index(kv[0])))[0]
-
-
-def _core(form: str) -> list[str]:
-    """The words of a name that identify it: no middle initials, no link words."""
-    words = [w for w in re.split(r"[\s]+", key(form)) if w]
-    core = [w for w in words if w not in _LINK_WORDS and len(w) > 1]
-    return core or words
-
-
-def _variants(a: str, b: str) -> bool:
-    """Spelling variants of one multi-word name: every word pair close, in order."""
-    ca, cb = _core(a), _core(b)
-    if len(ca) < 2 or len(ca) != len(cb):
-        return False
-    if ca == cb:
-        return True
-    return all(x == y or (min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= 80)
-               for x, y in zip(ca, cb, strict=True))
-
-
-def _acronym(form: str) -> str | None:
-    words = [w for w in re.split(r"[\s-]+", form) if w and w.lower() not in _LINK_WORDS]
-    if len(words) < 2 or not all(w[0].isupper() for w in words):
-        return None
-    return "".join(w[0] for w in words)
-
-
-def _merge(groups: dict[str, _Group]) -> list[_Group]:
-    """Union groups that name the same thing (acronyms, variants, surnames)."""
-    names = sorted(groups)
-    parent = {n: n for n in names}
-
-    def find(n: str) -> str:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra == rb:
-            return
-        ea, eb = groups[ra].entry, groups[rb].entry
-        if ea is not None and eb is not None and ea.name != eb.name:
-            return  # the curator said these are different things
-        keep, drop = sorted((ra, rb))
-        parent[drop] = keep
-
-    forms = {n: sorted(groups[n].forms) for n in names}
-    multi = [n for n in names if any(len(_core(f)) >= 2 for f in forms[n])]
-    # acronyms: "IRGC" and "Islamic Revolutionary Guard Corps" in one article
-    expansions: dict[str, set[str]] = defaultdict(set)
-    for n in multi:
-        for f in forms[n]:
-            acro = _acronym(f)
-            if acro and len(acro) >= 2:
-                expansions[acro].add(n)
-    for n in names:
-        if groups[n].entry is not None:
-            continue  # a known acronym (US, WTO) already names something: never a new expansion
-        for f in forms[n]:
-            if re.fullmatch(r"[A-Z]{2,6}", f) and len(expansions.get(f, ())) == 1:
-                union(n, next(iter(expansions[f])))
-    # spelling variants of multi-word names
-    for i, a in enumerate(multi):
-        for b in multi[i + 1:]:
-            if any(_variants(fa, fb) for fa in forms[a] for fb in forms[b]):
-                union(a, b)
-    # a lone surname joins the one person whose last name it matches
-    people = [n for n in multi if groups[find(n)].type in (None, "person")
-              and groups[n].types.get("person", 0) > 0]
-    for n in names:
-        if n in multi or groups[n].entry is not None:
-            continue
-        word = _core(next(iter(forms[n])))
-        if len(word) != 1 or len(word[0]) < 3:
-            continue
-        targets = {find(p) for p in people
-                   if any(_core(f)[-1] == word[0] or (len(word[0]) >= 5 and fuzz.ratio(
-                       _core(f)[-1], word[0]) >= 85) for f in forms[p] if len(_core(f)) >= 2)}
-        if len(targets) == 1:
-            union(n, targets.pop())
-    merged: dict[str, _Group] = {}
-    for n in names:
-        root = find(n)
-        if root not in merged:
-            merged[root] = _Group()
-        merged[root].absorb(groups[n])
-    return [merged[r] for r in sorted(merged)]
-
-
-def _shouted(form: str) -> bool:
-    return form.isupper() and len(re.sub(r"\W", "", form)) > 5
-
-
-def _choose_name(group: _Group) -> str:
-    if group.entry is not None:
-        return group.entry.name
-    forms = list(group.forms)
-    full = [f for f in forms if len(_core(f)) >= 2 and not _shouted(f)]
-    candidates = full or [f for f in forms if not _shouted(f)] or forms
-
-    def closeness(f: str) -> float:
-        """Similarity to the other candidates: the medoid spelling wins a tie."""
-        return sum(fuzz.ratio(key(f), key(g)) * group.weights[g] for g in candidates if g != f)
-
-    return max(candidates, key=lambda f: (group.weights[f], closeness(f), len(f), f))
-
-
-def lower_words(texts: Iterable[str]) -> frozenset[str]:
-    """Words an article writes in lower case ("the state", "millions of"): a one-word
-    "name" the article itself uses as a common word is a sentence-initial capital, not
-    a name."""
-    return frozenset(w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text))
-
-
-def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
-                 registry: Registry | None = None,
-                 common: frozenset[str] = frozenset()) -> tuple[Entity, ...]:
-    """One :class:`Entity` per thing named in an article, from ``(mention, weight)`` pairs.
-
-    ``common`` (:func:`lower_words` of the article) drops one-word names the article
-    also writes in lower case, unless the registry knows them.
-    """
-    registry = registry or Registry()
-    groups: dict[str, _Group] = {}
-    mentions = [(replace(m, text=q, type=t), w) for m, w in mentions
-                for q, t in split_possessive(m.text, m.type)]
-    confirmed = {key(clean_surface(p, m.type)) for m, _ in mentions if not m.tentative
-                 for p in split_mention(m.text)}
-    for mention, weight, piece, surface in ((m, w, p, s) for m, w in mentions
-                                             for p in split_mention(m.text)
-                                             for s in _surfaces(p, m.type, registry)):
-        entry = registry.entry(piece)
-        if entry is None:
-            entry = registry.entry(surface)
-        if entry is not None and entry.block:
-            continue
-        if not _is_name(surface):
-            continue
-        if entry is None and filters.rejected(surface, mention.type) is not None:
-            continue
-        if (entry is None and " " not in surface and not surface.isupper()
-                and surface.lower() in common and not filters.country_of(surface)):
-            continue
-        if mention.tentative and entry is None and key(surface) not in confirmed:
-            continue
-        gkey = "\0" + entry.name if entry is not None else key(surface)
-        group = groups.setdefault(gkey, _Group())
-        group.entry = entry
-        group.forms[surface] += 1
-        group.weights[surface] += weight
-        if mention.type in ENTITY_TYPES:
-            group.types[mention.type] += 1
-        elif mention.type == ner.OTHER:
-            group.other += 1
-        initials = _INITIALS.match(surface)
-        if (initials and registry.entry(initials.group(1)) is None) or _TITLE_DOTTED.match(
-                " ".join(piece.split()).strip(_EDGE)):
-            group.types["person"] += 1  # "P. Simmons", "Dr. Li": a person whatever NER said
-    entities: list[Entity] = []
-    for group in _merge(groups):
-        etype = group.type
-        if etype is None or (group.entry is not None and group.entry.block):
-            continue
-        if group.entry is None and group.other > sum(group.types.values()):
-            continue  # mostly a product, work, law or event to the model
-        name = _choose_name(group)
-        aliases = tuple(sorted(f for f in group.forms if f != name))
-        entities.append(Entity(name, etype, aliases, sum(group.forms.values())))
-    entities = _qualify_generic(entities, registry)
-    # two groups can land on one registry name only through the registry; join them
-    joined: dict[tuple[str, str], Entity] = {}
-    for e in entities:
-        k = (e.name, e.type)
-        if k in joined:
-            old = joined[k]
-            e = Entity(e.name, e.type, tuple(sorted({*old.aliases, *e.aliases})),
-                       old.count + e.count)
-        joined[k] = e
-    return tuple(sorted(joined.values(), key=lambda e: (-e.count, e.name, e.type)))
-
-
-def _surfaces(piece: str, label: str | None, registry: Registry) -> list[str]:
-    """The names in one mention piece: cleaned, tidied (:func:`filters.tidy`), and split
-    when two people were joined; a registry name or alias is taken as written."""
-    surface = clean_surface(piece, label)
-    if registry.entry(piece) is not None or registry.entry(surface) is not None:
-        return [surface]
-    out = []
-    for part in filters.split_joined(surface, label):
-        tidied = clean_surface(filters.tidy(part, label), label)
-        if tidied:
-            out.append(tidied)
-    return out
-
-
-def _qualify_generic(entities: list[Entity], registry: Registry) -> list[Entity]:
-    """"Parliament" → "Parliament of Canada" when the article's places hold one country.
-
-    The article's own places are the evidence; with two countries or none the name
-    stays as written, and the build gives it no page (:func:`filters.generic`).
-    """
-    found = set()
-    for e in entities:
-        if e.type != "place":
-            continue
-        entry = registry.entry(e.name)
-        country = filters.country_of(entry.name if entry is not None else e.name)
-        if country:
-            found.add(entry.name if entry is not None else country)
-    if len(found) != 1:
-        return entities
-    (country,) = found
-    out = []
-    for e in entities:
-        qualified = filters.qualify(e.name, country) if e.type == "organization" else None
-        if qualified and registry.entry(e.name) is None:
-            e = Entity(qualified, e.type, tuple(sorted({*e.aliases, e.name})), e.count)
-        out.append(e)
-    return out
-
-
 # --- the step --------------------------------------------------------------------------------
 
 def _propagate(parts: Sequence[tuple[str, float]],
@@ -545,7 +204,7 @@ def _propagate(parts: Sequence[tuple[str, float]],
             continue
         for piece in split_mention(mention.text):
             surface = clean_surface(piece, mention.type)
-            if _is_name(surface) and len(surface) >= 3:
+            if is_name(surface) and len(surface) >= 3:
                 known.setdefault(surface.casefold(), mention.type)
             words = surface.split()
             if (mention.type == "person" and len(words) >= 2 and len(words[-1]) >= 3

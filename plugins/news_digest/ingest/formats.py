@@ -19,60 +19,33 @@ Text is treated by what the format gives: a JSON record's article text
 not run through the boilerplate cleaner; HTML (a feed entry's ``content:encoded``, or a
 JSON text field that is markup) goes through :func:`extract.extract_html`, the path of
 ``*.html`` seeds. Problems are reported per file (:class:`SeedError`: nothing of it is
-used) or per record (a :class:`RecordProblem`: the other records go on).
+used) or per record (a :class:`RecordProblem`: the other records go on). Parsing
+each format into records is :mod:`news_digest.ingest.containers`.
 """
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import html as html_lib
 import json
-import re
 import stat as stat_mode
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
+from news_digest.ingest.containers import Item, RecordProblem, feed_records, json_records
 from news_digest.ingest.seeds import (
     CONTAINER_SUFFIXES,
     MAX_SEED_BYTES,
     SeedError,
     Skipped,
-    decode,
     discover,
-    normalise,
     read_seed,
 )
 from news_digest.model import Draft, RawSeed
 
 RECORD_FORMATS = frozenset({"record", "record-html"})
 """``RawSeed.format`` values this module makes (and :func:`record_draft` cleans)."""
-
-# Field names, most specific first: news-please's own, then the common alternatives.
-TEXT_FIELDS = ("maintext", "text", "content", "body", "article", "article_text")
-TITLE_FIELDS = ("title", "headline", "title_page", "title_rss")
-DATE_FIELDS = ("date_publish", "published", "date", "published_at", "pubdate",
-               "date_published", "datePublished")
-URL_FIELDS = ("url", "link", "canonical_url", "source_url")
-AUTHOR_FIELDS = ("authors", "author", "byline")
-PUBLISHER_FIELDS = ("publisher", "source_name", "site_name", "source_domain", "source")
-DESCRIPTION_FIELDS = ("description", "summary", "dek")
-CAPTION_FIELDS = ("image_caption", "caption")
-
-SUMMARY_ONLY = "the feed entry has no full content; the post is built from its summary"
-
-_MARKUP = re.compile(r"</?(?:p|div|br|span|a|em|strong|b|i|h[1-6]|ul|ol|li|figure|"
-                     r"figcaption|img|blockquote|section|article)\b[^<>]{0,2000}>",
-                     re.IGNORECASE)
-"""Tags that show a text field holds HTML rather than text."""
-_HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
-
-
-class RecordProblem(Exception):
-    """One record that cannot be used; the message names why (the label names which)."""
 
 
 @dataclass(frozen=True)
@@ -113,7 +86,7 @@ def read_records(path: Path, root: Path | None = None) -> Records:
     data, mtime = _read_bytes(path)
     rel = _rel(path, root)
     kind = CONTAINER_SUFFIXES[path.suffix.lower()]
-    items = _feed_records(data) if kind == "feed" else _json_records(data, kind)
+    items = feed_records(data) if kind == "feed" else json_records(data, kind)
     seeds: dict[str, RawSeed] = {}
     problems: list[Problem] = []
     for label, item in items:
@@ -155,196 +128,7 @@ def _rel(path: Path, root: Path | None) -> str:
         return path.name
 
 
-@dataclass(frozen=True)
-class _Item:
-    """One record, whatever its format, in the shape :func:`_to_seed` takes."""
-
-    fields: Mapping[str, Any]
-    """What the post is made of, canonicalised into the record's sha256. Only the fields
-    ingest uses: a scraper re-saving a story with a new ``date_download`` does not make
-    it a changed record."""
-    text: str
-    html: bool
-    identity: tuple[str, str] | None
-    """(kind, value) that names the record: ("url", …) or ("guid", …)."""
-    meta: Mapping[str, str]
-    warnings: tuple[str, ...] = ()
-
-
-def _json_records(data: bytes, kind: str) -> list[tuple[str, _Item | RecordProblem]]:
-    text, _, _ = decode(data)
-    out: list[tuple[str, _Item | RecordProblem]] = []
-    if kind == "jsonl":
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                value = json.loads(line)
-            except RecursionError:
-                out.append((f":{number}", RecordProblem(_TOO_DEEP)))
-                continue
-            except ValueError as exc:
-                reason = f"not valid JSON ({_json_reason(exc, one_line=True)})"
-                out.append((f":{number}", RecordProblem(reason)))
-                continue
-            out.append((f":{number}", _json_item(value)))
-        if not out:
-            raise SeedError("holds no JSON records")
-        return out
-    try:
-        value = json.loads(text)
-    except RecursionError:
-        raise SeedError(_TOO_DEEP) from None
-    except ValueError as exc:
-        raise SeedError(f"not valid JSON ({_json_reason(exc)})") from None
-    if isinstance(value, dict):
-        return [("", _json_item(value))]
-    if isinstance(value, list):
-        if not value:
-            raise SeedError("holds no JSON records (an empty list)")
-        return [(f"#{n}", _json_item(item)) for n, item in enumerate(value, start=1)]
-    raise SeedError(f"a JSON seed must be an object or a list of objects, not "
-                    f"{type(value).__name__}")
-
-
-_TOO_DEEP = "JSON nested too deeply to be an article record"
-
-
-def _json_reason(exc: ValueError, one_line: bool = False) -> str:
-    if isinstance(exc, json.JSONDecodeError):
-        return f"{exc.msg} at column {exc.colno}" if one_line else \
-            f"{exc.msg} at line {exc.lineno} column {exc.colno}"
-    return str(exc)
-
-
-def _json_item(value: Any) -> _Item | RecordProblem:
-    if not isinstance(value, dict):
-        return RecordProblem(f"a record must be a JSON object, not {type(value).__name__}")
-    fields = {str(k): v for k, v in value.items()}
-    text = _first_text(fields, TEXT_FIELDS)
-    if not text:
-        return RecordProblem(f"no article text (none of {', '.join(TEXT_FIELDS)})")
-    url = _first_text(fields, URL_FIELDS)
-    meta = {
-        "title": _first_text(fields, TITLE_FIELDS),
-        "date": _date_text(_first(fields, DATE_FIELDS)),
-        "url": url,
-        "author": _authors(_first(fields, AUTHOR_FIELDS)),
-        "publisher": _first_text(fields, PUBLISHER_FIELDS),
-        "description": _first_text(fields, DESCRIPTION_FIELDS),
-        "image_caption": _first_text(fields, CAPTION_FIELDS),
-    }
-    meta = {k: v for k, v in meta.items() if v}
-    return _Item(fields={"text": text, **meta}, text=text, html=bool(_MARKUP.search(text)),
-                 identity=("url", url) if url else None, meta=meta)
-
-
-def _first(fields: Mapping[str, Any], names: tuple[str, ...]) -> Any:
-    for name in names:
-        value = fields.get(name)
-        if value not in (None, "", [], {}):
-            return value
-    return None
-
-
-def _first_text(fields: Mapping[str, Any], names: tuple[str, ...]) -> str:
-    """The first of ``names`` that holds a non-blank string (a number or list does not)."""
-    for name in names:
-        value = fields.get(name)
-        if isinstance(value, str) and value.strip():
-            return normalise(value).strip()
-    return ""
-
-
-def _authors(value: Any) -> str:
-    """``["A", "B", "C"]`` → ``A, B and C``; a string stays as it is."""
-    if isinstance(value, str):
-        names = [value]
-    elif isinstance(value, list):
-        names = [v.get("name", "") if isinstance(v, dict) else v for v in value]
-    elif isinstance(value, dict):
-        names = [value.get("name", "")]
-    else:
-        return ""
-    clean = [" ".join(n.split()) for n in names if isinstance(n, str) and n.strip()]
-    if len(clean) > 1:
-        return ", ".join(clean[:-1]) + " and " + clean[-1]
-    return clean[0] if clean else ""
-
-
-def _date_text(value: Any) -> str:
-    """A date as an ISO string ingest parses: strings as given (news-please writes
-    ``2017-02-21 14:07:00``), numbers as Unix seconds (UTC)."""
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        try:
-            return datetime.fromtimestamp(value, tz=UTC).isoformat()
-        except (OverflowError, OSError, ValueError):
-            return ""
-    return ""
-
-
-def _feed_records(data: bytes) -> list[tuple[str, _Item | RecordProblem]]:
-    import feedparser
-
-    # Bytes, never a string: feedparser fetches a string that looks like a URL.
-    try:
-        feed = feedparser.parse(data)
-    except Exception as exc:  # feedparser catches most of its own errors; not all
-        raise SeedError(f"feedparser could not read it ({exc!r})") from None
-    if feed.get("bozo") and not isinstance(feed.get("bozo_exception"),
-                                           feedparser.CharacterEncodingOverride):
-        reason = feed.get("bozo_exception")
-        raise SeedError(f"not a well-formed RSS or Atom feed ({reason}); none of its "
-                        f"entries ingested")
-    if not feed.get("version"):
-        raise SeedError("not an RSS or Atom feed")
-    publisher = " ".join(str(feed.feed.get("title") or "").split())
-    # A wrong encoding declaration is the only flag we accept: the entries are whole,
-    # only their bytes were decoded other than the file claimed; each post says so.
-    notes = (f"feed {feed.bozo_exception}",) if feed.get("bozo") else ()
-    out: list[tuple[str, _Item | RecordProblem]] = []
-    for number, entry in enumerate(feed.entries, start=1):
-        out.append((f"#{number}", _feed_item(entry, publisher, notes)))
-    if not out:
-        raise SeedError("a feed without entries")
-    return out
-
-
-def _feed_item(entry: Any, publisher: str, notes: tuple[str, ...] = (),
-               ) -> _Item | RecordProblem:
-    content = [c for c in entry.get("content") or [] if (c.get("value") or "").strip()]
-    full = [c for c in content if str(c.get("type", "")).lower() in _HTML_TYPES] or content
-    warnings: tuple[str, ...] = notes
-    if full:
-        body, kind = full[0]["value"], full[0].get("type", "")
-    else:
-        body, kind = entry.get("summary") or "", "text/html"
-        warnings = (*notes, SUMMARY_ONLY)
-    if not body.strip():
-        return RecordProblem("no article text (neither content nor summary)")
-    is_html = str(kind).lower() in _HTML_TYPES or bool(_MARKUP.search(body))
-    link = str(entry.get("link") or "").strip()
-    guid = str(entry.get("id") or "").strip()
-    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-    date = datetime.fromtimestamp(calendar.timegm(stamp), tz=UTC).isoformat() if stamp else ""
-    meta = {
-        "title": " ".join(str(entry.get("title") or "").split()),
-        "date": date,
-        "url": link,
-        "author": _authors(entry.get("author") or ""),
-        "publisher": publisher,
-    }
-    fields = {"guid": guid, "link": link, "title": meta["title"], "date": date,
-              "author": meta["author"], "publisher": publisher, "body": body,
-              "summary_only": not full}
-    identity = ("guid", guid) if guid else ("url", link) if link else None
-    return _Item(fields=fields, text=normalise(body), html=is_html, identity=identity,
-                 meta={k: v for k, v in meta.items() if v}, warnings=warnings)
-
-
-def _to_seed(item: _Item, path: Path, rel: str, mtime: float) -> RawSeed:
+def _to_seed(item: Item, path: Path, rel: str, mtime: float) -> RawSeed:
     canonical = json.dumps(item.fields, sort_keys=True, ensure_ascii=False,
                            separators=(",", ":"), default=str)
     sha = hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()

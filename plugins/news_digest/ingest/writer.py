@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from news_digest import frontmatter
-from news_digest.frontmatter import is_untouched, text_digest  # noqa: F401 (ingest/run.py)
 from news_digest.model import ENTITY_TYPES, Article, Version
 from news_digest.text import ENTITY_GROUPS, slugify
 

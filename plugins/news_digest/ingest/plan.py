@@ -1,0 +1,291 @@
+"""What to do with each seed: unchanged, new, updated, skipped, or a copy of another.
+
+:func:`plan` walks the seeds folder against the manifest (cheaply: a stat cache skips
+files whose size and mtime are unchanged) and returns the seeds to process;
+:func:`make_jobs` gives each its source's learned boilerplate (:func:`folder_junk`) and
+index row; :func:`group_versions` folds near-duplicate copies of one article into one
+post (issue #11). Nothing here writes a post; :mod:`.run` does, in seed order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from news_digest.ingest import dedup
+from news_digest.ingest.clean import learn_junk
+from news_digest.ingest.formats import is_container, read_records
+from news_digest.ingest.manifest import Manifest, PostEntry, stat_key
+from news_digest.ingest.seeds import (
+    CONTAINER_SUFFIXES,
+    SEED_SUFFIXES,
+    SeedError,
+    discover,
+    load_index,
+    read_seed,
+)
+from news_digest.ingest.workers import Job
+from news_digest.model import RawSeed
+from news_digest.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Pending:
+    raw: RawSeed
+    replaces: str | None
+    """Post path of an earlier version of this seed that ingest may overwrite."""
+
+
+@dataclass
+class Plan:
+    """What :func:`plan` found, in seed order: the seeds to process, and what the run's
+    report says about the others."""
+
+    pending: list[Pending] = field(default_factory=list)
+    seen: dict[str, str] = field(default_factory=dict)
+    """Seed path → sha256, for every seed seen (a post's seed that is not here is gone)."""
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+    """Posts a curator deleted; their seeds are not ingested again."""
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    """Files in the seeds folder of a kind that is not read."""
+
+    def unchanged_post(self, entry: PostEntry, content: Path) -> None:
+        """A seed ingest already wrote a post for. If that post is gone, a curator deleted
+        it: say so, and do not write it again (posts are written before the manifest names
+        them, so a manifest entry without its file is never a crash's leftover)."""
+        if (content / entry["post"]).exists():
+            self.unchanged += 1
+        else:
+            self.removed.append(entry["post"])
+
+
+def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | None = None,
+         ) -> Plan:
+    """Decide, per seed, what to do: skip unchanged ones cheaply, read the rest.
+
+    ``known_skips`` maps the sha256 of seeds an earlier run found no article in to the
+    reason; those are reported again without being cleaned again (and put back in
+    ``manifest.skipped``).
+    """
+    known_skips = known_skips or {}
+    root = settings.seeds
+    content = settings.content
+    stat_cache = manifest.stat
+    entries = manifest.posts
+    by_seed = manifest.by_seed()
+    out = Plan()
+    seen = out.seen
+    pending_shas: dict[str, str] = {}
+
+    # --- JSON, JSON Lines and feed files: one seed per record (issue #15) ---
+    def plan_records(path: Path, rel: str, key: list[int] | None, cached: Any) -> None:
+        """Plan each record of a many-article file like a seed of its own. The stat cache
+        lists the file's records and the records left out (``[size, mtime_ns, sha256,
+        [[rel, sha], …], [[where, reason], …]]``), so an unchanged file is not parsed
+        again; its bad records are reported again from the cache."""
+        if cached and key and cached[:2] == key and len(cached) == 5 and all(
+                sha in entries or sha in known_skips for _, sha in cached[3]):
+            out.skipped.extend((f"{path}{where}", reason) for where, reason in cached[4])
+            for record, sha in cached[3]:
+                seen[record] = sha
+                if sha in entries:
+                    out.unchanged_post(entries[sha], content)
+                else:
+                    manifest.skipped[sha] = known_skips[sha]
+                    out.skipped.append((f"{path}{record[len(rel):]}", known_skips[sha]))
+            return
+        try:
+            records = read_records(path, root if root.is_dir() else None)
+        except SeedError as exc:
+            out.skipped.append((str(path), str(exc)))
+            for record, sha in cached[3] if cached and len(cached) == 5 else ():
+                seen[record] = sha  # unreadable now, but its posts' seed is not gone
+            return
+        out.skipped.extend((problem.label, problem.reason) for problem in records.problems)
+        if key:
+            listed = [[raw.rel, raw.sha256] for raw in records.seeds]
+            left_out = [[p.label[len(str(path)):], p.reason] for p in records.problems]
+            stat_cache[rel] = [*key, records.sha256, listed, left_out]
+        for raw in records.seeds:
+            seen[raw.rel] = raw.sha256
+            entry = entries.get(raw.sha256)
+            if raw.sha256 in pending_shas or entry:
+                # The same record again (overlapping feed snapshots, a copied file): the
+                # post made from its first copy stands; no second post, no error.
+                if entry:
+                    entry["seed"] = entry.get("seed") or raw.rel
+                    out.unchanged_post(entry, content)
+                else:
+                    out.unchanged += 1
+                continue
+            old_sha = by_seed.get(raw.rel)
+            old = entries.get(old_sha) if old_sha else None
+            out.pending.append(Pending(raw, old["post"] if old else None))
+            pending_shas[raw.sha256] = raw.rel
+            for warning in raw.warnings:  # e.g. a feed entry with only its summary
+                log.warning("%s: %s", raw.path, warning)
+    # --- end of issue #15 block ---
+
+    unknown: list[Path] = []
+    for path in discover(root, unknown):
+        rel = path.relative_to(root).as_posix() if root.is_dir() else path.name
+        key = stat_key(path)
+        cached = stat_cache.get(rel)
+        if is_container(path):
+            plan_records(path, rel, key, cached)
+            continue
+        if cached and key and cached[:2] == key and cached[2] in entries:
+            seen[rel] = cached[2]
+            out.unchanged_post(entries[cached[2]], content)
+            continue
+        if cached and key and cached[:2] == key and cached[2] in known_skips:
+            # Unchanged and found to hold no article last time: say so again, but do not
+            # re-clean it (a million-line seed costs seconds on every build otherwise).
+            seen[rel] = cached[2]
+            manifest.skipped[cached[2]] = known_skips[cached[2]]
+            out.skipped.append((str(path), known_skips[cached[2]]))
+            continue
+        try:
+            raw = read_seed(path, root if root.is_dir() else None)
+        except SeedError as exc:
+            out.skipped.append((str(path), str(exc)))
+            continue
+        seen[rel] = raw.sha256
+        if key:
+            stat_cache[rel] = [*key, raw.sha256]
+        if raw.sha256 in pending_shas:
+            first = pending_shas[raw.sha256]
+            out.skipped.append((str(path), f"duplicate of {first} (same bytes)"))
+            continue
+        entry = entries.get(raw.sha256)
+        if entry:
+            seed = entry.get("seed")
+            if seed not in (None, rel) and (root / str(seed)).exists() and seed in seen:
+                out.skipped.append((str(path), f"duplicate of {seed} (same bytes)"))
+                continue
+            entry["seed"] = seed or rel
+            out.unchanged_post(entry, content)
+            continue
+        old_sha = by_seed.get(rel)
+        old = entries.get(old_sha) if old_sha else None
+        out.pending.append(Pending(raw, old["post"] if old else None))
+        pending_shas[raw.sha256] = rel
+    kinds = ", ".join(f"*{suffix}" for suffix in (*SEED_SUFFIXES, *CONTAINER_SUFFIXES))
+    for path in unknown:
+        out.unknown.append(str(path))
+        log.warning("not a seed format: %s (seeds are %s)", path, kinds)
+    return out
+
+
+# --- a source's boilerplate ------------------------------------------------------------
+
+JUNK_SAMPLE = 200
+"""Seeds of a folder read to learn its boilerplate. A source's chrome repeats on nearly
+every page, so a sample finds it; reading the whole folder would make adding one seed
+to a 100k archive cost a full re-read."""
+
+
+def folder_junk(folder: Path, known: Mapping[Path, str] | None = None,
+                similarity: float = dedup.DEFAULT_SIMILARITY) -> frozenset[str]:
+    """Lines that repeat across seeds of one folder are that source's boilerplate.
+
+    A folder is one source (one scraper target). The sample is the first
+    :data:`JUNK_SAMPLE` files in an order fixed by a hash of their names, so it does not
+    depend on which seeds happen to be new; ``known`` holds texts already read.
+    Near-duplicate copies of one article count as one page (see :mod:`dedup`), so an
+    article scraped three times does not have its body learned as chrome.
+    """
+    known = known or {}
+    files = [p for p in folder.iterdir() if p.suffix.lower() in (".txt", ".html", ".htm")
+             and not p.name.startswith(".")] if folder.is_dir() else []
+    files.sort(key=lambda p: hashlib.sha1(p.name.encode("utf-8", "surrogateescape"),
+                                          usedforsecurity=False).hexdigest())
+    texts = []
+    for path in files[:JUNK_SAMPLE]:
+        if path in known:
+            texts.append(known[path])
+            continue
+        try:
+            texts.append(read_seed(path).text)
+        except SeedError:
+            continue
+    if len(texts) < 3:
+        return frozenset()
+    return dedup.learn_junk_once_per_article(texts, learn_junk, similarity)
+
+
+def make_jobs(raws: Sequence[RawSeed], settings: Settings,
+              folder_of: Callable[[RawSeed], Path] | None = None) -> list[Job]:
+    """What the workers need per seed: its source's boilerplate and its index row.
+
+    A seed's source is its folder: by default the one under ``settings.seeds`` it was
+    found in (ingest); ``news-digest inspect`` passes each file's own folder, so it
+    shows what ingest would write for that seed.
+    """
+    root = settings.seeds
+
+    def seeds_folder(raw: RawSeed) -> Path:
+        return root / Path(raw.rel).parent if root.is_dir() else root.parent
+
+    folder_of = folder_of or seeds_folder
+    known = {raw.path: raw.text for raw in raws}  # read by plan(): not read twice
+    junk: dict[Path, frozenset[str]] = {}
+    indexes: dict[Path, dict[str, dict[str, str]]] = {}
+    jobs: list[Job] = []
+    for raw in raws:
+        folder = folder_of(raw)
+        if folder not in junk:
+            junk[folder] = folder_junk(folder, known, settings.duplicate_similarity / 100)
+            indexes[folder] = load_index(folder)
+        name = Path(raw.rel).name
+        row = indexes[folder].get(name)
+        jobs.append(Job(raw, junk[folder], {name: row} if row else {}))
+    return jobs
+
+
+# --- near-duplicate versions (issue #11) --------------------------------------------------
+
+def group_versions(jobs: list[Job], settings: Settings) -> tuple[list[Job], dict[str, str]]:
+    """Find near-duplicate seeds among the new ones; the longest copy of each group is
+    its post (ties: the first in seed order), the others become its versions.
+
+    Returns the jobs reordered so that each group's other copies come just before the
+    copy that is written (results arrive in job order, so the writer has every version
+    in hand when it writes the post), and the map copy sha256 → post's seed sha256.
+    Text seeds are compared without their folder's learned chrome; saved HTML pages are
+    not compared (their markup is mostly the site's template, which would look alike).
+    """
+    text_jobs = [j for j in jobs if j.raw.format == "text"]
+    bodies = [dedup.body_text(j.raw.text, j.junk) for j in text_jobs]
+    grouped = [g for g in dedup.groups(bodies, settings.duplicate_similarity / 100)
+               if len(g) > 1]
+    if not grouped:
+        return jobs, {}
+    primary_of: dict[str, str] = {}
+    before: dict[str, list[Job]] = {}
+    for group in grouped:
+        members = [text_jobs[i] for i in group]
+        sizes = [len(bodies[i].split()) for i in group]
+        best = members[max(range(len(group)), key=lambda k: (sizes[k], -k))]
+        before[best.raw.sha256] = [m for m in members if m is not best]
+        for m in members:
+            if m is not best:
+                primary_of[m.raw.sha256] = best.raw.sha256
+    ordered: list[Job] = []
+    for job in jobs:
+        if job.raw.sha256 in primary_of:
+            continue
+        ordered.extend(before.get(job.raw.sha256, ()))
+        ordered.append(job)
+    return ordered, primary_of
+
+
+# --- end of near-duplicate versions ------------------------------------------------------

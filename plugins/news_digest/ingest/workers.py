@@ -1,0 +1,281 @@
+"""One seed → one article, in worker processes: clean, date, then enrich in batches.
+
+What a worker gets is a :class:`Job` (the seed, its source's boilerplate, its index
+row); what it gives back is an :class:`~news_digest.model.Article` or a :class:`Skip`
+naming why the seed gave none. Any exception is that seed's alone (issue #12, "nothing
+lost"); a worker that dies has its batch redone in the main process.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import logging
+import multiprocessing
+import os
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+from pathlib import Path
+
+from news_digest.enrich.pipeline import EnrichContext, enrich, with_registered_steps
+from news_digest.ingest import writer as posts
+from news_digest.ingest.clean import clean
+from news_digest.ingest.dates import date_from_path, parse_dateline
+from news_digest.ingest.formats import RECORD_FORMATS
+from news_digest.ingest.isolate import enrich_each, failure_reason
+from news_digest.model import Article, Draft, RawSeed, Source
+from news_digest.settings import Settings
+from news_digest.text import web_url
+
+log = logging.getLogger(__name__)
+
+NO_ARTICLE = "no article text found (only boilerplate or a title)"
+"""Why a seed whose cleaning left no paragraph is skipped."""
+
+_COPYRIGHT_OWNER = re.compile(
+    r"(?:©|\(c\)|@|copyright)\s*(?:\d{4}\s*(?:[-–—,]\s*\d{4})?)?\s*[-–—,:]?\s*"
+    r"(?P<owner>[A-Z][\w&.' -]{1,60}?)"
+    r"(?:,?\s+(?:Inc|LLC|Ltd|Limited|Corp|Corporation|plc|GmbH)\.?)?"
+    r"\s*[.,-]?\s*All Rights Reserved",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One seed for a worker: the seed, its source's learned boilerplate, its index row."""
+
+    raw: RawSeed
+    junk: frozenset[str]
+    index: dict[str, dict[str, str]]
+    """The seed's own ``index.tsv`` row (file name → row), or empty: not the whole index."""
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A seed that gave no article, and why."""
+
+    reason: str
+    remember: bool
+    """True when the seed holds no article: the manifest remembers it, so an unchanged
+    seed is not cleaned again on the next run."""
+
+
+def to_draft(raw: RawSeed, junk: frozenset[str]) -> Draft:
+    """Clean a seed with the cleaner for its format."""
+    if raw.format in RECORD_FORMATS:  # a JSON record or feed entry (formats.py)
+        from news_digest.ingest.formats import record_draft
+
+        return record_draft(raw)
+    if raw.format == "html":
+        from news_digest.ingest.extract import extract_html
+
+        return extract_html(raw)
+    return clean(raw, junk)
+
+
+def seed_meta(raw: RawSeed, index: dict[str, dict[str, str]]) -> dict[str, str]:
+    """What is known about a seed besides its text: its ``index.tsv`` row, then (for
+    saved pages) the page's own metadata. The scraper's index wins."""
+    meta = index.get(Path(raw.rel).name, {})
+    if raw.format == "html":
+        from news_digest.ingest.extract import html_meta
+
+        meta = {**html_meta(raw), **meta}
+    if raw.meta:  # what a JSON record or feed entry states about itself
+        meta = {**dict(raw.meta), **meta}
+    url = meta.get("url")
+    if url is not None and web_url(url) is None:
+        # The theme links the source; a "javascript:" URL from a scraper would be a link
+        # that runs script. Only plain http(s) URLs are kept.
+        log.warning("%s: source url %r is not an http(s) URL; left out", raw.path, url[:200])
+        meta = {k: v for k, v in meta.items() if k != "url"}
+    return meta
+
+
+def resolve_date(draft: Draft, raw: RawSeed, meta: dict[str, str]) -> tuple[datetime, str]:
+    """The article's date and where it came from, most trustworthy source first."""
+    timed = None
+    if meta.get("date"):
+        date = _parse_iso(meta["date"]) or parse_dateline(meta["date"])
+        timed = _utc(date) if date is not None else None
+    # A dateline with a day only (midnight) yields to metadata that has the same day
+    # with a time: the page knew when, the dateline only which day.
+    day_only = draft.date is not None and draft.date.time() == time() and \
+        timed is not None and timed.time() != time() and timed.date() == draft.date.date()
+    if draft.date is not None and (utc := _utc(draft.date)) is not None and not day_only:
+        return utc, "dateline"
+    if timed is not None:
+        return timed, "metadata"
+    date = date_from_path(raw.rel)
+    if date is not None:
+        return date, "path"
+    try:
+        return datetime.fromtimestamp(int(raw.mtime), tz=UTC), "file-mtime"
+    except (OverflowError, OSError, ValueError):  # an mtime past year 9999 (tmpfs allows it)
+        return datetime.fromtimestamp(0, tz=UTC), "file-mtime"
+
+
+def _utc(value: datetime) -> datetime | None:
+    """``value`` in UTC, or None when that falls outside years 1–9999 (0001-01-01 00:30
+    +05:00 has no UTC datetime); the caller then tries the next, less trusted source."""
+    try:
+        return value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _parse_iso(text: str) -> datetime | None:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def publisher_from(draft: Draft) -> str | None:
+    """The owner named in a removed copyright line ("© 2025 AlterNet Media Inc. All…")."""
+    for removed in draft.removed:
+        match = _COPYRIGHT_OWNER.search(removed.text)
+        if match:
+            return match.group("owner").strip(" -.,")
+    return None
+
+
+def to_article(raw: RawSeed, draft: Draft, meta: dict[str, str], settings: Settings,
+               slug: str) -> Article:
+    date, date_source = resolve_date(draft, raw, meta)
+    source = Source(
+        seed=raw.rel,
+        sha256=raw.sha256,
+        publisher=meta.get("publisher") or publisher_from(draft) or settings.publisher,
+        url=meta.get("url"),
+    )
+    return Article(draft=draft, source=source, date=date, date_source=date_source, slug=slug,
+                   warnings=(*raw.warnings, *draft.warnings))
+
+
+# --- parallel enrichment -----------------------------------------------------------------
+
+_worker_ctx: EnrichContext | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_ctx
+    _worker_ctx = EnrichContext(settings)
+
+
+def _process_in_worker(jobs: list[Job]) -> list[Article | Skip]:
+    assert _worker_ctx is not None
+    return process(jobs, _worker_ctx)
+
+
+def _warm_worker() -> None:
+    """Load this worker's models (spaCy, registry, taxonomy) before its first batch."""
+    assert _worker_ctx is not None
+    with suppress(Exception):  # a step that cannot take an empty batch loads on its first
+        enrich([], _worker_ctx)
+
+
+def prepare(job: Job, settings: Settings) -> Article | Skip:
+    """Clean one seed into an article. Its slug is the title's slug, provisional: the
+    final one (``-2`` on a collision) is given in seed order when the post is written."""
+    article, skip = examine(job, settings)
+    if skip is not None:
+        return skip
+    assert article is not None
+    return article
+
+
+def examine(job: Job, settings: Settings, *, keep_empty: bool = False,
+            ) -> tuple[Article | None, Skip | None]:
+    """Ingest's rules for one seed: the article it gives and, when ingest would skip
+    it, why. ``inspect`` calls this too, with ``keep_empty`` to still show what cleaning
+    made of a seed that has no article text (ingest does not build that article)."""
+    # --- issue #12 "nothing lost": any exception here is this seed's alone ---
+    try:
+        meta = seed_meta(job.raw, job.index)
+        draft = to_draft(job.raw, job.junk)
+        if not draft.paragraphs:
+            skip = Skip(NO_ARTICLE, remember=True)
+            if not keep_empty:
+                return None, skip
+            return to_article(job.raw, draft, meta, settings, posts.post_slug(draft.title)), skip
+        return to_article(job.raw, draft, meta, settings, posts.post_slug(draft.title)), None
+    except Exception as exc:  # one bad seed must not stop the build
+        return None, Skip(failure_reason("cleaning", exc), remember=False)
+
+
+def process(jobs: Sequence[Job], ctx: EnrichContext) -> list[Article | Skip]:
+    """Clean a batch of seeds, then enrich its articles as one batch (NER streams all
+    their texts through ``nlp.pipe``); one result per job, in order. A seed whose
+    enrichment raises becomes a :class:`Skip` naming the reason; the others of its batch
+    are enriched without it (:func:`isolate.enrich_each`)."""
+    prepared = [prepare(job, ctx.settings) for job in jobs]
+    articles = [p for p in prepared if isinstance(p, Article)]
+    enriched = iter(enrich_each(articles, ctx))
+    out: list[Article | Skip] = []
+    for item in prepared:
+        result = next(enriched) if isinstance(item, Article) else item
+        out.append(Skip(result, remember=False) if isinstance(result, str) else result)
+    return out
+
+
+def worker_count(settings: Settings, n_articles: int) -> int:
+    """Processes to use: one per core (at most 4), and only when the work pays for a
+    model load per worker."""
+    wanted = settings.processes or min(4, os.cpu_count() or 1)
+    batches = -(-n_articles // max(1, settings.batch_size))
+    return max(1, min(wanted, batches if n_articles >= 4 * settings.batch_size else 1))
+
+
+@contextmanager
+def worker_pool(settings: Settings, n_seeds: int) -> Iterator[cf.ProcessPoolExecutor | None]:
+    """Spawned workers that start loading their models at once, or None when one
+    process will do (little work: a model load per worker would not pay)."""
+    workers = worker_count(settings, n_seeds)
+    if workers == 1:
+        yield None
+        return
+    mp = multiprocessing.get_context("spawn")
+    pool = cf.ProcessPoolExecutor(workers, mp_context=mp, initializer=_init_worker,
+                                  initargs=(with_registered_steps(settings),))
+    try:
+        for _ in range(workers):
+            pool.submit(_warm_worker)
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def process_all(jobs: Sequence[Job], settings: Settings, pool: cf.ProcessPoolExecutor | None,
+                ctx: EnrichContext | None = None,
+                ) -> Iterator[tuple[list[Job], list[Article | Skip]]]:
+    """(batch, results) in seed order, each as soon as it and those before it are done,
+    so the caller writes posts while the workers go on with later batches."""
+    size = max(1, settings.batch_size)
+    batches = [list(jobs[i:i + size]) for i in range(0, len(jobs), size)]
+    if pool is None:
+        ctx = ctx or EnrichContext(settings)
+        for batch in batches:
+            yield batch, process(batch, ctx)
+        return
+    futures = [pool.submit(_process_in_worker, batch) for batch in batches]
+    for batch, future in zip(batches, futures, strict=True):
+        try:
+            results = future.result()
+        except Exception as exc:
+            # The worker died (killed for memory, a crash in a C extension) or its batch
+            # could not be sent back: process that batch here, seed by seed, rather than
+            # lose it; the pool's later batches are retried the same way if it is broken.
+            log.warning("news-digest: a worker failed on a batch of %d seeds (%s); "
+                        "processing them in the main process",
+                        len(batch), failure_reason("worker", exc))
+            ctx = ctx or EnrichContext(settings)
+            results = process(batch, ctx)
+        yield batch, results
+
