@@ -28,7 +28,6 @@ from __future__ import annotations
 import hashlib
 import html as html_lib
 import json
-import stat as stat_mode
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,10 +35,10 @@ from pathlib import Path
 from news_digest.ingest.containers import Item, RecordProblem, feed_records, json_records
 from news_digest.ingest.seeds import (
     CONTAINER_SUFFIXES,
-    MAX_SEED_BYTES,
     SeedError,
     Skipped,
     discover,
+    read_bytes,
     read_seed,
 )
 from news_digest.model import Draft, RawSeed
@@ -83,7 +82,7 @@ def read_records(path: Path, root: Path | None = None) -> Records:
     records share an identity (a scraper appended a newer copy of a story), the last one
     in the file wins.
     """
-    data, mtime = _read_bytes(path)
+    data, mtime = read_bytes(path)
     rel = _rel(path, root)
     kind = CONTAINER_SUFFIXES[path.suffix.lower()]
     items = feed_records(data) if kind == "feed" else json_records(data, kind)
@@ -104,21 +103,6 @@ def read_records(path: Path, root: Path | None = None) -> Records:
 
 
 # --- reading ---------------------------------------------------------------------------
-
-def _read_bytes(path: Path) -> tuple[bytes, float]:
-    try:
-        stat = path.stat()
-        if not stat_mode.S_ISREG(stat.st_mode):
-            raise SeedError("not a regular file (a pipe, socket or device)")
-        if stat.st_size > MAX_SEED_BYTES:
-            raise SeedError(f"larger than {MAX_SEED_BYTES // (1024 * 1024)} MB")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SeedError(f"cannot be read ({exc.strerror or exc})") from None
-    if not data.strip():
-        raise SeedError("is empty")
-    return data, stat.st_mtime
-
 
 def _rel(path: Path, root: Path | None) -> str:
     try:

@@ -118,6 +118,23 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def read_bytes(path: Path) -> tuple[bytes, float]:
+    """A seed file's bytes and mtime, or :class:`SeedError` saying why it cannot be used:
+    not a regular file (reading a FIFO would block forever), too large, unreadable, empty."""
+    try:
+        stat = path.stat()
+        if not stat_mode.S_ISREG(stat.st_mode):
+            raise SeedError("not a regular file (a pipe, socket or device)")
+        if stat.st_size > MAX_SEED_BYTES:
+            raise SeedError(f"larger than {MAX_SEED_BYTES // (1024 * 1024)} MB")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SeedError(f"cannot be read ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise SeedError("is empty")
+    return data, stat.st_mtime
+
+
 def read_seed(path: Path, root: Path | None = None) -> RawSeed:
     """Read one seed file; raise :class:`SeedError` with the reason when it cannot be used.
 
@@ -127,15 +144,7 @@ def read_seed(path: Path, root: Path | None = None) -> RawSeed:
     if path.suffix.lower() in CONTAINER_SUFFIXES:
         raise SeedError("holds one seed per record or feed entry; read it with "
                         "news_digest.ingest.formats.read_records")
-    try:
-        stat = path.stat()
-        if not stat_mode.S_ISREG(stat.st_mode):  # reading a FIFO would block forever
-            raise SeedError("not a regular file (a pipe, socket or device)")
-        if stat.st_size > MAX_SEED_BYTES:
-            raise SeedError(f"larger than {MAX_SEED_BYTES // (1024 * 1024)} MB")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SeedError(f"cannot be read ({exc.strerror or exc})") from None
+    data, mtime = read_bytes(path)
     text, encoding, warnings = decode(data)
     text = normalise(text)
     if not text.strip():
@@ -151,7 +160,7 @@ def read_seed(path: Path, root: Path | None = None) -> RawSeed:
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
-        mtime=stat.st_mtime,
+        mtime=mtime,
         format=SEED_SUFFIXES.get(path.suffix.lower(), "text"),
         warnings=tuple(warnings),
     )

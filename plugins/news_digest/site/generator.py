@@ -26,6 +26,7 @@ from news_digest.site import digests, feeds, notes, related, search, seo
 from news_digest.site import stories as st
 from news_digest.site import taxonomy as tx
 from news_digest.site.incremental import IncrementalWriter
+from news_digest.site.pages import EntityPage, TopicPage, build_entity_pages, build_topic_pages
 from news_digest.site.pagination import paginate
 from news_digest.site.reader import curation_flags
 from news_digest.text import plural
@@ -42,8 +43,8 @@ class Site:
     topics_of: tuple[tuple[tx.TopicRef, ...], ...]
     entities_of: tuple[tuple[tx.EntityRef, ...], ...]
     related_of: tuple[tuple[Any, ...], ...]
-    topic_pages: tuple[tx.TopicPage, ...]
-    entity_pages: tuple[tx.EntityPage, ...]
+    topic_pages: tuple[TopicPage, ...]
+    entity_pages: tuple[EntityPage, ...]
     daily: tuple[digests.Edition, ...]
     weekly: tuple[digests.Edition, ...]
     feeds: tuple[feeds.Feed, ...]
@@ -51,7 +52,7 @@ class Site:
     stories: tuple[st.Story, ...] = ()
     """Stories of two or more articles (one page each), newest first."""
 
-    def entity_groups(self, top: int | None = None) -> list[tuple[str, str, list[tx.EntityPage]]]:
+    def entity_groups(self, top: int | None = None) -> list[tuple[str, str, list[EntityPage]]]:
         """(group, label, pages) for the entities index, in GROUPS order; each group's
         pages most-mentioned first (ties by name), at most ``top`` of them."""
         out = []
@@ -61,10 +62,10 @@ class Site:
             out.append((g, tx.GROUP_LABELS[g], pages[:top] if top is not None else pages))
         return out
 
-    def entity_letters(self, group: str) -> list[tuple[str, list[tx.EntityPage]]]:
+    def entity_letters(self, group: str) -> list[tuple[str, list[EntityPage]]]:
         """(letter, pages) for a group's A–Z page: by the slug's first character, so
         "Łódź" files under L; digits and the rest under "#"."""
-        letters: dict[str, list[tx.EntityPage]] = {}
+        letters: dict[str, list[EntityPage]] = {}
         for p in sorted((p for p in self.entity_pages if p.ref.group == group),
                         key=lambda p: (p.ref.slug, p.ref.name)):
             first = p.ref.slug[:1].upper()
@@ -163,8 +164,8 @@ def build_site(articles: Sequence[Any], s: Settings,
                                   2 * s.related_count + 2)
     related_of = tuple(st.split_related(a, [articles[j] for j in r])[:s.related_count]
                        for a, r in zip(articles, rel, strict=True))
-    topic_pages = tuple(tx.build_topic_pages(articles, topics_of, entities_of))
-    entity_pages = tuple(tx.build_entity_pages(articles, topics_of, entities_of))
+    topic_pages = tuple(build_topic_pages(articles, topics_of, entities_of))
+    entity_pages = tuple(build_entity_pages(articles, topics_of, entities_of))
     daily, weekly = digests.build_editions(articles, topics_of, s.weekly_editions,
                                            edition_notes, s.edition_url)
     if edition_notes:

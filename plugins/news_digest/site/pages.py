@@ -1,0 +1,184 @@
+"""Topic and entity pages: what each shows (articles, leading entities, co-mentions,
+topics, a timeline chart), built from the site-wide refs of ``taxonomy.py``."""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from news_digest.site.taxonomy import GROUPS, EntityRef, TopicRef
+from news_digest.text import plural
+
+
+@dataclass(frozen=True)
+class TopicPage:
+    """``/topics/<slug>/``: a topic's articles (newest first) and leading entities."""
+
+    ref: TopicRef
+    articles: tuple[Any, ...]
+    leading_entities: tuple[tuple[EntityRef, int], ...]
+
+
+@dataclass(frozen=True)
+class EntityPage:
+    """``/entities/<group>/<slug>/``: an entity's articles, company and timeline."""
+
+    ref: EntityRef
+    articles: tuple[Any, ...]
+    co_mentions: tuple[tuple[EntityRef, int], ...]
+    topics: tuple[tuple[TopicRef, int], ...]
+    first_seen: datetime
+    last_seen: datetime
+    timeline: tuple[tuple[date, int], ...]
+    """(day, articles that day), oldest first."""
+
+    @property
+    def chart(self) -> Chart | None:
+        """The timeline as stories per week or month (see :func:`timeline_chart`)."""
+        return timeline_chart(self.timeline)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One period of an entity's timeline chart: a week or a month."""
+
+    label: str
+    """"Jan 2020" or "6 Jan 2020" (the week's Monday), for the text alternative."""
+    start: date
+    count: int
+    days: tuple[date, ...]
+    """Days of the period with stories (their editions are linked under the chart)."""
+    x: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A compact bar chart (inline SVG, no JavaScript) of stories per week or month."""
+
+    unit: str
+    """``week`` or ``month``."""
+    bars: tuple[Bar, ...]
+    width: int
+    height: int
+    peak: int
+    bar: int = 8
+    """Bar width (SVG user units)."""
+
+    @property
+    def summary(self) -> str:
+        """The chart in one sentence, for ``aria-label`` and readers without images."""
+        total = sum(b.count for b in self.bars)
+        busiest = max(self.bars, key=lambda b: (b.count, b.start))
+        return (f"{plural(total, 'story', 'stories')} over {plural(self.bars, self.unit)}, "
+                f"most in the {self.unit} of {busiest.label} ({busiest.count}).")
+
+
+CHART_BAR, CHART_GAP, CHART_HEIGHT = 8, 2, 40
+"""Chart geometry in SVG user units: bar width, gap, plot height."""
+
+
+def _period(day: date, unit: str) -> date:
+    if unit == "month":
+        return day.replace(day=1)
+    return date.fromordinal(day.toordinal() - day.weekday())
+
+
+def _next(start: date, unit: str) -> date:
+    if unit == "month":
+        return (start.replace(year=start.year + 1, month=1) if start.month == 12
+                else start.replace(month=start.month + 1))
+    return date.fromordinal(start.toordinal() + 7)
+
+
+def timeline_chart(days: Sequence[tuple[date, int]], max_weeks: int = 26) -> Chart | None:
+    """Stories per week (spans up to ``max_weeks``) or per month, empty periods included,
+    so the chart's width shows time; None when there are no days."""
+    if not days:
+        return None
+    first, last = days[0][0], days[-1][0]
+    unit = "week" if (last - first).days <= max_weeks * 7 else "month"
+    counts: Counter = Counter()
+    seen: dict[date, list[date]] = defaultdict(list)
+    for day, n in days:
+        counts[_period(day, unit)] += n
+        seen[_period(day, unit)].append(day)
+    peak = max(counts.values())
+    bars = []
+    start, end = _period(first, unit), _period(last, unit)
+    i = 0
+    while start <= end:
+        n = counts.get(start, 0)
+        label = f"{start:%b %Y}" if unit == "month" else f"{start.day} {start:%b %Y}"
+        bars.append(Bar(label, start, n, tuple(seen.get(start, ())),
+                        i * (CHART_BAR + CHART_GAP),
+                        round(CHART_HEIGHT * n / peak) if n else 0))
+        start, i = _next(start, unit), i + 1
+    width = max(len(bars) * (CHART_BAR + CHART_GAP) - CHART_GAP, CHART_BAR)
+    return Chart(unit, tuple(bars), width, CHART_HEIGHT, peak)
+
+
+def _ranked(counter: Counter, limit: int) -> tuple:
+    """Most common first, ties by name: deterministic whatever the input order."""
+    return tuple(heapq.nsmallest(limit, counter.items(), key=lambda kv: (
+        -kv[1], str(kv[0]).casefold(), getattr(kv[0], "url", str(kv[0])))))
+
+
+def build_topic_pages(articles: Sequence[Any], topics_of: Sequence[Sequence[TopicRef]],
+                      entities_of: Sequence[Sequence[EntityRef]], leading: int = 10
+                      ) -> list[TopicPage]:
+    """One page per topic. ``articles`` are newest first; the lists run parallel to it."""
+    members: dict[str, list[int]] = defaultdict(list)
+    refs: dict[str, TopicRef] = {}
+    for i, topics in enumerate(topics_of):
+        for t in topics:
+            members[t.id].append(i)
+            refs[t.id] = t
+    pages = []
+    for tid in sorted(members, key=lambda t: refs[t].slug):
+        idx = members[tid]
+        counts: Counter = Counter(e for i in idx for e in entities_of[i] if e.linked)
+        pages.append(TopicPage(refs[tid], tuple(articles[i] for i in idx),
+                               _ranked(counts, leading)))
+    return pages
+
+
+def build_entity_pages(articles: Sequence[Any], topics_of: Sequence[Sequence[TopicRef]],
+                       entities_of: Sequence[Sequence[EntityRef]], co_limit: int = 15
+                       ) -> list[EntityPage]:
+    """One page per entity, with co-mentions counted per article (not per mention).
+
+    Counting goes article by article (``Counter.update`` over the article's entity
+    set, in C), not entity by entity over each entity's articles: the same sums
+    without rebuilding every article's set once per entity it mentions.
+    """
+    members: dict[EntityRef, list[int]] = defaultdict(list)
+    co: dict[EntityRef, Counter] = defaultdict(Counter)
+    tops: dict[EntityRef, Counter] = defaultdict(Counter)
+    for i, ents in enumerate(entities_of):
+        unique = {e for e in ents if e.linked}
+        for e in unique:
+            members[e].append(i)
+            co[e].update(unique)
+            tops[e].update(topics_of[i])
+    pages = []
+    for ref in sorted(members, key=lambda r: (GROUPS.index(r.group), r.slug)):
+        idx = members[ref]
+        others = co[ref]
+        del others[ref]
+        dates = [articles[i].date for i in idx]
+        days = Counter(d.date() for d in dates)
+        pages.append(EntityPage(
+            ref=ref,
+            articles=tuple(articles[i] for i in idx),
+            co_mentions=_ranked(others, co_limit),
+            topics=_ranked(tops[ref], 10),
+            first_seen=min(dates),
+            last_seen=max(dates),
+            timeline=tuple(sorted(days.items())),
+        ))
+    return pages
