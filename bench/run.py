@@ -385,9 +385,11 @@ def phase_build(site: Path, plain: bool, profile: Path | None) -> None:
     from site_size import measure, walk
 
     size = measure(walk(out))
+    # per article only for our layout: site_size finds articles by their URL pattern
+    per = {} if plain else {"per_article": (size["files_per_article"],
+                                            size["bytes_per_article"])}
     emit(seconds=time.perf_counter() - t0, files=size["files"], bytes=size["bytes"],
-         per_article=(size["files_per_article"], size["bytes_per_article"]),
-         steps_missing=MISSING_STEPS)
+         steps_missing=MISSING_STEPS, **per)
 
 
 def plain_copy(site: Path) -> int:
