@@ -201,3 +201,22 @@ def copy_content(src_root: Path, dst_root: Path) -> Path:
     shutil.copytree(src_root / "content", dst_root / "content")
     shutil.copytree(src_root / "data", dst_root / "data")
     return dst_root / "content"
+
+
+def build_from_seeds(site: Path, **override: object) -> Path:
+    """Plain Pelican with the shipped settings over ``site/seeds``: it ingests first,
+    then builds ``site/output`` (search off; the content cache in ``site/cache``)."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(REPO / "pelicanconf.py"), override={
+        "PATH": str(site / "content"),
+        "OUTPUT_PATH": str(site / "output"),
+        "CACHE_PATH": str(site / "cache"),
+        "NEWS_DIGEST_SEEDS": str(site / "seeds"),
+        "NEWS_DIGEST_DATA_DIR": str(site / "data"),
+        "NEWS_DIGEST_SEARCH": False,
+        **override,
+    })
+    Pelican(settings).run()
+    return site / "output"

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pelican import Pelican
-from pelican.settings import read_settings
+from helpers import build_from_seeds
 
 from news_digest.ingest.containers import SUMMARY_ONLY
 from news_digest.ingest.formats import read_records, record_draft
@@ -96,17 +95,7 @@ def jsonl(*records: dict[str, object]) -> str:
 
 def build(site: Path) -> None:
     """Plain Pelican with the shipped settings: it ingests seeds/ first, then builds."""
-    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
-        "PATH": str(site / "content"),
-        "OUTPUT_PATH": str(site / "output"),
-        "CACHE_PATH": str(site / "cache"),
-        "NEWS_DIGEST_SEEDS": str(site / "seeds"),
-        "NEWS_DIGEST_DATA_DIR": str(site / "data"),
-        "NEWS_DIGEST_SEARCH": False,
-        "NEWS_DIGEST_NER_BACKEND": "rules",
-        "NEWS_DIGEST_PROCESSES": 1,
-    })
-    Pelican(settings).run()
+    build_from_seeds(site, NEWS_DIGEST_NER_BACKEND="rules", NEWS_DIGEST_PROCESSES=1)
 
 
 def new_site(tmp_path: Path, seeds: dict[str, str]) -> Path:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import build_from_seeds
 from pelican import Pelican
 from pelican.settings import read_settings
 
@@ -20,15 +21,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("seed-site")
     shutil.copytree(SEEDS, site / "seeds")
     (site / "content").mkdir()
-    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
-        "PATH": str(site / "content"),
-        "OUTPUT_PATH": str(site / "output"),
-        "CACHE_PATH": str(site / "cache"),
-        "NEWS_DIGEST_SEEDS": str(site / "seeds"),
-        "NEWS_DIGEST_DATA_DIR": str(site / "data"),
-        "NEWS_DIGEST_SEARCH": False,
-    })
-    Pelican(settings).run()
+    build_from_seeds(site)
     return site
 
 
