@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from news_digest.errors import SettingsError
+from news_digest.text import BOOL_WORDS
 
 PREFIX = "NEWS_DIGEST_"
 
@@ -122,8 +123,6 @@ class Settings:
         return self.content / self.notes
 
 
-_BOOL_WORDS = {"1": True, "true": True, "yes": True, "on": True,
-               "0": False, "false": False, "no": False, "off": False}
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:
@@ -131,8 +130,8 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
     if isinstance(default, bool):
         if isinstance(value, bool):
             return value
-        if isinstance(value, str) and value.strip().lower() in _BOOL_WORDS:
-            return _BOOL_WORDS[value.strip().lower()]
+        if isinstance(value, str) and value.strip().lower() in BOOL_WORDS:
+            return BOOL_WORDS[value.strip().lower()]
         raise SettingsError(f"{key}={value!r}: expected true or false")
     if isinstance(default, int):
         try:

@@ -63,6 +63,11 @@ def plural(count: int | Sized, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
+BOOL_WORDS: dict[str, bool] = {"1": True, "true": True, "yes": True, "on": True,
+                               "0": False, "false": False, "no": False, "off": False}
+"""How a person types true and false: in settings (``-e``) and in hand-edited front matter."""
+
+
 # ---------------------------------------------------------------- words
 
 WORD = re.compile(r"[a-z0-9]+(?:[-'&.][a-z0-9]+)*|[$£€%]")

@@ -39,12 +39,12 @@ from rapidfuzz import fuzz
 
 from news_digest.enrich import filters
 from news_digest.enrich.resolve import Known, resolve_corpus
+from news_digest.text import GROUP_TYPES
 from news_digest.vocab.knowledge import load_registry
 
 SIMILAR = 90
 """rapidfuzz ratio (0–100) of two names' spelling keys above which they look like one."""
 
-GROUPS = {"people": "person", "organizations": "organization", "places": "place"}
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.S)
 
 
@@ -98,8 +98,8 @@ def read_posts(content: Path) -> tuple[list[tuple[date, list[tuple[str, str]]]],
         if day is None:
             problems.append(f"{path}: no date in front matter; skipped")
             continue
-        pairs = [(GROUPS[g], str(n)) for g, names in fm["entities"].items()
-                 if g in GROUPS and isinstance(names, list) for n in names if str(n).strip()]
+        pairs = [(GROUP_TYPES[g], str(n)) for g, names in fm["entities"].items()
+                 if g in GROUP_TYPES and isinstance(names, list) for n in names if str(n).strip()]
         posts.append((day, pairs))
     return posts, problems
 

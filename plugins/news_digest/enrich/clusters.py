@@ -134,11 +134,6 @@ def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return math.fsum(w * b[k] for k, w in a.items() if k in b)
 
 
-def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    dot = _dot(a, b)
-    return dot / (_norm(a) * _norm(b)) if dot else 0.0
-
-
 def word_vector(title: str, summary: str, keywords: Iterable[str], body: str = ""
                 ) -> dict[str, float]:
     """Stem → count × rarity for a headline (counted :data:`TITLE_WEIGHT` times), a

@@ -251,9 +251,15 @@ def _sentence_end(word: str) -> bool:
 
 def draft_entities(drafts: Sequence[Draft], ctx: EnrichContext) -> list[tuple[Entity, ...]]:
     """Entities for each draft, all texts streamed through one backend call."""
+    limit = ctx.settings.ner_max_chars
+    return _entities_of(drafts, [_capped_parts(d, limit)[0] for d in drafts], ctx)
+
+
+def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]]],
+                 ctx: EnrichContext) -> list[tuple[Entity, ...]]:
+    """:func:`draft_entities` over the drafts' already capped text parts."""
     nlp = _backend(ctx)[1]
     registry = _registry(ctx)
-    parts = [_capped_parts(d, ctx.settings.ner_max_chars)[0] for d in drafts]
     texts: list[str] = []
     for article in parts:
         texts.extend(_prepare([t for t, _ in article]))
@@ -292,15 +298,16 @@ def _capped_parts(draft: Draft, limit: int) -> tuple[list[tuple[str, float]], bo
 def entities_step(articles: Sequence[Article], ctx: EnrichContext) -> list[Article]:
     """Enrichment step: fill ``entities`` (and flag the rules fallback and a text capped
     for NER in ``warnings``)."""
-    found = draft_entities([a.draft for a in articles], ctx)
-    warning = _backend(ctx)[2]
     limit = ctx.settings.ner_max_chars
+    capped = [_capped_parts(a.draft, limit) for a in articles]  # once per article
+    found = _entities_of([a.draft for a in articles], [parts for parts, _ in capped], ctx)
+    warning = _backend(ctx)[2]
     out = []
-    for article, entities in zip(articles, found, strict=True):
+    for article, entities, (_, was_capped) in zip(articles, found, capped, strict=True):
         warnings = article.warnings
         if warning and warning not in warnings:
             warnings = (*warnings, warning)
-        if _capped_parts(article.draft, limit)[1]:
+        if was_capped:
             warnings = (*warnings, f"text capped at {limit} characters for entity recognition")
         out.append(replace(article, entities=entities, warnings=warnings))
     return out

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from news_digest.ingest.clean_lines import SENTENCE_END
+
 CHARS_PER_WORD = 6.0
 """A line's length is counted in characters / 6 ("word-equivalents"): about one English
 word plus its space, and it still measures lines of languages written without spaces."""
@@ -33,8 +35,6 @@ text), a quarter each from ending like a sentence and from not capitalising ever
 W_LINK = 1.0
 """A URL, an e-mail address or a breadcrumb trail is never article prose."""
 
-_WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
 _FIGURE = re.compile(r"\S*\d\S*")
 _ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.]{2,}$", re.IGNORECASE)
 _CRUMB = re.compile(r"\s[|»›>/]\s")
@@ -81,7 +81,7 @@ def look(text: str, stops: float | None, cells: bool = False) -> Look:
     """
     sample = text[:4000]
     stop = 0.0 if stops is None else _clip((stops - STOP_CENTRE) / STOP_SCALE)
-    end = 1.0 if _SENTENCE_END.search(sample.rstrip()[-3:]) else -1.0
+    end = 1.0 if SENTENCE_END.search(sample.rstrip()[-3:]) else -1.0
     link = -1.0 if _linky(sample) else 0.0
     data = cells or len(_FIGURE.findall(sample[:400])) >= 2
     return Look(stop=stop, end=end, caps=_caps(sample), link=link, data=data)

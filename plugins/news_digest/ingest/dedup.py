@@ -36,6 +36,8 @@ import struct
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
+from news_digest.ingest.clean_lines import normalise
+
 SHINGLE = 5
 """Words per shingle: long enough that shared vocabulary alone does not look like a copy."""
 NUM_PERM = 128
@@ -117,11 +119,13 @@ def _blocked(texts: Sequence[str]) -> list[int]:
 
 
 def _lines(text: str) -> set[str]:
-    return {" ".join(line.split()) for line in text.split("\n")} - {""}
+    return {normalise(line) for line in text.split("\n")} - {""}
 
 
 def _without(text: str, junk: frozenset[str]) -> str:
-    return "\n".join(line for line in text.split("\n") if " ".join(line.split()) not in junk)
+    """``text`` less the folder's learned boilerplate, lines compared as the learner
+    normalised them (``clean_lines.normalise``)."""
+    return "\n".join(line for line in text.split("\n") if normalise(line) not in junk)
 
 
 def learn_junk_once_per_article(texts: Sequence[str],

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from news_digest import errors
+from news_digest.errors import SeedError
 from news_digest.model import RawSeed
 
 log = logging.getLogger(__name__)
@@ -42,10 +42,6 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u2060\ufeff\u00ad]")
 """Zero-width space/non-joiner, word joiner, stray BOMs, soft hyphen. ZWJ (U+200D) stays:
 it is part of emoji sequences."""
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-class SeedError(errors.SeedError):
-    """A seed that cannot be read; the message is the reason shown to the user."""
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,8 @@ from news_digest import frontmatter
 from news_digest.model import ENTITY_TYPES, Article, Version
 from news_digest.text import ENTITY_GROUPS, slugify
 
-ENTITY_KEYS = ENTITY_GROUPS
-"""Front matter groups entities by type under these plural keys."""
-
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]|])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=:]|(?P<num>\d+)[.)])")
-_SLUG_STRIP = re.compile(r"[^a-z0-9]+")
 
 
 def post_slug(title: str) -> str:
@@ -89,7 +85,7 @@ def front_matter(article: Article, seeds_label: str) -> dict[str, Any]:
         for etype in ENTITY_TYPES:
             names = [e.name for e in article.entities if e.type == etype]
             if names:
-                grouped[ENTITY_KEYS[etype]] = names
+                grouped[ENTITY_GROUPS[etype]] = names
         if grouped:
             fm["entities"] = grouped
     if article.story:

@@ -29,7 +29,7 @@ from news_digest.site.incremental import IncrementalWriter
 from news_digest.site.pages import EntityPage, TopicPage, build_entity_pages, build_topic_pages
 from news_digest.site.pagination import paginate
 from news_digest.site.reader import curation_flags
-from news_digest.text import plural
+from news_digest.text import GROUP_TYPES, plural
 
 log = logging.getLogger(__name__)
 
@@ -99,9 +99,9 @@ def _resolve(articles: Sequence[Any], raw: list[tuple[tuple[str, str], ...]],
         return raw, frozenset()
     from types import SimpleNamespace
 
-    known = {n: SimpleNamespace(name=n, type=tx.TYPE_OF_GROUP[e.group])
+    known = {n: SimpleNamespace(name=n, type=GROUP_TYPES[e.group])
              for n, e in registry.items() if e.group and not e.block and n in curated}
-    result = resolver([(a.date, [(tx.TYPE_OF_GROUP[g], n) for g, n in pairs])
+    result = resolver([(a.date, [(GROUP_TYPES[g], n) for g, n in pairs])
                        for a, pairs in zip(articles, raw, strict=True)],
                       known, s.entity_window_days)
     out = [tuple((tx.GROUP_OF_TYPE[t], n) for t, n in pairs) for pairs in result.entities_of]
@@ -193,6 +193,12 @@ def build_site(articles: Sequence[Any], s: Settings,
                 story_list)
 
 
+def _entity_groups(ents: Sequence[tx.EntityRef]) -> tuple[tuple[str, tuple[Any, ...]], ...]:
+    """(label, entities) per group the article names, in display order: its chips."""
+    return tuple((tx.GROUP_LABELS[g], tuple(e for e in ents if e.group == g))
+                 for g in tx.GROUPS if any(e.group == g for e in ents))
+
+
 def attach_unlisted(site: Site, unlisted: Sequence[Any], s: Settings) -> None:
     """Hidden and draft posts still get a page (Pelican's ``status`` semantics: hidden
     at its URL, draft under ``drafts/``), but no related stories or JSON-LD, and only
@@ -207,9 +213,7 @@ def attach_unlisted(site: Site, unlisted: Sequence[Any], s: Settings) -> None:
         a.topics = tuple(topic_refs[t] for t in _raw_topics(a) if t in topic_refs)
         ents = tuple(dict.fromkeys(entity_refs[k] for k in keys if k in entity_refs))
         a.entities = ents
-        a.entity_groups = tuple(
-            (tx.GROUP_LABELS[g], tuple(e for e in ents if e.group == g))
-            for g in tx.GROUPS if any(e.group == g for e in ents))
+        a.entity_groups = _entity_groups(ents)
         a.related = ()
         a.guid = feeds.article_guid(a)
         a.jsonld = None
@@ -225,9 +229,7 @@ def attach(site: Site, siteurl: str, sitename: str) -> None:
                                     site.related_of, strict=True):
         a.topics = topics
         a.entities = ents
-        a.entity_groups = tuple(
-            (tx.GROUP_LABELS[g], tuple(e for e in ents if e.group == g))
-            for g in tx.GROUPS if any(e.group == g for e in ents))
+        a.entity_groups = _entity_groups(ents)
         a.related = rel
         a.guid = feeds.article_guid(a)
         a.jsonld = seo.article_jsonld(a, siteurl, sitename)
@@ -318,11 +320,12 @@ class DigestGenerator(Generator):
                             topic=tp if pg.front else None, page=pg,
                             page_feeds=feed_links(tp.ref.url), page_title=tp.ref.label)
         top = self.digest.entity_index_top
+        groups = site.entity_groups()
         self._write(writer, "entities/index.html", "entities", "entities/",
-                    entity_groups=site.entity_groups(top),
-                    group_sizes={g: len(ps) for g, _, ps in site.entity_groups()},
+                    entity_groups=[(g, label, ps[:top]) for g, label, ps in groups],
+                    group_sizes={g: len(ps) for g, _, ps in groups},
                     page_title="Entities")
-        for group, label, pages in site.entity_groups():
+        for group, label, pages in groups:
             if pages:
                 self._write(writer, f"entities/{group}/index.html", "entities_az",
                             f"entities/{group}/", group=group, label=label,

@@ -37,7 +37,7 @@ from news_digest.frontmatter import (
 )
 from news_digest.settings import Settings
 from news_digest.site import taxonomy as tx
-from news_digest.text import web_url
+from news_digest.text import BOOL_WORDS, web_url
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +53,6 @@ OWN_KEYS = frozenset({
     "featured", "order",
 })
 
-_TRUE_WORDS = {"true": True, "yes": True, "on": True, "1": True,
-               "false": False, "no": False, "off": False, "0": False}
 
 
 def parse_date(value: Any, path: str) -> datetime:
@@ -290,7 +288,7 @@ def curation_flags(fm: Mapping[str, Any], path: str) -> dict[str, Any]:
     if isinstance(featured, bool):
         flags["featured"] = featured
     elif featured is not None:
-        word = _TRUE_WORDS.get(str(featured).strip().lower())
+        word = BOOL_WORDS.get(str(featured).strip().lower())
         if word is None:
             log.warning("%s: featured %r is not true or false; ignored", path, featured)
         else:

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from news_digest.text import slugify
+from news_digest.text import GROUP_TYPES, slugify
 from news_digest.vocab import knowledge
 from news_digest.vocab.registry import key as _registry_key
 from news_digest.vocab.topics_file import site_topics
@@ -39,9 +39,6 @@ GROUP_OF_TYPE: dict[str, str] = {
 }
 """Any spelling of an entity type (front matter key, registry type, spaCy label) → group."""
 
-TYPE_OF_GROUP: dict[str, str] = {
-    "people": "person", "organizations": "organization", "places": "place",
-}
 GROUP_LABELS: dict[str, str] = {
     "people": "People", "organizations": "Organizations", "places": "Places",
 }
@@ -118,11 +115,11 @@ class EntityRef:
     @property
     def type(self) -> str:
         """Singular type, as ``model.ENTITY_TYPES`` spells it."""
-        return TYPE_OF_GROUP[self.group]
+        return GROUP_TYPES[self.group]
 
     @property
     def type_label(self) -> str:
-        return TYPE_OF_GROUP[self.group].capitalize()
+        return GROUP_TYPES[self.group].capitalize()
 
     def __str__(self) -> str:
         return self.name
@@ -256,9 +253,9 @@ def curated_names(data_dir: Path | None) -> frozenset[str]:
 
     path = Path(data_dir) / "entities.yml" if data_dir is not None else None
     try:
-        reg = reg_mod.load_curated(path)
         text = path.read_text("utf-8") if path is not None and path.exists() \
             else reg_mod.default_text()
+        reg = reg_mod.parse(text, path)  # the file read once, for its entries and marker
     except (ValueError, OSError, yaml.YAMLError):
         return frozenset()
     cut = next((n for n, line in enumerate(text.splitlines(), 1)

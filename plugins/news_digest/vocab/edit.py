@@ -25,6 +25,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from news_digest.model import ENTITY_TYPES
+from news_digest.text import atomic_write
 from news_digest.vocab.registry import (
     Registry,
     RegistryError,
@@ -148,10 +149,7 @@ class CuratedFile:
     def save(self) -> str:
         text = self.render()
         parse(text, self.path)  # a bad edit never lands
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.tmp")
-        tmp.write_text(text, "utf-8")
-        tmp.replace(self.path)
+        atomic_write(self.path, text)
         return text
 
 

@@ -63,14 +63,15 @@ def update_registry(path: Path, articles: Sequence[Article], min_articles: int =
     Ingest calls this once per run, in the main process, after the (parallel) enrichment.
     """
     migrate(path)
+    curated = load_curated(path)  # after the migration, which may rewrite it
     target = learned.learned_path(path)
     state = learned.load_state(target, strict=True)
-    before = {(a.name, a.alias) for a in learned.resolve(state, load_curated(path))}
+    before = {(a.name, a.alias) for a in learned.resolve(state, curated)}
     # judged against the curator's registry only, so evidence keeps accruing after a
     # pair is in use, and the file does not depend on the order articles came in
-    state = learned.merge(state, candidates(articles, load_curated(path)))
+    state = learned.merge(state, candidates(articles, curated))
     state = learned.State(state.pairs, state.forgotten, min_articles)
     if state.pairs or state.forgotten or target.exists():
         learned.save_state(target, state)
-    after = {(a.name, a.alias) for a in learned.resolve(state, load_curated(path))}
+    after = {(a.name, a.alias) for a in learned.resolve(state, curated)}
     return len(after - before)

@@ -43,7 +43,9 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from news_digest.errors import DataFileError
 from news_digest.model import ENTITY_TYPES
+from news_digest.text import atomic_write
 from news_digest.vocab.evidence import ACRONYM, MIDDLE_INITIAL, Evidence, Pair, core_words
 from news_digest.vocab.registry import key
 
@@ -102,7 +104,7 @@ def merge(state: State, new: Iterable[Pair], keep: int = EVIDENCE_KEPT) -> State
     return State(tuple(pairs[k] for k in sorted(pairs)), state.forgotten, state.min_articles)
 
 
-class LearnedError(ValueError):
+class LearnedError(DataFileError):
     """The learned file is damaged; the message names the file and the problem."""
 
 
@@ -153,14 +155,7 @@ def dump_state(state: State) -> str:
 
 def save_state(path: Path, state: State) -> bool:
     """Write the learned file atomically when its text changed; True if it did."""
-    text = dump_state(state)
-    if path.exists() and path.read_text("utf-8") == text:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, "utf-8")
-    tmp.replace(path)
-    return True
+    return atomic_write(path, dump_state(state))
 
 
 # --- from pairs to entities -----------------------------------------------------------------

@@ -7,16 +7,13 @@ import logging
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import yaml
 
+from news_digest.text import atomic_write
 from news_digest.vocab.evidence import Pair
 from news_digest.vocab.learned import MIGRATED, learned_path, load_state, merge, save_state
 from news_digest.vocab.registry import RegistryError, key, parse
-
-if TYPE_CHECKING:
-    pass
 
 log = logging.getLogger(__name__)
 
@@ -124,9 +121,7 @@ def migrate(curated_path: Path) -> int:
     if not backup.exists():
         backup.write_text(text, "utf-8")
     save_state(target, state)
-    tmp = curated_path.with_name(f".{curated_path.name}.tmp")
-    tmp.write_text(kept, "utf-8")
-    tmp.replace(curated_path)
+    atomic_write(curated_path, kept)
     log.warning("%s: moved %d entries that ingest had learned to %s (old file kept as %s)",
                 curated_path, len(moved), target.name, backup.name)
     return len(moved)
