@@ -393,7 +393,8 @@ def phase_build(site: Path, plain: bool, profile: Path | None) -> None:
 
 
 def plain_copy(site: Path) -> int:
-    """The generated posts as plain Pelican Markdown (no plugin, default theme)."""
+    """The generated posts as plain Pelican Markdown (no plugin, default theme): topics
+    and entity names as tags, tag Atom feeds on (the baseline issue #13 names)."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -409,8 +410,12 @@ def plain_copy(site: Path) -> int:
         fm = yaml.load(head, Loader=loader)
         meta = [f"Title: {fm['title']}", f"Date: {fm['date']}", f"Slug: {fm['slug']}",
                 f"Category: {fm.get('section') or 'News'}"]
-        if fm.get("topics"):
-            meta.append("Tags: " + ", ".join(fm["topics"]))
+        # the issue's baseline: topics and entities as tags, with tag feeds on
+        names = [n for group in ("people", "organizations", "places")
+                 for n in (fm.get("entities") or {}).get(group) or ()]
+        tags = [str(t) for t in [*(fm.get("topics") or ()), *names] if ";" not in str(t)]
+        if tags:
+            meta.append("Tags: " + "; ".join(tags))
         if fm.get("summary"):
             meta.append("Summary: " + " ".join(str(fm["summary"]).split()))
         target = dest / post.relative_to(site / "content")
@@ -422,7 +427,8 @@ def plain_copy(site: Path) -> int:
         "DEFAULT_LANG = 'en'\nPLUGINS = []\nTHEME = 'notmyidea'\n"
         f"PATH = {str(dest)!r}\nOUTPUT_PATH = {str(site / 'plain-output')!r}\n"
         f"CACHE_PATH = {str(site / 'plain-cache')!r}\n"
-        "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n", encoding="utf-8")
+        "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n"
+        "TAG_FEED_ATOM = 'feeds/tag/{slug}.atom.xml'\n", encoding="utf-8")
     return n
 
 

@@ -104,7 +104,7 @@ def test_hidden_and_draft_stay_out_of_listings_feeds_and_sitemaps(curated) -> No
     site, _ = curated
     listings = ["index.html", "editions/2020-01-10/index.html", "editions/index.html",
                 "topics/politics/index.html", "editions/2020-W02/index.html"]
-    files = ["feeds/all.rss.xml", "feeds/all.atom.xml", "feeds/topics/politics.rss.xml",
+    files = ["feeds/all.rss.xml", "feeds/all.atom.xml", "feeds/topics/politics.atom.xml",
              "feeds/editions.rss.xml", "sitemap.xml", "news-sitemap.xml"]
     for rel in listings + files:
         text = read(site, rel)

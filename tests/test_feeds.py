@@ -17,7 +17,8 @@ def all_feeds(site: Path) -> list[Path]:
 
 def test_every_feed_parses_cleanly(site: Path) -> None:
     feeds = [p for p in all_feeds(site) if p.name != "opml.xml"]
-    assert len(feeds) >= 2 * (1 + 20 + 1)  # all, topics, editions (RSS + Atom)
+    # all and editions (RSS + Atom), 20 topics (Atom)
+    assert len(feeds) >= 2 * (1 + 1) + 20
     for path in feeds:
         parsed = feedparser.parse(path.read_bytes())
         assert parsed.bozo == 0, f"{path}: {parsed.get('bozo_exception')}"
@@ -62,13 +63,17 @@ def test_atom_is_deterministic_and_dated_by_newest_article(site: Path) -> None:
 
 
 def test_topic_entity_and_edition_feeds(site: Path) -> None:
-    topic = feedparser.parse((site / "feeds/topics/politics.rss.xml").read_bytes())
+    topic = feedparser.parse((site / "feeds/topics/politics.atom.xml").read_bytes())
     assert len(topic.entries) == 19
     assert topic.feed.link == "/topics/politics/"
-    trump = site / "feeds/entities/people/donald-trump.rss.xml"
+    trump = site / "feeds/entities/people/donald-trump.atom.xml"
     assert trump.exists()
+    # one file per topic and entity feed: Atom alone (NEWS_DIGEST_TAXONOMY_FEED_FORMATS)
+    assert not (site / "feeds/entities/people/donald-trump.rss.xml").exists()
+    assert not (site / "feeds/topics/politics.rss.xml").exists()
+    assert (site / "feeds/all.rss.xml").exists() and (site / "feeds/editions.rss.xml").exists()
     # Soleimani is in 2 posts, below NEWS_DIGEST_ENTITY_FEED_MIN (3): no feed
-    assert not (site / "feeds/entities/people/qassem-soleimani.rss.xml").exists()
+    assert not (site / "feeds/entities/people/qassem-soleimani.atom.xml").exists()
     eds = feedparser.parse((site / "feeds/editions.atom.xml").read_bytes())
     assert eds.entries[0].id == "urn:news-digest:edition:2020-01-10"
     assert len(eds.entries) == 5
@@ -122,10 +127,9 @@ def test_atom_entries_carry_summary_and_full_content(site: Path) -> None:
 def test_topic_and_entity_feeds_carry_summaries_and_links_not_full_text(site: Path) -> None:
     """Full text only where readers want the whole day (site and edition feeds): a topic
     or entity feed repeats articles that are in the site feed already."""
-    topic_feed = next((site / "feeds" / "topics").glob("*.rss.xml"))
-    raw = topic_feed.read_text(encoding="utf-8")
-    assert "<content:encoded>" not in raw
-    for path in (topic_feed, topic_feed.with_name(topic_feed.name.replace(".rss", ".atom"))):
+    topic_feed = next((site / "feeds" / "topics").glob("*.atom.xml"))
+    assert "<content" not in topic_feed.read_text(encoding="utf-8")
+    for path in (topic_feed, next((site / "feeds" / "entities").rglob("*.atom.xml"))):
         parsed = feedparser.parse(path.read_bytes())
         assert parsed.bozo == 0
         for entry in parsed.entries:
@@ -149,3 +153,17 @@ def test_feeds_stay_under_the_byte_cap_and_keep_the_newest(tmp_path: Path) -> No
     full = feedparser.parse((out / "feeds" / "all.rss.xml").read_bytes())
     assert len(full.entries) < len(fixture_posts())
     assert full.entries[0].published == NEWEST
+
+
+def test_topic_and_entity_feeds_in_both_formats_when_asked(tmp_path: Path) -> None:
+    """A site whose readers need RSS asks for it; the links in the page head follow."""
+    content = write_content(tmp_path)
+    out = build(tmp_path, content, tmp_path / "output",
+                NEWS_DIGEST_TAXONOMY_FEED_FORMATS="rss,atom")
+    for fmt in ("rss", "atom"):
+        parsed = feedparser.parse((out / f"feeds/topics/politics.{fmt}.xml").read_bytes())
+        assert parsed.bozo == 0 and parsed.entries
+        assert (out / f"feeds/entities/people/donald-trump.{fmt}.xml").exists()
+    html = (out / "topics/politics/index.html").read_text(encoding="utf-8")
+    assert 'href="/feeds/topics/politics.rss.xml"' in html
+    assert 'href="/feeds/topics/politics.atom.xml"' in html

@@ -167,8 +167,9 @@ def test_seed_text_is_escaped_everywhere(site: Path) -> None:
 def test_head_has_canonical_opengraph_and_feed_links(site: Path) -> None:
     html = read(site, "/topics/politics/")
     assert '<link rel="canonical" href="/topics/politics/">' in html
-    assert 'rel="alternate" type="application/rss+xml" title="Politics (RSS)" ' \
-           'href="/feeds/topics/politics.rss.xml"' in html
+    assert 'rel="alternate" type="application/atom+xml" title="Politics (Atom)" ' \
+           'href="/feeds/topics/politics.atom.xml"' in html
+    assert "politics.rss.xml" not in html  # topic feeds are Atom alone by default
     assert 'href="/feeds/all.atom.xml"' in html
     art = read(site, "/2020/01/08/iran-strikes/")
     assert '<meta property="og:type" content="article">' in art

@@ -73,6 +73,10 @@ class Settings:
     feed_full_text: tuple[str, ...] = ("all", "editions")
     """Feeds whose items carry the full article (``all``, ``topics``, ``entities``,
     ``editions``); the others carry the summary and a link."""
+    taxonomy_feed_formats: tuple[str, ...] = ("atom",)
+    """Formats of each topic and entity feed (``atom``, ``rss``); the site and edition
+    feeds are written in both. Each format is one more file per entity, and every common
+    reader (feedparser, newsboat, Thunderbird, NetNewsWire, Feedly) reads Atom."""
     feed_max_bytes: int = 524288
     """Largest feed file; older items are left out to stay under it (512 KiB, the limit
     FeedBurner set and many readers still assume)."""
@@ -148,6 +152,13 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
                 isinstance(i, str) and i.strip().lower() in kinds for i in items):
             raise SettingsError(f"{key}={value!r}: expected a list of {', '.join(kinds)}")
         return tuple(dict.fromkeys(i.strip().lower() for i in items))
+    if name == "taxonomy_feed_formats":
+        items = value.split(",") if isinstance(value, str) else value
+        if not isinstance(items, list | tuple) or not items or not all(
+                isinstance(i, str) and i.strip().lower() in FEED_FORMATS for i in items):
+            raise SettingsError(f"{key}={value!r}: expected one or both of "
+                                f"{', '.join(FEED_FORMATS)}")
+        return tuple(f for f in FEED_FORMATS if f in {i.strip().lower() for i in items})
     if isinstance(default, tuple):
         items = value.split(",") if isinstance(value, str) else value
         if not isinstance(items, (list, tuple)) or not all(isinstance(i, str) for i in items):
@@ -171,6 +182,9 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         raise SettingsError(f"{key}={value!r}: expected text")
     return value
 
+
+FEED_FORMATS = ("rss", "atom")
+"""Feed formats, in the order their files and links are written."""
 
 URL_FIELDS = {"topic_url": ("slug",), "entity_url": ("group", "slug"),
               "edition_url": ("key",), "story_url": ("slug",)}

@@ -266,6 +266,7 @@ def qualify(name: str, country: str | None) -> str | None:
     return f"{name} of {_with_article(country)}"
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling_key(name: str) -> str:
     """A key that British/American spellings, accents, case and punctuation share.
 

@@ -30,6 +30,7 @@ handed in by the glue (``site/hooks.py``) and neither room imports the other.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -222,9 +223,11 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
         short = filters.spelling_key(cluster_name[root])
         if len(short.split()) < 2:
             continue
-        longer = {find(r) for k, r in member_keys
-                  if k.startswith(short + " ") and find(r) != find(root)
-                  and cluster_type[find(r)] == cluster_type[root]}
+        # the keys that start with ``short + " "`` sit together in the sorted list
+        start = bisect.bisect_left(member_keys, (short + " ",))
+        stop = bisect.bisect_left(member_keys, (short + "!",))
+        longer = {find(r) for _, r in member_keys[start:stop]
+                  if find(r) != find(root) and cluster_type[find(r)] == cluster_type[root]}
         if len(longer) == 1:
             target = longer.pop()
             if stories_of.get(target, 0) >= stories_of.get(root, 0):

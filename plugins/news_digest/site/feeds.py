@@ -32,7 +32,7 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 @dataclass(frozen=True)
 class Feed:
-    """One feed, written as ``<path>.rss.xml`` and ``<path>.atom.xml``."""
+    """One feed, written as ``<path>.rss.xml`` and/or ``<path>.atom.xml``."""
 
     path: str
     """``feeds/all``, ``feeds/topics/<slug>``…, without extension."""
@@ -46,14 +46,11 @@ class Feed:
     full_text: bool = True
     """Items carry the whole article (``content:encoded`` / Atom ``content``); else the
     summary and a link, which is what a reader following one person or topic needs."""
+    formats: tuple[str, ...] = ("rss", "atom")
+    """The files written; topic and entity feeds default to Atom alone (settings)."""
 
-    @property
-    def rss_url(self) -> str:
-        return self.path + ".rss.xml"
-
-    @property
-    def atom_url(self) -> str:
-        return self.path + ".atom.xml"
+    def url(self, fmt: str) -> str:
+        return f"{self.path}.{fmt}.xml"
 
 
 @dataclass(frozen=True)
@@ -65,9 +62,12 @@ class FeedLink:
     type: str
 
 
-def links(feed: Feed) -> tuple[FeedLink, FeedLink]:
-    return (FeedLink(f"{feed.title} (RSS)", feed.rss_url, "application/rss+xml"),
-            FeedLink(f"{feed.title} (Atom)", feed.atom_url, "application/atom+xml"))
+_LABEL = {"rss": "RSS", "atom": "Atom"}
+
+
+def links(feed: Feed) -> tuple[FeedLink, ...]:
+    return tuple(FeedLink(f"{feed.title} ({_LABEL[fmt]})", feed.url(fmt),
+                          f"application/{fmt}+xml") for fmt in feed.formats)
 
 
 def article_guid(article: Any) -> str:
@@ -82,7 +82,7 @@ def article_guid(article: Any) -> str:
 
 def _base(feed: Feed, siteurl: str, sitename: str, lang: str, fmt: str) -> FeedGenerator:
     fg = FeedGenerator()
-    self_url = absolute(siteurl, feed.rss_url if fmt == "rss" else feed.atom_url)
+    self_url = absolute(siteurl, feed.url(fmt))
     fg.id(self_url if siteurl else f"urn:news-digest:feed:{feed.path}")
     fg.title(feed.title if feed.title == sitename else f"{feed.title} — {sitename}")
     fg.author({"name": sitename})
@@ -208,12 +208,13 @@ class Renderer:
         return text
 
     def render(self, feed: Feed, limit: int, max_bytes: int | None = None
-               ) -> tuple[bytes, bytes]:
-        """(RSS bytes, Atom bytes) for one feed: at most ``limit`` items, and only as many
-        of the newest as fit in ``max_bytes`` (at least one, however long it is)."""
+               ) -> dict[str, bytes]:
+        """Format → bytes for one feed: at most ``limit`` items, and only as many of the
+        newest as fit in ``max_bytes`` (at least one, however long it is)."""
         items = feed.items[:limit]
-        out = []
-        for fmt, close, indent in (("rss", "  </channel>", "    "), ("atom", "</feed>", "  ")):
+        out: dict[str, bytes] = {}
+        for fmt in feed.formats:
+            close, indent = ("  </channel>", "    ") if fmt == "rss" else ("</feed>", "  ")
             fg = _base(feed, self.siteurl, self.sitename, self.lang, fmt)
             head = (fg.rss_str(pretty=True) if fmt == "rss" else fg.atom_str(pretty=True)
                     ).decode("utf-8")
@@ -226,8 +227,8 @@ class Renderer:
                 if body and max_bytes is not None and size > max_bytes:
                     break
                 body.append(line)
-            out.append((head[:cut] + "".join(body) + head[cut:]).encode("utf-8"))
-        return out[0], out[1]
+            out[fmt] = (head[:cut] + "".join(body) + head[cut:]).encode("utf-8")
+        return out
 
 
 def opml(feeds: Sequence[Feed], siteurl: str, sitename: str, date: datetime) -> str:
@@ -243,9 +244,10 @@ def opml(feeds: Sequence[Feed], siteurl: str, sitename: str, date: datetime) -> 
         lines.append(f"    <outline text={quoteattr(group)} title={quoteattr(group)}>")
         for f in members:
             html_url = absolute(siteurl, f.page_url)
-            for fmt, url in (("RSS2", f.rss_url), ("ATOM", f.atom_url)):
+            for fmt in f.formats:
+                url, version = f.url(fmt), "RSS2" if fmt == "rss" else "ATOM"
                 lines.append(
-                    f"      <outline type=\"rss\" version=\"{fmt}\" text={quoteattr(f.title)} "
+                    f"      <outline type=\"rss\" version=\"{version}\" text={quoteattr(f.title)} "
                     f"title={quoteattr(f.title)} xmlUrl={quoteattr(absolute(siteurl, url))} "
                     f"htmlUrl={quoteattr(html_url)}/>")
         lines.append("    </outline>")

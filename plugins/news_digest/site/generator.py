@@ -178,11 +178,12 @@ def build_site(articles: Sequence[Any], s: Settings,
     all_feeds = [feeds.Feed("feeds/all", "All stories", "", one(articles),
                             full_text="all" in full)]
     all_feeds += [feeds.Feed(f"feeds/topics/{p.ref.slug}", p.ref.label, p.ref.url,
-                             one(p.articles), "Topics", full_text="topics" in full)
+                             one(p.articles), "Topics", full_text="topics" in full,
+                             formats=s.taxonomy_feed_formats)
                   for p in topic_pages]
     all_feeds += [feeds.Feed(f"feeds/entities/{p.ref.group}/{p.ref.slug}", p.ref.name,
                              p.ref.url, one(p.articles), "Entities",
-                             full_text="entities" in full)
+                             full_text="entities" in full, formats=s.taxonomy_feed_formats)
                   for p in entity_pages if len(p.articles) >= max(1, s.entity_feed_min)]
     all_feeds.append(feeds.Feed("feeds/editions", "Daily editions", "editions/",
                                 tuple(daily), "Editions", kind="editions",
@@ -367,19 +368,18 @@ class DigestGenerator(Generator):
 
             def produce(fmt: str, feed: feeds.Feed = feed, limit: int = limit,
                         made: dict[str, bytes] = made) -> bytes:
-                if fmt not in made:
-                    made["rss"], made["atom"] = renderer.render(
-                        feed, limit, self.digest.feed_max_bytes or None)
+                if fmt not in made:  # one render gives every format of the feed
+                    made.update(renderer.render(feed, limit,
+                                                self.digest.feed_max_bytes or None))
                 return made.pop(fmt)
 
-            self._write_file(writer, feed.rss_url, lambda p=produce: p("rss"), inputs)
-            self._write_file(writer, feed.atom_url, lambda p=produce: p("atom"), inputs)
+            for fmt in feed.formats:
+                self._write_file(writer, feed.url(fmt), lambda p=produce, f=fmt: p(f), inputs)
         self._write_file(writer, "feeds/opml.xml",
                          lambda: feeds.opml(site.feeds, siteurl, name, site.newest),
                          ([(f.path, f.title, f.page_url, f.group) for f in site.feeds],
                           site.newest))
-        log.info("news-digest: %s (RSS and Atom) and feeds/opml.xml",
-                 plural(site.feeds, "feed"))
+        log.info("news-digest: %s and feeds/opml.xml", plural(site.feeds, "feed"))
 
     def _write_seo(self, writer: Any) -> None:
         site, s = self.site, self.settings

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from news_digest.frontmatter import FastLoader
 from news_digest.text import GROUP_TYPES, slugify
 from news_digest.vocab import knowledge
 from news_digest.vocab.registry import key as _registry_key
@@ -25,7 +26,6 @@ from news_digest.vocab.topics_file import site_topics
 
 log = logging.getLogger(__name__)
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 GROUPS: tuple[str, ...] = ("people", "organizations", "places")
 """Entity groups as front matter and URLs spell them, in display order."""
@@ -168,7 +168,7 @@ class RegistryEntry:
 def _load_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=Loader)
+            return yaml.load(fh, Loader=FastLoader)
     except FileNotFoundError:
         return None
     except (OSError, yaml.YAMLError) as exc:

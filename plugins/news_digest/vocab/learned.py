@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from news_digest.errors import DataFileError
+from news_digest.frontmatter import FastLoader
 from news_digest.model import ENTITY_TYPES
 from news_digest.text import atomic_write
 from news_digest.vocab.evidence import ACRONYM, MIDDLE_INITIAL, Evidence, Pair, core_words
@@ -119,7 +120,7 @@ def load_state(path: Path, strict: bool = False) -> State:
     if not path.exists():
         return State()
     try:
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        data = yaml.load(path.read_text("utf-8"), Loader=FastLoader) or {}
         pairs = []
         for item in data.get("pairs") or ():
             forms = tuple(str(f) for f in item["forms"])

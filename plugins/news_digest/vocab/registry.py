@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from news_digest.errors import DataFileError
+from news_digest.frontmatter import FastLoader
 from news_digest.model import ENTITY_TYPES, Entity
 
 if TYPE_CHECKING:
@@ -50,10 +51,6 @@ DEFAULT_REGISTRY = "entities.yml"
 
 _KEYS = ("type", "slug", "aliases", "block")
 
-try:  # the C loader is several times faster on a large, learned registry
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
 
 
 class RegistryError(DataFileError):
@@ -140,7 +137,7 @@ def parse(text: str, path: Path | None = None) -> Registry:
     """Parse registry text; every error carries ``file:line``."""
     where = str(path) if path else "<registry>"
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=FastLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from news_digest.errors import DataFileError
+from news_digest.frontmatter import FastLoader
 from news_digest.text import words
 
 log = logging.getLogger(__name__)
@@ -60,7 +61,7 @@ class TopicsFile:
 # --------------------------------------------------------------------------- loading
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(FastLoader):  # type: ignore[misc,valid-type]
     """A safe loader that remembers the line of every mapping, for error messages."""
 
 
