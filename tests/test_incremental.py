@@ -178,3 +178,24 @@ def test_pagefind_runs_only_when_a_page_changed(tmp_path: Path) -> None:
     (site / "content" / "2020" / f"{p.slug}.md").write_text(post_text(p), encoding="utf-8")
     inc_build(site, NEWS_DIGEST_SEARCH=True)
     assert index.stat().st_mtime_ns != first
+
+
+def test_a_theme_edit_between_builds_shows_on_the_next_one(root: Path, tmp_path: Path) -> None:
+    """Compiled templates and the variables each reads are cached between builds; an
+    edited template must still be read again, compiled again, and its pages rendered."""
+    theme = Path(__file__).resolve().parents[1] / "theme" / "templates"
+    overrides = root / "overrides"
+    overrides.mkdir()
+    shutil.copy(theme / "topic.html", overrides / "topic.html")
+    setting = {"THEME_TEMPLATES_OVERRIDES": [str(overrides)]}
+    inc_build(root, **setting)
+    assert (root / "cache" / "news-digest" / "jinja").is_dir() and any(
+        (root / "cache" / "news-digest" / "jinja").iterdir())
+    page = overrides / "topic.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "{% block content %}", "{% block content %}<p>Edited theme {{ page_title }}</p>", 1),
+        encoding="utf-8")
+    out = inc_build(root, **setting)
+    assert "Edited theme Politics" in (out / "topics/politics/index.html").read_text(
+        encoding="utf-8")
+    assert_same_site(out, cold_build(root, tmp_path, **setting))

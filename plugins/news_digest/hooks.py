@@ -110,10 +110,11 @@ def exclude_notes(pelican: Any) -> None:
 
 def check_content_cache(pelican: Any) -> None:
     """Skip Pelican's content cache when settings or our reader changed (it checks
-    neither: ``pelican/cache.py`` compares file mtimes only)."""
-    from news_digest.site.incremental import check_content_cache
+    neither: ``pelican/cache.py`` compares file mtimes only); keep compiled templates."""
+    from news_digest.site.incremental import cache_compiled_templates, check_content_cache
 
     check_content_cache(pelican.settings)
+    cache_compiled_templates(pelican.settings)
 
 
 def incremental_writer(pelican: Any) -> type:

@@ -36,9 +36,11 @@ fingerprinted without its own ``related`` list.
 
 from news_digest.site.incremental.keys import (
     STATE_FILE,
+    cache_compiled_templates,
     check_content_cache,
     save_content_cache_key,
 )
 from news_digest.site.incremental.writer import IncrementalWriter
 
-__all__ = ["STATE_FILE", "IncrementalWriter", "check_content_cache", "save_content_cache_key"]
+__all__ = ["STATE_FILE", "IncrementalWriter", "cache_compiled_templates", "check_content_cache",
+           "save_content_cache_key"]

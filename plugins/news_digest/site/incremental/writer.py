@@ -109,6 +109,10 @@ class IncrementalWriter(Writer):
                       "removed": 0}
         self.changed: set[str] = set()
         self._template_vars: dict[str, frozenset[str] | None] = {}
+        # template → {"sources": {name: digest}, "vars": [...]}: parsing the theme to
+        # list its variables cost more than a small rebuild's rendering
+        self.old_templates: dict[str, Any] = old.get("templates", {})
+        self.templates: dict[str, Any] = {}
         self._kept: dict[str, str] = {}  # save_as → fingerprint of pages not rendered
         self._fps: dict[str, str | None] = {}  # save_as → fingerprint of rendered pages
         self._static = identical_copies_skipped()
@@ -165,7 +169,12 @@ class IncrementalWriter(Writer):
         if name in self._template_vars:
             return self._template_vars[name]
         env = template.environment
+        cached = self._cached_vars(env, name)
+        if cached is not None:
+            self._template_vars[name] = cached
+            return cached
         names: set[str] = set()
+        sources: dict[str, str] = {}
         seen: set[str] = set()
         todo = [name]
         result: frozenset[str] | None = None
@@ -175,18 +184,35 @@ class IncrementalWriter(Writer):
                 if current in seen:
                     continue
                 seen.add(current)
-                ast = env.parse(env.loader.get_source(env, current)[0])
+                source = env.loader.get_source(env, current)[0]
+                sources[current] = digest(source)
+                ast = env.parse(source)
                 names |= meta.find_undeclared_variables(ast)
                 for ref in meta.find_referenced_templates(ast):
                     if ref is None:
                         raise LookupError("dynamic template reference")
                     todo.append(ref)
             result = frozenset(names)
+            self.templates[name] = {"sources": sources, "vars": sorted(names)}
         except Exception as exc:  # an unusual loader or a dynamic include
             log.debug("news-digest: cannot list the variables of %s (%s); "
                       "it is rendered every time", name, exc)
         self._template_vars[name] = result
         return result
+
+    def _cached_vars(self, env: Any, name: str) -> frozenset[str] | None:
+        """The variables recorded last build, if no template they came from changed."""
+        rec = self.old_templates.get(name)
+        if not isinstance(rec, dict):
+            return None
+        try:
+            if any(digest(env.loader.get_source(env, t)[0]) != d
+                   for t, d in rec["sources"].items()):
+                return None
+        except Exception:  # a template gone or unreadable: list the variables afresh
+            return None
+        self.templates[name] = rec
+        return frozenset(rec["vars"])
 
     def page_fingerprint(self, name: str, template: Any, localcontext: Mapping[str, Any],
                          own: Iterable[str] = ()) -> str | None:
@@ -319,7 +345,8 @@ class IncrementalWriter(Writer):
                 parent.rmdir()
                 parent = parent.parent
         state = {"version": STATE_VERSION, "key": self.key,
-                 "output": os.path.realpath(self.output_path), "files": self.files}
+                 "output": os.path.realpath(self.output_path), "files": self.files,
+                 "templates": self.templates}
         atomic_write(self.state_path, json.dumps(state, sort_keys=True,
                                                  separators=(",", ":")), durable=False)
         s = self.stats
