@@ -36,6 +36,25 @@ def digest(*parts: str) -> str:
                            digest_size=16).hexdigest()
 
 
+def _short(tag: str, parts: list[str]) -> str:
+    """Small containers (a co-mention's (entity, count) pair) are described by their
+    parts joined, not hashed: a site has ~100,000 of them, and hashing each cost more
+    than the rest of the walk. Both forms are unambiguous (separators, a tag, a hash)."""
+    joined = "\x1f".join(parts)
+    return f"{tag}({joined})" if len(joined) <= 160 else digest(tag, *parts)
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+"""Field names per dataclass type, looked up once."""
+
+
+def _field_names(t: type) -> tuple[str, ...]:
+    names = _FIELDS.get(t)
+    if names is None:
+        names = _FIELDS[t] = tuple(f.name for f in dataclasses.fields(t))
+    return names
+
+
 class Fingerprinter:
     """Stable, structural digests of template values, memoised for one build.
 
@@ -77,7 +96,7 @@ class Fingerprinter:
             except ValueError:
                 pass
         if isinstance(v, tuple | list):
-            return digest("L", *map(self.value, v))
+            return _short("L", list(map(self.value, v)))
         if isinstance(v, Mapping):
             return digest("M", *(f"{self.value(k)}={self.value(x)}"
                              for k, x in sorted(v.items(), key=lambda kv: repr(kv[0]))))
@@ -91,8 +110,8 @@ class Fingerprinter:
         if isinstance(v, Paginator):
             return digest("PG", str(v.num_pages), str(v.count), str(v.per_page))
         if dataclasses.is_dataclass(v) and not isinstance(v, type):
-            return digest("D", type(v).__qualname__,
-                      *(self.value(getattr(v, f.name)) for f in dataclasses.fields(v)))
+            return _short("D", [type(v).__qualname__,
+                                *(self.value(getattr(v, f)) for f in _field_names(type(v)))])
         if callable(v):
             return "F" + getattr(v, "__module__", "") + "." + getattr(v, "__qualname__", "")
         text = repr(v)
