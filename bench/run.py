@@ -33,6 +33,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -176,9 +177,16 @@ def extra_seed(corpus: Path, n: int, seeds: Path) -> Path:
     """One more seed, not in the corpus of size ``n``: the hourly addition."""
     bases = load_bases(corpus)
     b = bases[n % len(bases)]
-    path = seeds / b.source / f"{n:05d}_added-this-hour.txt"
+    # a site measured again (--builds-only) already has the earlier runs' additions
+    k = len(list(seeds.rglob("*_added-this-hour*.txt")))
+    suffix = f"-{k + 1}" if k else ""
+    path = seeds / b.source / f"{n:05d}_added-this-hour{suffix}.txt"
     body = [ln for ln in b.lines if not _DATELINE.match(ln.strip())]
-    path.write_text(f"{b.title} (added this hour)\n" + "\n".join(body) + "\n", encoding="utf-8")
+    if k:  # a new sentence per paragraph, so it is not a copy of the earlier addition
+        body = [f"{ln} Update {k + 1} of this report." if len(ln.split()) > 12 else ln
+                for ln in body]
+    path.write_text(f"{b.title} (added this hour{', update ' + str(k + 1) if k else ''})\n"
+                    + "\n".join(body) + "\n", encoding="utf-8")
     return path
 
 
@@ -435,13 +443,22 @@ def plain_copy(site: Path) -> int:
 # --- the orchestration --------------------------------------------------------------------
 
 def run_size(corpus: Path, n: int, work: Path, processes: int, log: Path,
-             skip_floor: bool = False, ingest_only: bool = False,
+             skip_floor: bool = False, ingest_only: bool = False, builds_only: bool = False,
              ) -> tuple[list[Measure], dict]:
     site = work / f"site-{n}"
-    if site.exists():
-        shutil.rmtree(site)
-    site.mkdir(parents=True)
-    stats = make_corpus(corpus, n, site / "seeds")
+    if builds_only and (site / "content").is_dir():
+        # the posts of an earlier ingest, built again with the current site code
+        for folder in ("output", "cache", "plain-output", "plain-cache", "plain-content"):
+            shutil.rmtree(site / folder, ignore_errors=True)
+        seeds = [p for p in (site / "seeds").rglob("*") if p.is_file()]
+        stats = {"seeds": len(seeds), "folders": len({p.parent for p in seeds}),
+                 "words": sum(len(p.read_text("utf-8", "replace").split()) for p in seeds)}
+    else:
+        builds_only = False
+        if site.exists():
+            shutil.rmtree(site)
+        site.mkdir(parents=True)
+        stats = make_corpus(corpus, n, site / "seeds")
     print(f"\n== {n} seeds: {stats['words']:,} words in {stats['folders']} folders", flush=True)
     rows: list[Measure] = []
 
@@ -456,6 +473,8 @@ def run_size(corpus: Path, n: int, work: Path, processes: int, log: Path,
         return m
 
     s = str(site)
+    if builds_only:
+        return _builds(site, run, rows, stats, corpus, n)
     run("ingest (cold)", "ingest", "--site", s)
     if not skip_floor:
         texts = site / "ner-texts.json"
@@ -468,6 +487,13 @@ def run_size(corpus: Path, n: int, work: Path, processes: int, log: Path,
     run("re-ingest, nothing changed", "ingest", "--site", s)
     if ingest_only:
         return rows, _sizes(site, stats)
+    return _builds(site, run, rows, stats, corpus, n)
+
+
+def _builds(site: Path, run: Callable[..., Measure], rows: list[Measure], stats: dict,
+            corpus: Path, n: int) -> tuple[list[Measure], dict]:
+    """Cold build, the three rebuilds, plain Pelican cold and cached."""
+    s = str(site)
     run("build (cold)", "build", "--site", s)
     run("rebuild, nothing changed", "build", "--site", s)
     extra_seed(corpus, n, site / "seeds")
@@ -479,10 +505,26 @@ def run_size(corpus: Path, n: int, work: Path, processes: int, log: Path,
         post.write_text(text.rstrip("\n") + "\n\nA curator's note added to this post.\n",
                         encoding="utf-8")
     run("rebuild after a curator edits 1 post", "build", "--site", s)
+    if len(posts) > 1:  # a post taken down: its seed and its post removed
+        gone = posts[len(posts) // 3]
+        seed = _seed_of(gone, site)
+        if seed is not None:
+            seed.unlink(missing_ok=True)
+        gone.unlink()
+    run("rebuild after deleting 1 post", "build", "--site", s)
     stats["posts"] = plain_copy(site)
     run("plain Pelican 4.12 (cold)", "build", "--site", s, "--plain")
     run("plain Pelican 4.12 (rebuild, cache)", "build", "--site", s, "--plain")
     return rows, _sizes(site, stats)
+
+
+def _seed_of(post: Path, site: Path) -> Path | None:
+    """The seed a post was made from (its front matter's ``source.seed``)."""
+    match = re.search(r"^  seed: (.+)$", post.read_text(encoding="utf-8"), re.MULTILINE)
+    if not match:
+        return None
+    rel = match.group(1).strip().strip('"')
+    return site / rel if not Path(rel).is_absolute() else Path(rel)
 
 
 def _sizes(site: Path, stats: dict) -> dict:
@@ -522,6 +564,9 @@ def table(results: dict[int, tuple[list[Measure], dict]], header: bool = True) -
         ner = next((r for r in rows if r.phase.startswith("spaCy")), None)
         split = next((r for r in rows if r.phase.startswith("spaCy") and "share" in r.phase),
                      None)
+        cold = next((r for r in rows if r.phase == "build (cold)" and not r.rc), None)
+        plain = next((r for r in rows if r.phase.startswith("plain") and "cold" in r.phase
+                      and not r.rc), None)
         for r in rows:
             note = ""
             if r.rc:
@@ -545,6 +590,12 @@ def table(results: dict[int, tuple[list[Measure], dict]], header: bool = True) -
                 if "per_article" in r.info:
                     files_per, bytes_per = r.info["per_article"]
                     note += f" ({files_per:.1f} files, {bytes_per / 1e3:,.0f} KB per article)"
+                if r.phase == "build (cold)" and plain and plain.wall:
+                    note += (f"; **{r.wall / plain.wall:.2f}× plain Pelican** wall "
+                             f"({r.cpu / plain.cpu:.2f}× its CPU)")
+                elif r.phase.startswith("rebuild") and cold and cold.wall:
+                    note += (f"; **{r.wall / cold.wall:.2f}× the cold build** wall "
+                             f"({r.cpu / cold.cpu:.2f}× its CPU)")
             out.append(f"| {n:,} | {r.phase} | {r.wall:.1f} | {r.cpu:.1f} | "
                        f"{r.rss_max_mb:,.0f} | {r.rss_tree_mb:,.0f} | {r.others:.1f} | {note} |")
     return "\n".join(out)
@@ -634,6 +685,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ingest-only", action="store_true",
                     help="measure ingest (and the NER floor) only, no builds")
     ap.add_argument("--no-floor", action="store_true", help="skip the NER-alone floors")
+    ap.add_argument("--builds-only", action="store_true",
+                    help="reuse each size's ingested posts (bench/work/site-N) and measure the "
+                         "builds only; the saved ingest rows of that size are kept")
     ap.add_argument("--backend", choices=("auto", "rules"), default="auto",
                     help="NER backend; 'rules' measures the other phases fast (no NER floor)")
     # child phases
@@ -679,11 +733,11 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         results[n] = run_size(corpus, n, args.work, args.processes, log,
                               skip_floor=args.backend == "rules" or args.no_floor,
-                              ingest_only=args.ingest_only)
+                              ingest_only=args.ingest_only, builds_only=args.builds_only)
     if results:
         print("\n" + table(results))
     command = "python bench/run.py" + (" --quick" if args.quick else f" --sizes {args.sizes}")
-    for flag in ("backend", "ingest_only", "no_floor"):
+    for flag in ("backend", "ingest_only", "no_floor", "builds_only"):
         value = getattr(args, flag)
         if value and value != "auto":
             command += f" --{flag.replace('_', '-')}" + ("" if value is True else f" {value}")
@@ -691,8 +745,14 @@ def main(argv: list[str] | None = None) -> int:
         store = args.work / "results.json"
         saved = json.loads(store.read_text()) if store.exists() else {}
         for n, (rows, stats) in results.items():
-            saved[f"{args.backend}:{n:07d}"] = {
-                "rows": [asdict(r) for r in rows], "stats": stats, "command": command,
+            key = f"{args.backend}:{n:07d}"
+            kept = []
+            if args.builds_only and key in saved:  # the ingest rows of the earlier run
+                kept = [r for r in saved[key]["rows"] if "build" not in r["phase"]
+                        and "Pelican" not in r["phase"]]
+                stats = {**saved[key]["stats"], **stats}
+            saved[key] = {
+                "rows": kept + [asdict(r) for r in rows], "stats": stats, "command": command,
                 "date": dt.date.today().isoformat(), "machine": machine(),
                 "missing_steps": MISSING_STEPS,
                 "minutes": round((time.perf_counter() - started) / 60, 1)}

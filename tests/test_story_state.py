@@ -1,0 +1,72 @@
+"""Ingest's story state: the assigner reads a few days of posts closely, not the archive,
+and still decides exactly as an index of every post would."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import yaml
+
+from news_digest.enrich.clusters import doc_from_article
+from news_digest.ingest import writer as posts
+from news_digest.ingest.story_state import StoryAssigner, load_index
+from news_digest.model import Article, Draft, Entity, Source
+from news_digest.settings import Settings
+
+DAY0 = datetime(2020, 3, 1, 9, tzinfo=UTC)
+QUAKE = ("A magnitude 6.1 earthquake struck near the town of Petrinja on {d}, damaging "
+         "houses and the old church, the Croatian seismological survey said.")
+
+
+def article(key: str, title: str, text: str, when: datetime, *names: str) -> Article:
+    return Article(draft=Draft(title=title, paragraphs=(text,)),
+                   source=Source(seed=f"{key}.txt", sha256=key * 8), date=when,
+                   date_source="path", slug=key,
+                   entities=tuple(Entity(n, "place", count=2) for n in names))
+
+
+def write_post(content: Path, rel: str, a: Article, story: str | None) -> None:
+    front = {"title": a.title, "date": a.date.isoformat(), "summary": a.draft.paragraphs[0],
+             "entities": {"places": [e.name for e in a.entities]}}
+    if story is not None:
+        front["story"] = story
+    path = content / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("---\n" + yaml.safe_dump(front, sort_keys=False) + "---\n\n"
+                    + "\n\n".join(a.draft.paragraphs) + "\n", encoding="utf-8")
+
+
+def test_near_posts_only_and_the_same_stories_as_a_full_index(tmp_path: Path) -> None:
+    s = Settings(seeds=tmp_path / "seeds", content=tmp_path / "content",
+                 data_dir=tmp_path / "data", story_window_days=3)
+    # an archive: one earthquake report every other day for two months, each its own story
+    for k in range(30):
+        when = DAY0 + timedelta(days=2 * k)
+        a = article(f"q{k:02d}", f"Earthquake report {k}", QUAKE.format(d=f"day {k}"), when,
+                    "Petrinja", "Croatia")
+        write_post(s.content, f"2020/q{k:02d}.md", a, f"quake-{k:02d}")
+    # a story a curator keeps open for weeks: its first report is far back
+    long_first = DAY0 + timedelta(days=40)
+    write_post(s.content, "2020/long-a.md", article(
+        "la", "Petrinja rebuilding begins", QUAKE.format(d="Monday"), long_first,
+        "Petrinja", "Croatia"), "petrinja-long")
+    write_post(s.content, "2020/long-b.md", article(
+        "lb", "Petrinja rebuilding goes on", QUAKE.format(d="Tuesday"),
+        long_first + timedelta(days=18), "Petrinja", "Croatia"), "petrinja-long")
+
+    new = [article("n1", "Petrinja rebuilding goes on again", QUAKE.format(d="Tuesday"),
+                   long_first + timedelta(days=18, hours=2), "Petrinja", "Croatia"),
+           article("n2", "Another Petrinja earthquake report", QUAKE.format(d="day 5"),
+                   DAY0 + timedelta(days=10, hours=1), "Petrinja", "Croatia")]
+    lazy = StoryAssigner(s)
+    got = [lazy.assign(a, f"2020/{a.slug}.md") for a in new]
+    full = load_index(s)
+    want = [full.assign(doc_from_article(a, key=f"2020/{a.slug}.md", body=posts.body(a)))
+            for a in new]
+    assert got == want
+    # n1 is a twin of the curator's long story's last report, but that story began 18
+    # days earlier: outside the window, so n1 does not join it
+    assert got[0] != "petrinja-long"
+    # only a few days of the archive were read closely
+    assert len(lazy._posts) >= 20
