@@ -44,11 +44,12 @@ import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property, lru_cache
 
 from news_digest.enrich.keywords import STOPWORDS, stem, tokens
+from news_digest.enrich.specifics import specific_vector
 from news_digest.model import ENTITY_TYPES, Article
 
 DEFAULT_SIMILARITY = 0.40
@@ -108,10 +109,13 @@ class StoryDoc:
     entities: Mapping[str, float]
     """Lower-cased canonical name → rarity."""
     story: str | None = None
+    specifics: Mapping[str, float] = field(default_factory=dict)
+    """Names and numbers as the body writes them → count × rarity
+    (:mod:`news_digest.enrich.specifics`)."""
 
     @cached_property
-    def norms(self) -> tuple[float, float]:
-        return _norm(self.words), _norm(self.entities)
+    def norms(self) -> tuple[float, float, float]:
+        return _norm(self.words), _norm(self.entities), _norm(self.specifics)
 
     @cached_property
     def index_terms(self) -> tuple[str, ...]:
@@ -166,12 +170,13 @@ def doc_from_article(article: Article, key: str | None = None, body: str | None 
     """The clustering view of a freshly enriched article. ``body`` is the post body as it
     will be written (ingest passes it, so that the article compares exactly as its post
     will when read back by a later ingest); else the paragraphs."""
+    text = "\n".join(article.draft.paragraphs) if body is None else body
     return StoryDoc(
         key=key or article.source.sha256, date=article.date,
-        words=word_vector(article.title, article.summary or "", article.keywords,
-                          "\n".join(article.draft.paragraphs) if body is None else body),
+        words=word_vector(article.title, article.summary or "", article.keywords, text),
         entities=entity_vector(e.name for e in article.entities if e.type in ENTITY_TYPES),
-        story=article.story)  # the types front matter holds
+        story=article.story,  # the types front matter holds
+        specifics=specific_vector(text))
 
 
 def doc_from_front_matter(key: str, front: Mapping[str, object], body: str = ""
@@ -200,16 +205,22 @@ def doc_from_front_matter(key: str, front: Mapping[str, object], body: str = ""
                           [str(k) for k in keywords] if isinstance(keywords, list) else [],
                           body),
         entities=entity_vector(names),
-        story=str(story) if story not in (None, "") else None)
+        story=str(story) if story not in (None, "") else None,
+        specifics=specific_vector(body))
 
 
 def similarity(a: StoryDoc, b: StoryDoc) -> float:
-    """(word cosine + entity cosine) / 2; the word cosine alone when a side has no names."""
-    (wa, ea), (wb, eb) = a.norms, b.norms
-    words = _dot(a.words, b.words) / (wa * wb) if wa and wb else 0.0
-    if not ea or not eb:
-        return words
-    return (words + _dot(a.entities, b.entities) / (ea * eb)) / 2
+    """The mean of the word, name and specifics cosines. Names and specifics count only
+    when both sides have some (an article the NER found no name in is not "unlike" every
+    other); the words always count."""
+    parts = [(a.words, b.words), (a.entities, b.entities), (a.specifics, b.specifics)]
+    scores: list[float] = []
+    for i, ((va, vb), na, nb) in enumerate(zip(parts, a.norms, b.norms, strict=True)):
+        if na and nb:
+            scores.append(_dot(va, vb) / (na * nb))
+        elif i == 0:
+            scores.append(0.0)
+    return math.fsum(scores) / len(scores)
 
 
 def new_story_id(key: str) -> str:
@@ -302,7 +313,7 @@ class StoryIndex:
         score, story = self.best_story(doc)
         if story is None or score < self.threshold:
             story = new_story_id(doc.key)
-        self.add(StoryDoc(doc.key, doc.date, doc.words, doc.entities, story))
+        self.add(replace(doc, story=story))
         return story
 
 
