@@ -12,12 +12,17 @@ earlier ingests:
   "earthquake" more, "Lohan" most); compared by cosine.
 * **entities**: the canonical names, each weighted by the same rarity of the name, so
   sharing "Tara Reid" says more than sharing "United States"; cosine over the two sets.
+* **specifics**: the names and numbers the body writes (capitalised words that do not
+  open a sentence, acronyms, numbers: :mod:`news_digest.enrich.specifics`), weighted by
+  the same rarity; cosine. A look-alike event shares the topic words but not these: the
+  other town, magnitude, death toll, score or year.
 * **date**: an article joins a story only if it is within ``NEWS_DIGEST_STORY_WINDOW_DAYS``
   (default 3) of the story's *first* article, so a story cannot creep across weeks one
   report at a time: this week's primary is not last week's, nor next round's match
   this round's, however alike the reports read. Outlets cover one event within days.
 
-``similarity = (words + entities) / 2`` (words alone when either side has no entities).
+``similarity = mean(words, entities, specifics)`` (entities and specifics only when both
+sides have some).
 The weights come from a fixed background corpus, not from the site, so a pair's score
 never changes as the site grows: the same two articles always get the same verdict, in
 any order, in any ingest.
@@ -32,10 +37,11 @@ Nothing already assigned is ever moved, so an id never changes when other articl
 arrive, and a curator's ``story`` value (set, changed or cleared) is what the index uses
 for that post.
 
-Measured on ECB+ (``bench/stories_ecb.py``, docs/benchmarks.md): pairwise precision 0.98
-but recall 0.45 at the default 40 %. Word and name overlap separates reports of one event
-from reports of its look-alike only so far (pairwise ROC AUC ≈ 0.88 within a topic), so
-a threshold low enough for high recall merges look-alikes; the default takes precision.
+Measured on ECB+ (``bench/stories_ecb.py``, docs/benchmarks.md): pairwise precision 0.99
+but recall 0.50 at the default 40 %. Word, name and specifics overlap separates reports of
+one event from reports of its look-alike only so far (pairwise ROC AUC ≈ 0.87–0.90 within
+a topic), so a threshold low enough for high recall merges look-alikes; the default takes
+precision.
 """
 
 from __future__ import annotations
