@@ -37,8 +37,8 @@ Nothing already assigned is ever moved, so an id never changes when other articl
 arrive, and a curator's ``story`` value (set, changed or cleared) is what the index uses
 for that post.
 
-Measured on ECB+ (``bench/stories_ecb.py``, docs/benchmarks.md): pairwise precision 0.99
-but recall 0.50 at the default 40 %. Word, name and specifics overlap separates reports of
+Measured on ECB+ (``bench/stories_ecb.py``, docs/benchmarks.md): pairwise precision 0.98
+but recall 0.49 at the default 40 %. Word, name and specifics overlap separates reports of
 one event from reports of its look-alike only so far (pairwise ROC AUC ≈ 0.87–0.90 within
 a topic), so a threshold low enough for high recall merges look-alikes; the default takes
 precision.

@@ -35,7 +35,10 @@ _ESCAPE = re.compile(r"\\(?=[^\w\s])")
 """A Markdown escape in a post's body (``1\\.``, ``\\*``): the post and the article it
 was written from must give the same specifics."""
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n+")
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]", re.UNICODE)
+_CANDIDATE = re.compile(r"\b(?:\d+(?:[.,]\d+)*|[^\W\d_a-z][\w'’.-]*)")
+"""A number, or a word that does not start with an ASCII lower-case letter (the regex
+only narrows the search: the capital is checked in Python, which knows Unicode's)."""
+_WORD = re.compile(r"[^\W_]")
 _NUMBER_RARITY_CAP = 9.0
 
 
@@ -56,17 +59,19 @@ def specific_tokens(body: str) -> Counter[str]:
     """
     counts: Counter[str] = Counter()
     for sentence in _SENTENCE.split(_ESCAPE.sub("", body)):
-        for i, tok in enumerate(_TOKEN.findall(sentence)):
-            tok = tok.rstrip(".'’-")
+        first = _WORD.search(sentence)
+        if first is None:
+            continue
+        for match in _CANDIDATE.finditer(sentence):
+            tok = match.group().rstrip(".'’-")
             if not tok:
                 continue
             if tok[0].isdigit():
                 counts["#" + tok.replace(",", "")] += 1
                 continue
-            low = tok.lower()
-            if low in STOPWORDS or not tok[0].isupper():
+            if not tok[0].isupper() or (low := tok.lower()) in STOPWORDS:
                 continue
-            if (len(tok) > 1 and tok.isupper()) or i > 0:
+            if match.start() != first.start() or (len(tok) > 1 and tok.isupper()):
                 counts[low] += 1
     return counts
 
