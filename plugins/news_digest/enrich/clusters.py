@@ -52,9 +52,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from news_digest.enrich.keywords import STOPWORDS, stem, tokens
+from news_digest.enrich.rarity import rarity
 from news_digest.enrich.specifics import specific_vector
 from news_digest.model import ENTITY_TYPES, Article
 
@@ -67,41 +68,6 @@ INDEX_TERMS = 12
 """Each article is looked up under its this-many heaviest words and names: two reports
 of one event share at least one of them, and rare terms have short posting lists, so a
 new article is compared with a handful of others, not the whole site."""
-MAX_RARITY = 9.0
-"""``9 - zipf`` for a word wordfreq has never seen (zipf 0): a name, a typo, a code."""
-
-
-@lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("en")
-
-
-@lru_cache(maxsize=200_000)
-def rarity(text: str) -> float:
-    """How unusual ``text`` (a word or a name) is in general English: ``9 - zipf``.
-
-    Zipf is log10 of occurrences per billion words, so ``9 - zipf`` is log10 of the
-    inverse frequency: an idf from a background corpus of billions of words. A name of
-    several words is as rare as wordfreq would make the phrase (1/f = Σ 1/fᵢ); a word
-    it has never seen gets :data:`MAX_RARITY`. (Looked up in wordfreq's table directly:
-    its own ``zipf_frequency`` re-tokenises every word, which costs more than the rest
-    of clustering.)
-    """
-    table = _frequencies()
-    inverse = 0.0
-    for word in text.lower().split():
-        freq = table.get(word.strip(".,'’"), 0.0)
-        if not freq:
-            return MAX_RARITY
-        inverse += 1.0 / freq
-    if not inverse:
-        return MAX_RARITY
-    zipf = math.log10(1e9 / inverse)
-    return max(0.0, MAX_RARITY - max(zipf, 0.0))
-
-
 @dataclass(frozen=True)
 class StoryDoc:
     """What clustering knows of one article: from an Article, or from a post's front

@@ -30,6 +30,7 @@ from collections import Counter
 from functools import lru_cache
 
 from news_digest.enrich.keywords import STOPWORDS
+from news_digest.enrich.rarity import MAX_RARITY, rarity
 
 _ESCAPE = re.compile(r"\\(?=[^\w\s])")
 """A Markdown escape in a post's body (``1\\.``, ``\\*``): the post and the article it
@@ -39,7 +40,6 @@ _CANDIDATE = re.compile(r"\b(?:\d+(?:[.,]\d+)*|[^\W\d_a-z][\w'’.-]*)")
 """A number, or a word that does not start with an ASCII lower-case letter (the regex
 only narrows the search: the capital is checked in Python, which knows Unicode's)."""
 _WORD = re.compile(r"[^\W_]")
-_NUMBER_RARITY_CAP = 9.0
 
 
 @lru_cache(maxsize=50_000)
@@ -49,7 +49,7 @@ def number_rarity(number: str) -> float:
     common, long ones rare)."""
     from wordfreq import zipf_frequency
 
-    return max(0.0, _NUMBER_RARITY_CAP - zipf_frequency(number, "en"))
+    return max(0.0, MAX_RARITY - zipf_frequency(number, "en"))
 
 
 def specific_tokens(body: str) -> Counter[str]:
@@ -78,8 +78,6 @@ def specific_tokens(body: str) -> Counter[str]:
 
 def specific_vector(body: str) -> dict[str, float]:
     """Specific → count × rarity (see the module docstring); not normalised."""
-    from news_digest.enrich.clusters import rarity
-
     out: dict[str, float] = {}
     for tok, n in specific_tokens(body).items():
         weight = number_rarity(tok[1:]) if tok[0] == "#" else rarity(tok)
