@@ -19,10 +19,13 @@ assigning articles one by one in file-name order as an ingest would (``--shuffle
 uses a random order from seed N instead: the result should barely move). The old
 per-article fingerprint (:func:`news_digest.enrich.stories.story_id`) is printed beside.
 ``--sweep`` prints the figures at other thresholds, to show how sensitive the one
-threshold is (it was not chosen by this sweep; see the clusters module docstring).
+threshold is. ``--halves`` scores the odd-numbered and the even-numbered topics apart
+(each half clustered on its own, in file order and in three shuffled orders): a method
+is changed while looking at the odd half only and confirmed on the even half. The
+``topic`` column serves only to split the corpus, never as a feature.
 
     python bench/stories_ecb.py [--corpus DIR] [--dates] [--no-entities] [--anchors N]
-                                [--shuffle SEED] [--sweep]
+                                [--shuffle SEED] [--sweep] [--halves]
 """
 
 from __future__ import annotations
@@ -95,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shuffle", type=int, default=None, metavar="SEED",
                         help="assign articles in a random order from this seed")
     parser.add_argument("--sweep", action="store_true", help="also print other thresholds")
+    parser.add_argument("--halves", action="store_true",
+                        help="also score odd and even topics apart, in four orders each")
     args = parser.parse_args(argv)
     corpus: Path = args.corpus
     table = corpus / "clusters.tsv"
@@ -103,7 +108,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     with table.open(encoding="utf-8", newline="") as fh:
-        gold = {row["file"]: row["cluster"] for row in csv.DictReader(fh, delimiter="\t")}
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    gold = {row["file"]: row["cluster"] for row in rows}
+    topic = {row["file"]: row.get("topic", "") for row in rows}
     articles: list[Article] = []
     dated = 0
     for name in sorted(gold):
@@ -148,7 +155,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.sweep:
         for threshold in (0.20, 0.25, 0.30, 0.35, 0.40, 0.50):
             report(f"  at similarity {threshold:.2f}", gold, clusters.cluster(docs, threshold))
+    if args.halves:
+        halves(gold, topic, [clusters.doc_from_article(a, key=a.source.seed) for a in articles])
     return 0
+
+
+def halves(gold: dict[str, str], topic: dict[str, str],
+           docs: list[clusters.StoryDoc]) -> None:
+    """Odd and even topics apart, each in file order then shuffled with seeds 1-3."""
+    for name, parity in (("odd topics", 1), ("even topics", 0)):
+        part = [d for d in docs if topic[d.key].isdigit() and int(topic[d.key]) % 2 == parity]
+        part_gold = {d.key: gold[d.key] for d in part}
+        report(f"{name} ({len(part)} docs), file order", part_gold, clusters.cluster(part))
+        for seed in (1, 2, 3):
+            order = list(part)
+            random.Random(seed).shuffle(order)
+            report(f"{name}, shuffled {seed}", part_gold, clusters.cluster(order))
 
 
 def report(label: str, gold: dict[str, str], predicted: dict[str, str]) -> None:

@@ -100,8 +100,9 @@ class Settings:
     """A learned alias is used once this many articles give evidence for it
     (``entities.learned.yml``)."""
     story_similarity: int = 40
-    """A new article joins a story when its average similarity (rarity-weighted words and
-    names, 0–100) to the story's articles in the date window reaches this; else it starts one."""
+    """A new article joins a story when its average similarity (rarity-weighted words,
+    names and specifics, 0–100) to the story's articles in the date window reaches this;
+    else it starts one."""
     story_window_days: int = 3
     """An article joins a story only within this many days of the story's first article."""
     duplicate_similarity: int = 80

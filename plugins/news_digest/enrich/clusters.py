@@ -12,12 +12,17 @@ earlier ingests:
   "earthquake" more, "Lohan" most); compared by cosine.
 * **entities**: the canonical names, each weighted by the same rarity of the name, so
   sharing "Tara Reid" says more than sharing "United States"; cosine over the two sets.
+* **specifics**: the names and numbers the body writes (capitalised words that do not
+  open a sentence, acronyms, numbers: :mod:`news_digest.enrich.specifics`), weighted by
+  the same rarity; cosine. A look-alike event shares the topic words but not these: the
+  other town, magnitude, death toll, score or year.
 * **date**: an article joins a story only if it is within ``NEWS_DIGEST_STORY_WINDOW_DAYS``
   (default 3) of the story's *first* article, so a story cannot creep across weeks one
   report at a time: this week's primary is not last week's, nor next round's match
   this round's, however alike the reports read. Outlets cover one event within days.
 
-``similarity = (words + entities) / 2`` (words alone when either side has no entities).
+``similarity = mean(words, entities, specifics)`` (entities and specifics only when both
+sides have some).
 The weights come from a fixed background corpus, not from the site, so a pair's score
 never changes as the site grows: the same two articles always get the same verdict, in
 any order, in any ingest.
@@ -33,9 +38,10 @@ arrive, and a curator's ``story`` value (set, changed or cleared) is what the in
 for that post.
 
 Measured on ECB+ (``bench/stories_ecb.py``, docs/benchmarks.md): pairwise precision 0.98
-but recall 0.45 at the default 40 %. Word and name overlap separates reports of one event
-from reports of its look-alike only so far (pairwise ROC AUC ≈ 0.88 within a topic), so
-a threshold low enough for high recall merges look-alikes; the default takes precision.
+but recall 0.49 at the default 40 %. Word, name and specifics overlap separates reports of
+one event from reports of its look-alike only so far (pairwise ROC AUC ≈ 0.87–0.90 within
+a topic), so a threshold low enough for high recall merges look-alikes; the default takes
+precision.
 """
 
 from __future__ import annotations
@@ -44,11 +50,13 @@ import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from news_digest.enrich.keywords import STOPWORDS, stem, tokens
+from news_digest.enrich.rarity import rarity
+from news_digest.enrich.specifics import specific_vector
 from news_digest.model import ENTITY_TYPES, Article
 
 DEFAULT_SIMILARITY = 0.40
@@ -60,41 +68,6 @@ INDEX_TERMS = 12
 """Each article is looked up under its this-many heaviest words and names: two reports
 of one event share at least one of them, and rare terms have short posting lists, so a
 new article is compared with a handful of others, not the whole site."""
-MAX_RARITY = 9.0
-"""``9 - zipf`` for a word wordfreq has never seen (zipf 0): a name, a typo, a code."""
-
-
-@lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("en")
-
-
-@lru_cache(maxsize=200_000)
-def rarity(text: str) -> float:
-    """How unusual ``text`` (a word or a name) is in general English: ``9 - zipf``.
-
-    Zipf is log10 of occurrences per billion words, so ``9 - zipf`` is log10 of the
-    inverse frequency: an idf from a background corpus of billions of words. A name of
-    several words is as rare as wordfreq would make the phrase (1/f = Σ 1/fᵢ); a word
-    it has never seen gets :data:`MAX_RARITY`. (Looked up in wordfreq's table directly:
-    its own ``zipf_frequency`` re-tokenises every word, which costs more than the rest
-    of clustering.)
-    """
-    table = _frequencies()
-    inverse = 0.0
-    for word in text.lower().split():
-        freq = table.get(word.strip(".,'’"), 0.0)
-        if not freq:
-            return MAX_RARITY
-        inverse += 1.0 / freq
-    if not inverse:
-        return MAX_RARITY
-    zipf = math.log10(1e9 / inverse)
-    return max(0.0, MAX_RARITY - max(zipf, 0.0))
-
-
 @dataclass(frozen=True)
 class StoryDoc:
     """What clustering knows of one article: from an Article, or from a post's front
@@ -108,10 +81,13 @@ class StoryDoc:
     entities: Mapping[str, float]
     """Lower-cased canonical name → rarity."""
     story: str | None = None
+    specifics: Mapping[str, float] = field(default_factory=dict)
+    """Names and numbers as the body writes them → count × rarity
+    (:mod:`news_digest.enrich.specifics`)."""
 
     @cached_property
-    def norms(self) -> tuple[float, float]:
-        return _norm(self.words), _norm(self.entities)
+    def norms(self) -> tuple[float, float, float]:
+        return _norm(self.words), _norm(self.entities), _norm(self.specifics)
 
     @cached_property
     def index_terms(self) -> tuple[str, ...]:
@@ -166,12 +142,13 @@ def doc_from_article(article: Article, key: str | None = None, body: str | None 
     """The clustering view of a freshly enriched article. ``body`` is the post body as it
     will be written (ingest passes it, so that the article compares exactly as its post
     will when read back by a later ingest); else the paragraphs."""
+    text = "\n".join(article.draft.paragraphs) if body is None else body
     return StoryDoc(
         key=key or article.source.sha256, date=article.date,
-        words=word_vector(article.title, article.summary or "", article.keywords,
-                          "\n".join(article.draft.paragraphs) if body is None else body),
+        words=word_vector(article.title, article.summary or "", article.keywords, text),
         entities=entity_vector(e.name for e in article.entities if e.type in ENTITY_TYPES),
-        story=article.story)  # the types front matter holds
+        story=article.story,  # the types front matter holds
+        specifics=specific_vector(text))
 
 
 def doc_from_front_matter(key: str, front: Mapping[str, object], body: str = ""
@@ -200,16 +177,22 @@ def doc_from_front_matter(key: str, front: Mapping[str, object], body: str = ""
                           [str(k) for k in keywords] if isinstance(keywords, list) else [],
                           body),
         entities=entity_vector(names),
-        story=str(story) if story not in (None, "") else None)
+        story=str(story) if story not in (None, "") else None,
+        specifics=specific_vector(body))
 
 
 def similarity(a: StoryDoc, b: StoryDoc) -> float:
-    """(word cosine + entity cosine) / 2; the word cosine alone when a side has no names."""
-    (wa, ea), (wb, eb) = a.norms, b.norms
-    words = _dot(a.words, b.words) / (wa * wb) if wa and wb else 0.0
-    if not ea or not eb:
-        return words
-    return (words + _dot(a.entities, b.entities) / (ea * eb)) / 2
+    """The mean of the word, name and specifics cosines. Names and specifics count only
+    when both sides have some (an article the NER found no name in is not "unlike" every
+    other); the words always count."""
+    parts = [(a.words, b.words), (a.entities, b.entities), (a.specifics, b.specifics)]
+    scores: list[float] = []
+    for i, ((va, vb), na, nb) in enumerate(zip(parts, a.norms, b.norms, strict=True)):
+        if na and nb:
+            scores.append(_dot(va, vb) / (na * nb))
+        elif i == 0:
+            scores.append(0.0)
+    return math.fsum(scores) / len(scores)
 
 
 def new_story_id(key: str) -> str:
@@ -302,7 +285,7 @@ class StoryIndex:
         score, story = self.best_story(doc)
         if story is None or score < self.threshold:
             story = new_story_id(doc.key)
-        self.add(StoryDoc(doc.key, doc.date, doc.words, doc.entities, story))
+        self.add(replace(doc, story=story))
         return story
 
 
