@@ -262,11 +262,12 @@ def lower_words(texts: Iterable[str]) -> frozenset[str]:
 
 def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
                  registry: Registry | None = None,
-                 common: frozenset[str] = frozenset()) -> tuple[Entity, ...]:
+                 common: frozenset[str] = frozenset(), text: str = "") -> tuple[Entity, ...]:
     """One :class:`Entity` per thing named in an article, from ``(mention, weight)`` pairs.
 
     ``common`` (:func:`lower_words` of the article) drops one-word names the article
-    also writes in lower case, unless the registry knows them.
+    also writes in lower case, unless the registry knows them; ``text`` (the article's
+    text) does the same for names of several words (:func:`filters.common_phrase`).
     """
     registry = registry or Registry()
     groups: dict[str, _Group] = {}
@@ -288,6 +289,8 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
             continue
         if (entry is None and " " not in surface and not surface.isupper()
                 and surface.lower() in common and not filters.country_of(surface)):
+            continue
+        if entry is None and text and filters.common_phrase(surface, text):
             continue
         if mention.tentative and entry is None and key(surface) not in confirmed:
             continue

@@ -35,7 +35,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from news_digest.enrich import filters
+from news_digest.enrich import filters, fragments, gazetteer
 from news_digest.model import ENTITY_TYPES
 
 __all__ = ["Known", "Resolved", "resolve_corpus"]
@@ -206,6 +206,10 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
         elif any(filters.person_shaped(n) for n in names):
             cluster_type[root] = "person"
             evidenced.add(root)
+        elif (votes.get("place", 0) and votes.get("person", 0) * 2 <= sum(votes.values())
+              and any(gazetteer.is_place(n) for n in names)):
+            cluster_type[root] = "place"  # "Omsk": the model typed the city a place once
+            evidenced.add(root)
         else:
             cluster_type[root] = max(votes, key=lambda t: (votes[t], -ENTITY_TYPES.index(t)))
         full = [n for n in names if len(n.split()) >= 2] if cluster_type[root] == "person" \
@@ -289,6 +293,10 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
             resolved.append((etype, canonical))
         out_articles.append(tuple(dict.fromkeys(resolved)))
         mapping.append({o: r for o, r in zip(origins[i], resolved, strict=True)})
+    pageless |= fragments.fragments_only(
+        out_articles, [[n for _, n in pairs] for pairs in cleaned],
+        lambda name: name in known or bool(filters.country_of(name))
+        or gazetteer.is_place(name))
     votes: dict[str, dict[str, int]] = {}
     spellings: dict[str, tuple[str, ...]] = {}
     for root in roots:
