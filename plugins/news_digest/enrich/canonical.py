@@ -28,7 +28,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from news_digest.enrich import filters, ner
+from news_digest.enrich import cues, filters, ner
 from news_digest.model import ENTITY_TYPES, Entity
 from news_digest.vocab.registry import Registry, key
 
@@ -273,6 +273,7 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
     groups: dict[str, _Group] = {}
     mentions = [(replace(m, text=q, type=t), w) for m, w in mentions
                 for q, t in split_possessive(m.text, m.type)]
+    not_names = _acronyms_of_non_entities(mentions)
     confirmed = {key(clean_surface(p, m.type)) for m, _ in mentions if not m.tentative
                  for p in split_mention(m.text)}
     for mention, weight, piece, surface in ((m, w, p, s) for m, w in mentions
@@ -291,6 +292,9 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
                 and surface.lower() in common and not filters.country_of(surface)):
             continue
         if entry is None and text and filters.common_phrase(surface, text):
+            continue
+        if entry is None and (surface in not_names or cues.spelled_out_in_lower_case(
+                surface, text)):
             continue
         if mention.tentative and entry is None and key(surface) not in confirmed:
             continue
@@ -328,6 +332,20 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
                        old.count + e.count)
         joined[k] = e
     return tuple(sorted(joined.values(), key=lambda e: (-e.count, e.name, e.type)))
+
+
+def _acronyms_of_non_entities(mentions: Sequence[tuple[ner.Mention, float]]) -> frozenset[str]:
+    """Acronyms of the article's names that are not entities: "DMCA" beside "Digital
+    Millennium Copyright Act" (a law), "ACA" beside a law the model labelled one."""
+    found = set()
+    for mention, _ in mentions:
+        for piece in split_mention(mention.text):
+            surface = clean_surface(piece, mention.type)
+            if mention.type == ner.OTHER or filters.rejected(surface, mention.type):
+                acro = filters.acronym_of(surface)
+                if acro and len(acro) >= 3:
+                    found.add(acro)
+    return frozenset(found)
 
 
 def _surfaces(piece: str, label: str | None, registry: Registry) -> list[str]:

@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from news_digest.enrich import gazetteer, ner
+from news_digest.enrich import cues, gazetteer, ner
 from news_digest.enrich.canonical import (
     canonicalize,
     clean_surface,
@@ -274,9 +274,10 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
         for text, _ in article:
             shouted = _shouting(text)
             # keep the text as written (re-casing preserved offsets and lengths)
-            mentions.append(gazetteer.join_state(text, [replace(
+            written = gazetteer.join_state(text, [replace(
                 m, tentative=shouted, text=text[m.start:m.start + len(m.text)]
-                if nlp is not None else m.text) for m in found[at]]))
+                if nlp is not None else m.text) for m in found[at]])
+            mentions.append([cues.titled_person(text, m) or m for m in written])
             at += 1
         extra = _propagate(article, mentions)
         pairs = [(m, weight) for (_, weight), ms, more in zip(article, mentions, extra,

@@ -37,16 +37,17 @@ def fragments_only(articles: Sequence[Sequence[tuple[str, str]]],
 
     ``articles`` holds each article's resolved ``(type, name)`` pairs, ``written`` the
     names as the article wrote them (before merging); a piece is compared with both.
-    People are left alone (a bare surname is resolution's business), and so are the
-    names ``exempt`` vouches for (the registry's, countries, gazetteer places: "Iraq"
-    stays a place beside "Islamic State of Iraq").
+    Only organisations are judged: a bare surname is resolution's business, and a
+    place opens many longer names without being a piece of them ("Mindanao" beside
+    "Western Mindanao Command"). Names ``exempt`` vouches for (the registry's,
+    countries, gazetteer places) are left alone too.
     """
     alone: set[tuple[str, str]] = set()
     inside: set[tuple[str, str]] = set()
     for pairs, names in zip(articles, written, strict=True):
         keys = {tuple(filters.spelling_key(n).split()) for n in (*names, *(n for _, n in pairs))}
         for etype, name in pairs:
-            if etype == "person" or exempt(name):
+            if etype != "organization" or exempt(name):
                 continue
             words = filters.spelling_key(name).split()
             if any(contains(k, words) for k in keys):
