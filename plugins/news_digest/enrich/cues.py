@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from news_digest.enrich import filters, ner
+from news_digest.enrich import filters, gazetteer, ner
 
 __all__ = ["spelled_out_in_lower_case", "titled_person"]
 
@@ -29,6 +29,7 @@ NOT_CUES: frozenset[str] = frozenset({
     "state", "general", "federal", "royal", "grand", "great", "high", "supreme", "chief",
     "senior", "junior", "first", "deputy", "vice", "lord", "lady", "saint", "st", "the",
     "his", "her", "their", "our", "its", "a", "an", "and", "or", "of", "to", "at", "by",
+    "film", "group", "advocate", "business", "computer", "law", "credit", "family",
 })
 """Words in the title lists that also open the names of things ("former Yugoslavia",
 "General Electric", "National Guard", "Saint Lucia"), or are not titles at all: no cue."""
@@ -46,9 +47,9 @@ def _job_words() -> frozenset[str]:
     return frozenset(listed - NOT_CUES - ner._stop_words())
 
 
-_TITLE_WORDS: frozenset[str] = frozenset(w for t in ner.TITLES for w in t.split()) - {
+_TITLE_WORDS: frozenset[str] = frozenset(t for t in ner.TITLES if " " not in t) - {
     "General", "Justice", "Major", "Father", "St"}
-"""The product's own capitalised titles ("Representative", "Senator"), less those that
+"""The product's own one-word titles ("Representative", "Senator"), less those that
 also open other names ("General Motors", "Justice Department")."""
 
 
@@ -60,11 +61,16 @@ def _cue(word: str) -> bool:
     return bare in _TITLE_WORDS or (bare.islower() and bare in _job_words())
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
 
 
 def _person_like(words: list[str]) -> bool:
+    stop = ner._stop_words()
     return (2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(w) for w in words)
+            and not any(w.lower() in stop or w in _TITLE_WORDS or _POSSESSIVE.search(w)
+                        for w in words)
+            and not gazetteer.is_place(" ".join(words))
             and not any(w in ner.ORG_SUFFIXES or w in ner.PLACE_SUFFIXES for w in words)
             and not filters.country_of(" ".join(words)))
 
@@ -87,8 +93,9 @@ def titled_person(text: str, mention: ner.Mention) -> ner.Mention | None:
             return replace(mention, text=rest, type="person", start=mention.start + at)
     if not _person_like(words):
         return None
-    before = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, mention.start - 40):mention.start])
-    if before and _cue(before.group(1)):
+    before = re.search(r"([A-Za-z]+)(\.?)\s+$", text[max(0, mention.start - 40):mention.start])
+    if before and _cue(before.group(1)) and (not before.group(2) or before.group(1)[0].isupper()):
+        # "Rep. Jane Roe"; but "… an airport protocol officer. The Daily Telegraph …"
         return replace(mention, type="person")
     return None
 
