@@ -4,8 +4,9 @@ spaCy's small model types a city it rarely saw as an organisation ("Omsk") in mo
 the articles that name it, so the corpus vote alone keeps the wrong type. A gazetteer
 knows better, but a name in a gazetteer is not always the place ("Obama" is a town in
 Japan, "Police" one in Poland, "Lincoln" one in England), so :mod:`.resolve` uses it
-only together with the model's own evidence: at least one article typed the name a
-place and most did not type it a person.
+only when most articles did not type the name a person. A club named after its city
+("Liverpool") is then a place too: the page mixes the two either way, and cities are
+far more often named in the news than clubs are.
 
 Data, not a hand list:
 

@@ -206,9 +206,9 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
         elif any(filters.person_shaped(n) for n in names):
             cluster_type[root] = "person"
             evidenced.add(root)
-        elif (votes.get("place", 0) and votes.get("person", 0) * 2 <= sum(votes.values())
+        elif (votes.get("person", 0) * 2 < sum(votes.values())
               and any(gazetteer.is_place(n) for n in names)):
-            cluster_type[root] = "place"  # "Omsk": the model typed the city a place once
+            cluster_type[root] = "place"  # "Omsk", which the model calls an organisation
             evidenced.add(root)
         else:
             cluster_type[root] = max(votes, key=lambda t: (votes[t], -ENTITY_TYPES.index(t)))
