@@ -143,3 +143,11 @@ def test_places_and_curated_names_are_never_fragments() -> None:
         (D, [("organization", "Acme"), ("organization", "Acme Widgets")]),
     ], known)
     assert not {n for _, n in r.pageless} & {"Mindanao", "Acme"}
+
+
+def test_a_capitalised_common_word_glued_before_a_name_is_dropped() -> None:
+    found = canonicalize([(Mention("Multiple Creative Commons", "organization"), 1.0),
+                          (Mention("Creative Commons", "organization"), 1.0),
+                          (Mention("New York City", "place"), 1.0)],
+                         common=frozenset({"multiple", "new"}))
+    assert {e.name: e.count for e in found} == {"Creative Commons": 2, "New York City": 1}

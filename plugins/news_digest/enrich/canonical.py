@@ -282,6 +282,8 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
         entry = registry.entry(piece)
         if entry is None:
             entry = registry.entry(surface)
+        if entry is None:
+            surface = _drop_common_lead(surface, common, confirmed)
         if entry is not None and entry.block:
             continue
         if not is_name(surface):
@@ -332,6 +334,17 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
                        old.count + e.count)
         joined[k] = e
     return tuple(sorted(joined.values(), key=lambda e: (-e.count, e.name, e.type)))
+
+
+def _drop_common_lead(surface: str, common: frozenset[str], names: set[str]) -> str:
+    """"Multiple Creative Commons" → "Creative Commons": a first word the article writes
+    in lower case ("has multiple tests"), glued to a name the article also gives alone,
+    is a capitalised sentence start, not part of the name. "New York" stays: the
+    article does not name "York" alone."""
+    words = surface.split()
+    if len(words) >= 3 and words[0].lower() in common and key(" ".join(words[1:])) in names:
+        return " ".join(words[1:])
+    return surface
 
 
 def _acronyms_of_non_entities(mentions: Sequence[tuple[ner.Mention, float]]) -> frozenset[str]:
