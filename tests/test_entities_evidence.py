@@ -151,3 +151,9 @@ def test_a_capitalised_common_word_glued_before_a_name_is_dropped() -> None:
                           (Mention("New York City", "place"), 1.0)],
                          common=frozenset({"multiple", "new"}))
     assert {e.name: e.count for e in found} == {"Creative Commons": 2, "New York City": 1}
+
+
+def test_a_lower_case_party_is_named_as_a_newsroom_prints_it() -> None:
+    r = resolve_corpus([(D, [("organization", "Democratic party")]),
+                        (date(2020, 2, 1), [("organization", "Democratic Party")])])
+    assert _types(r) == {"Democratic Party": "organization"}

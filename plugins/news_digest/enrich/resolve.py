@@ -35,7 +35,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from news_digest.enrich import filters, fragments, gazetteer
+from news_digest.enrich import filters, fragments, gazetteer, ner
 from news_digest.model import ENTITY_TYPES
 
 __all__ = ["Known", "Resolved", "resolve_corpus"]
@@ -75,6 +75,16 @@ def _day(value: date | datetime) -> date:
 
 def _words(name: str) -> list[str]:
     return filters.spelling_key(name).split()
+
+
+def _capital_suffix(name: str) -> str:
+    """"Democratic party" → "Democratic Party": the name a newsroom prints, whichever
+    spelling came first (the key ignores case, so the URL does not change)."""
+    words = name.split()
+    last = words[-1] if len(words) >= 2 else ""
+    if last.islower() and last.capitalize() in ner.ORG_SUFFIXES | ner.PLACE_SUFFIXES:
+        return " ".join([*words[:-1], last.capitalize()])
+    return name
 
 
 def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]]],
@@ -214,7 +224,7 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
             cluster_type[root] = max(votes, key=lambda t: (votes[t], -ENTITY_TYPES.index(t)))
         full = [n for n in names if len(n.split()) >= 2] if cluster_type[root] == "person" \
             else names
-        cluster_name[root] = min(full or names, key=lambda n: first[n])
+        cluster_name[root] = _capital_suffix(min(full or names, key=lambda n: first[n]))
 
     # a shorter form seen no more often than its one longer form is that form:
     # "U.S. House" → "U.S. House of Representatives", "Unity Party" → "… of America"
