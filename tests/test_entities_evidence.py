@@ -157,3 +157,57 @@ def test_a_lower_case_party_is_named_as_a_newsroom_prints_it() -> None:
     r = resolve_corpus([(D, [("organization", "Democratic party")]),
                         (date(2020, 2, 1), [("organization", "Democratic Party")])])
     assert _types(r) == {"Democratic Party": "organization"}
+
+
+# --- second round: pieces of longer names, duplicates, types ------------------------------
+
+def test_a_span_the_name_goes_on_after_is_a_piece() -> None:
+    text = "the Western District of Virginia, on Interstate 75 near Boeing 737 plants"
+    def at(name: str, etype: str) -> Mention:
+        return Mention(name, etype, text.index(name))
+    assert cues.cut_from_longer(text, at("Western District", "place"))
+    assert cues.cut_from_longer(text, at("Interstate", "place"))
+    assert not cues.cut_from_longer(text, at("Boeing", "organization"))  # still Boeing
+    assert not cues.cut_from_longer("the Congress of the United States",
+                                    Mention("Congress", "organization", 4))
+
+
+def test_a_bare_word_typed_a_place_is_the_article_s_person() -> None:
+    r = resolve_corpus([(D, [("person", "Rocky De La Fuente"), ("place", "Rocky")]),
+                        (D, [("person", "Rocky De La Fuente")])])
+    assert list(r.entities_of[0]) == [("person", "Rocky De La Fuente")]
+
+
+def test_a_bare_place_word_is_kept_when_it_is_a_real_place() -> None:
+    r = resolve_corpus([(D, [("person", "Paris Hilton"), ("place", "Paris")])])
+    assert ("place", "Paris") in r.entities_of[0]
+
+
+def test_a_country_before_a_party_name_is_the_same_party() -> None:
+    r = resolve_corpus([(D, [("organization", "Libertarian Party")]),
+                        (D, [("organization", "Libertarian Party")]),
+                        (D, [("organization", "US Libertarian Party")])])
+    assert {n for pairs in r.entities_of for _, n in pairs} == {"Libertarian Party"}
+
+
+def test_a_country_before_a_generic_body_is_not_merged_into_it() -> None:
+    r = resolve_corpus([(D, [("organization", "Senate")]), (D, [("organization", "Senate")]),
+                        (D, [("organization", "US Senate")])])
+    assert ("organization", "US Senate") in r.entities_of[2]
+
+
+def test_a_double_surname_is_one_person() -> None:
+    r = resolve_corpus([(D, [("person", "Wanda Vázquez Garced")]),
+                        (D, [("person", "Wanda Vázquez")])])
+    assert {n for pairs in r.entities_of for _, n in pairs} == {"Wanda Vázquez Garced"}
+    two = resolve_corpus([(D, [("person", "Kim Jong Un")]), (D, [("person", "Kim Jong Il")]),
+                          (D, [("person", "Kim Jong")])])
+    assert ("person", "Kim Jong") in two.entities_of[2]  # two longer names: no guess
+
+
+def test_a_name_ending_like_a_place_is_not_a_person_when_an_article_says_so() -> None:
+    r = resolve_corpus([(D, [("person", "Java Sea")]), (D, [("person", "Java Sea")]),
+                        (D, [("place", "Java Sea")])])
+    assert _types(r)["Java Sea"] == "place"
+    post = resolve_corpus([(D, [("person", "Emily Post")])])
+    assert _types(post)["Emily Post"] == "person"  # no second opinion: a surname

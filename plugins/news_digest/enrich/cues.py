@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from news_digest.enrich import filters, gazetteer, ner
 
-__all__ = ["spelled_out_in_lower_case", "titled_person"]
+__all__ = ["cut_from_longer", "spelled_out_in_lower_case", "titled_person"]
 
 NOT_CUES: frozenset[str] = frozenset({
     "former", "late", "then", "acting", "new", "old", "young", "united", "national",
@@ -108,3 +108,21 @@ def spelled_out_in_lower_case(acronym: str, text: str) -> bool:
     words = r"\s+(?:(?:of|and|the|for|in|on|to)\s+)?".join(
         rf"{c.lower()}[a-z]+" for c in acronym)
     return re.search(rf"(?<![\w-]){words}\s*\(\s*{acronym}\s*\)", text) is not None
+
+
+_CONTINUES = re.compile(r"\s+of\s+[A-Z][a-z]")
+_NUMBERED = re.compile(r"[ \t]+\d")
+
+
+def cut_from_longer(text: str, mention: ner.Mention) -> bool:
+    """True when the name goes on after NER's span, so the span is a piece of it:
+    "[Western District] of Virginia" (a court), "[Interstate] 75" (a road).
+
+    Only "of" followed by a capitalised word continues any name (a name's own "of the"
+    is written lower case: "Congress of the United States" is found whole or not at
+    all); a number after it continues only a place ("Interstate 75", "Route 66"), as
+    "Boeing 737" still names Boeing. People are left alone ("Mary of Teck")."""
+    if mention.type == "person" or not mention.text:
+        return False
+    after = text[mention.start + len(mention.text):mention.start + len(mention.text) + 12]
+    return bool(_CONTINUES.match(after) or (mention.type == "place" and _NUMBERED.match(after)))

@@ -277,7 +277,8 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             written = gazetteer.join_state(text, [replace(
                 m, tentative=shouted, text=text[m.start:m.start + len(m.text)]
                 if nlp is not None else m.text) for m in found[at]])
-            mentions.append([cues.titled_person(text, m) or m for m in written])
+            mentions.append([cues.titled_person(text, m) or m for m in written
+                             if not cues.cut_from_longer(text, m)])
             at += 1
         extra = _propagate(article, mentions)
         pairs = [(m, weight) for (_, weight), ms, more in zip(article, mentions, extra,

@@ -222,6 +222,8 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
             evidenced.add(root)
         else:
             cluster_type[root] = max(votes, key=lambda t: (votes[t], -ENTITY_TYPES.index(t)))
+            if cluster_type[root] == "person":
+                cluster_type[root] = fragments.not_a_person(names, votes) or "person"
         full = [n for n in names if len(n.split()) >= 2] if cluster_type[root] == "person" \
             else names
         cluster_name[root] = _capital_suffix(min(full or names, key=lambda n: first[n]))
@@ -260,6 +262,9 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
                 glued[root] = people_keys[rest]
                 break
 
+    glued.update(fragments.same_without_prefix(
+        {r: (cluster_type[r], cluster_name[r], stories_of[r]) for r in roots
+         if r not in glued}, known))
     glued = {r: glued.get(t, t) for r, t in glued.items()}  # one hop is enough
 
     # 4. bare person names
@@ -282,12 +287,16 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
             root = find(filters.spelling_key(name))
             root = glued.get(root, root)
             etype, canonical = cluster_type[root], cluster_name[root]
+            word = _words(canonical)[0] if len(_words(canonical)) == 1 else ""
+            here = sorted({r for r in roots_here if cluster_type[r] == "person"
+                           and len(cluster_name[r].split()) >= 2
+                           and word in (_words(cluster_name[r])[0],
+                                        _words(cluster_name[r])[-1])}) if word else []
+            if (etype != "person" and len(here) == 1 and canonical not in known
+                    and not filters.country_of(canonical) and not gazetteer.is_place(canonical)):
+                root = here[0]  # "Rocky" typed a place beside "Rocky De La Fuente"
+                etype, canonical = cluster_type[root], cluster_name[root]
             if etype == "person" and len(canonical.split()) == 1 and canonical not in known:
-                word = _words(canonical)[0] if _words(canonical) else ""
-                here = sorted({r for r in roots_here if cluster_type[r] == "person"
-                               and len(cluster_name[r].split()) >= 2
-                               and word in (_words(cluster_name[r])[0],
-                                            _words(cluster_name[r])[-1])})
                 if len(here) == 1:
                     root = here[0]
                 else:
