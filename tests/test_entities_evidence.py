@@ -166,10 +166,13 @@ def test_a_span_the_name_goes_on_after_is_a_piece() -> None:
     def at(name: str, etype: str) -> Mention:
         return Mention(name, etype, text.index(name))
     assert cues.cut_from_longer(text, at("Western District", "place"))
+    assert not cues.cut_from_longer(text, at("Western District", "organization"))
     assert cues.cut_from_longer(text, at("Interstate", "place"))
     assert not cues.cut_from_longer(text, at("Boeing", "organization"))  # still Boeing
     assert not cues.cut_from_longer("the Congress of the United States",
                                     Mention("Congress", "organization", 4))
+    aclu = "the American Civil Liberties Union of Montana"
+    assert not cues.cut_from_longer(aclu, Mention(aclu[4:39], "organization", 4))
 
 
 def test_a_bare_word_typed_a_place_is_the_article_s_person() -> None:
@@ -203,6 +206,9 @@ def test_a_double_surname_is_one_person() -> None:
     two = resolve_corpus([(D, [("person", "Kim Jong Un")]), (D, [("person", "Kim Jong Il")]),
                           (D, [("person", "Kim Jong")])])
     assert ("person", "Kim Jong") in two.entities_of[2]  # two longer names: no guess
+    webb = resolve_corpus([(D, [("person", "James Webb")]),
+                           (D, [("person", "James Webb Space Telescope")])])
+    assert ("person", "James Webb") in webb.entities_of[0]
 
 
 def test_a_name_ending_like_a_place_is_not_a_person_when_an_article_says_so() -> None:

@@ -118,11 +118,10 @@ def cut_from_longer(text: str, mention: ner.Mention) -> bool:
     """True when the name goes on after NER's span, so the span is a piece of it:
     "[Western District] of Virginia" (a court), "[Interstate] 75" (a road).
 
-    Only "of" followed by a capitalised word continues any name (a name's own "of the"
-    is written lower case: "Congress of the United States" is found whole or not at
-    all); a number after it continues only a place ("Interstate 75", "Route 66"), as
-    "Boeing 737" still names Boeing. People are left alone ("Mary of Teck")."""
-    if mention.type == "person" or not mention.text:
+    Places only: "of" and a capitalised word, or a number, after an organisation
+    name often start another name ("American Civil Liberties Union of Montana", an
+    affiliate; "Boeing 737"), and a person's "of" is part of a title ("Mary of Teck")."""
+    if mention.type != "place" or not mention.text:
         return False
     after = text[mention.start + len(mention.text):mention.start + len(mention.text) + 12]
-    return bool(_CONTINUES.match(after) or (mention.type == "place" and _NUMBERED.match(after)))
+    return bool(_CONTINUES.match(after) or _NUMBERED.match(after))

@@ -89,8 +89,10 @@ def same_without_prefix(clusters: Mapping[str, tuple[str, str, int]],
       Party") is the name when the corpus has it bare and the bare name is not a
       generic body ("Senate"); the one in more stories keeps the page (ties: the
       shorter name);
-    - a person's two-word name that begins exactly one longer person's name ("Wanda
-      Vázquez" and "Wanda Vázquez Garced", a double surname) is that person.
+    - a person's two-word name that begins exactly one three-word person's name ("Wanda
+      Vázquez" and "Wanda Vázquez Garced", a double surname) is that person; a longer
+      "name" is more likely a thing named after the person ("James Webb Space
+      Telescope").
     """
     by_key: dict[tuple[str, str], list[str]] = {}
     for root, (etype, name, _) in sorted(clusters.items()):
@@ -105,7 +107,8 @@ def same_without_prefix(clusters: Mapping[str, tuple[str, str, int]],
             if len(words) != 2:
                 continue
             longer = sorted(r for (t, k), rs in by_key.items() for r in rs
-                            if t == "person" and k.startswith(key + " "))
+                            if t == "person" and k.startswith(key + " ")
+                            and len(k.split()) == 3)
             if len(longer) == 1:
                 out[root] = longer[0]
             continue

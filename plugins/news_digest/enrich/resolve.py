@@ -216,7 +216,7 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
         elif any(filters.person_shaped(n) for n in names):
             cluster_type[root] = "person"
             evidenced.add(root)
-        elif (votes.get("person", 0) * 2 < sum(votes.values())
+        elif (votes.get("person", 0) * 2 <= sum(votes.values())
               and any(gazetteer.is_place(n) for n in names)):
             cluster_type[root] = "place"  # "Omsk", which the model calls an organisation
             evidenced.add(root)
