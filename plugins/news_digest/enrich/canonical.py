@@ -28,7 +28,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from news_digest.enrich import filters, ner
+from news_digest.enrich import cues, filters, ner
 from news_digest.model import ENTITY_TYPES, Entity
 from news_digest.vocab.registry import Registry, key
 
@@ -262,16 +262,18 @@ def lower_words(texts: Iterable[str]) -> frozenset[str]:
 
 def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
                  registry: Registry | None = None,
-                 common: frozenset[str] = frozenset()) -> tuple[Entity, ...]:
+                 common: frozenset[str] = frozenset(), text: str = "") -> tuple[Entity, ...]:
     """One :class:`Entity` per thing named in an article, from ``(mention, weight)`` pairs.
 
     ``common`` (:func:`lower_words` of the article) drops one-word names the article
-    also writes in lower case, unless the registry knows them.
+    also writes in lower case, unless the registry knows them; ``text`` (the article's
+    text) does the same for names of several words (:func:`filters.common_phrase`).
     """
     registry = registry or Registry()
     groups: dict[str, _Group] = {}
     mentions = [(replace(m, text=q, type=t), w) for m, w in mentions
                 for q, t in split_possessive(m.text, m.type)]
+    not_names = _acronyms_of_non_entities(mentions)
     confirmed = {key(clean_surface(p, m.type)) for m, _ in mentions if not m.tentative
                  for p in split_mention(m.text)}
     for mention, weight, piece, surface in ((m, w, p, s) for m, w in mentions
@@ -280,6 +282,8 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
         entry = registry.entry(piece)
         if entry is None:
             entry = registry.entry(surface)
+        if entry is None:
+            surface = _drop_common_lead(surface, common, confirmed)
         if entry is not None and entry.block:
             continue
         if not is_name(surface):
@@ -288,6 +292,11 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
             continue
         if (entry is None and " " not in surface and not surface.isupper()
                 and surface.lower() in common and not filters.country_of(surface)):
+            continue
+        if entry is None and text and filters.common_phrase(surface, text):
+            continue
+        if entry is None and (surface in not_names or cues.spelled_out_in_lower_case(
+                surface, text)):
             continue
         if mention.tentative and entry is None and key(surface) not in confirmed:
             continue
@@ -325,6 +334,31 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
                        old.count + e.count)
         joined[k] = e
     return tuple(sorted(joined.values(), key=lambda e: (-e.count, e.name, e.type)))
+
+
+def _drop_common_lead(surface: str, common: frozenset[str], names: set[str]) -> str:
+    """"Multiple Creative Commons" → "Creative Commons": a first word the article writes
+    in lower case ("has multiple tests"), glued to a name the article also gives alone,
+    is a capitalised sentence start, not part of the name. "New York" stays: the
+    article does not name "York" alone."""
+    words = surface.split()
+    if len(words) >= 3 and words[0].lower() in common and key(" ".join(words[1:])) in names:
+        return " ".join(words[1:])
+    return surface
+
+
+def _acronyms_of_non_entities(mentions: Sequence[tuple[ner.Mention, float]]) -> frozenset[str]:
+    """Acronyms of the article's names that are not entities: "DMCA" beside "Digital
+    Millennium Copyright Act" (a law), "ACA" beside a law the model labelled one."""
+    found = set()
+    for mention, _ in mentions:
+        for piece in split_mention(mention.text):
+            surface = clean_surface(piece, mention.type)
+            if mention.type == ner.OTHER or filters.rejected(surface, mention.type):
+                acro = filters.acronym_of(surface)
+                if acro and len(acro) >= 3:
+                    found.add(acro)
+    return frozenset(found)
 
 
 def _surfaces(piece: str, label: str | None, registry: Registry) -> list[str]:

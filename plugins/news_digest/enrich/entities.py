@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from news_digest.enrich import ner
+from news_digest.enrich import cues, gazetteer, ner
 from news_digest.enrich.canonical import (
     canonicalize,
     clean_surface,
@@ -274,15 +274,19 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
         for text, _ in article:
             shouted = _shouting(text)
             # keep the text as written (re-casing preserved offsets and lengths)
-            mentions.append([replace(m, tentative=shouted, text=text[m.start:m.start + len(
-                m.text)] if nlp is not None else m.text) for m in found[at]])
+            written = gazetteer.join_state(text, [replace(
+                m, tentative=shouted, text=text[m.start:m.start + len(m.text)]
+                if nlp is not None else m.text) for m in found[at]])
+            mentions.append([cues.titled_person(text, m) or m for m in written
+                             if not cues.cut_from_longer(text, m)])
             at += 1
         extra = _propagate(article, mentions)
         pairs = [(m, weight) for (_, weight), ms, more in zip(article, mentions, extra,
                                                                strict=True) for m in [*ms, *more]]
         pairs.extend((ner.Mention(place, "place"), 1.0) for place in dateline_places(
             draft.dateline))
-        out.append(canonicalize(pairs, registry, lower_words(t for t, _ in article)))
+        out.append(canonicalize(pairs, registry, lower_words(t for t, _ in article),
+                                "\n".join(t for t, _ in article)))
     return out
 
 

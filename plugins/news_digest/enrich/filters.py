@@ -36,6 +36,7 @@ from news_digest.enrich import ner
 __all__ = [
     "GENERIC_HEADS",
     "acronym_of",
+    "common_phrase",
     "countries",
     "country_of",
     "generic",
@@ -244,6 +245,20 @@ def rejected(name: str, etype: str | None, noise: bool = True) -> str | None:
                                            r"[-\s]", bare):
         return "starts in lower case"
     return None
+
+
+def common_phrase(name: str, text: str) -> bool:
+    """True when a capitalised name of several words is written in lower case in ``text``.
+
+    "District Court" in an article that also says "the district court", "National
+    Security" beside "national security": capitals from a headline or a sentence start
+    on a common noun phrase, not a name. A real name is not written in lower case by
+    the article that names it ("White House", "Supreme Court of Canada").
+    """
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) is not None
 
 
 def generic(name: str) -> bool:

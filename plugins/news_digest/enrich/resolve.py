@@ -36,7 +36,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from news_digest.enrich import filters
+from news_digest.enrich import filters, fragments, gazetteer, ner
 from news_digest.model import ENTITY_TYPES
 
 __all__ = ["Known", "Resolved", "resolve_corpus"]
@@ -76,6 +76,16 @@ def _day(value: date | datetime) -> date:
 
 def _words(name: str) -> list[str]:
     return filters.spelling_key(name).split()
+
+
+def _capital_suffix(name: str) -> str:
+    """"Democratic party" → "Democratic Party": the name a newsroom prints, whichever
+    spelling came first (the key ignores case, so the URL does not change)."""
+    words = name.split()
+    last = words[-1] if len(words) >= 2 else ""
+    if last.islower() and last.capitalize() in ner.ORG_SUFFIXES | ner.PLACE_SUFFIXES:
+        return " ".join([*words[:-1], last.capitalize()])
+    return name
 
 
 def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]]],
@@ -207,11 +217,17 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
         elif any(filters.person_shaped(n) for n in names):
             cluster_type[root] = "person"
             evidenced.add(root)
+        elif (votes.get("person", 0) * 2 <= sum(votes.values())
+              and any(gazetteer.is_place(n) for n in names)):
+            cluster_type[root] = "place"  # "Omsk", which the model calls an organisation
+            evidenced.add(root)
         else:
             cluster_type[root] = max(votes, key=lambda t: (votes[t], -ENTITY_TYPES.index(t)))
+            if cluster_type[root] == "person":
+                cluster_type[root] = fragments.not_a_person(names, votes) or "person"
         full = [n for n in names if len(n.split()) >= 2] if cluster_type[root] == "person" \
             else names
-        cluster_name[root] = min(full or names, key=lambda n: first[n])
+        cluster_name[root] = _capital_suffix(min(full or names, key=lambda n: first[n]))
 
     # a shorter form seen no more often than its one longer form is that form:
     # "U.S. House" → "U.S. House of Representatives", "Unity Party" → "… of America"
@@ -249,6 +265,9 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
                 glued[root] = people_keys[rest]
                 break
 
+    glued.update(fragments.same_without_prefix(
+        {r: (cluster_type[r], cluster_name[r], stories_of[r]) for r in roots
+         if r not in glued}, known))
     glued = {r: glued.get(t, t) for r, t in glued.items()}  # one hop is enough
 
     # 4. bare person names
@@ -271,12 +290,16 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
             root = find(filters.spelling_key(name))
             root = glued.get(root, root)
             etype, canonical = cluster_type[root], cluster_name[root]
+            word = _words(canonical)[0] if len(_words(canonical)) == 1 else ""
+            here = sorted({r for r in roots_here if cluster_type[r] == "person"
+                           and len(cluster_name[r].split()) >= 2
+                           and word in (_words(cluster_name[r])[0],
+                                        _words(cluster_name[r])[-1])}) if word else []
+            if (etype != "person" and len(here) == 1 and canonical not in known
+                    and not filters.country_of(canonical) and not gazetteer.is_place(canonical)):
+                root = here[0]  # "Rocky" typed a place beside "Rocky De La Fuente"
+                etype, canonical = cluster_type[root], cluster_name[root]
             if etype == "person" and len(canonical.split()) == 1 and canonical not in known:
-                word = _words(canonical)[0] if _words(canonical) else ""
-                here = sorted({r for r in roots_here if cluster_type[r] == "person"
-                               and len(cluster_name[r].split()) >= 2
-                               and word in (_words(cluster_name[r])[0],
-                                            _words(cluster_name[r])[-1])})
                 if len(here) == 1:
                     root = here[0]
                 else:
@@ -292,6 +315,10 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
             resolved.append((etype, canonical))
         out_articles.append(tuple(dict.fromkeys(resolved)))
         mapping.append({o: r for o, r in zip(origins[i], resolved, strict=True)})
+    pageless |= fragments.fragments_only(
+        out_articles, [[n for _, n in pairs] for pairs in cleaned],
+        lambda name: name in known or bool(filters.country_of(name))
+        or gazetteer.is_place(name))
     votes: dict[str, dict[str, int]] = {}
     spellings: dict[str, tuple[str, ...]] = {}
     for root in roots:

@@ -1,0 +1,127 @@
+"""What the words around a name say about it, where NER's one label is weaker.
+
+Two cues any English news text gives, each stronger than the small model's label:
+
+- *A job or title right before a name* ("porn actress Stormy Daniels",
+  "Representative Elijah Cummings"): the name is a person's. The model called both
+  organisations in most articles, and the corpus vote could not overturn it.
+- *An acronym spelled out in lower case* ("digital rights management (DRM)"): the
+  acronym names a common thing, not an organisation. And an acronym of a name that is
+  not an entity ("Digital Millennium Copyright Act (DMCA)", a law) is not one either.
+
+Titles come from ``nameparser``'s list (≈800: "actress", "lawyer", "Representative")
+and the product's own :data:`ner.TITLES`, less the words that are also adjectives or
+nouns in a name ("former Soviet Union", "General Motors", "National Guard").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from news_digest.enrich import filters, gazetteer, ner
+
+__all__ = ["cut_from_longer", "spelled_out_in_lower_case", "titled_person"]
+
+NOT_CUES: frozenset[str] = frozenset({
+    "former", "late", "then", "acting", "new", "old", "young", "united", "national",
+    "state", "general", "federal", "royal", "grand", "great", "high", "supreme", "chief",
+    "senior", "junior", "first", "deputy", "vice", "lord", "lady", "saint", "st", "the",
+    "his", "her", "their", "our", "its", "a", "an", "and", "or", "of", "to", "at", "by",
+    "film", "group", "advocate", "business", "computer", "law", "credit", "family",
+})
+"""Words in the title lists that also open the names of things ("former Yugoslavia",
+"General Electric", "National Guard", "Saint Lucia"), or are not titles at all: no cue."""
+
+
+@lru_cache(maxsize=1)
+def _job_words() -> frozenset[str]:
+    """Lower-case jobs and titles ("actress", "lawyer", "geochemist") from ``nameparser``,
+    less stop words ("us") and :data:`NOT_CUES`."""
+    try:
+        from nameparser.config import CONSTANTS
+        listed = {str(t).lower() for t in CONSTANTS.titles}
+    except ImportError:  # pragma: no cover - nameparser is a dependency
+        listed = set()
+    return frozenset(listed - NOT_CUES - ner._stop_words())
+
+
+_TITLE_WORDS: frozenset[str] = frozenset(t for t in ner.TITLES if " " not in t) - {
+    "General", "Justice", "Major", "Father", "St"}
+"""The product's own one-word titles ("Representative", "Senator"), less those that
+also open other names ("General Motors", "Justice Department")."""
+
+
+def _cue(word: str) -> bool:
+    """A title or job: a capitalised title of :data:`ner.TITLES`, or a job noun written
+    in lower case ("porn actress"). A capitalised word of ``nameparser``'s long list is
+    no cue: it holds "Air", "Army", "British", "Special", which open organisations."""
+    bare = word.rstrip(".")
+    return bare in _TITLE_WORDS or (bare.islower() and bare in _job_words())
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
+
+
+def _person_like(words: list[str]) -> bool:
+    stop = ner._stop_words()
+    return (2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(w) for w in words)
+            and not any(w.lower() in stop or w in _TITLE_WORDS or _POSSESSIVE.search(w)
+                        for w in words)
+            and not gazetteer.is_place(" ".join(words))
+            and not any(w in ner.ORG_SUFFIXES or w in ner.PLACE_SUFFIXES for w in words)
+            and not filters.country_of(" ".join(words)))
+
+
+def titled_person(text: str, mention: ner.Mention) -> ner.Mention | None:
+    """The person a title or job vouches for, as a person mention; else None.
+
+    The title is either the word right before the span ("porn actress [Stormy
+    Daniels]") or inside it ("[United States Representative Elijah Cummings]", then the
+    mention is cut to the name after it). The name must look like a person's: two or
+    three capitalised words, none an organisation or place suffix, not a country.
+    """
+    if mention.type == "person":
+        return None
+    words = mention.text.split()
+    for i, word in enumerate(words[:-2]):
+        if word.rstrip(".") in _TITLE_WORDS and _person_like(words[i + 1:]):
+            rest = " ".join(words[i + 1:])
+            at = mention.text.find(rest)
+            return replace(mention, text=rest, type="person", start=mention.start + at)
+    if not _person_like(words):
+        return None
+    before = re.search(r"([A-Za-z]+)(\.?)\s+$", text[max(0, mention.start - 40):mention.start])
+    if before and _cue(before.group(1)) and (not before.group(2) or before.group(1)[0].isupper()):
+        # "Rep. Jane Roe"; but "… an airport protocol officer. The Daily Telegraph …"
+        return replace(mention, type="person")
+    return None
+
+
+def spelled_out_in_lower_case(acronym: str, text: str) -> bool:
+    """True when ``text`` spells ``acronym`` out in lower-case words right before it in
+    brackets: "digital rights management (DRM)" makes "DRM" a common noun."""
+    if not re.fullmatch(r"[A-Z]{2,6}", acronym):
+        return False
+    words = r"\s+(?:(?:of|and|the|for|in|on|to)\s+)?".join(
+        rf"{c.lower()}[a-z]+" for c in acronym)
+    return re.search(rf"(?<![\w-]){words}\s*\(\s*{acronym}\s*\)", text) is not None
+
+
+_CONTINUES = re.compile(r"\s+of\s+[A-Z][a-z]")
+_NUMBERED = re.compile(r"[ \t]+\d")
+
+
+def cut_from_longer(text: str, mention: ner.Mention) -> bool:
+    """True when the name goes on after NER's span, so the span is a piece of it:
+    "[Western District] of Virginia" (a court), "[Interstate] 75" (a road).
+
+    Places only: "of" and a capitalised word, or a number, after an organisation
+    name often start another name ("American Civil Liberties Union of Montana", an
+    affiliate; "Boeing 737"), and a person's "of" is part of a title ("Mary of Teck")."""
+    if mention.type != "place" or not mention.text:
+        return False
+    after = text[mention.start + len(mention.text):mention.start + len(mention.text) + 12]
+    return bool(_CONTINUES.match(after) or _NUMBERED.match(after))

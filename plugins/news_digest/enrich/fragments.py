@@ -1,0 +1,125 @@
+"""Names that are only ever a piece of a longer name: no page of their own.
+
+NER cuts long names into pieces: "Representatives" out of "House of
+Representatives", "University" out of "Stanford University", "National Security"
+out of "National Security Agency". Such a piece is a fragment in the article where it
+appears beside the whole name, and a piece that is a fragment in *every* article that
+names it has never been seen standing on its own: it gets no page (the build shows it
+as plain text). A name seen alone even once ("Google" beside "Google News" in one
+story, alone in another) keeps its page, so no real entity is lost to a longer name
+that happens to contain it.
+
+The rule needs no word list and no data: only the names of each article, which
+resolution already has (:mod:`news_digest.enrich.resolve`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from news_digest.enrich import filters, ner
+
+__all__ = ["contains", "fragments_only", "not_a_person", "same_without_prefix"]
+
+
+def contains(longer: Sequence[str], words: Sequence[str]) -> bool:
+    """True when ``words`` is a strictly shorter run of consecutive words of ``longer``."""
+    n = len(words)
+    if not n or n >= len(longer):
+        return False
+    return any(list(longer[i:i + n]) == list(words) for i in range(len(longer) - n + 1))
+
+
+def fragments_only(articles: Sequence[Sequence[tuple[str, str]]],
+                   written: Sequence[Sequence[str]],
+                   exempt: Callable[[str], bool]) -> set[tuple[str, str]]:
+    """``(type, name)`` pairs that are a fragment of a longer name in every article.
+
+    ``articles`` holds each article's resolved ``(type, name)`` pairs, ``written`` the
+    names as the article wrote them (before merging); a piece is compared with both.
+    Only organisations are judged: a bare surname is resolution's business, and a
+    place opens many longer names without being a piece of them ("Mindanao" beside
+    "Western Mindanao Command"). Names ``exempt`` vouches for (the registry's,
+    countries, gazetteer places) are left alone too.
+    """
+    alone: set[tuple[str, str]] = set()
+    inside: set[tuple[str, str]] = set()
+    for pairs, names in zip(articles, written, strict=True):
+        keys = {tuple(filters.spelling_key(n).split()) for n in (*names, *(n for _, n in pairs))}
+        for etype, name in pairs:
+            if etype != "organization" or exempt(name):
+                continue
+            words = filters.spelling_key(name).split()
+            if any(contains(k, words) for k in keys):
+                inside.add((etype, name))
+            else:
+                alone.add((etype, name))
+    return inside - alone
+
+
+def not_a_person(names: Sequence[str], votes: Mapping[str, int]) -> str | None:
+    """The type of a name the vote called a person but that ends like a place or an
+    organisation ("Java Sea", "Massey Energy Company") and that some article gave
+    that other type: the best other vote; None when the name may be a person's (a
+    surname can be "Post" or "Church": without a second opinion it stays a person)."""
+    lasts = {n.split()[-1] for n in names if len(n.split()) >= 2}
+    wanted = ({"place"} if lasts & ner.PLACE_SUFFIXES else set()) | (
+        {"organization"} if lasts & ner.ORG_SUFFIXES else set())
+    others = [(n, t) for t, n in votes.items() if t in wanted and n]
+    return max(others)[1] if others else None
+
+
+def _country_prefix(key: str) -> str | None:
+    """The rest of a spelling key that opens with a country ("united states libertarian
+    party" → "libertarian party"), else None."""
+    for country in sorted(filters.countries(), key=len, reverse=True):
+        if key.startswith(country + " "):
+            return key[len(country) + 1:]
+    return None
+
+
+def same_without_prefix(clusters: Mapping[str, tuple[str, str, int]],
+                        known: Mapping[str, object]) -> dict[str, str]:
+    """Pairs of pages that are one entity: cluster → the cluster it joins.
+
+    ``clusters`` maps a cluster to ``(type, name, stories)``. Two rules, each needing
+    exactly one partner of the same type:
+
+    - a country before a name ("US Libertarian Party", "United States Democratic
+      Party") is the name when the corpus has it bare and the bare name is not a
+      generic body ("Senate"); the one in more stories keeps the page (ties: the
+      shorter name);
+    - a person's two-word name that begins exactly one three-word person's name ("Wanda
+      Vázquez" and "Wanda Vázquez Garced", a double surname) is that person; a longer
+      "name" is more likely a thing named after the person ("James Webb Space
+      Telescope").
+    """
+    by_key: dict[tuple[str, str], list[str]] = {}
+    for root, (etype, name, _) in sorted(clusters.items()):
+        by_key.setdefault((etype, filters.spelling_key(name)), []).append(root)
+    out: dict[str, str] = {}
+    for root, (etype, name, stories) in sorted(clusters.items()):
+        if name in known:
+            continue
+        key = filters.spelling_key(name)
+        if etype == "person":
+            words = key.split()
+            if len(words) != 2:
+                continue
+            longer = sorted(r for (t, k), rs in by_key.items() for r in rs
+                            if t == "person" and k.startswith(key + " ")
+                            and len(k.split()) == 3)
+            if len(longer) == 1:
+                out[root] = longer[0]
+            continue
+        rest = _country_prefix(key)
+        bare = by_key.get((etype, rest), []) if rest else []
+        if len(bare) != 1 or filters.generic(clusters[bare[0]][1]):
+            continue
+        other = bare[0]
+        if clusters[other][1] in known or (clusters[other][2], -len(rest or "")) >= (
+                stories, -len(key)):
+            out[root] = other
+        else:
+            out[other] = root
+    return out

