@@ -71,6 +71,27 @@ def read(path: Path) -> RawSeed:
                    sha256=hashlib.sha256(data).hexdigest(), encoding="utf-8", mtime=0.0)
 
 
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]+")
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 read as Latin-1 in a gold file ("itâ\x80\x99s" back to "it’s").
+
+    Most of dumps-dev2's gold files were written that way: every curly quote, dash and
+    accented letter then splits into tokens no cleaner can match ("itâ" never equals
+    "it"), which counted as the cleaner's error. Each such byte sequence is decoded back
+    only when it is valid UTF-8; anything else is left as it is.
+    """
+    return _MOJIBAKE.sub(_unmangle, text)
+
+
+def _unmangle(match: re.Match[str]) -> str:
+    try:
+        return match.group().encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError:
+        return match.group()
+
+
 def tokens(text: str) -> Counter[str]:
     return Counter(TOKEN.findall(text.lower()))
 
@@ -149,7 +170,7 @@ def run_set(folder: Path, files: bool, show: str | None
     pairs = [(path, folder / "gold" / path.name) for path in dumps]
     pairs = [(dump, gold) for dump, gold in pairs if gold.exists()]
     for path, gold_path in pairs:
-        gold = read(gold_path).text
+        gold = repair_mojibake(read(gold_path).text)
         raw = read(path)
         for name, system in SYSTEMS.items():
             start = time.perf_counter()
