@@ -43,6 +43,11 @@ _RELATED = re.compile(
     r"most (?:popular|read|viewed|shared)|trending|popular|top stories|latest(?: news)?|"
     r"editor'?s picks|what to read next|around the web|from the web|promoted stories)\b",
     re.IGNORECASE)
+_NEW_WINDOW = re.compile(r"\(opens? in (?:a )?new (?:window|tab)\)", re.IGNORECASE)
+"""Screen-reader text a site adds to a link that opens a new window: a share or
+navigation link, never a sentence of the article."""
+_SELECTOR = re.compile(r"^(?:[.#][a-z][\w-]*)+$", re.IGNORECASE)
+"""A bare CSS class or id selector (".entry-content", "#respond") shown as text."""
 _CODE_CHARS = frozenset("{}[];=<>|\\$")
 _CODE_HINT = re.compile(
     r"<\/?(?:script|style|div|iframe|noscript)|function\s*\(|\bvar\s+\w+\s*=|"
@@ -105,9 +110,13 @@ def _rule_reason(line: Line) -> str | None:
     text = line.text
     if _is_code(text):
         return "script/css"
+    if line.words == 1 and _SELECTOR.match(text):
+        return "script/css"
     if _COPYRIGHT.search(text) and line.words <= 40:
         return "copyright"
     if line.words <= 8 and _SHARE_START.match(text) and not SENTENCE_END.search(text):
+        return "share/follow"
+    if line.words <= 12 and _NEW_WINDOW.search(text):
         return "share/follow"
     if line.words <= 6 and _SOCIAL.search(text):
         return "share/follow"
