@@ -28,7 +28,7 @@ _COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rights re
                         re.IGNORECASE)
 _SHARE_START = re.compile(
     r"^(?:share|tweet|email|e-mail|print|pin(?: it)?|save|like|follow|subscribe|sign up|"
-    r"sign in|log in|login|register|join|download|comments?|reply|more|menu|search|close|"
+    r"sign in|log in|login|register|join|download|comments?|reply|menu|search|close|"
     r"skip to|back to top|advertisement|sponsored|ad|loading)\b", re.IGNORECASE)
 _SOCIAL = re.compile(
     r"\b(?:facebook|twitter|instagram|pinterest|linkedin|whatsapp|reddit|tumblr|youtube|"

@@ -15,6 +15,11 @@ CONTEXT_FADE = 0.8
 RUN_COST = 3.0
 """Every line costs a run of prose this many word-equivalents: a line must add evidence to
 extend the article, so a long menu or footer ends it while a few subheads do not."""
+BRIDGE_GAIN = 3 * CONFIDENT
+"""A stretch of text beyond the run's edge joins the article when it is worth at least
+three full sentences (60 word-equivalents) and no page chrome lies in between."""
+CHROME_STOP = 2
+"""The second line an explicit rule names beyond the run's edge ends the article."""
 
 
 def score(lines: list[Line], known_language: bool) -> None:
@@ -64,7 +69,8 @@ def select_article(lines: list[Line]) -> None:
     """Decide every line, find the article's run, keep the run's lines that read as text."""
     for line, around in zip(lines, _context(lines), strict=True):
         line.d = decide(line.q, line.n, around)
-    first, last = _densest_run(lines)
+    first, last, _ = _densest_run(lines)
+    first, last = _bridge(lines, first, last)
     while first > 0 and _extends(lines[first - 1]):
         first -= 1
     while last + 1 < len(lines) and _extends(lines[last + 1]):
@@ -99,8 +105,45 @@ def _gain(line: Line, gap: int) -> float:
     return min(line.n, CONFIDENT) * line.d - RUN_COST * gap
 
 
-def _densest_run(lines: list[Line]) -> tuple[int, int]:
-    """The stretch of lines with the largest total gain (maximum-sum subarray, Kadane)."""
+def _bridge(lines: list[Line], first: int, last: int) -> tuple[int, int]:
+    """Join to the run the further stretches of text that only unnamed lines split off.
+
+    A table laid out one cell per line, a formula shown one symbol per line, or a long
+    results list costs the run RUN_COST per line and can cut an article in two; page
+    chrome (share bars, comment forms, "Related" blocks, copyright) is what explicit rules
+    name. So beyond the run's edge, the densest stretch found before the second
+    rule-named line joins the article when it is worth at least BRIDGE_GAIN: one stray
+    named line (a hatnote, a lone "Share") does not split an article, two mark its end.
+    """
+    while last + 1 < len(lines):
+        ahead = lines[last + 1:]
+        start, end, gain = _densest_run(ahead[:_before_chrome(ahead)])
+        if end < start or gain < BRIDGE_GAIN:
+            break
+        last += 1 + end
+    while first > 0:
+        behind = lines[first - 1::-1]
+        start, end, gain = _densest_run(behind[:_before_chrome(behind)])
+        if end < start or gain < BRIDGE_GAIN:
+            break
+        first -= 1 + end
+    return first, last
+
+
+def _before_chrome(lines: list[Line]) -> int:
+    """How many lines come before the CHROME_STOP-th line an explicit rule named."""
+    seen = 0
+    for i, line in enumerate(lines):
+        if line.reason is not None:
+            seen += 1
+            if seen == CHROME_STOP:
+                return i
+    return len(lines)
+
+
+def _densest_run(lines: list[Line]) -> tuple[int, int, float]:
+    """The stretch of lines with the largest total gain (maximum-sum subarray, Kadane):
+    its first and last index (last < first when nothing gains) and the gain."""
     best, span = 0.0, (0, -1)
     total, start, gap = 0.0, 0, 0
     for i, line in enumerate(lines):
@@ -110,7 +153,7 @@ def _densest_run(lines: list[Line]) -> tuple[int, int]:
         total += _gain(line, gap)
         if total > best:
             best, span = total, (start, i)
-    return span
+    return span[0], span[1], best
 
 
 def label_dropped(lines: list[Line]) -> None:
