@@ -65,10 +65,16 @@ def _context(lines: list[Line]) -> list[float]:
     return [(b + a) / 2 for b, a in zip(before, after, strict=True)]
 
 
+def _chrome(line: Line) -> bool:
+    """Named page chrome: an explicit rule's line, but not the repeated headline (which
+    sits inside articles)."""
+    return line.reason is not None and line.reason != "duplicate title"
+
+
 def select_article(lines: list[Line]) -> None:
     """Decide every line, find the article's run, keep the run's lines that read as text."""
     for line, around in zip(lines, _context(lines), strict=True):
-        line.d = decide(line.q, line.n, around)
+        line.d = line.q if _chrome(line) else decide(line.q, line.n, around)
     first, last, _ = _densest_run(lines)
     first, last = _bridge(lines, first, last)
     while first > 0 and _extends(lines[first - 1]):
@@ -134,7 +140,7 @@ def _before_chrome(lines: list[Line]) -> int:
     """How many lines come before the CHROME_STOP-th line an explicit rule named."""
     seen = 0
     for i, line in enumerate(lines):
-        if line.reason is not None:
+        if _chrome(line):
             seen += 1
             if seen == CHROME_STOP:
                 return i
