@@ -48,6 +48,13 @@ _NEW_WINDOW = re.compile(r"\(opens? in (?:a )?new (?:window|tab)\)", re.IGNORECA
 navigation link, never a sentence of the article."""
 _SELECTOR = re.compile(r"^(?:[.#][a-z][\w-]*)+$", re.IGNORECASE)
 """A bare CSS class or id selector (".entry-content", "#respond") shown as text."""
+_CITATION = re.compile(
+    r"\bRetrieved (?:on )?\d|\bRetrieved \w+ \d|\bISBN\b|\bdoi:|\bArchived from\b|\(PDF\)|"
+    r"\(eds?\.\)|\bet al\.|\bpp?\. \d|\((?:\w+ )?(?:1[5-9]|20)\d\d[a-z]?\)\.")
+"""Marks of a bibliography entry: "Retrieved 3 May 2019", ISBN, doi:, "(PDF)", "(ed.)",
+"et al.", "p. 41", "(2008)." An article cites in running text; a line carrying two of
+these is an entry of the reference list below it."""
+CITATION_MARKS = 2
 _CODE_CHARS = frozenset("{}[];=<>|\\$")
 _CODE_HINT = re.compile(
     r"<\/?(?:script|style|div|iframe|noscript)|function\s*\(|\bvar\s+\w+\s*=|"
@@ -112,6 +119,8 @@ def _rule_reason(line: Line) -> str | None:
         return "script/css"
     if line.words == 1 and _SELECTOR.match(text):
         return "script/css"
+    if len(_CITATION.findall(text)) >= CITATION_MARKS:
+        return "references"
     if _COPYRIGHT.search(text) and line.words <= 40:
         return "copyright"
     if line.words <= 8 and _SHARE_START.match(text) and not SENTENCE_END.search(text):
