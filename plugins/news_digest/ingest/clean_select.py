@@ -15,9 +15,9 @@ CONTEXT_FADE = 0.8
 RUN_COST = 3.0
 """Every line costs a run of prose this many word-equivalents: a line must add evidence to
 extend the article, so a long menu or footer ends it while a few subheads do not."""
-BRIDGE_GAIN = 3 * CONFIDENT
+BRIDGE_GAIN = 2 * CONFIDENT
 """A stretch of text beyond the run's edge joins the article when it is worth at least
-three full sentences (60 word-equivalents) and no page chrome lies in between."""
+two full sentences (40 word-equivalents) and no page chrome lies in between."""
 CHROME_STOP = 2
 """The second line an explicit rule names beyond the run's edge ends the article."""
 
