@@ -117,34 +117,37 @@ def _bridge(lines: list[Line], first: int, last: int) -> tuple[int, int]:
     A table laid out one cell per line, a formula shown one symbol per line, or a long
     results list costs the run RUN_COST per line and can cut an article in two; page
     chrome (share bars, comment forms, "Related" blocks, copyright) is what explicit rules
-    name. So beyond the run's edge, the densest stretch found before the second
-    rule-named line joins the article when it is worth at least BRIDGE_GAIN: one stray
-    named line (a hatnote, a lone "Share") does not split an article, two mark its end.
+    name. So beyond each edge of the run, a stretch of text worth at least BRIDGE_GAIN
+    found before the second rule-named line joins the article, and the count starts again
+    from there: one stray named line (a hatnote, a lone "Share") does not split an
+    article, two mark its end.
     """
-    while last + 1 < len(lines):
-        ahead = lines[last + 1:]
-        start, end, gain = _densest_run(ahead[:_before_chrome(ahead)])
-        if end < start or gain < BRIDGE_GAIN:
-            break
-        last += 1 + end
-    while first > 0:
-        behind = lines[first - 1::-1]
-        start, end, gain = _densest_run(behind[:_before_chrome(behind)])
-        if end < start or gain < BRIDGE_GAIN:
-            break
-        first -= 1 + end
-    return first, last
+    return _reach(lines, first, -1), _reach(lines, last, 1)
 
 
-def _before_chrome(lines: list[Line]) -> int:
-    """How many lines come before the CHROME_STOP-th line an explicit rule named."""
-    seen = 0
-    for i, line in enumerate(lines):
+def _reach(lines: list[Line], edge: int, step: int) -> int:
+    """How far the article reaches from ``edge`` going ``step`` (+1 down, -1 up).
+
+    One pass of Kadane's scan: a stretch joins once its running gain reaches BRIDGE_GAIN
+    and keeps joining while that gain grows; CHROME_STOP named lines since the last join
+    end the scan. Linear in the page's length, whatever the number of stretches.
+    """
+    total, gap, best, chrome = 0.0, 0, 0.0, 0
+    i = edge + step
+    while 0 <= i < len(lines):
+        line = lines[i]
         if _chrome(line):
-            seen += 1
-            if seen == CHROME_STOP:
-                return i
-    return len(lines)
+            chrome += 1
+            if chrome == CHROME_STOP:
+                break
+        if total <= 0:
+            total, best = 0.0, 0.0
+        gap = 0 if line.d > 0 else gap + 1
+        total += _gain(line, gap)
+        if total >= BRIDGE_GAIN and total > best:
+            best, edge, chrome = total, i, 0
+        i += step
+    return edge
 
 
 def _densest_run(lines: list[Line]) -> tuple[int, int, float]:
