@@ -49,12 +49,14 @@ navigation link, never a sentence of the article."""
 _SELECTOR = re.compile(r"^(?:[.#][a-z][\w-]*)+$", re.IGNORECASE)
 """A bare CSS class or id selector (".entry-content", "#respond") shown as text."""
 _CITATION = re.compile(
-    r"\bRetrieved (?:on )?\d|\bRetrieved \w+ \d|\bISBN\b|\bdoi:|\bArchived from\b|\(PDF\)|"
+    r"\bRetrieved (?:on |\w+ )?\d|\bISBN\b|\bdoi:|\bArchived from\b|\(PDF\)|"
     r"\(eds?\.\)|\bet al\.|\bpp?\. \d|\((?:\w+ )?(?:1[5-9]|20)\d\d[a-z]?\)\.")
 """Marks of a bibliography entry: "Retrieved 3 May 2019", ISBN, doi:, "(PDF)", "(ed.)",
 "et al.", "p. 41", "(2008)." An article cites in running text; a line carrying two of
 these is an entry of the reference list below it."""
 CITATION_MARKS = 2
+_CITATION_HINTS = ("(", "Retrieved", "ISBN", "doi:", "Archived", "et al.", "p. ")
+"""Every mark holds one of these: lines without any skip the regex (most of a page)."""
 _CODE_CHARS = frozenset("{}[];=<>|\\$")
 _CODE_HINT = re.compile(
     r"<\/?(?:script|style|div|iframe|noscript)|function\s*\(|\bvar\s+\w+\s*=|"
@@ -119,7 +121,7 @@ def _rule_reason(line: Line) -> str | None:
         return "script/css"
     if line.words == 1 and _SELECTOR.match(text):
         return "script/css"
-    if len(_CITATION.findall(text)) >= CITATION_MARKS:
+    if _citation_marks(text) >= CITATION_MARKS:
         return "references"
     if _COPYRIGHT.search(text) and line.words <= 40:
         return "copyright"
@@ -133,6 +135,13 @@ def _rule_reason(line: Line) -> str | None:
             line.words <= 6 or _ADDRESSEE.search(text)):
         return "newsletter/cookie/ad"
     return None
+
+
+def _citation_marks(text: str) -> int:
+    """How many bibliography marks a line carries (0 without any hint, cheaply)."""
+    if not any(hint in text for hint in _CITATION_HINTS):
+        return 0
+    return len(_CITATION.findall(text))
 
 
 def _is_code(text: str) -> bool:
