@@ -28,7 +28,7 @@ _COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rights re
                         re.IGNORECASE)
 _SHARE_START = re.compile(
     r"^(?:share|tweet|email|e-mail|print|pin(?: it)?|save|like|follow|subscribe|sign up|"
-    r"sign in|log in|login|register|join|download|comments?|reply|more|menu|search|close|"
+    r"sign in|log in|login|register|join|download|comments?|reply|menu|search|close|"
     r"skip to|back to top|advertisement|sponsored|ad|loading)\b", re.IGNORECASE)
 _SOCIAL = re.compile(
     r"\b(?:facebook|twitter|instagram|pinterest|linkedin|whatsapp|reddit|tumblr|youtube|"
@@ -43,6 +43,20 @@ _RELATED = re.compile(
     r"most (?:popular|read|viewed|shared)|trending|popular|top stories|latest(?: news)?|"
     r"editor'?s picks|what to read next|around the web|from the web|promoted stories)\b",
     re.IGNORECASE)
+_NEW_WINDOW = re.compile(r"\(opens? in (?:a )?new (?:window|tab)\)", re.IGNORECASE)
+"""Screen-reader text a site adds to a link that opens a new window: a share or
+navigation link, never a sentence of the article."""
+_SELECTOR = re.compile(r"^(?:[.#][a-z][\w-]*)+$", re.IGNORECASE)
+"""A bare CSS class or id selector (".entry-content", "#respond") shown as text."""
+_CITATION = re.compile(
+    r"\bRetrieved (?:on |\w+ )?\d|\bISBN\b|\bdoi:|\bArchived from\b|\(PDF\)|"
+    r"\(eds?\.\)|\bet al\.|\bpp?\. \d|\((?:\w+ )?(?:1[5-9]|20)\d\d[a-z]?\)\.")
+"""Marks of a bibliography entry: "Retrieved 3 May 2019", ISBN, doi:, "(PDF)", "(ed.)",
+"et al.", "p. 41", "(2008)." An article cites in running text; a line carrying two of
+these is an entry of the reference list below it."""
+CITATION_MARKS = 2
+_CITATION_HINTS = ("(", "Retrieved", "ISBN", "doi:", "Archived", "et al.", "p. ")
+"""Every mark holds one of these: lines without any skip the regex (most of a page)."""
 _CODE_CHARS = frozenset("{}[];=<>|\\$")
 _CODE_HINT = re.compile(
     r"<\/?(?:script|style|div|iframe|noscript)|function\s*\(|\bvar\s+\w+\s*=|"
@@ -105,9 +119,15 @@ def _rule_reason(line: Line) -> str | None:
     text = line.text
     if _is_code(text):
         return "script/css"
+    if line.words == 1 and _SELECTOR.match(text):
+        return "script/css"
+    if _citation_marks(text) >= CITATION_MARKS:
+        return "references"
     if _COPYRIGHT.search(text) and line.words <= 40:
         return "copyright"
     if line.words <= 8 and _SHARE_START.match(text) and not SENTENCE_END.search(text):
+        return "share/follow"
+    if line.words <= 12 and _NEW_WINDOW.search(text):
         return "share/follow"
     if line.words <= 6 and _SOCIAL.search(text):
         return "share/follow"
@@ -115,6 +135,13 @@ def _rule_reason(line: Line) -> str | None:
             line.words <= 6 or _ADDRESSEE.search(text)):
         return "newsletter/cookie/ad"
     return None
+
+
+def _citation_marks(text: str) -> int:
+    """How many bibliography marks a line carries (0 without any hint, cheaply)."""
+    if not any(hint in text for hint in _CITATION_HINTS):
+        return 0
+    return len(_CITATION.findall(text))
 
 
 def _is_code(text: str) -> bool:

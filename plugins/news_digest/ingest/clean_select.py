@@ -15,6 +15,11 @@ CONTEXT_FADE = 0.8
 RUN_COST = 3.0
 """Every line costs a run of prose this many word-equivalents: a line must add evidence to
 extend the article, so a long menu or footer ends it while a few subheads do not."""
+BRIDGE_GAIN = 2 * CONFIDENT
+"""A stretch of text beyond the run's edge joins the article when it is worth at least
+two full sentences (40 word-equivalents) and no page chrome lies in between."""
+CHROME_STOP = 2
+"""The second line an explicit rule names beyond the run's edge ends the article."""
 
 
 def score(lines: list[Line], known_language: bool) -> None:
@@ -60,11 +65,18 @@ def _context(lines: list[Line]) -> list[float]:
     return [(b + a) / 2 for b, a in zip(before, after, strict=True)]
 
 
+def _chrome(line: Line) -> bool:
+    """Named page chrome: an explicit rule's line, but not the repeated headline (which
+    sits inside articles)."""
+    return line.reason is not None and line.reason != "duplicate title"
+
+
 def select_article(lines: list[Line]) -> None:
     """Decide every line, find the article's run, keep the run's lines that read as text."""
     for line, around in zip(lines, _context(lines), strict=True):
-        line.d = decide(line.q, line.n, around)
-    first, last = _densest_run(lines)
+        line.d = line.q if _chrome(line) else decide(line.q, line.n, around)
+    first, last, _ = _densest_run(lines)
+    first, last = _bridge(lines, first, last)
     while first > 0 and _extends(lines[first - 1]):
         first -= 1
     while last + 1 < len(lines) and _extends(lines[last + 1]):
@@ -99,8 +111,48 @@ def _gain(line: Line, gap: int) -> float:
     return min(line.n, CONFIDENT) * line.d - RUN_COST * gap
 
 
-def _densest_run(lines: list[Line]) -> tuple[int, int]:
-    """The stretch of lines with the largest total gain (maximum-sum subarray, Kadane)."""
+def _bridge(lines: list[Line], first: int, last: int) -> tuple[int, int]:
+    """Join to the run the further stretches of text that only unnamed lines split off.
+
+    A table laid out one cell per line, a formula shown one symbol per line, or a long
+    results list costs the run RUN_COST per line and can cut an article in two; page
+    chrome (share bars, comment forms, "Related" blocks, copyright) is what explicit rules
+    name. So beyond each edge of the run, a stretch of text worth at least BRIDGE_GAIN
+    found before the second rule-named line joins the article, and the count starts again
+    from there: one stray named line (a hatnote, a lone "Share") does not split an
+    article, two mark its end.
+    """
+    return _reach(lines, first, -1), _reach(lines, last, 1)
+
+
+def _reach(lines: list[Line], edge: int, step: int) -> int:
+    """How far the article reaches from ``edge`` going ``step`` (+1 down, -1 up).
+
+    One pass of Kadane's scan: a stretch joins once its running gain reaches BRIDGE_GAIN
+    and keeps joining while that gain grows; CHROME_STOP named lines since the last join
+    end the scan. Linear in the page's length, whatever the number of stretches.
+    """
+    total, gap, best, chrome = 0.0, 0, 0.0, 0
+    i = edge + step
+    while 0 <= i < len(lines):
+        line = lines[i]
+        if _chrome(line):
+            chrome += 1
+            if chrome == CHROME_STOP:
+                break
+        if total <= 0:
+            total, best = 0.0, 0.0
+        gap = 0 if line.d > 0 else gap + 1
+        total += _gain(line, gap)
+        if total >= BRIDGE_GAIN and total > best:
+            best, edge, chrome = total, i, 0
+        i += step
+    return edge
+
+
+def _densest_run(lines: list[Line]) -> tuple[int, int, float]:
+    """The stretch of lines with the largest total gain (maximum-sum subarray, Kadane):
+    its first and last index (last < first when nothing gains) and the gain."""
     best, span = 0.0, (0, -1)
     total, start, gap = 0.0, 0, 0
     for i, line in enumerate(lines):
@@ -110,7 +162,7 @@ def _densest_run(lines: list[Line]) -> tuple[int, int]:
         total += _gain(line, gap)
         if total > best:
             best, span = total, (start, i)
-    return span
+    return span[0], span[1], best
 
 
 def label_dropped(lines: list[Line]) -> None:

@@ -1,0 +1,119 @@
+"""Where the cleaner says an article starts and ends (issue #12, second round): a table
+or formula laid out one cell per line does not cut an article in two, page chrome
+between an article and its comments ends it, and a reference list is not article text.
+
+Each page here is written for the test; nothing is taken from the benchmark corpora.
+"""
+
+from __future__ import annotations
+
+from news_digest.ingest.clean import clean_text
+from news_digest.model import Draft
+
+NAV = ("Home", "News", "Sport", "Business", "Weather", "Sign in", "Search")
+FOOTER = ("About us", "Contact", "Careers", "Accessibility", "Site map")
+
+BEFORE = [
+    "The regional council published its yearly count of river birds on Monday, and the "
+    "figures show that most species have recovered since the floods of three years ago.",
+    "Volunteers walked every stretch of the two main rivers in spring, counting nests and "
+    "noting how far each one was from the water, as they have done since the count began.",
+    "This year the count also recorded which nests were used a second time, because the "
+    "council wants to know whether the birds that came back after the floods are staying.",
+]
+AFTER = [
+    "The council said the recovery was strongest where farmers had fenced the banks, and "
+    "that it would pay for more fencing next year if the money is approved in June.",
+    "Not every species did as well. The number of nesting terns fell again, and the count's "
+    "organisers said they did not yet know why the birds were leaving the lower river.",
+    "A fuller report, with the counts for each stretch of river, will be published in the "
+    "autumn, after the volunteers have checked their notes against last year's maps.",
+]
+COMMENTS = [
+    "Great to see this. I walk along the river most mornings and there are definitely more "
+    "birds than there were when I moved here, especially near the old mill where they nest.",
+    "I would like to know why the terns are leaving. Has anyone asked the people who fish "
+    "on the lower river whether something changed there? They see the water every day.",
+    "The fencing has made a real difference on our farm, but it was expensive and the grant "
+    "only covered half of it, so I hope the council keeps paying for it as they promised.",
+    "This is the kind of story I wish we saw more often: volunteers doing careful work for "
+    "years, and the results being published so that everyone can see what has changed.",
+]
+
+
+def table_rows() -> list[str]:
+    """A results table the dump shows one cell per line: species, count, change."""
+    species = ("Dipper", "Grey wagtail", "Kingfisher", "Sand martin", "Common sandpiper",
+               "Goosander", "Little grebe", "Moorhen", "Coot", "Grey heron", "Mute swan",
+               "Mallard", "Teal", "Common tern")
+    rows: list[str] = ["Species", "Nests", "Change"]
+    for i, name in enumerate(species):
+        rows += [name, str(40 + 7 * i), f"+{i % 5}" if i % 3 else f"-{i % 4}"]
+    return rows
+
+
+def body(draft: Draft) -> set[str]:
+    return set(draft.paragraphs)
+
+
+def test_an_article_split_by_a_table_of_one_cell_per_line_is_kept_whole() -> None:
+    """42 short lines in a row cost the article more than the paragraphs after them gain,
+    but no page chrome lies between: the text after the table is the same article."""
+    text = "\n\n".join(["River birds recover | Example News", *NAV, *BEFORE, *table_rows(),
+                        *AFTER, *FOOTER])
+    draft = clean_text(text)
+    assert set(BEFORE + AFTER) <= body(draft)
+    assert not set(NAV + FOOTER) & body(draft)
+
+
+def test_comments_after_a_share_bar_and_comment_form_are_not_the_article() -> None:
+    """Reader comments are prose; the share bar and the comment form before them are named
+    chrome, and named chrome counts against the article whatever prose surrounds it."""
+    share = [f"Click to share on {site} (Opens in new window)"
+             for site in ("Twitter", "Facebook", "Reddit", "Pocket", "Telegram")]
+    form = ["Leave a Reply", "Comment", "Share", "Follow us on Twitter"]
+    text = "\n\n".join(["River birds recover | Example News", *NAV, *BEFORE, *AFTER, *share,
+                        *form, *COMMENTS, *FOOTER])
+    draft = clean_text(text)
+    assert set(BEFORE + AFTER) <= body(draft)
+    assert not set(COMMENTS) & body(draft)
+    assert not set(share) & body(draft)
+    assert {removed.reason for removed in draft.removed if removed.text in share} == {
+        "share/follow"}
+
+
+def test_a_reference_list_after_the_article_is_dropped_with_its_reason() -> None:
+    references = [
+        "^ Smith, J.; Jones, K. (2019). \"River birds after the floods\". Journal of Bird "
+        "Counts. 12 (3): 45-67. doi:10.1000/jbc.2019.12. Retrieved 3 May 2020.",
+        "^ Brown, A., et al. (2017). Counting nests on lowland rivers (PDF). Example "
+        "University Press. p. 41. ISBN 978-0-00-000000-0.",
+        "^ \"Regional bird count 2020\". Example Regional Council. Archived from the "
+        "original on 4 June 2020. Retrieved 9 June 2020.",
+    ]
+    text = "\n\n".join(["River birds recover | Example News", *NAV, *BEFORE, *AFTER,
+                        "References", *references, *FOOTER])
+    draft = clean_text(text)
+    assert set(BEFORE + AFTER) <= body(draft)
+    assert not set(references) & body(draft)
+    assert {removed.reason for removed in draft.removed if removed.text in references} == {
+        "references"}
+
+
+def test_a_sentence_citing_a_year_and_a_page_is_still_prose() -> None:
+    """One bibliography mark in a sentence is how articles cite; two make a list entry."""
+    cited = ("The first count, in 1998, found fewer than half as many nests, according to "
+             "the council's own history of the survey (p. 12 of last year's report).")
+    draft = clean_text("\n\n".join(["River birds recover | Example News", *NAV, BEFORE[0],
+                                    cited, BEFORE[1], *AFTER, *FOOTER]))
+    assert cited in body(draft)
+
+
+def test_a_share_word_starting_a_table_cell_is_not_a_share_button() -> None:
+    """"More than 5%" is a legend or a table cell, not a "More" link."""
+    legend = ["Share of nests within 10 m of the water:", "Less than 5%", "More than 5%",
+              "More than 10%", "More than 20%"]
+    draft = clean_text("\n\n".join(["River birds recover | Example News", *NAV, *BEFORE,
+                                    *legend, *AFTER, *FOOTER]))
+    assert "share/follow" not in {removed.reason for removed in draft.removed
+                                  if removed.text in legend}
