@@ -16,6 +16,7 @@ resolution already has (:mod:`news_digest.enrich.resolve`).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 
 from news_digest.enrich import filters, ner
 
@@ -69,10 +70,15 @@ def not_a_person(names: Sequence[str], votes: Mapping[str, int]) -> str | None:
     return max(others)[1] if others else None
 
 
+@lru_cache(maxsize=1)
+def _countries_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(filters.countries(), key=len, reverse=True))
+
+
 def _country_prefix(key: str) -> str | None:
     """The rest of a spelling key that opens with a country ("united states libertarian
     party" → "libertarian party"), else None."""
-    for country in sorted(filters.countries(), key=len, reverse=True):
+    for country in _countries_longest_first():
         if key.startswith(country + " "):
             return key[len(country) + 1:]
     return None
@@ -95,8 +101,12 @@ def same_without_prefix(clusters: Mapping[str, tuple[str, str, int]],
       Telescope").
     """
     by_key: dict[tuple[str, str], list[str]] = {}
+    three_by_start: dict[str, list[str]] = {}  # a three-word person's first two words
     for root, (etype, name, _) in sorted(clusters.items()):
-        by_key.setdefault((etype, filters.spelling_key(name)), []).append(root)
+        key = filters.spelling_key(name)
+        by_key.setdefault((etype, key), []).append(root)
+        if etype == "person" and len(key.split()) == 3:
+            three_by_start.setdefault(key.rsplit(" ", 1)[0], []).append(root)
     out: dict[str, str] = {}
     for root, (etype, name, stories) in sorted(clusters.items()):
         if name in known:
@@ -106,9 +116,7 @@ def same_without_prefix(clusters: Mapping[str, tuple[str, str, int]],
             words = key.split()
             if len(words) != 2:
                 continue
-            longer = sorted(r for (t, k), rs in by_key.items() for r in rs
-                            if t == "person" and k.startswith(key + " ")
-                            and len(k.split()) == 3)
+            longer = sorted(three_by_start.get(key, ()))
             if len(longer) == 1:
                 out[root] = longer[0]
             continue
