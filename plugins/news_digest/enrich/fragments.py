@@ -20,15 +20,14 @@ from functools import lru_cache
 
 from news_digest.enrich import filters, ner
 
-__all__ = ["contains", "fragments_only", "not_a_person", "same_without_prefix"]
+__all__ = ["fragments_only", "not_a_person", "runs", "same_without_prefix"]
 
 
-def contains(longer: Sequence[str], words: Sequence[str]) -> bool:
-    """True when ``words`` is a strictly shorter run of consecutive words of ``longer``."""
-    n = len(words)
-    if not n or n >= len(longer):
-        return False
-    return any(list(longer[i:i + n]) == list(words) for i in range(len(longer) - n + 1))
+def runs(longer: Sequence[str]) -> set[tuple[str, ...]]:
+    """Every strictly shorter run of consecutive words of ``longer``: the pieces a name
+    can be a fragment of it by. A set, so an article's names are looked up once each."""
+    w = tuple(longer)
+    return {w[i:j] for i in range(len(w)) for j in range(i + 1, len(w) + 1) if j - i < len(w)}
 
 
 def fragments_only(articles: Sequence[Sequence[tuple[str, str]]],
@@ -47,11 +46,12 @@ def fragments_only(articles: Sequence[Sequence[tuple[str, str]]],
     inside: set[tuple[str, str]] = set()
     for pairs, names in zip(articles, written, strict=True):
         keys = {tuple(filters.spelling_key(n).split()) for n in (*names, *(n for _, n in pairs))}
+        pieces = set().union(*map(runs, keys))
         for etype, name in pairs:
             if etype != "organization" or exempt(name):
                 continue
-            words = filters.spelling_key(name).split()
-            if any(contains(k, words) for k in keys):
+            words = tuple(filters.spelling_key(name).split())
+            if words and words in pieces:
                 inside.add((etype, name))
             else:
                 alone.add((etype, name))
