@@ -285,16 +285,20 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
     pageless: set[tuple[str, str]] = set()
     for i, pairs in enumerate(cleaned):
         roots_here = {find(filters.spelling_key(n)) for _, n in pairs}
+        # this article's full-named people, by first and by last word
+        people_here: dict[str, set[str]] = defaultdict(set)
+        for r in roots_here:
+            if cluster_type[r] == "person" and len(cluster_name[r].split()) >= 2:
+                w = _words(cluster_name[r])
+                people_here[w[0]].add(r)
+                people_here[w[-1]].add(r)
         resolved: list[tuple[str, str]] = []
         for _, name in pairs:
             root = find(filters.spelling_key(name))
             root = glued.get(root, root)
             etype, canonical = cluster_type[root], cluster_name[root]
             word = _words(canonical)[0] if len(_words(canonical)) == 1 else ""
-            here = sorted({r for r in roots_here if cluster_type[r] == "person"
-                           and len(cluster_name[r].split()) >= 2
-                           and word in (_words(cluster_name[r])[0],
-                                        _words(cluster_name[r])[-1])}) if word else []
+            here = sorted(people_here.get(word, ())) if word else []
             if (etype != "person" and len(here) == 1 and canonical not in known
                     and not filters.country_of(canonical) and not gazetteer.is_place(canonical)):
                 root = here[0]  # "Rocky" typed a place beside "Rocky De La Fuente"
