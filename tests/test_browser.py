@@ -76,11 +76,13 @@ def test_reader_path_home_edition_article_entity_feed(browser, server: str,
         page.locator(".chips a.chip-topic").first.click()
         assert "/topics/" in page.url
         page.screenshot(path=str(artifacts / f"topic-{width}.png"), full_page=True)
-        href = page.locator('link[rel="alternate"][type="application/rss+xml"]').last \
+        # the topic's own feed (Atom: NEWS_DIGEST_TAXONOMY_FEED_FORMATS), as a reader
+        # following the page's <link rel="alternate"> fetches it
+        href = page.locator('link[rel="alternate"][type="application/atom+xml"]').last \
             .get_attribute("href")
         assert href.startswith("/feeds/topics/")
         response = page.request.get(server + href)
-        assert response.ok and b"<rss" in response.body()
+        assert response.ok and b"<feed" in response.body()
         # no horizontal scrolling on a phone
         overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
         assert not overflow, f"horizontal overflow at {width}px"
