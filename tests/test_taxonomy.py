@@ -66,3 +66,14 @@ def test_the_entity_seen_first_keeps_a_contested_slug() -> None:
     assert assign_slugs(["Al-Assad"]) == {"Al-Assad": "al-assad"}
     both = assign_slugs(["Al-Assad", "Al Assad"], seniority={"Al-Assad": old, "Al Assad": new})
     assert both == {"Al-Assad": "al-assad", "Al Assad": "al-assad-2"}
+
+
+def test_plain_text_names_hash_apart() -> None:
+    """Unlinked refs all have the empty slug; sets and counters of thousands of them
+    must not fall into one hash bucket (a 5k site's build slowed by minutes)."""
+    from news_digest.site.taxonomy import EntityRef
+
+    refs = [EntityRef(f"Name {i}", "people", "", "", linked=False) for i in range(200)]
+    assert len({hash(r) for r in refs}) == 200
+    same = EntityRef("A", "people", "a", "u", ("x",))
+    assert EntityRef("A", "people", "a", "u", ("x",)) in {same}

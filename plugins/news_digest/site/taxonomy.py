@@ -125,9 +125,10 @@ class EntityRef:
         return self.name
 
     def __hash__(self) -> int:
-        # Equal refs share group and slug; hashing those two alone (not the aliases
-        # tuple) matters when co-mentions hash refs millions of times on a 5k site.
-        return hash((self.group, self.slug))
+        # Equal refs share group, name and slug; hashing those alone (not the aliases
+        # tuple) matters when co-mentions hash refs millions of times on a 5k site. The
+        # name is needed: every plain-text (unlinked) ref has the empty slug.
+        return hash((self.group, self.name, self.slug))
 
 
 TOPIC_URL = "topics/{slug}/"
