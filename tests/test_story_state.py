@@ -70,3 +70,25 @@ def test_near_posts_only_and_the_same_stories_as_a_full_index(tmp_path: Path) ->
     assert got[0] != "petrinja-long"
     # only a few days of the archive were read closely
     assert len(lazy._posts) >= 20
+
+
+def test_date_and_story_read_from_their_lines_match_the_full_front_matter(
+        tmp_path: Path) -> None:
+    from news_digest.ingest.story_state import date_and_story, read_post
+
+    cases = {
+        "quoted.md": 'title: A\ndate: "2020-03-01T09:00:00+00:00"\nstory: "abc"\n',
+        "plain.md": "Title: B\nDate: 2020-03-01 09:00:00+00:00  # edited by hand\n",
+        "block.md": "title: C\nstory: >-\n  long-story\ndate: '2020-03-02'\n",
+        "nested.md": "title: D\nsource:\n  date: 1999-01-01\ndate: 2020-03-03T10:00:00Z\n",
+        "twice.md": "title: E\ndate: 2020-03-01\ndate: 2020-03-02\n",
+    }
+    for name, front in cases.items():
+        path = tmp_path / name
+        path.write_text(f"---\n{front}---\n\nBody.\n", encoding="utf-8")
+        full = read_post(path)
+        want = None if full is None else {"date": full[0].get("date"),
+                                          "story": full[0].get("story")}
+        got = date_and_story(path)
+        assert (got or {}).get("date") == (want or {}).get("date"), name
+        assert (got or {}).get("story") == (want or {}).get("story"), name

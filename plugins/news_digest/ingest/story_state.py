@@ -11,14 +11,22 @@ takes the post out of every story, and no new article will be put with it.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from news_digest.enrich.clusters import StoryIndex, doc_from_article, doc_from_front_matter
-from news_digest.frontmatter import FrontMatterError, load_front_matter, split_front_matter
+from news_digest.frontmatter import (
+    FastLoader,
+    FrontMatterError,
+    load_front_matter,
+    split_front_matter,
+)
 from news_digest.ingest import writer as posts
 from news_digest.model import Article
 from news_digest.settings import Settings
@@ -44,16 +52,53 @@ def read_post(path: Path) -> tuple[dict[str, Any], str] | None:
     return front, body
 
 
-def _posts(settings: Settings) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """(content-relative path, front matter, body) of every post, in path order."""
+def _post_paths(settings: Settings) -> Iterator[tuple[str, Path]]:
+    """(content-relative path, path) of every post, in path order."""
     content = settings.content
     for path in sorted(content.rglob("*.md")):
         rel = path.relative_to(content).as_posix()
-        if rel.startswith("."):
-            continue
+        if not rel.startswith("."):
+            yield rel, path
+
+
+def _posts(settings: Settings) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """(content-relative path, front matter, body) of every post, in path order."""
+    for rel, path in _post_paths(settings):
         post = read_post(path)
         if post is not None:
             yield rel, *post
+
+
+_TOP_KEY = re.compile(r"^(date|story)[ \t]*:[ \t]*(.*?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def date_and_story(path: Path) -> dict[str, Any] | None:
+    """A post's ``date`` and ``story`` from their own top-level lines, without parsing
+    the rest of its front matter (a thousand posts parse in about a second; the archive
+    only needs these two keys). A value that is not a plain one-line scalar, a key given
+    twice, or no date line: the whole front matter is parsed instead."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    yaml_text, _ = split_front_matter(text)
+    if yaml_text is None:
+        return None
+    found: dict[str, Any] = {}
+    for key, value in _TOP_KEY.findall(yaml_text):
+        key = key.lower()
+        if key in found or not value or value[0] in "|>&*!{[#":
+            found = {}
+            break
+        try:
+            found[key] = yaml.load(value, Loader=FastLoader)
+        except yaml.YAMLError:
+            found = {}
+            break
+    if "date" not in found:
+        post = read_post(path)
+        return {"date": post[0].get("date"), "story": post[0].get("story")} if post else None
+    return found
 
 
 def load_index(settings: Settings) -> StoryIndex:
@@ -82,26 +127,25 @@ class StoryAssigner:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.index: StoryIndex | None = None
-        self._posts: dict[str, tuple[datetime, dict[str, Any], str]] = {}
-        """Posts indexed by date and story only: content path → (date, front, body)."""
+        self._posts: dict[str, tuple[datetime, Path]] = {}
+        """Posts indexed by date and story only: content path → (date, path)."""
 
     def _index_near(self, when: datetime) -> StoryIndex:
         """The index, with the vectors of every post within reach of ``when``."""
         if self.index is None:
             self.index = StoryIndex(self.settings.story_similarity / 100,
                                     self.settings.story_window_days)
-            for rel, front, body in _posts(self.settings):
-                light = doc_from_front_matter(rel, {"date": front.get("date"),
-                                                    "story": front.get("story")})
+            for rel, path in _post_paths(self.settings):
+                front = date_and_story(path)
+                light = doc_from_front_matter(rel, front) if front is not None else None
                 if light is not None:
                     self.index.add(light)
-                    self._posts[rel] = (light.date, front, body)
+                    self._posts[rel] = (light.date, path)
         reach = timedelta(days=2 * self.settings.story_window_days + 1)
-        near = [rel for rel, (date, _, _) in self._posts.items()
-                if abs(date - when) <= reach]
+        near = [rel for rel, (date, _) in self._posts.items() if abs(date - when) <= reach]
         for rel in near:  # in path order, as the dict was filled
-            _, front, body = self._posts.pop(rel)
-            doc = doc_from_front_matter(rel, front, body)
+            post = read_post(self._posts.pop(rel)[1])
+            doc = doc_from_front_matter(rel, *post) if post is not None else None
             if doc is not None:
                 self.index.add(doc)  # replaces its date-only entry
         return self.index
