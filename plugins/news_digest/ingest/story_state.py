@@ -35,15 +35,22 @@ log = logging.getLogger(__name__)
 
 
 
-def read_post(path: Path) -> tuple[dict[str, Any], str] | None:
-    """(front matter, body) of a post, or None when it has no usable front matter."""
+def _split(path: Path) -> tuple[str, str] | None:
+    """(front matter YAML, body) of a post file, or None: unreadable, or no front matter."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
     yaml_text, body = split_front_matter(text)
-    if yaml_text is None:
+    return None if yaml_text is None else (yaml_text, body)
+
+
+def read_post(path: Path) -> tuple[dict[str, Any], str] | None:
+    """(front matter, body) of a post, or None when it has no usable front matter."""
+    parts = _split(path)
+    if parts is None:
         return None
+    yaml_text, body = parts
     try:
         front = load_front_matter(yaml_text, str(path))
     except FrontMatterError as exc:
@@ -77,15 +84,11 @@ def date_and_story(path: Path) -> dict[str, Any] | None:
     the rest of its front matter (a thousand posts parse in about a second; the archive
     only needs these two keys). A value that is not a plain one-line scalar, a key given
     twice, or no date line: the whole front matter is parsed instead."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    yaml_text, _ = split_front_matter(text)
-    if yaml_text is None:
+    parts = _split(path)
+    if parts is None:
         return None
     found: dict[str, Any] = {}
-    for key, value in _TOP_KEY.findall(yaml_text):
+    for key, value in _TOP_KEY.findall(parts[0]):
         key = key.lower()
         if key in found or not value or value[0] in "|>&*!{[#":
             found = {}
