@@ -293,10 +293,9 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
         if (entry is None and " " not in surface and not surface.isupper()
                 and surface.lower() in common and not filters.country_of(surface)):
             continue
-        if entry is None and text and filters.common_phrase(surface, text):
-            continue
-        if entry is None and (surface in not_names or cues.spelled_out_in_lower_case(
-                surface, text)):
+        if entry is None and ((text and filters.common_phrase(surface, text))
+                              or surface in not_names
+                              or cues.spelled_out_in_lower_case(surface, text)):
             continue
         if mention.tentative and entry is None and key(surface) not in confirmed:
             continue
