@@ -520,11 +520,12 @@ def _builds(site: Path, run: Callable[..., Measure], rows: list[Measure], stats:
 
 def _seed_of(post: Path, site: Path) -> Path | None:
     """The seed a post was made from (its front matter's ``source.seed``)."""
-    match = re.search(r"^  seed: (.+)$", post.read_text(encoding="utf-8"), re.MULTILINE)
-    if not match:
-        return None
-    rel = match.group(1).strip().strip('"')
-    return site / rel if not Path(rel).is_absolute() else Path(rel)
+    from news_digest.frontmatter import load_front_matter, split_front_matter
+
+    yaml_text, _ = split_front_matter(post.read_text(encoding="utf-8"))
+    source = load_front_matter(yaml_text, str(post)).get("source") if yaml_text else None
+    rel = source.get("seed") if isinstance(source, dict) else None
+    return site / rel if rel else None
 
 
 def _sizes(site: Path, stats: dict) -> dict:

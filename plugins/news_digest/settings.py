@@ -146,20 +146,15 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         if number < 0:
             raise SettingsError(f"{key}={value!r}: expected a number ≥ 0")
         return number
-    if name == "feed_full_text":
+    if name in CHOICE_LISTS:
+        choices, least = CHOICE_LISTS[name]
         items = value.split(",") if isinstance(value, str) else value
-        kinds = ("all", "topics", "entities", "editions")
-        if not isinstance(items, list | tuple) or not all(
-                isinstance(i, str) and i.strip().lower() in kinds for i in items):
-            raise SettingsError(f"{key}={value!r}: expected a list of {', '.join(kinds)}")
-        return tuple(dict.fromkeys(i.strip().lower() for i in items))
-    if name == "taxonomy_feed_formats":
-        items = value.split(",") if isinstance(value, str) else value
-        if not isinstance(items, list | tuple) or not items or not all(
-                isinstance(i, str) and i.strip().lower() in FEED_FORMATS for i in items):
-            raise SettingsError(f"{key}={value!r}: expected one or both of "
-                                f"{', '.join(FEED_FORMATS)}")
-        return tuple(f for f in FEED_FORMATS if f in {i.strip().lower() for i in items})
+        if not isinstance(items, list | tuple) or len(items) < least or not all(
+                isinstance(i, str) and i.strip().lower() in choices for i in items):
+            raise SettingsError(f"{key}={value!r}: expected a list of "
+                                f"{'at least one of ' if least else ''}{', '.join(choices)}")
+        chosen = {i.strip().lower() for i in items}
+        return tuple(c for c in choices if c in chosen)
     if isinstance(default, tuple):
         items = value.split(",") if isinstance(value, str) else value
         if not isinstance(items, (list, tuple)) or not all(isinstance(i, str) for i in items):
@@ -186,6 +181,11 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
 
 FEED_FORMATS = ("rss", "atom")
 """Feed formats, in the order their files and links are written."""
+
+CHOICE_LISTS = {"feed_full_text": (("all", "topics", "entities", "editions"), 0),
+                "taxonomy_feed_formats": (FEED_FORMATS, 1)}
+"""Settings that are a list of fixed words: the words (in the order the value keeps) and
+how many must be given."""
 
 URL_FIELDS = {"topic_url": ("slug",), "entity_url": ("group", "slug"),
               "edition_url": ("key",), "story_url": ("slug",)}

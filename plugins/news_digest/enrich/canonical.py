@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 
 from news_digest.enrich import cues, filters, ner
 from news_digest.model import ENTITY_TYPES, Entity
+from news_digest.vocab.evidence import initials
 from news_digest.vocab.registry import Registry, key
 
 _TITLE_ALT = "|".join(sorted((re.escape(t) for t in ner.TITLES), key=len, reverse=True))
@@ -164,13 +165,6 @@ def _variants(a: str, b: str) -> bool:
                for x, y in zip(ca, cb, strict=True))
 
 
-def _acronym(form: str) -> str | None:
-    words = [w for w in re.split(r"[\s-]+", form) if w and w.lower() not in _LINK_WORDS]
-    if len(words) < 2 or not all(w[0].isupper() for w in words):
-        return None
-    return "".join(w[0] for w in words)
-
-
 def _merge(groups: dict[str, _Group]) -> list[_Group]:
     """Union groups that name the same thing (acronyms, variants, surnames)."""
     names = sorted(groups)
@@ -198,7 +192,7 @@ def _merge(groups: dict[str, _Group]) -> list[_Group]:
     expansions: dict[str, set[str]] = defaultdict(set)
     for n in multi:
         for f in forms[n]:
-            acro = _acronym(f)
+            acro = initials(f, _LINK_WORDS)
             if acro and len(acro) >= 2:
                 expansions[acro].add(n)
     for n in names:

@@ -32,6 +32,7 @@ import zoneinfo
 from functools import lru_cache
 
 from news_digest.enrich import ner
+from news_digest.vocab.evidence import initials
 
 __all__ = [
     "GENERIC_HEADS",
@@ -317,11 +318,11 @@ def person_shaped(name: str) -> bool:
     return bool(_PERSON_SHAPE.fullmatch(name))
 
 
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "&",
+                           "on", "in"})
+
+
 def acronym_of(name: str) -> str | None:
     """The initials of a multi-word name ("National Oceanic and Atmospheric Administration"
     → "NOAA"), skipping link words; None for a one-word name."""
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in {
-        "of", "the", "and", "for", "de", "du", "des", "la", "le", "&", "on", "in"}]
-    if len(words) < 2 or not all(w[:1].isupper() for w in words):
-        return None
-    return "".join(w[0] for w in words).upper()
+    return initials(name, _ACRONYM_SKIP) or None

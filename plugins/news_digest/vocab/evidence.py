@@ -87,9 +87,12 @@ def variants(a: str, b: str) -> bool:
                for x, y in zip(ca, cb, strict=True))
 
 
-def initials(form: str) -> str:
-    """The acronym a multi-word name would have: "World Trade Organization" → "WTO"."""
-    words = [w for w in re.split(r"[\s-]+", form) if w and w.lower() not in _LINK_WORDS]
+def initials(form: str, skip: frozenset[str] = _LINK_WORDS) -> str:
+    """The acronym a multi-word name would have: "World Trade Organization" → "WTO";
+    "" for one word or a word in lower case. The one helper for this: learning (here),
+    an article's acronyms (``enrich/canonical.py``) and the corpus's (``enrich/filters.py``)
+    differ only in the link words ``skip`` leaves out."""
+    words = [w for w in re.split(r"[\s-]+", form) if w and w.lower() not in skip]
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return ""
     return "".join(w[0] for w in words).upper()
