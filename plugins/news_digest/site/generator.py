@@ -26,10 +26,12 @@ from news_digest.site import digests, feeds, notes, related, search, seo
 from news_digest.site import stories as st
 from news_digest.site import taxonomy as tx
 from news_digest.site.incremental import IncrementalWriter
+from news_digest.site.incremental.memo import Remember, memo_for, no_memo
 from news_digest.site.pages import EntityPage, TopicPage, build_entity_pages, build_topic_pages
 from news_digest.site.pagination import paginate
 from news_digest.site.reader import curation_flags
-from news_digest.text import GROUP_TYPES, plural
+from news_digest.site.resolution import EntityResolver, resolve
+from news_digest.text import plural
 
 log = logging.getLogger(__name__)
 
@@ -81,33 +83,6 @@ def _raw_topics(article: Any) -> tuple[str, ...]:
     return tuple(ids)
 
 
-EntityResolver = Callable[..., Any]
-"""``enrich.resolve.resolve_corpus``, handed in by the glue (``site/hooks.py``): the site
-room does not import the enrich room."""
-
-
-def _resolve(articles: Sequence[Any], raw: list[tuple[tuple[str, str], ...]],
-             registry: Mapping[str, tx.RegistryEntry], curated: frozenset[str], s: Settings,
-             resolver: EntityResolver | None
-             ) -> tuple[list[tuple[tuple[str, str], ...]], frozenset[tuple[str, str]]]:
-    """Corpus-level names and types (when a resolver is given) and the pageless names.
-
-    Only curated registry entries are strong evidence; what ingest learned is a vote
-    like any other mention (it may have learned a bare "Trump").
-    """
-    if resolver is None:
-        return raw, frozenset()
-    from types import SimpleNamespace
-
-    known = {n: SimpleNamespace(name=n, type=GROUP_TYPES[e.group])
-             for n, e in registry.items() if e.group and not e.block and n in curated}
-    result = resolver([(a.date, [(GROUP_TYPES[g], n) for g, n in pairs])
-                       for a, pairs in zip(articles, raw, strict=True)],
-                      known, s.entity_window_days)
-    out = [tuple((tx.GROUP_OF_TYPE[t], n) for t, n in pairs) for pairs in result.entities_of]
-    return out, frozenset((tx.GROUP_OF_TYPE[t], n) for t, n in result.pageless)
-
-
 def _unlinked(articles: Sequence[Any], raw: Sequence[tuple[tuple[str, str], ...]],
               curated: frozenset[str], pageless: frozenset[tuple[str, str]],
               page_min: int) -> frozenset[tuple[str, str]]:
@@ -124,12 +99,12 @@ def _unlinked(articles: Sequence[Any], raw: Sequence[tuple[tuple[str, str], ...]
 
 def build_site(articles: Sequence[Any], s: Settings,
                edition_notes: Mapping[str, notes.Note] | None = None,
-               resolver: EntityResolver | None = None) -> Site:
+               resolver: EntityResolver | None = None, remember: Remember = no_memo) -> Site:
     """The site model; ``articles`` newest first (Pelican's published articles).
 
     Hidden and draft posts are not in ``articles`` (Pelican keeps them apart), so they
     are in no listing, feed or sitemap. ``edition_notes``: editor's notes by edition key;
-    ``resolver``: corpus-level entity resolution, handed in by the glue.
+    ``resolver``: entity resolution, handed in by the glue, its answer kept by ``remember``.
     """
     story_list = st.build_stories(articles, s.story_url)
     st.attach(articles, story_list)
@@ -147,7 +122,8 @@ def build_site(articles: Sequence[Any], s: Settings,
             if resolved is not None:
                 pairs.append(resolved)
         raw_entities.append(tuple(dict.fromkeys(pairs)))
-    raw_entities, pageless = _resolve(articles, raw_entities, registry, curated, s, resolver)
+    raw_entities, pageless = resolve(articles, raw_entities, registry, curated,
+                                     s.entity_window_days, resolver, remember)
     unlinked = _unlinked(articles, raw_entities, curated, pageless, s.entity_page_min)
     first_seen: dict[tuple[str, str], Any] = {}
     for a, keys in zip(articles, raw_entities, strict=True):
@@ -272,7 +248,7 @@ class DigestGenerator(Generator):
                 a.featured, a.order = flags["featured"], flags["order"]
         edition_notes = notes.load_notes(self.digest.notes_path, self.settings)
         self.site = build_site(articles, self.digest, edition_notes,
-                               type(self).entity_resolver)
+                               type(self).entity_resolver, memo_for(self.settings))
         attach(self.site, self.settings.get("SITEURL", ""), self.settings["SITENAME"])
         attach_unlisted(self.site, [*self.context.get("hidden_articles", ()),
                                     *self.context.get("drafts", ())], self.digest)

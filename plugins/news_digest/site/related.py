@@ -8,9 +8,7 @@ zero anyway, and their postings lists are what would make the work quadratic.
 
 from __future__ import annotations
 
-import heapq
 import math
-from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from datetime import datetime
 
@@ -30,29 +28,37 @@ def related_indices(
     newer article, then to the lower index (the input order, newest first), so the
     result is deterministic.
     """
+    import numpy as np  # only the build needs it, not every command
+
     n = len(entities_of)
-    # entities as ints, hashed once each: the loops below touch them ~1M times at 5k
+    # entities as ints, hashed once each
     ids: dict[Hashable, int] = {}
-    sets = [{ids.setdefault(e, len(ids)) for e in ents} for ents in entities_of]
+    sets = [sorted({ids.setdefault(e, len(ids)) for e in ents}) for ents in entities_of]
     postings: list[list[int]] = [[] for _ in ids]
     for i, ents in enumerate(sets):
         for e in ents:
             postings[e].append(i)
-    # Weights in fixed point (1e-9): integer sums do not depend on the order entities
-    # are visited in, so ties break the same way in every process.
+    # Weights in fixed point (1e-9), summed as exact integers (float64 holds them
+    # exactly below 2**53: ~1e10 per entity, a few dozen per article), so ties break
+    # the same way in every process and on every machine.
     idf = [round(math.log(1 + n / len(p)) * 1e9) for p in postings]
-    stamps = [-d.timestamp() for d in dates]
+    arrays = [np.asarray(p, dtype=np.int64) for p in postings]
+    stamps = np.asarray([-d.timestamp() for d in dates], dtype=np.float64)
     result: list[list[int]] = []
     for i, ents in enumerate(sets):
-        scores: dict[int, int] = defaultdict(int)
-        for e in ents:
-            plist = postings[e]
-            if len(plist) > max_df:
-                continue
-            w = idf[e]
-            for j in plist:
-                scores[j] += w
-        scores.pop(i, None)
-        best = heapq.nsmallest(count, ((-s, stamps[j], j) for j, s in scores.items()))
-        result.append([j for _, _, j in best])
+        used = [e for e in ents if len(postings[e]) <= max_df]
+        if not used:
+            result.append([])
+            continue
+        # one sparse row of A·Aᵀ at a time: every article sharing an entity with i,
+        # scored by the shared entities' weights
+        scores = np.bincount(np.concatenate([arrays[e] for e in used]),
+                             weights=np.repeat(np.asarray([idf[e] for e in used], np.float64),
+                                               [len(postings[e]) for e in used]),
+                             minlength=n)
+        scores[i] = 0
+        candidates = np.flatnonzero(scores)
+        best = candidates[np.lexsort((candidates, stamps[candidates],
+                                      -scores[candidates]))[:count]]
+        result.append(best.tolist())
     return result

@@ -1,0 +1,45 @@
+"""Corpus-level entity resolution as the build calls it: registry first, answer kept.
+
+The resolver itself (``enrich.resolve.resolve_corpus``) is handed in by the glue
+(``hooks.py``): the site room does not import the enrich room. What this module adds is
+the build's side: the curated registry as evidence, the mapping between the front
+matter's groups and the resolver's types, and keeping the answer between builds (the
+same names and dates give the same answer, so a rebuild after a text edit, or with
+nothing changed, does not resolve again).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from news_digest.site import taxonomy as tx
+from news_digest.site.incremental.memo import Remember, no_memo
+from news_digest.text import GROUP_TYPES
+
+EntityResolver = Callable[..., Any]
+"""``enrich.resolve.resolve_corpus``, handed in by the glue (``hooks.py``)."""
+
+
+def resolve(articles: Sequence[Any], raw: list[tuple[tuple[str, str], ...]],
+            registry: Mapping[str, tx.RegistryEntry], curated: frozenset[str],
+            window_days: int, resolver: EntityResolver | None, remember: Remember = no_memo
+            ) -> tuple[list[tuple[tuple[str, str], ...]], frozenset[tuple[str, str]]]:
+    """Corpus-level names and types (when a resolver is given) and the pageless names.
+
+    Only curated registry entries are strong evidence; what ingest learned is a vote
+    like any other mention (it may have learned a bare "Trump").
+    """
+    if resolver is None:
+        return raw, frozenset()
+    from types import SimpleNamespace
+
+    known = {n: SimpleNamespace(name=n, type=GROUP_TYPES[e.group])
+             for n, e in registry.items() if e.group and not e.block and n in curated}
+    inputs = [(a.date, [(GROUP_TYPES[g], n) for g, n in pairs])
+              for a, pairs in zip(articles, raw, strict=True)]
+    key = ([(d.isoformat(), p) for d, p in inputs],
+           sorted((n, k.type) for n, k in known.items()), window_days)
+    result = remember("resolve", key, lambda: resolver(inputs, known, window_days))
+    out = [tuple((tx.GROUP_OF_TYPE[t], n) for t, n in pairs) for pairs in result.entities_of]
+    return out, frozenset((tx.GROUP_OF_TYPE[t], n) for t, n in result.pageless)
