@@ -27,7 +27,13 @@ from news_digest.site import stories as st
 from news_digest.site import taxonomy as tx
 from news_digest.site.incremental import IncrementalWriter
 from news_digest.site.incremental.memo import Remember, memo_for, no_memo
-from news_digest.site.pages import EntityPage, TopicPage, build_entity_pages, build_topic_pages
+from news_digest.site.pages import (
+    EntityPage,
+    Listed,
+    TopicPage,
+    build_entity_pages,
+    build_topic_pages,
+)
 from news_digest.site.pagination import paginate
 from news_digest.site.reader import curation_flags
 from news_digest.site.resolution import EntityResolver, resolve
@@ -54,24 +60,24 @@ class Site:
     stories: tuple[st.Story, ...] = ()
     """Stories of two or more articles (one page each), newest first."""
 
-    def entity_groups(self, top: int | None = None) -> list[tuple[str, str, list[EntityPage]]]:
-        """(group, label, pages) for the entities index, in GROUPS order; each group's
-        pages most-mentioned first (ties by name), at most ``top`` of them."""
+    def entity_groups(self, top: int | None = None) -> list[tuple[str, str, list[Listed]]]:
+        """(group, label, entries) for the entities index, in GROUPS order; each group's
+        entities most-mentioned first (ties by name), at most ``top`` of them."""
         out = []
         for g in tx.GROUPS:
             pages = sorted((p for p in self.entity_pages if p.ref.group == g),
                            key=lambda p: (-len(p.articles), p.ref.name.casefold(), p.ref.slug))
-            out.append((g, tx.GROUP_LABELS[g], pages[:top] if top is not None else pages))
+            out.append((g, tx.GROUP_LABELS[g], [Listed.of(p) for p in pages[:top]]))
         return out
 
-    def entity_letters(self, group: str) -> list[tuple[str, list[EntityPage]]]:
-        """(letter, pages) for a group's A–Z page: by the slug's first character, so
+    def entity_letters(self, group: str) -> list[tuple[str, list[Listed]]]:
+        """(letter, entries) for a group's A–Z page: by the slug's first character, so
         "Łódź" files under L; digits and the rest under "#"."""
-        letters: dict[str, list[EntityPage]] = {}
+        letters: dict[str, list[Listed]] = {}
         for p in sorted((p for p in self.entity_pages if p.ref.group == group),
                         key=lambda p: (p.ref.slug, p.ref.name)):
             first = p.ref.slug[:1].upper()
-            letters.setdefault(first if first.isalpha() else "#", []).append(p)
+            letters.setdefault(first if first.isalpha() else "#", []).append(Listed.of(p))
         return sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0]))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -21,6 +21,20 @@ class TopicPage:
     ref: TopicRef
     articles: tuple[Any, ...]
     leading_entities: tuple[tuple[EntityRef, int], ...]
+
+
+@dataclass(frozen=True)
+class Listed:
+    """An entity as an index or A–Z page lists it: a chip and a count. Not the whole
+    :class:`EntityPage`: what a listing holds is what its fingerprint walks, and an A–Z
+    page of 3,000 entities would walk every co-mention of each."""
+
+    ref: EntityRef
+    count: int
+
+    @classmethod
+    def of(cls, page: EntityPage) -> Listed:
+        return cls(page.ref, len(page.articles))
 
 
 @dataclass(frozen=True)
@@ -40,6 +54,14 @@ class EntityPage:
     def chart(self) -> Chart | None:
         """The timeline as stories per week or month (see :func:`timeline_chart`)."""
         return timeline_chart(self.timeline)
+
+    def fingerprint_parts(self, fp: Callable[[Any], str]) -> tuple:
+        """Every field as plain data, for the incremental writer: hashed in one go
+        instead of walking ~50 small tuples per page (a 5k site has 6,000 pages)."""
+        return (fp(self.ref), [fp(a) for a in self.articles],
+                [(fp(r), n) for r, n in self.co_mentions], [(fp(t), n) for t, n in self.topics],
+                fp(self.first_seen), fp(self.last_seen),
+                [(d.isoformat(), n) for d, n in self.timeline])
 
 
 @dataclass(frozen=True)
