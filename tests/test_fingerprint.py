@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from news_digest.site.incremental.fingerprint import Fingerprinter
 from news_digest.site.pages import EntityPage
@@ -16,7 +16,7 @@ def ref(name: str) -> EntityRef:
 
 
 def page() -> EntityPage:
-    day = datetime(2020, 1, 3, 9, tzinfo=timezone.utc)
+    day = datetime(2020, 1, 3, 9, tzinfo=UTC)
     return EntityPage(
         ref=ref("Ada"), articles=("first", "second"), co_mentions=((ref("Bo"), 2),),
         topics=((TopicRef("politics", "Politics", "politics", "topics/politics/"), 1),),
@@ -28,8 +28,8 @@ CHANGED = {
     "articles": ("first",),
     "co_mentions": ((ref("Bo"), 3),),
     "topics": (),
-    "first_seen": datetime(2020, 1, 2, tzinfo=timezone.utc),
-    "last_seen": datetime(2020, 1, 4, tzinfo=timezone.utc),
+    "first_seen": datetime(2020, 1, 2, tzinfo=UTC),
+    "last_seen": datetime(2020, 1, 4, tzinfo=UTC),
     "timeline": ((date(2020, 1, 3), 1),),
 }
 

@@ -122,7 +122,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             print(f"skipped {given}: {exc}", file=sys.stderr)
             status = 1
     # The same boilerplate and index ingest would use: each seed's own folder, sampled.
-    jobs = make_jobs([raw for _, raw in raws], s, folder_of=lambda raw: raw.path.parent)
+    jobs = make_jobs([raw for _, raw in raws], s, folder_of=lambda raw: raw.path.parent,
+                     cache=False)
     batch: list[tuple[str, Article]] = []
 
     def flush() -> None:

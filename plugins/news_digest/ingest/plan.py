@@ -19,6 +19,7 @@ from typing import Any
 from news_digest.ingest import dedup
 from news_digest.ingest.clean import learn_junk
 from news_digest.ingest.formats import is_container, read_records
+from news_digest.ingest.junk_cache import JUNK_FILE, JunkCache
 from news_digest.ingest.manifest import Manifest, PostEntry, stat_key
 from news_digest.ingest.seeds import (
     CONTAINER_SUFFIXES,
@@ -193,6 +194,15 @@ every page, so a sample finds it; reading the whole folder would make adding one
 to a 100k archive cost a full re-read."""
 
 
+def junk_sample(folder: Path) -> list[Path]:
+    """The seeds a folder's boilerplate is learned from (see :func:`folder_junk`)."""
+    files = [p for p in folder.iterdir() if p.suffix.lower() in (".txt", ".html", ".htm")
+             and not p.name.startswith(".")] if folder.is_dir() else []
+    files.sort(key=lambda p: hashlib.sha1(p.name.encode("utf-8", "surrogateescape"),
+                                          usedforsecurity=False).hexdigest())
+    return files[:JUNK_SAMPLE]
+
+
 def folder_junk(folder: Path, known: Mapping[Path, str] | None = None,
                 similarity: float = dedup.DEFAULT_SIMILARITY) -> frozenset[str]:
     """Lines that repeat across seeds of one folder are that source's boilerplate.
@@ -204,12 +214,8 @@ def folder_junk(folder: Path, known: Mapping[Path, str] | None = None,
     article scraped three times does not have its body learned as chrome.
     """
     known = known or {}
-    files = [p for p in folder.iterdir() if p.suffix.lower() in (".txt", ".html", ".htm")
-             and not p.name.startswith(".")] if folder.is_dir() else []
-    files.sort(key=lambda p: hashlib.sha1(p.name.encode("utf-8", "surrogateescape"),
-                                          usedforsecurity=False).hexdigest())
     texts = []
-    for path in files[:JUNK_SAMPLE]:
+    for path in junk_sample(folder):
         if path in known:
             texts.append(known[path])
             continue
@@ -223,12 +229,14 @@ def folder_junk(folder: Path, known: Mapping[Path, str] | None = None,
 
 
 def make_jobs(raws: Sequence[RawSeed], settings: Settings,
-              folder_of: Callable[[RawSeed], Path] | None = None) -> list[Job]:
+              folder_of: Callable[[RawSeed], Path] | None = None, cache: bool = True
+              ) -> list[Job]:
     """What the workers need per seed: its source's boilerplate and its index row.
 
     A seed's source is its folder: by default the one under ``settings.seeds`` it was
     found in (ingest); ``news-digest inspect`` passes each file's own folder, so it
-    shows what ingest would write for that seed.
+    shows what ingest would write for that seed, and ``cache=False``: it writes nothing.
+    Each folder's boilerplate is kept between ingests (:mod:`junk_cache`).
     """
     root = settings.seeds
 
@@ -240,14 +248,18 @@ def make_jobs(raws: Sequence[RawSeed], settings: Settings,
     junk: dict[Path, frozenset[str]] = {}
     indexes: dict[Path, dict[str, dict[str, str]]] = {}
     jobs: list[Job] = []
+    similarity = settings.duplicate_similarity / 100
+    kept = JunkCache(settings.manifest_path.parent / JUNK_FILE if cache else None)
     for raw in raws:
         folder = folder_of(raw)
         if folder not in junk:
-            junk[folder] = folder_junk(folder, known, settings.duplicate_similarity / 100)
+            junk[folder] = kept.junk(folder, junk_sample(folder), similarity,
+                                     lambda f=folder: folder_junk(f, known, similarity))
             indexes[folder] = load_index(folder)
         name = Path(raw.rel).name
         row = indexes[folder].get(name)
         jobs.append(Job(raw, junk[folder], {name: row} if row else {}))
+    kept.save()
     return jobs
 
 
