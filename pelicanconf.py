@@ -73,6 +73,12 @@ CACHE_PATH = ".cache/pelican"
 GZIP_CACHE = False
 
 SLUGIFY_SOURCE = "title"
+# A digest is one language and ingest gives every post its own slug: no translations to
+# pair up. Pelican's pairing compares every article with every other (a list membership
+# test per article): ~0.7 s of every 5,000-post build and ~2.6 s at 10,000. A digest that
+# publishes translated posts sets these back to "slug".
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = False
 
