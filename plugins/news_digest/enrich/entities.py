@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from news_digest.enrich import cues, gazetteer, ner
+from news_digest.enrich import cues, gazetteer, ner, placenames, things
 from news_digest.enrich.canonical import (
     canonicalize,
     clean_surface,
@@ -277,8 +277,10 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             written = gazetteer.join_state(text, [replace(
                 m, tentative=shouted, text=text[m.start:m.start + len(m.text)]
                 if nlp is not None else m.text) for m in found[at]])
-            mentions.append([cues.titled_person(text, m) or m for m in written
-                             if not cues.cut_from_longer(text, m)])
+            kept = [cues.titled_person(text, m) or m for m in written
+                    if not cues.cut_from_longer(text, m)]
+            mentions.append([_renamed(text, m, registry)
+                             for m in things.thing_votes(text, kept)])
             at += 1
         extra = _propagate(article, mentions)
         pairs = [(m, weight) for (_, weight), ms, more in zip(article, mentions, extra,
@@ -288,6 +290,16 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
         out.append(canonicalize(pairs, registry, lower_words(t for t, _ in article),
                                 "\n".join(t for t, _ in article)))
     return out
+
+
+def _renamed(text: str, mention: ner.Mention, registry: Registry) -> ner.Mention:
+    """A place mention under the name of the place it means (:func:`placenames.rename_place`:
+    "America" → "United States", a bare "New York" → the city or the state by its
+    context), unless the registry knows the name as written (a curator's word wins)."""
+    if mention.type != "place" or registry.entry(mention.text) is not None:
+        return mention
+    renamed = placenames.rename_place(mention.text, text, mention.start)
+    return mention if renamed is None else replace(mention, text=renamed)
 
 
 def _capped_parts(draft: Draft, limit: int) -> tuple[list[tuple[str, float]], bool]:
