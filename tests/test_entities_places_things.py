@@ -55,11 +55,14 @@ def test_america_is_the_united_states_page_with_america_as_alias(tmp_path: Path)
 def test_bare_city_name_is_the_city_unless_the_words_around_say_state() -> None:
     text = ("Crowds gathered in New York on Monday. Floods hit upstate New York, and "
             "the state of New York declared an emergency. Buffalo, New York was spared. "
-            "New York Governor Ann Roe spoke; the dateline read New York, New York.")
+            "New York Governor Ann Roe spoke; the dateline read New York, New York. "
+            "The Senator from New York, a former New York gubernatorial candidate, sued "
+            "in the Southern District of New York.")
     names = [placenames.rename_place("New York", text, i)
              for i in range(len(text)) if text.startswith("New York", i)]
     assert names == ["New York City", "New York State", "New York State", "New York State",
-                     "New York State", "New York City", "New York City"]
+                     "New York State", "New York City", "New York City", "New York State",
+                     "New York State", "New York State"]
 
 
 def test_country_named_like_a_city_is_never_renamed() -> None:
@@ -108,3 +111,16 @@ def test_as_many_other_votes_as_entity_votes_drop_the_name() -> None:
                           (Mention("Zorvex Falcon", OTHER), 1.0),
                           (Mention("Jane Roe", "person"), 1.0)])
     assert [e.name for e in found] == ["Jane Roe"]
+
+
+# --- a ministry named by its brief alone ------------------------------------------------------
+
+def test_ministry_named_by_its_brief_is_generic_and_qualified_by_the_country() -> None:
+    from news_digest.enrich import filters
+    assert filters.generic("Ministry of Health")
+    assert filters.generic("Ministry of Foreign Affairs")
+    assert not filters.generic("Ministry of Health of Iran")
+    assert filters.qualify("Ministry of Health", "Iran") == "Ministry of Health of Iran"
+    found = canonicalize([(Mention("Ministry of Health", "organization"), 1.0),
+                          (Mention("Peru", "place"), 1.0)])
+    assert "Ministry of Health of Peru" in {e.name for e in found}

@@ -103,13 +103,15 @@ def city_or_region() -> dict[str, tuple[str, str]]:
 def _state_cue(text: str, start: int, end: int) -> bool:
     """The mention at ``text[start:end]`` is a state or province: "New York state",
     "upstate New York", "the state of New York", "New York's governor", "Governor of New
-    York", or a place's region after a comma ("Buffalo, New York"; not "New York, New
-    York", the city's own dateline form)."""
+    York", "Senator from New York", "Southern District of New York", "New York
+    gubernatorial", "New York Attorney General", or a place's region after a comma
+    ("Buffalo, New York"; not "New York, New York", the city's own dateline form)."""
     before, after, name = text[max(0, start - 40):start], text[end:end + 20], text[start:end]
-    if re.search(r"(?:\b(?:up|down)state|\b[Ss]tate of|\b[Pp]rovince of|\b[Gg]overnor of)\s+$",
-                 before):
+    if re.search(r"\b(?:(?:up|down)state|(?:[Ss]tate|[Pp]rovince|[Gg]overnor|[Dd]istrict) of"
+                 r"|(?:[Ss]enator|[Rr]epresentative|[Cc]ongress(?:wo)?man) from)\s+$", before):
         return True
-    if re.match(r"(?:['’]s)?\s+(?:[Ss]tate|[Pp]rovince|[Gg]overnor|Gov\.)(?!\w)", after):
+    if re.match(r"(?:['’]s)?\s+(?:[Ss]tate|[Pp]rovince|[Gg]overnor|Gov\.|gubernatorial"
+                r"|[Ll]egislature|[Aa]ttorney [Gg]eneral)(?!\w)", after):
         return True
     comma = re.search(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*),\s+$", before)
     return bool(comma and not comma.group(1).endswith(name))
