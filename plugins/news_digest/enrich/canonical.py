@@ -311,8 +311,8 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
         etype = group.type
         if etype is None or (group.entry is not None and group.entry.block):
             continue
-        if group.entry is None and group.other > sum(group.types.values()):
-            continue  # mostly a product, work, law or event to the model
+        if group.entry is None and group.other >= sum(group.types.values()):
+            continue  # as often a product, work, law or event as an entity
         name = _choose_name(group)
         aliases = tuple(sorted(f for f in group.forms if f != name))
         entities.append(Entity(name, etype, aliases, sum(group.forms.values())))

@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from news_digest.enrich import cues, gazetteer, ner
+from news_digest.enrich import cues, gazetteer, ner, placenames, things
 from news_digest.enrich.canonical import (
     canonicalize,
     clean_surface,
@@ -271,23 +271,55 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
     at = 0
     for draft, article in zip(drafts, parts, strict=True):
         mentions: list[list[ner.Mention]] = []
+        written_as: set[tuple[str, str]] = set()  # (name a place took, name as written)
         for text, _ in article:
             shouted = _shouting(text)
             # keep the text as written (re-casing preserved offsets and lengths)
             written = gazetteer.join_state(text, [replace(
                 m, tentative=shouted, text=text[m.start:m.start + len(m.text)]
                 if nlp is not None else m.text) for m in found[at]])
-            mentions.append([cues.titled_person(text, m) or m for m in written
-                             if not cues.cut_from_longer(text, m)])
+            kept = [cues.titled_person(text, m) or m for m in written
+                    if not cues.cut_from_longer(text, m)]
+            voted = things.thing_votes(text, kept)
+            mentions.append([_renamed(text, m, registry) for m in voted])
+            written_as.update((n.text, m.text) for m, n in zip(voted, mentions[-1], strict=True)
+                              if n is not m)
             at += 1
         extra = _propagate(article, mentions)
         pairs = [(m, weight) for (_, weight), ms, more in zip(article, mentions, extra,
                                                                strict=True) for m in [*ms, *more]]
-        pairs.extend((ner.Mention(place, "place"), 1.0) for place in dateline_places(
-            draft.dateline))
-        out.append(canonicalize(pairs, registry, lower_words(t for t, _ in article),
-                                "\n".join(t for t, _ in article)))
+        for place in dateline_places(draft.dateline):
+            renamed = _renamed("", ner.Mention(place, "place"), registry)
+            pairs.append((renamed, 1.0))
+            if renamed.text != place:
+                written_as.add((renamed.text, place))
+        out.append(_with_written(canonicalize(pairs, registry, lower_words(
+            t for t, _ in article), "\n".join(t for t, _ in article)), written_as))
     return out
+
+
+def _renamed(text: str, mention: ner.Mention, registry: Registry) -> ner.Mention:
+    """A place mention under the name of the place it means (:func:`placenames.rename_place`:
+    "America" → "United States", a bare "New York" → the city or the state by its
+    context), unless the registry knows the name as written (a curator's word wins)."""
+    if mention.type != "place" or registry.entry(mention.text) is not None:
+        return mention
+    renamed = placenames.rename_place(mention.text, text, mention.start)
+    return mention if renamed is None else replace(mention, text=renamed)
+
+
+def _with_written(entities: tuple[Entity, ...],
+                  written_as: set[tuple[str, str]]) -> tuple[Entity, ...]:
+    """The entities with each renamed place's name as written among its aliases: the
+    page of "United States" lists "America", as the article wrote it."""
+    out = []
+    for e in entities:
+        extra = {old for new, old in written_as
+                 if e.type == "place" and (new == e.name or new in e.aliases)}
+        if extra - {e.name} - set(e.aliases):
+            e = replace(e, aliases=tuple(sorted({*e.aliases, *extra} - {e.name})))
+        out.append(e)
+    return tuple(out)
 
 
 def _capped_parts(draft: Draft, limit: int) -> tuple[list[tuple[str, float]], bool]:

@@ -262,9 +262,22 @@ def common_phrase(name: str, text: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) is not None
 
 
+_MINISTRY = re.compile(
+    r"Ministry of (?:the )?([A-Z][\w'’-]*(?: (?:and|for|of|the|[A-Z][\w'’-]*))*)")
+
+
+def _ministry(name: str) -> bool:
+    """"Ministry of Health", "Ministry of Foreign Affairs": a ministry named by its brief
+    alone, which every country has; "Ministry of Health of Iran" names its country."""
+    match = _MINISTRY.fullmatch(name)
+    return bool(match) and not re.search(r"\bof\b", match.group(1)) and not any(
+        country_of(w) for w in match.group(1).split())
+
+
 def generic(name: str) -> bool:
-    """True for an institution every country has ("Parliament", "Supreme Court")."""
-    return name in GENERIC_HEADS
+    """True for an institution every country has ("Parliament", "Supreme Court",
+    "Ministry of Health")."""
+    return name in GENERIC_HEADS or _ministry(name)
 
 
 def _with_article(country: str) -> str:
@@ -277,7 +290,7 @@ def _with_article(country: str) -> str:
 
 def qualify(name: str, country: str | None) -> str | None:
     """"Parliament" → "Parliament of Canada" when the article names one country, else None."""
-    if name not in QUALIFIABLE or not country:
+    if (name not in QUALIFIABLE and not _ministry(name)) or not country:
         return None
     return f"{name} of {_with_article(country)}"
 
