@@ -76,9 +76,21 @@ def _chrome(line: Line) -> bool:
 
 
 def select_article(lines: list[Line]) -> None:
-    """Decide every line, find the article's run, keep the run's lines that read as text."""
+    """Decide every line, find the article's run, keep the run's lines that read as text.
+
+    A data line (figures, cells) is neither prose nor chrome, so it follows its context;
+    a long one would otherwise be judged on its own look, which says nothing (0). One
+    that ends like a sentence ("… rose 0.03 percent to 27,403.54 points.") is prose whose
+    numbers count as words and drown its function words: it takes its context whatever
+    its length. A stats block or a table row does not end with a full stop and keeps its
+    own look when long."""
     for line, around in zip(lines, _context(lines), strict=True):
-        line.d = line.q if _chrome(line) else decide(line.q, line.n, around)
+        if _chrome(line):
+            line.d = line.q
+        elif line.data and line.q <= 0 and line.text.endswith((".", "!", "?")):
+            line.d = around  # prose full of figures: its numbers drown its function words
+        else:
+            line.d = decide(line.q, line.n, around)
     first, last, _ = _densest_run(lines)
     first, last = _bridge(lines, first, last)
     while first > 0 and _extends(lines[first - 1]):
