@@ -117,3 +117,48 @@ def test_a_share_word_starting_a_table_cell_is_not_a_share_button() -> None:
                                     *legend, *AFTER, *FOOTER]))
     assert "share/follow" not in {removed.reason for removed in draft.removed
                                   if removed.text in legend}
+
+
+FORM = ["Your name *", "Email (required)", "Comentario (*):", "Website"]
+"""A comment form's fields, with the required-field marks forms use in any language."""
+
+
+def test_form_field_labels_are_dropped_with_their_reason_and_emphasis_is_not() -> None:
+    emphasis = "*Awkward polite laughter*"
+    draft = clean_text("\n\n".join(["River birds recover | Example News", *NAV, *BEFORE,
+                                    emphasis, *AFTER, *FORM, *FOOTER]))
+    reasons = {removed.text: removed.reason for removed in draft.removed}
+    assert [reasons.get(field) for field in FORM[:3]] == ["form field"] * 3
+    assert reasons.get(emphasis) != "form field"
+    assert set(BEFORE + AFTER) <= body(draft)
+
+
+def test_comments_beyond_a_wall_of_named_chrome_are_not_the_article() -> None:
+    """Comments pay for the gap between them and the article; three named lines with no text
+    between them (a "Comments" link, then the form's required fields) end the article
+    however much prose follows."""
+    text = "\n\n".join(["River birds recover | Example News", *NAV, *BEFORE, *AFTER,
+                        "Comments (4)", *FORM, "Anonymous", *COMMENTS, *FOOTER])
+    draft = clean_text(text)
+    assert set(BEFORE + AFTER) <= body(draft)
+    assert not set(COMMENTS) & body(draft)
+
+
+def test_two_named_lines_inside_an_article_do_not_end_it() -> None:
+    """A lone "Email" / "Print" pair between paragraphs is not a wall."""
+    draft = clean_text("\n\n".join(["River birds recover | Example News", *NAV, *BEFORE,
+                                    "Email", "Print", *AFTER, *FOOTER]))
+    assert set(BEFORE + AFTER) <= body(draft)
+
+
+def test_a_sentence_full_of_figures_inside_the_article_is_kept() -> None:
+    """Its numbers count as words and drown its function words, so on its own look it is
+    neither prose nor chrome; it ends like a sentence, so it follows the article."""
+    figures = ("The index gained 0.03 percent at 27,403.54 points, while the broader index "
+               "ended 0.02 percent higher at 8,248.25 points.")
+    stats = "Nests 1,204 | Pairs 602 | Sites 41 | Rivers 2 | Volunteers 130 | Years 22"
+    draft = clean_text("\n\n".join(["River birds recover | Example News", *NAV, *BEFORE,
+                                    figures, *AFTER, *FOOTER, stats]))
+    assert figures in body(draft)
+    assert set(BEFORE + AFTER) <= body(draft)
+    assert stats not in body(draft)

@@ -48,6 +48,13 @@ _NEW_WINDOW = re.compile(r"\(opens? in (?:a )?new (?:window|tab)\)", re.IGNORECA
 navigation link, never a sentence of the article."""
 _SELECTOR = re.compile(r"^(?:[.#][a-z][\w-]*)+$", re.IGNORECASE)
 """A bare CSS class or id selector (".entry-content", "#respond") shown as text."""
+_FORM_FIELD = re.compile(r"^[^\W_][^*]{0,38}?\s*(?:\*|\(\*\)|\(required\))\s*:?$",
+                         re.IGNORECASE)
+"""A form field's label with its required-field mark: "Name *", "Email(required)",
+"Nombre (*):". Comment and sign-up forms mark required fields this way in any language;
+an article never ends a short line with one (emphasis opens with "*" too, so a line
+starting with "*" is left alone)."""
+FORM_FIELD_WORDS = 4
 _CITATION = re.compile(
     r"\bRetrieved (?:on |\w+ )?\d|\bISBN\b|\bdoi:|\bArchived from\b|\(PDF\)|"
     r"\(eds?\.\)|\bet al\.|\bpp?\. \d|\((?:\w+ )?(?:1[5-9]|20)\d\d[a-z]?\)\.")
@@ -123,6 +130,8 @@ def _rule_reason(line: Line) -> str | None:
         return "script/css"
     if _citation_marks(text) >= CITATION_MARKS:
         return "references"
+    if line.words <= FORM_FIELD_WORDS and _FORM_FIELD.match(text):
+        return "form field"
     if _COPYRIGHT.search(text) and line.words <= 40:
         return "copyright"
     if line.words <= 8 and _SHARE_START.match(text) and not SENTENCE_END.search(text):
