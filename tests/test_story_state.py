@@ -92,3 +92,64 @@ def test_date_and_story_read_from_their_lines_match_the_full_front_matter(
         got = date_and_story(path)
         assert (got or {}).get("date") == (want or {}).get("date"), name
         assert (got or {}).get("story") == (want or {}).get("story"), name
+
+
+def _archive(tmp_path: Path) -> Settings:
+    s = Settings(seeds=tmp_path / "seeds", content=tmp_path / "content",
+                 data_dir=tmp_path / "data", story_window_days=3)
+    for k in range(12):
+        when = DAY0 + timedelta(days=k)
+        a = article(f"q{k:02d}", f"Earthquake report {k}", QUAKE.format(d=f"day {k}"), when,
+                    "Petrinja", "Croatia")
+        write_post(s.content, f"2020/q{k:02d}.md", a, f"quake-{k:02d}")
+    return s
+
+
+def _counting(monkeypatch, name: str) -> list[Path]:
+    import news_digest.ingest.story_state as state
+
+    calls: list[Path] = []
+    real = getattr(state, name)
+
+    def counted(path: Path, *args: object) -> object:
+        calls.append(path)
+        return real(path, *args)
+
+    monkeypatch.setattr(state, name, counted)
+    return calls
+
+
+def test_the_next_ingest_reads_only_posts_changed_since(tmp_path: Path, monkeypatch) -> None:
+    s = _archive(tmp_path)
+    new = article("n1", "Another Petrinja earthquake", QUAKE.format(d="day 5"),
+                  DAY0 + timedelta(days=5, hours=2), "Petrinja", "Croatia")
+    first = StoryAssigner(s)
+    story = first.assign(new, "2020/n1.md")
+    first.save()
+    reads = _counting(monkeypatch, "date_and_story")
+    parses = _counting(monkeypatch, "read_post")
+    again = StoryAssigner(s)
+    assert again.assign(new, "2020/n1.md") == story
+    assert reads == [] and [p.name for p in parses] == ["n1.md"]  # its own post, if any
+    # a curator's edit to one post: that post, and only it, is read again
+    edited = s.content / "2020" / "q05.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("quake-05", "quake-xx"),
+                      encoding="utf-8")
+    third = StoryAssigner(s)
+    third.assign(new, "2020/n1.md")
+    assert [p.name for p in reads] == ["q05.md"]
+
+
+def test_a_damaged_story_cache_is_read_again(tmp_path: Path) -> None:
+    from news_digest.ingest.story_state import DOCS_FILE
+
+    s = _archive(tmp_path)
+    new = article("n1", "Another Petrinja earthquake", QUAKE.format(d="day 5"),
+                  DAY0 + timedelta(days=5, hours=2), "Petrinja", "Croatia")
+    first = StoryAssigner(s)
+    story = first.assign(new, "2020/n1.md")
+    first.save()
+    cache = s.manifest_path.parent / DOCS_FILE
+    assert cache.is_file()
+    cache.write_bytes(b"\x80\x05 damaged")
+    assert StoryAssigner(s).assign(new, "2020/n1.md") == story

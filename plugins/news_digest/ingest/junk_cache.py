@@ -6,7 +6,7 @@ their near-duplicates (MinHash, whose library pulls in scipy): about 1.5 s, paid
 by an ingest that adds one seed to a 5,000-seed folder, though the sample is fixed by a
 hash of the file names and a new seed joins it only rarely. The answer is kept in
 ``content/.news-digest/folder-junk.json`` under a key made of the sample's names, sizes
-and modification times, the similarity threshold and the ingest code itself; any
+and modification times, the similarity threshold and the plugin's code; any
 change to one of them learns again. The file is a cache: deleting it costs one learning
 per folder, nothing else.
 """
@@ -28,12 +28,20 @@ JUNK_FILE = "folder-junk.json"
 
 
 @cache
-def _code() -> str:
-    """The source of the ingest room and ``text.py``: what learning depends on."""
-    package = Path(__file__).resolve().parent
+def code_key() -> str:
+    """The plugin's source and the version of the word data it reads: what anything an
+    ingest keeps between runs (this cache, the story index's) was computed with."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    package = Path(__file__).resolve().parent.parent
     h = hashlib.blake2b(digest_size=16)
-    for path in sorted([*package.glob("*.py"), package.parent / "text.py"]):
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    try:
+        words = version("wordfreq")
+    except PackageNotFoundError:
+        words = "?"
+    h.update(words.encode())
     return h.hexdigest()
 
 
@@ -45,7 +53,7 @@ def _key(sample: Sequence[Path], similarity: float) -> str | None:
         except OSError:
             return None  # a file gone while we looked: learn afresh
         stats.append([path.name, st.st_size, st.st_mtime_ns])
-    data = json.dumps([_code(), similarity, stats]).encode("utf-8", "surrogateescape")
+    data = json.dumps([code_key(), similarity, stats]).encode("utf-8", "surrogateescape")
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 

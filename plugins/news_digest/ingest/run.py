@@ -116,6 +116,7 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
                 done += len(batch)
                 if progress:
                     progress(done, total)
+            writer.stories.save()
     report.registry_changes = _update_registry(settings, enriched)  # also migrates old files
     if loaded is None or manifest.fingerprint() != loaded:
         manifest.save(manifest_path)

@@ -11,16 +11,23 @@ takes the post out of every story, and no new article will be put with it.
 from __future__ import annotations
 
 import logging
+import pickle
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from news_digest.enrich.clusters import StoryIndex, doc_from_article, doc_from_front_matter
+from news_digest.enrich.clusters import (
+    StoryDoc,
+    StoryIndex,
+    doc_from_article,
+    doc_from_front_matter,
+)
 from news_digest.frontmatter import (
     FastLoader,
     FrontMatterError,
@@ -28,8 +35,10 @@ from news_digest.frontmatter import (
     split_front_matter,
 )
 from news_digest.ingest import writer as posts
+from news_digest.ingest.junk_cache import code_key
 from news_digest.model import Article
 from news_digest.settings import Settings
+from news_digest.text import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +123,66 @@ def load_index(settings: Settings) -> StoryIndex:
     return index
 
 
+def _full_doc(rel: str, path: Path) -> StoryDoc | None:
+    post = read_post(path)
+    return doc_from_front_matter(rel, *post) if post is not None else None
+
+
+DOCS_FILE = "story-docs.pickle"
+
+
+class _KeptDocs:
+    """What the story index read from each post, kept between ingests.
+
+    Reading 5,000 posts' dates, and parsing the few hundred near a new article into
+    word and name vectors, is most of what placing one new article costs. Each post's
+    two readings (``light``: date and story; ``full``: its :class:`StoryDoc`) are kept
+    in ``content/.news-digest/story-docs.pickle`` with the post's size and modification
+    time, taken before it was read, and the plugin's code: a post edited since, or any
+    code change, is read again. The file is a cache: deleting it costs one full read.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.old: dict[str, dict[str, Any]] = {}
+        self.new: dict[str, dict[str, Any]] = {}
+        try:
+            code, posts = pickle.loads(path.read_bytes())
+            if code == code_key() and isinstance(posts, dict):
+                self.old = posts
+        except FileNotFoundError:
+            pass
+        except Exception as exc:  # truncated, foreign or from another Python: read again
+            log.info("news-digest: %s unreadable (%s); reading the posts", path, exc)
+
+    def get(self, rel: str, path: Path, kind: str, read: Callable[[Path], Any]) -> Any:
+        """The ``kind`` reading of post ``rel``: kept, if the file is as it was, else
+        ``read(path)``."""
+        entry = self.new.get(rel)
+        if entry is None:
+            try:
+                st = path.stat()
+            except OSError:
+                return None
+            stamp = (st.st_size, st.st_mtime_ns)
+            old = self.old.get(rel)
+            entry = self.new[rel] = dict(old) if old and old.get("stamp") == stamp \
+                else {"stamp": stamp}
+        if kind not in entry:
+            entry[kind] = read(path)
+        return entry[kind]
+
+    def save(self) -> None:
+        if not self.new or self.new == self.old:
+            return
+        try:
+            atomic_write(self.path, pickle.dumps((code_key(), self.new),
+                                                 protocol=pickle.HIGHEST_PROTOCOL),
+                         durable=False)
+        except OSError as exc:
+            log.warning("news-digest: cannot keep the story index in %s (%s)", self.path, exc)
+
+
 class StoryAssigner:
     """Gives each new article its ``story`` at write time.
 
@@ -132,6 +201,7 @@ class StoryAssigner:
         self.index: StoryIndex | None = None
         self._posts: dict[str, tuple[datetime, Path]] = {}
         """Posts indexed by date and story only: content path → (date, path)."""
+        self._kept = _KeptDocs(settings.manifest_path.parent / DOCS_FILE)
 
     def _index_near(self, when: datetime) -> StoryIndex:
         """The index, with the vectors of every post within reach of ``when``."""
@@ -139,7 +209,7 @@ class StoryAssigner:
             self.index = StoryIndex(self.settings.story_similarity / 100,
                                     self.settings.story_window_days)
             for rel, path in _post_paths(self.settings):
-                front = date_and_story(path)
+                front = self._kept.get(rel, path, "light", date_and_story)
                 light = doc_from_front_matter(rel, front) if front is not None else None
                 if light is not None:
                     self.index.add(light)
@@ -147,11 +217,14 @@ class StoryAssigner:
         reach = timedelta(days=2 * self.settings.story_window_days + 1)
         near = [rel for rel, (date, _) in self._posts.items() if abs(date - when) <= reach]
         for rel in near:  # in path order, as the dict was filled
-            post = read_post(self._posts.pop(rel)[1])
-            doc = doc_from_front_matter(rel, *post) if post is not None else None
+            doc = self._kept.get(rel, self._posts.pop(rel)[1], "full", partial(_full_doc, rel))
             if doc is not None:
                 self.index.add(doc)  # replaces its date-only entry
         return self.index
+
+    def save(self) -> None:
+        """Keep what was read for the next ingest (:class:`_KeptDocs`)."""
+        self._kept.save()
 
     def assign(self, article: Article, post: str) -> str | None:
         """The story for ``article``, to be written as the post ``post`` (content-relative).
