@@ -101,3 +101,10 @@ def test_a_cached_ingest_writes_the_same_posts(site: Settings, tmp_path: Path) -
     assert mine == theirs
     for rel in mine:
         assert (site.content / rel).read_text() == (other.content / rel).read_text()
+
+
+def test_the_caches_stay_out_of_a_digest_s_git_history(site: Settings) -> None:
+    jobs(site)
+    ignore = (site.content / ".news-digest" / ".gitignore").read_text(encoding="utf-8")
+    assert "folder-junk.json" in ignore.split() and "story-docs.pickle" in ignore.split()
+    assert "manifest.json" not in ignore  # the manifest is the digest's, kept in git

@@ -25,6 +25,19 @@ from news_digest.text import atomic_write
 log = logging.getLogger(__name__)
 
 JUNK_FILE = "folder-junk.json"
+CACHE_FILES = (JUNK_FILE, "story-docs.pickle")
+"""The caches ingest keeps beside the manifest (the second is ``story_state``'s)."""
+
+
+def write_cache(path: Path, data: str | bytes) -> None:
+    """Write one of :data:`CACHE_FILES`, and a ``.gitignore`` beside it naming them if
+    there is none: a digest commits ``content/`` (its curators' edits, the manifest),
+    and a cache rewritten by every ingest does not belong in its history."""
+    atomic_write(path, data, durable=False)
+    ignore = path.parent / ".gitignore"
+    if not ignore.exists():
+        atomic_write(ignore, "# caches news-digest rebuilds by itself\n"
+                     + "".join(f"{name}\n" for name in CACHE_FILES))
 
 
 @cache
@@ -93,8 +106,8 @@ class JunkCache:
         if self.path is None or not self.changed:
             return
         try:
-            atomic_write(self.path, json.dumps(self.entries, ensure_ascii=False, indent=0,
-                                               sort_keys=True) + "\n", durable=False)
+            write_cache(self.path, json.dumps(self.entries, ensure_ascii=False, indent=0,
+                                              sort_keys=True) + "\n")
         except OSError as exc:
             log.warning("news-digest: cannot keep learned boilerplate in %s (%s)",
                         self.path, exc)

@@ -35,10 +35,9 @@ from news_digest.frontmatter import (
     split_front_matter,
 )
 from news_digest.ingest import writer as posts
-from news_digest.ingest.junk_cache import code_key
+from news_digest.ingest.junk_cache import CACHE_FILES, code_key, write_cache
 from news_digest.model import Article
 from news_digest.settings import Settings
-from news_digest.text import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +127,7 @@ def _full_doc(rel: str, path: Path) -> StoryDoc | None:
     return doc_from_front_matter(rel, *post) if post is not None else None
 
 
-DOCS_FILE = "story-docs.pickle"
+DOCS_FILE = CACHE_FILES[1]
 
 
 class _KeptDocs:
@@ -176,9 +175,8 @@ class _KeptDocs:
         if not self.new or self.new == self.old:
             return
         try:
-            atomic_write(self.path, pickle.dumps((code_key(), self.new),
-                                                 protocol=pickle.HIGHEST_PROTOCOL),
-                         durable=False)
+            write_cache(self.path, pickle.dumps((code_key(), self.new),
+                                                protocol=pickle.HIGHEST_PROTOCOL))
         except OSError as exc:
             log.warning("news-digest: cannot keep the story index in %s (%s)", self.path, exc)
 
