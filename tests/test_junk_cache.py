@@ -38,7 +38,8 @@ def site(tmp_path: Path) -> Settings:
     for n in range(1, 6):
         (folder / f"council-{n}.txt").write_text(page(f"Council vote {n}", story(n)))
     return Settings(seeds=tmp_path / "seeds", content=tmp_path / "content",
-                    data_dir=tmp_path / "data", ner_backend="rules", processes=1)
+                    data_dir=tmp_path / "data", ner_backend="rules", processes=1,
+                    ingest_cache=str(tmp_path / "cache"))
 
 
 @pytest.fixture
@@ -64,7 +65,7 @@ def test_the_second_ingest_reuses_what_the_first_learned(site: Settings,
                                                          learned: list[Path]) -> None:
     first = jobs(site)
     assert first[0].junk, "the fixture's chrome is learned"
-    assert (site.content / ".news-digest" / JUNK_FILE).is_file()
+    assert (Path(site.ingest_cache) / JUNK_FILE).is_file()
     again = jobs(site, "council-2.txt")
     assert len(learned) == 1
     assert again[0].junk == first[0].junk
@@ -82,7 +83,7 @@ def test_a_changed_seed_in_the_sample_learns_again(site: Settings,
 
 def test_a_damaged_cache_is_learned_again(site: Settings, learned: list[Path]) -> None:
     first = jobs(site)
-    (site.content / ".news-digest" / JUNK_FILE).write_text("{not json")
+    (Path(site.ingest_cache) / JUNK_FILE).write_text("{not json")
     assert jobs(site)[0].junk == first[0].junk
     assert len(learned) == 2
 
@@ -90,7 +91,7 @@ def test_a_damaged_cache_is_learned_again(site: Settings, learned: list[Path]) -
 def test_a_cached_ingest_writes_the_same_posts(site: Settings, tmp_path: Path) -> None:
     ingest(site)
     other = Settings(seeds=site.seeds, content=tmp_path / "fresh", data_dir=tmp_path / "d2",
-                     ner_backend="rules", processes=1)
+                     ner_backend="rules", processes=1, ingest_cache=str(tmp_path / "c2"))
     # the first site's cache is there, the second's is not: same posts either way
     for s in (site, other):
         (s.seeds / "example-news" / "late.txt").write_text(page("Library opens", story(6)))
@@ -103,8 +104,12 @@ def test_a_cached_ingest_writes_the_same_posts(site: Settings, tmp_path: Path) -
         assert (site.content / rel).read_text() == (other.content / rel).read_text()
 
 
-def test_the_caches_stay_out_of_a_digest_s_git_history(site: Settings) -> None:
-    jobs(site)
-    ignore = (site.content / ".news-digest" / ".gitignore").read_text(encoding="utf-8")
-    assert "folder-junk.json" in ignore.split() and "story-docs.pickle" in ignore.split()
-    assert "manifest.json" not in ignore  # the manifest is the digest's, kept in git
+def test_the_caches_stay_out_of_content_and_follow_pelican_s_cache_path(
+        site: Settings, tmp_path: Path) -> None:
+    ingest(site)
+    assert (Path(site.ingest_cache) / JUNK_FILE).is_file()
+    state = {p.name for p in site.content.rglob("*") if p.is_file() and p.suffix != ".md"}
+    assert state == {"manifest.json"}, "content/ holds posts and the manifest only"
+    s = Settings.from_pelican({"PATH": str(site.content), "CACHE_PATH": str(tmp_path / "pc")})
+    assert s.ingest_cache_dir == tmp_path / "pc" / "news-digest" / "ingest"
+    assert Settings().ingest_cache_dir is None  # a bare Settings keeps nothing

@@ -96,7 +96,8 @@ def test_date_and_story_read_from_their_lines_match_the_full_front_matter(
 
 def _archive(tmp_path: Path) -> Settings:
     s = Settings(seeds=tmp_path / "seeds", content=tmp_path / "content",
-                 data_dir=tmp_path / "data", story_window_days=3)
+                 data_dir=tmp_path / "data", story_window_days=3,
+                 ingest_cache=str(tmp_path / "cache"))
     for k in range(12):
         when = DAY0 + timedelta(days=k)
         a = article(f"q{k:02d}", f"Earthquake report {k}", QUAKE.format(d=f"day {k}"), when,
@@ -149,7 +150,7 @@ def test_a_damaged_story_cache_is_read_again(tmp_path: Path) -> None:
     first = StoryAssigner(s)
     story = first.assign(new, "2020/n1.md")
     first.save()
-    cache = s.manifest_path.parent / DOCS_FILE
+    cache = Path(s.ingest_cache) / DOCS_FILE
     assert cache.is_file()
     cache.write_bytes(b"\x80\x05 damaged")
     assert StoryAssigner(s).assign(new, "2020/n1.md") == story

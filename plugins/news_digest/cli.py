@@ -45,6 +45,7 @@ def load_settings(args: argparse.Namespace) -> settings_mod.Settings:
         pelican_settings = read_settings(str(conf))
         mapping.update(pelican_settings)
         mapping.setdefault("NEWS_DIGEST_CONTENT", pelican_settings.get("PATH", "content"))
+        settings_mod.with_cache_default(mapping, pelican_settings)
     elif args.settings != "pelicanconf.py":
         raise settings_mod.SettingsError(f"--settings {args.settings}: file not found")
     for flag, key in (("seeds", "SEEDS"), ("content", "CONTENT"), ("data", "DATA_DIR"),

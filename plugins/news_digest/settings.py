@@ -33,6 +33,11 @@ class Settings:
     """Run ingest before Pelican reads content."""
     manifest: str = ".news-digest/manifest.json"
     """Manifest path, relative to ``content``: seed sha256 → post and its digest."""
+    ingest_cache: str = ""
+    """Folder where ingest keeps what it learned between runs (each source folder's
+    boilerplate, the story index's reading of the posts), so one new seed does not
+    re-read the site; empty keeps nothing. Pelican builds and the ``news-digest``
+    command default it to ``CACHE_PATH/news-digest/ingest``. Safe to delete."""
     data_dir: Path = Path("data")
     """Curator-edited data files: ``entities.yml``, ``topics.yml``."""
     publisher: str | None = None
@@ -113,6 +118,10 @@ class Settings:
     def manifest_path(self) -> Path:
         return self.content / self.manifest
 
+    @property
+    def ingest_cache_dir(self) -> Path | None:
+        return Path(self.ingest_cache) if self.ingest_cache else None
+
     @classmethod
     def from_pelican(cls, pelican_settings: Mapping[str, Any]) -> Settings:
         """Our settings from Pelican's; ``content`` defaults to Pelican's ``PATH``.
@@ -122,6 +131,7 @@ class Settings:
         """
         mapping = dict(pelican_settings)
         mapping.setdefault(PREFIX + "CONTENT", pelican_settings.get("PATH", "content"))
+        with_cache_default(mapping, pelican_settings)
         return from_mapping(mapping, base=Path.cwd())
     @property
     def notes_path(self) -> Path:
@@ -208,6 +218,15 @@ def _url_pattern(key: str, value: Any, fields_: tuple[str, ...]) -> str:
     if missing:
         raise SettingsError(f"{key}={value!r}: must contain {{{missing[0]}}}")
     return value
+
+
+def with_cache_default(mapping: dict[str, Any], pelican_settings: Mapping[str, Any]) -> None:
+    """``NEWS_DIGEST_INGEST_CACHE`` defaults to a folder in Pelican's ``CACHE_PATH``,
+    beside the build's own state: one folder holds everything safe to delete."""
+    cache = pelican_settings.get("CACHE_PATH")
+    if cache:
+        mapping.setdefault(PREFIX + "INGEST_CACHE",
+                           str(Path.cwd() / Path(cache) / "news-digest" / "ingest"))
 
 
 def from_mapping(mapping: Mapping[str, Any], base: Path | None = None) -> Settings:

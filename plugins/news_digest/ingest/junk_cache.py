@@ -5,10 +5,10 @@ Learning a folder's chrome reads a sample of up to ``JUNK_SAMPLE`` seeds and gro
 their near-duplicates (MinHash, whose library pulls in scipy): about 1.5 s, paid again
 by an ingest that adds one seed to a 5,000-seed folder, though the sample is fixed by a
 hash of the file names and a new seed joins it only rarely. The answer is kept in
-``content/.news-digest/folder-junk.json`` under a key made of the sample's names, sizes
-and modification times, the similarity threshold and the plugin's code; any
-change to one of them learns again. The file is a cache: deleting it costs one learning
-per folder, nothing else.
+``folder-junk.json`` in the ingest cache (``NEWS_DIGEST_INGEST_CACHE``) under a key
+made of the sample's names, sizes and modification times, the similarity threshold and
+the plugin's code; any change to one of them learns again. The file is a cache:
+deleting it costs one learning per folder, nothing else.
 """
 
 from __future__ import annotations
@@ -25,19 +25,6 @@ from news_digest.text import atomic_write
 log = logging.getLogger(__name__)
 
 JUNK_FILE = "folder-junk.json"
-CACHE_FILES = (JUNK_FILE, "story-docs.pickle")
-"""The caches ingest keeps beside the manifest (the second is ``story_state``'s)."""
-
-
-def write_cache(path: Path, data: str | bytes) -> None:
-    """Write one of :data:`CACHE_FILES`, and a ``.gitignore`` beside it naming them if
-    there is none: a digest commits ``content/`` (its curators' edits, the manifest),
-    and a cache rewritten by every ingest does not belong in its history."""
-    atomic_write(path, data, durable=False)
-    ignore = path.parent / ".gitignore"
-    if not ignore.exists():
-        atomic_write(ignore, "# caches news-digest rebuilds by itself\n"
-                     + "".join(f"{name}\n" for name in CACHE_FILES))
 
 
 @cache
@@ -71,10 +58,13 @@ def _key(sample: Sequence[Path], similarity: float) -> str | None:
 
 
 class JunkCache:
-    """Folder (as given) → learned boilerplate, loaded once per ingest, saved if it grew."""
+    """Folder → learned boilerplate, loaded once per ingest, saved if it grew. Folders
+    are named relative to ``root`` (the seeds folder) where they can be, so a site
+    moved or copied elsewhere keeps its cache."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, root: Path | None = None) -> None:
         self.path = path
+        self.root = root
         self.changed = False
         self.entries: dict[str, dict] = {}
         if path is None:
@@ -91,23 +81,29 @@ class JunkCache:
              learn: Callable[[], frozenset[str]]) -> frozenset[str]:
         """``learn()``, or the lines kept for this folder when its key is unchanged."""
         key = _key(sample, similarity) if self.path is not None else None
-        entry = self.entries.get(str(folder))
+        name = self._name(folder)
+        entry = self.entries.get(name)
         if key is not None and isinstance(entry, dict) and entry.get("key") == key:
             lines = entry.get("junk")
             if isinstance(lines, list) and all(isinstance(x, str) for x in lines):
                 return frozenset(lines)
         found = learn()
         if key is not None:
-            self.entries[str(folder)] = {"key": key, "junk": sorted(found)}
+            self.entries[name] = {"key": key, "junk": sorted(found)}
             self.changed = True
         return found
+
+    def _name(self, folder: Path) -> str:
+        if self.root is not None and folder.is_relative_to(self.root):
+            return folder.relative_to(self.root).as_posix() or "."
+        return str(folder)
 
     def save(self) -> None:
         if self.path is None or not self.changed:
             return
         try:
-            write_cache(self.path, json.dumps(self.entries, ensure_ascii=False, indent=0,
-                                              sort_keys=True) + "\n")
+            atomic_write(self.path, json.dumps(self.entries, ensure_ascii=False, indent=0,
+                                               sort_keys=True) + "\n", durable=False)
         except OSError as exc:
             log.warning("news-digest: cannot keep learned boilerplate in %s (%s)",
                         self.path, exc)

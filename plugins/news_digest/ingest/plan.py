@@ -249,7 +249,8 @@ def make_jobs(raws: Sequence[RawSeed], settings: Settings,
     indexes: dict[Path, dict[str, dict[str, str]]] = {}
     jobs: list[Job] = []
     similarity = settings.duplicate_similarity / 100
-    kept = JunkCache(settings.manifest_path.parent / JUNK_FILE if cache else None)
+    folder = settings.ingest_cache_dir
+    kept = JunkCache(folder / JUNK_FILE if cache and folder else None, root)
     for raw in raws:
         folder = folder_of(raw)
         if folder not in junk:

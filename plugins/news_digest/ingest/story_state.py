@@ -35,9 +35,10 @@ from news_digest.frontmatter import (
     split_front_matter,
 )
 from news_digest.ingest import writer as posts
-from news_digest.ingest.junk_cache import CACHE_FILES, code_key, write_cache
+from news_digest.ingest.junk_cache import code_key
 from news_digest.model import Article
 from news_digest.settings import Settings
+from news_digest.text import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +128,7 @@ def _full_doc(rel: str, path: Path) -> StoryDoc | None:
     return doc_from_front_matter(rel, *post) if post is not None else None
 
 
-DOCS_FILE = CACHE_FILES[1]
+DOCS_FILE = "story-docs.pickle"
 
 
 class _KeptDocs:
@@ -136,15 +137,18 @@ class _KeptDocs:
     Reading 5,000 posts' dates, and parsing the few hundred near a new article into
     word and name vectors, is most of what placing one new article costs. Each post's
     two readings (``light``: date and story; ``full``: its :class:`StoryDoc`) are kept
-    in ``content/.news-digest/story-docs.pickle`` with the post's size and modification
+    in ``story-docs.pickle`` in the ingest cache (``NEWS_DIGEST_INGEST_CACHE``; none: nothing
+    is kept) with the post's size and modification
     time, taken before it was read, and the plugin's code: a post edited since, or any
     code change, is read again. The file is a cache: deleting it costs one full read.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | None) -> None:
         self.path = path
         self.old: dict[str, dict[str, Any]] = {}
         self.new: dict[str, dict[str, Any]] = {}
+        if path is None:
+            return
         try:
             code, posts = pickle.loads(path.read_bytes())
             if code == code_key() and isinstance(posts, dict):
@@ -172,11 +176,12 @@ class _KeptDocs:
         return entry[kind]
 
     def save(self) -> None:
-        if not self.new or self.new == self.old:
+        if self.path is None or not self.new or self.new == self.old:
             return
         try:
-            write_cache(self.path, pickle.dumps((code_key(), self.new),
-                                                protocol=pickle.HIGHEST_PROTOCOL))
+            atomic_write(self.path, pickle.dumps((code_key(), self.new),
+                                                 protocol=pickle.HIGHEST_PROTOCOL),
+                         durable=False)
         except OSError as exc:
             log.warning("news-digest: cannot keep the story index in %s (%s)", self.path, exc)
 
@@ -199,7 +204,8 @@ class StoryAssigner:
         self.index: StoryIndex | None = None
         self._posts: dict[str, tuple[datetime, Path]] = {}
         """Posts indexed by date and story only: content path → (date, path)."""
-        self._kept = _KeptDocs(settings.manifest_path.parent / DOCS_FILE)
+        cache = settings.ingest_cache_dir
+        self._kept = _KeptDocs(cache / DOCS_FILE if cache else None)
 
     def _index_near(self, when: datetime) -> StoryIndex:
         """The index, with the vectors of every post within reach of ``when``."""
