@@ -37,6 +37,8 @@ pytestmark = pytest.mark.slow
 
 BUDGET_S = 50.0
 KILLS_PER_EPISODE = 5
+MIN_KILLS = 8
+"""Kills that must land in a running ingest for the test to have tested anything."""
 RNG_SEED = 20240301
 CURATED_EDIT = "A curator added this sentence, which no ingest may lose."
 
@@ -165,7 +167,10 @@ def test_kill_9_at_random_points_loses_nothing(tmp_path: Path) -> None:
 
     figures = {"kills": 0, "finished_early": 0, "stray_temps": 0, "episodes": 0}
     deadline = time.monotonic() + BUDGET_S
-    while time.monotonic() < deadline or figures["episodes"] < 2:
+    # a busy machine stretches the reference run, so more runs finish before their
+    # kill: keep going (up to twice the budget) until enough kills really landed
+    while (time.monotonic() < deadline or figures["episodes"] < 2
+           or (figures["kills"] < MIN_KILLS and time.monotonic() < deadline + BUDGET_S)):
         figures["episodes"] += 1
         root = tmp_path / f"episode-{figures['episodes']}"
         shutil.copytree(start_state, root, symlinks=True)
@@ -188,4 +193,4 @@ def test_kill_9_at_random_points_loses_nothing(tmp_path: Path) -> None:
         assert len(by_seed) == seeds == len(set(by_seed.values()))
         shutil.rmtree(root)
     print(f"crash safety: {figures}, full run {total:.2f}s")
-    assert figures["kills"] >= 8
+    assert figures["kills"] >= MIN_KILLS
