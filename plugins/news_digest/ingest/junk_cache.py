@@ -17,32 +17,16 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable, Sequence
-from functools import cache
 from pathlib import Path
 
+from news_digest.provenance import made_with
 from news_digest.text import atomic_write
 
 log = logging.getLogger(__name__)
 
 JUNK_FILE = "folder-junk.json"
-
-
-@cache
-def code_key() -> str:
-    """The plugin's source and the version of the word data it reads: what anything an
-    ingest keeps between runs (this cache, the story index's) was computed with."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    package = Path(__file__).resolve().parent.parent
-    h = hashlib.blake2b(digest_size=16)
-    for path in sorted(package.rglob("*.py")):
-        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    try:
-        words = version("wordfreq")
-    except PackageNotFoundError:
-        words = "?"
-    h.update(words.encode())
-    return h.hexdigest()
+INGEST_DATA = ("wordfreq",)
+"""Libraries whose data what ingest keeps depends on (story rarity weights)."""
 
 
 def _key(sample: Sequence[Path], similarity: float) -> str | None:
@@ -53,8 +37,8 @@ def _key(sample: Sequence[Path], similarity: float) -> str | None:
         except OSError:
             return None  # a file gone while we looked: learn afresh
         stats.append([path.name, st.st_size, st.st_mtime_ns])
-    data = json.dumps([code_key(), similarity, stats]).encode("utf-8", "surrogateescape")
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    data = json.dumps([made_with(*INGEST_DATA), similarity, stats])
+    return hashlib.blake2b(data.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
 class JunkCache:

@@ -249,8 +249,8 @@ def make_jobs(raws: Sequence[RawSeed], settings: Settings,
     indexes: dict[Path, dict[str, dict[str, str]]] = {}
     jobs: list[Job] = []
     similarity = settings.duplicate_similarity / 100
-    folder = settings.ingest_cache_dir
-    kept = JunkCache(folder / JUNK_FILE if cache and folder else None, root)
+    cache_dir = settings.ingest_cache_dir if cache else None
+    kept = JunkCache(cache_dir / JUNK_FILE if cache_dir else None, root)
     for raw in raws:
         folder = folder_of(raw)
         if folder not in junk:

@@ -11,7 +11,6 @@ takes the post out of every story, and no new article will be put with it.
 from __future__ import annotations
 
 import logging
-import pickle
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -35,10 +34,10 @@ from news_digest.frontmatter import (
     split_front_matter,
 )
 from news_digest.ingest import writer as posts
-from news_digest.ingest.junk_cache import code_key
+from news_digest.ingest.junk_cache import INGEST_DATA
 from news_digest.model import Article
+from news_digest.provenance import load_kept, made_with, save_kept
 from news_digest.settings import Settings
-from news_digest.text import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -137,26 +136,19 @@ class _KeptDocs:
     Reading 5,000 posts' dates, and parsing the few hundred near a new article into
     word and name vectors, is most of what placing one new article costs. Each post's
     two readings (``light``: date and story; ``full``: its :class:`StoryDoc`) are kept
-    in ``story-docs.pickle`` in the ingest cache (``NEWS_DIGEST_INGEST_CACHE``; none: nothing
-    is kept) with the post's size and modification
-    time, taken before it was read, and the plugin's code: a post edited since, or any
-    code change, is read again. The file is a cache: deleting it costs one full read.
+    in ``story-docs.pickle`` in the ingest cache (``NEWS_DIGEST_INGEST_CACHE``; none:
+    nothing is kept) with the post's size and modification time, taken before it was
+    read, and the plugin's code: a post edited since, or any code change, is read again.
+    The file is a cache: deleting it costs one full read.
     """
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.old: dict[str, dict[str, Any]] = {}
         self.new: dict[str, dict[str, Any]] = {}
-        if path is None:
-            return
-        try:
-            code, posts = pickle.loads(path.read_bytes())
-            if code == code_key() and isinstance(posts, dict):
-                self.old = posts
-        except FileNotFoundError:
-            pass
-        except Exception as exc:  # truncated, foreign or from another Python: read again
-            log.info("news-digest: %s unreadable (%s); reading the posts", path, exc)
+        posts = load_kept(path, made_with(*INGEST_DATA))
+        if isinstance(posts, dict):
+            self.old = posts
 
     def get(self, rel: str, path: Path, kind: str, read: Callable[[Path], Any]) -> Any:
         """The ``kind`` reading of post ``rel``: kept, if the file is as it was, else
@@ -176,14 +168,8 @@ class _KeptDocs:
         return entry[kind]
 
     def save(self) -> None:
-        if self.path is None or not self.new or self.new == self.old:
-            return
-        try:
-            atomic_write(self.path, pickle.dumps((code_key(), self.new),
-                                                 protocol=pickle.HIGHEST_PROTOCOL),
-                         durable=False)
-        except OSError as exc:
-            log.warning("news-digest: cannot keep the story index in %s (%s)", self.path, exc)
+        if self.path is not None and self.new and self.new != self.old:
+            save_kept(self.path, made_with(*INGEST_DATA), self.new)
 
 
 class StoryAssigner:

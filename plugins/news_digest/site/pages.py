@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -144,16 +144,12 @@ def timeline_chart(days: Sequence[tuple[date, int]], max_weeks: int = 26) -> Cha
     return Chart(unit, tuple(bars), width, CHART_HEIGHT, peak)
 
 
-def _name_order(refs: Iterable[Any]) -> dict[Any, int]:
-    """Each ref's place by name (then URL), computed once: ranking thousands of counters
-    then compares two ints per item instead of building a name key each time."""
-    return {r: i for i, r in enumerate(sorted(set(refs), key=lambda r: (
-        str(r).casefold(), getattr(r, "url", str(r)))))}
-
-
-def _ranked(counter: Counter, limit: int, order: Mapping[Any, int]) -> tuple:
-    """Most common first, ties by name: deterministic whatever the input order."""
-    return tuple(heapq.nsmallest(limit, counter.items(), key=lambda kv: (-kv[1], order[kv[0]])))
+def _ranks(refs: Iterable[Any]) -> tuple[dict[Any, int], list[Any]]:
+    """Each ref's rank by name (then URL), and the refs in rank order. Counting ranks
+    (ints) instead of refs, and ranking them as ints, is what keeps co-mentions cheap on
+    a large site: a 5k site updates its counters about a million times."""
+    by_name = sorted(set(refs), key=lambda r: (str(r).casefold(), getattr(r, "url", str(r))))
+    return {r: i for i, r in enumerate(by_name)}, by_name
 
 
 def build_topic_pages(articles: Sequence[Any], topics_of: Sequence[Sequence[TopicRef]],
@@ -167,12 +163,12 @@ def build_topic_pages(articles: Sequence[Any], topics_of: Sequence[Sequence[Topi
             members[t.id].append(i)
             refs[t.id] = t
     pages = []
-    order = _name_order(e for ents in entities_of for e in ents)
+    order, ranked = _ranks(e for ents in entities_of for e in ents if e.linked)
     for tid in sorted(members, key=lambda t: refs[t].slug):
         idx = members[tid]
-        counts: Counter = Counter(e for i in idx for e in entities_of[i] if e.linked)
+        counts: Counter = Counter(order[e] for i in idx for e in entities_of[i] if e.linked)
         pages.append(TopicPage(refs[tid], tuple(articles[i] for i in idx),
-                               _ranked(counts, leading, order)))
+                               _top_ranks(counts, leading, ranked)))
     return pages
 
 
@@ -188,10 +184,8 @@ def build_entity_pages(articles: Sequence[Any], topics_of: Sequence[Sequence[Top
     counters ~1M times, and hashing a ref each time cost more than the counting, while
     an int rank also makes "most common, ties by name" a plain tuple comparison.
     """
-    order = _name_order(e for ents in entities_of for e in ents if e.linked)
-    refs = sorted(order, key=order.__getitem__)
-    topic_order = _name_order(t for topics in topics_of for t in topics)
-    topic_refs = sorted(topic_order, key=topic_order.__getitem__)
+    order, refs = _ranks(e for ents in entities_of for e in ents if e.linked)
+    topic_order, topic_refs = _ranks(t for topics in topics_of for t in topics)
     members: dict[int, list[int]] = defaultdict(list)
     co: dict[int, Counter] = defaultdict(Counter)
     tops: dict[int, Counter] = defaultdict(Counter)
@@ -222,6 +216,7 @@ def build_entity_pages(articles: Sequence[Any], topics_of: Sequence[Sequence[Top
 
 
 def _top_ranks(counter: Counter, limit: int, refs: Sequence[Any]) -> tuple:
-    """:func:`_ranked` for counters keyed by rank: most common first, ties by name."""
+    """The ``limit`` most common of a counter keyed by rank, as (ref, count): most
+    common first, ties by name (the rank), whatever the input order."""
     best = heapq.nsmallest(limit, ((-n, r) for r, n in counter.items()))
     return tuple((refs[r], -m) for m, r in best)

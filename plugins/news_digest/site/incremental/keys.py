@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from news_digest.provenance import versions
 from news_digest.site.incremental.fingerprint import Fingerprinter, Unfingerprintable, digest
 from news_digest.text import atomic_write
 
@@ -62,8 +63,6 @@ def settings_digest(settings: Mapping[str, Any]) -> str:
 
 def code_digest(settings: Mapping[str, Any]) -> str:
     """Source of the plugins in use and versions of the libraries that render output."""
-    from importlib.metadata import PackageNotFoundError, version
-
     files: list[Path] = []
     for name in settings.get("PLUGINS") or ():
         module = sys.modules.get(str(name)) or sys.modules.get(f"pelican.plugins.{name}")
@@ -75,13 +74,9 @@ def code_digest(settings: Mapping[str, Any]) -> str:
             files += _tree(origin_path.parent, "*.py") + _tree(origin_path.parent, "*.yml")
         else:
             files.append(origin_path)
-    versions = []
-    for dist in ("pelican", "jinja2", "markdown", "feedgen", "lxml", "pyyaml", "markupsafe"):
-        try:
-            versions.append(f"{dist}={version(dist)}")
-        except PackageNotFoundError:
-            versions.append(f"{dist}=?")
-    return digest(f"state={STATE_VERSION}", *versions, _files_digest(files))
+    libraries = versions("pelican", "jinja2", "markdown", "feedgen", "lxml", "pyyaml",
+                         "markupsafe")
+    return digest(f"state={STATE_VERSION}", *libraries, _files_digest(files))
 
 
 def templates_digest(settings: Mapping[str, Any]) -> str:
