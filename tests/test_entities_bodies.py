@@ -179,3 +179,20 @@ def test_a_place_after_an_organisation_and_the_is_a_piece_of_its_name() -> None:
     assert cues.ends_longer(text, tail, [org, tail, syria])
     assert not cues.ends_longer(text, syria, [org, tail, syria])  # a list, not a name
     assert not cues.ends_longer(text, tail, [tail])  # no organisation before it
+
+
+def test_a_party_called_by_its_one_word_beside_its_full_name_is_that_party() -> None:
+    r = resolve_corpus([
+        (D, [("organization", "Green Party"), ("organization", "Green"), ("place", "Canada")]),
+        (D, [("organization", "Green Party"), ("place", "Ireland")]),
+        (D, [("organization", "Green")]),
+    ])
+    assert names(r, 0) == [("organization", "Green Party of Canada"), ("place", "Canada")]
+    assert names(r, 2) == [("organization", "Green")]  # no party beside it: left alone
+
+
+def test_an_ampersand_acronym_is_its_one_company_with_or_without_the_suffix() -> None:
+    r = resolve_corpus([(D, [("organization", "Northern Water and Power Company")]),
+                        (D, [("organization", "Northern Water and Power")]),
+                        (D, [("organization", "NW&P")])])
+    assert names(r, 0) == names(r, 1) == names(r, 2)

@@ -23,9 +23,12 @@ Names that carry a place already ("Scottish National Party", "European Parliamen
 ``pycountry``, the GeoNames gazetteer, continents, and demonyms read off them by the
 usual English endings ("Australian", "Canadian", "Italian", "Finnish").
 
-And one more kind, in one article: a body named by a party or other adjective that
-is not a place ("Republican Senate", "Conservative Government") is a description of
-the chamber, not its name: :func:`described_body`.
+Two more kinds, in one article: a body named by a party or other adjective that is
+not a place ("Republican Senate", "Conservative Government") is a description of the
+chamber, not its name (:func:`described_body`); and a party called by its one word
+("Labour won the seat") beside the party's full name in the same article is that party
+(:func:`party_short_forms`), so it follows the party to its country's page instead of
+keeping a one-word page that mixes every country's "Labour".
 
 The trade-off: the page of a shared name moves to per-country pages the first time
 the corpus ties it to a second country. The alternative, qualifying every mention of
@@ -43,7 +46,8 @@ from functools import lru_cache
 from news_digest.enrich import filters, gazetteer, placenames
 
 __all__ = ["BODY_HEADS", "SHARED_HEADS", "country_prefix", "demonym_country",
-           "described_body", "place_word", "shared_shape", "split_shared"]
+           "described_body", "party_short_forms", "place_word", "shared_shape",
+           "split_shared"]
 
 SHARED_HEADS: frozenset[str] = frozenset({
     "Party", "Parliament", "Senate", "Congress", "Commons", "Legislature", "Government",
@@ -205,3 +209,24 @@ def split_shared(articles: Sequence[Sequence[tuple[str, str]]],
             renamed.append((etype, name))
         out.append(renamed)
     return out, pageless
+
+
+def party_short_forms(articles: Sequence[Sequence[tuple[str, str]]]
+                      ) -> list[list[tuple[str, str]]]:
+    """Per article, a one-word organisation named as the one "<word> Party" of the same
+    article is that party: "Labour" beside "Labour Party", "Liberal" beside "Liberal
+    party"; with no such party, or with two, the word stays."""
+    out: list[list[tuple[str, str]]] = []
+    for pairs in articles:
+        parties: dict[str, set[str]] = defaultdict(set)
+        for etype, name in pairs:
+            words = _words(name)
+            if etype == "organization" and len(words) == 2 and words[1].lower() == "party":
+                parties[filters.spelling_key(words[0])].add(name)
+        renamed = []
+        for etype, name in pairs:
+            full = parties.get(filters.spelling_key(name), set()) \
+                if etype == "organization" and " " not in name and not name.isupper() else set()
+            renamed.append((etype, next(iter(full))) if len(full) == 1 else (etype, name))
+        out.append(renamed)
+    return out

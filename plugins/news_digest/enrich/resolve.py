@@ -31,6 +31,7 @@ handed in by the glue (``site/hooks.py``) and neither room imports the other.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -106,6 +107,15 @@ def _built_or_natural(names: Sequence[str]) -> bool:
     return bool(multi) and all(w[-1] in PLACE_HEADS for w in multi)
 
 
+def _without_suffix(key: str) -> str:
+    """A spelling key without a last word that is an organisation suffix: "pacific gas
+    and electric company" and "pacific gas and electric" name one company."""
+    words = key.split()
+    if len(words) >= 2 and words[-1].capitalize() in ner.ORG_SUFFIXES:
+        return " ".join(words[:-1])
+    return key
+
+
 def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]]],
                    known: Mapping[str, Known] | None = None,
                    window_days: int = 90) -> Resolved:
@@ -135,7 +145,7 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
         origins.append(origin)
     days = [_day(d) for d, _ in articles]
     # parties and chambers several countries have: named by the article's country
-    cleaned, unqualified = bodies.split_shared(cleaned, known)
+    cleaned, unqualified = bodies.split_shared(bodies.party_short_forms(cleaned), known)
 
     # 2. clusters of names, by spelling key, whatever type each article gave
     parent: dict[str, str] = {}
@@ -200,16 +210,27 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
                 acro = filters.acronym_of(name)
                 if acro and len(acro) >= 3:
                     expansions[acro].add(find(k))
+                # "Pacific Gas and Electric Company" is "PG&E": a company suffix is
+                # often left out of the initials
+                words = name.split()
+                if len(words) >= 3 and words[-1].rstrip(".") in ner.ORG_SUFFIXES:
+                    acro = filters.acronym_of(" ".join(words[:-1]))
+                    if acro and len(acro) >= 3:
+                        expansions[acro].add(find(k))
     for k in sorted(parent):
-        letters = k.replace(" ", "").upper()
-        if " " in k or not (3 <= len(letters) <= 6) or letters not in expansions:
+        written = [n for n in members.get(find(k), ()) if filters.spelling_key(n) == k]
+        ampersand = [n for n in written if re.fullmatch(r"[A-Z](?:[A-Z.]*&[A-Z.]*)+", n)]
+        letters = re.sub(r"[^A-Z]", "", ampersand[0]) if ampersand else \
+            k.replace(" ", "").upper()
+        if (" " in k and not ampersand) or not (3 <= len(letters) <= 6) \
+                or letters not in expansions:
             continue
-        if not any(n.isupper() for n in members.get(find(k), ()) if filters.spelling_key(
-                n) == k):
+        if not any(n.isupper() for n in written):
             continue  # "Nasa" written as a word is not evidence of an acronym
         targets = {find(t) for t in expansions[letters]}
-        if len(targets) == 1:
-            union(k, targets.pop())
+        if len({_without_suffix(t) for t in targets}) == 1:
+            for t in sorted(targets):  # one name, with and without "Company"
+                union(k, t)
 
     # 3. one type and one name per cluster
     roots = sorted({find(k) for k in parent})
