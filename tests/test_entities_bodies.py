@@ -71,6 +71,9 @@ def test_a_name_two_countries_use_is_named_by_each_articles_country() -> None:
     ])
     assert ("organization", "Green Party of Canada") in names(r, 0)
     assert ("organization", "Green Party of Canada") in names(r, 1)
+    lower = resolve_corpus([(D, [("organization", "Green party"), ("place", "Canada")]),
+                            (D, [("organization", "Green party"), ("place", "Ireland")])])
+    assert names(lower, 0)[0] == ("organization", "Green Party of Canada")  # as printed
     assert ("organization", "Green Party of Ireland") in names(r, 2)
     # two countries in the article: the text does not say which; no page
     assert ("organization", "Green Party") in names(r, 3)

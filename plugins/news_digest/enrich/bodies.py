@@ -202,8 +202,10 @@ def split_shared(articles: Sequence[Sequence[tuple[str, str]]],
                 k = filters.spelling_key(base)
                 if k in shared and shared_shape(base):
                     country = split[0] if split and base != name else home.get(k)
-                    if country:
-                        name = f"{base} of {filters.with_article(country)}"
+                    if country:  # "Liberal party" → "Liberal Party of Australia"
+                        head, _, last = base.rpartition(" ")
+                        name = f"{head} {last[:1].upper()}{last[1:]} of " \
+                            f"{filters.with_article(country)}"
                     else:
                         pageless.add((etype, name))
             renamed.append((etype, name))
