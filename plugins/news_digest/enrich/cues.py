@@ -17,12 +17,13 @@ nouns in a name ("former Soviet Union", "General Motors", "National Guard").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from news_digest.enrich import filters, gazetteer, ner
 
-__all__ = ["cut_from_longer", "spelled_out_in_lower_case", "titled_person"]
+__all__ = ["cut_from_longer", "ends_longer", "spelled_out_in_lower_case", "titled_person"]
 
 NOT_CUES: frozenset[str] = frozenset({
     "former", "late", "then", "acting", "new", "old", "young", "united", "national",
@@ -125,3 +126,24 @@ def cut_from_longer(text: str, mention: ner.Mention) -> bool:
         return False
     after = text[mention.start + len(mention.text):mention.start + len(mention.text) + 12]
     return bool(_CONTINUES.match(after) or _NUMBERED.match(after))
+
+
+_JOINED_ON = re.compile(r"[ \t]+(?:and|of)[ \t]+the[ \t]+$")
+
+
+def ends_longer(text: str, mention: ner.Mention, mentions: Sequence[ner.Mention]) -> bool:
+    """True when a place span is the tail of an organisation's name NER cut in two:
+    "[Islamic State of Iraq] and the [Levant]" (the group), "[Bank] of the [Orient]".
+
+    The organisation span must end right before "and the" / "of the": a name goes on
+    across those words, while a list of names is written "Iraq and Syria". A country or
+    a gazetteer place is left alone, as it is a place of its own in any case
+    ("Government of the [Philippines]")."""
+    if mention.type != "place" or filters.country_of(mention.text) or \
+            gazetteer.is_place(mention.text):
+        return False
+    joined = _JOINED_ON.search(text, 0, mention.start)
+    if joined is None:
+        return False
+    return any(m.type == "organization" and m.start + len(m.text) == joined.start()
+               for m in mentions)

@@ -279,7 +279,8 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
                 m, tentative=shouted, text=text[m.start:m.start + len(m.text)]
                 if nlp is not None else m.text) for m in found[at]])
             kept = [cues.titled_person(text, m) or m for m in written
-                    if not cues.cut_from_longer(text, m)]
+                    if not cues.cut_from_longer(text, m)
+                    and not cues.ends_longer(text, m, written)]
             voted = things.thing_votes(text, kept)
             mentions.append([_renamed(text, m, registry) for m in voted])
             written_as.update((n.text, m.text) for m, n in zip(voted, mentions[-1], strict=True)

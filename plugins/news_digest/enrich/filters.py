@@ -46,6 +46,7 @@ __all__ = [
     "spelling_key",
     "split_joined",
     "tidy",
+    "with_article",
 ]
 
 CAPTION_WORDS: frozenset[str] = frozenset({
@@ -280,7 +281,7 @@ def generic(name: str) -> bool:
     return name in GENERIC_HEADS or _ministry(name)
 
 
-def _with_article(country: str) -> str:
+def with_article(country: str) -> str:
     """"the United States", "the Philippines", "the Czech Republic"; "Canada"."""
     if (country.startswith(("United ", "Republic")) or country.endswith(("s", "Republic"))
             or " of " in country):
@@ -292,7 +293,7 @@ def qualify(name: str, country: str | None) -> str | None:
     """"Parliament" → "Parliament of Canada" when the article names one country, else None."""
     if (name not in QUALIFIABLE and not _ministry(name)) or not country:
         return None
-    return f"{name} of {_with_article(country)}"
+    return f"{name} of {with_article(country)}"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -316,9 +317,12 @@ def spelling_key(name: str) -> str:
     head = re.fullmatch(r"(.*?)\b(department|ministry|office|bureau) of (?:the )?(\w+)", text)
     if head:  # "Department of State" = "State Department", "Ministry of Defence"
         text = f"{head.group(1)}{head.group(3)} {head.group(2)}"
-    of = re.fullmatch(r"(.+?) of (?:the )?(.+)", text)
-    if of and (of.group(2) in ABBREVIATED.values() or of.group(2) in countries()):
-        text = f"{of.group(2)} {of.group(1)}"  # "Senate of the United States"
+    for of in (re.fullmatch(r"(.+) of (?:the )?(.+)", text),
+               re.fullmatch(r"(.+?) of (?:the )?(.+)", text)):
+        if of and (of.group(2) in ABBREVIATED.values() or of.group(2) in countries()):
+            # "Senate of the United States", "House of Representatives of the United States"
+            text = f"{of.group(2)} {of.group(1)}"
+            break
     return text.replace(" ", "") if re.fullmatch(r"(?:\w )+\w", text) else text
 
 

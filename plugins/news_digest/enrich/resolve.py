@@ -31,15 +31,16 @@ handed in by the glue (``site/hooks.py``) and neither room imports the other.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from news_digest.enrich import filters, fragments, gazetteer, ner
+from news_digest.enrich import bodies, filters, fragments, gazetteer, ner
 from news_digest.model import ENTITY_TYPES
 
-__all__ = ["Known", "Resolved", "resolve_corpus"]
+__all__ = ["PLACE_HEADS", "Known", "Resolved", "resolve_corpus"]
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,33 @@ def _capital_suffix(name: str) -> str:
     return name
 
 
+PLACE_HEADS: frozenset[str] = frozenset({
+    "Station", "Airport", "Airbase", "Bridge", "Tunnel", "Dam", "Tower", "Stadium",
+    "Arena", "Corner", "Square", "Street", "Avenue", "Road", "Highway", "Motorway",
+    "Island", "Islands", "River", "Lake", "Sea", "Ocean", "Bay", "Gulf", "Mountains",
+    "Valley", "Desert", "Peninsula", "Coast", "Strait", "Canal",
+})
+"""Last words of the names of buildings, structures and natural features ("Hyde Park
+Corner", "International Space Station", "Three Gorges Dam"): a place, whatever the
+model voted. Heads that also end clubs and firms ("City", "State", "Palace", "Park")
+are left out: "Manchester City", "Penn State", "Crystal Palace"."""
+
+
+def _built_or_natural(names: Sequence[str]) -> bool:
+    """Every name of several words ends with a head of :data:`PLACE_HEADS`."""
+    multi = [n.split() for n in names if len(n.split()) >= 2]
+    return bool(multi) and all(w[-1] in PLACE_HEADS for w in multi)
+
+
+def _without_suffix(key: str) -> str:
+    """A spelling key without a last word that is an organisation suffix: "pacific gas
+    and electric company" and "pacific gas and electric" name one company."""
+    words = key.split()
+    if len(words) >= 2 and words[-1].capitalize() in ner.ORG_SUFFIXES:
+        return " ".join(words[:-1])
+    return key
+
+
 def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]]],
                    known: Mapping[str, Known] | None = None,
                    window_days: int = 90) -> Resolved:
@@ -116,6 +144,8 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
         cleaned.append(out)
         origins.append(origin)
     days = [_day(d) for d, _ in articles]
+    # parties and chambers several countries have: named by the article's country
+    cleaned, unqualified = bodies.split_shared(bodies.party_short_forms(cleaned), known)
 
     # 2. clusters of names, by spelling key, whatever type each article gave
     parent: dict[str, str] = {}
@@ -174,20 +204,33 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
         if types[k].get("person", 0) * 2 > sum(types[k].values()):
             continue
         for name in sorted(members.get(find(k), ())):
-            if filters.spelling_key(name) == k:
+            if filters.spelling_key(name) == k and not _built_or_natural([name]):
+                # a place's name is not what an acronym stands for ("HPC" is not
+                # "Hyde Park Corner")
                 acro = filters.acronym_of(name)
                 if acro and len(acro) >= 3:
                     expansions[acro].add(find(k))
+                # "Pacific Gas and Electric Company" is "PG&E": a company suffix is
+                # often left out of the initials
+                words = name.split()
+                if len(words) >= 3 and words[-1].rstrip(".") in ner.ORG_SUFFIXES:
+                    acro = filters.acronym_of(" ".join(words[:-1]))
+                    if acro and len(acro) >= 3:
+                        expansions[acro].add(find(k))
     for k in sorted(parent):
-        letters = k.replace(" ", "").upper()
-        if " " in k or not (3 <= len(letters) <= 6) or letters not in expansions:
+        written = [n for n in members.get(find(k), ()) if filters.spelling_key(n) == k]
+        ampersand = [n for n in written if re.fullmatch(r"[A-Z](?:[A-Z.]*&[A-Z.]*)+", n)]
+        letters = re.sub(r"[^A-Z]", "", ampersand[0]) if ampersand else \
+            k.replace(" ", "").upper()
+        if (" " in k and not ampersand) or not (3 <= len(letters) <= 6) \
+                or letters not in expansions:
             continue
-        if not any(n.isupper() for n in members.get(find(k), ()) if filters.spelling_key(
-                n) == k):
+        if not any(n.isupper() for n in written):
             continue  # "Nasa" written as a word is not evidence of an acronym
         targets = {find(t) for t in expansions[letters]}
-        if len(targets) == 1:
-            union(k, targets.pop())
+        if len({_without_suffix(t) for t in targets}) == 1:
+            for t in sorted(targets):  # one name, with and without "Company"
+                union(k, t)
 
     # 3. one type and one name per cluster
     roots = sorted({find(k) for k in parent})
@@ -225,6 +268,8 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
             cluster_type[root] = max(votes, key=lambda t: (votes[t], -ENTITY_TYPES.index(t)))
             if cluster_type[root] == "person":
                 cluster_type[root] = fragments.not_a_person(names, votes) or "person"
+            elif cluster_type[root] == "organization" and _built_or_natural(names):
+                cluster_type[root] = "place"  # "International Space Station"
         full = [n for n in names if len(n.split()) >= 2] if cluster_type[root] == "person" \
             else names
         cluster_name[root] = _capital_suffix(min(full or names, key=lambda n: first[n]))
@@ -232,21 +277,30 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
     # a shorter form seen no more often than its one longer form is that form:
     # "U.S. House" → "U.S. House of Representatives", "Unity Party" → "… of America"
     stories_of = {r: len({i for k in keys_of[r] for i in stories[k]}) for r in roots}
+    shared_keys = {filters.spelling_key(n) for _, n in unqualified}  # see bodies.py
     member_keys = sorted((filters.spelling_key(n), r) for r in roots for n in members[r])
     for root in roots:
         if cluster_type[root] == "person" or cluster_name[root] in known:
             continue
         short = filters.spelling_key(cluster_name[root])
-        if len(short.split()) < 2:
+        if len(short.split()) < 2 or short in shared_keys:
             continue
-        # the keys that start with ``short + " "`` sit together in the sorted list
-        start = bisect.bisect_left(member_keys, (short + " ",))
-        stop = bisect.bisect_left(member_keys, (short + "!",))
+        # a generic head cut short ("U.S. House"): its "of …" completion, however often
+        # each is seen ("U.S. House of Representatives"); a committee is not the house
+        prefixed = bodies.country_prefix(cluster_name[root])
+        cut = prefixed is not None and filters.generic(prefixed[1])
+        opening = short + (" of " if cut else " ")
+        # the keys that start with ``opening`` sit together in the sorted list
+        start = bisect.bisect_left(member_keys, (opening,))
+        stop = bisect.bisect_left(member_keys, (opening[:-1] + "!",))
         longer = {find(r) for _, r in member_keys[start:stop]
                   if find(r) != find(root) and cluster_type[find(r)] == cluster_type[root]}
         if len(longer) == 1:
             target = longer.pop()
-            if stories_of.get(target, 0) >= stories_of.get(root, 0):
+            if _built_or_natural([cluster_name[target]]) and not _built_or_natural(
+                    [cluster_name[root]]):
+                continue  # "Hyde Park Corner" is a place beside "Hyde Park", not it
+            if cut or stories_of.get(target, 0) >= stories_of.get(root, 0):
                 glued_to[root] = target
 
     # a place glued before a person ("Vermont Bernie Sanders"): the person
@@ -265,9 +319,11 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
                 glued[root] = people_keys[rest]
                 break
 
+    # a shared name left without a country is not the bare name of its qualified forms
     glued.update(fragments.same_without_prefix(
         {r: (cluster_type[r], cluster_name[r], stories_of[r]) for r in roots
-         if r not in glued}, known))
+         if r not in glued and filters.spelling_key(cluster_name[r]) not in shared_keys},
+        known))
     glued = {r: glued.get(t, t) for r, t in glued.items()}  # one hop is enough
 
     # 4. bare person names
@@ -293,7 +349,7 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
                 people_here[w[0]].add(r)
                 people_here[w[-1]].add(r)
         resolved: list[tuple[str, str]] = []
-        for _, name in pairs:
+        for etype_in, name in pairs:
             root = find(filters.spelling_key(name))
             root = glued.get(root, root)
             etype, canonical = cluster_type[root], cluster_name[root]
@@ -314,7 +370,9 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
                     else:
                         pageless.add((etype, canonical))
                 etype, canonical = cluster_type[root], cluster_name[root]
-            if etype != "person" and filters.generic(canonical) and canonical not in known:
+            if etype != "person" and canonical not in known and (
+                    filters.generic(canonical) or bodies.described_body(canonical)
+                    or (etype_in, name) in unqualified):
                 pageless.add((etype, canonical))
             resolved.append((etype, canonical))
         out_articles.append(tuple(dict.fromkeys(resolved)))

@@ -23,7 +23,8 @@ import re
 
 from news_digest.enrich import ner
 
-__all__ = ["THING_MODIFIERS", "THING_NOUNS", "called_a_thing", "thing_votes"]
+__all__ = ["SITE_NOUNS", "THING_MODIFIERS", "THING_NOUNS", "called_a_thing", "said_to_be",
+           "thing_votes"]
 
 THING_NOUNS: frozenset[str] = frozenset({
     "capsule", "spacecraft", "telescope", "rover", "lander", "probe", "satellite",
@@ -42,6 +43,59 @@ THING_MODIFIERS: frozenset[str] = frozenset({
 telescope", "Python programming language"); any other word ends the cue ("the Crew
 Dragon capsule docked" is a cue, "Google said language" is not)."""
 
+SITE_NOUNS: frozenset[str] = frozenset({
+    "website", "site", "platform", "forum", "blog", "newspaper", "magazine", "tabloid",
+    "broadcaster", "company", "firm", "startup", "charity", "nonprofit", "organisation",
+    "organization", "agency",
+})
+"""Head nouns that say a name is an organisation: websites and platforms (the site's
+convention counts a website as its organisation: "LiveLeak — a video-sharing
+platform"), publishers and firms. "Network" is left out: a TV network is an
+organisation, a "layered network" is software."""
+
+_MODIFIER = r"[a-z][a-z'’-]*"
+_HEAD_END = (r"(?=\s*(?:[,.;:)—–]|$)|\s+(?:in|of|on|that|which|who|where|for|with|based|"
+             r"founded|run|owned|from|near|used|designed|known|devised|created)\b)")
+_APPOSITIVE = re.compile(
+    rf"\s*(?:,|—|–|-|\()\s*(?:an?|the)\s+(?:{_MODIFIER}\s+){{0,3}}?([a-z]+){_HEAD_END}")
+_KNOWN_AS = re.compile(r"\b([a-z]+)\s+(?:known\s+as|called|named|dubbed)\s+(?:the\s+)?"
+                       r"(?:[A-Z][\w.-]*['’]s\s+)?$")
+_SUCH_AS = re.compile(r"\b([a-z]+),?\s+(?:including|such\s+as|like)\s+")
+_LIST_SO_FAR = re.compile(
+    r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*")
+
+
+def said_to_be(text: str, mention: ner.Mention) -> str | None:
+    """The head noun the sentence uses to say what ``mention`` is, if any: an appositive
+    after it ("Tor, a layered network", "LiveLeak — a video-sharing platform", "Conway's
+    Game of Life, a cellular automaton"), "<noun> known as/called <name>" before it, or a
+    list it is in ("websites including YouTube, LiveLeak and Vimeo"). Plural heads are
+    read as singular."""
+    end = mention.start + len(mention.text)
+    after = _APPOSITIVE.match(text, end)
+    if after:
+        return _singular(after.group(1))
+    before = text[max(0, mention.start - 60):mention.start]
+    known = _KNOWN_AS.search(before)
+    if known:
+        return _singular(known.group(1))
+    window = text[max(0, mention.start - 120):mention.start]
+    for cue in reversed(list(_SUCH_AS.finditer(window))):
+        if _LIST_SO_FAR.fullmatch(window[cue.end():]):
+            return _singular(cue.group(1))
+        break
+    return None
+
+
+def _singular(noun: str) -> str:
+    """"websites" → "website", "companies" → "company"; "press" stays."""
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3:
+        return noun[:-1]
+    return noun
+
+
 _AFTER = re.compile(r"[ \t]+([a-z]+)\b(?:[ \t]+([a-z]+)\b)?")
 _WRITTEN_IN = re.compile(r"\b(?:written|coded|programmed|implemented|scripted)\s+in\s+$")
 
@@ -53,15 +107,20 @@ def called_a_thing(text: str, mention: ner.Mention) -> bool:
     if after and (after.group(1) in THING_NOUNS or (
             after.group(1) in THING_MODIFIERS and after.group(2) in THING_NOUNS)):
         return True
-    return bool(_WRITTEN_IN.search(text[max(0, mention.start - 30):mention.start]))
+    return bool(_WRITTEN_IN.search(text[max(0, mention.start - 30):mention.start])) or \
+        said_to_be(text, mention) in THING_NOUNS
 
 
 def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
-    """``mentions`` with those :func:`called_a_thing` turned into ``other`` votes."""
+    """``mentions`` with those :func:`called_a_thing` turned into ``other`` votes, and
+    those the sentence calls a website, publisher or firm (:data:`SITE_NOUNS`) into
+    organisation votes."""
     out = []
     for m in mentions:
-        if m.type not in (None, ner.OTHER) and text[m.start:m.start + len(m.text)] == m.text \
-                and called_a_thing(text, m):
-            m = ner.Mention(m.text, ner.OTHER, m.start, m.tentative)
+        if m.type not in (None, ner.OTHER) and text[m.start:m.start + len(m.text)] == m.text:
+            if called_a_thing(text, m):
+                m = ner.Mention(m.text, ner.OTHER, m.start, m.tentative)
+            elif m.type == "place" and said_to_be(text, m) in SITE_NOUNS:
+                m = ner.Mention(m.text, "organization", m.start, m.tentative)
         out.append(m)
     return out

