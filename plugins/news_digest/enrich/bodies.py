@@ -38,7 +38,6 @@ nobody confuses; a page that mixes two countries' parties is the worse error.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -112,25 +111,26 @@ def demonym_country(word: str) -> str | None:
     return next((stem for stem in stems if _a_place(stem)), None)
 
 
+# place_word, shared_shape, described_body and country_prefix are asked of every
+# organisation mention of the corpus, at each build whose names changed (split_shared
+# asks twice): their answers are kept per name.
+
+@lru_cache(maxsize=1 << 16)
 def place_word(word: str) -> bool:
     """A word that names or derives from a place: "Canada", "Texas", "European",
     "Scottish", "US"."""
     bare = word.strip(".,'’")
-    if bare.replace(".", " ").strip().lower() in filters.ABBREVIATED:
-        return True
-    return _a_place(bare) or demonym_country(bare) is not None
+    return bool(filters.abbreviated_country(bare)) or _a_place(bare) or \
+        demonym_country(bare) is not None
 
 
-def _words(name: str) -> list[str]:
-    return [w for w in re.split(r"\s+", name.strip()) if w]
-
-
+@lru_cache(maxsize=1 << 16)
 def shared_shape(name: str) -> bool:
     """Shaped like a national party or chamber: a head of :data:`SHARED_HEADS` last, in
     any case (or "House of …"), at most three words before it, none a place or a
     demonym, each capitalised or a link word ("Liberal Party", "Liberal party", "House
     of Commons")."""
-    words = _words(name)
+    words = name.split()
     if len(words) < 2 or len(words) > 4:
         return False
     head = words[-1].capitalize() in SHARED_HEADS or (
@@ -139,30 +139,31 @@ def shared_shape(name: str) -> bool:
                         for w in words[:-1]) and not place_word(words[-1])
 
 
+@lru_cache(maxsize=1 << 16)
 def described_body(name: str) -> bool:
     """"Republican Senate", "Conservative Government": a chamber or government named by
     an adjective that is not a place; the article describes the body, it does not name
     one ("Scottish Parliament", "Texas Senate" keep their pages)."""
-    words = _words(name)
+    words = name.split()
     return (len(words) == 2 and words[1] in BODY_HEADS and words[0][:1].isupper()
             and words[0].isalpha() and not place_word(words[0])
             and not words[0].isupper())
 
 
+@lru_cache(maxsize=1 << 16)
 def country_prefix(name: str) -> tuple[str, str] | None:
     """``(country, rest)`` for a name opened by a country, its abbreviation or demonym
     ("Australian Liberal Party" → ("Australia", "Liberal Party"); "U.S. House" →
     ("United States", "House")); else None."""
-    words = _words(name)
+    words = name.split()
     for n in (3, 2, 1):
         if len(words) <= n:
             continue
         head = " ".join(words[:n])
-        abbreviated = filters.ABBREVIATED.get(" ".join(head.replace(".", " ").split()).lower())
-        country = (filters.country_of(abbreviated) if abbreviated else None) or \
-            filters.country_of(head) or (demonym_country(head) if n == 1 else None)
-        if country and filters.country_of(country):
-            return filters.country_of(country) or country, " ".join(words[n:])
+        country = filters.abbreviated_country(head) or filters.country_of(head) or (
+            demonym_country(head) if n == 1 else None)
+        if country and filters.country_of(country):  # a demonym may name a region
+            return filters.country_of(country), " ".join(words[n:])
     return None
 
 
@@ -204,8 +205,8 @@ def split_shared(articles: Sequence[Sequence[tuple[str, str]]],
                     country = split[0] if split and base != name else home.get(k)
                     if country:  # "Liberal party" → "Liberal Party of Australia"
                         head, _, last = base.rpartition(" ")
-                        name = f"{head} {last[:1].upper()}{last[1:]} of " \
-                            f"{filters.with_article(country)}"
+                        name = filters.of_country(f"{head} {last[:1].upper()}{last[1:]}",
+                                                  country)
                     else:
                         pageless.add((etype, name))
             renamed.append((etype, name))
@@ -222,7 +223,7 @@ def party_short_forms(articles: Sequence[Sequence[tuple[str, str]]]
     for pairs in articles:
         parties: dict[str, set[str]] = defaultdict(set)
         for etype, name in pairs:
-            words = _words(name)
+            words = name.split()
             if etype == "organization" and len(words) == 2 and words[1].lower() == "party":
                 parties[filters.spelling_key(words[0])].add(name)
         renamed = []

@@ -36,17 +36,18 @@ from news_digest.vocab.evidence import initials
 
 __all__ = [
     "GENERIC_HEADS",
+    "abbreviated_country",
     "acronym_of",
     "common_phrase",
     "countries",
     "country_of",
     "generic",
+    "of_country",
     "qualify",
     "rejected",
     "spelling_key",
     "split_joined",
     "tidy",
-    "with_article",
 ]
 
 CAPTION_WORDS: frozenset[str] = frozenset({
@@ -165,6 +166,13 @@ def country_of(name: str) -> str | None:
     return countries().get(name.lower())
 
 
+def abbreviated_country(text: str) -> str | None:
+    """The country an abbreviation of :data:`ABBREVIATED` names ("U.S.", "UK", "USA"),
+    else None."""
+    full = ABBREVIATED.get(" ".join(text.replace(".", " ").split()).lower())
+    return country_of(full) if full else None
+
+
 def tidy(text: str, etype: str | None = None) -> str:
     """A name without caption residue, credits, brackets, leading articles or titles.
 
@@ -281,7 +289,7 @@ def generic(name: str) -> bool:
     return name in GENERIC_HEADS or _ministry(name)
 
 
-def with_article(country: str) -> str:
+def _with_article(country: str) -> str:
     """"the United States", "the Philippines", "the Czech Republic"; "Canada"."""
     if (country.startswith(("United ", "Republic")) or country.endswith(("s", "Republic"))
             or " of " in country):
@@ -289,11 +297,17 @@ def with_article(country: str) -> str:
     return country
 
 
+def of_country(name: str, country: str) -> str:
+    """A body named by its country, as parliaments and parties name themselves:
+    "Parliament of Canada", "Senate of the United States"."""
+    return f"{name} of {_with_article(country)}"
+
+
 def qualify(name: str, country: str | None) -> str | None:
     """"Parliament" → "Parliament of Canada" when the article names one country, else None."""
     if (name not in QUALIFIABLE and not _ministry(name)) or not country:
         return None
-    return f"{name} of {with_article(country)}"
+    return of_country(name, country)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -107,13 +107,15 @@ def _built_or_natural(names: Sequence[str]) -> bool:
     return bool(multi) and all(w[-1] in PLACE_HEADS for w in multi)
 
 
-def _without_suffix(key: str) -> str:
-    """A spelling key without a last word that is an organisation suffix: "pacific gas
-    and electric company" and "pacific gas and electric" name one company."""
-    words = key.split()
-    if len(words) >= 2 and words[-1].capitalize() in ner.ORG_SUFFIXES:
+def _without_suffix(name: str) -> str:
+    """A name (or spelling key) without a last word that is an organisation suffix:
+    "Pacific Gas and Electric Company", "pacific gas and electric company" and "pacific
+    gas and electric" name one company, and "PG&E" leaves the suffix out."""
+    words = name.split()
+    last = words[-1].rstrip(".") if len(words) >= 2 else ""
+    if last in ner.ORG_SUFFIXES or last.capitalize() in ner.ORG_SUFFIXES:
         return " ".join(words[:-1])
-    return key
+    return name
 
 
 def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]]],
@@ -207,17 +209,13 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
             if filters.spelling_key(name) == k and not _built_or_natural([name]):
                 # a place's name is not what an acronym stands for ("HPC" is not
                 # "Hyde Park Corner")
-                acro = filters.acronym_of(name)
-                if acro and len(acro) >= 3:
-                    expansions[acro].add(find(k))
-                # "Pacific Gas and Electric Company" is "PG&E": a company suffix is
-                # often left out of the initials
-                words = name.split()
-                if len(words) >= 3 and words[-1].rstrip(".") in ner.ORG_SUFFIXES:
-                    acro = filters.acronym_of(" ".join(words[:-1]))
+                for form in (name, _without_suffix(name)):
+                    acro = filters.acronym_of(form)
                     if acro and len(acro) >= 3:
                         expansions[acro].add(find(k))
     for k in sorted(parent):
+        if " " in k and " and " not in k:
+            continue  # an acronym's key is one word, or letters around "&" ("pg and e")
         written = [n for n in members.get(find(k), ()) if filters.spelling_key(n) == k]
         ampersand = [n for n in written if re.fullmatch(r"[A-Z](?:[A-Z.]*&[A-Z.]*)+", n)]
         letters = re.sub(r"[^A-Z]", "", ampersand[0]) if ampersand else \

@@ -100,15 +100,17 @@ _AFTER = re.compile(r"[ \t]+([a-z]+)\b(?:[ \t]+([a-z]+)\b)?")
 _WRITTEN_IN = re.compile(r"\b(?:written|coded|programmed|implemented|scripted)\s+in\s+$")
 
 
-def called_a_thing(text: str, mention: ner.Mention) -> bool:
-    """The words around ``mention`` (at its offset in ``text``) call it a made thing."""
+def called_a_thing(text: str, mention: ner.Mention, noun: str | None = None) -> bool:
+    """The words around ``mention`` (at its offset in ``text``) call it a made thing;
+    ``noun``: what :func:`said_to_be` found, when the caller has asked it already."""
     end = mention.start + len(mention.text)
     after = _AFTER.match(text, end)
     if after and (after.group(1) in THING_NOUNS or (
             after.group(1) in THING_MODIFIERS and after.group(2) in THING_NOUNS)):
         return True
-    return bool(_WRITTEN_IN.search(text[max(0, mention.start - 30):mention.start])) or \
-        said_to_be(text, mention) in THING_NOUNS
+    if _WRITTEN_IN.search(text[max(0, mention.start - 30):mention.start]):
+        return True
+    return (noun if noun is not None else said_to_be(text, mention)) in THING_NOUNS
 
 
 def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
@@ -118,9 +120,10 @@ def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
     out = []
     for m in mentions:
         if m.type not in (None, ner.OTHER) and text[m.start:m.start + len(m.text)] == m.text:
-            if called_a_thing(text, m):
+            noun = said_to_be(text, m) or ""  # asked once: both tests read it
+            if called_a_thing(text, m, noun):
                 m = ner.Mention(m.text, ner.OTHER, m.start, m.tentative)
-            elif m.type == "place" and said_to_be(text, m) in SITE_NOUNS:
+            elif m.type == "place" and noun in SITE_NOUNS:
                 m = ner.Mention(m.text, "organization", m.start, m.tentative)
         out.append(m)
     return out
