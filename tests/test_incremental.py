@@ -199,3 +199,15 @@ def test_a_theme_edit_between_builds_shows_on_the_next_one(root: Path, tmp_path:
     assert "Edited theme Politics" in (out / "topics/politics/index.html").read_text(
         encoding="utf-8")
     assert_same_site(out, cold_build(root, tmp_path, **setting))
+
+
+def test_a_build_leaves_no_object_set_aside_from_the_collector(root: Path) -> None:
+    """The build freezes its long-lived objects out of full collections; a process
+    that builds again (``pelican --autoreload``, a test run) gets them all back."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    p = new_post()
+    (root / "content" / "2020" / f"{p.slug}.md").write_text(post_text(p), encoding="utf-8")
+    inc_build(root)
+    assert gc.get_freeze_count() == 0

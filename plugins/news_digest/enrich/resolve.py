@@ -130,6 +130,7 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
     # 1. tidy and filter
     cleaned: list[list[tuple[str, str]]] = []
     origins: list[list[tuple[str, str]]] = []
+    kept: dict[tuple[str, str], list[str]] = {}  # a site repeats each mention ~7 times
     for _, pairs in articles:
         out: list[tuple[str, str]] = []
         origin: list[tuple[str, str]] = []
@@ -138,11 +139,15 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
                 out.append((known[name].type, name))
                 origin.append((etype, name))
                 continue
-            for part in filters.split_joined(name, etype):
-                tidy = filters.tidy(part, etype)
-                if tidy and filters.rejected(tidy, etype, noise=False) is None:
-                    out.append((etype, tidy))
-                    origin.append((etype, name))
+            tidied = kept.get((etype, name))
+            if tidied is None:
+                tidied = kept[(etype, name)] = [
+                    t for t in (filters.tidy(part, etype)
+                                for part in filters.split_joined(name, etype))
+                    if t and filters.rejected(t, etype, noise=False) is None]
+            for tidy in tidied:
+                out.append((etype, tidy))
+                origin.append((etype, name))
         cleaned.append(out)
         origins.append(origin)
     days = [_day(d) for d, _ in articles]
