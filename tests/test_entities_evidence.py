@@ -87,6 +87,43 @@ def test_no_title_cue_for_organisations_places_or_across_sentences() -> None:
         assert cues.titled_person(text, m) is None, name
 
 
+def _in_title(text: str, name: str, etype: str = "organization") -> bool:
+    return cues.part_of_title(text, Mention(name, etype, text.index(name)))
+
+
+def test_common_words_before_a_capitalised_role_are_part_of_a_title() -> None:
+    assert _in_title("former National Security Adviser John Bolton", "National Security")
+    # the other spelling of the agent noun, and a hyphenated role
+    assert _in_title("naming a new National Security Advisor next week", "National Security")
+    assert _in_title("then-National Security Advisor-designee Michael Flynn",
+                     "National Security")
+
+
+def test_a_span_ending_in_a_role_is_a_title_not_an_organisation() -> None:
+    assert _in_title("she is a Royal Society University Research Fellow at Leeds",
+                     "Royal Society University Research Fellow")
+    assert _in_title("the Foreign Minister said", "Foreign Minister")
+
+
+def test_names_before_a_role_and_names_ending_like_one_are_kept() -> None:
+    kept = [
+        ("NASA Administrator Jim Bridenstine said", "NASA"),  # not common words
+        ("White House Counsel Pat Cipollone", "White House"),  # an institution's head
+        ("House Speaker Nancy Pelosi", "House"),  # one word
+        ("Treasury Secretary Robert Rubin", "Treasury"),
+        ("bought at Burger King today", "Burger King"),  # an honorific is no role
+        ("the Office of the President said", "Office of the President"),
+        ("The Economist reported", "The Economist"),  # "The" opens a name
+        ("Major League Soccer said", "Major League Soccer"),  # a thing, not a role
+        ("the National Security Agency said", "National Security Agency"),
+        ("the National Security risks", "National Security"),  # no role after it
+    ]
+    for text, name in kept:
+        assert not _in_title(text, name), name
+    assert not _in_title("former National Security Adviser John Bolton",
+                         "National Security", "person")
+
+
 def test_acronym_spelled_out_in_lower_case_is_not_an_entity() -> None:
     text = "It uses digital rights management (DRM) and the FBI said so."
     found = canonicalize([(Mention("DRM", "organization"), 1.0),
