@@ -57,6 +57,27 @@ def test_city_and_state_code_are_one_place() -> None:
     assert [m.text for m in kept] == ["Paris", "France"]  # not a US state code
 
 
+def test_a_person_shaped_name_with_a_third_of_person_votes_is_a_person() -> None:
+    place, person = [("place", "Dorian Blankley")], [("person", "Dorian Blankley")]
+    r = resolve_corpus([(D, place), (D, place), (D, place), (D, person), (D, person)])
+    assert _types(r)["Dorian Blankley"] == "person"
+    org = [("organization", "Elias Cumbers")]
+    r = resolve_corpus([(D, org), (D, org), (D, [("person", "Elias Cumbers")])])
+    assert _types(r)["Elias Cumbers"] == "person"
+
+
+def test_a_steady_organisation_or_a_name_not_shaped_like_a_person_keeps_its_vote() -> None:
+    firm = [("organization", "Goldby Sachers")]
+    r = resolve_corpus([(D, firm)] * 3 + [(D, [("person", "Goldby Sachers")])])
+    assert _types(r)["Goldby Sachers"] == "organization"  # one person vote in four
+    site = [("organization", "Instagram")]
+    r = resolve_corpus([(D, site), (D, site), (D, [("person", "Instagram")])])
+    assert _types(r)["Instagram"] == "organization"  # one word
+    place = [("place", "Kennedy Space Center")]
+    r = resolve_corpus([(D, place), (D, place), (D, [("person", "Kennedy Space Center")])])
+    assert _types(r)["Kennedy Space Center"] == "place"  # made of common words
+
+
 # --- titles and jobs --------------------------------------------------------------------
 
 def test_a_job_before_a_name_makes_it_a_person() -> None:

@@ -23,8 +23,8 @@ from functools import lru_cache
 
 from news_digest.enrich import filters, gazetteer, ner, rarity
 
-__all__ = ["cut_from_longer", "ends_longer", "part_of_title", "spelled_out_in_lower_case",
-           "titled_person"]
+__all__ = ["cut_from_longer", "ends_longer", "part_of_title", "person_like",
+           "spelled_out_in_lower_case", "titled_person"]
 
 NOT_CUES: frozenset[str] = frozenset({
     "former", "late", "then", "acting", "new", "old", "young", "united", "national",
@@ -75,6 +75,17 @@ def _person_like(words: list[str]) -> bool:
             and not gazetteer.is_place(" ".join(words))
             and not any(w in ner.ORG_SUFFIXES or w in ner.PLACE_SUFFIXES for w in words)
             and not filters.country_of(" ".join(words)))
+
+
+def person_like(name: str) -> bool:
+    """``name`` is shaped like a person's: two or three capitalised name words, no stop
+    word, title or organisation/place suffix, not a gazetteer place or a country, and
+    no common English word after the first ("Kennedy Space Center" is a place's name
+    made of words; "Don Blankenship" is not; a common surname, "Gordon Brown", is left
+    to the vote)."""
+    words = name.split()
+    return _person_like(words) and not any(
+        rarity.rarity(w) <= COMMON_RARITY for w in words[1:])
 
 
 def titled_person(text: str, mention: ner.Mention) -> ner.Mention | None:
