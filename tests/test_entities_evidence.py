@@ -57,6 +57,27 @@ def test_city_and_state_code_are_one_place() -> None:
     assert [m.text for m in kept] == ["Paris", "France"]  # not a US state code
 
 
+def test_a_person_shaped_name_with_a_third_of_person_votes_is_a_person() -> None:
+    place, person = [("place", "Dorian Blankley")], [("person", "Dorian Blankley")]
+    r = resolve_corpus([(D, place), (D, place), (D, place), (D, person), (D, person)])
+    assert _types(r)["Dorian Blankley"] == "person"
+    org = [("organization", "Elias Cumbers")]
+    r = resolve_corpus([(D, org), (D, org), (D, [("person", "Elias Cumbers")])])
+    assert _types(r)["Elias Cumbers"] == "person"
+
+
+def test_a_steady_organisation_or_a_name_not_shaped_like_a_person_keeps_its_vote() -> None:
+    firm = [("organization", "Goldby Sachers")]
+    r = resolve_corpus([(D, firm)] * 3 + [(D, [("person", "Goldby Sachers")])])
+    assert _types(r)["Goldby Sachers"] == "organization"  # one person vote in four
+    site = [("organization", "Instagram")]
+    r = resolve_corpus([(D, site), (D, site), (D, [("person", "Instagram")])])
+    assert _types(r)["Instagram"] == "organization"  # one word
+    place = [("place", "Kennedy Space Center")]
+    r = resolve_corpus([(D, place), (D, place), (D, [("person", "Kennedy Space Center")])])
+    assert _types(r)["Kennedy Space Center"] == "place"  # made of common words
+
+
 # --- titles and jobs --------------------------------------------------------------------
 
 def test_a_job_before_a_name_makes_it_a_person() -> None:
@@ -85,6 +106,43 @@ def test_no_title_cue_for_organisations_places_or_across_sentences() -> None:
     for text, name in cases:
         m = Mention(name, "organization", text.index(name))
         assert cues.titled_person(text, m) is None, name
+
+
+def _in_title(text: str, name: str, etype: str = "organization") -> bool:
+    return cues.part_of_title(text, Mention(name, etype, text.index(name)))
+
+
+def test_common_words_before_a_capitalised_role_are_part_of_a_title() -> None:
+    assert _in_title("former National Security Adviser John Bolton", "National Security")
+    # the other spelling of the agent noun, and a hyphenated role
+    assert _in_title("naming a new National Security Advisor next week", "National Security")
+    assert _in_title("then-National Security Advisor-designee Michael Flynn",
+                     "National Security")
+
+
+def test_a_span_ending_in_a_role_is_a_title_not_an_organisation() -> None:
+    assert _in_title("she is a Royal Society University Research Fellow at Leeds",
+                     "Royal Society University Research Fellow")
+    assert _in_title("the Foreign Minister said", "Foreign Minister")
+
+
+def test_names_before_a_role_and_names_ending_like_one_are_kept() -> None:
+    kept = [
+        ("NASA Administrator Jim Bridenstine said", "NASA"),  # not common words
+        ("White House Counsel Pat Cipollone", "White House"),  # an institution's head
+        ("House Speaker Nancy Pelosi", "House"),  # one word
+        ("Treasury Secretary Robert Rubin", "Treasury"),
+        ("bought at Burger King today", "Burger King"),  # an honorific is no role
+        ("the Office of the President said", "Office of the President"),
+        ("The Economist reported", "The Economist"),  # "The" opens a name
+        ("Major League Soccer said", "Major League Soccer"),  # a thing, not a role
+        ("the National Security Agency said", "National Security Agency"),
+        ("the National Security risks", "National Security"),  # no role after it
+    ]
+    for text, name in kept:
+        assert not _in_title(text, name), name
+    assert not _in_title("former National Security Adviser John Bolton",
+                         "National Security", "person")
 
 
 def test_acronym_spelled_out_in_lower_case_is_not_an_entity() -> None:

@@ -97,6 +97,21 @@ def test_thing_cues_before_and_after_the_name() -> None:
     assert not called("Jane Roe") and not called("Acme Corp")
 
 
+def test_a_name_before_a_natural_feature_noun_is_a_place() -> None:
+    text = ("Lichens grow high up in Zembla mountain ranges. The Zembla continent was "
+            "the last to report cases. Ships sailed up the Orvo river. Acme Corp sued. "
+            "The Orvo team won. Zembla Group sold its island.")
+    voted = things.thing_votes(text, [
+        Mention("Zembla", "organization", text.index("Zembla")),
+        Mention("Zembla", "organization", text.index("Zembla continent")),
+        Mention("Orvo", "person", text.index("Orvo")),
+        Mention("Acme Corp", "organization", text.index("Acme")),
+        Mention("Orvo", "organization", text.index("Orvo team")),
+        Mention("Zembla Group", "organization", text.index("Zembla Group"))])
+    assert [m.type for m in voted] == ["place", "place", "place", "organization",
+                                       "organization", "organization"]
+
+
 def test_name_called_a_thing_in_the_article_gets_no_entity(tmp_path: Path) -> None:
     ctx = EnrichContext(Settings(data_dir=tmp_path / "data", ner_backend="rules"))
     [done] = entities_step([article(

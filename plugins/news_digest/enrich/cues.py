@@ -21,9 +21,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from news_digest.enrich import filters, gazetteer, ner
+from news_digest.enrich import filters, gazetteer, ner, rarity
 
-__all__ = ["cut_from_longer", "ends_longer", "spelled_out_in_lower_case", "titled_person"]
+__all__ = ["cut_from_longer", "ends_longer", "part_of_title", "person_like",
+           "spelled_out_in_lower_case", "titled_person"]
 
 NOT_CUES: frozenset[str] = frozenset({
     "former", "late", "then", "acting", "new", "old", "young", "united", "national",
@@ -74,6 +75,17 @@ def _person_like(words: list[str]) -> bool:
             and not gazetteer.is_place(" ".join(words))
             and not any(w in ner.ORG_SUFFIXES or w in ner.PLACE_SUFFIXES for w in words)
             and not filters.country_of(" ".join(words)))
+
+
+def person_like(name: str) -> bool:
+    """``name`` is shaped like a person's: two or three capitalised name words, no stop
+    word, title or organisation/place suffix, not a gazetteer place or a country, and
+    no common English word after the first ("Kennedy Space Center" is a place's name
+    made of words; "Don Blankenship" is not; a common surname, "Gordon Brown", is left
+    to the vote)."""
+    words = name.split()
+    return _person_like(words) and not any(
+        rarity.rarity(w) <= COMMON_RARITY for w in words[1:])
 
 
 def titled_person(text: str, mention: ner.Mention) -> ner.Mention | None:
@@ -147,3 +159,94 @@ def ends_longer(text: str, mention: ner.Mention, mentions: Sequence[ner.Mention]
         return False
     return any(m.type == "organization" and m.start + len(m.text) == joined.start()
                for m in mentions)
+
+
+COMMON_RARITY = 5.0
+"""A word at most this rare in general English (``wordfreq`` zipf ≥ 4: "national",
+"security", "research") is a common word: a run of such words is a description
+("National Security") unless something else says it is a name."""
+
+
+NOT_ROLES: frozenset[str] = frozenset({
+    "former", "late", "then", "acting", "soccer", "theater", "banner", "warrant",
+    "excellent", "superior", "prior", "crown", "highness", "holiness", "printer",
+})
+"""Words of the title lists that end in a person noun's letters but name things or
+qualities ("Major League Soccer", "National Theater", "Her Highness"), or that only
+go before a name ("former"): no role."""
+
+_AGENT = re.compile(r".+(?:er|or|ist|ian|ant|ent|ee|man|woman|person|ess|ive)")
+"""Endings of nouns for a person who does something ("adviser", "economist",
+"spokesperson", "executive"): ``nameparser``'s title list also holds the words titles
+are made of ("security", "intelligence", "foreign", "military"), which are no roles."""
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """Lower-case roles a name can be the holder of ("adviser", "secretary", "fellow"):
+    the person nouns (:data:`_AGENT`) among ``nameparser``'s job words, the product's
+    titles and :data:`filters.EXTRA_TITLES`, less the titles that go before a first
+    name ("King", "Prince", "Sister": nameparser's ``first_name_titles``, which also end
+    shop and band names such as "Burger King") and the words that end organisations and
+    places ("Army", "District")."""
+    try:
+        from nameparser.config import CONSTANTS
+        honorific = {str(t).lower() for t in CONSTANTS.first_name_titles}
+    except ImportError:  # pragma: no cover - nameparser is a dependency
+        honorific = set()
+    heads = {w.lower() for w in ner.ORG_SUFFIXES | ner.PLACE_SUFFIXES}
+    words = {w for w in _job_words() if _AGENT.fullmatch(w)} | {
+        t.lower() for t in _TITLE_WORDS} | filters.EXTRA_TITLES
+    return frozenset(words - honorific - heads - NOT_CUES - NOT_ROLES)
+
+
+def _role(word: str) -> bool:
+    """A capitalised role word, in either spelling of an agent noun ("Advisor" is
+    nameparser's "adviser")."""
+    if not re.fullmatch(r"[A-Z][a-z]+", word):
+        return False
+    low = word.lower()
+    return low in _role_words() or (low.endswith("or") and low[:-2] + "er" in _role_words())
+
+
+def _common_words(words: Sequence[str]) -> bool:
+    """Capitalised common English words, none a stop word ("The Economist" is a name)."""
+    stop = ner._stop_words()
+    return bool(words) and all(
+        re.fullmatch(r"[A-Z][a-z]+", w) and w.lower() not in stop
+        and rarity.rarity(w) <= COMMON_RARITY for w in words)
+
+
+_INSTITUTION_HEADS: frozenset[str] = (ner.ORG_SUFFIXES | ner.PLACE_SUFFIXES | frozenset(
+    h.split()[-1] for h in filters.GENERIC_HEADS))
+"""Last words that make a run of common words a body's name ("White House", "Supreme
+Court"), which a title may open without being the whole of."""
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
+def part_of_title(text: str, mention: ner.Mention) -> bool:
+    """True when an organisation or place span is a piece of a job title, not a name.
+
+    Capitalised titles carry a description that NER takes for an organisation:
+    "former [National Security] Adviser John Bolton", "a [Royal Society University
+    Research Fellow]". Two shapes, both read off the text:
+
+    - the span is followed by a capitalised role word and is itself two or more common
+      English words ("National Security" + "Adviser"); a name with a word that is not
+      common ("NASA Administrator", "Pentagon Spokesman"), one word ("Treasury
+      Secretary") or the head of an institution ("White House", "Supreme Court", which
+      also name the body itself) keeps the mention;
+    - the span ends in a capitalised role word after another capitalised word of
+      common English words ("… Research Fellow", "Foreign Minister"); "Office of the
+      President" ends after "the", and honorifics ("Burger King") are no roles.
+    """
+    if mention.type == "person" or not mention.text:
+        return False
+    words = mention.text.split()
+    if filters.country_of(mention.text) or gazetteer.is_place(mention.text):
+        return False
+    after = _NEXT_WORD.match(text, mention.start + len(mention.text))
+    if after and _role(after.group(1)) and len(words) >= 2 and _common_words(words) \
+            and words[-1] not in _INSTITUTION_HEADS:
+        return True
+    return len(words) >= 2 and _role(words[-1]) and _common_words(words[:-1])

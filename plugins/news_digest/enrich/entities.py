@@ -280,7 +280,8 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
                 if nlp is not None else m.text) for m in found[at]])
             kept = [cues.titled_person(text, m) or m for m in written
                     if not cues.cut_from_longer(text, m)
-                    and not cues.ends_longer(text, m, written)]
+                    and not cues.ends_longer(text, m, written)
+                    and not (cues.part_of_title(text, m) and registry.entry(m.text) is None)]
             voted = things.thing_votes(text, kept)
             mentions.append([_renamed(text, m, registry) for m in voted])
             written_as.update((n.text, m.text) for m, n in zip(voted, mentions[-1], strict=True)

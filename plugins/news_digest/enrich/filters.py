@@ -60,9 +60,10 @@ CREDIT = re.compile(r"\s*\((?:AP|AFP|Reuters|EPA|Getty(?: Images)?|PA|file|File)
 """A wire credit in brackets after a name: "Joe Biden (AP)"."""
 
 EXTRA_TITLES: frozenset[str] = frozenset({"crown", "cde", "comrade", "spokesperson",
-                                          "acting", "former", "late", "then"})
+                                          "acting", "former", "late", "then", "fellow"})
 """Words before a name that ``nameparser`` does not list as titles but that are not part
-of it: "Crown Prince …", "Cde Mugabe" (Zimbabwe's "comrade"), "former President …"."""
+of it: "Crown Prince …", "Cde Mugabe" (Zimbabwe's "comrade"), "former President …", and
+the academic "Fellow" (a role: "Research Fellow", see :func:`cues.part_of_title`)."""
 
 EVENT_HEADS: frozenset[str] = frozenset({
     "Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical",

@@ -23,8 +23,8 @@ import re
 
 from news_digest.enrich import ner
 
-__all__ = ["SITE_NOUNS", "THING_MODIFIERS", "THING_NOUNS", "called_a_thing", "said_to_be",
-           "thing_votes"]
+__all__ = ["FEATURE_NOUNS", "SITE_NOUNS", "THING_MODIFIERS", "THING_NOUNS", "called_a_feature",
+           "called_a_thing", "said_to_be", "thing_votes"]
 
 THING_NOUNS: frozenset[str] = frozenset({
     "capsule", "spacecraft", "telescope", "rover", "lander", "probe", "satellite",
@@ -52,6 +52,17 @@ SITE_NOUNS: frozenset[str] = frozenset({
 convention counts a website as its organisation: "LiveLeak — a video-sharing
 platform"), publishers and firms. "Network" is left out: a TV network is an
 organisation, a "layered network" is software."""
+
+FEATURE_NOUNS: frozenset[str] = frozenset({
+    "continent", "island", "islands", "archipelago", "peninsula", "mountain", "mountains",
+    "range", "ranges", "volcano", "glacier", "plateau", "river", "lake", "sea", "ocean",
+    "coast", "coastline", "desert", "valley", "basin", "delta", "canyon", "forest", "jungle",
+})
+"""Generic English nouns for natural features of the earth. A name right before one in
+lower case ("the Antarctic continent", "Antarctic mountain ranges", "the Amazon river")
+is a place's name used as a modifier, whatever NER's label; no organisation is written
+that way. Settlements ("town", "city") and "region" are left out: a club or a bloc is
+written before them too ("the Noosa town team", "the ECOWAS region")."""
 
 _MODIFIER = r"[a-z][a-z'’-]*"
 _HEAD_END = (r"(?=\s*(?:[,.;:)—–]|$)|\s+(?:in|of|on|that|which|who|where|for|with|based|"
@@ -113,10 +124,18 @@ def called_a_thing(text: str, mention: ner.Mention, noun: str | None = None) -> 
     return (noun if noun is not None else said_to_be(text, mention)) in THING_NOUNS
 
 
+def called_a_feature(text: str, mention: ner.Mention) -> bool:
+    """The word right after ``mention`` (at its offset in ``text``) is a natural feature
+    noun in lower case (:data:`FEATURE_NOUNS`): the name is a place's."""
+    after = _AFTER.match(text, mention.start + len(mention.text))
+    return bool(after and after.group(1) in FEATURE_NOUNS)
+
+
 def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
-    """``mentions`` with those :func:`called_a_thing` turned into ``other`` votes, and
-    those the sentence calls a website, publisher or firm (:data:`SITE_NOUNS`) into
-    organisation votes."""
+    """``mentions`` with those :func:`called_a_thing` turned into ``other`` votes, those
+    the sentence calls a website, publisher or firm (:data:`SITE_NOUNS`) into
+    organisation votes, and those written before a natural feature's noun
+    (:func:`called_a_feature`) into place votes."""
     out = []
     for m in mentions:
         if m.type not in (None, ner.OTHER) and text[m.start:m.start + len(m.text)] == m.text:
@@ -125,5 +144,7 @@ def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
                 m = ner.Mention(m.text, ner.OTHER, m.start, m.tentative)
             elif m.type == "place" and noun in SITE_NOUNS:
                 m = ner.Mention(m.text, "organization", m.start, m.tentative)
+            elif m.type != "place" and called_a_feature(text, m):
+                m = ner.Mention(m.text, "place", m.start, m.tentative)
         out.append(m)
     return out
