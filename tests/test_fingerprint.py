@@ -41,3 +41,40 @@ def test_every_field_of_an_entity_page_changes_its_fingerprint() -> None:
     assert Fingerprinter()(page()) == base  # stable across builds (fresh memo)
     for name, value in CHANGED.items():
         assert Fingerprinter()(dataclasses.replace(page(), **{name: value})) != base, name
+
+
+def test_a_reference_is_told_apart_by_every_field_and_by_its_type() -> None:
+    """References (plain-field dataclasses) take a fast path; it must see every field,
+    and two kinds of reference with equal fields must not share a fingerprint."""
+    fp = Fingerprinter()
+    base = fp(ref("Ada"))
+    assert fp(EntityRef("people", "Ada", "ada", "entities/people/ada/")) == base
+    for field in ("name", "group", "slug", "url"):
+        changed = dataclasses.replace(ref("Ada"), **{field: "other"})
+        assert Fingerprinter()(changed) != base, field
+    for field, value in (("aliases", ("Ada L.",)), ("linked", False)):
+        changed = dataclasses.replace(ref("Ada"), **{field: value})
+        assert Fingerprinter()(changed) != base, field
+    # equal field values, another kind of value
+    assert Fingerprinter()(Tagged("a", "b")) != Fingerprinter()(Labelled("a", "b"))
+
+
+@dataclasses.dataclass(frozen=True)
+class Tagged:
+    name: str
+    tags: frozenset[str] | str
+
+
+@dataclasses.dataclass(frozen=True)
+class Labelled:
+    name: str
+    tags: str
+
+
+def test_a_set_inside_a_dataclass_fingerprints_the_same_whatever_its_order() -> None:
+    """A set's iteration order differs between processes; the fingerprint must not."""
+    words = [f"w{i}" for i in range(50)]
+    one = Tagged("a", frozenset(words))
+    other = Tagged("a", frozenset(reversed(words)))
+    assert Fingerprinter()(one) == Fingerprinter()(other)
+    assert Fingerprinter()(one) != Fingerprinter()(Tagged("a", frozenset(words[1:])))
