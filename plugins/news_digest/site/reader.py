@@ -35,7 +35,6 @@ from news_digest.frontmatter import (
     load_front_matter,
     split_front_matter,
 )
-from news_digest.settings import Settings
 from news_digest.site import taxonomy as tx
 from news_digest.text import BOOL_WORDS, web_url
 
@@ -186,19 +185,6 @@ class NewsDigestReader(MarkdownReader):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._md_cache: dict[bool, Markdown] = {}
-        self._topics: dict[str, tx.TopicInfo] | None = None
-        self._registry: dict[str, tx.RegistryEntry] | None = None
-        self._aliases: dict[str, str] = {}
-
-    # Data files load lazily, once per reader (one reader per Pelican run); the alias
-    # index too: rebuilding it per post made reading quadratic in the registry size.
-    def _data(self) -> tuple[dict[str, tx.TopicInfo], dict[str, tx.RegistryEntry]]:
-        if self._topics is None or self._registry is None:
-            data_dir = Settings.from_pelican(self.settings).data_dir
-            self._topics = tx.load_topics(data_dir)
-            self._registry = tx.load_registry(data_dir)
-            self._aliases = tx.alias_index(self._registry)
-        return self._topics, self._registry
 
     def _markdown(self, escape_html: bool) -> Markdown:
         md = self._md_cache.get(escape_html)
@@ -224,8 +210,7 @@ class NewsDigestReader(MarkdownReader):
         return content, metadata
 
     def metadata_from(self, fm: Mapping[str, Any], path: str) -> dict[str, Any]:
-        """Pelican metadata from front matter: plain values plus topic/entity refs."""
-        topics_data, registry = self._data()
+        """Pelican metadata from front matter, as plain values (names, not refs)."""
         meta: dict[str, Any] = {}
         title = _text(fm.get("title"))
         if title is None:
@@ -259,14 +244,10 @@ class NewsDigestReader(MarkdownReader):
         meta["keywords"] = tuple(_names(fm.get("keywords")))
         topic_ids = tuple(dict.fromkeys(_names(fm.get("topics"))))
         meta["topic_ids"] = topic_ids
-        aliases = self._aliases
-        pairs = entity_names(fm.get("entities"), path)
-        meta["entity_names"] = pairs
-        keys = [k for k in (tx.canonical(g, n, registry, aliases) for g, n in pairs) if k]
-        # Provisional refs (per-post slugs); site.py replaces them with site-wide ones.
-        vocab = tx.build_vocabulary(topic_ids, keys, topics_data, registry)
-        meta["topics"] = tuple(vocab.topics[t] for t in topic_ids)
-        meta["entities"] = tuple(dict.fromkeys(vocab.entities[k] for k in keys))
+        meta["entity_names"] = entity_names(fm.get("entities"), path)
+        # The refs (names, slugs, URLs) are made for the whole site at once by the
+        # generator (site/generator.py), from these plain names: the reader keeps none,
+        # so Pelican's content cache holds no objects it must rebuild on every load.
         for key, value in fm.items():
             if key in OWN_KEYS or key in meta:
                 continue
