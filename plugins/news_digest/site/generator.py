@@ -120,11 +120,14 @@ def build_site(articles: Sequence[Any], s: Settings,
     raw_topics = [_raw_topics(a) for a in articles]
     curated = tx.curated_names(s.data_dir)
     raw_entities = []
+    looked_up: dict[tuple[str, str], tuple[str, str] | None] = {}  # ~7 mentions per name
     for a in articles:
         pairs = []
-        for group, name in getattr(a, "entity_names", ()) or ():
-            resolved = tx.canonical(group, name, registry, aliases,
-                                    curated if resolver is not None else None)
+        for written in getattr(a, "entity_names", ()) or ():
+            if written not in looked_up:
+                looked_up[written] = tx.canonical(*written, registry, aliases,
+                                                  curated if resolver is not None else None)
+            resolved = looked_up[written]
             if resolved is not None:
                 pairs.append(resolved)
         raw_entities.append(tuple(dict.fromkeys(pairs)))
