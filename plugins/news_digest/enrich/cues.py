@@ -46,7 +46,7 @@ def _job_words() -> frozenset[str]:
         listed = {str(t).lower() for t in CONSTANTS.titles}
     except ImportError:  # pragma: no cover - nameparser is a dependency
         listed = set()
-    return frozenset(listed - NOT_CUES - ner._stop_words())
+    return frozenset(listed - NOT_CUES - ner.stop_words())
 
 
 _TITLE_WORDS: frozenset[str] = frozenset(t for t in ner.TITLES if " " not in t) - {
@@ -68,7 +68,7 @@ _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
 
 
 def _person_like(words: list[str]) -> bool:
-    stop = ner._stop_words()
+    stop = ner.stop_words()
     return (2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(w) for w in words)
             and not any(w.lower() in stop or w in _TITLE_WORDS or _POSSESSIVE.search(w)
                         for w in words)
@@ -211,7 +211,7 @@ def _role(word: str) -> bool:
 
 def _common_words(words: Sequence[str]) -> bool:
     """Capitalised common English words, none a stop word ("The Economist" is a name)."""
-    stop = ner._stop_words()
+    stop = ner.stop_words()
     return bool(words) and all(
         re.fullmatch(r"[A-Z][a-z]+", w) and w.lower() not in stop
         and rarity.rarity(w) <= COMMON_RARITY for w in words)
@@ -240,13 +240,13 @@ def part_of_title(text: str, mention: ner.Mention) -> bool:
       common English words ("… Research Fellow", "Foreign Minister"); "Office of the
       President" ends after "the", and honorifics ("Burger King") are no roles.
     """
-    if mention.type == "person" or not mention.text:
-        return False
     words = mention.text.split()
-    if filters.country_of(mention.text) or gazetteer.is_place(mention.text):
+    if mention.type == "person" or len(words) < 2:
         return False
+    # the shape first: it rules out almost every mention; the place lookups come last
     after = _NEXT_WORD.match(text, mention.start + len(mention.text))
-    if after and _role(after.group(1)) and len(words) >= 2 and _common_words(words) \
-            and words[-1] not in _INSTITUTION_HEADS:
-        return True
-    return len(words) >= 2 and _role(words[-1]) and _common_words(words[:-1])
+    before_role = (after is not None and _role(after.group(1))
+                   and words[-1] not in _INSTITUTION_HEADS and _common_words(words))
+    ends_in_role = _role(words[-1]) and _common_words(words[:-1])
+    return (before_role or ends_in_role) and not (
+        filters.country_of(mention.text) or gazetteer.is_place(mention.text))

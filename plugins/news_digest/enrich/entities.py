@@ -182,7 +182,7 @@ def _prepare(parts: Sequence[str]) -> list[str]:
     if not any(shouting):
         return list(parts)
     casing = _casing([p for p, s in zip(parts, shouting, strict=True) if not s])
-    stop = ner._stop_words()
+    stop = ner.stop_words()
     return [truecase(p, casing, stop) if s else p for p, s in zip(parts, shouting, strict=True)]
 
 
@@ -198,7 +198,7 @@ def _propagate(parts: Sequence[tuple[str, float]],
     """
     known: dict[str, str] = {}
     surnames: dict[str, str] = {}
-    stop = ner._stop_words()
+    stop = ner.stop_words()
     for mention in (m for part in found for m in part):
         if mention.tentative or mention.type is None:
             continue

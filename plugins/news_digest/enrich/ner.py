@@ -244,7 +244,7 @@ _INNER_TITLE = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     """spaCy's English stop words (shipped with spaCy itself, not with the model)."""
     try:
         from spacy.lang.en.stop_words import STOP_WORDS
@@ -270,7 +270,7 @@ def rule_mentions(text: str, registry: Registry | None = None) -> list[Mention]:
     Untyped single words are returned with ``type=None``: canonicalisation keeps them
     only when they join a typed entity (a surname after the full name).
     """
-    stop = _stop_words()
+    stop = stop_words()
 
     def filler(word: str) -> bool:
         bare = word.rstrip(".")
