@@ -173,10 +173,17 @@ def test_capitalised_phrase_the_article_writes_in_lower_case_is_dropped() -> Non
 # --- fragments of longer names --------------------------------------------------------------
 
 def test_a_fragment_is_a_strict_run_of_words() -> None:
-    pieces = fragments.runs(["house", "of", "representatives"])
-    assert ("representatives",) in pieces and ("house", "of") in pieces
-    assert ("house", "of", "representatives") not in pieces
-    assert ("house", "representatives") not in pieces
+    def inside(piece: str, whole: str) -> bool:
+        pairs = [("organization", piece), ("organization", whole)]
+        return ("organization", piece) in fragments.fragments_only(
+            [pairs], [[piece, whole]], lambda name: False)
+
+    assert inside("Representatives", "House of Representatives")
+    assert inside("House of", "House of Representatives")
+    assert inside("the House", "U.S. House")  # compared by spelling key: "house"
+    assert not inside("House Representatives", "House of Representatives")  # not a run
+    assert not inside("Represent", "House of Representatives")  # not a whole word
+    assert not inside("House of Representatives", "House  of   Representatives")  # same
 
 
 def test_a_name_only_ever_seen_inside_a_longer_one_gets_no_page() -> None:

@@ -233,3 +233,32 @@ def test_a_curator_step_runs_in_worker_processes_too(
     posts_written = list(site.content.rglob("*.md"))
     assert len(posts_written) == 10
     assert all("curator-step" in p.read_text() for p in posts_written)
+
+
+def test_a_small_ingest_forks_one_worker_and_writes_what_one_process_writes(
+        site: Settings, tmp_path: Path) -> None:
+    """The hourly case: a few seeds are enriched by one forked worker while this process
+    reads what writing needs; the posts are byte for byte those of a one-process run."""
+    from news_digest.ingest.workers import overlap_worker
+
+    for i, place in enumerate(("Lisbon", "Oslo", "Quito")):
+        add(site, f"2020-01-0{i + 1}/s{i}.txt", seed_text(
+            f"Volunteers plant trees in {place}",
+            f"In {place}, {i * 7 + 5} volunteers planted trees by the {place} river."))
+    forked = replace(site, processes=0, content=tmp_path / "forked",
+                     data_dir=tmp_path / "data-forked")
+    assert worker_count(forked, 3) == 1
+    if not overlap_worker(forked):
+        pytest.skip("this machine has one core or no fork(): the work stays in-process")
+    warmed: list[bool] = []
+    report = ingest(forked, while_waiting=lambda: warmed.append(True))
+    assert len(report.new) == 3 and not report.skipped
+    assert warmed == [True]  # called once, while the worker enriched
+    ingest(site)  # processes=1: everything in this process
+    one = {p.relative_to(site.content).as_posix(): p.read_bytes()
+           for p in site.content.rglob("*.md")}
+    two = {p.relative_to(forked.content).as_posix(): p.read_bytes()
+           for p in forked.content.rglob("*.md")}
+    assert one == two and len(one) == 3
+    again = ingest(forked, while_waiting=lambda: warmed.append(True))
+    assert again.new == [] and warmed == [True]  # nothing to enrich: no warming either

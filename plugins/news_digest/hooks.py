@@ -35,7 +35,7 @@ def ingest_before_build(pelican: Any) -> None:
         if not s.seeds.exists():
             log.warning("news-digest: seeds folder %s not found; nothing to ingest", s.seeds)
             return
-        report = ingest(s)
+        report = ingest(s, while_waiting=_warm_resolution)
     except NewsDigestError as exc:
         log.error("news-digest: ingest skipped: %s", exc)
         return
@@ -45,6 +45,14 @@ def ingest_before_build(pelican: Any) -> None:
     for post in report.orphaned:
         log.warning("news-digest: seed gone, post kept: %s", post)
     say(f"news-digest: ingest: {report.summary_line()}")
+
+
+def _warm_resolution() -> None:
+    """New seeds mean the build resolves entities again: load what that reads while
+    ingest's worker enriches them (:func:`news_digest.enrich.resolve.warm`)."""
+    from news_digest.enrich.resolve import warm
+
+    warm()
 
 
 def say(line: str) -> None:

@@ -56,7 +56,7 @@ from functools import cached_property
 
 from news_digest.enrich.keywords import STOPWORDS, stem, tokens
 from news_digest.enrich.rarity import rarity
-from news_digest.enrich.specifics import specific_vector
+from news_digest.enrich.specifics import number_rarity, specific_vector
 from news_digest.model import ENTITY_TYPES, Article
 
 DEFAULT_SIMILARITY = 0.40
@@ -125,6 +125,14 @@ def word_vector(title: str, summary: str, keywords: Iterable[str], body: str = "
             counts[s] += weight
             best[s] = max(best.get(s, 0.0), rarity(tok))
     return {s: n * best[s] for s, n in counts.items() if best[s] > 0}
+
+
+def warm_vectors() -> None:
+    """Load the word-frequency tables the vectors weigh by (≈ 1 s: wordfreq's import
+    and its English table), so that a caller can pay it while other work runs. The
+    lookups are pure: what they cache is what any first vector would."""
+    rarity("news")
+    number_rarity("1")
 
 
 def entity_vector(names: Iterable[str]) -> dict[str, float]:

@@ -20,14 +20,13 @@ from functools import lru_cache
 
 from news_digest.enrich import filters, ner
 
-__all__ = ["fragments_only", "not_a_person", "runs", "same_without_prefix"]
+__all__ = ["fragments_only", "not_a_person", "same_without_prefix"]
 
 
-def runs(longer: Sequence[str]) -> set[tuple[str, ...]]:
-    """Every strictly shorter run of consecutive words of ``longer``: the pieces a name
-    can be a fragment of it by. A set, so an article's names are looked up once each."""
-    w = tuple(longer)
-    return {w[i:j] for i in range(len(w)) for j in range(i + 1, len(w) + 1) if j - i < len(w)}
+@lru_cache(maxsize=1 << 16)
+def _padded(name: str) -> str:
+    """``name``'s spelling key, its words single-spaced, with a space at each end."""
+    return f" {' '.join(filters.spelling_key(name).split())} "
 
 
 def fragments_only(articles: Sequence[Sequence[tuple[str, str]]],
@@ -44,17 +43,28 @@ def fragments_only(articles: Sequence[Sequence[tuple[str, str]]],
     """
     alone: set[tuple[str, str]] = set()
     inside: set[tuple[str, str]] = set()
+    exempted: dict[str, bool] = {}  # asked once per name, not once per mention
     for pairs, names in zip(articles, written, strict=True):
-        keys = {tuple(filters.spelling_key(n).split()) for n in (*names, *(n for _, n in pairs))}
-        pieces = set().union(*map(runs, keys))
+        judged = []
         for etype, name in pairs:
-            if etype != "organization" or exempt(name):
+            if etype != "organization":
                 continue
-            words = tuple(filters.spelling_key(name).split())
-            if words and words in pieces:
-                inside.add((etype, name))
+            free = exempted.get(name)
+            if free is None:
+                free = exempted[name] = exempt(name)
+            if not free:
+                judged.append((etype, name))
+        if not judged:
+            continue
+        # a piece is a strictly shorter run of a longer key's words: with the words
+        # single-spaced, " piece " inside " key ", key ≠ piece
+        keys = {_padded(n) for n in (*names, *(n for _, n in pairs))}
+        for pair in judged:
+            piece = _padded(pair[1])
+            if piece.strip() and any(piece in key and key != piece for key in keys):
+                inside.add(pair)
             else:
-                alone.add((etype, name))
+                alone.add(pair)
     return inside - alone
 
 

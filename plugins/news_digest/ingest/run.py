@@ -74,8 +74,14 @@ class Report:
 
 
 def ingest(settings: Settings, progress: Callable[[int, int], None] | None = None,
-           ctx: EnrichContext | None = None) -> Report:
-    """Bring ``content/`` up to date with ``seeds/``; see the module docstring."""
+           ctx: EnrichContext | None = None,
+           while_waiting: Callable[[], None] | None = None) -> Report:
+    """Bring ``content/`` up to date with ``seeds/``; see the module docstring.
+
+    ``while_waiting`` is called once, when there are seeds to enrich, while the workers
+    enrich them: the caller's chance to load what it needs next (a build: the tables
+    entity resolution reads) on the core the workers leave free.
+    """
     report = Report()
     content = settings.content
     content.mkdir(parents=True, exist_ok=True)
@@ -98,13 +104,18 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
 
     enriched: list[Article] = []
     if pending:
-        with worker_pool(settings, len(pending)) as pool:
+        with worker_pool(settings, len(pending), fork=ctx is None) as pool:
             # the workers load their models while this process learns boilerplate
             jobs = make_jobs([p.raw for p in pending], settings)
             jobs, primary_of = group_versions(jobs, settings)
             writer = _Writer(settings, manifest, report, pending, primary_of)
             total, done = len(jobs), 0
-            for batch, results in process_all(jobs, settings, pool, ctx):
+            batches = process_all(jobs, settings, pool, ctx)
+            # and read what writing needs while they enrich (with no pool: first)
+            writer.stories.warm()
+            if while_waiting is not None:
+                while_waiting()
+            for batch, results in batches:
                 for job, result in zip(batch, results, strict=True):
                     try:
                         article = writer.write(job.raw, result)

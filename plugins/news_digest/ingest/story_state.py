@@ -26,6 +26,7 @@ from news_digest.enrich.clusters import (
     StoryIndex,
     doc_from_article,
     doc_from_front_matter,
+    warm_vectors,
 )
 from news_digest.frontmatter import (
     FastLoader,
@@ -193,8 +194,14 @@ class StoryAssigner:
         cache = settings.ingest_cache_dir
         self._kept = _KeptDocs(cache / DOCS_FILE if cache else None)
 
-    def _index_near(self, when: datetime) -> StoryIndex:
-        """The index, with the vectors of every post within reach of ``when``."""
+    def warm(self) -> None:
+        """Read every post's date and story and load the word tables now, before the
+        first article is placed: ingest calls this while its workers enrich."""
+        self._light_index()
+        warm_vectors()
+
+    def _light_index(self) -> StoryIndex:
+        """The index with every post's date and story (read once)."""
         if self.index is None:
             self.index = StoryIndex(self.settings.story_similarity / 100,
                                     self.settings.story_window_days)
@@ -204,6 +211,11 @@ class StoryAssigner:
                 if light is not None:
                     self.index.add(light)
                     self._posts[rel] = (light.date, path)
+        return self.index
+
+    def _index_near(self, when: datetime) -> StoryIndex:
+        """The index, with the vectors of every post within reach of ``when``."""
+        self.index = self._light_index()
         reach = timedelta(days=2 * self.settings.story_window_days + 1)
         near = [rel for rel, (date, _) in self._posts.items() if abs(date - when) <= reach]
         for rel in near:  # in path order, as the dict was filled

@@ -231,15 +231,32 @@ def worker_count(settings: Settings, n_articles: int) -> int:
     return max(1, min(wanted, batches if n_articles >= 4 * settings.batch_size else 1))
 
 
+def overlap_worker(settings: Settings) -> bool:
+    """Whether a small ingest forks one worker rather than enriching in this process.
+
+    For one hourly seed a worker pool does not pay (each spawned worker imports and
+    loads everything again), but the work still splits in two: one forked worker
+    imports spaCy, loads the model and enriches (≈ 3 s) while this process learns the
+    folder's boilerplate and reads what it needs next (the story index, word tables,
+    and in a build the tables entity resolution reads). Forking copies nothing up
+    front, so the worker starts at once. Not with one core, not where ``fork`` is not
+    available, and not when the user asked for one process (``processes = 1``).
+    """
+    return (settings.processes != 1 and (os.cpu_count() or 1) >= 2
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
 @contextmanager
-def worker_pool(settings: Settings, n_seeds: int) -> Iterator[cf.ProcessPoolExecutor | None]:
-    """Spawned workers that start loading their models at once, or None when one
-    process will do (little work: a model load per worker would not pay)."""
+def worker_pool(settings: Settings, n_seeds: int, fork: bool = True,
+                ) -> Iterator[cf.ProcessPoolExecutor | None]:
+    """Workers that start loading their models at once: spawned ones for a large ingest,
+    one forked worker for a small one (:func:`overlap_worker`; ``fork=False``: a caller
+    that holds loaded models keeps the work), or None when one process will do."""
     workers = worker_count(settings, n_seeds)
-    if workers == 1:
+    if workers == 1 and not (fork and overlap_worker(settings)):
         yield None
         return
-    mp = multiprocessing.get_context("spawn")
+    mp = multiprocessing.get_context("spawn" if workers > 1 else "fork")
     pool = cf.ProcessPoolExecutor(workers, mp_context=mp, initializer=_init_worker,
                                   initargs=(with_registered_steps(settings),))
     try:
@@ -256,15 +273,27 @@ def process_all(jobs: Sequence[Job], settings: Settings, pool: cf.ProcessPoolExe
                 ctx: EnrichContext | None = None,
                 ) -> Iterator[tuple[list[Job], list[Article | Skip]]]:
     """(batch, results) in seed order, each as soon as it and those before it are done,
-    so the caller writes posts while the workers go on with later batches."""
+    so the caller writes posts while the workers go on with later batches. With a pool,
+    every batch is handed out before this returns: the caller may do other work before
+    it asks for the first result."""
     size = max(1, settings.batch_size)
     batches = [list(jobs[i:i + size]) for i in range(0, len(jobs), size)]
     if pool is None:
-        ctx = ctx or EnrichContext(settings)
-        for batch in batches:
-            yield batch, process(batch, ctx)
-        return
+        return _in_process(batches, settings, ctx)
     futures = [pool.submit(_process_in_worker, batch) for batch in batches]
+    return _collected(batches, futures, settings, ctx)
+
+
+def _in_process(batches: list[list[Job]], settings: Settings, ctx: EnrichContext | None,
+                ) -> Iterator[tuple[list[Job], list[Article | Skip]]]:
+    ctx = ctx or EnrichContext(settings)
+    for batch in batches:
+        yield batch, process(batch, ctx)
+
+
+def _collected(batches: list[list[Job]], futures: list[cf.Future[list[Article | Skip]]],
+               settings: Settings, ctx: EnrichContext | None,
+               ) -> Iterator[tuple[list[Job], list[Article | Skip]]]:
     for batch, future in zip(batches, futures, strict=True):
         try:
             results = future.result()
@@ -278,4 +307,3 @@ def process_all(jobs: Sequence[Job], settings: Settings, pool: cf.ProcessPoolExe
             ctx = ctx or EnrichContext(settings)
             results = process(batch, ctx)
         yield batch, results
-
