@@ -161,15 +161,15 @@ def _context(pairs: Sequence[tuple[str, str]], root: Callable[[str], str]) -> fr
     return frozenset(out)
 
 
-def _tied(own: set[int], theirs: set[int], contexts: Sequence[frozenset[str]],
+def _tied(own: set[int], theirs: set[int], context: Callable[[int], frozenset[str]],
           pair: set[str]) -> set[int]:
     """The articles of an acronym (``own``) that name its expansion themselves or share a
     country or another name with some article that does (``theirs``): evidence that the
     letters mean that body there. The acronym's and the expansion's own clusters
     (``pair``) are no evidence: an article naming both would otherwise tie every other
     article that writes the letters."""
-    around = set().union(*(contexts[j] for j in theirs)) - pair
-    return {i for i in own if i in theirs or contexts[i] & around}
+    around = set().union(*(context(j) for j in theirs)) - pair
+    return {i for i in own if i in theirs or context(i) & around}
 
 
 def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]]],
@@ -277,8 +277,13 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
     articles_of: dict[str, set[int]] = defaultdict(set)
     for k, found in stories.items():
         articles_of[find(k)] |= found
-    contexts = [_context(pairs, lambda key: find(key) if key in parent else key)
-                for pairs in cleaned]
+    contexts: dict[int, frozenset[str]] = {}  # asked for a few articles only
+
+    def context(i: int) -> frozenset[str]:
+        if i not in contexts:
+            contexts[i] = _context(cleaned[i], lambda key: find(key) if key in parent else key)
+        return contexts[i]
+
     joins: list[tuple[str, list[str], set[int]]] = []
     redirect: dict[str, tuple[str, frozenset[int]]] = {}  # acronym key → (root, articles)
     for k in sorted(parent):
@@ -299,7 +304,7 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
         tied = stories[k]
         if len(letters) <= SHORT_ACRONYM:
             tied = _tied(stories[k], {i for t in targets for i in articles_of[t]},
-                         contexts, {find(k), *targets})
+                         context, {find(k), *targets})
         joins.append((k, sorted(targets), tied))
     for k, targets, tied in joins:  # decided first: the contexts hold the roots of then
         if tied == stories[k]:
