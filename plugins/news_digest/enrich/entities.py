@@ -334,7 +334,7 @@ def _with_the(entities: tuple[Entity, ...], text: str,
     ("The Senate" in a quote run into the next sentence) are left alone."""
     out = []
     for e in entities:
-        if (e.type != "person" and registry.entry(e.name) is None
+        if (e.type != "person" and " " not in e.name and registry.entry(e.name) is None
                 and not filters.country_of(e.name) and not filters.generic(e.name)
                 and not gazetteer.is_place(e.name) and not gazetteer.is_place(f"The {e.name}")
                 and cues.the_in_name(e.name, text)):
