@@ -91,6 +91,19 @@ def test_a_three_letter_acronym_needs_a_shared_country_or_name() -> None:
     assert names(r, 4)[0] == ("organization", "HDC")  # the other body keeps its page
 
 
+def test_a_split_acronym_gives_the_same_answer_whatever_the_article_order() -> None:
+    articles = [
+        (D, [("organization", "Harbour Drainage Council"), ("place", "New Zealand")]),
+        (date(2020, 2, 1), [("organization", "HDC"), ("place", "Canada")]),
+        (date(2020, 3, 1), [("organization", "HDC"), ("place", "New Zealand")]),
+        (date(2020, 4, 1), [("organization", "HDC"), ("place", "Canada")]),
+    ]
+    forward = resolve_corpus(articles)
+    backward = resolve_corpus(articles[::-1])
+    assert list(forward.entities_of) == list(backward.entities_of)[::-1]
+    assert forward.pageless == backward.pageless
+
+
 def test_a_three_letter_acronym_with_every_article_tied_is_one_entity() -> None:
     r = resolve_corpus([
         (D, [("organization", "HDC"), ("place", "U.S.")]),
