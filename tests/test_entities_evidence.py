@@ -289,13 +289,13 @@ def test_the_in_name_needs_a_capital_the_in_mid_sentence() -> None:
 
 
 def test_ingest_names_a_publication_with_its_the_and_resolution_keeps_it() -> None:
-    from news_digest.enrich.entities import _with_the
+    from news_digest.enrich.entities import _named_with_the
     from news_digest.model import Entity
     from news_digest.vocab.registry import Registry
 
     text = ("Voter Kitty Mak told The Brink, a magazine, that The Senate and the Senate "
             "differ; she lives in The Hague.")
-    got = _with_the((Entity("Brink", "place", (), 1), Entity("Senate", "organization"),
+    got = _named_with_the((Entity("Brink", "place", (), 1), Entity("Senate", "organization"),
                      Entity("Hague", "place"), Entity("Kitty Mak", "person")),
                     text, Registry())
     assert [(e.name, e.type) for e in got] == [

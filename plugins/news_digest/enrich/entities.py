@@ -296,7 +296,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             if renamed.text != place:
                 written_as.add((renamed.text, place))
         text = "\n".join(t for t, _ in article)
-        out.append(_with_the(_with_written(canonicalize(pairs, registry, lower_words(
+        out.append(_named_with_the(_with_written(canonicalize(pairs, registry, lower_words(
             t for t, _ in article), text), written_as), text, registry))
     return out
 
@@ -325,7 +325,7 @@ def _with_written(entities: tuple[Entity, ...],
     return tuple(out)
 
 
-def _with_the(entities: tuple[Entity, ...], text: str,
+def _named_with_the(entities: tuple[Entity, ...], text: str,
               registry: Registry) -> tuple[Entity, ...]:
     """A one-word name the article writes "The <name>" in mid-sentence
     (:func:`cues.the_in_name`) under its whole name, an organisation's: "The Hill", "The
