@@ -296,8 +296,8 @@ def test_ingest_names_a_publication_with_its_the_and_resolution_keeps_it() -> No
     text = ("Voter Kitty Mak told The Brink, a magazine, that The Senate and the Senate "
             "differ; she lives in The Hague.")
     got = _named_with_the((Entity("Brink", "place", (), 1), Entity("Senate", "organization"),
-                     Entity("Hague", "place"), Entity("Kitty Mak", "person")),
-                    text, Registry())
+                           Entity("Hague", "place"), Entity("Kitty Mak", "person")),
+                          text, Registry())
     assert [(e.name, e.type) for e in got] == [
         ("The Brink", "organization"), ("Senate", "organization"), ("Hague", "place"),
         ("Kitty Mak", "person")]
