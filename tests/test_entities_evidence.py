@@ -282,3 +282,35 @@ def test_a_name_ending_like_a_place_is_not_a_person_when_an_article_says_so() ->
     assert _types(r)["Java Sea"] == "place"
     post = resolve_corpus([(D, [("person", "Emily Post")])])
     assert _types(post)["Emily Post"] == "person"  # no second opinion: a surname
+
+
+# --- a capital "The" in mid-sentence is part of the name ------------------------------
+
+def test_the_in_name_needs_a_capital_the_in_mid_sentence() -> None:
+    assert cues.the_in_name("Quill", "which newspaper The Quill described as combative")
+    assert cues.the_in_name("Quill", "Politico, The Quill, and others")
+    assert not cues.the_in_name("Quill", "The Quill described it.")  # a sentence opens
+    assert not cues.the_in_name("Quill", "told The Quill. Later the Quill said")  # "the"
+    assert not cues.the_in_name("Quill", "a memoir, The Quill of Destiny, came out")
+    assert not cues.the_in_name("Quill", "a column in The Quill Gazette")
+
+
+def test_ingest_names_a_publication_with_its_the_and_resolution_keeps_it() -> None:
+    from news_digest.enrich.entities import _named_with_the
+    from news_digest.model import Entity
+    from news_digest.vocab.registry import Registry
+
+    text = ("Voter Kitty Mak told The Brink, a magazine, that The Senate and the Senate "
+            "differ; she lives in The Hague.")
+    got = _named_with_the((Entity("Brink", "place", (), 1), Entity("Senate", "organization"),
+                           Entity("Hague", "place"), Entity("Kitty Mak", "person")),
+                          text, Registry())
+    assert [(e.name, e.type) for e in got] == [
+        ("The Brink", "organization"), ("Senate", "organization"), ("Hague", "place"),
+        ("Kitty Mak", "person")]
+    assert got[0].aliases == ("Brink",)
+    # the build keeps the "The", and the magazine is not the bare name's page
+    r = resolve_corpus([(D, [("organization", "The Brink")]), (D, [("place", "Brink")]),
+                        (D, [("organization", "The Brink")])])
+    assert r.entities_of[0] == r.entities_of[2] == (("organization", "The Brink"),)
+    assert r.entities_of[1] == (("place", "Brink"),)

@@ -132,3 +132,11 @@ def test_names_the_model_mostly_calls_products_are_not_entities() -> None:
                           (Mention("JavaScript", "organization"), 1.0),
                           (Mention("Mozilla", "organization"), 1.0)])
     assert [e.name for e in found] == ["Mozilla"]
+
+
+def test_a_capital_the_before_one_word_stays_in_tidy_and_in_the_key() -> None:
+    assert filters.tidy("The Quill", "organization") == "The Quill"
+    assert filters.tidy("the Quill Party", "organization") == "Quill Party"
+    assert filters.tidy("The Quill Party", "organization") == "Quill Party"
+    assert filters.spelling_key("The Quill") != filters.spelling_key("Quill")
+    assert filters.spelling_key("The Quill Party") == filters.spelling_key("Quill Party")

@@ -65,6 +65,74 @@ def test_acronym_joins_its_one_expansion_in_the_corpus() -> None:
     assert names(r, 1) == [("organization", "National Oceanic and Atmospheric Administration")]
 
 
+def test_a_four_letter_acronym_joins_its_expansion_with_nothing_shared() -> None:
+    r = resolve_corpus([
+        (D, [("organization", "Journal of Applied Quark Studies"), ("place", "Florida")]),
+        (D, [("organization", "JAQS"), ("place", "Bulgaria")]),
+    ])
+    assert names(r, 0)[0] == names(r, 1)[0]  # one entity (named "JAQS", seen first)
+
+
+def test_a_three_letter_acronym_needs_a_shared_country_or_name() -> None:
+    """"CBC" in a Canadian story is not the one "Congressional Black Caucus" of the
+    corpus; in a story that shares the caucus's country, or one of its names, it is."""
+    caucus = (D, [("organization", "Harbour Drainage Council"), ("place", "New Zealand"),
+                  ("person", "Mere Tane")])
+    r = resolve_corpus([
+        caucus,
+        (D, [("organization", "HDC"), ("place", "Canada")]),
+        (D, [("organization", "HDC"), ("place", "New Zealand")]),
+        (D, [("organization", "HDC"), ("person", "Mere Tane")]),
+        (D, [("organization", "HDC"), ("place", "Canada"), ("place", "Vancouver")]),
+    ])
+    assert names(r, 1) == [("organization", "HDC"), ("place", "Canada")]
+    assert names(r, 2)[0] == ("organization", "Harbour Drainage Council")
+    assert names(r, 3)[0] == ("organization", "Harbour Drainage Council")
+    assert names(r, 4)[0] == ("organization", "HDC")  # the other body keeps its page
+
+
+def test_a_split_acronym_gives_the_same_answer_whatever_the_article_order() -> None:
+    articles = [
+        (D, [("organization", "Harbour Drainage Council"), ("place", "New Zealand")]),
+        (date(2020, 2, 1), [("organization", "HDC"), ("place", "Canada")]),
+        (date(2020, 3, 1), [("organization", "HDC"), ("place", "New Zealand")]),
+        (date(2020, 4, 1), [("organization", "HDC"), ("place", "Canada")]),
+    ]
+    forward = resolve_corpus(articles)
+    backward = resolve_corpus(articles[::-1])
+    assert list(forward.entities_of) == list(backward.entities_of)[::-1]
+    assert forward.pageless == backward.pageless
+
+
+def test_a_three_letter_acronym_with_every_article_tied_is_one_entity() -> None:
+    r = resolve_corpus([
+        (D, [("organization", "HDC"), ("place", "U.S.")]),
+        (D, [("organization", "Harbour Drainage Council"), ("place", "United States")]),
+    ])
+    assert names(r, 0)[0] == names(r, 1)[0] == ("organization", "HDC")  # seen first
+    assert r.spellings["HDC"] == ("Harbour Drainage Council",)
+
+
+def test_an_article_naming_both_does_not_tie_the_others() -> None:
+    """The pair's own names are no context: one article writing "HDC" beside its
+    expansion says nothing about another article's "HDC"."""
+    r = resolve_corpus([
+        (D, [("organization", "Harbour Drainage Council"), ("organization", "HDC"),
+             ("place", "New Zealand")]),
+        (D, [("organization", "HDC"), ("place", "Canada")]),
+    ])
+    assert names(r, 0)[0] == ("organization", "Harbour Drainage Council")
+    assert names(r, 1)[0] == ("organization", "HDC")
+
+
+def test_a_code_of_abbreviations_is_no_acronyms_expansion() -> None:
+    r = resolve_corpus([
+        (D, [("organization", "CC BY-SA"), ("organization", "Free Software Foundation")]),
+        (D, [("organization", "CBS"), ("organization", "Free Software Foundation")]),
+    ])
+    assert names(r, 1)[0] == ("organization", "CBS")
+
+
 def test_type_is_voted_over_the_corpus_and_registry_decides() -> None:
     r = resolve_corpus([(D, [("person", "Twitter")]), (D, [("organization", "Twitter")]),
                         (D, [("organization", "Twitter")]), (D, [("person", "Iran")])])

@@ -24,7 +24,7 @@ from functools import lru_cache
 from news_digest.enrich import filters, gazetteer, ner, rarity
 
 __all__ = ["cut_from_longer", "ends_longer", "part_of_title", "person_like",
-           "spelled_out_in_lower_case", "titled_person"]
+           "spelled_out_in_lower_case", "the_in_name", "titled_person"]
 
 NOT_CUES: frozenset[str] = frozenset({
     "former", "late", "then", "acting", "new", "old", "young", "united", "national",
@@ -121,6 +121,23 @@ def spelled_out_in_lower_case(acronym: str, text: str) -> bool:
     words = r"\s+(?:(?:of|and|the|for|in|on|to)\s+)?".join(
         rf"{c.lower()}[a-z]+" for c in acronym)
     return re.search(rf"(?<![\w-]){words}\s*\(\s*{acronym}\s*\)", text) is not None
+
+
+def the_in_name(name: str, text: str) -> bool:
+    """True when ``text`` writes "The <name>" with a capital T in mid-sentence and never
+    "the <name>": the article is part of the name ("newspaper The Hill described",
+    "told The Atlantic,"), as English capitalises it only in titles of newspapers,
+    magazines, bands and shows. NER leaves the "The" out of the span, and without it a
+    newspaper is a common word ("Hill") or the ocean ("Atlantic"). Mid-sentence means
+    right after a lower-case word or a comma, colon, semicolon or dash; a sentence's
+    first "The" says nothing. A name that goes on ("The Master of Disguise", "The
+    Washington Post") is not this one-word name."""
+    if not re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*", name):
+        return False
+    if re.search(rf"\bthe[ \t]+{name}\b", text):
+        return False
+    after = rf"{name}(?![\w-])(?![ \t]+(?:[A-Z]|of\b|and\b|&))"
+    return re.search(rf"(?:[a-z]|[a-z][,;:]|[–—])[ \t]+The[ \t]+{after}", text) is not None
 
 
 _CONTINUES = re.compile(r"\s+of\s+[A-Z][a-z]")

@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from news_digest.enrich import cues, gazetteer, ner, placenames, things
+from news_digest.enrich import cues, filters, gazetteer, ner, placenames, things
 from news_digest.enrich.canonical import (
     canonicalize,
     clean_surface,
@@ -295,8 +295,9 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             pairs.append((renamed, 1.0))
             if renamed.text != place:
                 written_as.add((renamed.text, place))
-        out.append(_with_written(canonicalize(pairs, registry, lower_words(
-            t for t, _ in article), "\n".join(t for t, _ in article)), written_as))
+        text = "\n".join(t for t, _ in article)
+        out.append(_named_with_the(_with_written(canonicalize(pairs, registry, lower_words(
+            t for t, _ in article), text), written_as), text, registry))
     return out
 
 
@@ -320,6 +321,25 @@ def _with_written(entities: tuple[Entity, ...],
                  if e.type == "place" and (new == e.name or new in e.aliases)}
         if extra - {e.name} - set(e.aliases):
             e = replace(e, aliases=tuple(sorted({*e.aliases, *extra} - {e.name})))
+        out.append(e)
+    return tuple(out)
+
+
+def _named_with_the(entities: tuple[Entity, ...], text: str,
+              registry: Registry) -> tuple[Entity, ...]:
+    """A one-word name the article writes "The <name>" in mid-sentence
+    (:func:`cues.the_in_name`) under its whole name, an organisation's: "The Hill", "The
+    Atlantic" (the magazine, which NER calls a place, apart from the ocean). Names the
+    registry knows, countries, gazetteer places ("The Hague") and generic institutions
+    ("The Senate" in a quote run into the next sentence) are left alone."""
+    out = []
+    for e in entities:
+        if (e.type != "person" and " " not in e.name and registry.entry(e.name) is None
+                and not filters.country_of(e.name) and not filters.generic(e.name)
+                and not gazetteer.is_place(e.name) and not gazetteer.is_place(f"The {e.name}")
+                and cues.the_in_name(e.name, text)):
+            e = replace(e, name=f"The {e.name}", type="organization",
+                        aliases=tuple(sorted({*e.aliases, e.name})))
         out.append(e)
     return tuple(out)
 

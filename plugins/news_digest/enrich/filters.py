@@ -174,6 +174,18 @@ def abbreviated_country(text: str) -> str | None:
     return country_of(full) if full else None
 
 
+_THE_TITLE = re.compile(r"The [A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
+
+
+def the_in_title(name: str) -> bool:
+    """"The Hill", "The Atlantic": a one-word name whose capital "The" ingest found to be
+    part of it (:func:`news_digest.enrich.cues.the_in_name`). It is kept by
+    :func:`tidy` and by the spelling key, so the newspaper is not "Hill" and the magazine
+    not the ocean. Ingest strips a span's leading "The" before tidying, so a sentence's
+    first "The Department" never reaches this."""
+    return _THE_TITLE.fullmatch(name) is not None
+
+
 def tidy(text: str, etype: str | None = None) -> str:
     """A name without caption residue, credits, brackets, leading articles or titles.
 
@@ -193,7 +205,8 @@ def tidy(text: str, etype: str | None = None) -> str:
         if glued and len(words) > 1:
             words[-1] = words[-1][:glued.start()]
     text = " ".join(words).strip(" \t\"'“”‘’,;:-–—")
-    text = _LEADING_ARTICLE.sub("", text) if len(text.split()) > 1 else text
+    if len(text.split()) > 1 and not the_in_title(text):
+        text = _LEADING_ARTICLE.sub("", text)
     if etype == "person":
         words = text.split()
         titles = _titles()
@@ -320,7 +333,8 @@ def spelling_key(name: str) -> str:
     """
     text = unicodedata.normalize("NFKD", _ACRONYM_PAREN.sub("", name))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"^(?:the|an?)\s+", "", text)
+    if not the_in_title(name):
+        text = re.sub(r"^(?:the|an?)\s+", "", text)
     for pattern, repl in _BRITISH:
         text = pattern.sub(repl, text)
     text = text.replace("’", "'").replace(".", " ").replace("-", " ").replace("&", " and ")

@@ -33,7 +33,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -118,6 +118,13 @@ def _built_or_natural(names: Sequence[str]) -> bool:
     return bool(multi) and all(w[-1] in PLACE_HEADS for w in multi)
 
 
+def _coded(name: str) -> bool:
+    """A name with a word of two or more capitals ("CC BY-SA", "NASA Goddard"): its
+    initials are letters of abbreviations, not an acronym someone coined for it, so a
+    bare acronym with those letters ("CBS") is not it."""
+    return any(len(w) >= 2 and w.isupper() for w in re.split(r"[\s/-]+", name))
+
+
 def _without_suffix(name: str) -> str:
     """A name (or spelling key) without a last word that is an organisation suffix:
     "Pacific Gas and Electric Company", "pacific gas and electric company" and "pacific
@@ -127,6 +134,42 @@ def _without_suffix(name: str) -> str:
     if last in ner.ORG_SUFFIXES or last.capitalize() in ner.ORG_SUFFIXES:
         return " ".join(words[:-1])
     return name
+
+
+SHORT_ACRONYM = 3
+"""An acronym of at most this many letters joins the one expansion the corpus has for it
+only in the articles that share something with the expansion's articles (see
+:func:`_tied`). Three letters are too few to name one body: of the Wikinews corpus's
+393 multi-word organisation and place names with three initials, 42 (11%) share them
+with another name ("CIA": Central Intelligence Agency, Calicut International Airport;
+"DNC": Democratic National Committee and Convention), and the world's other bodies
+with those letters are not in the corpus to compete ("CBC" the Canadian broadcaster
+against the one "Congressional Black Caucus"). Of its 125 names with four initials, two
+share them, and they are spellings of one name (RIAA); of 42 with five or six, none."""
+
+
+def _context(pairs: Sequence[tuple[str, str]], root: Callable[[str], str]) -> frozenset[str]:
+    """What an article is about, for telling two bodies with one acronym apart: the
+    clusters of its names and the countries its places are (by ISO 3166 names or
+    "U.S."-style abbreviations), so "US" and "United States" agree."""
+    out = {root(filters.spelling_key(n)) for _, n in pairs}
+    for etype, name in pairs:
+        country = filters.country_of(name) or filters.abbreviated_country(name) \
+            if etype == "place" else None
+        if country:
+            out.add(f"country:{country}")
+    return frozenset(out)
+
+
+def _tied(own: set[int], theirs: set[int], context: Callable[[int], frozenset[str]],
+          pair: set[str]) -> set[int]:
+    """The articles of an acronym (``own``) that name its expansion themselves or share a
+    country or another name with some article that does (``theirs``): evidence that the
+    letters mean that body there. The acronym's and the expansion's own clusters
+    (``pair``) are no evidence: an article naming both would otherwise tie every other
+    article that writes the letters."""
+    around = set().union(*(context(j) for j in theirs)) - pair
+    return {i for i in own if i in theirs or context(i) & around}
 
 
 def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]]],
@@ -222,13 +265,27 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
         if types[k].get("person", 0) * 2 > sum(types[k].values()):
             continue
         for name in sorted(members.get(find(k), ())):
-            if filters.spelling_key(name) == k and not _built_or_natural([name]):
+            if filters.spelling_key(name) == k and not _built_or_natural([name]) \
+                    and not _coded(name):
                 # a place's name is not what an acronym stands for ("HPC" is not
-                # "Hyde Park Corner")
+                # "Hyde Park Corner"), nor a code made of abbreviations ("CC BY-SA")
                 for form in (name, _without_suffix(name)):
                     acro = filters.acronym_of(form)
                     if acro and len(acro) >= 3:
                         expansions[acro].add(find(k))
+    # a short acronym's articles and their expansion's must share something (below)
+    articles_of: dict[str, set[int]] = defaultdict(set)
+    for k, found in stories.items():
+        articles_of[find(k)] |= found
+    contexts: dict[int, frozenset[str]] = {}  # asked for a few articles only
+
+    def context(i: int) -> frozenset[str]:
+        if i not in contexts:
+            contexts[i] = _context(cleaned[i], lambda key: find(key) if key in parent else key)
+        return contexts[i]
+
+    joins: list[tuple[str, list[str], set[int]]] = []
+    redirect: dict[str, tuple[str, frozenset[int]]] = {}  # acronym key → (root, articles)
     for k in sorted(parent):
         if " " in k and " and " not in k:
             continue  # an acronym's key is one word, or letters around "&" ("pg and e")
@@ -242,9 +299,21 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
         if not any(n.isupper() for n in written):
             continue  # "Nasa" written as a word is not evidence of an acronym
         targets = {find(t) for t in expansions[letters]}
-        if len({_without_suffix(t) for t in targets}) == 1:
-            for t in sorted(targets):  # one name, with and without "Company"
+        if len({_without_suffix(t) for t in targets}) != 1:
+            continue
+        tied = stories[k]
+        if len(letters) <= SHORT_ACRONYM:
+            tied = _tied(stories[k], {i for t in targets for i in articles_of[t]},
+                         context, {find(k), *targets})
+        joins.append((k, sorted(targets), tied))
+    for k, targets, tied in joins:  # decided first: the contexts hold the roots of then
+        if tied == stories[k]:
+            for t in targets:  # one name, with and without "Company"
                 union(k, t)
+        elif tied:  # the same letters name another body in the other articles
+            for t in targets[1:]:
+                union(targets[0], t)
+            redirect[k] = (targets[0], frozenset(tied))
 
     # 3. one type and one name per cluster
     roots = sorted({find(k) for k in parent})
@@ -367,7 +436,10 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
                 people_here[w[-1]].add(r)
         resolved: list[tuple[str, str]] = []
         for etype_in, name in pairs:
-            root = find(filters.spelling_key(name))
+            key = filters.spelling_key(name)
+            root = find(key)
+            if key in redirect and i in redirect[key][1]:
+                root = find(redirect[key][0])  # "ABC" beside the American network's names
             root = glued.get(root, root)
             etype, canonical = cluster_type[root], cluster_name[root]
             word = _words(canonical)[0] if len(_words(canonical)) == 1 else ""
