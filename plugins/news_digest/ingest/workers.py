@@ -13,6 +13,7 @@ import logging
 import multiprocessing
 import os
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -239,10 +240,12 @@ def overlap_worker(settings: Settings) -> bool:
     imports spaCy, loads the model and enriches (≈ 3 s) while this process learns the
     folder's boilerplate and reads what it needs next (the story index, word tables,
     and in a build the tables entity resolution reads). Forking copies nothing up
-    front, so the worker starts at once. Not with one core, not where ``fork`` is not
-    available, and not when the user asked for one process (``processes = 1``).
+    front, so the worker starts at once. Only on Linux (macOS's system libraries are
+    not safe to use after ``fork``, which is why Python spawns there), not with one
+    core, and not when the user asked for one process (``processes = 1``).
     """
     return (settings.processes != 1 and (os.cpu_count() or 1) >= 2
+            and sys.platform.startswith("linux")
             and "fork" in multiprocessing.get_all_start_methods())
 
 
