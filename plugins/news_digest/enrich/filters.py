@@ -250,8 +250,6 @@ def rejected(name: str, etype: str | None, noise: bool = True) -> str | None:
         return "too short to be a name"  # "WN", a transcript's speaker mark
     if etype == "person" and any(ch.isdigit() for ch in bare):
         return "a person's name has no digits"
-    if etype == "person" and bare.isupper() and len(words) == 1:
-        return "an acronym is not a person"
     if bare[0].islower() and not re.match(r"^(?:al|el|de|van|von|bin|ibn|da|di|le|la|e|i)"
                                            r"[-\s]", bare):
         return "starts in lower case"
