@@ -67,7 +67,7 @@ def clean_surface(text: str, label: str | None = None) -> str:
     return text.strip(_EDGE)
 
 
-_BREAK = re.compile(r"^(?:[^\w]+|[\d][\d.,:/'-]*[a-z]{0,2}|v|vs\.?|-\w*\d\w*)$")
+_BREAK = re.compile(r"^(?:(?!&$)[^\w]+|[\d][\d.,:/'-]*[a-z]{0,2}|v|vs\.?|-\w*\d\w*)$")
 
 
 def split_mention(text: str) -> list[str]:
@@ -76,7 +76,10 @@ def split_mention(text: str) -> list[str]:
     Results tables and score lines ("Worcestershire 238", "Scott Draper ( Australia",
     "Lithuania - Danius Gleveckas", "LONDON 1996-08-30") make NER spans swallow
     numbers and neighbours; a token that is only figures or punctuation, or "v"/"vs",
-    is never inside a name, so the span is cut there.
+    is never inside a name, so the span is cut there. A lone "&" is the exception: it
+    joins the words of one name ("Procter & Gamble", "Smith & Co"), and cutting there
+    made two non-names of a company (two people joined by "&" are split later, by
+    :func:`filters.split_joined`, people only).
     """
     pieces: list[list[str]] = [[]]
     for token in text.split():
