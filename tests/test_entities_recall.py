@@ -7,7 +7,10 @@ hand-made and name nothing from that data, so these run without spaCy.
 
 from __future__ import annotations
 
-from news_digest.enrich.canonical import canonicalize
+import pytest
+
+from news_digest.enrich import filters
+from news_digest.enrich.canonical import canonicalize, split_mention
 from news_digest.enrich.ner import Mention
 from news_digest.model import Entity
 
@@ -54,3 +57,37 @@ def test_lone_acronym_labelled_person_is_no_entity() -> None:
     assert canonicalize(mentions(("NASA", "person"))) == ()
     assert by_name(canonicalize(mentions(("NASA", "person"), ("NASA", "organization"))))[
         "NASA"].type == "organization"
+
+
+# --- "&" joins one name -------------------------------------------------------------------
+
+def test_ampersand_stays_inside_a_company_name() -> None:
+    assert split_mention("Quillby & Sons") == ["Quillby & Sons"]
+    assert split_mention("Zembla & Co 12 Acme Corp") == ["Zembla & Co", "Acme Corp"]
+    found = canonicalize(mentions(("Quillby & Sons", "organization")))
+    assert [e.name for e in found] == ["Quillby & Sons"]
+
+
+def test_people_joined_by_ampersand_are_still_two() -> None:
+    found = by_name(canonicalize(mentions(("Jane Quillby & Tom Zembla", "person"))))
+    assert set(found) == {"Jane Quillby", "Tom Zembla"}
+
+
+# --- lower-case words at the end of a span are not the name -----------------------------
+
+@pytest.mark.parametrize(("raw", "etype", "clean"), [
+    ("Zemblax news agency", "organization", "Zemblax"),
+    ("Quillby province", "place", "Quillby"),
+    ("Zembla Front group", "organization", "Zembla Front"),
+    ("Bank of Zembla", "organization", "Bank of Zembla"),
+    ("Rio de Quillby", "place", "Rio de Quillby"),
+    ("al-Quillby", "person", "al-Quillby"),
+])
+def test_trailing_lower_case_words_go(raw: str, etype: str, clean: str) -> None:
+    assert filters.tidy(raw, etype) == clean
+
+
+def test_a_name_with_its_common_noun_joins_the_bare_name() -> None:
+    found = canonicalize(mentions(("Zemblax news agency", "organization"),
+                                  ("Zemblax", "organization")))
+    assert found == (Entity("Zemblax", "organization", (), 2),)

@@ -123,6 +123,7 @@ ABBREVIATED: dict[str, str] = {"us": "united states", "u s": "united states",
                                "usa": "united states", "uk": "united kingdom"}
 """Country abbreviations that open institution names ("U.S. Senate", "UK Parliament")."""
 
+_LOWER_WORD = re.compile(r"[a-z][a-z'’-]*[,;:]?")
 _LEADING_ARTICLE = re.compile(r"^(?:an?|the)\s+(?=\S)", re.IGNORECASE)
 _GLUED_CAPTION = re.compile(
     rf"(?<=[a-z])(?:{'|'.join(sorted(CAPTION_WORDS, key=len, reverse=True))})$")
@@ -175,7 +176,12 @@ def abbreviated_country(text: str) -> str | None:
 
 
 def tidy(text: str, etype: str | None = None) -> str:
-    """A name without caption residue, credits, brackets, leading articles or titles.
+    """A name without caption residue, credits, brackets, leading articles, trailing
+    lower-case words or titles.
+
+    A name's words are capitalised, bar the links inside it ("Bank of England", "Rio de
+    Janeiro"), so lower-case words at its end are the common noun NER took in with it:
+    "the Interfax news agency", "Hubei province", "the Islamic State group".
 
     Titles are stripped from people only, and only while two words remain, so "Prince
     Harry" stays a name while "Astronomer Anthony Boccaletti" loses the job.
@@ -192,6 +198,9 @@ def tidy(text: str, etype: str | None = None) -> str:
         glued = _GLUED_CAPTION.search(words[-1])
         if glued and len(words) > 1:
             words[-1] = words[-1][:glued.start()]
+    while len(words) > 1 and _LOWER_WORD.fullmatch(words[-1]) and any(
+            w[:1].isupper() for w in words[:-1]):
+        words.pop()  # "Interfax news agency", "Hubei province": the noun is not the name
     text = " ".join(words).strip(" \t\"'“”‘’,;:-–—")
     text = _LEADING_ARTICLE.sub("", text) if len(text.split()) > 1 else text
     if etype == "person":
