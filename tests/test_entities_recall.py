@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from news_digest.enrich import filters
+from news_digest.enrich import cues, filters
 from news_digest.enrich.canonical import canonicalize, split_mention
 from news_digest.enrich.ner import Mention
 from news_digest.model import Entity
@@ -91,3 +91,18 @@ def test_a_name_with_its_common_noun_joins_the_bare_name() -> None:
     found = canonicalize(mentions(("Zemblax news agency", "organization"),
                                   ("Zemblax", "organization")))
     assert found == (Entity("Zemblax", "organization", (), 2),)
+
+
+# --- two cues narrowed: an initial before a place, "of" after a common noun -----------
+
+def test_initial_votes_person_but_not_over_a_place_label() -> None:
+    assert canonicalize(mentions(("N. Zembla", "place")))[0].type == "place"
+    assert canonicalize(mentions(("P. Quillby", "organization")))[0].type == "person"
+
+
+def test_of_after_a_common_noun_does_not_cut_the_place() -> None:
+    text = "an order for the Quillby province of Zembla and the Eastern District of Zembla"
+    province = Mention("Quillby province", "place", text.index("Quillby"))
+    district = Mention("Eastern District", "place", text.index("Eastern"))
+    assert not cues.cut_from_longer(text, province)
+    assert cues.cut_from_longer(text, district)

@@ -325,9 +325,11 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
         elif label == ner.OTHER:
             group.other += 1
         initials = _INITIALS.match(surface)
-        if (initials and registry.entry(initials.group(1)) is None) or _TITLE_DOTTED.match(
-                " ".join(piece.split()).strip(_EDGE)):
-            group.types["person"] += 1  # "P. Simmons", "Dr. Li": a person whatever NER said
+        if (initials and label != "place" and registry.entry(initials.group(1)) is None) or \
+                _TITLE_DOTTED.match(" ".join(piece.split()).strip(_EDGE)):
+            # "P. Simmons", "Dr. Li": a person whatever NER said, but for an initial NER
+            # read as a place's abbreviated word ("N. Korea", "S. Africa", "W. Virginia")
+            group.types["person"] += 1
     entities: list[Entity] = []
     for group in _merge(groups):
         etype = group.type
