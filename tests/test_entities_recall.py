@@ -106,3 +106,8 @@ def test_of_after_a_common_noun_does_not_cut_the_place() -> None:
     district = Mention("Eastern District", "place", text.index("Eastern"))
     assert not cues.cut_from_longer(text, province)
     assert cues.cut_from_longer(text, district)
+
+
+def test_one_common_word_keeps_its_noun() -> None:
+    assert filters.tidy("Democratic party", "organization") == "Democratic party"
+    assert filters.tidy("Labour government", "organization") == "Labour government"

@@ -164,10 +164,9 @@ def ends_longer(text: str, mention: ner.Mention, mentions: Sequence[ner.Mention]
                for m in mentions)
 
 
-COMMON_RARITY = 5.0
-"""A word at most this rare in general English (``wordfreq`` zipf ≥ 4: "national",
-"security", "research") is a common word: a run of such words is a description
-("National Security") unless something else says it is a name."""
+COMMON_RARITY = rarity.COMMON_RARITY
+"""A word at most this rare in general English is a common word: a run of such words is
+a description ("National Security") unless something else says it is a name."""
 
 
 NOT_ROLES: frozenset[str] = frozenset({

@@ -31,7 +31,7 @@ import unicodedata
 import zoneinfo
 from functools import lru_cache
 
-from news_digest.enrich import ner
+from news_digest.enrich import ner, rarity
 from news_digest.vocab.evidence import initials
 
 __all__ = [
@@ -181,7 +181,9 @@ def tidy(text: str, etype: str | None = None) -> str:
 
     A name's words are capitalised, bar the links inside it ("Bank of England", "Rio de
     Janeiro"), so lower-case words at its end are the common noun NER took in with it:
-    "the Interfax news agency", "Hubei province", "the Islamic State group".
+    "the Interfax news agency", "Hubei province", "the Islamic State group". Not when
+    one common English word would be left ("Democratic party", "Trump administration"):
+    there the noun is what makes it a name.
 
     Titles are stripped from people only, and only while two words remain, so "Prince
     Harry" stays a name while "Astronomer Anthony Boccaletti" loses the job.
@@ -199,7 +201,7 @@ def tidy(text: str, etype: str | None = None) -> str:
         if glued and len(words) > 1:
             words[-1] = words[-1][:glued.start()]
     while len(words) > 1 and _LOWER_WORD.fullmatch(words[-1]) and any(
-            w[:1].isupper() for w in words[:-1]):
+            w[:1].isupper() for w in words[:-1]) and not _common_word(words[:-1]):
         words.pop()  # "Interfax news agency", "Hubei province": the noun is not the name
     text = " ".join(words).strip(" \t\"'“”‘’,;:-–—")
     text = _LEADING_ARTICLE.sub("", text) if len(text.split()) > 1 else text
@@ -213,6 +215,11 @@ def tidy(text: str, etype: str | None = None) -> str:
             words.pop(0)
         text = " ".join(words)
     return text
+
+
+def _common_word(words: list[str]) -> bool:
+    """One word, and a common one in English (:data:`rarity.COMMON_RARITY`)."""
+    return len(words) == 1 and rarity.rarity(words[0]) <= rarity.COMMON_RARITY
 
 
 def split_joined(text: str, etype: str | None) -> list[str]:
