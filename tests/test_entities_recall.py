@@ -111,3 +111,10 @@ def test_of_after_a_common_noun_does_not_cut_the_place() -> None:
 def test_one_common_word_keeps_its_noun() -> None:
     assert filters.tidy("Democratic party", "organization") == "Democratic party"
     assert filters.tidy("Labour government", "organization") == "Labour government"
+
+
+def test_the_lower_case_tail_goes_as_a_whole() -> None:
+    assert filters.tidy("Texas graduation party", "organization") == "Texas graduation party"
+    assert filters.tidy("Zembla National Congress (ZNC) party", "organization") == \
+        "Zembla National Congress"
+    assert filters.tidy("Quillby Talon of", "person") == "Quillby Talon"

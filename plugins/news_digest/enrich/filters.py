@@ -188,7 +188,7 @@ def tidy(text: str, etype: str | None = None) -> str:
     Titles are stripped from people only, and only while two words remain, so "Prince
     Harry" stays a name while "Astronomer Anthony Boccaletti" loses the job.
     """
-    text = CREDIT.sub("", text)
+    text = _without_lower_tail(CREDIT.sub("", text))
     text = text.replace("[", " ").replace("]", " ").replace("{", " ").replace("}", " ")
     text = _ACRONYM_PAREN.sub("", text)  # "World Health Organization (WHO)", or "(WHO"
     if text.count("(") != text.count(")"):
@@ -200,9 +200,6 @@ def tidy(text: str, etype: str | None = None) -> str:
         glued = _GLUED_CAPTION.search(words[-1])
         if glued and len(words) > 1:
             words[-1] = words[-1][:glued.start()]
-    while len(words) > 1 and _LOWER_WORD.fullmatch(words[-1]) and any(
-            w[:1].isupper() for w in words[:-1]) and not _common_word(words[:-1]):
-        words.pop()  # "Interfax news agency", "Hubei province": the noun is not the name
     text = " ".join(words).strip(" \t\"'“”‘’,;:-–—")
     text = _LEADING_ARTICLE.sub("", text) if len(text.split()) > 1 else text
     if etype == "person":
@@ -217,9 +214,20 @@ def tidy(text: str, etype: str | None = None) -> str:
     return text
 
 
-def _common_word(words: list[str]) -> bool:
-    """One word, and a common one in English (:data:`rarity.COMMON_RARITY`)."""
-    return len(words) == 1 and rarity.rarity(words[0]) <= rarity.COMMON_RARITY
+def _without_lower_tail(text: str) -> str:
+    """``text`` without the lower-case words it ends with ("Hubei province" → "Hubei"),
+    unless what is left has no capital or is one common English word
+    (:data:`rarity.COMMON_RARITY`: "Democratic party", "Pennsylvania graduation party").
+    The tail is judged as a whole, so a name is never cut half-way through it."""
+    words = text.split()
+    head = len(words)
+    while head and _LOWER_WORD.fullmatch(words[head - 1]):
+        head -= 1
+    kept = words[:head]
+    if head == len(words) or not any(w[:1].isupper() for w in kept) or (
+            len(kept) == 1 and rarity.rarity(kept[0]) <= rarity.COMMON_RARITY):
+        return text
+    return " ".join(kept)
 
 
 def split_joined(text: str, etype: str | None) -> list[str]:
