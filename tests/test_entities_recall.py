@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from news_digest.enrich import cues, filters
+from news_digest.enrich import entities as ent
 from news_digest.enrich.canonical import canonicalize, split_mention
 from news_digest.enrich.ner import Mention
 from news_digest.model import Entity
@@ -118,3 +119,23 @@ def test_the_lower_case_tail_goes_as_a_whole() -> None:
     assert filters.tidy("Zembla National Congress (ZNC) party", "organization") == \
         "Zembla National Congress"
     assert filters.tidy("Quillby Talon of", "person") == "Quillby Talon"
+
+
+# --- "The" printed inside a sentence stays an alias -------------------------------------
+
+def test_the_inside_a_sentence_is_kept_as_an_alias() -> None:
+    text = "The delegates flew to The Zemblan Hague on Monday."
+    at = text.index("The Zemblan")
+    assert ent._with_the(text, Mention("The Zemblan Hague", "place", at)) == (
+        None, "Zemblan Hague", "The Zemblan Hague")
+    assert ent._with_the(text, Mention("The delegates", "organization", 0)) is None
+    found = ent._with_written((Entity("Zemblan Hague", "organization", (), 1),),
+                              {(None, "Zemblan Hague", "The Zemblan Hague")})
+    assert found[0].aliases == ("The Zemblan Hague",)
+
+
+def test_a_renamed_place_keeps_its_written_name_for_places_only() -> None:
+    written = {("place", "United States", "America")}
+    place = ent._with_written((Entity("United States", "place", (), 1),), written)
+    org = ent._with_written((Entity("United States", "organization", (), 1),), written)
+    assert place[0].aliases == ("America",) and org[0].aliases == ()
