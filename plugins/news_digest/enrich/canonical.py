@@ -236,8 +236,8 @@ def _merge(groups: dict[str, _Group]) -> list[_Group]:
 def _as_surname(group: _Group, word: str) -> None:
     """A lone word that joined a person as their surname votes as that person.
 
-    The small model labels a bare surname by its company in the sentence ("Shearer"
-    after a club's name is an organisation, "Lebed" after "in Moscow" a place) more
+    The small model labels a bare surname by its company in the sentence (a surname
+    after a club's name reads as an organisation, one after "in Moscow" as a place) more
     often than it labels the full name wrongly; counted as they came, three such
     labels outvoted the full name's one and retyped the person. The join itself is the
     evidence (the word is the surname of the article's one matching person). A word
@@ -328,7 +328,7 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
         if (initials and label != "place" and registry.entry(initials.group(1)) is None) or \
                 _TITLE_DOTTED.match(" ".join(piece.split()).strip(_EDGE)):
             # "P. Simmons", "Dr. Li": a person whatever NER said, but for an initial NER
-            # read as a place's abbreviated word ("N. Korea", "S. Africa", "W. Virginia")
+            # read as a place's abbreviated word ("S. Africa", "W. Virginia")
             group.types["person"] += 1
     entities: list[Entity] = []
     for group in _merge(groups):
@@ -357,9 +357,9 @@ def _label(label: str | None, surface: str) -> str | None:
     """The type a mention votes for: its NER label, except a person label on one word
     in capitals, which votes for nothing.
 
-    Such a word is an acronym ("KDP", which then joins "Kurdistan Democratic Party"
-    and takes its type) or a surname in a shouted headline ("GASCOIGNE", which joins
-    the article's "Gascoigne"); rejecting it outright, as before, lost both forms."""
+    Such a word is an acronym ("NAACP", which then joins its spelled-out name and
+    takes its type) or a surname in a shouted headline ("MERKEL", which joins
+    the article's "Merkel"); rejecting it outright, as before, lost both forms."""
     if label == "person" and surface.isupper() and " " not in surface:
         return None
     return label

@@ -131,14 +131,14 @@ def cut_from_longer(text: str, mention: ner.Mention) -> bool:
     """True when the name goes on after NER's span, so the span is a piece of it:
     "[Western District] of Virginia" (a court), "[Interstate] 75" (a road).
 
-    A span that ends in a lower-case noun ("Guangdong province") is not cut: "of" after
+    A span that ends in a lower-case noun ("Hubei province") is not cut: "of" after
     a common noun names what the place belongs to, not more of its name.
 
     Places only: "of" and a capitalised word, or a number, after an organisation
     name often start another name ("American Civil Liberties Union of Montana", an
     affiliate; "Boeing 737"), and a person's "of" is part of a title ("Mary of Teck")."""
     if mention.type != "place" or not mention.text or mention.text.split()[-1].islower():
-        return False  # "the Guangdong province of China": a common noun, then "of"
+        return False  # "the Hubei province of China": a common noun, then "of"
     after = text[mention.start + len(mention.text):mention.start + len(mention.text) + 12]
     return bool(_CONTINUES.match(after) or _NUMBERED.match(after))
 

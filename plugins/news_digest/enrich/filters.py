@@ -181,7 +181,7 @@ def tidy(text: str, etype: str | None = None) -> str:
 
     A name's words are capitalised, bar the links inside it ("Bank of England", "Rio de
     Janeiro"), so lower-case words at its end are the common noun NER took in with it:
-    "the Interfax news agency", "Hubei province", "the Islamic State group". Not when
+    "the Xinhua news agency", "Hubei province", "the Islamic State group". Not when
     one common English word would be left ("Democratic party", "Trump administration"):
     there the noun is what makes it a name.
 
