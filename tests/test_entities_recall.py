@@ -139,3 +139,8 @@ def test_a_renamed_place_keeps_its_written_name_for_places_only() -> None:
     place = ent._with_written((Entity("United States", "place", (), 1),), written)
     org = ent._with_written((Entity("United States", "organization", (), 1),), written)
     assert place[0].aliases == ("America",) and org[0].aliases == ()
+
+
+def test_a_rare_lower_case_word_is_part_of_the_name() -> None:
+    assert filters.tidy("Homo sapiens", None) == "Homo sapiens"
+    assert filters.tidy("Zembla sapiens", "person") == "Zembla sapiens"

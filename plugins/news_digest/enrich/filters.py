@@ -215,13 +215,16 @@ def tidy(text: str, etype: str | None = None) -> str:
 
 
 def _without_lower_tail(text: str) -> str:
-    """``text`` without the lower-case words it ends with ("Hubei province" → "Hubei"),
-    unless what is left has no capital or is one common English word
+    """``text`` without the common lower-case words it ends with ("Hubei province" →
+    "Hubei"), unless what is left has no capital or is one common English word
     (:data:`rarity.COMMON_RARITY`: "Democratic party", "Pennsylvania graduation party").
-    The tail is judged as a whole, so a name is never cut half-way through it."""
+    A lower-case word English rarely uses is part of the name, as in a species' or a
+    foreign name ("Homo sapiens", "E. coli"). The tail is judged as a whole, so a name
+    is never cut half-way through it."""
     words = text.split()
     head = len(words)
-    while head and _LOWER_WORD.fullmatch(words[head - 1]):
+    while head and _LOWER_WORD.fullmatch(words[head - 1]) and \
+            rarity.rarity(words[head - 1]) <= rarity.COMMON_RARITY:
         head -= 1
     kept = words[:head]
     if head == len(words) or not any(w[:1].isupper() for w in kept) or (
