@@ -309,6 +309,9 @@ def test_ingest_names_a_publication_with_its_the_and_resolution_keeps_it() -> No
         ("The Brink", "organization"), ("Senate", "organization"), ("Hague", "place"),
         ("Kitty Mak", "person")]
     assert got[0].aliases == ("Brink",)
+    # the form as written, kept as an alias at ingest, is now the name, not an alias too
+    again = _named_with_the((Entity("Brink", "place", ("The Brink",), 1),), text, Registry())
+    assert (again[0].name, again[0].aliases) == ("The Brink", ("Brink",))
     # the build keeps the "The", and the magazine is not the bare name's page
     r = resolve_corpus([(D, [("organization", "The Brink")]), (D, [("place", "Brink")]),
                         (D, [("organization", "The Brink")])])

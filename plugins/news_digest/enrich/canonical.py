@@ -28,7 +28,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from news_digest.enrich import cues, filters, ner
+from news_digest.enrich import cues, filters, gazetteer, ner
 from news_digest.model import ENTITY_TYPES, Entity
 from news_digest.vocab.evidence import initials
 from news_digest.vocab.registry import Registry, key
@@ -67,7 +67,7 @@ def clean_surface(text: str, label: str | None = None) -> str:
     return text.strip(_EDGE)
 
 
-_BREAK = re.compile(r"^(?:[^\w]+|[\d][\d.,:/'-]*[a-z]{0,2}|v|vs\.?|-\w*\d\w*)$")
+_BREAK = re.compile(r"^(?:(?!&$)[^\w]+|[\d][\d.,:/'-]*[a-z]{0,2}|v|vs\.?|-\w*\d\w*)$")
 
 
 def split_mention(text: str) -> list[str]:
@@ -76,7 +76,10 @@ def split_mention(text: str) -> list[str]:
     Results tables and score lines ("Worcestershire 238", "Scott Draper ( Australia",
     "Lithuania - Danius Gleveckas", "LONDON 1996-08-30") make NER spans swallow
     numbers and neighbours; a token that is only figures or punctuation, or "v"/"vs",
-    is never inside a name, so the span is cut there.
+    is never inside a name, so the span is cut there. A lone "&" is the exception: it
+    joins the words of one name ("Procter & Gamble", "Smith & Co"), and cutting there
+    made two non-names of a company (two people joined by "&" are split later, by
+    :func:`filters.split_joined`, people only).
     """
     pieces: list[list[str]] = [[]]
     for token in text.split():
@@ -220,6 +223,7 @@ def _merge(groups: dict[str, _Group]) -> list[_Group]:
                        _core(f)[-1], word[0]) >= 85) for f in forms[p] if len(_core(f)) >= 2)}
         if len(targets) == 1:
             union(n, targets.pop())
+            _as_surname(groups[n], next(iter(forms[n])))
     merged: dict[str, _Group] = {}
     for n in names:
         root = find(n)
@@ -227,6 +231,23 @@ def _merge(groups: dict[str, _Group]) -> list[_Group]:
             merged[root] = _Group()
         merged[root].absorb(groups[n])
     return [merged[r] for r in sorted(merged)]
+
+
+def _as_surname(group: _Group, word: str) -> None:
+    """A lone word that joined a person as their surname votes as that person.
+
+    The small model labels a bare surname by its company in the sentence (a surname
+    after a club's name reads as an organisation, one after "in Moscow" as a place) more
+    often than it labels the full name wrongly; counted as they came, three such
+    labels outvoted the full name's one and retyped the person. The join itself is the
+    evidence (the word is the surname of the article's one matching person). A word
+    that is a country or a gazetteer place keeps its votes: "Jordan" beside "Michael
+    Jordan" may be the country."""
+    if filters.country_of(word) or gazetteer.is_place(word):
+        return
+    votes = sum(group.types.values())
+    if votes:
+        group.types = Counter({"person": votes})
 
 
 def _shouted(form: str) -> bool:
@@ -282,7 +303,8 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
             continue
         if not is_name(surface):
             continue
-        if entry is None and filters.rejected(surface, mention.type) is not None:
+        label = _label(mention.type, surface)
+        if entry is None and filters.rejected(surface, label) is not None:
             continue
         if (entry is None and " " not in surface and not surface.isupper()
                 and surface.lower() in common and not filters.country_of(surface)):
@@ -298,14 +320,16 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
         group.entry = entry
         group.forms[surface] += 1
         group.weights[surface] += weight
-        if mention.type in ENTITY_TYPES:
-            group.types[mention.type] += 1
-        elif mention.type == ner.OTHER:
+        if label in ENTITY_TYPES:
+            group.types[label] += 1
+        elif label == ner.OTHER:
             group.other += 1
         initials = _INITIALS.match(surface)
-        if (initials and registry.entry(initials.group(1)) is None) or _TITLE_DOTTED.match(
-                " ".join(piece.split()).strip(_EDGE)):
-            group.types["person"] += 1  # "P. Simmons", "Dr. Li": a person whatever NER said
+        if (initials and label != "place" and registry.entry(initials.group(1)) is None) or \
+                _TITLE_DOTTED.match(" ".join(piece.split()).strip(_EDGE)):
+            # "P. Simmons", "Dr. Li": a person whatever NER said, but for an initial NER
+            # read as a place's abbreviated word ("S. Africa", "W. Virginia")
+            group.types["person"] += 1
     entities: list[Entity] = []
     for group in _merge(groups):
         etype = group.type
@@ -327,6 +351,18 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
                        old.count + e.count)
         joined[k] = e
     return tuple(sorted(joined.values(), key=lambda e: (-e.count, e.name, e.type)))
+
+
+def _label(label: str | None, surface: str) -> str | None:
+    """The type a mention votes for: its NER label, except a person label on one word
+    in capitals, which votes for nothing.
+
+    Such a word is an acronym ("NAACP", which then joins its spelled-out name and
+    takes its type) or a surname in a shouted headline ("MERKEL", which joins
+    the article's "Merkel"); rejecting it outright, as before, lost both forms."""
+    if label == "person" and surface.isupper() and " " not in surface:
+        return None
+    return label
 
 
 def _drop_common_lead(surface: str, common: frozenset[str], names: set[str]) -> str:

@@ -148,11 +148,14 @@ def cut_from_longer(text: str, mention: ner.Mention) -> bool:
     """True when the name goes on after NER's span, so the span is a piece of it:
     "[Western District] of Virginia" (a court), "[Interstate] 75" (a road).
 
+    A span that ends in a lower-case noun ("Hubei province") is not cut: "of" after
+    a common noun names what the place belongs to, not more of its name.
+
     Places only: "of" and a capitalised word, or a number, after an organisation
     name often start another name ("American Civil Liberties Union of Montana", an
     affiliate; "Boeing 737"), and a person's "of" is part of a title ("Mary of Teck")."""
-    if mention.type != "place" or not mention.text:
-        return False
+    if mention.type != "place" or not mention.text or mention.text.split()[-1].islower():
+        return False  # "the Hubei province of China": a common noun, then "of"
     after = text[mention.start + len(mention.text):mention.start + len(mention.text) + 12]
     return bool(_CONTINUES.match(after) or _NUMBERED.match(after))
 
@@ -178,10 +181,9 @@ def ends_longer(text: str, mention: ner.Mention, mentions: Sequence[ner.Mention]
                for m in mentions)
 
 
-COMMON_RARITY = 5.0
-"""A word at most this rare in general English (``wordfreq`` zipf ≥ 4: "national",
-"security", "research") is a common word: a run of such words is a description
-("National Security") unless something else says it is a name."""
+COMMON_RARITY = rarity.COMMON_RARITY
+"""A word at most this rare in general English is a common word: a run of such words is
+a description ("National Security") unless something else says it is a name."""
 
 
 NOT_ROLES: frozenset[str] = frozenset({

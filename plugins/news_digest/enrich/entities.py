@@ -31,7 +31,7 @@ from news_digest.enrich.canonical import (
     split_mention,
 )
 from news_digest.enrich.pipeline import EnrichContext
-from news_digest.model import Article, Draft, Entity
+from news_digest.model import ENTITY_TYPES, Article, Draft, Entity
 from news_digest.vocab.knowledge import load_registry, update_registry
 from news_digest.vocab.registry import DEFAULT_REGISTRY, Registry
 
@@ -271,7 +271,8 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
     at = 0
     for draft, article in zip(drafts, parts, strict=True):
         mentions: list[list[ner.Mention]] = []
-        written_as: set[tuple[str, str]] = set()  # (name a place took, name as written)
+        # (type or None for any, name it took, name as written)
+        written_as: set[tuple[str | None, str, str]] = set()
         for text, _ in article:
             shouted = _shouting(text)
             # keep the text as written (re-casing preserved offsets and lengths)
@@ -284,8 +285,9 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
                     and not (cues.part_of_title(text, m) and registry.entry(m.text) is None)]
             voted = things.thing_votes(text, kept)
             mentions.append([_renamed(text, m, registry) for m in voted])
-            written_as.update((n.text, m.text) for m, n in zip(voted, mentions[-1], strict=True)
-                              if n is not m)
+            written_as.update(("place", n.text, m.text)
+                              for m, n in zip(voted, mentions[-1], strict=True) if n is not m)
+            written_as.update(_with_the(text, m) for m in voted if _with_the(text, m))
             at += 1
         extra = _propagate(article, mentions)
         pairs = [(m, weight) for (_, weight), ms, more in zip(article, mentions, extra,
@@ -294,7 +296,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             renamed = _renamed("", ner.Mention(place, "place"), registry)
             pairs.append((renamed, 1.0))
             if renamed.text != place:
-                written_as.add((renamed.text, place))
+                written_as.add(("place", renamed.text, place))
         text = "\n".join(t for t, _ in article)
         out.append(_named_with_the(_with_written(canonicalize(pairs, registry, lower_words(
             t for t, _ in article), text), written_as), text, registry))
@@ -311,14 +313,34 @@ def _renamed(text: str, mention: ner.Mention, registry: Registry) -> ner.Mention
     return mention if renamed is None else replace(mention, text=renamed)
 
 
+def _with_the(text: str, mention: ner.Mention) -> tuple[None, str, str] | None:
+    """``(None, name, "The " + name)`` (None: whatever type the entity is voted) when
+    the text writes the name with a capital "The" inside a sentence ("flew to The
+    Hague", "told The Hill"): there the
+    article is printing "The" as part of the name. Cleaning drops a leading "the" from
+    every name, which is right for "the Pentagon"; the written form is kept as an alias
+    so the entity still answers to the name as printed."""
+    if mention.type not in ENTITY_TYPES or not mention.text.startswith("The "):
+        return None
+    before = text[:mention.start].rstrip(" \t\"'“‘(")
+    if not before or before[-1] in ".!?:;\n-–—":
+        return None  # a sentence's first word is capitalised anyway
+    name = clean_surface(split_mention(mention.text)[0], mention.type)
+    if not name or name.startswith("The ") or not is_name(name):
+        return None
+    return None, name, f"The {name}"
+
+
 def _with_written(entities: tuple[Entity, ...],
-                  written_as: set[tuple[str, str]]) -> tuple[Entity, ...]:
-    """The entities with each renamed place's name as written among its aliases: the
-    page of "United States" lists "America", as the article wrote it."""
+                  written_as: set[tuple[str | None, str, str]]) -> tuple[Entity, ...]:
+    """The entities with each renamed name's form as written among its aliases: the
+    page of "United States" lists "America", as the article wrote it, and the page of
+    "Netherlands" lists "The Netherlands" when an article printed it so (the type says
+    which entity: a renamed place only, a name printed with "The" any)."""
     out = []
     for e in entities:
-        extra = {old for new, old in written_as
-                 if e.type == "place" and (new == e.name or new in e.aliases)}
+        extra = {old for etype, new, old in written_as
+                 if etype in (e.type, None) and (new == e.name or new in e.aliases)}
         if extra - {e.name} - set(e.aliases):
             e = replace(e, aliases=tuple(sorted({*e.aliases, *extra} - {e.name})))
         out.append(e)
@@ -339,7 +361,7 @@ def _named_with_the(entities: tuple[Entity, ...], text: str,
                 and not gazetteer.is_place(e.name) and not gazetteer.is_place(f"The {e.name}")
                 and cues.the_in_name(e.name, text)):
             e = replace(e, name=f"The {e.name}", type="organization",
-                        aliases=tuple(sorted({*e.aliases, e.name})))
+                        aliases=tuple(sorted({*e.aliases, e.name} - {f"The {e.name}"})))
         out.append(e)
     return tuple(out)
 

@@ -31,7 +31,7 @@ import unicodedata
 import zoneinfo
 from functools import lru_cache
 
-from news_digest.enrich import ner
+from news_digest.enrich import ner, rarity
 from news_digest.vocab.evidence import initials
 
 __all__ = [
@@ -123,6 +123,7 @@ ABBREVIATED: dict[str, str] = {"us": "united states", "u s": "united states",
                                "usa": "united states", "uk": "united kingdom"}
 """Country abbreviations that open institution names ("U.S. Senate", "UK Parliament")."""
 
+_LOWER_WORD = re.compile(r"[a-z][a-z'’-]*[,;:]?")
 _LEADING_ARTICLE = re.compile(r"^(?:an?|the)\s+(?=\S)", re.IGNORECASE)
 _GLUED_CAPTION = re.compile(
     rf"(?<=[a-z])(?:{'|'.join(sorted(CAPTION_WORDS, key=len, reverse=True))})$")
@@ -187,12 +188,19 @@ def the_in_title(name: str) -> bool:
 
 
 def tidy(text: str, etype: str | None = None) -> str:
-    """A name without caption residue, credits, brackets, leading articles or titles.
+    """A name without caption residue, credits, brackets, leading articles, trailing
+    lower-case words or titles.
+
+    A name's words are capitalised, bar the links inside it ("Bank of England", "Rio de
+    Janeiro"), so lower-case words at its end are the common noun NER took in with it:
+    "the Xinhua news agency", "Hubei province", "the Islamic State group". Not when
+    one common English word would be left ("Democratic party", "Trump administration"):
+    there the noun is what makes it a name.
 
     Titles are stripped from people only, and only while two words remain, so "Prince
     Harry" stays a name while "Astronomer Anthony Boccaletti" loses the job.
     """
-    text = CREDIT.sub("", text)
+    text = _without_lower_tail(CREDIT.sub("", text))
     text = text.replace("[", " ").replace("]", " ").replace("{", " ").replace("}", " ")
     text = _ACRONYM_PAREN.sub("", text)  # "World Health Organization (WHO)", or "(WHO"
     if text.count("(") != text.count(")"):
@@ -217,6 +225,25 @@ def tidy(text: str, etype: str | None = None) -> str:
             words.pop(0)
         text = " ".join(words)
     return text
+
+
+def _without_lower_tail(text: str) -> str:
+    """``text`` without the common lower-case words it ends with ("Hubei province" →
+    "Hubei"), unless what is left has no capital or is one common English word
+    (:data:`rarity.COMMON_RARITY`: "Democratic party", "Pennsylvania graduation party").
+    A lower-case word English rarely uses is part of the name, as in a species' or a
+    foreign name ("Homo sapiens", "E. coli"). The tail is judged as a whole, so a name
+    is never cut half-way through it."""
+    words = text.split()
+    head = len(words)
+    while head and _LOWER_WORD.fullmatch(words[head - 1]) and \
+            rarity.rarity(words[head - 1]) <= rarity.COMMON_RARITY:
+        head -= 1
+    kept = words[:head]
+    if head == len(words) or not any(w[:1].isupper() for w in kept) or (
+            len(kept) == 1 and rarity.rarity(kept[0]) <= rarity.COMMON_RARITY):
+        return text
+    return " ".join(kept)
 
 
 def split_joined(text: str, etype: str | None) -> list[str]:
@@ -263,8 +290,6 @@ def rejected(name: str, etype: str | None, noise: bool = True) -> str | None:
         return "too short to be a name"  # "WN", a transcript's speaker mark
     if etype == "person" and any(ch.isdigit() for ch in bare):
         return "a person's name has no digits"
-    if etype == "person" and bare.isupper() and len(words) == 1:
-        return "an acronym is not a person"
     if bare[0].islower() and not re.match(r"^(?:al|el|de|van|von|bin|ibn|da|di|le|la|e|i)"
                                            r"[-\s]", bare):
         return "starts in lower case"

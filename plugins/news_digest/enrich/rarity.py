@@ -11,6 +11,10 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+COMMON_RARITY = 5.0
+"""A word at most this rare in general English (``wordfreq`` zipf ≥ 4: "national",
+"security", "democratic") is a common word (:mod:`cues`, :func:`filters.tidy`)."""
+
 MAX_RARITY = 9.0
 """``9 - zipf`` for a word wordfreq has never seen (zipf 0): a name, a typo, a code."""
 
