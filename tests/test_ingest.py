@@ -254,7 +254,8 @@ def test_a_small_ingest_forks_one_worker_and_writes_what_one_process_writes(
     report = ingest(forked, while_waiting=lambda: warmed.append(True))
     assert len(report.new) == 3 and not report.skipped
     assert warmed == [True]  # called once, while the worker enriched
-    ingest(site)  # processes=1: everything in this process
+    assert ingest(site, while_waiting=lambda: warmed.append(False)).new  # processes=1
+    assert warmed == [True]  # in one process nothing runs beside it: no warming
     one = {p.relative_to(site.content).as_posix(): p.read_bytes()
            for p in site.content.rglob("*.md")}
     two = {p.relative_to(forked.content).as_posix(): p.read_bytes()

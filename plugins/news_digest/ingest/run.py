@@ -78,9 +78,10 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
            while_waiting: Callable[[], None] | None = None) -> Report:
     """Bring ``content/`` up to date with ``seeds/``; see the module docstring.
 
-    ``while_waiting`` is called once, when there are seeds to enrich, while the workers
-    enrich them: the caller's chance to load what it needs next (a build: the tables
-    entity resolution reads) on the core the workers leave free.
+    ``while_waiting`` is called once while worker processes enrich new seeds: the
+    caller's chance to load what it needs next (a build: the tables entity resolution
+    reads) on the core the workers leave free. With no workers (everything in this
+    process) it is not called: loading early would gain nothing there.
     """
     report = Report()
     content = settings.content
@@ -111,10 +112,10 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
             writer = _Writer(settings, manifest, report, pending, primary_of)
             total, done = len(jobs), 0
             batches = process_all(jobs, settings, pool, ctx)
-            # and read what writing needs while they enrich (with no pool: first)
-            writer.stories.warm()
-            if while_waiting is not None:
-                while_waiting()
+            if pool is not None:  # read what comes next while the workers enrich
+                writer.stories.warm()
+                if while_waiting is not None:
+                    while_waiting()
             for batch, results in batches:
                 for job, result in zip(batch, results, strict=True):
                     try:
