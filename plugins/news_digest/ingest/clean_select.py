@@ -205,3 +205,54 @@ def label_dropped(lines: list[Line]) -> None:
     for line in lines:
         if free(line) and not line.keep and line.q > 0 and confidence(line.n) >= 1:
             line.reason = "outside article"
+
+
+NET_RATIO = 0.5
+"""The safety net acts when the model kept less than this share of the words of the
+page's densest prose run ("much less": under half)."""
+NET_K = 10.0
+"""The densest prose run's threshold, as the bench's baseline: a line of more than
+NET_K word-equivalents adds to the run, a shorter one costs it."""
+NET_REASONS = frozenset({"outside article"})
+"""Dropped lines the net may bring back: the model's own doubts, never a line an explicit
+rule named (copyright, share bar, menu, form field...)."""
+
+
+def safety_net(lines: list[Line]) -> int:
+    """When the model kept much less than the page's densest prose run, add the run.
+
+    The densest run (contiguous lines maximising the sum of ``n - NET_K``, Kadane; named
+    chrome ends a run, as it ends the article's) is the naive baseline the cleaner must
+    beat, and it rarely loses half an article; the model sometimes does (a list of
+    events, prose full of figures, a language without a stop list), keeping one short
+    stretch with perfect precision. So when the model's kept words are under NET_RATIO
+    of the run's, and the run reads as prose by the lines' own look (its length-weighted
+    mean quality is positive), the run's lines join the kept ones, except lines an
+    explicit rule named or parts kept apart. Round 4 experiment (``docs/cleaning.md``):
+    measured, not adopted. Returns how many lines were added (0: the net did
+    not act)."""
+    best, span = 0.0, (0, -1)
+    total, start = 0.0, 0
+    for i, line in enumerate(lines):
+        if line.role == "title":
+            continue
+        if _chrome(line):  # named chrome ends a run, as it ends the article's
+            total = 0.0
+            continue
+        if total <= 0:
+            total, start = 0.0, i
+        total += line.n - NET_K
+        if total > best:
+            best, span = total, (start, i)
+    run = [line for line in lines[span[0]:span[1] + 1] if line.role is None
+           and (line.reason is None or line.reason in NET_REASONS)]
+    run_words = sum(line.n for line in run)
+    kept_words = sum(line.n for line in lines if line.keep and free(line))
+    if not run or kept_words >= NET_RATIO * run_words:
+        return 0
+    if sum(line.n * line.q for line in run) <= 0:
+        return 0
+    added = [line for line in run if not line.keep]
+    for line in added:
+        line.keep, line.reason = True, None
+    return len(added)
