@@ -37,7 +37,7 @@ from news_digest.ingest.clean_parts import (
     take_title,
 )
 from news_digest.ingest.clean_rules import learn_junk, mark_related, mark_repeats, mark_rules
-from news_digest.ingest.clean_select import label_dropped, safety_net, score, select_article
+from news_digest.ingest.clean_select import label_dropped, score, select_article
 from news_digest.ingest.dates import parse_dateline
 from news_digest.model import Draft, RawSeed, Removed
 
@@ -82,15 +82,13 @@ def _clean(text: str, known_junk: frozenset[str], prose_selected: bool) -> Draft
     byline = take_role(lines, "byline", is_byline)
     score(lines, known_language=stoplist is not None)
     section, dateline = take_section(lines), take_dateline(lines)
-    netted = 0
     if prose_selected:
         for line in lines:
             line.keep = free(line)
     else:
         select_article(lines)
         label_dropped(lines)
-        netted = safety_net(lines)
-    return _draft(lines, title, caption, section, byline, dateline, netted)
+    return _draft(lines, title, caption, section, byline, dateline)
 
 
 LITTLE_TEXT_WORDS = 30
@@ -132,16 +130,8 @@ def _little_text(paragraphs: tuple[str, ...], fallback: int) -> tuple[str, ...]:
     return ()
 
 
-def _netted(netted: int) -> tuple[str, ...]:
-    """The warning of the safety net (:func:`clean_select.safety_net`), when it acted."""
-    if not netted:
-        return ()
-    return (f"cleaning kept under half of the page's densest prose: added {netted} line(s) "
-            "of it; check the post against its seed",)
-
-
 def _draft(lines: list[Line], title: str, caption: str | None, section: str | None,
-           byline: str | None, dateline: str | None, netted: int = 0) -> Draft:
+           byline: str | None, dateline: str | None) -> Draft:
     paragraphs, kinds = body_paragraphs([line for line in lines if line.keep and free(line)])
     fallback = 0
     if not paragraphs and (fallback := _fallback(lines)):
@@ -158,6 +148,6 @@ def _draft(lines: list[Line], title: str, caption: str | None, section: str | No
         dateline=dateline,
         date=parse_dateline(dateline) if dateline else None,
         removed=removed,
-        warnings=_little_text(paragraphs, fallback) + _netted(netted),
+        warnings=_little_text(paragraphs, fallback),
         kinds=kinds if any(kinds) else (),
     )
