@@ -45,7 +45,9 @@ class Settings:
     ner_backend: str = "auto"
     """``auto`` (spaCy if the model is installed, else rules), ``spacy`` or ``rules``."""
     processes: int = 0
-    """Worker processes for ingest; 0 means one per core (capped at 4)."""
+    """Worker processes for ingest; 0 means one per core (capped at 4). A small ingest
+    forks one worker on Linux (``ingest.workers.overlap_worker``); 1 keeps all work in
+    this process."""
     batch_size: int = 32
     """Seeds per NER batch."""
     ner_max_chars: int = 100_000
