@@ -171,8 +171,8 @@ def freeze_heap(*_: Any) -> None:
     only their cycles wait until :func:`thaw_heap` hands them back at the end of the
     build (or at the start of the next one, after a build that failed half-way in a
     long-lived ``pelican --autoreload`` process). Sent where the heap has just grown
-    and stays: after ingest (its model stays loaded), after Pelican read the articles,
-    and after every generator built its context.
+    and stays: after ingest (what it loaded in this process stays), after Pelican read
+    the articles, and after every generator built its context.
     """
     gc.freeze()
 

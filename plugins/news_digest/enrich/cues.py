@@ -84,8 +84,7 @@ def person_like(name: str) -> bool:
     made of words; "Don Blankenship" is not; a common surname, "Gordon Brown", is left
     to the vote)."""
     words = name.split()
-    return _person_like(words) and not any(
-        rarity.rarity(w) <= COMMON_RARITY for w in words[1:])
+    return _person_like(words) and not any(rarity.common(w) for w in words[1:])
 
 
 def titled_person(text: str, mention: ner.Mention) -> ner.Mention | None:
@@ -181,11 +180,6 @@ def ends_longer(text: str, mention: ner.Mention, mentions: Sequence[ner.Mention]
                for m in mentions)
 
 
-COMMON_RARITY = rarity.COMMON_RARITY
-"""A word at most this rare in general English is a common word: a run of such words is
-a description ("National Security") unless something else says it is a name."""
-
-
 NOT_ROLES: frozenset[str] = frozenset({
     "former", "late", "then", "acting", "soccer", "theater", "banner", "warrant",
     "excellent", "superior", "prior", "crown", "highness", "holiness", "printer",
@@ -233,7 +227,7 @@ def _common_words(words: Sequence[str]) -> bool:
     stop = ner.stop_words()
     return bool(words) and all(
         re.fullmatch(r"[A-Z][a-z]+", w) and w.lower() not in stop
-        and rarity.rarity(w) <= COMMON_RARITY for w in words)
+        and rarity.common(w) for w in words)
 
 
 _INSTITUTION_HEADS: frozenset[str] = (ner.ORG_SUFFIXES | ner.PLACE_SUFFIXES | frozenset(

@@ -289,7 +289,9 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             mentions.append([_renamed(text, m, registry, american) for m in voted])
             written_as.update(("place", n.text, m.text)
                               for m, n in zip(voted, mentions[-1], strict=True) if n is not m)
-            written_as.update(_with_the(text, m) for m in voted if _with_the(text, m))
+            for m in voted:
+                if (printed := _with_the(text, m)) is not None:
+                    written_as.add(printed)
             at += 1
         extra = _propagate(article, mentions)
         pairs = [(m, weight) for (_, weight), ms, more in zip(article, mentions, extra,

