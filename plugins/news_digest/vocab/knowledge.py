@@ -66,6 +66,8 @@ def update_registry(path: Path, articles: Sequence[Article], min_articles: int =
     curated = load_curated(path)  # after the migration, which may rewrite it
     target = learned.learned_path(path)
     state = learned.load_state(target, strict=True)
+    if not articles and state.min_articles == min_articles:
+        return 0  # nothing new to learn from (a rebuild with no new seed): no rewrite
     before = {(a.name, a.alias) for a in learned.resolve(state, curated)}
     # judged against the curator's registry only, so evidence keeps accruing after a
     # pair is in use, and the file does not depend on the order articles came in

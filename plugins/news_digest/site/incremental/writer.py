@@ -95,6 +95,7 @@ class IncrementalWriter(Writer):
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings=settings)
         self.root = Path(output_path)
+        self._prefix = os.path.join(os.path.abspath(output_path), "")
         self.key = build_key(self.settings)
         self.fingerprint = Fingerprinter()
         self.state_path = Path(self.settings.get("CACHE_PATH", "cache")) / STATE_FILE
@@ -130,7 +131,13 @@ class IncrementalWriter(Writer):
         return data
 
     def _rel(self, path: str | os.PathLike[str]) -> str:
-        return Path(os.path.relpath(path, self.output_path)).as_posix()
+        """``path`` relative to the output folder, with ``/``. Pelican hands absolute,
+        normalised paths (``sanitised_join``), so cutting the prefix is the answer
+        ``os.path.relpath`` would give; relpath itself cost about 1 s of a 5k build."""
+        text = os.fspath(path)
+        if text.startswith(self._prefix):
+            return text[len(self._prefix):].replace(os.sep, "/")
+        return Path(os.path.relpath(text, self.output_path)).as_posix()
 
     def _up_to_date(self, rel: str, fp: str | None) -> bool:
         """The recorded fingerprint matches and the file is as we left it."""
