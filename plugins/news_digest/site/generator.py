@@ -218,7 +218,7 @@ def attach(site: Site, siteurl: str, sitename: str) -> None:
         a.entity_groups = _entity_groups(ents)
         a.related = rel
         a.guid = feeds.article_guid(a)
-        a.jsonld = seo.article_jsonld(a, siteurl, sitename)
+        a.jsonld = seo.LazyJsonLd(a, siteurl, sitename)
 
 
 def fix_urls(contents: Sequence[Any]) -> None:
