@@ -99,3 +99,20 @@ def test_cities_are_filed_under_their_region() -> None:
     assert "dayton" in gazetteer.cities_in_region("Ohio")
     assert "denver" not in gazetteer.cities_in_region("Ohio")
     assert gazetteer.cities_in_region("Atlantis") == frozenset()
+
+
+# --- a gazetteer city is not a piece of a longer place -------------------------------------------
+
+
+def test_a_gazetteer_city_does_not_join_the_one_longer_place_that_opens_with_it() -> None:
+    # "a shorter form seen no more often than its one longer form is that form" is for
+    # pieces ("U.S. House"); a city GeoNames lists (Long Beach, 460,000 people) is a
+    # place of its own, not a piece of a county named after it
+    day = date(2020, 1, 10)
+    resolved = resolve_corpus([(day, [("place", "Long Beach")]),
+                               (day, [("place", "Long Beach County")]),
+                               (day, [("place", "Long Beach County")]),
+                               (day, [("place", "Freedonia Gorge")]),
+                               (day, [("place", "Freedonia Gorge Park")])])
+    assert resolved.entities_of[0] == (("place", "Long Beach"),)
+    assert resolved.entities_of[3] == (("place", "Freedonia Gorge Park"),)  # not a city

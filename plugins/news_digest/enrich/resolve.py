@@ -368,6 +368,8 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
     for root in roots:
         if cluster_type[root] == "person" or cluster_name[root] in known:
             continue
+        if cluster_type[root] == "place" and gazetteer.is_place(cluster_name[root]):
+            continue  # a city the gazetteer lists is no piece of "San Diego County"
         short = filters.spelling_key(cluster_name[root])
         if len(short.split()) < 2 or short in shared_keys:
             continue
