@@ -116,3 +116,15 @@ def test_a_gazetteer_city_does_not_join_the_one_longer_place_that_opens_with_it(
                                (day, [("place", "Freedonia Gorge Park")])])
     assert resolved.entities_of[0] == (("place", "Long Beach"),)
     assert resolved.entities_of[3] == (("place", "Freedonia Gorge Park"),)  # not a city
+
+
+def test_a_generic_body_does_not_join_the_one_longer_name_that_opens_with_it() -> None:
+    # "the National Police" of one article's country is not another country's
+    # "National Police Agency": one page for both mixed two countries' police
+    day = date(2020, 1, 10)
+    resolved = resolve_corpus([(day, [("organization", "National Police"),
+                                      ("place", "Freedonia")]),
+                               (day, [("organization", "National Police Agency"),
+                                      ("place", "Sylvania")])])
+    assert ("organization", "National Police") in resolved.entities_of[0]
+    assert ("organization", "National Police") in resolved.pageless
