@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zoneinfo
+from collections.abc import Sequence
 from functools import lru_cache
 
 from news_digest.enrich import ner, rarity
@@ -84,6 +85,21 @@ DOCUMENT_TAILS: frozenset[str] = frozenset({
 })
 """Last words of laws, treaties and other documents ("Digital Millennium Copyright Act",
 "U.S. Code"): named things, but not people, organisations or places."""
+
+FOUNDING_DOCUMENTS: frozenset[str] = frozenset({
+    "Constitution", "Charter", "Declaration", "Manifesto", "Covenant", "Protocol",
+})
+"""Heads of the documents a state or a body is founded or bound by ("United States
+Constitution", "Balfour Declaration", "Kyoto Protocol"): documents as the laws of
+:data:`DOCUMENT_TAILS` are, kept apart only because a party may take a founding
+document's word as its name ("Constitution Party" ends in "Party", so it stays)."""
+
+MISSION_HEADS: frozenset[str] = frozenset({
+    "Embassy", "Consulate", "Consulate General", "Consulate-General", "High Commission",
+})
+"""What a country's diplomatic missions abroad are called. A country has one in each
+capital it deals with, so a mission named by its country alone ("US Embassy",
+"Embassy of Sweden") is many bodies: generic, like "Parliament" (:func:`generic`)."""
 
 DISEASES = re.compile(
     r"^(?:COVID(?:-?19)?|Covid(?:-?19)?|SARS(?:-CoV-2)?|MERS|HIV|AIDS|Ebola|Zika|H\d+N\d+|"
@@ -309,7 +325,7 @@ def rejected(name: str, etype: str | None, noise: bool = True) -> str | None:
     if len(words) >= 2 and etype != "person" and (
             words[-1] in EVENT_TAILS or " ".join(words[-2:]) in EVENT_TAILS):
         return "event"
-    if len(words) >= 2 and words[-1] in DOCUMENT_TAILS and etype != "person":
+    if len(words) >= 2 and etype != "person" and _document(words):
         return "a document or law"
     if not noise:
         return None
@@ -321,6 +337,14 @@ def rejected(name: str, etype: str | None, noise: bool = True) -> str | None:
                                            r"[-\s]", bare):
         return "starts in lower case"
     return None
+
+
+def _document(words: Sequence[str]) -> bool:
+    """A law, treaty or founding document by its head word: last ("Clean Air Act",
+    "United States Constitution") or first before "of" ("Constitution of India",
+    "Treaty of Versailles", "Bill of Rights"), as English names documents."""
+    heads = DOCUMENT_TAILS | FOUNDING_DOCUMENTS
+    return words[-1] in heads or (len(words) >= 3 and words[0] in heads and words[1] == "of")
 
 
 def common_phrase(name: str, text: str) -> bool:
@@ -349,10 +373,24 @@ def _ministry(name: str) -> bool:
         country_of(w) for w in match.group(1).split())
 
 
+_MISSION = re.compile(
+    rf"(?:(?:[A-Z][\w.'’-]*\s+){{0,3}})(?:{'|'.join(sorted(MISSION_HEADS, key=len, reverse=True))})"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?")
+
+
+def _mission(name: str) -> bool:
+    """"US Embassy", "British High Commission", "Embassy of Sweden": a diplomatic
+    mission named by the country that sends it and not where it is. The text names the
+    place when it matters ("the US Embassy in London"); a name without it is every one
+    of that country's missions, so one page for it mixes them. A name that says where
+    ("… Embassy in Baghdad") does not match."""
+    return _MISSION.fullmatch(name) is not None
+
+
 def generic(name: str) -> bool:
     """True for an institution every country has ("Parliament", "Supreme Court",
-    "Ministry of Health")."""
-    return name in GENERIC_HEADS or _ministry(name)
+    "Ministry of Health"), or that a country has in every capital ("US Embassy")."""
+    return name in GENERIC_HEADS or _ministry(name) or _mission(name)
 
 
 def _with_article(country: str) -> str:

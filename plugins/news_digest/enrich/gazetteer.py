@@ -24,14 +24,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from news_digest.enrich import ner
 
-__all__ = ["MIN_POPULATION", "SUBDIVISION_TYPES", "is_place", "join_state", "places",
-           "us_state_codes", "us_states", "widen_place"]
+__all__ = ["MIN_POPULATION", "SUBDIVISION_TYPES", "cities_in_region", "is_place", "join_campus",
+           "join_state", "places", "us_state_codes", "us_states", "widen_place"]
 
 MIN_POPULATION = 100_000
 """A city this big is a name readers know as a place; smaller towns share their names
@@ -159,4 +160,76 @@ def widen_place(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]
                 if text[m.start:m.start + len(m.text)] == m.text:  # rules backend: as written
                     m = replace(m, text=text[start:m.start + len(m.text)], start=start)
         out.append(m)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _region_cities() -> dict[str, frozenset[str]]:
+    """Folded first-level region → folded names of the GeoNames cities in it.
+
+    GeoNames files a city under its region's admin1 code; that code is ISO 3166-2's own
+    for the United States ("CA"), Switzerland, Belgium and the United Kingdom's
+    countries, and a number of GeoNames' own elsewhere. Only letter codes are matched,
+    so a numbered code of one scheme is never read as the other's region.
+    """
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        return {}
+    regions: dict[tuple[str, str], str] = {}
+    for sub in pycountry.subdivisions:
+        country, _, code = sub.code.partition("-")
+        if sub.type in SUBDIVISION_TYPES and sub.parent_code is None and code.isalpha():
+            regions[(country, code)] = fold(sub.name)
+    found: dict[str, set[str]] = defaultdict(set)
+    for city in cities():
+        region = regions.get((city.get("countrycode", ""), city.get("admin1code", "")))
+        if region is not None:
+            found[region].add(fold(city["name"]))
+    return {region: frozenset(names) for region, names in found.items()}
+
+
+def cities_in_region(region: str) -> frozenset[str]:
+    """Folded names of the cities GeoNames files under a first-level region ("California"
+    → "los angeles", "san diego", "davis"…); empty when the region is not known."""
+    return _region_cities().get(fold(region), frozenset())
+
+
+_OF_REGION = re.compile(r"\bof (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})$")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_LIST_GOES_ON = re.compile(r"\s+(?:and|or|&)\s")
+
+
+def join_campus(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
+    """"University of California, San Diego" as one organisation, not "University of
+    California" and the place "San Diego".
+
+    A body named after a state that has seats in several of its cities names each by
+    the city after a comma (a university system's campuses, a state court's
+    divisions). NER ends the organisation at the comma, so every campus became one page
+    named after the state. An organisation span ending "of <region>", followed by ", "
+    and a place span that GeoNames files as a city *of that region*, is one name; the
+    gazetteer decides, so "University of Toronto, Canada" and "… of Texas, Paris" stay
+    apart; and a city followed by "and" or "or" is the next item of a list ("the Bank of
+    Ohio, Dayton and Acme").
+    """
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: list[ner.Mention] = []
+    i = 0
+    while i < len(ordered):
+        m = ordered[i]
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        end = m.start + len(m.text)
+        if (nxt is not None and m.type == "organization" and nxt.type in ("place", None)
+                and text[end:nxt.start] == ", "):
+            region = _OF_REGION.search(m.text)
+            city = _POSSESSIVE_END.sub("", nxt.text.rstrip(",;:"))
+            listed = _LIST_GOES_ON.match(text, nxt.start + len(nxt.text)) is not None
+            if (region is not None and not listed
+                    and fold(city) in cities_in_region(region.group(1))):
+                out.append(replace(m, text=text[m.start:nxt.start + len(nxt.text)]))
+                i += 2
+                continue
+        out.append(m)
+        i += 1
     return out

@@ -368,6 +368,11 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
     for root in roots:
         if cluster_type[root] == "person" or cluster_name[root] in known:
             continue
+        if cluster_type[root] == "place" and gazetteer.is_place(cluster_name[root]):
+            continue  # a city the gazetteer lists is no piece of "San Diego County"
+        if filters.generic(cluster_name[root]):
+            continue  # "the National Police" of one country is no piece of another's
+            # "National Police Agency": a generic body is its article's country's
         short = filters.spelling_key(cluster_name[root])
         if len(short.split()) < 2 or short in shared_keys:
             continue
