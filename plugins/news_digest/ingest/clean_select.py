@@ -7,6 +7,8 @@ Per-line evidence comes from :mod:`clean_features`; the weights and why are in
 
 from __future__ import annotations
 
+import re
+
 from news_digest.ingest.clean_features import CONFIDENT, confidence, decide, length, look
 from news_digest.ingest.clean_lines import MENU_RUN, SENTENCE_END, Line, free, menu_like
 
@@ -24,6 +26,24 @@ CHROME_WALL = 3
 """This many rule-named lines with no text between them (a share bar, then a comment
 form's "Name *" / "Email *" fields) is a wall the article's run cannot cross, however
 much prose (the comments) lies beyond it."""
+COMMENT_GAP = 20
+"""Comment marks (a time stamp, a "Reply" button) at most this many lines apart belong to
+one comment section: a comment of a few paragraphs sits between its stamp and its button."""
+COMMENT_MARKS = 2
+"""A comment section needs at least this many time stamps *and* this many reply buttons:
+one of each is a post's own footer ("Posted at 12:55 AM", "Leave a reply")."""
+COMMENT_STAMP_WORDS = 16
+COMMENT_ACTION_WORDS = 4
+
+_CLOCK = re.compile(
+    r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)?|"
+    r"\b(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b",
+    re.IGNORECASE)
+"""A time of day ("8:05", "12:20 AM") or a relative time ("3 hours ago", "a year ago"):
+what a comment header carries beside its author's name."""
+_REPLY = re.compile(r"^\W*(?:\d+\W*)?(?:reply|respond|antworten|r[ée]pondre|responder|"
+                    r"rispondi)\b", re.IGNORECASE)
+"""A comment's reply button ("Reply", "924Reply", "Reply ↓"), in a few common languages."""
 
 
 def score(lines: list[Line], known_language: bool) -> None:
@@ -97,8 +117,54 @@ def select_article(lines: list[Line]) -> None:
         first -= 1
     while last + 1 < len(lines) and _extends(lines[last + 1]):
         last += 1
+    last = _before_comments(lines, first, last)
     for i, line in enumerate(lines):
         line.keep = first <= i <= last and line.d > 0 and free(line)
+
+
+def comment_section(lines: list[Line]) -> int | None:
+    """Where the page's comment section starts (an index into ``lines``), or None.
+
+    Comments are prose, often as well written as the article, so their own look and
+    their context cannot tell them apart; what gives them away on any site is their
+    repeated frame: each carries a time stamp and a reply button. A stretch in which at
+    least COMMENT_MARKS short stamped lines and COMMENT_MARKS reply buttons follow one
+    another, each within COMMENT_GAP lines of the last, is a comment section; it starts
+    at its first mark. An article quoting people ("… wrote:") has no stamps and no reply
+    buttons; a live blog has stamps but no reply buttons; a post's own footer has one
+    stamp ("Posted at 12:55 AM") and one "Leave a reply".
+    """
+    marks: list[tuple[int, bool]] = []  # (index, is a stamp)
+    for i, line in enumerate(lines):
+        if line.words <= COMMENT_ACTION_WORDS and _REPLY.match(line.text):
+            marks.append((i, False))
+        elif line.words <= COMMENT_STAMP_WORDS and _CLOCK.search(line.text):
+            marks.append((i, True))
+    start, stamps, replies, previous = None, 0, 0, None
+    for i, stamp in marks:
+        if previous is None or i - previous > COMMENT_GAP:
+            start, stamps, replies = i, 0, 0
+        stamps, replies = stamps + stamp, replies + (not stamp)
+        previous = i
+        if stamps >= COMMENT_MARKS and replies >= COMMENT_MARKS:
+            return start
+    return None
+
+
+def _before_comments(lines: list[Line], first: int, last: int) -> int:
+    """The article's last line once a comment section inside its run is cut off.
+
+    Only a section that starts after the run's first line cuts it (the article comes
+    before its comments). The lines just above the first mark that do not read as prose
+    on their own (the first commenter's name, "2 comments", "Post a comment") go with
+    the comments."""
+    start = comment_section(lines)
+    if start is None or not first < start <= last:
+        return last
+    last = start - 1
+    while last > first and (lines[last].q <= 0 or menu_like(lines[last])):
+        last -= 1
+    return last
 
 
 def _extends(line: Line) -> bool:
