@@ -32,6 +32,9 @@ one comment section: a comment of a few paragraphs sits between its stamp and it
 COMMENT_MARKS = 2
 """A comment section needs at least this many time stamps *and* this many reply buttons:
 one of each is a post's own footer ("Posted at 12:55 AM", "Leave a reply")."""
+CONTENTS_WORDS = 8
+"""A table-of-contents entry is a short heading ("3.1 Foreign relations"): at most 8 words."""
+_SECTION_NUMBER = re.compile(r"^(\d{1,2})((?:\.\d{1,2})*)\.?\s+\S")
 COMMENT_STAMP_WORDS = 16
 COMMENT_ACTION_WORDS = 4
 
@@ -120,6 +123,39 @@ def select_article(lines: list[Line]) -> None:
     last = _before_comments(lines, first, last)
     for i, line in enumerate(lines):
         line.keep = first <= i <= last and line.d > 0 and free(line)
+    for i in contents(lines):
+        if lines[i].keep:
+            lines[i].keep, lines[i].reason = False, "contents"
+
+
+def contents(lines: list[Line]) -> list[int]:
+    """The lines of a table of contents: indices into ``lines``.
+
+    A contents list is a run of short lines numbered as sections, starting at 1, each
+    number either the next section (3 after 2) or a sub-section of the current one
+    (3.1, 3.2 after 3), with at least one sub-section: the numbering of a document's own
+    headings, which the article then repeats as its subheads. A numbered list inside an
+    article ("1 cup flour", "2 eggs") has no sub-sections; a list whose items end with a
+    full stop is steps, not contents. Dropped after the run is found, so a contents list
+    between a lead and the body neither splits nor joins the article.
+    """
+    found: list[int] = []
+    run: list[int] = []
+    top, nested = 0, False
+    for i, line in enumerate([*lines, None]):
+        match = None
+        if line is not None and line.words <= CONTENTS_WORDS and not line.text.endswith("."):
+            match = _SECTION_NUMBER.match(line.text)
+        number = int(match.group(1)) if match else 0
+        sub = bool(match and match.group(2))
+        if match and run and (number == top + 1 and not sub or number == top and sub):
+            run.append(i)
+            top, nested = number, nested or sub
+            continue
+        if len(run) >= MENU_RUN and nested:
+            found.extend(run)
+        run, top, nested = ([i], 1, False) if match and number == 1 and not sub else ([], 0, False)
+    return found
 
 
 def comment_section(lines: list[Line]) -> int | None:
