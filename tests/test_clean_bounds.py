@@ -212,3 +212,17 @@ def test_a_table_of_contents_is_dropped_and_the_lead_and_body_around_it_kept() -
     assert {removed.reason for removed in draft.removed if removed.text in toc} == {
         "contents"}
     assert set(counts) <= body(draft)
+
+
+def test_two_embedded_posts_inside_an_article_do_not_end_it() -> None:
+    """Quoted social posts carry a stamp and a reply button too; the article goes on after
+    them, so they are not its comment section."""
+    posts = ["River Trust @rivertrust · 9:15 AM · May 3, 2021",
+             "Our volunteers counted more nests than ever this spring. Thank you all!",
+             "Reply", "Repost",
+             "Bird Count @birdcount · 10:02 AM · May 3, 2021",
+             "The terns are the one worry in this year's figures.", "Reply", "Repost"]
+    text = "\n\n".join(["River birds recover | Example News", *NAV, *BEFORE, *posts, *AFTER,
+                        *FOOTER])
+    draft = clean_text(text)
+    assert set(BEFORE + AFTER) <= body(draft)

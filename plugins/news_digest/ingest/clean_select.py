@@ -148,7 +148,7 @@ def contents(lines: list[Line]) -> list[int]:
             match = _SECTION_NUMBER.match(line.text)
         number = int(match.group(1)) if match else 0
         sub = bool(match and match.group(2))
-        if match and run and (number == top + 1 and not sub or number == top and sub):
+        if match and run and ((number == top + 1 and not sub) or (number == top and sub)):
             run.append(i)
             top, nested = number, nested or sub
             continue
@@ -158,17 +158,18 @@ def contents(lines: list[Line]) -> list[int]:
     return found
 
 
-def comment_section(lines: list[Line]) -> int | None:
-    """Where the page's comment section starts (an index into ``lines``), or None.
+def comment_section(lines: list[Line]) -> tuple[int, int] | None:
+    """The page's comment section as (first mark, last mark), indices into ``lines``, or
+    None.
 
     Comments are prose, often as well written as the article, so their own look and
     their context cannot tell them apart; what gives them away on any site is their
     repeated frame: each carries a time stamp and a reply button. A stretch in which at
     least COMMENT_MARKS short stamped lines and COMMENT_MARKS reply buttons follow one
-    another, each within COMMENT_GAP lines of the last, is a comment section; it starts
-    at its first mark. An article quoting people ("… wrote:") has no stamps and no reply
-    buttons; a live blog has stamps but no reply buttons; a post's own footer has one
-    stamp ("Posted at 12:55 AM") and one "Leave a reply".
+    another, each within COMMENT_GAP lines of the last, is a comment section, from its
+    first mark to its last. An article quoting people ("… wrote:") has no stamps and no
+    reply buttons; a live blog has stamps but no reply buttons; a post's own footer has
+    one stamp ("Posted at 12:55 AM") and one "Leave a reply".
     """
     marks: list[tuple[int, bool]] = []  # (index, is a stamp)
     for i, line in enumerate(lines):
@@ -176,28 +177,36 @@ def comment_section(lines: list[Line]) -> int | None:
             marks.append((i, False))
         elif line.words <= COMMENT_STAMP_WORDS and _CLOCK.search(line.text):
             marks.append((i, True))
-    start, stamps, replies, previous = None, 0, 0, None
+    found: tuple[int, int] | None = None
+    start, stamps, replies, previous = 0, 0, 0, -COMMENT_GAP - 1
     for i, stamp in marks:
-        if previous is None or i - previous > COMMENT_GAP:
+        if i - previous > COMMENT_GAP:
+            if found is not None:
+                return found
             start, stamps, replies = i, 0, 0
         stamps, replies = stamps + stamp, replies + (not stamp)
         previous = i
         if stamps >= COMMENT_MARKS and replies >= COMMENT_MARKS:
-            return start
-    return None
+            found = (start, i)
+    return found
 
 
 def _before_comments(lines: list[Line], first: int, last: int) -> int:
-    """The article's last line once a comment section inside its run is cut off.
+    """The article's last line once a comment section at the end of its run is cut off.
 
-    Only a section that starts after the run's first line cuts it (the article comes
-    before its comments). The lines just above the first mark that do not read as prose
-    on their own (the first commenter's name, "2 comments", "Post a comment") go with
-    the comments."""
-    start = comment_section(lines)
-    if start is None or not first < start <= last:
+    Only a section that starts after the run's first line, and after which the run holds
+    less than BRIDGE_GAIN of text, cuts it: comments come after the article and end it,
+    while two embedded posts with their own stamps and reply buttons (quoted tweets) sit
+    inside an article that goes on. The lines just above the first mark that do not read
+    as prose on their own (the first commenter's name, "2 comments", "Post a comment") go
+    with the comments."""
+    section = comment_section(lines)
+    if section is None or not first < section[0] <= last:
         return last
-    last = start - 1
+    after = sum(line.n * line.d for line in lines[section[1] + 1:last + 1] if line.d > 0)
+    if after >= BRIDGE_GAIN:
+        return last
+    last = section[0] - 1
     while last > first and (lines[last].q <= 0 or menu_like(lines[last])):
         last -= 1
     return last
