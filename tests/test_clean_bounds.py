@@ -184,6 +184,9 @@ def test_comments_with_stamps_and_reply_buttons_end_the_article_without_chrome_b
     assert set(BEFORE + AFTER) <= body(draft)
     assert not set(COMMENTS) & body(draft)
     assert "3 comments" not in body(draft)
+    reasons = {removed.text: removed.reason for removed in draft.removed}
+    assert [reasons.get(line) for line in ("3 comments", THREAD[0][1], THREAD[2][1])] == [
+        "comments"] * 3
 
 
 def test_quotes_a_live_blog_and_a_post_footer_are_not_a_comment_section() -> None:

@@ -1,5 +1,6 @@
 """The scored model over a page: decide every line from its look and its context, find
-the article as the densest run of text, and label what was dropped for ``inspect``.
+the article as the densest run of text, end it where a comment section begins, drop a
+numbered table of contents, and label what was dropped for ``inspect``.
 
 Per-line evidence comes from :mod:`clean_features`; the weights and why are in
 ``docs/cleaning.md``.
@@ -199,7 +200,7 @@ def _before_comments(lines: list[Line], first: int, last: int) -> int:
     while two embedded posts with their own stamps and reply buttons (quoted tweets) sit
     inside an article that goes on. The lines just above the first mark that do not read
     as prose on their own (the first commenter's name, "2 comments", "Post a comment") go
-    with the comments."""
+    with the comments, and every free line of the section is dropped as "comments"."""
     section = comment_section(lines)
     if section is None or not first < section[0] <= last:
         return last
@@ -209,6 +210,9 @@ def _before_comments(lines: list[Line], first: int, last: int) -> int:
     last = section[0] - 1
     while last > first and (lines[last].q <= 0 or menu_like(lines[last])):
         last -= 1
+    for line in lines[last + 1:section[1] + 1]:
+        if free(line):  # for ``inspect``; also keeps the fallback from bringing them back
+            line.reason = "comments"
     return last
 
 
