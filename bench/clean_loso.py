@@ -49,9 +49,13 @@ GRID: dict[str, tuple[float, ...]] = {
     "BRIDGE_GAIN": (20.0, 40.0, 60.0, 80.0, 1e9),
     "CHROME_STOP": (1, 2, 3),
     "CHROME_WALL": (2, 3, 4, 99),
+    "COMMENT_GAP": (5, 10, 20, 40),
+    "COMMENT_MARKS": (2, 3, 4, 10**6),
+    "CONTENTS_WORDS": (0, 4, 8, 12),
 }
 """Every numeric weight and threshold of the scored model (``clean_features``,
-``clean_select``); BRIDGE_GAIN 1e9 means "no bridging", CHROME_WALL 99 "no wall"."""
+``clean_select``); BRIDGE_GAIN 1e9 means "no bridging", CHROME_WALL 99 "no wall",
+COMMENT_MARKS 10**6 "no comment section", CONTENTS_WORDS 0 "no contents list"."""
 _MODULES = (clean_features, clean_select)
 
 

@@ -162,3 +162,70 @@ def test_a_sentence_full_of_figures_inside_the_article_is_kept() -> None:
     assert figures in body(draft)
     assert set(BEFORE + AFTER) <= body(draft)
     assert stats not in body(draft)
+
+
+THREAD = [
+    ("Marta Lind · 3 May 2021 at 7:42 am", COMMENTS[0]),
+    ("Owen Price · 3 May 2021 at 9:15 am", COMMENTS[1]),
+    ("Sam Okafor · 4 May 2021 at 11:03 pm", COMMENTS[2]),
+]
+"""Comments framed as most comment systems frame them: author and time stamp, the
+comment, a reply button."""
+
+
+def test_comments_with_stamps_and_reply_buttons_end_the_article_without_chrome_before() -> None:
+    """No share bar or comment form separates these comments from the article, and they
+    read as well as its paragraphs; their repeated frame (a time stamp, a "Reply" button)
+    is what says they are comments."""
+    thread = [line for stamp, comment in THREAD for line in (stamp, comment, "Reply")]
+    text = "\n\n".join(["River birds recover | Example News", *NAV, *BEFORE, *AFTER,
+                        "3 comments", *thread, *FOOTER])
+    draft = clean_text(text)
+    assert set(BEFORE + AFTER) <= body(draft)
+    assert not set(COMMENTS) & body(draft)
+    assert "3 comments" not in body(draft)
+    reasons = {removed.text: removed.reason for removed in draft.removed}
+    assert [reasons.get(line) for line in ("3 comments", THREAD[0][1], THREAD[2][1])] == [
+        "comments"] * 3
+
+
+def test_quotes_a_live_blog_and_a_post_footer_are_not_a_comment_section() -> None:
+    """"… wrote:" without stamps, stamps without reply buttons (a live blog), and one stamp
+    with one "Leave a reply" (a post's own footer) stay article text."""
+    quoted = ["One volunteer wrote:", COMMENTS[0], "Another wrote:", COMMENTS[1]]
+    live = ["9:15 am", AFTER[0], "9:40 am", AFTER[1], "10:05 am", AFTER[2]]
+    footer = ["Posted by the river desk at 10:30 AM", "Leave a reply"]
+    text = "\n\n".join(["River birds recover | Example News", *NAV, *BEFORE, *quoted, *live,
+                        *footer, *FOOTER])
+    draft = clean_text(text)
+    assert set(BEFORE + AFTER + COMMENTS[:2]) <= body(draft)
+
+
+def test_a_table_of_contents_is_dropped_and_the_lead_and_body_around_it_kept() -> None:
+    """A contents list repeats the article's subheads with their section numbers; a
+    numbered list without sub-sections (ingredients, counts) is article text."""
+    toc = ["1 Background", "2 The count", "2.1 Methods", "2.2 Results", "3 Outlook"]
+    counts = ["1 dipper nest by the mill", "2 heron nests on the island",
+              "3 kingfisher nests below the weir"]
+    text = "\n\n".join(["River birds recover | Example News", *NAV, BEFORE[0], "Contents",
+                        *toc, BEFORE[1], BEFORE[2], *counts, *AFTER, *FOOTER])
+    draft = clean_text(text)
+    assert set(BEFORE + AFTER) <= body(draft)
+    assert not set(toc) & body(draft)
+    assert {removed.reason for removed in draft.removed if removed.text in toc} == {
+        "contents"}
+    assert set(counts) <= body(draft)
+
+
+def test_two_embedded_posts_inside_an_article_do_not_end_it() -> None:
+    """Quoted social posts carry a stamp and a reply button too; the article goes on after
+    them, so they are not its comment section."""
+    posts = ["River Trust @rivertrust · 9:15 AM · May 3, 2021",
+             "Our volunteers counted more nests than ever this spring. Thank you all!",
+             "Reply", "Repost",
+             "Bird Count @birdcount · 10:02 AM · May 3, 2021",
+             "The terns are the one worry in this year's figures.", "Reply", "Repost"]
+    text = "\n\n".join(["River birds recover | Example News", *NAV, *BEFORE, *posts, *AFTER,
+                        *FOOTER])
+    draft = clean_text(text)
+    assert set(BEFORE + AFTER) <= body(draft)

@@ -1,11 +1,14 @@
 """The scored model over a page: decide every line from its look and its context, find
-the article as the densest run of text, and label what was dropped for ``inspect``.
+the article as the densest run of text, end it where a comment section begins, drop a
+numbered table of contents, and label what was dropped for ``inspect``.
 
 Per-line evidence comes from :mod:`clean_features`; the weights and why are in
 ``docs/cleaning.md``.
 """
 
 from __future__ import annotations
+
+import re
 
 from news_digest.ingest.clean_features import CONFIDENT, confidence, decide, length, look
 from news_digest.ingest.clean_lines import MENU_RUN, SENTENCE_END, Line, free, menu_like
@@ -24,6 +27,27 @@ CHROME_WALL = 3
 """This many rule-named lines with no text between them (a share bar, then a comment
 form's "Name *" / "Email *" fields) is a wall the article's run cannot cross, however
 much prose (the comments) lies beyond it."""
+COMMENT_GAP = 20
+"""Comment marks (a time stamp, a "Reply" button) at most this many lines apart belong to
+one comment section: a comment of a few paragraphs sits between its stamp and its button."""
+COMMENT_MARKS = 2
+"""A comment section needs at least this many time stamps *and* this many reply buttons:
+one of each is a post's own footer ("Posted at 12:55 AM", "Leave a reply")."""
+CONTENTS_WORDS = 8
+"""A table-of-contents entry is a short heading ("3.1 Foreign relations"): at most 8 words."""
+_SECTION_NUMBER = re.compile(r"^(\d{1,2})((?:\.\d{1,2})*)\.?\s+\S")
+COMMENT_STAMP_WORDS = 16
+COMMENT_ACTION_WORDS = 4
+
+_CLOCK = re.compile(
+    r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)?|"
+    r"\b(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b",
+    re.IGNORECASE)
+"""A time of day ("8:05", "12:20 AM") or a relative time ("3 hours ago", "a year ago"):
+what a comment header carries beside its author's name."""
+_REPLY = re.compile(r"^\W*(?:\d+\W*)?(?:reply|respond|antworten|r[ée]pondre|responder|"
+                    r"rispondi)\b", re.IGNORECASE)
+"""A comment's reply button ("Reply", "924Reply", "Reply ↓"), in a few common languages."""
 
 
 def score(lines: list[Line], known_language: bool) -> None:
@@ -97,8 +121,99 @@ def select_article(lines: list[Line]) -> None:
         first -= 1
     while last + 1 < len(lines) and _extends(lines[last + 1]):
         last += 1
+    last = _before_comments(lines, first, last)
     for i, line in enumerate(lines):
         line.keep = first <= i <= last and line.d > 0 and free(line)
+    for i in contents(lines):
+        if lines[i].keep:
+            lines[i].keep, lines[i].reason = False, "contents"
+
+
+def contents(lines: list[Line]) -> list[int]:
+    """The lines of a table of contents: indices into ``lines``.
+
+    A contents list is a run of short lines numbered as sections, starting at 1, each
+    number either the next section (3 after 2) or a sub-section of the current one
+    (3.1, 3.2 after 3), with at least one sub-section: the numbering of a document's own
+    headings, which the article then repeats as its subheads. A numbered list inside an
+    article ("1 cup flour", "2 eggs") has no sub-sections; a list whose items end with a
+    full stop is steps, not contents. Dropped after the run is found, so a contents list
+    between a lead and the body neither splits nor joins the article.
+    """
+    found: list[int] = []
+    run: list[int] = []
+    top, nested = 0, False
+    for i, line in enumerate([*lines, None]):
+        match = None
+        if line is not None and line.words <= CONTENTS_WORDS and not line.text.endswith("."):
+            match = _SECTION_NUMBER.match(line.text)
+        number = int(match.group(1)) if match else 0
+        sub = bool(match and match.group(2))
+        if match and run and ((number == top + 1 and not sub) or (number == top and sub)):
+            run.append(i)
+            top, nested = number, nested or sub
+            continue
+        if len(run) >= MENU_RUN and nested:
+            found.extend(run)
+        run, top, nested = ([i], 1, False) if match and number == 1 and not sub else ([], 0, False)
+    return found
+
+
+def comment_section(lines: list[Line]) -> tuple[int, int] | None:
+    """The page's comment section as (first mark, last mark), indices into ``lines``, or
+    None.
+
+    Comments are prose, often as well written as the article, so their own look and
+    their context cannot tell them apart; what gives them away on any site is their
+    repeated frame: each carries a time stamp and a reply button. A stretch in which at
+    least COMMENT_MARKS short stamped lines and COMMENT_MARKS reply buttons follow one
+    another, each within COMMENT_GAP lines of the last, is a comment section, from its
+    first mark to its last. An article quoting people ("… wrote:") has no stamps and no
+    reply buttons; a live blog has stamps but no reply buttons; a post's own footer has
+    one stamp ("Posted at 12:55 AM") and one "Leave a reply".
+    """
+    marks: list[tuple[int, bool]] = []  # (index, is a stamp)
+    for i, line in enumerate(lines):
+        if line.words <= COMMENT_ACTION_WORDS and _REPLY.match(line.text):
+            marks.append((i, False))
+        elif line.words <= COMMENT_STAMP_WORDS and _CLOCK.search(line.text):
+            marks.append((i, True))
+    found: tuple[int, int] | None = None
+    start, stamps, replies, previous = 0, 0, 0, -COMMENT_GAP - 1
+    for i, stamp in marks:
+        if i - previous > COMMENT_GAP:
+            if found is not None:
+                return found
+            start, stamps, replies = i, 0, 0
+        stamps, replies = stamps + stamp, replies + (not stamp)
+        previous = i
+        if stamps >= COMMENT_MARKS and replies >= COMMENT_MARKS:
+            found = (start, i)
+    return found
+
+
+def _before_comments(lines: list[Line], first: int, last: int) -> int:
+    """The article's last line once a comment section at the end of its run is cut off.
+
+    Only a section that starts after the run's first line, and after which the run holds
+    less than BRIDGE_GAIN of text, cuts it: comments come after the article and end it,
+    while two embedded posts with their own stamps and reply buttons (quoted tweets) sit
+    inside an article that goes on. The lines just above the first mark that do not read
+    as prose on their own (the first commenter's name, "2 comments", "Post a comment") go
+    with the comments, and every free line of the section is dropped as "comments"."""
+    section = comment_section(lines)
+    if section is None or not first < section[0] <= last:
+        return last
+    after = sum(line.n * line.d for line in lines[section[1] + 1:last + 1] if line.d > 0)
+    if after >= BRIDGE_GAIN:
+        return last
+    last = section[0] - 1
+    while last > first and (lines[last].q <= 0 or menu_like(lines[last])):
+        last -= 1
+    for line in lines[last + 1:section[1] + 1]:
+        if free(line):  # for ``inspect``; also keeps the fallback from bringing them back
+            line.reason = "comments"
+    return last
 
 
 def _extends(line: Line) -> bool:
