@@ -37,7 +37,10 @@ CONTENTS_WORDS = 8
 """A table-of-contents entry is a short heading ("3.1 Foreign relations"): at most 8 words."""
 _SECTION_NUMBER = re.compile(r"^(\d{1,2})((?:\.\d{1,2})*)\.?\s+\S")
 COMMENT_STAMP_WORDS = 16
+"""A comment's header line (author, time stamp, maybe a title) is at most 16 words: a
+paragraph that mentions "8:05 am" is prose, not a stamp."""
 COMMENT_ACTION_WORDS = 4
+"""A reply button is a word or two ("Reply", "Reply ↓", "924 Reply"): at most 4 words."""
 
 _CLOCK = re.compile(
     r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)?|"
