@@ -23,8 +23,8 @@ from functools import lru_cache
 
 from news_digest.enrich import filters, gazetteer, ner, rarity
 
-__all__ = ["cut_from_longer", "ends_longer", "part_of_title", "person_like",
-           "spelled_out_in_lower_case", "the_in_name", "titled_person"]
+__all__ = ["PORTFOLIO_NOUNS", "cut_from_longer", "ends_longer", "part_of_title", "person_like",
+           "portfolio", "spelled_out_in_lower_case", "the_in_name", "titled_person"]
 
 NOT_CUES: frozenset[str] = frozenset({
     "former", "late", "then", "acting", "new", "old", "young", "united", "national",
@@ -263,3 +263,40 @@ def part_of_title(text: str, mention: ner.Mention) -> bool:
     ends_in_role = _role(words[-1]) and _common_words(words[:-1])
     return (before_role or ends_in_role) and not (
         filters.country_of(mention.text) or gazetteer.is_place(mention.text))
+
+
+PORTFOLIO_NOUNS: frozenset[str] = frozenset({
+    "department", "departments", "ministry", "ministries", "committee", "committees",
+    "subcommittee", "subcommittees", "secretary", "secretaries", "minister", "ministers",
+    "secretariat", "portfolio",
+})
+"""Nouns a government's brief is written before, in either case: "the Commerce
+department", "the Foreign Affairs and Intelligence committees", "Health Minister". The
+word before them names what the body or the post deals with, not the body."""
+
+_PORTFOLIO_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
+
+
+def portfolio(text: str, mention: ner.Mention) -> bool:
+    """True when a one-word organisation or place span is a common English word written
+    right before a noun of :data:`PORTFOLIO_NOUNS` ("the [Commerce] department",
+    "[Commerce] Secretary Wilbur Ross", "the Foreign Affairs and [Intelligence]
+    committees"): the word is a government's brief, a piece of the body's name
+    ("Department of Commerce") or of a post's, and no name of its own.
+
+    English writes a brief this way, in lower case when alone ("commerce",
+    "intelligence"), so the word must be a common one (``wordfreq``,
+    :func:`rarity.common`). A word that names a body by itself ("the Senate committee",
+    "the Police department": :data:`ner.ORG_SUFFIXES` and :data:`filters.GENERIC_HEADS`),
+    a country or a gazetteer place ("the Montana Secretary of State") or a word
+    ``wordfreq`` rarely sees ("Pentagon spokesman"; "Homeland") keeps its mention; a span
+    of several words is :func:`part_of_title`'s business."""
+    word = mention.text
+    if mention.type not in ("organization", "place") or not re.fullmatch(r"[A-Z][a-z]+", word):
+        return False
+    after = _PORTFOLIO_AFTER.match(text, mention.start + len(word))
+    if after is None or after.group(1).lower() not in PORTFOLIO_NOUNS:
+        return False
+    return (rarity.common(word) and word.lower() not in ner.stop_words()
+            and word not in ner.ORG_SUFFIXES and word not in filters.GENERIC_HEADS
+            and not filters.country_of(word) and not gazetteer.is_place(word))

@@ -285,7 +285,8 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             kept = [cues.titled_person(text, m) or m for m in written
                     if not cues.cut_from_longer(text, m)
                     and not cues.ends_longer(text, m, written)
-                    and not (cues.part_of_title(text, m) and registry.entry(m.text) is None)]
+                    and not ((cues.part_of_title(text, m) or cues.portfolio(text, m))
+                             and registry.entry(m.text) is None)]
             voted = things.thing_votes(text, kept)
             mentions.append([_renamed(text, m, registry, american) for m in voted])
             written_as.update(("place", n.text, m.text)

@@ -105,11 +105,17 @@ PLACE_HEADS: frozenset[str] = frozenset({
     "Arena", "Corner", "Square", "Street", "Avenue", "Road", "Highway", "Motorway",
     "Island", "Islands", "River", "Lake", "Sea", "Ocean", "Bay", "Gulf", "Mountains",
     "Valley", "Desert", "Peninsula", "Coast", "Strait", "Canal",
+    "Mine", "Port", "Harbour", "Harbor", "Terminal", "Falls", "Mosque", "Temple",
+    "Cathedral", "Mall", "Monument", "Complex", "Prison", "Zone",
 })
 """Last words of the names of buildings, structures and natural features ("Hyde Park
 Corner", "International Space Station", "Three Gorges Dam"): a place, whatever the
 model voted. Heads that also end clubs and firms ("City", "State", "Palace", "Park")
-are left out: "Manchester City", "Penn State", "Crystal Palace"."""
+are left out: "Manchester City", "Penn State", "Crystal Palace". So are the buildings
+of institutions, whose name is also the body's ("Walter Reed Hospital", "European
+Southern Observatory", "Chase Center", "Town Hall"); a mine, a port, a place of worship,
+a mall, a prison, a monument or a zone is where something is, not who does it ("Upper
+Big Branch Mine", "Grand Central Terminal", "Legislative Council Complex")."""
 
 
 def _built_or_natural(names: Sequence[str]) -> bool:
