@@ -28,11 +28,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 from news_digest.enrich import ner
 
 __all__ = ["MIN_POPULATION", "SUBDIVISION_TYPES", "cities_in_region", "is_place", "join_campus",
-           "join_state", "places", "us_state_codes", "us_states", "widen_place"]
+           "join_state", "places", "regions", "us_state_codes", "us_states", "widen_place"]
 
 MIN_POPULATION = 100_000
 """A city this big is a name readers know as a place; smaller towns share their names
@@ -70,14 +71,21 @@ def places() -> frozenset[str]:
     """Folded names (case and accents dropped) of big cities and first-level regions."""
     found = {fold(city["name"]) for city in cities()
              if int(city.get("population") or 0) >= MIN_POPULATION}
+    found.update(fold(sub.name) for sub in regions())
+    return frozenset(n for n in found if n)
+
+
+@lru_cache(maxsize=1)
+def regions() -> tuple[Any, ...]:
+    """ISO 3166-2's first-level subdivisions of the kinds in :data:`SUBDIVISION_TYPES`
+    (``pycountry`` records: ``name``, ``code``, ``country_code``), read once for every
+    table made from them."""
     try:
         import pycountry
-        for sub in pycountry.subdivisions:
-            if sub.type in SUBDIVISION_TYPES and sub.parent_code is None:
-                found.add(fold(sub.name))
     except ImportError:  # pragma: no cover - pycountry is a dependency
-        pass
-    return frozenset(n for n in found if n)
+        return ()
+    return tuple(sub for sub in pycountry.subdivisions
+                 if sub.type in SUBDIVISION_TYPES and sub.parent_code is None)
 
 
 def is_place(name: str) -> bool:
@@ -172,18 +180,14 @@ def _region_cities() -> dict[str, frozenset[str]]:
     countries, and a number of GeoNames' own elsewhere. Only letter codes are matched,
     so a numbered code of one scheme is never read as the other's region.
     """
-    try:
-        import pycountry
-    except ImportError:  # pragma: no cover - pycountry is a dependency
-        return {}
-    regions: dict[tuple[str, str], str] = {}
-    for sub in pycountry.subdivisions:
+    by_code: dict[tuple[str, str], str] = {}
+    for sub in regions():
         country, _, code = sub.code.partition("-")
-        if sub.type in SUBDIVISION_TYPES and sub.parent_code is None and code.isalpha():
-            regions[(country, code)] = fold(sub.name)
+        if code.isalpha():
+            by_code[(country, code)] = fold(sub.name)
     found: dict[str, set[str]] = defaultdict(set)
     for city in cities():
-        region = regions.get((city.get("countrycode", ""), city.get("admin1code", "")))
+        region = by_code.get((city.get("countrycode", ""), city.get("admin1code", "")))
         if region is not None:
             found[region].add(fold(city["name"]))
     return {region: frozenset(names) for region, names in found.items()}

@@ -84,13 +84,7 @@ def city_or_region() -> dict[str, tuple[str, str]]:
     """Folded bare name → (city's name, region's name) when a city of :data:`MIN_CITY`
     people is named longer than the first-level region of its country that its bare
     name is: {"new york": ("New York City", "New York")}."""
-    try:
-        import pycountry
-    except ImportError:  # pragma: no cover - pycountry is a dependency
-        return {}
-    regions = {(gazetteer.fold(s.name), s.country_code): s.name
-               for s in pycountry.subdivisions
-               if s.type in gazetteer.SUBDIVISION_TYPES and s.parent_code is None}
+    regions = {(gazetteer.fold(s.name), s.country_code): s.name for s in gazetteer.regions()}
     countries = {gazetteer.fold(n) for _, names, _ in _country_names() for n in names}
     out: dict[str, tuple[str, str]] = {}
     by_size = sorted(gazetteer.cities(),
