@@ -178,6 +178,38 @@ def _tied(own: set[int], theirs: set[int], context: Callable[[int], frozenset[st
     return {i for i in own if i in theirs or context(i) & around}
 
 
+_HYPHENED = re.compile(r"([A-Z][a-z'’]+(?:[A-Z][a-z]+)?)-([A-Z][a-z'’]+(?:[A-Z][a-z]+)?)")
+
+
+def _surnames(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]]]
+              ) -> tuple[frozenset[str], frozenset[str]]:
+    """The last words of the corpus's full person names, by spelling key, and those last
+    words that are hyphened themselves ("Zeta-Jones"): what :func:`_ticket` reads."""
+    last: set[str] = set()
+    for _, pairs in articles:
+        for etype, name in pairs:
+            words = name.split()
+            if etype == "person" and len(words) >= 2 and words[-1][:1].isupper():
+                last.add(filters.spelling_key(words[-1]))
+    return frozenset(k for k in last if " " not in k), frozenset(k for k in last if " " in k)
+
+
+def _ticket(name: str, surnames: frozenset[str], hyphened: frozenset[str]) -> list[str]:
+    """Two surnames joined by a hyphen are two people when each is the surname of a
+    person the corpus names in full, and no one's surname is the joined pair: a ticket
+    or a partnership ("Biden-Harris", "Trump-Pence"), written as one word, which the
+    model takes for an organisation. A double surname ("Lloyd-Webber", "Zeta-Jones") has
+    no full-named person on each side, or is itself a person's last word. Returns the
+    two surnames (the bare-name step below finds whom each means), else ``[]``."""
+    found = _HYPHENED.fullmatch(name)
+    if found is None or filters.spelling_key(name) in hyphened:
+        return []
+    parts = [found.group(1), found.group(2)]
+    if all(filters.spelling_key(p) in surnames for p in parts) and parts[0] != parts[1]:
+        return parts
+    return []
+
+
 def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]]],
                    known: Mapping[str, Known] | None = None,
                    window_days: int = 90) -> Resolved:
@@ -191,6 +223,7 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
     cleaned: list[list[tuple[str, str]]] = []
     origins: list[list[tuple[str, str]]] = []
     kept: dict[tuple[str, str], list[str]] = {}  # a site repeats each mention ~7 times
+    surnames, hyphened = _surnames(articles)
     for _, pairs in articles:
         out: list[tuple[str, str]] = []
         origin: list[tuple[str, str]] = []
@@ -198,6 +231,10 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
             if name in known:
                 out.append((known[name].type, name))
                 origin.append((etype, name))
+                continue
+            if "-" in name and (ticket := _ticket(name, surnames, hyphened)):
+                out.extend(("person", part) for part in ticket)  # "Biden-Harris"
+                origin.extend((etype, name) for _ in ticket)
                 continue
             tidied = kept.get((etype, name))
             if tidied is None:
