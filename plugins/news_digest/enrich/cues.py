@@ -23,8 +23,8 @@ from functools import lru_cache
 
 from news_digest.enrich import filters, gazetteer, ner, rarity
 
-__all__ = ["PORTFOLIO_NOUNS", "cut_from_longer", "ends_longer", "part_of_title", "person_like",
-           "portfolio", "spelled_out_in_lower_case", "the_in_name", "titled_person"]
+__all__ = ["PORTFOLIO_NOUNS", "cut_from_longer", "ends_longer", "numbered", "part_of_title",
+           "person_like", "portfolio", "spelled_out_in_lower_case", "the_in_name", "titled_person"]
 
 NOT_CUES: frozenset[str] = frozenset({
     "former", "late", "then", "acting", "new", "old", "young", "united", "national",
@@ -299,4 +299,32 @@ def portfolio(text: str, mention: ner.Mention) -> bool:
         return False
     return (rarity.common(word) and word.lower() not in ner.stop_words()
             and word not in ner.ORG_SUFFIXES and word not in filters.GENERIC_HEADS
+            and not filters.country_of(word) and not gazetteer.is_place(word))
+
+
+NUMBERED_RARITY = 5.5
+"""A word at most this rare in general English (``wordfreq`` zipf ≥ 3.5: "interstate",
+"route", "highway", "pier") is an English word, which a number after it makes the name
+of a road or a facility (:func:`numbered`); names rarer than that ("Worcestershire",
+zipf 3.1) are left to the other rules."""
+
+_WORD_AND_NUMBER = re.compile(r"([A-Z][a-z]+)[ \t]+\d{1,4}[A-Z]?")
+
+
+def numbered(mention: ner.Mention) -> bool:
+    """True when a place span is one English word and a number: "[Interstate 75]",
+    "[Route 66]", "[Gate 3]". spaCy labels a numbered road or facility FAC with its
+    number, and canonicalisation cuts a name at a figure (a score line: "Worcestershire
+    238"), which left the head word alone as a place ("Interstate", one page for every
+    road of the network). The word is no place by itself: an English word
+    (:data:`NUMBERED_RARITY`) that is not a country or a gazetteer place ("Kent 245" in a
+    results table is the county). Spans of several words before the number ("Apollo 11
+    Lunar Module") and organisations ("Boeing 737") are left alone."""
+    if mention.type != "place":
+        return False
+    found = _WORD_AND_NUMBER.fullmatch(mention.text)
+    if found is None:
+        return False
+    word = found.group(1)
+    return (rarity.rarity(word) <= NUMBERED_RARITY and word.lower() not in ner.stop_words()
             and not filters.country_of(word) and not gazetteer.is_place(word))
