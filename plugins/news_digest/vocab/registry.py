@@ -33,6 +33,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,6 +58,7 @@ class RegistryError(DataFileError):
     """The registry file is malformed; the message names file, line and the problem."""
 
 
+@lru_cache(maxsize=1 << 16)
 def key(surface: str) -> str:
     """The lookup key of a surface form: case, dots, accents and spacing do not matter.
 
