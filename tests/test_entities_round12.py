@@ -1,7 +1,9 @@
 """Round 12 entity rules: a person-shaped name (accents allowed) whose surname the
 corpus types a person when written alone is a person, whatever type the model gave the
 full name; a body's complete name followed by more capitalised words names a unit of it
-(or an office, an event), not the body's longer name.
+(or an office, an event), not the body's longer name; a generic name ("Congress") beside
+the article's country's fuller body of that kind ("Indian National Congress") is that
+body, not "Congress of <country>".
 
 Each test uses names written for it, and fails without the rule it names: "Tomás
 Quiñero Valdés" would stay an organisation page, and "Northvale Police Fraud Squad"
@@ -13,6 +15,8 @@ from __future__ import annotations
 from datetime import date
 
 from news_digest.enrich import cues
+from news_digest.enrich.canonical import canonicalize
+from news_digest.enrich.ner import Mention
 from news_digest.enrich.resolve import resolve_corpus
 
 # --- accented name words ---------------------------------------------------------------------
@@ -81,3 +85,27 @@ def test_a_bodys_longer_name_with_of_still_takes_the_short_form() -> None:
     ]
     resolved = resolve_corpus(articles)
     assert resolved.entities_of[0] == (("organization", "Harmony Party of Westland"),)
+
+
+# --- a generic name beside its country's own body of that kind --------------------------------
+
+
+def _names(*mentions: tuple[str, str]) -> dict[str, str]:
+    found = canonicalize([(Mention(text, etype), 1.0) for text, etype in mentions])
+    return {e.name: e.type for e in found}
+
+
+def test_a_generic_name_beside_the_countrys_fuller_body_is_that_body() -> None:
+    found = _names(("Kenyan Unity Congress", "organization"), ("Congress", "organization"),
+                   ("Kenya", "place"))
+    assert "Kenyan Unity Congress" in found
+    assert "Congress of Kenya" not in found
+
+
+def test_a_generic_name_without_such_a_body_is_qualified_as_before() -> None:
+    # the body is named by the country and the generic name alone, or is another
+    # country's: qualifying stays
+    assert "Senate of Kenya" in _names(("Kenyan Senate", "organization"),
+                                       ("Senate", "organization"), ("Kenya", "place"))
+    assert "Congress of Kenya" in _names(("Peruvian Unity Congress", "organization"),
+                                         ("Congress", "organization"), ("Kenya", "place"))
