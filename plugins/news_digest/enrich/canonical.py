@@ -28,7 +28,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from news_digest.enrich import cues, filters, gazetteer, ner
+from news_digest.enrich import bodies, cues, filters, gazetteer, ner
 from news_digest.model import ENTITY_TYPES, Entity
 from news_digest.vocab.evidence import initials
 from news_digest.vocab.registry import Registry, key
@@ -427,6 +427,24 @@ def _qualify_generic(entities: list[Entity], registry: Registry) -> list[Entity]
     for e in entities:
         qualified = filters.qualify(e.name, country) if e.type == "organization" else None
         if qualified and registry.entry(e.name) is None:
-            e = Entity(qualified, e.type, tuple(sorted({*e.aliases, e.name})), e.count)
+            own = _own_body(e.name, country, entities)
+            e = Entity(own or qualified, e.type, tuple(sorted({*e.aliases, e.name})), e.count)
         out.append(e)
     return out
+
+
+def _own_body(generic: str, country: str, entities: Sequence[Entity]) -> str | None:
+    """The one organisation of the article named by its country, a word more and the
+    generic name ("Indian National Congress" for "Congress" in an article about India):
+    English calls a body by its head noun once it has been named in full ("For the
+    Congress, he was the helmsman"), and "Congress of India" would be a name nobody
+    uses. A body named by the country and the generic name alone ("Australian Senate")
+    is what qualifying gives anyway; with none, or two, the name is qualified."""
+    found = set()
+    for e in entities:
+        prefixed = bodies.country_prefix(e.name) if e.type == "organization" else None
+        if prefixed is not None and prefixed[0] == country:
+            rest = prefixed[1].split()
+            if len(rest) > len(generic.split()) and " ".join(rest).endswith(" " + generic):
+                found.add(e.name)
+    return found.pop() if len(found) == 1 else None

@@ -209,6 +209,32 @@ def _ticket(name: str, surnames: frozenset[str], hyphened: frozenset[str]) -> li
     return []
 
 
+def _unit_of(short: str, longer: str) -> bool:
+    """``longer`` goes on from ``short``, a complete body's name (it ends with a body
+    word of :data:`ner.ORG_SUFFIXES`: "Metropolitan Police", "Labour Party"), with
+    capitalised words ("… Counter Terrorism Command", "… Conference"): English names a
+    unit, an office or an event of a body by writing its name first and the unit's
+    after, while a body's own longer name goes on with "of" ("Unity Party of America").
+    Such a pair is two things, whatever each one's story count."""
+    head, rest = short.split(), longer.split()[len(short.split()):]
+    return (len(head) >= 2 and head[-1] in ner.ORG_SUFFIXES and bool(rest)
+            and rest[0][:1].isupper())
+
+
+def _surname_of_person(name: str, bare_people: frozenset[str] | set[str]) -> bool:
+    """``name`` is shaped like a person's (:func:`cues.person_like`: two or three
+    capitalised name words, none common after the first, no suffix, not a place) and a
+    word after its first is a name the corpus's vote makes a person when written alone
+    (``bare_people``, by spelling key): a person whom the model typed an organisation
+    wherever the full name stood, as it does with names it has not seen ("Ricardo
+    Rosselló Nevares" in both its stories, "Rosselló" a person in two of three). A
+    firm named after people ("Goldman Sachs") is not person-shaped when a later word is
+    common, and a place-typed one-word cluster is no person vote."""
+    words = _words(name)
+    return (len(words) >= 2 and any(w in bare_people for w in words[1:])
+            and cues.person_like(name))
+
+
 def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]]],
                    known: Mapping[str, Known] | None = None,
                    window_days: int = 90) -> Resolved:
@@ -407,6 +433,16 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
             else names
         cluster_name[root] = _capital_suffix(min(full or names, key=lambda n: first[n]))
 
+    # a person-shaped name the model typed a thing, whose surname the corpus types a
+    # person when written alone: a person ("Ricardo Rosselló Nevares" / "Rosselló")
+    bare_people = {filters.spelling_key(cluster_name[r]) for r in roots
+                   if cluster_type[r] == "person" and len(cluster_name[r].split()) == 1
+                   and cluster_name[r] not in known}
+    for root in roots:
+        if cluster_type[root] != "person" and root not in evidenced \
+                and _surname_of_person(cluster_name[root], bare_people):
+            cluster_type[root] = "person"
+
     # a shorter form seen no more often than its one longer form is that form:
     # "U.S. House" → "U.S. House of Representatives", "Unity Party" → "… of America"
     stories_of = {r: len({i for k in keys_of[r] for i in stories[k]}) for r in roots}
@@ -438,6 +474,8 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
             if _built_or_natural([cluster_name[target]]) and not _built_or_natural(
                     [cluster_name[root]]):
                 continue  # "Hyde Park Corner" is a place beside "Hyde Park", not it
+            if _unit_of(cluster_name[root], cluster_name[target]):
+                continue  # "Metropolitan Police Counter Terrorism Command" is a unit
             if cut or stories_of.get(target, 0) >= stories_of.get(root, 0):
                 glued_to[root] = target
 
