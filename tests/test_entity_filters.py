@@ -139,3 +139,58 @@ def test_a_capital_the_before_one_word_stays_in_tidy_and_in_the_key() -> None:
     assert filters.tidy("The Quill Party", "organization") == "Quill Party"
     assert filters.spelling_key("The Quill") != filters.spelling_key("Quill")
     assert filters.spelling_key("The Quill Party") == filters.spelling_key("Quill Party")
+
+
+# --- a capitalised phrase the article also writes in lower case -----------------------------
+
+def test_a_phrase_the_article_writes_in_lower_case_is_no_name() -> None:
+    text = ("The District Court ruled on Monday. Lawyers said the district court had no "
+            "power over the White House, which declined to comment.")
+    found = canonicalize([(Mention("District Court", "organization"), 1.0),
+                          (Mention("White House", "organization"), 1.0)], text=text)
+    assert [e.name for e in found] == ["White House"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a matter of national security.", True),
+    ("national security", True),
+    ("(national security)", True),
+    ("national securityx is a brand", False),   # inside a longer word
+    ("non-national security rules", False),     # a hyphen joins words
+    ("national_security", False),
+    ("international security", False),
+    ("", False),
+])
+def test_common_phrase_matches_whole_words_only(text: str, expected: bool) -> None:
+    assert filters.common_phrase("National Security", text) is expected
+
+
+def test_common_phrase_agrees_with_its_definition_on_random_text() -> None:
+    """The lower-case name as a whole word: what the pattern ``(?<![\\w-])name(?![\\w-])``
+    says, found without compiling a pattern per name."""
+    import random
+    import re
+
+    rnd = random.Random(7)
+    pieces = ["red sea", "Red Sea", "x", "-", "_", " ", ".", "é", "3", "sea", "red"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        expected = re.search(r"(?<![\w-])red sea(?![\w-])", text) is not None
+        assert filters.common_phrase("Red Sea", text) is expected, text
+
+
+# --- a paragraph in capitals ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("PRESIDENT SPEAKS TO THE NATION ON MONDAY", True),
+    ("President speaks to the nation on Monday", False),
+    ("USA", False),                             # under four letters
+    ("NASA AND ESA agree on a plan", False),    # a fifth of the letters lower case
+    ("ÉTÉ À PARIS, DÉCLARE LE MAIRE", True),
+    ("日本 TOKYO NEWS", True),                    # letters without case count as letters
+    ("", False),
+])
+def test_a_paragraph_in_capitals_is_shouting(text: str, expected: bool) -> None:
+    from news_digest.enrich.entities import _shouting
+
+    assert _shouting(text) is expected
