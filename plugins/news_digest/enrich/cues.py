@@ -187,8 +187,8 @@ def cut_before_name(text: str, mention: ner.Mention) -> bool:
     * A capitalised number word right after the span ("[PLoS] One", "[PLOS] ONE", a
       journal; "[Formula] One"): mid-sentence a number is written in lower case unless
       it belongs to a name, so the publisher's or series' name alone is a cut.
-    * A country or its demonym right after an organisation ("[CNN] Philippines", "[BBC]
-      Russian"): a national branch or edition is another body than the parent, and its
+    * A country or its demonym right after an organisation ("[CNN] Philippines", "[ABC]
+      Australian"): a national branch or edition is another body than the parent, and its
       stories must not land on the parent's page.
 
     Only one blank between the two words counts: "CNN, Philippines" is a list."""
