@@ -43,3 +43,34 @@ def test_a_person_or_a_place_before_a_country_and_a_list_are_left_alone() -> Non
     assert not cues.cut_before_name(text, _mention(text, "Brantwire", "organization"))
     text = "Brantwire Holdings said so."
     assert not cues.cut_before_name(text, _mention(text, "Brantwire", "organization"))
+
+
+def test_a_possessive_before_a_country_is_no_branch() -> None:
+    text = "He sought the Brantwire Party's US Senate nomination."
+    assert not cues.cut_before_name(text, _mention(text, "Brantwire Party's", "organization"))
+
+
+# --- a one-word person the article introduces as someone unnamed ------------------------------
+
+
+def test_a_surname_introduced_as_a_noun_named_x_is_introduced_unnamed() -> None:
+    text = 'A university student named Quillane said, "We came anyway."'
+    assert cues.introduced_unnamed(text, _mention(text, "Quillane", "person"))
+    text = "Police spoke to a man called Dorvick on Friday."
+    assert cues.introduced_unnamed(text, _mention(text, "Dorvick", "person"))
+
+
+def test_a_verb_named_a_full_name_or_another_type_is_left_alone() -> None:
+    text = "The president named Quillane envoy to the talks."
+    assert not cues.introduced_unnamed(text, _mention(text, "Quillane", "person"))
+    text = "A student named Aro Quillane spoke."
+    assert not cues.introduced_unnamed(text, _mention(text, "Aro Quillane", "person"))
+    text = "They joined a group called Quillane."
+    assert not cues.introduced_unnamed(text, _mention(text, "Quillane", "organization"))
+
+
+def test_the_unnamed_word_leaves_the_article_wherever_it_stands_alone() -> None:
+    from news_digest.enrich.entities import _unnamed
+    assert _unnamed(Mention("Quillane", "person", 80), {"Quillane"})
+    assert not _unnamed(Mention("Quillane", "place", 80), {"Quillane"})
+    assert not _unnamed(Mention("Joss Quillane", "person", 80), {"Quillane"})
