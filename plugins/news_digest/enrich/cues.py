@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from news_digest.enrich import filters, gazetteer, ner, rarity
+from news_digest.enrich import bodies, filters, gazetteer, ner, rarity
 
 __all__ = ["PORTFOLIO_NOUNS", "cut_from_longer", "ends_longer", "numbered", "part_of_title",
            "person_like", "portfolio", "spelled_out_in_lower_case", "the_in_name", "titled_person"]
@@ -171,6 +171,56 @@ def cut_from_longer(text: str, mention: ner.Mention) -> bool:
         return False  # "the Hubei province of China": a common noun, then "of"
     after = text[mention.start + len(mention.text):mention.start + len(mention.text) + 12]
     return bool(_CONTINUES.match(after) or _NUMBERED.match(after))
+
+
+NUMBER_WORDS: frozenset[str] = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "hundred", "thousand",
+})
+_NEXT_WORD_AFTER_SPAN = re.compile(r"[ \t]([A-Z][A-Za-z]+)\b")
+
+
+def cut_before_name(text: str, mention: ner.Mention) -> bool:
+    """True when NER's span stops one word short of the name it is part of, so the span
+    would name something else.
+
+    * A capitalised number word right after the span ("[PLoS] One", "[PLOS] ONE", a
+      journal; "[Formula] One"): mid-sentence a number is written in lower case unless
+      it belongs to a name, so the publisher's or series' name alone is a cut.
+    * A country or its demonym right after an organisation ("[CNN] Philippines", "[ABC]
+      Australian"): a national branch or edition is another body than the parent, and its
+      stories must not land on the parent's page.
+
+    Only one blank between the two words counts: "CNN, Philippines" is a list; nor does a
+    possessive ("the Party's US nomination")."""
+    found = _NEXT_WORD_AFTER_SPAN.match(text, mention.start + len(mention.text))
+    if found is None:
+        return False
+    word = found.group(1)
+    if word.lower() in NUMBER_WORDS:
+        return True
+    if mention.type != "organization" or _POSSESSIVE.search(mention.text):
+        return False  # "the Republican Party's US Senate nomination": no branch
+    return bool(
+        filters.country_of(word) or filters.abbreviated_country(word)
+        or bodies.demonym_country(word))
+
+
+_INTRODUCED = re.compile(r"\b[Aa]n?[ \t]+(?:[a-z]+[ \t]+){0,3}(?:named|called)[ \t]+$")
+
+
+def introduced_unnamed(text: str, mention: ner.Mention) -> bool:
+    """True when a one-word person is introduced by the article as someone it does not
+    name in full: "a university student named [Wong]", "a man called [Okafor]".
+
+    The word is then a private person's surname (or given name) only, and must not be
+    read as the famous person of that surname whom other articles of the same days
+    name in full. A verb's "named" ("the president named [Kessler] envoy") has no "a
+    <noun>" before it and is left alone; a full name after "named" is a name of its own.
+    """
+    if mention.type != "person" or " " in mention.text.strip():
+        return False
+    return _INTRODUCED.search(text, max(0, mention.start - 60), mention.start) is not None
 
 
 _JOINED_ON = re.compile(r"[ \t]+(?:and|of)[ \t]+the[ \t]+$")

@@ -286,6 +286,8 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
         written_as: set[tuple[str | None, str, str]] = set()
         american = placenames.american(m.text for ms in found[at:at + len(article)]
                                        for m in ms if m.type == "place")
+        # one-word people the article introduces as someone unnamed ("a student named X")
+        unnamed: set[str] = set()
         for text, _ in article:
             shouted = _shouting(text)
             # keep the text as written (re-casing preserved offsets and lengths)
@@ -294,10 +296,12 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
                 m, tentative=shouted, text=text[m.start:m.start + len(m.text)]
                 if nlp is not None else m.text) for m in found[at]])))
             kept = [cues.titled_person(text, m) or m for m in written
-                    if not cues.cut_from_longer(text, m) and not cues.numbered(m)
+                    if not cues.cut_from_longer(text, m) and not cues.cut_before_name(text, m)
+                    and not cues.numbered(m)
                     and not cues.ends_longer(text, m, written)
                     and not ((cues.part_of_title(text, m) or cues.portfolio(text, m))
                              and registry.entry(m.text) is None)]
+            unnamed.update(m.text for m in kept if cues.introduced_unnamed(text, m))
             voted = things.thing_votes(text, kept)
             mentions.append([_renamed(text, m, registry, american) for m in voted])
             written_as.update(("place", n.text, m.text)
@@ -306,6 +310,8 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
                 if (printed := _with_the(text, m)) is not None:
                     written_as.add(printed)
             at += 1
+        if unnamed:
+            mentions = [[m for m in ms if not _unnamed(m, unnamed)] for ms in mentions]
         extra = _propagate(article, mentions)
         pairs = [(m, weight) for (_, weight), ms, more in zip(article, mentions, extra,
                                                                strict=True) for m in [*ms, *more]]
@@ -318,6 +324,12 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
         out.append(_named_with_the(_with_written(canonicalize(pairs, registry, lower_words(
             t for t, _ in article), text), written_as), text, registry))
     return out
+
+
+def _unnamed(mention: ner.Mention, unnamed: set[str]) -> bool:
+    """A one-word person the article introduced as someone unnamed
+    (:func:`cues.introduced_unnamed`), wherever in the article that word stands alone."""
+    return mention.type == "person" and mention.text in unnamed
 
 
 def _renamed(text: str, mention: ner.Mention, registry: Registry,
