@@ -291,10 +291,9 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
         for text, _ in article:
             shouted = _shouting(text)
             # keep the text as written (re-casing preserved offsets and lengths)
-            written = gazetteer.join_campus(text, gazetteer.join_state(
-                text, gazetteer.widen_place(text, [replace(
+            written = gazetteer.mend_spans(text, [replace(
                 m, tentative=shouted, text=text[m.start:m.start + len(m.text)]
-                if nlp is not None else m.text) for m in found[at]])))
+                if nlp is not None else m.text) for m in found[at]])
             kept = [cues.titled_person(text, m) or m for m in written
                     if not cues.cut_from_longer(text, m) and not cues.cut_before_name(text, m)
                     and not cues.numbered(m)

@@ -343,8 +343,11 @@ def _document(words: Sequence[str]) -> bool:
     """A law, treaty or founding document by its head word: last ("Clean Air Act",
     "United States Constitution") or first before "of" ("Constitution of India",
     "Treaty of Versailles", "Bill of Rights"), as English names documents."""
-    heads = DOCUMENT_TAILS | FOUNDING_DOCUMENTS
-    return words[-1] in heads or (len(words) >= 3 and words[0] in heads and words[1] == "of")
+    return words[-1] in _DOCUMENT_HEADS or (
+        len(words) >= 3 and words[0] in _DOCUMENT_HEADS and words[1] == "of")
+
+
+_DOCUMENT_HEADS = DOCUMENT_TAILS | FOUNDING_DOCUMENTS
 
 
 def common_phrase(name: str, text: str) -> bool:

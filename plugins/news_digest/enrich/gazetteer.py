@@ -33,7 +33,8 @@ from typing import Any
 from news_digest.enrich import ner
 
 __all__ = ["MIN_POPULATION", "SUBDIVISION_TYPES", "cities_in_region", "is_place", "join_campus",
-           "join_state", "places", "regions", "us_state_codes", "us_states", "widen_place"]
+           "join_state", "mend_spans", "places", "regions", "us_state_codes", "us_states",
+           "widen_place"]
 
 MIN_POPULATION = 100_000
 """A city this big is a name readers know as a place; smaller towns share their names
@@ -237,3 +238,11 @@ def join_campus(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]
         out.append(m)
         i += 1
     return out
+
+
+def mend_spans(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
+    """NER's spans with the gazetteer's three mends, in the order each needs the last:
+    a title-like word the model left out of a place (:func:`widen_place`), then a state
+    after a place's comma (:func:`join_state`), then a campus after an organisation's
+    comma (:func:`join_campus`, which reads the places the first two made)."""
+    return join_campus(text, join_state(text, widen_place(text, mentions)))
