@@ -229,3 +229,27 @@ def test_two_embedded_posts_inside_an_article_do_not_end_it() -> None:
                         *FOOTER])
     draft = clean_text(text)
     assert set(BEFORE + AFTER) <= body(draft)
+
+
+def test_the_language_of_a_text_is_picked_the_same_way_for_one_seed_and_for_many(
+        monkeypatch) -> None:
+    """One seed scores each stop list directly; a large ingest builds a word index
+    first. A reader must get the same cleaning either way, so the pick must match."""
+    from news_digest.ingest import clean_lines
+
+    french = clean_lines.read_lines(
+        "Le gouvernement a annoncé mardi une nouvelle loi sur le logement.\n"
+        "Les députés de la majorité ont voté pour, mais les élus de l'opposition "
+        "ont dénoncé un texte qui ne répond pas à la crise dans les grandes villes.\n")
+    english = clean_lines.read_lines(
+        "The council said on Tuesday that it would close the bridge for repairs.\n"
+        "Drivers have been told to use the ring road while the work is carried out, "
+        "and the buses will take a longer route until the end of the month.\n")
+    picks = []
+    for index_after in (10**9, 0):
+        monkeypatch.setattr(clean_lines, "INDEX_AFTER", index_after)
+        picks.append((clean_lines.pick_stoplist(french), clean_lines.pick_stoplist(english)))
+    assert picks[0] == picks[1]
+    fr, en = picks[0]
+    assert fr is not None and {"les", "une", "dans"} <= fr
+    assert en is not None and {"the", "would", "while"} <= en and "dans" not in en

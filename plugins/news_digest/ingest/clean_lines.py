@@ -6,6 +6,7 @@ stage shares. First stage of :mod:`clean`; nothing here decides what is article 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -108,25 +109,42 @@ def pick_stoplist(lines: list[Line]) -> frozenset[str] | None:
     total = sum(counts.values())
     if total < 20:
         return _stoplists().get("English", _ENGLISH)
-    lists, languages_of = _stop_index()
-    hits = [0] * len(lists)
-    for word, n in counts.items():
-        for language in languages_of.get(word, ()):
-            hits[language] += n
+    lists = _stop_lists()
+    if next(_texts_scored) < INDEX_AFTER:
+        hits = [sum(counts[word] for word in counts.keys() & stoplist) for stoplist in lists]
+    else:
+        languages_of = _stop_index()
+        hits = [0] * len(lists)
+        for word, n in counts.items():
+            for language in languages_of.get(word, ()):
+                hits[language] += n
     best = max(range(len(lists)), key=lambda i: (hits[i], -i))  # first list wins a tie
     return lists[best] if hits[best] / total >= 0.15 else None
 
 
+INDEX_AFTER = 16
+"""Texts scored list by list before :func:`pick_stoplist` builds its word index. The
+index (≈ 180,000 words over 100 lists) takes longer to build than scoring a dozen
+texts without it, and the hourly ingest of one seed should not pay for it; a large
+ingest builds it once per process. Both ways count the same hits: the same answer."""
+
+_texts_scored = itertools.count()
+
+
 @functools.cache
-def _stop_index() -> tuple[list[frozenset[str]], dict[str, tuple[int, ...]]]:
-    """The stop lists, and for each stop word the lists it is in: scoring a text against
-    every language then costs one lookup per distinct word, not one per word per language."""
-    lists = list(_stoplists().values())
+def _stop_lists() -> list[frozenset[str]]:
+    return list(_stoplists().values())
+
+
+@functools.cache
+def _stop_index() -> dict[str, tuple[int, ...]]:
+    """For each stop word the lists it is in: scoring a text against every language
+    then costs one lookup per distinct word, not one per word per language."""
     languages_of: dict[str, list[int]] = {}
-    for i, stoplist in enumerate(lists):
+    for i, stoplist in enumerate(_stop_lists()):
         for word in stoplist:
             languages_of.setdefault(word, []).append(i)
-    return lists, {word: tuple(ids) for word, ids in languages_of.items()}
+    return {word: tuple(ids) for word, ids in languages_of.items()}
 
 
 def stop_density(text: str, stoplist: frozenset[str] | None) -> float:
