@@ -35,6 +35,7 @@ import re
 import struct
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
 from news_digest.ingest.clean_lines import normalise
 
@@ -84,7 +85,7 @@ def groups(texts: Sequence[str], similarity: float = DEFAULT_SIMILARITY) -> list
         # datasketch pulls in scipy (about a second to import): only when there is work.
         from datasketch import MinHash, MinHashLSH
 
-        lsh = MinHashLSH(threshold=similarity, num_perm=NUM_PERM)
+        lsh = MinHashLSH(threshold=similarity, num_perm=NUM_PERM, params=_bands(similarity))
         signatures: dict[int, MinHash] = {}
         for i in candidates:
             grams = shingles(texts[i])
@@ -103,6 +104,17 @@ def groups(texts: Sequence[str], similarity: float = DEFAULT_SIMILARITY) -> list
     for i in range(len(texts)):
         out.setdefault(find(i), []).append(i)
     return [out[root] for root in sorted(out)]
+
+
+@lru_cache(maxsize=8)
+def _bands(similarity: float) -> tuple[int, int]:
+    """LSH bands and rows for ``similarity``, as datasketch chooses them. It finds them
+    by numerical integration (≈ 0.2 s) on every ``MinHashLSH``, and ingest makes one per
+    folder and one for the versions: chosen once per process, the same choice."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=similarity, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
 
 
 def _blocked(texts: Sequence[str]) -> list[int]:
