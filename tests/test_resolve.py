@@ -189,3 +189,20 @@ def test_shorter_form_joins_its_one_longer_form_unless_more_frequent() -> None:
                         (D, [("organization", "Democratic Party of Japan")])])
     assert names(r, 2) == [("organization", "U.S. House of Representatives")]
     assert names(r, 3) == [("organization", "Democratic Party")]  # seen more: its own
+
+
+def test_a_direction_word_is_no_place_evidence_so_a_singers_surname_joins_him() -> None:
+    """ISO 3166-2 has regions called "West" and "Central"; a rapper's surname typed a
+    place in his own story must still join his page, and "the West" of other stories
+    must not hold his campaign."""
+    from news_digest.enrich import gazetteer
+
+    assert not gazetteer.is_place("West") and not gazetteer.is_place("North-West")
+    assert gazetteer.is_place("West Virginia") and gazetteer.is_place("Western Cape")
+    r = resolve_corpus([
+        (D, [("person", "Kanye West"), ("place", "West")]),
+        (D, [("place", "West"), ("place", "Russia")]),
+        (D, [("place", "West"), ("place", "China")]),
+    ])
+    assert names(r, 0) == [("person", "Kanye West")]
+    assert ("place", "West") in names(r, 1)

