@@ -311,7 +311,8 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
             continue
         if entry is None and ((text and filters.common_phrase(surface, text))
                               or surface in not_names
-                              or cues.spelled_out_in_lower_case(surface, text)):
+                              or cues.spelled_out_in_lower_case(surface, text)
+                              or cues.named_in_plural(surface, text)):
             continue
         if mention.tentative and entry is None and key(surface) not in confirmed:
             continue

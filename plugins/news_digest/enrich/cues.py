@@ -23,8 +23,9 @@ from functools import lru_cache
 
 from news_digest.enrich import bodies, filters, gazetteer, ner, rarity
 
-__all__ = ["PORTFOLIO_NOUNS", "cut_from_longer", "ends_longer", "numbered", "part_of_title",
-           "person_like", "portfolio", "spelled_out_in_lower_case", "the_in_name", "titled_person"]
+__all__ = ["PORTFOLIO_NOUNS", "cut_from_longer", "ends_longer", "named_in_plural", "numbered",
+           "part_of_title", "person_like", "portfolio", "spelled_out_in_lower_case", "the_in_name",
+           "titled_person"]
 
 NOT_CUES: frozenset[str] = frozenset({
     "former", "late", "then", "acting", "new", "old", "young", "united", "national",
@@ -134,6 +135,21 @@ def spelled_out_in_lower_case(acronym: str, text: str) -> bool:
     words = r"\s+(?:(?:of|and|the|for|in|on|to)\s+)?".join(
         rf"{c.lower()}[a-z]+" for c in acronym)
     return re.search(rf"(?<![\w-]){words}\s*\(\s*{acronym}\s*\)", text) is not None
+
+
+def named_in_plural(name: str, text: str) -> bool:
+    """True when ``text`` writes the acronym of ``name``, a plural phrase, in the plural
+    ("the SIGs (Special Interest Groups)", "MPs (Members of Parliament)"): English
+    pluralises an acronym only for a kind of thing of which there are many, never for
+    one body, so the capitalised phrase is a common noun, not an organisation's name."""
+    words = name.split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "Members of …"
+    if len(words) < 2 or not head.endswith("s") or head.endswith("ss"):
+        return False
+    acronym = filters.acronym_of(name)
+    if not acronym or not 2 <= len(acronym) <= 6:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(acronym)}s(?![\w-])", text) is not None
 
 
 def the_in_name(name: str, text: str) -> bool:
