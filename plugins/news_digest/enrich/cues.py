@@ -180,9 +180,13 @@ NUMBER_WORDS: frozenset[str] = frozenset({
 })
 _NEXT_WORD_AFTER_SPAN = re.compile(r"[ \t]([A-Z][A-Za-z]+)\b")
 _NUMBER_AFTER_SPAN = re.compile(r"[ \t](?!(?:1[5-9]|20)\d\d\b)\d+(?:['’]s\b|[ \t]+([a-z]+)\b)")
-QUANTITY_WORDS: frozenset[str] = frozenset({"percent", "per", "million", "billion", "trillion"})
+QUANTITY_WORDS: frozenset[str] = frozenset({
+    "percent", "per", "million", "billion", "trillion",
+    "km", "kg", "cm", "mm", "mi", "ft", "lb", "oz", "mph", "kph", "kmh", "am", "pm",
+})
 """Lower-case words that follow a quantity, not a model number, and are not plural:
-"Labour 40 percent" (a poll's share), "Acme 3 million" (a sum)."""
+"Labour 40 percent" (a poll's share), "Acme 3 million" (a sum), "Posad 70 km" (a
+distance: the units of measure and of the clock, written as abbreviations)."""
 _WORD_BEFORE_SPAN = re.compile(r"(?<![\w.'’&-])([A-Z][a-z]+)[ \t]$")
 
 
@@ -230,19 +234,20 @@ def numbered_after(text: str, end: int) -> bool:
 
     A year is not taken: it names an edition of what the body holds ("Toronto Comicon
     2019 returned"), and the name alone still names the body. Nor is a number that is a
-    score or a count: a score is followed by a dash,
-    another number or the other team ("Arsenal 2 Chelsea 1", "Noosa 32–22", a league
-    table's "Chelsea 3 1 0 2"), a cricket innings by a stop word ("Surrey 202 for 6"), a
-    count by a plural or a quantity word ("Labour 300 seats", "Labour 40 percent").
+    score or a count: a score is followed by a dash, another number or the other team
+    ("Arsenal 2 Chelsea 1", "Noosa 32–22", a league table's "Chelsea 3 1 0 2"), a
+    cricket innings by a stop word ("Surrey 202 for 6"), a count or a measure by a
+    plural, a quantity word or a unit (:data:`QUANTITY_WORDS`: "Labour 300 seats",
+    "Labour 40 percent", "70 km", "5 p.m.").
     Places have their own, wider test (:func:`cut_from_longer`); people are left alone,
     as ages, shares and strokes follow a person's name ("Woods 68 yesterday")."""
     found = _NUMBER_AFTER_SPAN.match(text, end)
     if found is None:
         return False
     word = found.group(1)
-    return word is None or not (word in ner.stop_words() or word in QUANTITY_WORDS
-                                or word in NUMBER_WORDS
-                                or (word.endswith("s") and not word.endswith("ss")))
+    return word is None or not (
+        len(word) < 2 or word in ner.stop_words() or word in QUANTITY_WORDS
+        or word in NUMBER_WORDS or (word.endswith("s") and not word.endswith("ss")))
 
 
 def named_before(text: str, start: int) -> bool:
