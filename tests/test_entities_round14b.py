@@ -55,6 +55,8 @@ def test_an_unknown_capitalised_word_before_an_organisation_makes_a_longer_name(
     text = "Other victims included a Zorvath Quellbund official and a driver."
     assert cues.cut_before_name(text, _mention(text, "Quellbund", "organization"))
     assert cues.named_before(text, text.index("Quellbund"))
+    text = "A militia (Zorvath Quellbund) claimed it."  # a bracket does not capitalise
+    assert cues.cut_before_name(text, _mention(text, "Quellbund", "organization"))
 
 
 def test_a_known_word_a_sentence_start_or_an_acronym_before_it_is_left_alone() -> None:
@@ -65,6 +67,7 @@ def test_a_known_word_a_sentence_start_or_an_acronym_before_it_is_left_alone() -
             ("He met Senator Quellbund Group staff.", "Quellbund Group"),    # a title
             ("It rained. Zorvath Quellbund said no.", "Quellbund"),          # a sentence's start
             ('He said: "Zorvath Quellbund opened."', "Quellbund"),           # a quote's start
+            ('He said, "Zorvath Quellbund opened."', "Quellbund"),
             ("Zorvath Quellbund opened a branch.", "Quellbund"),             # the text's start
             ("The ZRV Quellbund Council met.", "Quellbund Council"),          # an acronym
             ("He joined Zorvath, Quellbund and others.", "Quellbund")):       # a list

@@ -266,9 +266,12 @@ def named_before(text: str, start: int) -> bool:
     found = _WORD_BEFORE_SPAN.search(text, max(0, start - 30), start)
     if found is None:
         return False
-    before = text[max(0, found.start() - 4):found.start()].rstrip(" \t\"'“‘(")
+    before = text[max(0, found.start() - 4):found.start()]
+    if before[-1:] in ("\"", "“", "‘", "'"):
+        return False  # a quote's first word is capitalised anyway
+    before = before.rstrip(" \t(")
     if not before or before[-1] in ".!?:;\n—–":
-        return False  # a sentence's (or a quote's) first word is capitalised anyway
+        return False  # and so is a sentence's
     word = found.group(1)
     return rarity.rarity(word) >= rarity.MAX_RARITY and not _cue(word)
 
