@@ -23,7 +23,8 @@ from functools import lru_cache
 
 from news_digest.enrich import bodies, filters, gazetteer, ner, rarity
 
-__all__ = ["PORTFOLIO_NOUNS", "cut_from_longer", "ends_longer", "named_in_plural", "numbered",
+__all__ = ["PORTFOLIO_NOUNS", "QUANTITY_WORDS", "cut_before_name", "cut_from_longer",
+           "ends_longer", "named_before", "named_in_plural", "numbered", "numbered_after",
            "part_of_title", "person_like", "portfolio", "spelled_out_in_lower_case", "the_in_name",
            "titled_person"]
 
@@ -194,6 +195,15 @@ NUMBER_WORDS: frozenset[str] = frozenset({
     "eleven", "twelve", "hundred", "thousand",
 })
 _NEXT_WORD_AFTER_SPAN = re.compile(r"[ \t]([A-Z][A-Za-z]+)\b")
+_NUMBER_AFTER_SPAN = re.compile(r"[ \t](?!(?:1[5-9]|20)\d\d\b)\d+(?:['’]s\b|[ \t]+([a-z]+)\b)")
+QUANTITY_WORDS: frozenset[str] = frozenset({
+    "percent", "per", "million", "billion", "trillion",
+    "km", "kg", "cm", "mm", "mi", "ft", "lb", "oz", "mph", "kph", "kmh", "am", "pm",
+})
+"""Lower-case words that follow a quantity, not a model number, and are not plural:
+"Labour 40 percent" (a poll's share), "Acme 3 million" (a sum), "Posad 70 km" (a
+distance: the units of measure and of the clock, written as abbreviations)."""
+_WORD_BEFORE_SPAN = re.compile(r"(?<![\w.'’&-])([A-Z][a-z]+)[ \t]$")
 
 
 def cut_before_name(text: str, mention: ner.Mention) -> bool:
@@ -207,9 +217,19 @@ def cut_before_name(text: str, mention: ner.Mention) -> bool:
       Australian"): a national branch or edition is another body than the parent, and its
       stories must not land on the parent's page.
 
+    * A model or serial number right after an organisation ("a [Falcon] 9 rocket",
+      "the [Boeing] 737 crashed", "[Apollo] 11's crew"): see :func:`numbered_after`.
+    * A capitalised word right before an organisation that is no common word, title,
+      country or demonym ("a [Kataeb Hezbollah] official" cut to "Hezbollah"): see
+      :func:`named_before`.
+
     Only one blank between the two words counts: "CNN, Philippines" is a list; nor does a
     possessive ("the Party's US nomination")."""
-    found = _NEXT_WORD_AFTER_SPAN.match(text, mention.start + len(mention.text))
+    end = mention.start + len(mention.text)
+    if mention.type == "organization" and not _POSSESSIVE.search(mention.text) and (
+            numbered_after(text, end) or named_before(text, mention.start)):
+        return True  # "the Libertarian Party's 2020 nomination": the party's own
+    found = _NEXT_WORD_AFTER_SPAN.match(text, end)
     if found is None:
         return False
     word = found.group(1)
@@ -220,6 +240,56 @@ def cut_before_name(text: str, mention: ner.Mention) -> bool:
     return bool(
         filters.country_of(word) or filters.abbreviated_country(word)
         or bodies.demonym_country(word))
+
+
+def numbered_after(text: str, end: int) -> bool:
+    """True when a model number follows the name ending at ``end``: digits, then a
+    possessive or a lower-case word that is no stop word, quantity word or plural ("a
+    Falcon 9 rocket", "the Boeing 737 crashed", "Apollo 11's crew"). The name and the
+    number are one name, a product's or a mission's, and the maker's name alone is a cut.
+
+    A year is not taken: it names an edition of what the body holds ("Toronto Comicon
+    2019 returned"), and the name alone still names the body. Nor is a number that is a
+    score or a count: a score is followed by a dash, another number or the other team
+    ("Arsenal 2 Chelsea 1", "Noosa 32–22", a league table's "Chelsea 3 1 0 2"), a
+    cricket innings by a stop word ("Surrey 202 for 6"), a count or a measure by a
+    plural, a quantity word or a unit (:data:`QUANTITY_WORDS`: "Labour 300 seats",
+    "Labour 40 percent", "70 km", "5 p.m.").
+    Places have their own, wider test (:func:`cut_from_longer`); people are left alone,
+    as ages, shares and strokes follow a person's name ("Woods 68 yesterday")."""
+    found = _NUMBER_AFTER_SPAN.match(text, end)
+    if found is None:
+        return False
+    word = found.group(1)
+    return word is None or not (
+        len(word) < 2 or word in ner.stop_words() or word in QUANTITY_WORDS
+        or word in NUMBER_WORDS or (word.endswith("s") and not word.endswith("ss")))
+
+
+def named_before(text: str, start: int) -> bool:
+    """True when the word right before a capitalised organisation span (one blank
+    between) is a name word the model left out of it: capitalised, not at a sentence's
+    start, and a word general English has never used (``wordfreq`` has not seen it), so
+    no adjective, demonym, title or place qualifier. "a Kataeb Hezbollah official" is a
+    longer name, another body than the one the span alone names. A word English uses
+    before a body ("the Lebanese Hezbollah", "the Argentine Congress", "New Democratic
+    Party", "Kenosha Police") is left alone: it qualifies the same body, or names a
+    place, and ``bodies.demonym_country`` does not know every demonym ("Lebanese",
+    "Argentine"); wordfreq knows them all. All-caps words ("UN Security Council") are
+    left alone: a parent body's acronym before a unit names the same unit."""
+    if not text[start:start + 1].isupper():
+        return False  # "the Argentine congress": a common noun, no name to cut
+    found = _WORD_BEFORE_SPAN.search(text, max(0, start - 30), start)
+    if found is None:
+        return False
+    before = text[max(0, found.start() - 4):found.start()]
+    if before[-1:] in ("\"", "“", "‘", "'"):
+        return False  # a quote's first word is capitalised anyway
+    before = before.rstrip(" \t(")
+    if not before or before[-1] in ".!?:;\n—–":
+        return False  # and so is a sentence's
+    word = found.group(1)
+    return rarity.rarity(word) >= rarity.MAX_RARITY and not _cue(word)
 
 
 _INTRODUCED = re.compile(r"\b[Aa]n?[ \t]+(?:[a-z]+[ \t]+){0,3}(?:named|called)[ \t]+$")

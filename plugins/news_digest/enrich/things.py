@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 
-from news_digest.enrich import ner
+from news_digest.enrich import filters, gazetteer, ner
 
-__all__ = ["FEATURE_NOUNS", "SITE_NOUNS", "THING_MODIFIERS", "THING_NOUNS", "called_a_feature",
-           "called_a_thing", "said_to_be", "thing_votes"]
+__all__ = ["FEATURE_NOUNS", "POLL_NOUNS", "SITE_NOUNS", "THING_MODIFIERS", "THING_NOUNS",
+           "called_a_feature", "called_a_thing", "polled_by", "said_to_be", "thing_votes"]
 
 THING_NOUNS: frozenset[str] = frozenset({
     "capsule", "spacecraft", "telescope", "rover", "lander", "probe", "satellite",
@@ -63,6 +63,11 @@ lower case ("the Antarctic continent", "Antarctic mountain ranges", "the Amazon 
 is a place's name used as a modifier, whatever NER's label; no organisation is written
 that way. Settlements ("town", "city") and "region" are left out: a club or a bloc is
 written before them too ("the Noosa town team", "the ECOWAS region")."""
+
+POLL_NOUNS: frozenset[str] = frozenset({"poll", "survey"})
+"""Nouns for what a pollster publishes. A name right before one ("the Monmouth poll", "a
+Gallup survey") names who took it, a pollster, unless it is a place that can be polled
+(:func:`polled_by`)."""
 
 _MODIFIER = r"[a-z][a-z'’-]*"
 _HEAD_END = (r"(?=\s*(?:[,.;:)—–]|$)|\s+(?:in|of|on|that|which|who|where|for|with|based|"
@@ -131,18 +136,31 @@ def called_a_feature(text: str, mention: ner.Mention) -> bool:
     return bool(after and after.group(1) in FEATURE_NOUNS)
 
 
+def polled_by(text: str, mention: ner.Mention) -> bool:
+    """The place-typed ``mention`` is the name of a poll's taker: the word right after it
+    is a poll noun in lower case (:data:`POLL_NOUNS`, singular or plural: "the Monmouth
+    poll", "Quinnipiac polls"), and the name is no country and no place of the gazetteer.
+    "A Florida poll", "the Iowa poll" are polls *of* a state's or a city's people, and
+    stay places; a name the model alone calls a place that is written where a pollster's
+    is written is the pollster (a university's or a firm's short name), an organisation."""
+    after = _AFTER.match(text, mention.start + len(mention.text))
+    return bool(after and _singular(after.group(1)) in POLL_NOUNS
+                and not filters.country_of(mention.text) and not gazetteer.is_place(mention.text))
+
+
 def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
     """``mentions`` with those :func:`called_a_thing` turned into ``other`` votes, those
     the sentence calls a website, publisher or firm (:data:`SITE_NOUNS`) into
     organisation votes, and those written before a natural feature's noun
-    (:func:`called_a_feature`) into place votes."""
+    (:func:`called_a_feature`) into place votes; a place written where a pollster's name
+    is (:func:`polled_by`) into an organisation vote."""
     out = []
     for m in mentions:
         if m.type not in (None, ner.OTHER) and text[m.start:m.start + len(m.text)] == m.text:
             noun = said_to_be(text, m) or ""  # asked once: both tests read it
             if called_a_thing(text, m, noun):
                 m = ner.Mention(m.text, ner.OTHER, m.start, m.tentative)
-            elif m.type == "place" and noun in SITE_NOUNS:
+            elif m.type == "place" and (noun in SITE_NOUNS or polled_by(text, m)):
                 m = ner.Mention(m.text, "organization", m.start, m.tentative)
             elif m.type != "place" and called_a_feature(text, m):
                 m = ner.Mention(m.text, "place", m.start, m.tentative)
