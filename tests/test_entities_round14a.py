@@ -42,6 +42,9 @@ def test_a_list_of_regions_or_a_person_is_not_a_qualified_place() -> None:
     text = "Primaries were held in Idaho, Michigan and Ohio."
     mentions = [_mention(text, n, "place") for n in ("Idaho", "Michigan", "Ohio")]
     assert _names(text, mentions) == ["Idaho", "Michigan", "Ohio"]
+    text = "Flights from the United States, Thailand and Quorvelton stopped."
+    assert _names(text, [_mention(text, "the United States", "place"),
+                         _mention(text, "Thailand", "place")])[0] == "the United States"
     text = "Quorvelton, Dunmere and Ostley voted."  # no region after the comma
     assert _names(text, [_mention(text, "Quorvelton", "place"),
                          _mention(text, "Dunmere", "place")])[0] == "Quorvelton"
@@ -95,6 +98,12 @@ def test_a_name_the_gazetteer_knows_in_other_regions_needs_a_cue() -> None:
     found = _resolve([("place", "Springfield, Illinois")], [("place", "Springfield")])
     assert [a[0][1] for a in found.entities_of] == ["Springfield, Illinois", "Springfield"]
     assert ("place", "Springfield") in found.pageless
+
+
+def test_the_biggest_place_of_the_name_keeps_its_bare_name() -> None:
+    found = _resolve([("place", "Springfield, Missouri")], [("place", "Springfield")])
+    assert [a[0][1] for a in found.entities_of] == ["Springfield", "Springfield"]
+    assert ("place", "Springfield") not in found.pageless
 
 
 def test_a_city_of_a_million_keeps_its_bare_name() -> None:

@@ -366,9 +366,14 @@ def _same_place(a: Home, b: Home) -> bool:
 
 
 def _region_like(name: str) -> bool:
-    """A country or a first-level region: a name that is itself a qualifier, never a
-    place qualified by one ("Alabama, Arkansas" is a list; "Washington, D.C." is kept)."""
+    """A country or a first-level region, with or without "the": a name that is itself a
+    qualifier, never a place qualified by one ("Alabama, Arkansas" and "the United
+    States, Thailand" are lists; "Washington, D.C." is kept)."""
+    name = _THE.sub("", name)
     return _region_or_country(name) is not None or gazetteer.fold(name) in _regions_by_name()
+
+
+_THE = re.compile(r"^[Tt]he\s+")
 
 
 _QUALIFIER_END = re.compile(r"(?:['’]s)?[,;:.]*$")
@@ -399,7 +404,7 @@ def qualify_places(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Menti
         renamed = None
         if (m.type == "place" and nxt is not None and nxt.type in ("place", None)
                 and text[end:nxt.start] == ", " and not _region_like(m.text)):
-            larger = _QUALIFIER_END.sub("", nxt.text)
+            larger = _THE.sub("", _QUALIFIER_END.sub("", nxt.text))
             if larger and _region_or_country(larger) is not None:
                 renamed = f"{m.text}, {larger}"
         if (renamed is None and prev is not None and prev.type == "place"
@@ -447,15 +452,18 @@ def split_same_names(articles: Sequence[Sequence[tuple[str, str]]],
     bare names left without a place (no page).
 
     A name the corpus writes with two different larger places ("Wilmington, North
-    Carolina", "Wilmington, Delaware"), or with one while the gazetteer knows the name in
-    another region or country too ("Capitol Hill, Seattle" and GeoNames' Capitol Hill in
-    the District of Columbia), names several places: each qualified form keeps its own
-    name, and a bare mention takes the one whose region or country its article names
-    among its places; with no such place, the bare name means the one city of that name
-    with :data:`MIN_CITY` people if there is one ("Paris", beside "Paris, Texas"), else it
-    stays as written and gets no page: two same-name pages are never joined by a guess.
-    A name with one place only (the corpus's one larger place, and no other in the
-    gazetteer) is its bare name everywhere, as before ("Kenosha, Wisconsin" is "Kenosha").
+    Carolina", "Wilmington, Delaware"), or with one while the gazetteer knows a bigger
+    place of the name elsewhere ("Capitol Hill, Seattle", which GeoNames does not list,
+    and GeoNames' Capitol Hill in the District of Columbia; "Springfield, Illinois" and
+    the bigger Springfield, Missouri), names several places: each qualified form keeps
+    its own name, and a bare mention takes the one whose region or country its article
+    names among its places; with no such place, the bare name means the one city of that
+    name with :data:`MIN_CITY` people if there is one ("Paris", beside "Paris, Texas"),
+    else it stays as written and gets no page: two same-name pages are never joined by a
+    guess. A name the corpus writes with one larger place, where that place is the
+    biggest of the name the gazetteer knows (or the only one), is its bare name
+    everywhere, as before: what a bare name means is its biggest place ("Kenosha,
+    Wisconsin" is "Kenosha"; "Portland, Oregon" is "Portland", Maine's being smaller).
     """
     homes: dict[str, dict[Home, str]] = defaultdict(dict)  # folded base → home → name
     for pairs in articles:
@@ -469,14 +477,15 @@ def split_same_names(articles: Sequence[Sequence[tuple[str, str]]],
     several: set[str] = set()
     for base, written in homes.items():
         cities = _cities_by_name().get(base, ())
-        candidates = list(written)
-        for country, region, _ in cities:
-            if not any(_same_place((country, region), h) for h in candidates):
-                candidates.append((country, region))
         big = [(c, r) for c, r, people in cities if people >= MIN_CITY]
         famous[base] = big[0] if len(big) == 1 else None
-        if len(candidates) >= 2:
-            several.add(base)
+        if len(written) >= 2:
+            several.add(base)  # the corpus writes two places of the name
+            continue
+        (home,) = written
+        size = max((people for c, r, people in cities if _same_place((c, r), home)), default=0)
+        if any(people > size for c, r, people in cities if not _same_place((c, r), home)):
+            several.add(base)  # a bigger place of the name elsewhere: the bare name may be it
     out: list[list[tuple[str, str]]] = []
     pageless: set[tuple[str, str]] = set()
     folded: dict[str, str] = {}  # a site repeats each name many times
