@@ -14,16 +14,18 @@ from __future__ import annotations
 from datetime import date
 
 from news_digest.enrich import bodies, placenames, resolve
-from news_digest.enrich.entities import _as_qualified, _statewide
+from news_digest.enrich.entities import _qualified, _statewide
 from news_digest.enrich.ner import Mention
+from news_digest.model import Entity
+from news_digest.vocab.registry import Registry
 
 
 def _mention(text: str, name: str, etype: str | None) -> Mention:
     return Mention(name, etype, text.index(name))
 
 
-def _names(text: str, mentions: list[Mention]) -> list[str]:
-    return [m.text for m in placenames.qualify_places(text, mentions)]
+def _names(text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
+    return placenames.place_qualifiers(text, mentions)
 
 
 # --- a place named with its larger place, at ingest ------------------------------------------
@@ -32,43 +34,42 @@ def test_a_place_before_a_comma_and_a_region_or_country_is_named_with_it() -> No
     text = "He spoke to a local Quorvelton, North Carolina outlet on Friday."
     found = _names(text, [_mention(text, "Quorvelton", "place"),
                           _mention(text, "North Carolina", "place")])
-    assert found == ["Quorvelton, North Carolina", "North Carolina"]
+    assert found == [("Quorvelton", "North Carolina")]
     text = "The fair opened in Quorvelton, France, on Monday."
     assert _names(text, [_mention(text, "Quorvelton", "place"),
-                         _mention(text, "France", "place")])[0] == "Quorvelton, France"
+                         _mention(text, "France", "place")]) == [("Quorvelton", "France")]
 
 
 def test_a_list_of_regions_or_a_person_is_not_a_qualified_place() -> None:
     text = "Primaries were held in Idaho, Michigan and Ohio."
     mentions = [_mention(text, n, "place") for n in ("Idaho", "Michigan", "Ohio")]
-    assert _names(text, mentions) == ["Idaho", "Michigan", "Ohio"]
+    assert _names(text, mentions) == []
     text = "Flights from the United States, Thailand and Quorvelton stopped."
     assert _names(text, [_mention(text, "the United States", "place"),
-                         _mention(text, "Thailand", "place")])[0] == "the United States"
+                         _mention(text, "Thailand", "place")]) == []
     text = "Quorvelton, Dunmere and Ostley voted."  # no region after the comma
     assert _names(text, [_mention(text, "Quorvelton", "place"),
-                         _mention(text, "Dunmere", "place")])[0] == "Quorvelton"
+                         _mention(text, "Dunmere", "place")]) == []
 
 
 def test_a_place_after_a_citys_possessive_is_in_that_city() -> None:
     text = "Protesters camped in Seattle's Brindle Heights neighborhood."
-    found = placenames.qualify_places(text, [_mention(text, "Seattle", "place"),
-                                             _mention(text, "Brindle Heights", "organization")])
-    assert (found[1].text, found[1].type) == ("Brindle Heights, Seattle", "place")
+    assert _names(text, [_mention(text, "Seattle", "place"),
+                         _mention(text, "Brindle Heights", "organization")]) == [
+        ("Brindle Heights", "Seattle")]
     text = "Seattle's Brindle Heights Trust gave money."  # no neighbourhood noun, an organisation
-    found = placenames.qualify_places(text, [_mention(text, "Seattle", "place"),
-                                             _mention(text, "Brindle Heights", "organization")])
-    assert found[1].text == "Brindle Heights"
+    assert _names(text, [_mention(text, "Seattle", "place"),
+                         _mention(text, "Brindle Heights", "organization")]) == []
 
 
-def test_a_bare_mention_takes_its_articles_one_qualified_name() -> None:
-    parts = [[Mention("Quorvelton, Delaware", "place", 0)], [Mention("Quorvelton", "place", 5)],
-             [Mention("Quorvelton", "person", 9)]]
-    assert [m.text for ms in _as_qualified(parts) for m in ms] == [
-        "Quorvelton, Delaware", "Quorvelton, Delaware", "Quorvelton"]
-    two = [[Mention("Quorvelton, Delaware", "place", 0), Mention("Quorvelton, Ohio", "place", 30),
-            Mention("Quorvelton", "place", 60)]]
-    assert _as_qualified(two)[0][2].text == "Quorvelton"
+def test_the_articles_entity_takes_its_one_qualified_name() -> None:
+    entities = (Entity("Quorvelton", "organization", ("Quorvelton's",), 2),
+                Entity("Quorvelton", "person", (), 1), Entity("Dunmere", "place", (), 1))
+    found = _qualified(entities, [("Quorvelton", "Delaware")], Registry())
+    assert found[0] == Entity("Quorvelton, Delaware", "place", ("Quorvelton", "Quorvelton's"), 2)
+    assert found[1:] == entities[1:]  # a person, and another place, are left alone
+    two = _qualified(entities, [("Quorvelton", "Delaware"), ("Quorvelton", "Ohio")], Registry())
+    assert two == entities
 
 
 # --- one name, several places, across the corpus ------------------------------------------------

@@ -290,6 +290,8 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
         unnamed: set[str] = set()
         # a state's body named without its state ("the state Senate"): (part, start) → body
         statewide: dict[tuple[int, int], str] = {}
+        # places named with their larger place ("Wilmington, Delaware"): (as written, larger)
+        qualifiers: list[tuple[str, str]] = []
         for text, _ in article:
             shouted = _shouting(text)
             # keep the text as written (re-casing preserved offsets and lengths)
@@ -303,7 +305,8 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
                     and not ((cues.part_of_title(text, m) or cues.portfolio(text, m))
                              and registry.entry(m.text) is None)]
             unnamed.update(m.text for m in kept if cues.introduced_unnamed(text, m))
-            voted = placenames.qualify_places(text, things.thing_votes(text, kept))
+            voted = things.thing_votes(text, kept)
+            qualifiers.extend(placenames.place_qualifiers(text, voted))
             voted = [_regional(text, m, len(mentions), statewide) for m in voted]
             of_person = placenames.after_person(text, voted)
             mentions.append([_renamed(text, m, registry, american, m.start in of_person)
@@ -318,7 +321,6 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             mentions = [[m for m in ms if not _unnamed(m, unnamed)] for ms in mentions]
         if statewide:
             mentions = _statewide(mentions, statewide)
-        mentions = _as_qualified(mentions)
         extra = _propagate(article, mentions)
         pairs = [(m, weight) for (_, weight), ms, more in zip(article, mentions, extra,
                                                                strict=True) for m in [*ms, *more]]
@@ -328,8 +330,9 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             if renamed.text != place:
                 written_as.add(("place", renamed.text, place))
         text = "\n".join(t for t, _ in article)
-        out.append(_named_with_the(_with_written(canonicalize(pairs, registry, lower_words(
-            t for t, _ in article), text), written_as), text, registry))
+        out.append(_qualified(_named_with_the(_with_written(canonicalize(
+            pairs, registry, lower_words(t for t, _ in article), text), written_as), text,
+            registry), qualifiers, registry))
     return out
 
 
@@ -371,22 +374,28 @@ def _statewide(mentions: list[list[ner.Mention]],
     return out
 
 
-def _as_qualified(mentions: list[list[ner.Mention]]) -> list[list[ner.Mention]]:
-    """Bare mentions of a place the article also names with its larger place
-    (:func:`placenames.qualify_places`: "Wilmington" beside "Wilmington, Delaware") under
-    that name: one article means one place by one name. A base qualified two ways stays
-    bare."""
-    qualified: dict[str, set[str]] = defaultdict(set)
-    for ms in mentions:
-        for m in ms:
-            base, comma, _ = m.text.partition(", ")
-            if comma and m.type == "place":
-                qualified[base].add(m.text)
-    if not qualified:
-        return mentions
-    return [[replace(m, text=next(iter(qualified[m.text])))
-             if m.type != "person" and len(qualified.get(m.text, ())) == 1 else m
-             for m in ms] for ms in mentions]
+def _qualified(entities: tuple[Entity, ...], qualifiers: Sequence[tuple[str, str]],
+               registry: Registry) -> tuple[Entity, ...]:
+    """The article's place named with the larger place the text gives it
+    (:func:`placenames.place_qualifiers`): "Wilmington" → "Wilmington, Delaware", with
+    the bare name kept as an alias; one article means one place by one name, so its bare
+    mentions go with it. Done on the entities, after the filters, so a name they drop
+    ("Brexit, UK") is not brought back; a place qualified two ways in one article, a name
+    the registry knows and a person are left alone."""
+    if not qualifiers:
+        return entities
+    larger: dict[str, set[str]] = defaultdict(set)
+    for written, region in qualifiers:
+        larger[clean_surface(written)].add(region)
+    out = []
+    for e in entities:
+        found = {r for n in (e.name, *e.aliases) for r in larger.get(n, ())}
+        if (len(found) == 1 and e.type != "person" and registry.entry(e.name) is None
+                and ", " not in e.name):
+            e = replace(e, name=f"{e.name}, {found.pop()}", type="place",
+                        aliases=tuple(sorted({*e.aliases, e.name})))
+        out.append(e)
+    return tuple(out)
 
 
 def _unnamed(mention: ner.Mention, unnamed: set[str]) -> bool:

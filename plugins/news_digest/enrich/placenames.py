@@ -28,14 +28,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 
 from news_digest.enrich import filters, gazetteer, ner
 
 __all__ = ["MIN_CITY", "NEIGHBOURHOOD_NOUNS", "after_person", "american", "city_or_region",
-           "country_short_names", "home_of", "qualify_places", "region_name", "rename_place",
+           "country_short_names", "home_of", "place_qualifiers", "region_name", "rename_place",
            "same_name_region", "split_same_names", "state_codes"]
 
 MIN_CITY = 1_000_000
@@ -380,35 +379,38 @@ _QUALIFIER_END = re.compile(r"(?:['’]s)?[,;:.]*$")
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
 
 
-def qualify_places(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
-    """"Wilmington, North Carolina": a place named with the region or country it is in.
+def place_qualifiers(text: str, mentions: Sequence[ner.Mention]) -> list[tuple[str, str]]:
+    """``(place as written, larger place)`` for each place the text names with the region
+    or country it is in: "Wilmington, North Carolina", "Paris, Texas", "Seattle's Capitol
+    Hill neighborhood" → ("Capitol Hill", "Seattle").
 
-    Many places share a name (two Wilmingtons, two Capitol Hills), and English tells
-    them apart by naming the larger place: after a comma ("Wilmington, Delaware",
-    "Paris, Texas") or as a possessive before it ("Seattle's Capitol Hill
-    neighborhood"). The mention is renamed "<place>, <larger place>", and the larger
-    place keeps its own mention; :func:`split_same_names` decides at build whether the
-    corpus needs the longer name (two places of one name) or not (one: the bare name,
-    as before). The larger place must be a country, a first-level region (a US state's
-    code too) or, before a possessive, a city the gazetteer files in one region; the
-    place named must not itself be a country or a region ("Idaho, Michigan" is a list).
-    After a possessive, an organisation span followed by a neighbourhood noun
+    Many places share a name (two Wilmingtons, two Capitol Hills), and English tells them
+    apart by naming the larger place: after a comma, or as a possessive before it. The
+    article's entity of that name is then named "<place>, <larger place>" once its
+    mentions are grouped and filtered (:mod:`.entities`), and the larger place keeps its
+    own mention; :func:`split_same_names` decides at build whether the corpus needs the
+    longer name (places of one name) or not (the bare name, as before). The larger place
+    must be a country, a first-level region (a US state's code too) or, before a
+    possessive, a city the gazetteer files in one region; the place named must not itself
+    be a country or a region ("Idaho, Michigan" and "the United States, Thailand" are
+    lists). After a possessive, an organisation span followed by a neighbourhood noun
     (:data:`NEIGHBOURHOOD_NOUNS`) counts as a place.
     """
     ordered = sorted(mentions, key=lambda m: m.start)
-    out: list[ner.Mention] = []
+    out: list[tuple[str, str]] = []
     for i, m in enumerate(ordered):
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
         prev = ordered[i - 1] if i else None
         end = m.start + len(m.text)
-        renamed = None
+        if m.type not in ("place", "organization") or _region_like(m.text):
+            continue
         if (m.type == "place" and nxt is not None and nxt.type in ("place", None)
-                and text[end:nxt.start] == ", " and not _region_like(m.text)):
+                and text[end:nxt.start] == ", "):
             larger = _THE.sub("", _QUALIFIER_END.sub("", nxt.text))
             if larger and _region_or_country(larger) is not None:
-                renamed = f"{m.text}, {larger}"
-        if (renamed is None and prev is not None and prev.type == "place"
-                and m.type in ("place", "organization") and not _region_like(m.text)):
+                out.append((m.text, larger))
+                continue
+        if prev is not None and prev.type == "place":
             gap = text[prev.start + len(prev.text):m.start]
             owner = re.sub(r"['’]s$", "", prev.text)
             possessive = (gap == " " and owner != prev.text) or gap in ("'s ", "’s ")
@@ -416,8 +418,7 @@ def qualify_places(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Menti
             placed = m.type == "place" or (after is not None
                                            and after.group(1) in NEIGHBOURHOOD_NOUNS)
             if possessive and placed and home_of(owner) is not None:
-                renamed = f"{m.text}, {owner}"
-        out.append(m if renamed is None else replace(m, text=renamed, type="place"))
+                out.append((m.text, owner))
     return out
 
 
@@ -425,7 +426,7 @@ _QUALIFIED = re.compile(r"(?P<base>[^,]+), (?P<larger>[^,]+)")
 
 
 def _qualified(etype: str, name: str) -> tuple[str, Home] | None:
-    """``(base, home)`` for a place named "<base>, <larger place>" (:func:`qualify_places`,
+    """``(base, home)`` for a place named "<base>, <larger place>" (:func:`place_qualifiers`,
     or NER's own span), unless the base is itself a region or a country ("Washington,
     D.C." stays as it is); else None."""
     found = _QUALIFIED.fullmatch(name) if etype != "person" else None
