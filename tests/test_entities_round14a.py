@@ -24,7 +24,7 @@ def _mention(text: str, name: str, etype: str | None) -> Mention:
     return Mention(name, etype, text.index(name))
 
 
-def _names(text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
+def _names(text: str, mentions: list[Mention]) -> list[tuple[str, str, bool]]:
     return placenames.place_qualifiers(text, mentions)
 
 
@@ -34,10 +34,10 @@ def test_a_place_before_a_comma_and_a_region_or_country_is_named_with_it() -> No
     text = "He spoke to a local Quorvelton, North Carolina outlet on Friday."
     found = _names(text, [_mention(text, "Quorvelton", "place"),
                           _mention(text, "North Carolina", "place")])
-    assert found == [("Quorvelton", "North Carolina")]
+    assert found == [("Quorvelton", "North Carolina", False)]
     text = "The fair opened in Quorvelton, France, on Monday."
     assert _names(text, [_mention(text, "Quorvelton", "place"),
-                         _mention(text, "France", "place")]) == [("Quorvelton", "France")]
+                         _mention(text, "France", "place")]) == [("Quorvelton", "France", False)]
 
 
 def test_a_list_of_regions_or_a_person_is_not_a_qualified_place() -> None:
@@ -56,20 +56,27 @@ def test_a_place_after_a_citys_possessive_is_in_that_city() -> None:
     text = "Protesters camped in Seattle's Brindle Heights neighborhood."
     assert _names(text, [_mention(text, "Seattle", "place"),
                          _mention(text, "Brindle Heights", "organization")]) == [
-        ("Brindle Heights", "Seattle")]
+        ("Brindle Heights", "Seattle", True)]
     text = "Seattle's Brindle Heights Trust gave money."  # no neighbourhood noun, an organisation
     assert _names(text, [_mention(text, "Seattle", "place"),
                          _mention(text, "Brindle Heights", "organization")]) == []
 
 
 def test_the_articles_entity_takes_its_one_qualified_name() -> None:
-    entities = (Entity("Quorvelton", "organization", ("Quorvelton's",), 2),
+    entities = (Entity("Quorvelton", "place", ("Quorvelton's",), 2),
                 Entity("Quorvelton", "person", (), 1), Entity("Dunmere", "place", (), 1))
-    found = _qualified(entities, [("Quorvelton", "Delaware")], Registry())
+    found = _qualified(entities, [("Quorvelton", "Delaware", False)], Registry())
     assert found[0] == Entity("Quorvelton, Delaware", "place", ("Quorvelton", "Quorvelton's"), 2)
     assert found[1:] == entities[1:]  # a person, and another place, are left alone
-    two = _qualified(entities, [("Quorvelton", "Delaware"), ("Quorvelton", "Ohio")], Registry())
-    assert two == entities
+    two = [("Quorvelton", "Delaware", False), ("Quorvelton", "Ohio", False)]
+    assert _qualified(entities, two, Registry()) == entities
+
+
+def test_an_organisation_is_qualified_only_when_a_noun_said_place() -> None:
+    entities = (Entity("Brindle Heights", "organization", (), 1),)
+    assert _qualified(entities, [("Brindle Heights", "Seattle", False)], Registry()) == entities
+    found = _qualified(entities, [("Brindle Heights", "Seattle", True)], Registry())
+    assert (found[0].name, found[0].type) == ("Brindle Heights, Seattle", "place")
 
 
 # --- one name, several places, across the corpus ------------------------------------------------

@@ -374,24 +374,31 @@ def _statewide(mentions: list[list[ner.Mention]],
     return out
 
 
-def _qualified(entities: tuple[Entity, ...], qualifiers: Sequence[tuple[str, str]],
+def _qualified(entities: tuple[Entity, ...], qualifiers: Sequence[tuple[str, str, bool]],
                registry: Registry) -> tuple[Entity, ...]:
     """The article's place named with the larger place the text gives it
     (:func:`placenames.place_qualifiers`): "Wilmington" → "Wilmington, Delaware", with
     the bare name kept as an alias; one article means one place by one name, so its bare
-    mentions go with it. Done on the entities, after the filters, so a name they drop
-    ("Brexit, UK") is not brought back; a place qualified two ways in one article, a name
-    the registry knows and a person are left alone."""
+    mentions go with it. Done on the entities, after the filters and the type vote, so a
+    name they drop ("Brexit, UK") is not brought back and a name the article's vote makes
+    an organisation ("Wikinews, U.S. presidential candidates") stays one, unless a
+    neighbourhood noun said place; a place qualified two ways in one article and a name
+    the registry knows are left alone."""
     if not qualifiers:
         return entities
     larger: dict[str, set[str]] = defaultdict(set)
-    for written, region in qualifiers:
+    said: set[str] = set()
+    for written, region, place in qualifiers:
         larger[clean_surface(written)].add(region)
+        if place:
+            said.add(clean_surface(written))
     out = []
     for e in entities:
-        found = {r for n in (e.name, *e.aliases) for r in larger.get(n, ())}
-        if (len(found) == 1 and e.type != "person" and registry.entry(e.name) is None
-                and ", " not in e.name):
+        names = (e.name, *e.aliases)
+        found = {r for n in names for r in larger.get(n, ())}
+        if (len(found) == 1 and (e.type == "place" or (e.type == "organization"
+                                                      and any(n in said for n in names)))
+                and registry.entry(e.name) is None and ", " not in e.name):
             e = replace(e, name=f"{e.name}, {found.pop()}", type="place",
                         aliases=tuple(sorted({*e.aliases, e.name})))
         out.append(e)

@@ -379,10 +379,12 @@ _QUALIFIER_END = re.compile(r"(?:['’]s)?[,;:.]*$")
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
 
 
-def place_qualifiers(text: str, mentions: Sequence[ner.Mention]) -> list[tuple[str, str]]:
-    """``(place as written, larger place)`` for each place the text names with the region
-    or country it is in: "Wilmington, North Carolina", "Paris, Texas", "Seattle's Capitol
-    Hill neighborhood" → ("Capitol Hill", "Seattle").
+def place_qualifiers(text: str, mentions: Sequence[ner.Mention]
+                     ) -> list[tuple[str, str, bool]]:
+    """``(place as written, larger place, said a place)`` for each place the text names
+    with the region or country it is in: "Wilmington, North Carolina", "Paris, Texas",
+    "Seattle's Capitol Hill neighborhood" → ("Capitol Hill", "Seattle", True). The last
+    is True when a neighbourhood noun says the name is a place's, whatever its type.
 
     Many places share a name (two Wilmingtons, two Capitol Hills), and English tells them
     apart by naming the larger place: after a comma, or as a possessive before it. The
@@ -397,7 +399,7 @@ def place_qualifiers(text: str, mentions: Sequence[ner.Mention]) -> list[tuple[s
     (:data:`NEIGHBOURHOOD_NOUNS`) counts as a place.
     """
     ordered = sorted(mentions, key=lambda m: m.start)
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, bool]] = []
     for i, m in enumerate(ordered):
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
         prev = ordered[i - 1] if i else None
@@ -408,17 +410,16 @@ def place_qualifiers(text: str, mentions: Sequence[ner.Mention]) -> list[tuple[s
                 and text[end:nxt.start] == ", "):
             larger = _THE.sub("", _QUALIFIER_END.sub("", nxt.text))
             if larger and _region_or_country(larger) is not None:
-                out.append((m.text, larger))
+                out.append((m.text, larger, False))
                 continue
         if prev is not None and prev.type == "place":
             gap = text[prev.start + len(prev.text):m.start]
             owner = re.sub(r"['’]s$", "", prev.text)
             possessive = (gap == " " and owner != prev.text) or gap in ("'s ", "’s ")
             after = _NOUN_AFTER.match(text, end)
-            placed = m.type == "place" or (after is not None
-                                           and after.group(1) in NEIGHBOURHOOD_NOUNS)
-            if possessive and placed and home_of(owner) is not None:
-                out.append((m.text, owner))
+            said = after is not None and after.group(1) in NEIGHBOURHOOD_NOUNS
+            if possessive and (said or m.type == "place") and home_of(owner) is not None:
+                out.append((m.text, owner, said))
     return out
 
 
