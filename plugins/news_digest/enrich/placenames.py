@@ -470,7 +470,7 @@ def split_same_names(articles: Sequence[Sequence[tuple[str, str]]],
     homes: dict[str, dict[Home, str]] = defaultdict(dict)  # folded base → home → name
     for pairs in articles:
         for etype, name in pairs:
-            found = _qualified(etype, name) if name not in known else None
+            found = _qualified(etype, name) if ", " in name and name not in known else None
             if found is not None:
                 written = homes[gazetteer.fold(found[0])]
                 if not any(_same_place(found[1], h) for h in written):
@@ -491,11 +491,12 @@ def split_same_names(articles: Sequence[Sequence[tuple[str, str]]],
     out: list[list[tuple[str, str]]] = []
     pageless: set[tuple[str, str]] = set()
     folded: dict[str, str] = {}  # a site repeats each name many times
+    watched = bool(several) or bool(same_name_region())
     for pairs in articles:
         renamed: list[tuple[str, str]] = []
         places: list[Home] | None = None  # this article's places' homes, when asked
         for etype, name in pairs:
-            found = _qualified(etype, name) if name not in known else None
+            found = _qualified(etype, name) if ", " in name and name not in known else None
             if found is not None:
                 base = gazetteer.fold(found[0])
                 big = famous[base]
@@ -503,6 +504,9 @@ def split_same_names(articles: Sequence[Sequence[tuple[str, str]]],
                     name = found[0]  # one place of that name, or the famous one
                 else:
                     name = _printed(name)
+                renamed.append((etype, name))
+                continue
+            if etype == "person" or not watched:
                 renamed.append((etype, name))
                 continue
             base = folded.get(name) or folded.setdefault(name, gazetteer.fold(name))
