@@ -415,8 +415,9 @@ def _renamed(text: str, mention: ner.Mention, registry: Registry,
              american: bool = False, state: bool = False) -> ner.Mention:
     """A place mention under the name of the place it means (:func:`placenames.rename_place`:
     "America" → "United States", a bare "New York" → the city or the state by its
-    context, "DC" → "District of Columbia" in an ``american`` article), unless the
-    registry knows the name as written (a curator's word wins)."""
+    context, "DC" → "District of Columbia" in an ``american`` article; ``state``: the
+    mention follows "<person> of", :func:`placenames.after_person`), unless the registry
+    knows the name as written (a curator's word wins)."""
     if mention.type != "place" or registry.entry(mention.text) is not None:
         return mention
     renamed = placenames.rename_place(mention.text, text, mention.start, american, state)
