@@ -38,15 +38,16 @@ nobody confuses; a page that mixes two countries' parties is the worse error.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from news_digest.enrich import filters, gazetteer, placenames
 
-__all__ = ["BODY_HEADS", "SHARED_HEADS", "country_prefix", "demonym_country",
-           "described_body", "party_short_forms", "place_word", "shared_shape",
-           "split_shared"]
+__all__ = ["BODY_HEADS", "REGIONAL_BODIES", "SHARED_HEADS", "country_prefix",
+           "demonym_country", "described_body", "party_short_forms", "place_word",
+           "regional_body", "shared_shape", "split_shared"]
 
 SHARED_HEADS: frozenset[str] = frozenset({
     "Party", "Parliament", "Senate", "Congress", "Commons", "Legislature", "Government",
@@ -64,6 +65,16 @@ BODY_HEADS: frozenset[str] = frozenset({
 })
 """Chambers and governments, which a party adjective describes ("Republican Senate")
 but never names."""
+
+REGIONAL_BODIES: frozenset[str] = frozenset({
+    "Senate", "House", "House of Representatives", "Assembly", "Legislative Assembly",
+    "Legislature", "Parliament", "Government", "Cabinet", "Supreme Court", "High Court",
+    "Court of Appeals", "Court of Appeal", "Appeals Court",
+})
+"""Generic chambers, courts and governments that a state or province has as well as its
+country ("the state Senate", "the Florida Senate", "Ontario's legislature"): the
+generic names :func:`regional_body` reads as the region's when the words around say
+so, before :func:`filters.qualify` would give them the article's country."""
 
 _LINK = frozenset({"of", "the", "and", "for", "&"})
 _DEMONYM_ENDINGS: tuple[tuple[str, str], ...] = (
@@ -233,3 +244,45 @@ def party_short_forms(articles: Sequence[Sequence[tuple[str, str]]]
             renamed.append((etype, next(iter(full))) if len(full) == 1 else (etype, name))
         out.append(renamed)
     return out
+
+
+_REGION_BEFORE = re.compile(
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?:['’]s)?\s+(?:[Ss]tate\s+)?$")
+_STATE_BEFORE = re.compile(r"(?<![\w-])state\s+$")
+_REGION_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:(?:[Ss]tate|[Pp]rovince)\s+of\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+_STATE_AFTER = re.compile(r"\s+of\s+(?:the|this|that)\s+(?:state|province)(?!\w)")
+
+
+def regional_body(text: str, start: int, name: str) -> str | None:
+    """The region's own body when the words around a generic one (``name``, written at
+    ``text[start:]``, of :data:`REGIONAL_BODIES`) say so: "North Carolina's state
+    Senate", "the Alabama Senate" cut by NER to "Senate", "the Senate of Ohio" →
+    "<Region> <body>" ("North Carolina Senate"); "the state Senate", "the Senate of the
+    state" → "" (a state's body; which state, the article's one region says, see
+    :mod:`.entities`); anything else → None (the country's, as
+    :func:`filters.qualify` has it). A region is a first-level region that is not a
+    country (:func:`placenames.region_name`). English names a federal and a state body
+    with the same head, and only these words tell them apart; a "Senate of the United
+    States" page holding a state's senate is the error this prevents."""
+    if name not in REGIONAL_BODIES:
+        return None
+    before = text[max(0, start - 50):start]
+    found = _REGION_BEFORE.search(before)
+    if found:
+        words = re.sub(r"['’]s$", "", found.group(1)).split()
+        for i in range(len(words)):
+            region = " ".join(words[i:])
+            if placenames.region_name(region):
+                return f"{region} {name}"
+    end = start + len(name)
+    found = _REGION_AFTER.match(text, end)
+    if found:
+        words = found.group(1).split()
+        for i in range(len(words), 0, -1):
+            region = " ".join(words[:i])
+            if placenames.region_name(region):
+                return f"{region} {name}"
+    if _STATE_BEFORE.search(before) or _STATE_AFTER.match(text, end):
+        return ""
+    return None

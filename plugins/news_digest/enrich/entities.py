@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from news_digest.enrich import cues, filters, gazetteer, ner, placenames, things
+from news_digest.enrich import bodies, cues, filters, gazetteer, ner, placenames, things
 from news_digest.enrich.canonical import (
     canonicalize,
     clean_surface,
@@ -288,6 +288,10 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
                                        for m in ms if m.type == "place")
         # one-word people the article introduces as someone unnamed ("a student named X")
         unnamed: set[str] = set()
+        # a state's body named without its state ("the state Senate"): (part, start) → body
+        statewide: dict[tuple[int, int], str] = {}
+        # places named with their larger place ("Wilmington, Delaware"): (as written, larger)
+        qualifiers: list[tuple[str, str]] = []
         for text, _ in article:
             shouted = _shouting(text)
             # keep the text as written (re-casing preserved offsets and lengths)
@@ -302,7 +306,11 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
                              and registry.entry(m.text) is None)]
             unnamed.update(m.text for m in kept if cues.introduced_unnamed(text, m))
             voted = things.thing_votes(text, kept)
-            mentions.append([_renamed(text, m, registry, american) for m in voted])
+            qualifiers.extend(placenames.place_qualifiers(text, voted))
+            voted = [_regional(text, m, len(mentions), statewide) for m in voted]
+            of_person = placenames.after_person(text, voted)
+            mentions.append([_renamed(text, m, registry, american, m.start in of_person)
+                             for m in voted])
             written_as.update(("place", n.text, m.text)
                               for m, n in zip(voted, mentions[-1], strict=True) if n is not m)
             for m in voted:
@@ -311,6 +319,8 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             at += 1
         if unnamed:
             mentions = [[m for m in ms if not _unnamed(m, unnamed)] for ms in mentions]
+        if statewide:
+            mentions = _statewide(mentions, statewide)
         extra = _propagate(article, mentions)
         pairs = [(m, weight) for (_, weight), ms, more in zip(article, mentions, extra,
                                                                strict=True) for m in [*ms, *more]]
@@ -320,9 +330,79 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             if renamed.text != place:
                 written_as.add(("place", renamed.text, place))
         text = "\n".join(t for t, _ in article)
-        out.append(_named_with_the(_with_written(canonicalize(pairs, registry, lower_words(
-            t for t, _ in article), text), written_as), text, registry))
+        out.append(_qualified(_named_with_the(_with_written(canonicalize(
+            pairs, registry, lower_words(t for t, _ in article), text), written_as), text,
+            registry), qualifiers, registry))
     return out
+
+
+def _regional(text: str, mention: ner.Mention, part: int,
+              statewide: dict[tuple[int, int], str]) -> ner.Mention:
+    """A generic chamber, court or government the words around call a state's
+    (:func:`bodies.regional_body`): named "<Region> <body>" when they name the region
+    ("North Carolina's state Senate" → "North Carolina Senate"); recorded in
+    ``statewide`` when they only say "state", for :func:`_statewide`."""
+    if mention.type != "organization":
+        return mention
+    name = re.sub(r"^[Tt]he\s+", "", mention.text)
+    body = bodies.regional_body(text, mention.start + len(mention.text) - len(name), name)
+    if body:
+        return replace(mention, text=body)
+    if body == "":
+        statewide[(part, mention.start)] = name
+    return mention
+
+
+def _statewide(mentions: list[list[ner.Mention]],
+               statewide: dict[tuple[int, int], str]) -> list[list[ner.Mention]]:
+    """"The Senate of the state" named by the article's one region ("Alabama Senate");
+    in an article naming no region, or several, the mention is dropped: a state's body
+    whose state is unknown is no page, and it is not the country's."""
+    regions = {m.text for ms in mentions for m in ms
+               if m.type == "place" and placenames.region_name(m.text)}
+    region = next(iter(regions)) if len(regions) == 1 else None
+    out: list[list[ner.Mention]] = []
+    for part, ms in enumerate(mentions):
+        kept = []
+        for m in ms:
+            body = statewide.get((part, m.start)) if m.type == "organization" else None
+            if body is None:
+                kept.append(m)
+            elif region is not None:
+                kept.append(replace(m, text=f"{region} {body}"))
+        out.append(kept)
+    return out
+
+
+def _qualified(entities: tuple[Entity, ...], qualifiers: Sequence[tuple[str, str, bool]],
+               registry: Registry) -> tuple[Entity, ...]:
+    """The article's place named with the larger place the text gives it
+    (:func:`placenames.place_qualifiers`): "Wilmington" → "Wilmington, Delaware", with
+    the bare name kept as an alias; one article means one place by one name, so its bare
+    mentions go with it. Done on the entities, after the filters and the type vote, so a
+    name they drop ("Brexit, UK") is not brought back and a name the article's vote makes
+    an organisation ("Wikinews, U.S. presidential candidates") stays one, unless a
+    neighbourhood noun said place; a place qualified two ways in one article and a name
+    the registry knows are left alone."""
+    if not qualifiers:
+        return entities
+    larger: dict[str, set[str]] = defaultdict(set)
+    said: set[str] = set()
+    for written, region, place in qualifiers:
+        larger[clean_surface(written)].add(region)
+        if place:
+            said.add(clean_surface(written))
+    out = []
+    for e in entities:
+        names = (e.name, *e.aliases)
+        found = {r for n in names for r in larger.get(n, ())}
+        if (len(found) == 1 and (e.type == "place" or (e.type == "organization"
+                                                      and any(n in said for n in names)))
+                and registry.entry(e.name) is None and ", " not in e.name):
+            e = replace(e, name=f"{e.name}, {found.pop()}", type="place",
+                        aliases=tuple(sorted({*e.aliases, e.name})))
+        out.append(e)
+    return tuple(out)
 
 
 def _unnamed(mention: ner.Mention, unnamed: set[str]) -> bool:
@@ -332,14 +412,15 @@ def _unnamed(mention: ner.Mention, unnamed: set[str]) -> bool:
 
 
 def _renamed(text: str, mention: ner.Mention, registry: Registry,
-             american: bool = False) -> ner.Mention:
+             american: bool = False, state: bool = False) -> ner.Mention:
     """A place mention under the name of the place it means (:func:`placenames.rename_place`:
     "America" → "United States", a bare "New York" → the city or the state by its
-    context, "DC" → "District of Columbia" in an ``american`` article), unless the
-    registry knows the name as written (a curator's word wins)."""
+    context, "DC" → "District of Columbia" in an ``american`` article; ``state``: the
+    mention follows "<person> of", :func:`placenames.after_person`), unless the registry
+    knows the name as written (a curator's word wins)."""
     if mention.type != "place" or registry.entry(mention.text) is not None:
         return mention
-    renamed = placenames.rename_place(mention.text, text, mention.start, american)
+    renamed = placenames.rename_place(mention.text, text, mention.start, american, state)
     return mention if renamed is None else replace(mention, text=renamed)
 
 

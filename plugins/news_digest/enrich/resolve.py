@@ -39,7 +39,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from news_digest.enrich import bodies, cues, filters, fragments, gazetteer, ner
+from news_digest.enrich import bodies, cues, filters, fragments, gazetteer, ner, placenames
 from news_digest.model import ENTITY_TYPES
 
 __all__ = ["PLACE_HEADS", "Known", "Resolved", "resolve_corpus", "warm"]
@@ -280,6 +280,9 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
     days = [_day(d) for d, _ in articles]
     # parties and chambers several countries have: named by the article's country
     cleaned, unqualified = bodies.split_shared(bodies.party_short_forms(cleaned), known)
+    # places of one name ("Wilmington, Delaware" / "Wilmington, North Carolina"): apart
+    cleaned, same_name = placenames.split_same_names(cleaned, known)
+    unqualified |= same_name
 
     # 2. clusters of names, by spelling key, whatever type each article gave
     parent: dict[str, str] = {}
