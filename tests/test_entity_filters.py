@@ -47,6 +47,9 @@ def test_tidy(raw: str, etype: str, clean: str) -> None:
     ("Hurricane Maria", "place", "event"),
     ("2020 Summer Olympics", "organization", "event"),
     ("WN", "organization", "too short to be a name"),
+    ("Islam", "organization", "a religion or an ideology"),
+    ("Zoroastrianism", "place", "a religion or an ideology"),
+    ("Marxism", "organization", "a religion or an ideology"),
 ])
 def test_not_entities(name: str, etype: str, reason: str) -> None:
     assert filters.rejected(name, etype) == reason
@@ -55,6 +58,7 @@ def test_not_entities(name: str, etype: str, reason: str) -> None:
 @pytest.mark.parametrize(("name", "etype"), [
     ("Iran", "place"), ("Japan", "place"), ("Doris Day", "person"), ("UN", "place"),
     ("Bashar al-Assad", "person"), ("Open University", "organization"),
+    ("Catholic Church", "organization"), ("Islamabad", "place"), ("Prism", "organization"),
 ])
 def test_real_names_pass(name: str, etype: str) -> None:
     assert filters.rejected(name, etype) is None

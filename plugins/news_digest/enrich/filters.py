@@ -37,6 +37,7 @@ from news_digest.vocab.evidence import initials
 
 __all__ = [
     "GENERIC_HEADS",
+    "RELIGIONS",
     "abbreviated_country",
     "acronym_of",
     "common_phrase",
@@ -106,6 +107,14 @@ DISEASES = re.compile(
     r"coronavirus|Coronavirus|Measles|Malaria|Cholera|Influenza|Mpox|Monkeypox)$")
 """Diseases and pathogens NER tags as organisations or places; the short list of names
 that make news, plus the H5N1 pattern."""
+
+RELIGIONS: frozenset[str] = frozenset({
+    "Islam", "Christianity", "Judaism", "Hinduism", "Buddhism", "Sikhism", "Jainism",
+    "Shinto", "Taoism", "Confucianism", "Zoroastrianism", "Catholicism", "Protestantism",
+})
+"""The world's religions by their English names, which NER tags as organisations
+("converted to Islam"). A faith is not an organisation (its bodies are: "Catholic
+Church"); a one-word "-ism" is caught by its ending too (:func:`rejected`)."""
 
 TIME_ZONES: frozenset[str] = frozenset({
     "UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET",
@@ -319,6 +328,8 @@ def rejected(name: str, etype: str | None, noise: bool = True) -> str | None:
         return "time zone"  # not "Iran" or "Japan", which are legacy zone names too
     if DISEASES.match(bare):
         return "disease"
+    if bare in RELIGIONS or re.fullmatch(r"[A-Z][a-z]{2,}ism", bare):
+        return "a religion or an ideology"  # "Islam", "Marxism", "Zionism"
     words = bare.split()
     if len(words) >= 2 and words[0] in EVENT_HEADS:
         return "event"
