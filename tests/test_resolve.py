@@ -206,3 +206,20 @@ def test_a_direction_word_is_no_place_evidence_so_a_singers_surname_joins_him() 
     ])
     assert names(r, 0) == [("person", "Kanye West")]
     assert ("place", "West") in names(r, 1)
+
+
+def test_a_thing_glued_before_a_surname_is_that_person() -> None:
+    """"The next day on Quorble West accused his wife": NER's "Quorble West" is the
+    article's Kanye West, Quorble being a website two stories name; his bare "West"
+    then has one full name to join, not two."""
+    r = resolve_corpus([
+        (D, [("person", "Kanye West"), ("person", "Quorble West"), ("place", "West"),
+             ("organization", "Quorble")]),
+        (D, [("organization", "Quorble")]),
+        (D, [("person", "Paris Hilton"), ("person", "Conrad Hilton"), ("place", "Paris")]),
+        (D, [("place", "Paris")]),
+        (D, [("person", "Paris Hilton")]),
+    ])
+    assert names(r, 0) == [("person", "Kanye West"), ("organization", "Quorble")]
+    # a real person named like a place keeps a name other stories write too
+    assert ("person", "Paris Hilton") in names(r, 2)

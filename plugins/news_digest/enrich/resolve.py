@@ -235,6 +235,32 @@ def _surname_of_person(name: str, bare_people: frozenset[str] | set[str]) -> boo
             and cues.person_like(name))
 
 
+def _glued_to_surname(roots_here: set[str], people_here: Mapping[str, set[str]],
+                      things: set[str], cluster_type: Mapping[str, str],
+                      cluster_name: Mapping[str, str], stories_of: Mapping[str, int],
+                      known: Mapping[str, Known]) -> dict[str, str]:
+    """Two-word "people" of one article that are a one-word organisation or place glued
+    before another person's surname ("on Twitter West accused his wife": "Twitter West"),
+    mapped to the article's one full-named person of that surname (Kanye West).
+
+    NER runs a sentence's capitalised words together when no comma parts them; the
+    surname then stands in a "person" whose first word the corpus knows as a thing in
+    at least two stories. Only a name this one article writes counts, so a real person
+    whose first name is a place ("Paris Hilton") keeps a name seen in other stories."""
+    out: dict[str, str] = {}
+    for r in sorted(roots_here):
+        if cluster_type[r] != "person" or cluster_name[r] in known or stories_of[r] != 1:
+            continue
+        words = _words(cluster_name[r])
+        if len(words) != 2 or words[0] not in things:
+            continue
+        others = sorted(o for o in people_here.get(words[1], ()) if o != r
+                        and _words(cluster_name[o])[0] not in things)
+        if len(others) == 1:
+            out[r] = others[0]
+    return out
+
+
 def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]]],
                    known: Mapping[str, Known] | None = None,
                    window_days: int = 90) -> Resolved:
@@ -515,6 +541,9 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
             if len(words) >= 2:
                 for i in name_stories[name]:
                     people_at[words[-1]].append((days[i], root))
+    # one-word things, for a thing's name glued before a surname ("Twitter West")
+    things = {_words(cluster_name[r])[0] for r in roots if cluster_type[r] != "person"
+              and len(_words(cluster_name[r])) == 1 and stories_of[r] >= 2}
     out_articles: list[tuple[tuple[str, str], ...]] = []
     mapping: list[dict[tuple[str, str], tuple[str, str]]] = []
     pageless: set[tuple[str, str]] = set()
@@ -527,6 +556,11 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
                 w = _words(cluster_name[r])
                 people_here[w[0]].add(r)
                 people_here[w[-1]].add(r)
+        stuck = _glued_to_surname(roots_here, people_here, things, cluster_type,
+                                  cluster_name, stories_of, known)
+        for r in stuck:  # not a person of this article: "Twitter West" is Kanye West
+            for holders in people_here.values():
+                holders.discard(r)
         resolved: list[tuple[str, str]] = []
         for etype_in, name in pairs:
             key = filters.spelling_key(name)
@@ -534,6 +568,7 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
             if key in redirect and i in redirect[key][1]:
                 root = find(redirect[key][0])  # "ABC" beside the American network's names
             root = glued.get(root, root)
+            root = stuck.get(root, root)
             etype, canonical = cluster_type[root], cluster_name[root]
             word = _words(canonical)[0] if len(_words(canonical)) == 1 else ""
             here = sorted(people_here.get(word, ())) if word else []
