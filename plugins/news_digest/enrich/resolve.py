@@ -239,14 +239,15 @@ def _glued_to_surname(roots_here: set[str], people_here: Mapping[str, set[str]],
                       things: set[str], cluster_type: Mapping[str, str],
                       cluster_name: Mapping[str, str], stories_of: Mapping[str, int],
                       known: Mapping[str, Known]) -> dict[str, str]:
-    """Two-word "people" of one article that are a one-word organisation or place glued
-    before another person's surname ("on Twitter West accused his wife": "Twitter West"),
-    mapped to the article's one full-named person of that surname (Kanye West).
+    """Two-word "people" of one article that are a one-word name glued before another
+    person's surname ("on Twitter West accused his wife": "Twitter West"), mapped to the
+    article's one full-named person of that surname (Kanye West).
 
     NER runs a sentence's capitalised words together when no comma parts them; the
-    surname then stands in a "person" whose first word the corpus knows as a thing in
-    at least two stories. Only a name this one article writes counts, so a real person
-    whose first name is a place ("Paris Hilton") keeps a name seen in other stories."""
+    surname then stands in a "person" whose first word the corpus names alone in at
+    least two stories (a website, a place, a bare name). Only a name this one article
+    writes counts, so a real person whose first name is a place ("Paris Hilton") keeps a
+    name seen in other stories."""
     out: dict[str, str] = {}
     for r in sorted(roots_here):
         if cluster_type[r] != "person" or cluster_name[r] in known or stories_of[r] != 1:
@@ -541,9 +542,10 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
             if len(words) >= 2:
                 for i in name_stories[name]:
                     people_at[words[-1]].append((days[i], root))
-    # one-word things, for a thing's name glued before a surname ("Twitter West")
-    things = {_words(cluster_name[r])[0] for r in roots if cluster_type[r] != "person"
-              and len(_words(cluster_name[r])) == 1 and stories_of[r] >= 2}
+    # one-word names of two stories or more, for one glued before a surname ("Twitter
+    # West"); of any type, as the model calls "Twitter" a person in most stories
+    things = {_words(cluster_name[r])[0] for r in roots
+              if len(_words(cluster_name[r])) == 1 and stories_of[r] >= 2}
     out_articles: list[tuple[tuple[str, str], ...]] = []
     mapping: list[dict[tuple[str, str], tuple[str, str]]] = []
     pageless: set[tuple[str, str]] = set()
