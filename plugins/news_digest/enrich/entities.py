@@ -290,8 +290,9 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
         unnamed: set[str] = set()
         # a state's body named without its state ("the state Senate"): (part, start) → body
         statewide: dict[tuple[int, int], str] = {}
-        # places named with their larger place ("Wilmington, Delaware"): (as written, larger)
-        qualifiers: list[tuple[str, str]] = []
+        # places named with their larger place ("Wilmington, Delaware"): (as written,
+        # larger, a neighbourhood noun said place), :func:`placenames.place_qualifiers`
+        qualifiers: list[tuple[str, str, bool]] = []
         for text, _ in article:
             shouted = _shouting(text)
             # keep the text as written (re-casing preserved offsets and lengths)
