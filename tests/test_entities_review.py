@@ -104,3 +104,19 @@ def test_shorter_and_longer_forms_are_suspected_duplicates() -> None:
     (item,) = queue["duplicates"]
     assert item.fix == ("American Solidarity Party:\n  type: organization\n"
                         "  aliases: [Solidarity Party]\n")
+
+
+def test_a_town_named_with_its_state_is_not_offered_as_the_states_duplicate() -> None:
+    """GeoNames has bigger Springfields, so the town keeps its state in its name
+    (round 14a); the queue must not offer to merge the state into it."""
+    from datetime import date
+
+    from news_digest.commands.entities_review import review
+
+    day = date(2020, 1, 6)
+    posts = [(day, [("place", "Springfield, New Hampshire"), ("place", "New Hampshire")]),
+             (day, [("place", "Springfield, New Hampshire"), ("place", "New Hampshire")]),
+             (day, [("place", "North Quorville"), ("place", "Quorville")]),
+             (day, [("place", "North Quorville"), ("place", "Quorville")])]
+    pairs = {(i.name, i.other) for i in review(posts, {})["duplicates"]}
+    assert not any("New Hampshire" in p for pair in pairs for p in pair)

@@ -128,6 +128,8 @@ def _looks_alike(a: str, b: str, etype: str) -> str | None:
     if filters.acronym_of(a) == b.replace(".", "") or filters.acronym_of(b) == a.replace(".",
                                                                                           ""):
         return "an acronym and its expansion"
+    if etype == "place" and (a.endswith(", " + b) or b.endswith(", " + a)):
+        return None  # "Randolph, New Hampshire" is a town in the state, not the state
     short, long_ = sorted((wa, wb), key=len)
     if (etype != "person" and len(short) >= 2 and len(long_) > len(short)
             and (long_[:len(short)] == short or long_[-len(short):] == short)):
