@@ -251,8 +251,10 @@ def check_seed(found: tuple[Entity, ...]) -> None:
     assert names["Donald Trump"].type == "person"
     assert {"Donald J. Trump", "Trump"} <= set(names["Donald Trump"].aliases)
     assert [e.type for e in found if "Irbil" in (e.name, *e.aliases)] == ["place"]
-    for org in ("Pentagon", "Islamic Revolutionary Guard Corps", "CNN", "Associated Press"):
+    for org in ("United States Department of Defense", "Islamic Revolutionary Guard Corps",
+                "CNN", "Associated Press"):
         assert names[org].type == "organization", org
+    assert "Pentagon" in names["United States Department of Defense"].aliases
     assert "IRGC" in names["Islamic Revolutionary Guard Corps"].aliases
     for place in ("Iran", "Iraq"):
         assert names[place].type == "place", place
