@@ -226,18 +226,18 @@ def cut_before_name(text: str, mention: ner.Mention) -> bool:
     Only one blank between the two words counts: "CNN, Philippines" is a list; nor does a
     possessive ("the Party's US nomination")."""
     end = mention.start + len(mention.text)
-    if mention.type == "organization" and not _POSSESSIVE.search(mention.text) and (
-            numbered_after(text, end) or named_before(text, mention.start)):
-        return True  # "the Libertarian Party's 2020 nomination": the party's own
+    # a possessive ends the name: "the Libertarian Party's 2020 nomination", "the
+    # Republican Party's US Senate nomination" are the party's own, no branch or model
+    body = mention.type == "organization" and not _POSSESSIVE.search(mention.text)
+    if body and (numbered_after(text, end) or named_before(text, mention.start)):
+        return True
     found = _NEXT_WORD_AFTER_SPAN.match(text, end)
     if found is None:
         return False
     word = found.group(1)
     if word.lower() in NUMBER_WORDS:
         return True
-    if mention.type != "organization" or _POSSESSIVE.search(mention.text):
-        return False  # "the Republican Party's US Senate nomination": no branch
-    return bool(
+    return body and bool(
         filters.country_of(word) or filters.abbreviated_country(word)
         or bodies.demonym_country(word))
 

@@ -116,6 +116,8 @@ RELIGIONS: frozenset[str] = frozenset({
 ("converted to Islam"). A faith is not an organisation (its bodies are: "Catholic
 Church"); a one-word "-ism" is caught by its ending too (:func:`rejected`)."""
 
+_ISM = re.compile(r"[A-Z][a-z]{2,}ism")
+
 TIME_ZONES: frozenset[str] = frozenset({
     "UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET",
     "CEST", "EET", "EEST", "IST", "JST", "AEST", "AEDT", "KST", "HKT", "SGT", "WIB",
@@ -328,7 +330,7 @@ def rejected(name: str, etype: str | None, noise: bool = True) -> str | None:
         return "time zone"  # not "Iran" or "Japan", which are legacy zone names too
     if DISEASES.match(bare):
         return "disease"
-    if bare in RELIGIONS or re.fullmatch(r"[A-Z][a-z]{2,}ism", bare):
+    if bare in RELIGIONS or _ISM.fullmatch(bare):
         return "a religion or an ideology"  # "Islam", "Marxism", "Zionism"
     words = bare.split()
     if len(words) >= 2 and words[0] in EVENT_HEADS:

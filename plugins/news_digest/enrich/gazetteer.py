@@ -33,8 +33,8 @@ from typing import Any
 from news_digest.enrich import ner
 
 __all__ = ["DIRECTION_WORDS", "MIN_POPULATION", "SUBDIVISION_TYPES", "cities_in_region",
-           "is_place", "join_campus", "join_state", "mend_spans", "places", "regions",
-           "us_state_codes", "us_states", "widen_place"]
+           "is_place", "join_campus", "join_state", "mend_spans", "places", "region_codes",
+           "regions", "us_state_codes", "us_states", "widen_place"]
 
 MIN_POPULATION = 100_000
 """A city this big is a name readers know as a place; smaller towns share their names
@@ -190,6 +190,29 @@ def widen_place(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]
     return out
 
 
+@lru_cache(maxsize=2)
+def region_codes(every_kind: bool = False) -> dict[tuple[str, str], str]:
+    """``(country code, letter code)`` → folded name of the first-level region ISO 3166-2
+    files under it: the key GeoNames files a city under (``countrycode``,
+    ``admin1code``). Only letter codes, so a numbered code of one scheme is never read as
+    the other's region; ``every_kind``: every first-level kind ("District of Columbia",
+    a district), not only :data:`SUBDIVISION_TYPES`."""
+    if every_kind:
+        try:
+            import pycountry
+        except ImportError:  # pragma: no cover - pycountry is a dependency
+            return {}
+        subs: Sequence[Any] = [s for s in pycountry.subdivisions if s.parent_code is None]
+    else:
+        subs = regions()
+    out: dict[tuple[str, str], str] = {}
+    for sub in subs:
+        country, _, code = sub.code.partition("-")
+        if code.isalpha():
+            out[(country, code)] = fold(sub.name)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _region_cities() -> dict[str, frozenset[str]]:
     """Folded first-level region → folded names of the GeoNames cities in it.
@@ -199,11 +222,7 @@ def _region_cities() -> dict[str, frozenset[str]]:
     countries, and a number of GeoNames' own elsewhere. Only letter codes are matched,
     so a numbered code of one scheme is never read as the other's region.
     """
-    by_code: dict[tuple[str, str], str] = {}
-    for sub in regions():
-        country, _, code = sub.code.partition("-")
-        if code.isalpha():
-            by_code[(country, code)] = fold(sub.name)
+    by_code = region_codes()
     found: dict[str, set[str]] = defaultdict(set)
     for city in cities():
         region = by_code.get((city.get("countrycode", ""), city.get("admin1code", "")))

@@ -307,15 +307,7 @@ def _cities_by_name() -> dict[str, tuple[tuple[str, str | None, int], ...]]:
     an ISO 3166-2 letter code (the United States, the United Kingdom's countries,
     Switzerland, Belgium, as :func:`gazetteer.cities_in_region` reads them, and districts
     such as the District of Columbia); elsewhere only the country is."""
-    try:
-        import pycountry
-    except ImportError:  # pragma: no cover - a dependency
-        return {}
-    by_code: dict[tuple[str, str], str] = {}
-    for sub in pycountry.subdivisions:  # every first-level kind: "District of Columbia"
-        country, _, code = sub.code.partition("-")
-        if code.isalpha() and sub.parent_code is None:
-            by_code[(country, code)] = gazetteer.fold(sub.name)
+    by_code = gazetteer.region_codes(every_kind=True)  # "District of Columbia" too
     countries = _country_by_code()
     found: dict[str, set[tuple[str, str | None, int]]] = defaultdict(set)
     for city in gazetteer.cities():

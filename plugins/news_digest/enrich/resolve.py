@@ -544,8 +544,8 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
                     people_at[words[-1]].append((days[i], root))
     # one-word names of two stories or more, for one glued before a surname ("Twitter
     # West"); of any type, as the model calls "Twitter" a person in most stories
-    things = {_words(cluster_name[r])[0] for r in roots
-              if len(_words(cluster_name[r])) == 1 and stories_of[r] >= 2}
+    things = {words[0] for r in roots if stories_of[r] >= 2
+              and len(words := _words(cluster_name[r])) == 1}
     out_articles: list[tuple[tuple[str, str], ...]] = []
     mapping: list[dict[tuple[str, str], tuple[str, str]]] = []
     pageless: set[tuple[str, str]] = set()
