@@ -152,6 +152,14 @@ def test_acronym_spelled_out_in_lower_case_is_not_an_entity() -> None:
     assert [e.name for e in found] == ["FBI"]
 
 
+def test_acronym_spelled_out_after_it_in_lower_case_is_not_an_entity() -> None:
+    text = ("Stallman has criticised DRM (digital rights management, the subject of the "
+            "law) for years; the WHO (World Health Organization) said nothing.")
+    found = canonicalize([(Mention("DRM", "organization"), 1.0),
+                          (Mention("WHO", "organization"), 1.0)], text=text)
+    assert [e.name for e in found] == ["WHO"]
+
+
 def test_acronym_of_a_law_is_not_an_organisation() -> None:
     found = canonicalize([(Mention("Digital Millennium Copyright Act", "organization"), 1.0),
                           (Mention("DMCA", "organization"), 1.0),

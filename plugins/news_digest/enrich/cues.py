@@ -25,7 +25,8 @@ from news_digest.enrich import bodies, filters, gazetteer, ner, rarity
 
 __all__ = ["PORTFOLIO_NOUNS", "QUANTITY_WORDS", "cut_before_name", "cut_from_longer",
            "ends_longer", "named_before", "named_in_plural", "numbered", "numbered_after",
-           "part_of_title", "person_like", "portfolio", "spelled_out_in_lower_case", "the_in_name",
+           "part_of_title", "person_like", "place_opens_name", "portfolio",
+           "spelled_out_in_lower_case", "the_in_name",
            "titled_person"]
 
 NOT_CUES: frozenset[str] = frozenset({
@@ -129,13 +130,16 @@ def titled_person(text: str, mention: ner.Mention) -> ner.Mention | None:
 
 
 def spelled_out_in_lower_case(acronym: str, text: str) -> bool:
-    """True when ``text`` spells ``acronym`` out in lower-case words right before it in
-    brackets: "digital rights management (DRM)" makes "DRM" a common noun."""
+    """True when ``text`` spells ``acronym`` out in lower-case words in brackets, after
+    it or before it: "digital rights management (DRM)" and "DRM (digital rights
+    management, …)" make "DRM" a common noun. An organisation's acronym is spelled out
+    with capitals ("the World Health Organization (WHO)"), whichever comes first."""
     if not re.fullmatch(r"[A-Z]{2,6}", acronym):
         return False
     words = r"\s+(?:(?:of|and|the|for|in|on|to)\s+)?".join(
         rf"{c.lower()}[a-z]+" for c in acronym)
-    return re.search(rf"(?<![\w-]){words}\s*\(\s*{acronym}\s*\)", text) is not None
+    return (re.search(rf"(?<![\w-]){words}\s*\(\s*{acronym}\s*\)", text) is not None
+            or re.search(rf"(?<![\w-]){acronym}\s*\(\s*{words}(?![\w-])", text) is not None)
 
 
 def named_in_plural(name: str, text: str) -> bool:
@@ -240,6 +244,51 @@ def cut_before_name(text: str, mention: ner.Mention) -> bool:
     return body and bool(
         filters.country_of(word) or filters.abbreviated_country(word)
         or bodies.demonym_country(word))
+
+
+_CALENDAR: frozenset[str] = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday"})
+
+
+def place_opens_name(text: str, mention: ner.Mention,
+                     others: Sequence[ner.Mention]) -> bool:
+    """True when a place span is followed (one blank between) by a capitalised word
+    that goes on with the name (:func:`_name_goes_on`) and that opens no other span of
+    the sentence's mentions ("[Vermont] [Bernie Sanders]", "[United States] [Supreme
+    Court]" are two names side by side). A possessive ends the place's name."""
+    if mention.type != "place" or _POSSESSIVE.search(mention.text) \
+            or mention.text.endswith(("'", "’")):
+        return False
+    end = mention.start + len(mention.text)
+    found = _NEXT_WORD_AFTER_SPAN.match(text, end)
+    if found is None or any(o.start == found.start(1) or (
+            o is not mention and o.start <= mention.start < end <= o.start + len(o.text))
+            for o in others):
+        return False  # a name of its own follows, or the place is inside a longer span
+    return _name_goes_on(found.group(1))
+
+
+_GENERIC_OPENERS: frozenset[str] = frozenset(h.split()[0] for h in filters.GENERIC_HEADS)
+"""First words of the institutions every country has ("Supreme Court", "Police"): a
+place before one qualifies it ("the [United States] [Supreme Court]"), which the
+regional-body rules read; the place stays."""
+
+
+def _name_goes_on(word: str) -> bool:
+    """A capitalised word right after a place span continues a name the place opens
+    ("a [Utah] Jazz player", "the [Ohio] State football team", "[London] Stock
+    Exchange"): a team's, a body's or an event's, which NER cut to the place. Not when
+    the word may stand after a place in its own right: a role ("Texas Governor", which
+    :func:`part_of_title` reads), another place, country or demonym ("Kansas City" is
+    one span; "Syria Kurds"), a direction, a month or a weekday, the opening word of an
+    institution every country has, or a stop word."""
+    return not (word.lower() in ner.stop_words() or _role(word) or _cue(word)
+                or word.lower() in _job_words() or word in _CALENDAR
+                or word.lower() in gazetteer.DIRECTION_WORDS or word in _GENERIC_OPENERS
+                or filters.country_of(word) or filters.abbreviated_country(word)
+                or bodies.demonym_country(word) or gazetteer.is_place(word))
 
 
 def numbered_after(text: str, end: int) -> bool:

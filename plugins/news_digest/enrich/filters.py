@@ -32,7 +32,7 @@ import zoneinfo
 from collections.abc import Sequence
 from functools import lru_cache
 
-from news_digest.enrich import ner, rarity
+from news_digest.enrich import gazetteer, ner, rarity
 from news_digest.vocab.evidence import initials
 
 __all__ = [
@@ -76,9 +76,12 @@ EVENT_HEADS: frozenset[str] = frozenset({
 EVENT_TAILS: frozenset[str] = frozenset({
     "Olympics", "Games", "Championship", "Championships", "Cup", "Festival", "Awards",
     "Election", "Elections", "War", "Pandemic", "Outbreak", "Summit", "Marathon",
-    "Tournament", "Open", "Grand Prix", "Prize",
+    "Tournament", "Open", "Grand Prix", "Prize", "Convention",
 })
-"""Last words of an event's name ("World Cup", "Nobel Prize", "Election Day")."""
+"""Last words of an event's name ("World Cup", "Nobel Prize", "Election Day"). A
+"Convention" is a gathering ("the Republican National Convention", "a comic
+convention") or the treaty one signed ("the Geneva Convention"): neither is the body
+that holds it ("the Republican National Committee")."""
 
 DOCUMENT_TAILS: frozenset[str] = frozenset({
     "Act", "Acts", "Code", "Law", "Laws", "Bill", "Amendment", "Treaty", "Deal", "Accord",
@@ -333,6 +336,8 @@ def rejected(name: str, etype: str | None, noise: bool = True) -> str | None:
     if bare in RELIGIONS or _ISM.fullmatch(bare):
         return "a religion or an ideology"  # "Islam", "Marxism", "Zionism"
     words = bare.split()
+    if etype != "person" and gazetteer.direction_only(bare):
+        return "a direction"  # "the West", "the North": a part of the world, not one place
     if len(words) >= 2 and words[0] in EVENT_HEADS:
         return "event"
     if len(words) >= 2 and etype != "person" and (

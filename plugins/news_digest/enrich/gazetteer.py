@@ -32,9 +32,23 @@ from typing import Any
 
 from news_digest.enrich import ner
 
-__all__ = ["DIRECTION_WORDS", "MIN_POPULATION", "SUBDIVISION_TYPES", "cities_in_region",
-           "is_place", "join_campus", "join_state", "mend_spans", "places", "region_codes",
-           "regions", "us_state_codes", "us_states", "widen_place"]
+__all__ = [
+    "DIRECTION_WORDS",
+    "MIN_POPULATION",
+    "SUBDIVISION_TYPES",
+    "cities_in_region",
+    "direction_only",
+    "is_place",
+    "join_campus",
+    "join_state",
+    "mend_spans",
+    "places",
+    "region_codes",
+    "regions",
+    "us_state_codes",
+    "us_states",
+    "widen_place",
+]
 
 MIN_POPULATION = 100_000
 """A city this big is a name readers know as a place; smaller towns share their names
@@ -79,9 +93,11 @@ direction or a part of the world ("the West", "Kanye West" cut short) far more o
 than that region: it is no place evidence on its own."""
 
 
-def _direction_only(name: str) -> bool:
+def direction_only(name: str) -> bool:
+    """The name is made of direction words only (:data:`DIRECTION_WORDS`): "West",
+    "Far North", "South-East"."""
     words = re.split(r"[\s-]+", name)
-    return all(w in DIRECTION_WORDS for w in words if w)
+    return all(w.lower() in DIRECTION_WORDS for w in words if w)
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +107,7 @@ def places() -> frozenset[str]:
     found = {fold(city["name"]) for city in cities()
              if int(city.get("population") or 0) >= MIN_POPULATION}
     found.update(fold(sub.name) for sub in regions())
-    return frozenset(n for n in found if n and not _direction_only(n))
+    return frozenset(n for n in found if n and not direction_only(n))
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,8 @@ import re
 from news_digest.enrich import filters, gazetteer, ner
 
 __all__ = ["FEATURE_NOUNS", "POLL_NOUNS", "SITE_NOUNS", "THING_MODIFIERS", "THING_NOUNS",
-           "called_a_feature", "called_a_thing", "polled_by", "said_to_be", "thing_votes"]
+           "called_a_feature", "called_a_thing", "counted_as_one_of_many", "polled_by",
+           "said_to_be", "thing_votes"]
 
 THING_NOUNS: frozenset[str] = frozenset({
     "capsule", "spacecraft", "telescope", "rover", "lander", "probe", "satellite",
@@ -57,6 +58,7 @@ FEATURE_NOUNS: frozenset[str] = frozenset({
     "continent", "island", "islands", "archipelago", "peninsula", "mountain", "mountains",
     "range", "ranges", "volcano", "glacier", "plateau", "river", "lake", "sea", "ocean",
     "coast", "coastline", "desert", "valley", "basin", "delta", "canyon", "forest", "jungle",
+    "rainforest", "reef", "swamp", "marsh", "steppe", "tundra", "savanna",
 })
 """Generic English nouns for natural features of the earth. A name right before one in
 lower case ("the Antarctic continent", "Antarctic mountain ranges", "the Amazon river")
@@ -129,6 +131,23 @@ def called_a_thing(text: str, mention: ner.Mention, noun: str | None = None) -> 
     return (noun if noun is not None else said_to_be(text, mention)) in THING_NOUNS
 
 
+_INDEFINITE = re.compile(r"(?:^|[\s(\"“])[Aa]n?\s+$")
+_NOUN_PHRASE_ENDS = re.compile(
+    r"\s*(?:[,.;:!?)\"”]|$|(?:of|in|on|at|to|for|with|from|that|which|who|there|here|is|"
+    r"was|and|or|but|as|than|like)\b)")
+
+
+def counted_as_one_of_many(text: str, mention: ner.Mention) -> bool:
+    """An organisation-typed ``mention`` written as a countable common noun: "a" or "an"
+    right before it and its noun phrase ending with it ("somewhat like an SAT, in fifth
+    grade", "if you put a Solar System there"). English gives one body's name no
+    indefinite article; "an Apple spokesperson" is a spokesperson (the name is a
+    modifier, a noun follows), so only a name that ends its noun phrase counts."""
+    end = mention.start + len(mention.text)
+    return bool(_INDEFINITE.search(text[max(0, mention.start - 4):mention.start])
+                and _NOUN_PHRASE_ENDS.match(text, end))
+
+
 def called_a_feature(text: str, mention: ner.Mention) -> bool:
     """The word right after ``mention`` (at its offset in ``text``) is a natural feature
     noun in lower case (:data:`FEATURE_NOUNS`): the name is a place's."""
@@ -158,7 +177,8 @@ def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
     for m in mentions:
         if m.type not in (None, ner.OTHER) and text[m.start:m.start + len(m.text)] == m.text:
             noun = said_to_be(text, m) or ""  # asked once: both tests read it
-            if called_a_thing(text, m, noun):
+            if called_a_thing(text, m, noun) or (
+                    m.type == "organization" and counted_as_one_of_many(text, m)):
                 m = ner.Mention(m.text, ner.OTHER, m.start, m.tentative)
             elif m.type == "place" and (noun in SITE_NOUNS or polled_by(text, m)):
                 m = ner.Mention(m.text, "organization", m.start, m.tentative)
