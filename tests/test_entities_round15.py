@@ -19,20 +19,32 @@ def test_an_organisation_name_with_an_indefinite_article_is_a_thing() -> None:
     assert _voted("If you put a Solar System there, it would look odd.", "Solar System") \
         == "other"
     assert _voted("He drove an Acmecar to work.", "Acmecar") == "other"
+    assert _voted("The council paid for additional CCTV and patrols.", "CCTV") == "other"
 
 
 def test_a_name_modifying_a_noun_or_without_an_article_stays() -> None:
     # "an Apple spokesperson" is a spokesperson; "the SAT" may be one body's test or
     # a body; a person's name with "a" ("a Kennedy") is left to the person rules
     assert _voted("said an Apple spokesperson on Monday.", "Apple") == "organization"
+    assert _voted("It planned more NASA missions.", "NASA") == "organization"
     assert _voted("He paid a friend to take the SAT for him.", "SAT") == "organization"
     assert _voted("Reuters reported that a Zorbly said so.", "Zorbly", "person") == "person"
     assert _voted("The Zorbly Group, a firm, said.", "Zorbly Group") == "organization"
 
 
-def test_a_name_before_rainforest_is_the_place_not_the_company() -> None:
-    text = "Fires are destroying the Zembla rainforest, and Zembla issues were discussed."
-    assert _voted(text, "Zembla") == "place"
+def test_a_name_before_rainforest_is_the_rainforest_not_the_company() -> None:
+    # the feature keeps its noun, so it never joins the company's page by a type vote
+    text = "Fires are destroying the Zembla rainforest, and Zembla shares fell."
+    [m] = things.thing_votes(text, [Mention("Zembla", "organization", text.index("Zembla"))])
+    assert (m.text, m.type) == ("Zembla rainforest", "place")
+    found = canonicalize([(m, 1.0), (Mention("Zembla", "organization",
+                                             text.index("Zembla shares")), 1.0)], text=text)
+    assert {(e.name, e.type) for e in found} == {("Zembla rainforest", "place"),
+                                                ("Zembla", "organization")}
+    # a continent or a coast only says where: the name stays alone
+    text = "Cases reached the Zembla continent."
+    [m] = things.thing_votes(text, [Mention("Zembla", "organization", text.index("Zembla"))])
+    assert (m.text, m.type) == ("Zembla", "place")
 
 
 def test_a_convention_is_an_event_and_a_bare_direction_is_no_place() -> None:
@@ -68,3 +80,29 @@ def test_a_place_that_opens_a_team_or_body_name_is_cut() -> None:
     # another name starts there: two names side by side
     assert not cut("Zembla Kim", [Mention("Kim Lee", "person", text.index("Kim Lee"))])
     assert not cut("Zembla Supreme")  # a body every country has: the place qualifies it
+
+
+def test_a_former_name_is_no_organisation_of_its_own() -> None:
+    text = ("The Zorbly Party was founded in 2011 as the Christian Zorbly Union. Acme, "
+            "formerly known as Zembla Ltd, sued the Zorbly Party. Jane Roe, formerly the "
+            "Zorbly Agency's chief of staff, was pardoned.")
+
+    def former(name: str) -> bool:
+        return cues.former_name(text, Mention(name, "organization", text.index(name)))
+
+    assert former("Christian Zorbly Union") and former("Zembla Ltd")
+    assert not former("Zorbly Party") and not former("Acme")
+    assert not former("Zorbly Agency")  # a post held at a body that still exists
+
+
+def test_a_bare_name_in_a_story_on_its_rainforest_is_the_rainforest() -> None:
+    from news_digest.enrich.entities import _short_for_feature
+
+    forest = Mention("Zembla rainforest", "place", 10)
+    short = Mention("Zembla", "organization", 80)
+    state = Mention("Zembla", "place", 120)  # a bare place keeps its reading
+    [[a, b, c]] = _short_for_feature([[forest, short, state]])
+    assert (b.text, b.type) == ("Zembla rainforest", "place")
+    assert a is forest and c is state
+    # with no feature in the article, the name is left alone
+    assert _short_for_feature([[short]]) == [[short]]

@@ -24,10 +24,9 @@ from functools import lru_cache
 from news_digest.enrich import bodies, filters, gazetteer, ner, rarity
 
 __all__ = ["PORTFOLIO_NOUNS", "QUANTITY_WORDS", "cut_before_name", "cut_from_longer",
-           "ends_longer", "named_before", "named_in_plural", "numbered", "numbered_after",
-           "part_of_title", "person_like", "place_opens_name", "portfolio",
-           "spelled_out_in_lower_case", "the_in_name",
-           "titled_person"]
+           "ends_longer", "former_name", "named_before", "named_in_plural", "numbered",
+           "numbered_after", "part_of_title", "person_like", "place_opens_name",
+           "portfolio", "spelled_out_in_lower_case", "the_in_name", "titled_person"]
 
 NOT_CUES: frozenset[str] = frozenset({
     "former", "late", "then", "acting", "new", "old", "young", "united", "national",
@@ -127,6 +126,28 @@ def titled_person(text: str, mention: ner.Mention) -> ner.Mention | None:
         # "Rep. Jane Roe"; but "… an airport protocol officer. The Daily Telegraph …"
         return replace(mention, type="person")
     return None
+
+
+_FORMER_NAME = re.compile(
+    r"(?:\b(?:was|were)\s+(?:originally\s+|first\s+)?(?:founded|formed|established|"
+    r"created|launched|started|registered|set\s+up)(?:\s+in\s+\d{4})?\s+as|"
+    r"\b(?:formerly|previously|originally)\s+(?:known\s+as|called|named)|"
+    r"\b(?:renamed|changed\s+(?:its|their)\s+name)\s+from|\bf/k/a)"
+    r"\s+(?:the\s+)?$")
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+def former_name(text: str, mention: ner.Mention) -> bool:
+    """True when the sentence gives an organisation-typed ``mention`` as another body's
+    earlier name ("The party was founded in 2011 as the Christian Democratic Party",
+    "formerly known as Acme Ltd", "renamed from …"): the body it names is on the page
+    of its current name, and a page for the old name would be the same body twice."""
+    if mention.type != "organization" or _POSSESSIVE_AFTER.match(
+            text, mention.start + len(mention.text)):
+        return False  # "formerly the Agency's chief of staff": the body is current
+    return _FORMER_NAME.search(text[max(0, mention.start - 80):mention.start]) is not None
 
 
 def spelled_out_in_lower_case(acronym: str, text: str) -> bool:

@@ -187,6 +187,21 @@ def _casing(texts: Sequence[str]) -> dict[str, str]:
             for low, forms in counts.items()}
 
 
+def _short_for_feature(mentions: list[list[ner.Mention]]) -> list[list[ner.Mention]]:
+    """A name the article also writes with a feature noun ("the Amazon rainforest",
+    :func:`things.named_feature`) is that feature where it stands alone as an
+    organisation or a person ("Amazon issues" in a story on the fires): the article's
+    own longer name decides, as a surname resolves to the article's full name. A bare
+    place keeps its own reading ("the Colorado river in Colorado")."""
+    features = {m.text.rsplit(None, 1)[0]: m.text for ms in mentions for m in ms
+                if m.type == "place" and things.is_named_feature(m.text)}
+    if not features:
+        return mentions
+    return [[replace(m, text=features[m.text], type="place")
+             if m.type in ("organization", "person") and m.text in features else m
+             for m in ms] for ms in mentions]
+
+
 def _prepare(parts: Sequence[str]) -> list[str]:
     """The texts NER reads: shouted parts re-cased from the article's own usage."""
     shouting = [_shouting(p) for p in parts]
@@ -302,6 +317,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             kept = [cues.titled_person(text, m) or m for m in written
                     if not cues.cut_from_longer(text, m) and not cues.cut_before_name(text, m)
                     and not cues.place_opens_name(text, m, written)
+                    and not cues.former_name(text, m)
                     and not cues.numbered(m)
                     and not cues.ends_longer(text, m, written)
                     and not ((cues.part_of_title(text, m) or cues.portfolio(text, m))
@@ -321,6 +337,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             at += 1
         if unnamed:
             mentions = [[m for m in ms if not _unnamed(m, unnamed)] for ms in mentions]
+        mentions = _short_for_feature(mentions)
         if statewide:
             mentions = _statewide(mentions, statewide)
         extra = _propagate(article, mentions)

@@ -23,9 +23,10 @@ import re
 
 from news_digest.enrich import filters, gazetteer, ner
 
-__all__ = ["FEATURE_NOUNS", "POLL_NOUNS", "SITE_NOUNS", "THING_MODIFIERS", "THING_NOUNS",
-           "called_a_feature", "called_a_thing", "counted_as_one_of_many", "polled_by",
-           "said_to_be", "thing_votes"]
+__all__ = ["FEATURE_NOUNS", "NAMED_FEATURE_NOUNS", "POLL_NOUNS", "SITE_NOUNS",
+           "THING_MODIFIERS", "THING_NOUNS", "called_a_feature", "called_a_thing",
+           "is_named_feature", "named_feature", "polled_by", "said_to_be",
+           "thing_votes", "used_as_common_noun"]
 
 THING_NOUNS: frozenset[str] = frozenset({
     "capsule", "spacecraft", "telescope", "rover", "lander", "probe", "satellite",
@@ -131,21 +132,49 @@ def called_a_thing(text: str, mention: ner.Mention, noun: str | None = None) -> 
     return (noun if noun is not None else said_to_be(text, mention)) in THING_NOUNS
 
 
-_INDEFINITE = re.compile(r"(?:^|[\s(\"“])[Aa]n?\s+$")
+_COUNTED = re.compile(r"(?:^|[\s(\"“])(?:[Aa]n?|more|additional|extra|less|much|enough|"
+                      r"further)\s+$")
 _NOUN_PHRASE_ENDS = re.compile(
     r"\s*(?:[,.;:!?)\"”]|$|(?:of|in|on|at|to|for|with|from|that|which|who|there|here|is|"
     r"was|and|or|but|as|than|like)\b)")
 
 
-def counted_as_one_of_many(text: str, mention: ner.Mention) -> bool:
-    """An organisation-typed ``mention`` written as a countable common noun: "a" or "an"
-    right before it and its noun phrase ending with it ("somewhat like an SAT, in fifth
-    grade", "if you put a Solar System there"). English gives one body's name no
-    indefinite article; "an Apple spokesperson" is a spokesperson (the name is a
-    modifier, a noun follows), so only a name that ends its noun phrase counts."""
+def used_as_common_noun(text: str, mention: ner.Mention) -> bool:
+    """An organisation-typed ``mention`` written as a common noun: an indefinite article
+    or a quantity word right before it ("somewhat like an SAT, in fifth grade", "if you
+    put a Solar System there", "additional CCTV and patrols") and its noun phrase ending
+    with it. English gives one body's name neither: "an Apple spokesperson", "more NASA
+    missions" are a spokesperson and missions (the name is a modifier, a noun follows),
+    so only a name that ends its noun phrase counts."""
     end = mention.start + len(mention.text)
-    return bool(_INDEFINITE.search(text[max(0, mention.start - 4):mention.start])
+    return bool(_COUNTED.search(text[max(0, mention.start - 12):mention.start])
                 and _NOUN_PHRASE_ENDS.match(text, end))
+
+
+NAMED_FEATURE_NOUNS: frozenset[str] = frozenset({
+    "river", "rainforest", "basin", "delta", "desert", "valley", "canyon"})
+"""Feature nouns that, written after a name, make a feature of its own: the Amazon
+rainforest is not the company, the Colorado river not the state, the Ohio valley not
+Ohio. The name is kept with its noun ("Amazon rainforest"), so the feature is not
+merged with a namesake of another type; after a continent, a coast or mountains the
+noun only says where ("the Antarctic continent" is Antarctica's), and the name stays
+alone."""
+
+
+def is_named_feature(name: str) -> bool:
+    """``name`` is a name and its feature noun, as :func:`named_feature` writes it."""
+    words = name.split()
+    return len(words) >= 2 and words[-1] in NAMED_FEATURE_NOUNS
+
+
+def named_feature(text: str, mention: ner.Mention) -> ner.Mention | None:
+    """``mention`` widened to its natural-feature noun ("Amazon" → "Amazon rainforest",
+    a place) when one of :data:`NAMED_FEATURE_NOUNS` follows it in lower case."""
+    after = _AFTER.match(text, mention.start + len(mention.text))
+    if not after or after.group(1) not in NAMED_FEATURE_NOUNS:
+        return None
+    return ner.Mention(text[mention.start:after.end(1)], "place", mention.start,
+                       mention.tentative)
 
 
 def called_a_feature(text: str, mention: ner.Mention) -> bool:
@@ -170,18 +199,21 @@ def polled_by(text: str, mention: ner.Mention) -> bool:
 def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
     """``mentions`` with those :func:`called_a_thing` turned into ``other`` votes, those
     the sentence calls a website, publisher or firm (:data:`SITE_NOUNS`) into
-    organisation votes, and those written before a natural feature's noun
-    (:func:`called_a_feature`) into place votes; a place written where a pollster's name
-    is (:func:`polled_by`) into an organisation vote."""
+    organisation votes, those written before a natural feature's noun into place votes
+    (with the noun, for a feature of its own: :func:`named_feature`; else the name alone:
+    :func:`called_a_feature`); a place written where a pollster's name is
+    (:func:`polled_by`) into an organisation vote."""
     out = []
     for m in mentions:
         if m.type not in (None, ner.OTHER) and text[m.start:m.start + len(m.text)] == m.text:
             noun = said_to_be(text, m) or ""  # asked once: both tests read it
             if called_a_thing(text, m, noun) or (
-                    m.type == "organization" and counted_as_one_of_many(text, m)):
+                    m.type == "organization" and used_as_common_noun(text, m)):
                 m = ner.Mention(m.text, ner.OTHER, m.start, m.tentative)
             elif m.type == "place" and (noun in SITE_NOUNS or polled_by(text, m)):
                 m = ner.Mention(m.text, "organization", m.start, m.tentative)
+            elif (feature := named_feature(text, m)) is not None:
+                m = feature
             elif m.type != "place" and called_a_feature(text, m):
                 m = ner.Mention(m.text, "place", m.start, m.tentative)
         out.append(m)
