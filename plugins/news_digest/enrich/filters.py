@@ -336,8 +336,6 @@ def rejected(name: str, etype: str | None, noise: bool = True) -> str | None:
     if bare in RELIGIONS or _ISM.fullmatch(bare):
         return "a religion or an ideology"  # "Islam", "Marxism", "Zionism"
     words = bare.split()
-    if etype != "person" and gazetteer.direction_only(bare):
-        return "a direction"  # "the West", "the North": a part of the world, not one place
     if len(words) >= 2 and words[0] in EVENT_HEADS:
         return "event"
     if len(words) >= 2 and etype != "person" and (
@@ -347,6 +345,8 @@ def rejected(name: str, etype: str | None, noise: bool = True) -> str | None:
         return "a document or law"
     if not noise:
         return None
+    if etype != "person" and gazetteer.direction_only(bare):
+        return "a direction"  # NER's "the West", "the North": a part of the world
     if re.fullmatch(r"[A-Z]{1,2}", bare) and etype != "place":
         return "too short to be a name"  # "WN", a transcript's speaker mark
     if etype == "person" and any(ch.isdigit() for ch in bare):
