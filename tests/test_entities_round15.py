@@ -106,3 +106,19 @@ def test_a_bare_name_in_a_story_on_its_rainforest_is_the_rainforest() -> None:
     assert a is forest and c is state
     # with no feature in the article, the name is left alone
     assert _short_for_feature([[short]]) == [[short]]
+
+
+def test_a_surname_cut_from_a_longer_name_is_no_link() -> None:
+    def cut(text: str, name: str, others: tuple[Mention, ...] = ()) -> bool:
+        m = Mention(name, "person", text.rindex(name))
+        return cues.surname_cut_from_name(text, m, [m, *others])
+
+    # NER kept only the last word of "Sacha Baron Zorblin": not the site's other Zorblin
+    assert cut("suggested the actor and producer Sacha Baron Zorblin edited it", "Zorblin")
+    assert not cut("said Senator Zorblin on Monday", "Zorblin")  # a role before
+    assert not cut("met Prime Minister Zorblin today", "Zorblin")
+    assert not cut("said Chancellor Angela Zorblin", "Zorblin")  # a title opens it
+    assert not cut("voters in New Hampshire Zorblin won", "Zorblin")  # a place before
+    assert not cut("Zorblin said so", "Zorblin")
+    text = "an ad by Acme Corp Zorblin liked"
+    assert not cut(text, "Zorblin", (Mention("Acme Corp", "organization", text.index("Acme")),))

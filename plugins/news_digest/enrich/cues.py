@@ -26,7 +26,8 @@ from news_digest.enrich import bodies, filters, gazetteer, ner, rarity
 __all__ = ["PORTFOLIO_NOUNS", "QUANTITY_WORDS", "cut_before_name", "cut_from_longer",
            "ends_longer", "former_name", "named_before", "named_in_plural", "numbered",
            "numbered_after", "part_of_title", "person_like", "place_opens_name",
-           "portfolio", "spelled_out_in_lower_case", "the_in_name", "titled_person"]
+           "portfolio", "spelled_out_in_lower_case", "surname_cut_from_name", "the_in_name",
+           "titled_person"]
 
 NOT_CUES: frozenset[str] = frozenset({
     "former", "late", "then", "acting", "new", "old", "young", "united", "national",
@@ -101,6 +102,38 @@ def person_like(name: str) -> bool:
     to the vote)."""
     words = name.split()
     return _person_like(words) and not any(rarity.common(w) for w in words[1:])
+
+
+_TWO_WORDS_BEFORE = re.compile(
+    r"(?<=[a-z,;:] )([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*) ([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*) $")
+
+
+def surname_cut_from_name(text: str, mention: ner.Mention,
+                          others: Sequence[ner.Mention]) -> bool:
+    """True when a one-word person span is the last word of a longer name NER left
+    out: two capitalised words stand right before it in mid-sentence, neither a title,
+    a job or a role, and neither part of another span ("the Borat actor Sacha Baron
+    [Cohen]"). The bare surname would resolve to another person of that name on the
+    site; the name as written is unknown to the model, so the mention is no link.
+    "Senator [Cohen]", "Prime Minister [Johnson]" (a role right before), "Vermont's
+    [Sanders]" and a sentence's first words are left alone."""
+    if mention.type != "person" or " " in mention.text.strip():
+        return False
+    found = _TWO_WORDS_BEFORE.search(text[max(0, mention.start - 60):mention.start])
+    if found is None:
+        return False
+    given, middle = found.group(1), found.group(2)
+    start = mention.start - len(found.group(0))
+    if any(o is not mention and o.start < mention.start
+           and o.start + len(o.text) > start for o in others):
+        return False  # the words belong to another span: "[Acme Corp] [Smith]"
+    if gazetteer.is_place(f"{given} {middle}") or given.lower() in _job_words():
+        return False  # "New Hampshire [Sanders]"; "Chancellor Angela [Merkel]"
+    # the middle word may be a title word when it is part of the name ("Baron")
+    return not any(
+        _role(w) or _cue(w) or w.lower() in ner.stop_words() or w in _CALENDAR
+        or filters.country_of(w) or bodies.demonym_country(w) or gazetteer.is_place(w)
+        for w in (given, middle))
 
 
 def titled_person(text: str, mention: ner.Mention) -> ner.Mention | None:
