@@ -104,6 +104,13 @@ def person_like(name: str) -> bool:
     return _person_like(words) and not any(rarity.common(w) for w in words[1:])
 
 
+_CALENDAR: frozenset[str] = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday"})
+"""Months and weekdays: capitalised in mid-sentence, yet no part of a name."""
+
+
 _TWO_WORDS_BEFORE = re.compile(
     r"(?<=[a-z,;:] )([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*) ([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*) $")
 
@@ -300,12 +307,6 @@ def cut_before_name(text: str, mention: ner.Mention) -> bool:
         or bodies.demonym_country(word))
 
 
-_CALENDAR: frozenset[str] = frozenset({
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday"})
-
-
 def place_opens_name(text: str, mention: ner.Mention,
                      others: Sequence[ner.Mention]) -> bool:
     """True when a place span is followed (one blank between) by a capitalised word
@@ -332,8 +333,8 @@ regional-body rules read; the place stays."""
 
 def _name_goes_on(word: str) -> bool:
     """A capitalised word right after a place span continues a name the place opens
-    ("a [Utah] Jazz player", "the [Ohio] State football team", "[London] Stock
-    Exchange"): a team's, a body's or an event's, which NER cut to the place. Not when
+    ("a [Utah] Jazz player", "the [London] Stock Exchange", "[Washington] Bureau Chief
+    Susan Page"): a team's, a body's or a bureau's, which NER cut to the place. Not when
     the word may stand after a place in its own right: a role ("Texas Governor", which
     :func:`part_of_title` reads), another place, country or demonym ("Kansas City" is
     one span; "Syria Kurds"), a direction, a month or a weekday, the opening word of an

@@ -32,23 +32,9 @@ from typing import Any
 
 from news_digest.enrich import ner
 
-__all__ = [
-    "DIRECTION_WORDS",
-    "MIN_POPULATION",
-    "SUBDIVISION_TYPES",
-    "cities_in_region",
-    "direction_only",
-    "is_place",
-    "join_campus",
-    "join_state",
-    "mend_spans",
-    "places",
-    "region_codes",
-    "regions",
-    "us_state_codes",
-    "us_states",
-    "widen_place",
-]
+__all__ = ["DIRECTION_WORDS", "MIN_POPULATION", "SUBDIVISION_TYPES", "cities_in_region",
+           "direction_only", "is_place", "join_campus", "join_state", "mend_spans", "places",
+           "region_codes", "regions", "us_state_codes", "us_states", "widen_place"]
 
 MIN_POPULATION = 100_000
 """A city this big is a name readers know as a place; smaller towns share their names
