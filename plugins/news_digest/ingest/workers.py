@@ -249,6 +249,33 @@ def overlap_worker(settings: Settings) -> bool:
             and "fork" in multiprocessing.get_all_start_methods())
 
 
+ONE_THREAD_EACH: tuple[str, ...] = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
+                                   "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
+"""Thread counts of the maths libraries spaCy's model runs on (numpy's OpenBLAS, and
+the others a machine may have instead). Ingest already runs one worker process per
+core; left to their defaults, each worker's library also starts a thread per core, and
+the spare threads spin waiting for work on cores the other workers need: on the 1k
+bench corpus, 2 cores, ingest took 62–66 s wall and 117–127 s CPU that way against
+56–58 s and 108–110 s with one thread each (``docs/benchmarks.md``)."""
+
+
+@contextmanager
+def _one_thread_each() -> Iterator[None]:
+    """Spawned workers start with :data:`ONE_THREAD_EACH` set to 1 (the libraries read
+    them when they load); a value the user set is kept, and this process's own
+    environment is as it was once the workers are started."""
+    saved = {var: os.environ.get(var) for var in ONE_THREAD_EACH}
+    for var, value in saved.items():
+        if value is None:
+            os.environ[var] = "1"
+    try:
+        yield
+    finally:
+        for var, value in saved.items():
+            if value is None:
+                os.environ.pop(var, None)
+
+
 @contextmanager
 def worker_pool(settings: Settings, n_seeds: int, fork: bool = True,
                 ) -> Iterator[cf.ProcessPoolExecutor | None]:
@@ -260,11 +287,12 @@ def worker_pool(settings: Settings, n_seeds: int, fork: bool = True,
         yield None
         return
     mp = multiprocessing.get_context("spawn" if workers > 1 else "fork")
-    pool = cf.ProcessPoolExecutor(workers, mp_context=mp, initializer=_init_worker,
-                                  initargs=(with_registered_steps(settings),))
-    try:
-        for _ in range(workers):
+    with _one_thread_each():  # a spawned process copies the environment as it starts
+        pool = cf.ProcessPoolExecutor(workers, mp_context=mp, initializer=_init_worker,
+                                      initargs=(with_registered_steps(settings),))
+        for _ in range(workers):  # starts every worker now
             pool.submit(_warm_worker)
+    try:
         yield pool
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
