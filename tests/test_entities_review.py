@@ -120,3 +120,22 @@ def test_a_town_named_with_its_state_is_not_offered_as_the_states_duplicate() ->
              (day, [("place", "North Quorville"), ("place", "Quorville")])]
     pairs = {(i.name, i.other) for i in review(posts, {})["duplicates"]}
     assert not any("New Hampshire" in p for pair in pairs for p in pair)
+
+
+def test_a_one_word_body_and_the_same_name_with_a_word_more_are_offered() -> None:
+    """"NBC" and "NBC News" share stories: a network and its news division, or one body
+    under two names. The curator decides; the queue must show the pair."""
+    from datetime import date
+
+    from news_digest.commands.entities_review import review
+
+    day = date(2020, 1, 6)
+    posts = [(day, [("organization", "Zorbly"), ("organization", "Zorbly News")]),
+             (day, [("organization", "Zorbly")]), (day, [("organization", "Zorbly")]),
+             (day, [("organization", "Zorbly News")]),
+             (day, [("organization", "Acme Zorbly"), ("place", "Quorville")]),
+             (day, [("organization", "Acme Zorbly"), ("place", "Quorville Bay")])]
+    pairs = {(i.name, i.other) for i in review(posts, {})["duplicates"]}
+    assert ("Zorbly News", "Zorbly") in pairs or ("Zorbly", "Zorbly News") in pairs
+    assert not any("Acme Zorbly" in pair for pair in pairs)  # the word is not first
+    assert not any("Quorville" in p for pair in pairs for p in pair)  # places: not this rule

@@ -134,6 +134,10 @@ def _looks_alike(a: str, b: str, etype: str) -> str | None:
     if (etype != "person" and len(short) >= 2 and len(long_) > len(short)
             and (long_[:len(short)] == short or long_[-len(short):] == short)):
         return "one name is the start or end of the other"
+    if etype == "organization" and len(short) == 1 and len(long_) == 2 and long_[0] == short[0]:
+        # "NBC" / "NBC News", "Harvard" / "Harvard University": a body and its division,
+        # or a short name and the full one; which, only the curator can say
+        return "a one-word name and the same name with one word more"
     if (etype == "person" and len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1]
             and wa[0] != wb[0] and (wa[0].startswith(wb[0]) or wb[0].startswith(wa[0]))):
         return "same surname, one first name a short form of the other"
