@@ -290,8 +290,12 @@ def worker_pool(settings: Settings, n_seeds: int, fork: bool = True,
     with _one_thread_each():  # a spawned process copies the environment as it starts
         pool = cf.ProcessPoolExecutor(workers, mp_context=mp, initializer=_init_worker,
                                       initargs=(with_registered_steps(settings),))
-        for _ in range(workers):  # starts every worker now
-            pool.submit(_warm_worker)
+        try:
+            for _ in range(workers):  # starts every worker now
+                pool.submit(_warm_worker)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
     try:
         yield pool
     except BaseException:
