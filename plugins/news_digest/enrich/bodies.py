@@ -268,21 +268,14 @@ def regional_body(text: str, start: int, name: str) -> str | None:
     if name not in REGIONAL_BODIES:
         return None
     before = text[max(0, start - 50):start]
-    found = _REGION_BEFORE.search(before)
-    if found:
-        words = re.sub(r"['’]s$", "", found.group(1)).split()
-        for i in range(len(words)):
-            region = " ".join(words[i:])
-            if placenames.region_name(region):
-                return f"{region} {name}"
     end = start + len(name)
-    found = _REGION_AFTER.match(text, end)
-    if found:
-        words = found.group(1).split()
-        for i in range(len(words), 0, -1):
-            region = " ".join(words[:i])
-            if placenames.region_name(region):
-                return f"{region} {name}"
+    found = _REGION_BEFORE.search(before)
+    region = placenames.region_in(re.sub(r"['’]s$", "", found.group(1)).split(),
+                                  at_end=True) if found else None
+    if region is None and (found := _REGION_AFTER.match(text, end)):
+        region = placenames.region_in(found.group(1).split(), at_end=False)
+    if region is not None:
+        return f"{region} {name}"
     if _STATE_BEFORE.search(before) or _STATE_AFTER.match(text, end):
         return ""
     return None

@@ -111,8 +111,25 @@ _CALENDAR: frozenset[str] = frozenset({
 """Months and weekdays: capitalised in mid-sentence, yet no part of a name."""
 
 
+def _word_of_its_own(word: str) -> bool:
+    """A capitalised word that stands beside a name in its own right, not as part of
+    it: a stop word, a role or title, a month or weekday, a country, a demonym or a
+    place ("Senator", "Monday", "Syria", "Kurdish", "Texas")."""
+    return (word.lower() in ner.stop_words() or _role(word) or _cue(word)
+            or word in _CALENDAR or bool(filters.country_of(word))
+            or bool(bodies.demonym_country(word)) or gazetteer.is_place(word))
+
+
+def _in_other_span(start: int, end: int, mention: ner.Mention,
+                   others: Sequence[ner.Mention]) -> bool:
+    """Some other span of ``others`` covers part of ``text[start:end]``: the words
+    there belong to a name of their own."""
+    return any(o is not mention and o.start < end and o.start + len(o.text) > start
+               for o in others)
+
+
 _TWO_WORDS_BEFORE = re.compile(
-    r"(?<=[a-z,;:] )([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*) ([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*) $")
+    rf"(?<=[a-z,;:] )({_NAME_WORD.pattern}) ({_NAME_WORD.pattern}) $")
 
 
 def surname_cut_from_name(text: str, mention: ner.Mention,
@@ -130,17 +147,12 @@ def surname_cut_from_name(text: str, mention: ner.Mention,
     if found is None:
         return False
     given, middle = found.group(1), found.group(2)
-    start = mention.start - len(found.group(0))
-    if any(o is not mention and o.start < mention.start
-           and o.start + len(o.text) > start for o in others):
+    if _in_other_span(mention.start - len(found.group(0)), mention.start, mention, others):
         return False  # the words belong to another span: "[Acme Corp] [Smith]"
     if gazetteer.is_place(f"{given} {middle}") or given.lower() in _job_words():
         return False  # "New Hampshire [Sanders]"; "Chancellor Angela [Merkel]"
     # the middle word may be a title word when it is part of the name ("Baron")
-    return not any(
-        _role(w) or _cue(w) or w.lower() in ner.stop_words() or w in _CALENDAR
-        or filters.country_of(w) or bodies.demonym_country(w) or gazetteer.is_place(w)
-        for w in (given, middle))
+    return not (_word_of_its_own(given) or _word_of_its_own(middle))
 
 
 def titled_person(text: str, mention: ner.Mention) -> ner.Mention | None:
@@ -271,7 +283,8 @@ distance: the units of measure and of the clock, written as abbreviations)."""
 _WORD_BEFORE_SPAN = re.compile(r"(?<![\w.'’&-])([A-Z][a-z]+)[ \t]$")
 
 
-def cut_before_name(text: str, mention: ner.Mention) -> bool:
+def cut_before_name(text: str, mention: ner.Mention,
+                    others: Sequence[ner.Mention] = ()) -> bool:
     """True when NER's span stops one word short of the name it is part of, so the span
     would name something else.
 
@@ -287,14 +300,21 @@ def cut_before_name(text: str, mention: ner.Mention) -> bool:
     * A capitalised word right before an organisation that is no common word, title,
       country or demonym ("a [Kataeb Hezbollah] official" cut to "Hezbollah"): see
       :func:`named_before`.
+    * A capitalised word right after a place that goes on with the name the place opens
+      ("a [Utah] Jazz player"): see :func:`place_opens_name`.
+    * Two capitalised words right before a one-word person span ("Sacha Baron [Cohen]"):
+      see :func:`surname_cut_from_name`.
 
-    Only one blank between the two words counts: "CNN, Philippines" is a list; nor does a
-    possessive ("the Party's US nomination")."""
+    ``others``: the sentence's other spans, for the last two (a word that opens or is
+    part of another span is that name's). Only one blank between the two words counts:
+    "CNN, Philippines" is a list; nor does a possessive ("the Party's US nomination")."""
     end = mention.start + len(mention.text)
     # a possessive ends the name: "the Libertarian Party's 2020 nomination", "the
     # Republican Party's US Senate nomination" are the party's own, no branch or model
     body = mention.type == "organization" and not _POSSESSIVE.search(mention.text)
     if body and (numbered_after(text, end) or named_before(text, mention.start)):
+        return True
+    if place_opens_name(text, mention, others) or surname_cut_from_name(text, mention, others):
         return True
     found = _NEXT_WORD_AFTER_SPAN.match(text, end)
     if found is None:
@@ -310,9 +330,15 @@ def cut_before_name(text: str, mention: ner.Mention) -> bool:
 def place_opens_name(text: str, mention: ner.Mention,
                      others: Sequence[ner.Mention]) -> bool:
     """True when a place span is followed (one blank between) by a capitalised word
-    that goes on with the name (:func:`_name_goes_on`) and that opens no other span of
-    the sentence's mentions ("[Vermont] [Bernie Sanders]", "[United States] [Supreme
-    Court]" are two names side by side). A possessive ends the place's name."""
+    that goes on with the name the place opens ("a [Utah] Jazz player", "the [London]
+    Stock Exchange", "[Washington] Bureau Chief Susan Page": a team's, a body's or a
+    bureau's, which NER cut to the place) and that opens no other span of the
+    sentence's mentions ("[Vermont] [Bernie Sanders]" are two names side by side). Not
+    when the word may stand after a place in its own right (:func:`_word_of_its_own`:
+    "Texas Governor", "Syria Kurds"; "Kansas City" is one span), nor a job, a
+    direction, or the opening word of an institution every country has ("the [United
+    States] [Supreme Court]": the place qualifies it, which the regional-body rules
+    read). A possessive ends the place's name."""
     if mention.type != "place" or _POSSESSIVE.search(mention.text) \
             or mention.text.endswith(("'", "’")):
         return False
@@ -322,28 +348,16 @@ def place_opens_name(text: str, mention: ner.Mention,
             o is not mention and o.start <= mention.start < end <= o.start + len(o.text))
             for o in others):
         return False  # a name of its own follows, or the place is inside a longer span
-    return _name_goes_on(found.group(1))
+    word = found.group(1)
+    return not (_word_of_its_own(word) or word.lower() in _job_words()
+                or word.lower() in gazetteer.DIRECTION_WORDS or word in _GENERIC_OPENERS
+                or filters.abbreviated_country(word))
 
 
 _GENERIC_OPENERS: frozenset[str] = frozenset(h.split()[0] for h in filters.GENERIC_HEADS)
 """First words of the institutions every country has ("Supreme Court", "Police"): a
 place before one qualifies it ("the [United States] [Supreme Court]"), which the
 regional-body rules read; the place stays."""
-
-
-def _name_goes_on(word: str) -> bool:
-    """A capitalised word right after a place span continues a name the place opens
-    ("a [Utah] Jazz player", "the [London] Stock Exchange", "[Washington] Bureau Chief
-    Susan Page"): a team's, a body's or a bureau's, which NER cut to the place. Not when
-    the word may stand after a place in its own right: a role ("Texas Governor", which
-    :func:`part_of_title` reads), another place, country or demonym ("Kansas City" is
-    one span; "Syria Kurds"), a direction, a month or a weekday, the opening word of an
-    institution every country has, or a stop word."""
-    return not (word.lower() in ner.stop_words() or _role(word) or _cue(word)
-                or word.lower() in _job_words() or word in _CALENDAR
-                or word.lower() in gazetteer.DIRECTION_WORDS or word in _GENERIC_OPENERS
-                or filters.country_of(word) or filters.abbreviated_country(word)
-                or bodies.demonym_country(word) or gazetteer.is_place(word))
 
 
 def numbered_after(text: str, end: int) -> bool:

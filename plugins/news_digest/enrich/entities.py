@@ -315,10 +315,9 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
                 m, tentative=shouted, text=text[m.start:m.start + len(m.text)]
                 if nlp is not None else m.text) for m in found[at]])
             kept = [cues.titled_person(text, m) or m for m in written
-                    if not cues.cut_from_longer(text, m) and not cues.cut_before_name(text, m)
-                    and not cues.place_opens_name(text, m, written)
+                    if not cues.cut_from_longer(text, m)
+                    and not cues.cut_before_name(text, m, written)
                     and not cues.former_name(text, m)
-                    and not cues.surname_cut_from_name(text, m, written)
                     and not cues.numbered(m)
                     and not cues.ends_longer(text, m, written)
                     and not ((cues.part_of_title(text, m) or cues.portfolio(text, m))

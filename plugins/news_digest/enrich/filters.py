@@ -357,6 +357,9 @@ def rejected(name: str, etype: str | None, noise: bool = True) -> str | None:
     return None
 
 
+_DOCUMENT_HEADS = DOCUMENT_TAILS | FOUNDING_DOCUMENTS
+
+
 def _document(words: Sequence[str]) -> bool:
     """A law, treaty or founding document by its head word: last ("Clean Air Act",
     "United States Constitution") or first before "of" ("Constitution of India",
@@ -364,8 +367,6 @@ def _document(words: Sequence[str]) -> bool:
     return words[-1] in _DOCUMENT_HEADS or (
         len(words) >= 3 and words[0] in _DOCUMENT_HEADS and words[1] == "of")
 
-
-_DOCUMENT_HEADS = DOCUMENT_TAILS | FOUNDING_DOCUMENTS
 
 
 def common_phrase(name: str, text: str) -> bool:

@@ -27,15 +27,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
 from news_digest.enrich import filters, gazetteer, ner
 
 __all__ = ["MIN_CITY", "NEIGHBOURHOOD_NOUNS", "after_person", "american", "city_or_region",
-           "country_short_names", "home_of", "place_qualifiers", "region_name", "rename_place",
-           "same_name_region", "split_same_names", "state_codes"]
+           "country_short_names", "home_of", "place_qualifiers", "region_in", "region_name",
+           "rename_place", "same_name_region", "split_same_names", "state_codes"]
 
 MIN_CITY = 1_000_000
 """A city at least this big is what its bare name means unless the article says state."""
@@ -132,15 +132,22 @@ def _listed_with_regions(before: str, after: str) -> bool:
     region ("Missouri, North Dakota, and Washington", "New York and New Jersey"): the
     items of one list are things of one kind, so it is a region too."""
     found = _LIST_BEFORE.search(before)
-    if found:
-        words = found.group(1).split()
-        if any(_a_region(" ".join(words[i:])) for i in range(len(words))):
-            return True
+    if found and region_in(found.group(1).split(), at_end=True, test=_a_region):
+        return True
     found = _LIST_AFTER.match(after)
-    if found:
-        words = found.group(1).split()
-        return any(_a_region(" ".join(words[:i])) for i in range(1, len(words) + 1))
-    return False
+    return bool(found and region_in(found.group(1).split(), at_end=False, test=_a_region))
+
+
+def region_in(words: Sequence[str], at_end: bool,
+              test: Callable[[str], bool] | None = None) -> str | None:
+    """The longest run of ``words`` that ends them (``at_end``) or starts them and is a
+    region's name by ``test`` (default :func:`region_name`), else None: the words before
+    a name may end with its region ("the Senate in North Carolina's"), the words after
+    it start with one ("of North Carolina Democrats")."""
+    test = test or region_name
+    runs = ((words[i:] for i in range(len(words))) if at_end
+            else (words[:i] for i in range(len(words), 0, -1)))
+    return next((name for name in map(" ".join, runs) if test(name)), None)
 
 
 def region_name(name: str) -> bool:

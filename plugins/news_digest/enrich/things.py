@@ -151,9 +151,9 @@ def used_as_common_noun(text: str, mention: ner.Mention) -> bool:
                 and _NOUN_PHRASE_ENDS.match(text, end))
 
 
-NAMED_FEATURE_NOUNS: frozenset[str] = frozenset({
+NAMED_FEATURE_NOUNS: frozenset[str] = FEATURE_NOUNS & frozenset({
     "river", "rainforest", "basin", "delta", "desert", "valley", "canyon"})
-"""Feature nouns that, written after a name, make a feature of its own: the Amazon
+"""The :data:`FEATURE_NOUNS` that, written after a name, make a feature of its own: the Amazon
 rainforest is not the company, the Colorado river not the state, the Ohio valley not
 Ohio. The name is kept with its noun ("Amazon rainforest"), so the feature is not
 merged with a namesake of another type; after a continent, a coast or mountains the
