@@ -266,6 +266,22 @@ def test_dateline_with_time_and_zone() -> None:
     assert draft.date == datetime(2014, 12, 29, 16, 8, tzinfo=timezone(timedelta(hours=-5)))
 
 
+def test_editors_notes_between_headline_and_dateline_are_not_the_story() -> None:
+    """A wiki's review notice printed above the date was the post's lead and summary."""
+    notes = ("This article requires review by an editor who did not help write it, "
+             "before it is published on the front page of the site.",
+             "Last amended: Mar 5 at 12:05 UTC (history). Please check the talk page "
+             "history before reviewing this article for publication.")
+    draft = clean_text(page(head=(*notes, "Tuesday, November 17, 2020")))
+    assert draft.dateline == "Tuesday, November 17, 2020"
+    assert list(draft.paragraphs) == PROSE
+    assert reasons(draft)[notes[0]] == "above the dateline"
+    # without a dateline nothing marks where the story starts: the lines are judged
+    # as prose, as before
+    kept = clean_text(page(head=notes))
+    assert kept.paragraphs[0] == notes[0]
+
+
 def test_prose_beginning_with_by_is_not_a_byline() -> None:
     text = "Title here\n\nBy now the plan was clear.\n\n" + "\n\n".join(PROSE)
     assert clean_text(text).byline is None

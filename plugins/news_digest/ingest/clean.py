@@ -29,6 +29,7 @@ from news_digest.ingest.clean_lines import (
     stop_density,
 )
 from news_digest.ingest.clean_parts import (
+    drop_above_dateline,
     is_byline,
     take_caption,
     take_dateline,
@@ -88,6 +89,7 @@ def _clean(text: str, known_junk: frozenset[str], prose_selected: bool) -> Draft
     else:
         select_article(lines)
         label_dropped(lines)
+        drop_above_dateline(lines)
     return _draft(lines, title, caption, section, byline, dateline)
 
 

@@ -154,3 +154,19 @@ def take_dateline(lines: list[Line]) -> str | None:
             line.role = "dateline"
             return line.text
     return None
+
+
+def drop_above_dateline(lines: list[Line]) -> int:
+    """Lines kept between the headline and the dateline, when the body goes on below it,
+    are not the story: a news page prints headline, date, then the article, and what it
+    puts between the first two is the page's notes to its editors or readers ("This
+    article requires review…", "Last amended…"). A standfirst printed above the date
+    is lost with them; on the 102 development pages the rule never fires, so none
+    was. Returns how many lines were dropped."""
+    at = next((i for i, line in enumerate(lines) if line.role == "dateline"), None)
+    if at is None or not any(line.keep for line in lines[at + 1:]):
+        return 0
+    above = [line for line in lines[:at] if line.keep and free(line)]
+    for line in above:
+        line.keep, line.reason = False, "above the dateline"
+    return len(above)
