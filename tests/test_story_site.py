@@ -110,3 +110,31 @@ def test_feed_has_one_item_per_story_with_the_other_sources(built: tuple[Path, P
     assert f"stories/{story}/" in body
     assert sum(1 for o in OUTLETS if o in body) == 2
     assert [e for e in parsed.entries if "Tara Reid" in e.title]
+
+
+def test_a_report_whose_publisher_is_unknown_is_named_by_its_title(
+        tmp_path: Path) -> None:
+    """A seed folder with no publisher (no ``index.tsv`` column, no ``source.yml``):
+    the card names that report by its headline, never "Unknown source"."""
+    (tmp_path / "content" / "2020").mkdir(parents=True)
+    content = write_content(tmp_path, posts=[])
+    seeds = tmp_path / "seeds"
+    reports = [replace(a, date=a.date.replace(day=9)) for a in LOHAN[:2]]
+    for i, article in enumerate(reports):
+        folder = seeds / f"outlet-{i}" / "2020-01-09"
+        folder.mkdir(parents=True)
+        (folder / f"{article.slug}.txt").write_text(seed(article))
+        if i == 0:
+            (folder / "index.tsv").write_text(
+                f"file\tpublisher\n{article.slug}.txt\t{OUTLETS[0]}\n")
+    report = ingest(Settings(seeds=seeds, content=content, data_dir=tmp_path / "data",
+                             ner_backend="rules", processes=1))
+    assert len(report.new) == 2, report.skipped
+    out = build(tmp_path, content, tmp_path / "output")
+    card = next(c for c in cards((out / "index.html").read_text()) if "Lohan" in c)
+    assert "Also reported by 1 source" in card
+    assert "Unknown source" not in card
+    if f"· {OUTLETS[0]}</p>" in card:  # the named outlet leads: the other is untitled
+        assert f"“{reports[1].title}”" in card or f"“{reports[1].title[:60]}" in card
+    else:
+        assert f">{OUTLETS[0]}</a>" in card

@@ -129,9 +129,10 @@ def _also_reported(a: Any, siteurl: str) -> str:
     group = getattr(a, "story_group", None)
     if group is None:
         return ""
-    from news_digest.site.stories import publisher
+    from news_digest.site.stories import has_publisher, publisher
 
-    links = [f'<li><a href="{escape(absolute(siteurl, o.url))}">{escape(publisher(o))}: '
+    links = [f'<li><a href="{escape(absolute(siteurl, o.url))}">'
+             f'{escape(publisher(o)) + ": " if has_publisher(o) else ""}'
              f'{escape(o.title)}</a></li>' for o in group.others(a)]
     return (f'<p>Also reported by {plural(links, "source")} '
             f'(<a href="{escape(absolute(siteurl, group.url))}">the whole story</a>):</p>'

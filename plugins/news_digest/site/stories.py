@@ -76,6 +76,13 @@ class Story:
         return tuple(a for a in self.articles if a is not article)
 
 
+def has_publisher(article: Any) -> bool:
+    """True when the post names who ran it (a seed folder without ``source.yml`` does
+    not): where it does not, a listing names the report by its title instead."""
+    source = getattr(article, "source", None)
+    return bool(source.get("publisher")) if isinstance(source, dict) else False
+
+
 def publisher(article: Any) -> str:
     """Who ran the article: its source's publisher, else the post's own name for it."""
     source = getattr(article, "source", None)
