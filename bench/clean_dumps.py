@@ -3,7 +3,12 @@
 Reads two corpora beside the repo (``../shared/corpus``, or ``--corpus PATH``):
 
 * ``dumps-dev``: 58 scraped news and blog pages;
-* ``dumps-dev2``: 44 of Mozilla Readability's English test pages.
+* ``dumps-dev2``: 44 of Mozilla Readability's English test pages;
+
+and, when present, a third set for measuring only (``--ext PATH``, default
+``bench/work/dumps-ext``): 181 pages of Zyte's article extraction benchmark made into the
+same dumps by ``bench/make_dumps.py``. Nobody developed the cleaner on it; it is
+reported after the other two, and skipped with a line saying how to make it.
 
 Each holds naive "copy all visible text" dumps of web pages in ``dump/`` and the article
 text a careful extractor kept in ``gold/``. Each dump is cleaned and its body scored
@@ -22,7 +27,8 @@ Gold text stored as UTF-8 read as Latin-1 ("itâ\x80\x99s") is repaired before s
 the bench prints pages/s, how many pages score F1 < 0.5, and the per-page F1 quantiles.
 
 The corpora are for measuring only: nothing in the cleaner is tuned on their words.
-Run: ``.venv/bin/python bench/clean_dumps.py [--corpus PATH] [--files] [--show NAME]``.
+Run: ``.venv/bin/python bench/clean_dumps.py [--corpus PATH] [--ext PATH] [--files]
+[--show NAME]``.
 """
 
 from __future__ import annotations
@@ -45,6 +51,11 @@ from news_digest.model import Draft, RawSeed  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 SETS = ("dumps-dev", "dumps-dev2")
+DEFAULT_EXT = ROOT / "bench" / "work" / "dumps-ext"
+"""The third set, built from public data by ``bench/make_dumps.py`` (never committed)."""
+EXT_MISSING = ("skipped the third set: no dumps at {folder}; make them with "
+               "`.venv/bin/python bench/make_dumps.py PATH` (PATH: a checkout or git mirror "
+               "of github.com/scrapinghub/article-extraction-benchmark)")
 TOKEN = re.compile(r"\w+")
 RUN_K = 10
 """Densest-run baseline: a line must have more than this many words to add to a run."""
@@ -172,11 +183,12 @@ SYSTEMS: dict[str, Callable[[RawSeed], str]] = {
 }
 
 
-def run_set(folder: Path, files: bool, show: str | None
+def run_set(folder: Path, files: bool, show: str | None, missing: str = ""
             ) -> tuple[dict[str, list[Score]], float, int] | None:
     """Score every system on one corpus folder; None when it is absent."""
     if not (folder / "dump").is_dir() or not (folder / "gold").is_dir():
-        print(f"skipped {folder.name}: corpus not found at {folder}")
+        print(missing.format(folder=folder) if missing
+              else f"skipped {folder.name}: corpus not found at {folder}")
         return None
     results: dict[str, list[Score]] = {name: [] for name in SYSTEMS}
     rows: list[tuple[float, float, float, str, int]] = []
@@ -204,27 +216,45 @@ def run_set(folder: Path, files: bool, show: str | None
     return results, elapsed, len(pairs)
 
 
-def run(corpus: Path, files: bool, show: str | None) -> int:
+def report(set_name: str, result: tuple[dict[str, list[Score]], float, int]) -> None:
+    """One set's rows: each system's micro P/R/F1 and macro F1, then the cleaner's speed,
+    pages below F1 0.5 and per-page quantiles."""
+    results, elapsed, n = result
+    for name, scores in results.items():
+        micro, macro = averages(scores)
+        print(f"{set_name:11} {name:22} " + " ".join(f"{v:8.3f}" for v in (*micro, macro[2])))
+    below = sum(prf(*s)[2] < 0.5 for s in results[CLEANER])
+    print(f"{set_name:11} {n} pages, cleaner {elapsed * 1000 / max(n, 1):.1f} ms/seed "
+          f"({n / max(elapsed, 1e-9):.0f} pages/s); {below} page(s) with F1 < 0.5")
+    print(f"{set_name:11} per-page F1 {spread(results[CLEANER])}\n")
+
+
+HEADER = (f"\n{'set':11} {'system':22} {'micro P':>8} {'micro R':>8} {'micro F1':>8}"
+          f" {'macro F1':>8}")
+
+
+def run(corpus: Path, files: bool, show: str | None, ext: Path = DEFAULT_EXT) -> int:
     clean(read(Path(__file__)))  # warm up: stop lists load once per process, not per seed
     found = {name: run_set(corpus / name, files, show) for name in SETS}
-    print(f"\n{'set':11} {'system':22} {'micro P':>8} {'micro R':>8} {'micro F1':>8}"
-          f" {'macro F1':>8}")
+    held_out = run_set(ext, files, show, missing=EXT_MISSING) if ext.is_dir() else None
+    print(HEADER)
     total_ms, total_n = 0.0, 0
     for set_name, result in found.items():
         if result is None:
             continue
-        results, elapsed, n = result
+        _, elapsed, n = result
         total_ms, total_n = total_ms + elapsed * 1000, total_n + n
-        for name, scores in results.items():
-            micro, macro = averages(scores)
-            print(f"{set_name:11} {name:22} " + " ".join(f"{v:8.3f}" for v in (*micro, macro[2])))
-        below = sum(prf(*s)[2] < 0.5 for s in results[CLEANER])
-        print(f"{set_name:11} {n} pages, cleaner {elapsed * 1000 / max(n, 1):.1f} ms/seed "
-              f"({n / max(elapsed, 1e-9):.0f} pages/s); {below} page(s) with F1 < 0.5")
-        print(f"{set_name:11} per-page F1 {spread(results[CLEANER])}\n")
+        report(set_name, result)
     if total_n:
         print(f"cleaner: {total_ms / total_n:.1f} ms/seed ({total_n * 1000 / total_ms:.0f} pages/s)"
               f" over {total_n} pages")
+    if held_out is None:
+        if not ext.is_dir():
+            print(EXT_MISSING.format(folder=ext))
+        return 0
+    print(f"\nthird set, for measuring only (no cleaner change was made on it): {ext}"
+          + HEADER)
+    report(ext.name, held_out)
     return 0
 
 
@@ -232,10 +262,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                         help=f"folder holding {' and '.join(SETS)} (default: {DEFAULT_CORPUS})")
+    parser.add_argument("--ext", type=Path, default=DEFAULT_EXT,
+                        help="the third set, made by bench/make_dumps.py; scored when present "
+                        f"(default: {DEFAULT_EXT})")
     parser.add_argument("--files", action="store_true", help="print the cleaner's per-file scores")
     parser.add_argument("--show", help="print the Draft for dumps whose name contains this")
     args = parser.parse_args(argv)
-    return run(args.corpus, args.files, args.show)
+    return run(args.corpus, args.files, args.show, args.ext)
 
 
 if __name__ == "__main__":
