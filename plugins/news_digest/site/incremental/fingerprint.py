@@ -64,6 +64,7 @@ class Fingerprinter:
 
     def __init__(self) -> None:
         self._memo: dict[int, tuple[Any, str]] = {}
+        self._wrappers: dict[tuple[type, str, str], str] = {}
 
     def __call__(self, value: Any, full: bool = False) -> str:
         return self.value(value, full)
@@ -74,9 +75,11 @@ class Fingerprinter:
             return "s" + v if len(v) <= 80 else "S" + digest(v)
         if v is None or t is int or t is bool or t is float:
             return repr(v)
+        hit = self._memo.get(id(v))
+        if hit is not None and hit[0] is v and not full:
+            return hit[1]  # an article without ``related`` is memoised here too
         if isinstance(v, Content):
             return self.content(v, full)
-        hit = self._memo.get(id(v))
         if hit is not None and hit[0] is v:
             return hit[1]
         if isinstance(v, str):  # Markup: the text is what is shown
@@ -103,7 +106,14 @@ class Fingerprinter:
         if isinstance(v, set | frozenset):
             return digest("S", *sorted(self.value(x) for x in v))
         if isinstance(v, URLWrapper):
-            return digest("U", type(v).__name__, v.name, v.slug, v.url, v.save_as or "")
+            # Pelican makes an Author (tag, category) per article; one per name will do:
+            # its URL comes from the name and this build's settings, the same for all
+            key = (type(v), v.name, v.slug)
+            known = self._wrappers.get(key)
+            if known is None:
+                known = self._wrappers[key] = digest(
+                    "U", type(v).__name__, v.name, v.slug, v.url, v.save_as or "")
+            return known
         if isinstance(v, PaginatorPage):
             return digest("P", str(v.number), str(v.paginator.num_pages), v.url, v.save_as,
                       self.value(v.object_list))
