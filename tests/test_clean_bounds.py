@@ -201,6 +201,97 @@ def test_quotes_a_live_blog_and_a_post_footer_are_not_a_comment_section() -> Non
     assert set(BEFORE + AFTER + COMMENTS[:2]) <= body(draft)
 
 
+def test_comments_framed_by_a_repeated_vote_line_end_the_article() -> None:
+    """No "Reply" button here: each comment is framed by a name, a "… ago" stamp and the
+    same vote line with only its count changed. That repeated frame ends the article."""
+    votes = ["Rating: 12 Votes", "Rating: 7 Votes", "Rating: 3 Votes", "Rating: 1 Votes"]
+    names = ["riverwatcher", "terns4ever", "farmer_jo", "Kestrel"]
+    thread = [line for name, stamp, comment, vote in zip(
+        names, ("2 days ago", "2 days ago", "1 day ago", "5 hours ago"), COMMENTS, votes,
+        strict=True) for line in (name, stamp, comment, vote)]
+    text = "\n\n".join(["River birds recover | Example News", *NAV, *BEFORE, *AFTER,
+                        "Top Rated Comments", *thread, *FOOTER])
+    draft = clean_text(text)
+    assert set(BEFORE + AFTER) <= body(draft)
+    assert not set(COMMENTS + votes + names) & body(draft)
+
+
+def test_a_feed_of_dated_teasers_after_the_article_is_not_the_article() -> None:
+    """Other stories' headline, date, summary and "Continue reading", one after another, follow
+    the article with only its tags in between: the frame that ends it is the same. (A
+    footer an explicit rule names, such as "Read more" or "Share", is not counted: a live
+    blog may end each entry with a share button.)"""
+    teasers = [
+        ("Heron numbers double on the upper river",
+         "The colony above the weir has grown every year since the council stopped the "
+         "spring dredging, and volunteers now count more than forty nests on the island."),
+        ("Mill pond to be restored after 30 years",
+         "The old mill pond, silted up since the eighties, will be dug out next summer with "
+         "money from a heritage grant and the help of the angling club and the river trust."),
+        ("Flood defences get the go-ahead",
+         "Work on the new embankment will start in March and is expected to last two years, "
+         "during which the riverside path will be closed between the bridge and the mill."),
+    ]
+    feed = [line for k, (headline, summary) in enumerate(teasers)
+            for line in (headline, f"November {18 - k}, 2019 at {k + 2}:01 pm", summary,
+                         "Continue reading")]
+    text = "\n\n".join(["River birds recover | Example News", *NAV, *BEFORE, *AFTER,
+                        "Tags:", "Wildlife", "More in Wildlife", *feed, *FOOTER])
+    draft = clean_text(text)
+    assert set(BEFORE + AFTER) <= body(draft)
+    assert not {summary for _, summary in teasers} & body(draft)
+
+
+def test_comments_stamped_in_spanish_end_the_article() -> None:
+    """"Hace 5 minutos" is a comment's stamp as "5 minutes ago" is."""
+    article = [
+        "El ayuntamiento publicó el lunes el recuento anual de aves del río, y las cifras "
+        "muestran que la mayoría de las especies se han recuperado desde las inundaciones.",
+        "Los voluntarios recorrieron en primavera los dos ríos principales, contando los nidos "
+        "y anotando la distancia de cada uno al agua, como hacen desde que empezó el recuento.",
+        "El ayuntamiento dijo que la recuperación fue mayor donde los agricultores habían "
+        "vallado las orillas, y que pagará más vallas el año que viene si se aprueba el dinero.",
+    ]
+    comments = [
+        "Me alegra mucho leer esto. Paseo por el río casi todas las mañanas y hay muchas más "
+        "aves que cuando llegué al barrio, sobre todo cerca del viejo molino donde anidan.",
+        "Me gustaría saber por qué se van los charranes. ¿Alguien ha preguntado a los que "
+        "pescan en la parte baja del río si algo ha cambiado allí? Ellos ven el agua cada día.",
+        "Las vallas han cambiado mucho nuestra finca, pero fueron caras y la ayuda solo cubrió "
+        "la mitad, así que espero que el ayuntamiento siga pagando como prometió en su día.",
+    ]
+    thread = [line for name, stamp, comment, vote in zip(
+        ("Alcaraván", "Pepa", "Jaime"), ("Hace 5 minutos", "Hace 37 minutos", "Hace una hora"),
+        comments, ("Valoración: 3", "Valoración: 1", "Valoración: 2"), strict=True)
+        for line in (name, stamp, comment, vote)]
+    text = "\n\n".join(["Las aves del río se recuperan | Noticias", "Inicio", "Local",
+                        "Deportes", *article, "Comentarios", *thread, "Aviso legal"])
+    draft = clean_text(text)
+    assert set(article) <= body(draft)
+    assert not set(comments) & body(draft)
+
+
+def test_a_dated_table_and_repeated_navigation_are_not_a_comment_section() -> None:
+    """A table of films with their years (one of them titled "12:01 PM"), an article under
+    a "Published … / Updated …" pair with "Next post" above and below it, and a live blog
+    whose entries end with a share button repeat short lines near stamps, but never a
+    stamp followed by the same unnamed footer twice."""
+    films = ["Film", "Year", "Summary", "12:01 PM", "1990",
+             "A man relives the same hour of his day over and over again until he finds out "
+             "what went wrong, and how he can stop it from happening.",
+             "Groundhog Day", "1993",
+             "A weatherman who dislikes his job is forced to live the same winter day in a "
+             "small town again and again, until he learns to care for the people in it."]
+    live = ["9:15 am", AFTER[0], "Share this entry", "9:40 am", AFTER[1], "Share this entry",
+            "10:05 am", AFTER[2], "Share this entry"]
+    text = "\n\n".join(["River birds recover | Example News", *NAV, "Next post",
+                        "Published 10:02 am", "Updated 3:45 pm", *BEFORE, *films, *live,
+                        "Next post", "Previous post", *FOOTER])
+    draft = clean_text(text)
+    assert set(BEFORE + AFTER) <= body(draft)
+    assert not {removed.reason for removed in draft.removed} & {"comments"}
+
+
 def test_a_table_of_contents_is_dropped_and_the_lead_and_body_around_it_kept() -> None:
     """A contents list repeats the article's subheads with their section numbers; a
     numbered list without sub-sections (ingredients, counts) is article text."""

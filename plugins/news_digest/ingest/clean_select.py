@@ -9,6 +9,7 @@ Per-line evidence comes from :mod:`clean_features`; the weights and why are in
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from news_digest.ingest.clean_features import CONFIDENT, confidence, decide, length, look
 from news_digest.ingest.clean_lines import MENU_RUN, SENTENCE_END, Line, free, menu_like
@@ -40,17 +41,28 @@ COMMENT_STAMP_WORDS = 16
 """A comment's header line (author, time stamp, maybe a title) is at most 16 words: a
 paragraph that mentions "8:05 am" is prose, not a stamp."""
 COMMENT_ACTION_WORDS = 4
-"""A reply button is a word or two ("Reply", "Reply ↓", "924 Reply"): at most 4 words."""
+"""A reply button or another comment footer is a word or two ("Reply", "Reply ↓",
+"924 Reply", "Rating: 36 Votes"): at most 4 words."""
 
 _CLOCK = re.compile(
     r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)?|"
-    r"\b(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b",
+    r"\b(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|"
+    r"\b(?:hace|há)\s+(?:\d+|una?|uma?)\s+(?:segundo|minuto|hora|d[ií]a|semana|mes|mês|"
+    r"año|ano)|\bil y a\s+(?:\d+|une?)\s+(?:seconde|minute|heure|jour|semaine|mois|an)|"
+    r"\bvor\s+(?:\d+|einer?|einem)\s+(?:sekunde|minute|stunde|tag|woche|monat|jahr)|"
+    r"\b(?:\d+|una?)\s+(?:second|minut|or|giorn|settiman|mes|ann)[oaei]\s+fa\b",
     re.IGNORECASE)
-"""A time of day ("8:05", "12:20 AM") or a relative time ("3 hours ago", "a year ago"):
-what a comment header carries beside its author's name."""
+"""A time of day ("8:05", "12:20 AM") or a relative time ("3 hours ago", "a year ago";
+"hace 5 minutos", "il y a 2 heures", "vor 3 Tagen", "2 ore fa", "há 1 dia": the
+languages of the reply buttons below): what a comment header carries beside its
+author's name."""
 _REPLY = re.compile(r"^\W*(?:\d+\W*)?(?:reply|respond|antworten|r[ée]pondre|responder|"
                     r"rispondi)\b", re.IGNORECASE)
 """A comment's reply button ("Reply", "924Reply", "Reply ↓"), in a few common languages."""
+_FIGURES = re.compile(r"\d+")
+_WORDLIKE = re.compile(r"[^\W\d_]{2}")
+"""A footer repeated under each comment has words, not only figures (a column of years
+in a table is data, not a frame)."""
 
 
 def score(lines: list[Line], known_language: bool) -> None:
@@ -163,36 +175,62 @@ def contents(lines: list[Line]) -> list[int]:
 
 
 def comment_section(lines: list[Line]) -> tuple[int, int] | None:
-    """The page's comment section as (first mark, last mark), indices into ``lines``, or
+    """The page's comment section as (first stamp, last mark), indices into ``lines``, or
     None.
 
     Comments are prose, often as well written as the article, so their own look and
     their context cannot tell them apart; what gives them away on any site is their
-    repeated frame: each carries a time stamp and a reply button. A stretch in which at
-    least COMMENT_MARKS short stamped lines and COMMENT_MARKS reply buttons follow one
-    another, each within COMMENT_GAP lines of the last, is a comment section, from its
-    first mark to its last. An article quoting people ("… wrote:") has no stamps and no
-    reply buttons; a live blog has stamps but no reply buttons; a post's own footer has
-    one stamp ("Posted at 12:55 AM") and one "Leave a reply".
+    repeated frame: each carries a time stamp in its header and the same short footer
+    below it: a reply button ("Reply", "924Reply"), or any short worded line the page
+    repeats with only its figures changed ("Rating: 36 Votes", "Report", "#comment-##",
+    "Continue reading"). A line an explicit rule named ("Share", "Read more") is not a
+    footer: a live blog may print one under every entry. A stretch of marks, each within
+    COMMENT_GAP lines of the last, in which at least COMMENT_MARKS stamps are each
+    followed by the same footer, is a comment section, from its first stamp to its last
+    mark; a feed of dated teasers has the same frame and ends an article as surely.
+    An article quoting people ("… wrote:") has no stamps; a live blog has stamps but no
+    unnamed footer after each; a post's own footer has one stamp ("Posted at 12:55 AM")
+    and one "Leave a reply"; a "Published … / Updated …" pair above an article and a
+    "Next post" link above and below it make one stamp-then-footer pair at most. The
+    article's own byline and dateline are not marks.
     """
-    marks: list[tuple[int, bool]] = []  # (index, is a stamp)
+    marks: list[tuple[int, str | None]] = []  # (index, footer shape or None for a stamp)
+    shapes = Counter(_shape(line) for line in lines if line.words <= COMMENT_ACTION_WORDS)
     for i, line in enumerate(lines):
+        if line.role is not None:  # the article's own byline or dateline, not a comment's
+            continue
         if line.words <= COMMENT_ACTION_WORDS and _REPLY.match(line.text):
-            marks.append((i, False))
+            marks.append((i, "reply"))
         elif line.words <= COMMENT_STAMP_WORDS and _CLOCK.search(line.text):
-            marks.append((i, True))
+            marks.append((i, None))
+        elif line.words <= COMMENT_ACTION_WORDS and shapes[_shape(line)] >= COMMENT_MARKS \
+                and not _chrome(line) and _WORDLIKE.search(line.text):
+            marks.append((i, _shape(line)))
     found: tuple[int, int] | None = None
-    start, stamps, replies, previous = 0, 0, 0, -COMMENT_GAP - 1
-    for i, stamp in marks:
+    start, previous = -1, -COMMENT_GAP - 1
+    items: Counter[str] = Counter()
+    stamped = False  # a stamp since the last footer counted
+    for i, footer in marks:
         if i - previous > COMMENT_GAP:
             if found is not None:
                 return found
-            start, stamps, replies = i, 0, 0
-        stamps, replies = stamps + stamp, replies + (not stamp)
+            start, items, stamped = -1, Counter(), False
         previous = i
-        if stamps >= COMMENT_MARKS and replies >= COMMENT_MARKS:
-            found = (start, i)
+        if footer is None:
+            start = i if start < 0 else start
+            stamped = True
+        elif stamped:
+            items[footer] += 1
+            stamped = False
+            if items[footer] >= COMMENT_MARKS:
+                found = (start, i)
     return found
+
+
+def _shape(line: Line) -> str:
+    """A short line with its figures blanked: "Rating: 36 Votes" and "Rating: 5 Votes" are
+    one footer."""
+    return _FIGURES.sub("0", line.text.lower())
 
 
 def _before_comments(lines: list[Line], first: int, last: int) -> int:
