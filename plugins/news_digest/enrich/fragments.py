@@ -118,13 +118,14 @@ def same_without_prefix(clusters: Mapping[str, tuple[str, str, int]],
     """
     by_key: dict[tuple[str, str], list[str]] = {}
     three_by_start: dict[str, list[str]] = {}  # a three-word person's first two words
-    for root, (etype, name, _) in sorted(clusters.items()):
+    ordered = sorted(clusters.items())
+    for root, (etype, name, _) in ordered:
         key = filters.spelling_key(name)
         by_key.setdefault((etype, key), []).append(root)
         if etype == "person" and len(key.split()) == 3:
             three_by_start.setdefault(key.rsplit(" ", 1)[0], []).append(root)
     out: dict[str, str] = {}
-    for root, (etype, name, stories) in sorted(clusters.items()):
+    for root, (etype, name, stories) in ordered:
         if name in known:
             continue
         key = filters.spelling_key(name)

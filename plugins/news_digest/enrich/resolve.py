@@ -432,6 +432,7 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
         keys_of[find(k)].append(k)
     cluster_type: dict[str, str] = {}
     cluster_name: dict[str, str] = {}
+    votes_of: dict[str, Counter[str]] = {}  # root → type → mentions
     evidenced: set[str] = set()
     glued_to: dict[str, str] = {}
     for root in roots:
@@ -439,9 +440,9 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
         names = sorted(members[root])
         curated = [n for n in names if n in known]
         votes: Counter[str] = Counter()
+        votes_of[root] = votes
         for k in keys:
-            for etype, n in types[k].items():
-                votes[etype] += n
+            votes.update(types[k])
         if curated:
             cluster_type[root] = known[curated[0]].type
             cluster_name[root] = curated[0]
@@ -482,7 +483,7 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
 
     # a shorter form seen no more often than its one longer form is that form:
     # "U.S. House" → "U.S. House of Representatives", "Unity Party" → "… of America"
-    stories_of = {r: len({i for k in keys_of[r] for i in stories[k]}) for r in roots}
+    stories_of = {r: len(set().union(*(stories[k] for k in keys_of[r]))) for r in roots}
     shared_keys = {filters.spelling_key(n) for _, n in unqualified}  # see bodies.py
     member_keys = sorted((filters.spelling_key(n), r) for r in roots for n in members[r])
     for root in roots:
@@ -586,15 +587,24 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
                 bodies.described_body(canonical)
         return body_like[canonical] or (etype_in, name) in unqualified
 
+    # one-word things the article's one person of that first or last name takes ("Rocky"
+    # typed a place beside "Rocky De La Fuente"), unless the registry, a country or the
+    # gazetteer vouches for them
+    claimable = {r for r in roots if bare_word[r] and cluster_type[r] != "person"
+                 and cluster_name[r] not in known and not filters.country_of(cluster_name[r])
+                 and not gazetteer.is_place(cluster_name[r])}
+
+    def bare_person(etype: str, canonical: str) -> bool:
+        return etype == "person" and len(canonical.split()) == 1 and canonical not in known
+
     # what a mention becomes when its article has no say: not a redirected acronym, not
-    # a one-word name (which the article's people may claim), not a bare person name;
+    # a claimable thing, not a bare person name;
     # (cluster before the article's own gluing, resolved pair, whether it is pageless)
     settled: dict[tuple[str, str], tuple[str, tuple[str, str], bool]] = {}
     for etype_in, name in mentions:
         root = glued.get(root_of[name], root_of[name])
         etype, canonical = cluster_type[root], cluster_name[root]
-        if name in redirect_of or bare_word[root] or (
-                etype == "person" and len(canonical.split()) == 1 and canonical not in known):
+        if name in redirect_of or root in claimable or bare_person(etype, canonical):
             continue
         settled[(etype_in, name)] = (root, (etype, canonical),
                                      pageless_body(etype_in, name, etype, canonical))
@@ -632,11 +642,10 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
             etype, canonical = cluster_type[root], cluster_name[root]
             word = bare_word[root]
             here = sorted(people_here.get(word, ())) if word else []
-            if (etype != "person" and len(here) == 1 and canonical not in known
-                    and not filters.country_of(canonical) and not gazetteer.is_place(canonical)):
+            if root in claimable and len(here) == 1:
                 root = here[0]  # "Rocky" typed a place beside "Rocky De La Fuente"
                 etype, canonical = cluster_type[root], cluster_name[root]
-            if etype == "person" and len(canonical.split()) == 1 and canonical not in known:
+            if bare_person(etype, canonical):
                 if len(here) == 1:
                     root = here[0]
                 else:
@@ -658,10 +667,7 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
     votes: dict[str, dict[str, int]] = {}
     spellings: dict[str, tuple[str, ...]] = {}
     for root in roots:
-        tally: Counter[str] = Counter()
-        for k in keys_of[root]:
-            tally.update(types[k])
-        votes[cluster_name[root]] = dict(sorted(tally.items()))
+        votes[cluster_name[root]] = dict(sorted(votes_of[root].items()))
         spellings[cluster_name[root]] = tuple(sorted(members[root] - {cluster_name[root]}))
     return Resolved(tuple(out_articles), frozenset(pageless), votes, spellings,
                     frozenset(cluster_name[r] for r in evidenced), tuple(mapping))
