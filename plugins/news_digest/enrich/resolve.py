@@ -641,13 +641,13 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
             root = stuck.get(root, root)
             etype, canonical = cluster_type[root], cluster_name[root]
             word = bare_word[root]
-            here = sorted(people_here.get(word, ())) if word else []
+            here = people_here.get(word, set()) if word else set()  # only one counts
             if root in claimable and len(here) == 1:
-                root = here[0]  # "Rocky" typed a place beside "Rocky De La Fuente"
+                (root,) = here  # "Rocky" typed a place beside "Rocky De La Fuente"
                 etype, canonical = cluster_type[root], cluster_name[root]
             if bare_person(etype, canonical):
                 if len(here) == 1:
-                    root = here[0]
+                    (root,) = here
                 else:
                     nearby = near(word, days[i])
                     if not here and len(nearby) == 1:
