@@ -185,7 +185,16 @@ def split_shared(articles: Sequence[Sequence[tuple[str, str]]],
     the pairs left without a country (no page). See the module docstring."""
     homes: list[dict[str, str]] = []  # per article: spelling key → the country it says
     evidence: dict[str, set[str]] = defaultdict(set)
+    # the only pairs either pass below reads or renames: a shared shape, with or without
+    # a country before it (asked once per pair; most articles have none)
+    named = {pair for pairs in articles for pair in pairs}
+    telling = {(etype, name) for etype, name in named if etype == "organization" and (
+        shared_shape(name) or ((split := country_prefix(name)) is not None
+                               and shared_shape(split[1])))}
     for pairs in articles:
+        if telling.isdisjoint(pairs):
+            homes.append({})
+            continue
         countries = {filters.country_of(n) for t, n in pairs if t == "place"} - {None}
         sole = next(iter(countries)) if len(countries) == 1 else None
         home: dict[str, str] = {}
@@ -206,6 +215,9 @@ def split_shared(articles: Sequence[Sequence[tuple[str, str]]],
     out: list[list[tuple[str, str]]] = []
     pageless: set[tuple[str, str]] = set()
     for pairs, home in zip(articles, homes, strict=True):
+        if telling.isdisjoint(pairs):
+            out.append(list(pairs))
+            continue
         renamed: list[tuple[str, str]] = []
         for etype, name in pairs:
             if etype == "organization" and name not in known:
@@ -230,8 +242,14 @@ def party_short_forms(articles: Sequence[Sequence[tuple[str, str]]]
     """Per article, a one-word organisation named as the one "<word> Party" of the same
     article is that party: "Labour" beside "Labour Party", "Liberal" beside "Liberal
     party"; with no such party, or with two, the word stays."""
+    named = {pair for pairs in articles for pair in pairs}  # asked once per pair
+    party_pairs = {(etype, name) for etype, name in named if etype == "organization"
+                   and len(words := name.split()) == 2 and words[1].lower() == "party"}
     out: list[list[tuple[str, str]]] = []
     for pairs in articles:
+        if party_pairs.isdisjoint(pairs):  # no party: nothing to rename
+            out.append(list(pairs))
+            continue
         parties: dict[str, set[str]] = defaultdict(set)
         for etype, name in pairs:
             words = name.split()

@@ -46,14 +46,15 @@ def fragments_only(articles: Sequence[Sequence[tuple[str, str]]],
     exempted: dict[str, bool] = {}  # asked once per name, not once per mention
     for pairs, names in zip(articles, written, strict=True):
         judged = []
-        for etype, name in pairs:
-            if etype != "organization":
+        for pair in pairs:
+            # a pair seen standing alone once is decided: the answer is inside − alone
+            if pair[0] != "organization" or pair in alone:
                 continue
-            free = exempted.get(name)
+            free = exempted.get(pair[1])
             if free is None:
-                free = exempted[name] = exempt(name)
+                free = exempted[pair[1]] = exempt(pair[1])
             if not free:
-                judged.append((etype, name))
+                judged.append(pair)
         if not judged:
             continue
         # a piece is a strictly shorter run of a longer key's words: with the words
@@ -117,13 +118,14 @@ def same_without_prefix(clusters: Mapping[str, tuple[str, str, int]],
     """
     by_key: dict[tuple[str, str], list[str]] = {}
     three_by_start: dict[str, list[str]] = {}  # a three-word person's first two words
-    for root, (etype, name, _) in sorted(clusters.items()):
+    ordered = sorted(clusters.items())
+    for root, (etype, name, _) in ordered:
         key = filters.spelling_key(name)
         by_key.setdefault((etype, key), []).append(root)
         if etype == "person" and len(key.split()) == 3:
             three_by_start.setdefault(key.rsplit(" ", 1)[0], []).append(root)
     out: dict[str, str] = {}
-    for root, (etype, name, stories) in sorted(clusters.items()):
+    for root, (etype, name, stories) in ordered:
         if name in known:
             continue
         key = filters.spelling_key(name)

@@ -467,13 +467,14 @@ def split_same_names(articles: Sequence[Sequence[tuple[str, str]]],
     Wisconsin" is "Kenosha"; "Portland, Oregon" is "Portland", Maine's being smaller).
     """
     homes: dict[str, dict[Home, str]] = defaultdict(dict)  # folded base → home → name
-    for pairs in articles:
-        for etype, name in pairs:
-            found = _qualified(etype, name) if ", " in name and name not in known else None
-            if found is not None:
-                written = homes[gazetteer.fold(found[0])]
-                if not any(_same_place(found[1], h) for h in written):
-                    written[found[1]] = _printed(name)
+    named = dict.fromkeys(pair for pairs in articles for pair in pairs)  # first seen first
+    qualified = {(etype, name): found for etype, name in named
+                 if ", " in name and name not in known
+                 and (found := _qualified(etype, name)) is not None}
+    for (_, name), found in qualified.items():  # a pair's later mentions change nothing
+        written = homes[gazetteer.fold(found[0])]
+        if not any(_same_place(found[1], h) for h in written):
+            written[found[1]] = _printed(name)
     famous: dict[str, Home | None] = {}
     several: set[str] = set()
     for base, written in homes.items():
@@ -491,7 +492,18 @@ def split_same_names(articles: Sequence[Sequence[tuple[str, str]]],
     pageless: set[tuple[str, str]] = set()
     folded: dict[str, str] = {}  # a site repeats each name many times
     watched = bool(several) or bool(same_name_region())
+    # the pairs the loop below may rename or leave pageless; an article with none of
+    # them stays as it is
+    touched = set(qualified)
+    if watched:
+        bases = several | same_name_region().keys()
+        touched |= {(etype, name) for etype, name in named
+                    if etype != "person" and name not in known
+                    and folded.setdefault(name, gazetteer.fold(name)) in bases}
     for pairs in articles:
+        if touched.isdisjoint(pairs):
+            out.append(list(pairs))
+            continue
         renamed: list[tuple[str, str]] = []
         places: list[Home] | None = None  # this article's places' homes, when asked
         for etype, name in pairs:

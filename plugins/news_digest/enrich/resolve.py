@@ -33,9 +33,11 @@ handed in by the glue (``site/hooks.py``) and neither room imports the other.
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -262,6 +264,41 @@ def _glued_to_surname(roots_here: set[str], people_here: Mapping[str, set[str]],
     return out
 
 
+def _tidied(etype: str, name: str, known: Mapping[str, Known], surnames: frozenset[str],
+            hyphened: frozenset[str]) -> list[tuple[str, str]]:
+    """What one input ``(type, name)`` becomes in step 1 (tidy and filter): a registry
+    name as it is, with the registry's type; a ticket ("Biden-Harris") as its two
+    people; else its tidied parts that pass the filters (none, one, or two joined people)."""
+    if name in known:
+        return [(known[name].type, name)]
+    if "-" in name:
+        ticket = _ticket(name, surnames, hyphened)
+        if ticket:  # "Biden-Harris": two people, each found below; the input pair maps
+            # to the second in ``mapping`` (one answer per input)
+            return [("person", part) for part in ticket]
+    return [(etype, t) for t in (filters.tidy(part, etype)
+                                 for part in filters.split_joined(name, etype))
+            if t and filters.rejected(t, etype, noise=False) is None]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for a while, as it was after.
+
+    Resolution builds ~100 k small lists, sets and tuples that live until it returns;
+    so many survivors make the collector walk the whole heap (the gazetteers and word
+    tables resolution loads: ≈ 0.2 s a walk, two or three walks a call on a 5 k site)
+    and find nothing to free. Reference counting still frees everything as usual; the
+    collector runs again when this is left."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]]],
                    known: Mapping[str, Known] | None = None,
                    window_days: int = 90) -> Resolved:
@@ -270,38 +307,29 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
     ``known`` maps a registry canonical name to its entry (names are expected to be
     registry-canonical already: the build maps aliases first).
     """
-    known = known or {}
+    with _collector_paused():
+        return _resolve(articles, known or {}, window_days)
+
+
+def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]]],
+             known: Mapping[str, Known], window_days: int) -> Resolved:
     # 1. tidy and filter
     cleaned: list[list[tuple[str, str]]] = []
     origins: list[list[tuple[str, str]]] = []
-    kept: dict[tuple[str, str], list[str]] = {}  # a site repeats each mention ~7 times
     surnames, hyphened = _surnames(articles)
-    tickets: dict[str, list[str]] = {}
+    # (type, name) → what it becomes, and the input pair once per output: a site
+    # repeats each mention ~7 times, so each pair is worked out once
+    parts: dict[tuple[str, str], tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {}
     for _, pairs in articles:
         out: list[tuple[str, str]] = []
         origin: list[tuple[str, str]] = []
         for etype, name in pairs:
-            if name in known:
-                out.append((known[name].type, name))
-                origin.append((etype, name))
-                continue
-            if "-" in name:
-                if name not in tickets:
-                    tickets[name] = _ticket(name, surnames, hyphened)
-                if tickets[name]:  # "Biden-Harris": two people, each found below; the
-                    # input pair maps to the second in ``mapping`` (one answer per input)
-                    out.extend(("person", part) for part in tickets[name])
-                    origin.extend((etype, name) for _ in tickets[name])
-                    continue
-            tidied = kept.get((etype, name))
-            if tidied is None:
-                tidied = kept[(etype, name)] = [
-                    t for t in (filters.tidy(part, etype)
-                                for part in filters.split_joined(name, etype))
-                    if t and filters.rejected(t, etype, noise=False) is None]
-            for tidy in tidied:
-                out.append((etype, tidy))
-                origin.append((etype, name))
+            got = parts.get((etype, name))
+            if got is None:
+                becomes = _tidied(etype, name, known, surnames, hyphened)
+                got = parts[(etype, name)] = (becomes, [(etype, name)] * len(becomes))
+            out += got[0]
+            origin += got[1]
         cleaned.append(out)
         origins.append(origin)
     days = [_day(d) for d, _ in articles]
@@ -334,19 +362,23 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
 
     members: dict[str, set[str]] = {}
     stories: dict[str, set[int]] = defaultdict(set)  # spelling key → articles
-    types: dict[str, Counter[str]] = defaultdict(Counter)
+    types: dict[str, dict[str, int]] = {}  # spelling key → type → mentions
     first: dict[str, tuple[date, int, str]] = {}
     name_stories: dict[str, set[int]] = defaultdict(set)
+    mentions: Counter[tuple[str, str]] = Counter()  # (type, name) → mentions, first-seen order
     for i, pairs in enumerate(cleaned):
-        for etype, name in pairs:
-            k = filters.spelling_key(name)
-            if k not in parent:
-                parent[k] = k
-                members[k] = set()
-            members[find(k)].add(name)
-            stories[k].add(i)
+        for _, name in pairs:
             name_stories[name].add(i)
-            types[k][etype] += 1
+        mentions.update(pairs)
+    for (etype, name), n in mentions.items():  # once per name, not per mention
+        k = filters.spelling_key(name)
+        if k not in parent:
+            parent[k] = k
+            members[k] = set()
+            types[k] = {}
+        members[k].add(name)  # no unions yet: every key is its own root
+        stories[k] |= name_stories[name]
+        types[k][etype] = types[k].get(etype, 0) + n
     for name, idx in name_stories.items():
         first[name] = (min(days[i] for i in idx), -len(idx), name)
 
@@ -425,6 +457,7 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
         keys_of[find(k)].append(k)
     cluster_type: dict[str, str] = {}
     cluster_name: dict[str, str] = {}
+    votes_of: dict[str, Counter[str]] = {}  # root → type → mentions
     evidenced: set[str] = set()
     glued_to: dict[str, str] = {}
     for root in roots:
@@ -432,9 +465,9 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
         names = sorted(members[root])
         curated = [n for n in names if n in known]
         votes: Counter[str] = Counter()
+        votes_of[root] = votes
         for k in keys:
-            for etype, n in types[k].items():
-                votes[etype] += n
+            votes.update(types[k])
         if curated:
             cluster_type[root] = known[curated[0]].type
             cluster_name[root] = curated[0]
@@ -475,7 +508,7 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
 
     # a shorter form seen no more often than its one longer form is that form:
     # "U.S. House" → "U.S. House of Representatives", "Unity Party" → "… of America"
-    stories_of = {r: len({i for k in keys_of[r] for i in stories[k]}) for r in roots}
+    stories_of = {r: len(set().union(*(stories[k] for k in keys_of[r]))) for r in roots}
     shared_keys = {filters.spelling_key(n) for _, n in unqualified}  # see bodies.py
     member_keys = sorted((filters.spelling_key(n), r) for r in roots for n in members[r])
     for root in roots:
@@ -533,69 +566,125 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
     glued = {r: glued.get(t, t) for r, t in glued.items()}  # one hop is enough
 
     # 4. bare person names
-    people_at: dict[str, list[tuple[date, str]]] = defaultdict(list)  # word → (day, root)
+    # per name and per cluster once, not per mention (a 5 k site: ~100 k mentions of
+    # ~7 k names); every choice below reads these instead of recomputing them
+    root_of = {name: find(filters.spelling_key(name)) for name in name_stories}
+    redirect_of = {name: redirect[k] for name in name_stories
+                   if (k := filters.spelling_key(name)) in redirect}
+    ends_of: dict[str, tuple[str, str]] = {}  # a full-named person → first and last word
+    bare_word: dict[str, str] = {}  # a one-word cluster name's word, else ""
     for root in roots:
-        if cluster_type[root] != "person" or len(cluster_name[root].split()) < 2:
-            continue
+        words = _words(cluster_name[root])
+        bare_word[root] = words[0] if len(words) == 1 else ""
+        if cluster_type[root] == "person" and len(cluster_name[root].split()) >= 2:
+            ends_of[root] = (words[0], words[-1])
+    # surname → full-named person → the articles that name them
+    people_at: dict[str, dict[str, set[int]]] = defaultdict(dict)
+    for root in ends_of:
         for name in members[root]:
             words = _words(name)
             if len(words) >= 2:
-                for i in name_stories[name]:
-                    people_at[words[-1]].append((days[i], root))
+                people_at[words[-1]].setdefault(root, set()).update(name_stories[name])
+    near_of: dict[tuple[str, date], list[str]] = {}  # (word, day) → people of the window
+
+    def near(word: str, day: date) -> list[str]:
+        """The full-named people of surname ``word`` named within ``window_days``."""
+        if (word, day) not in near_of:
+            near_of[(word, day)] = sorted(
+                r for r, found in people_at.get(word, {}).items()
+                if any(abs((days[j] - day).days) <= window_days for j in found))
+        return near_of[(word, day)]
+
     # one-word names of two stories or more, for one glued before a surname ("Twitter
     # West"); of any type, as the model calls "Twitter" a person in most stories
-    things = {words[0] for r in roots if stories_of[r] >= 2
-              and len(words := _words(cluster_name[r])) == 1}
+    things = {bare_word[r] for r in roots if stories_of[r] >= 2 and bare_word[r]}
+    # the only clusters _glued_to_surname can take: people of one story
+    lone_people = {r for r in roots if cluster_type[r] == "person" and stories_of[r] == 1}
+    body_like: dict[str, bool] = {}  # canonical name → generic or described body
+
+    def pageless_body(etype_in: str, name: str, etype: str, canonical: str) -> bool:
+        """A generic body ("Parliament"), a described one ("Republican Senate") or a
+        shared name its article left without a country: no page."""
+        if etype == "person" or canonical in known:
+            return False
+        if canonical not in body_like:
+            body_like[canonical] = filters.generic(canonical) or \
+                bodies.described_body(canonical)
+        return body_like[canonical] or (etype_in, name) in unqualified
+
+    # one-word things the article's one person of that first or last name takes ("Rocky"
+    # typed a place beside "Rocky De La Fuente"), unless the registry, a country or the
+    # gazetteer vouches for them
+    claimable = {r for r in roots if bare_word[r] and cluster_type[r] != "person"
+                 and cluster_name[r] not in known and not filters.country_of(cluster_name[r])
+                 and not gazetteer.is_place(cluster_name[r])}
+
+    def bare_person(etype: str, canonical: str) -> bool:
+        return etype == "person" and len(canonical.split()) == 1 and canonical not in known
+
+    # what a mention becomes when its article has no say: not a redirected acronym, not
+    # a claimable thing, not a bare person name;
+    # (cluster before the article's own gluing, resolved pair, whether it is pageless)
+    settled: dict[tuple[str, str], tuple[str, tuple[str, str], bool]] = {}
+    for etype_in, name in mentions:
+        root = glued.get(root_of[name], root_of[name])
+        etype, canonical = cluster_type[root], cluster_name[root]
+        if name in redirect_of or root in claimable or bare_person(etype, canonical):
+            continue
+        settled[(etype_in, name)] = (root, (etype, canonical),
+                                     pageless_body(etype_in, name, etype, canonical))
     out_articles: list[tuple[tuple[str, str], ...]] = []
     mapping: list[dict[tuple[str, str], tuple[str, str]]] = []
     pageless: set[tuple[str, str]] = set()
     for i, pairs in enumerate(cleaned):
-        roots_here = {find(filters.spelling_key(n)) for _, n in pairs}
+        roots_here = {root_of[n] for _, n in pairs}
         # this article's full-named people, by first and by last word
         people_here: dict[str, set[str]] = defaultdict(set)
-        for r in roots_here:
-            if cluster_type[r] == "person" and len(cluster_name[r].split()) >= 2:
-                w = _words(cluster_name[r])
-                people_here[w[0]].add(r)
-                people_here[w[-1]].add(r)
-        stuck = _glued_to_surname(roots_here, people_here, things, cluster_type,
-                                  cluster_name, stories_of, known)
+        for r in roots_here & ends_of.keys():
+            first_word, last_word = ends_of[r]
+            people_here[first_word].add(r)
+            people_here[last_word].add(r)
+        lone_here = roots_here & lone_people
+        stuck = _glued_to_surname(lone_here, people_here, things, cluster_type,
+                                  cluster_name, stories_of, known) if lone_here else {}
         for r in stuck:  # not a person of this article: "Twitter West" is Kanye West
             for holders in people_here.values():
                 holders.discard(r)
         resolved: list[tuple[str, str]] = []
-        for etype_in, name in pairs:
-            key = filters.spelling_key(name)
-            root = find(key)
-            if key in redirect and i in redirect[key][1]:
-                root = find(redirect[key][0])  # "ABC" beside the American network's names
+        for pair in pairs:
+            fixed = settled.get(pair)
+            if fixed is not None and fixed[0] not in stuck:
+                resolved.append(fixed[1])
+                if fixed[2]:
+                    pageless.add(fixed[1])
+                continue
+            etype_in, name = pair
+            root = root_of[name]
+            if name in redirect_of and i in redirect_of[name][1]:
+                root = find(redirect_of[name][0])  # "ABC" beside the American network's names
             root = glued.get(root, root)
             root = stuck.get(root, root)
             etype, canonical = cluster_type[root], cluster_name[root]
-            word = _words(canonical)[0] if len(_words(canonical)) == 1 else ""
-            here = sorted(people_here.get(word, ())) if word else []
-            if (etype != "person" and len(here) == 1 and canonical not in known
-                    and not filters.country_of(canonical) and not gazetteer.is_place(canonical)):
-                root = here[0]  # "Rocky" typed a place beside "Rocky De La Fuente"
+            word = bare_word[root]
+            here = people_here.get(word, set()) if word else set()  # only one counts
+            if root in claimable and len(here) == 1:
+                (root,) = here  # "Rocky" typed a place beside "Rocky De La Fuente"
                 etype, canonical = cluster_type[root], cluster_name[root]
-            if etype == "person" and len(canonical.split()) == 1 and canonical not in known:
+            if bare_person(etype, canonical):
                 if len(here) == 1:
-                    root = here[0]
+                    (root,) = here
                 else:
-                    near = sorted({r for d, r in people_at.get(word, ())
-                                   if abs((d - days[i]).days) <= window_days})
-                    if not here and len(near) == 1:
-                        root = near[0]
+                    nearby = near(word, days[i])
+                    if not here and len(nearby) == 1:
+                        root = nearby[0]
                     else:
                         pageless.add((etype, canonical))
                 etype, canonical = cluster_type[root], cluster_name[root]
-            if etype != "person" and canonical not in known and (
-                    filters.generic(canonical) or bodies.described_body(canonical)
-                    or (etype_in, name) in unqualified):
+            if pageless_body(etype_in, name, etype, canonical):
                 pageless.add((etype, canonical))
             resolved.append((etype, canonical))
         out_articles.append(tuple(dict.fromkeys(resolved)))
-        mapping.append({o: r for o, r in zip(origins[i], resolved, strict=True)})
+        mapping.append(dict(zip(origins[i], resolved, strict=True)))
     pageless |= fragments.fragments_only(
         out_articles, [[n for _, n in pairs] for pairs in cleaned],
         lambda name: name in known or bool(filters.country_of(name))
@@ -603,10 +692,7 @@ def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str,
     votes: dict[str, dict[str, int]] = {}
     spellings: dict[str, tuple[str, ...]] = {}
     for root in roots:
-        tally: Counter[str] = Counter()
-        for k in keys_of[root]:
-            tally.update(types[k])
-        votes[cluster_name[root]] = dict(sorted(tally.items()))
+        votes[cluster_name[root]] = dict(sorted(votes_of[root].items()))
         spellings[cluster_name[root]] = tuple(sorted(members[root] - {cluster_name[root]}))
     return Resolved(tuple(out_articles), frozenset(pageless), votes, spellings,
                     frozenset(cluster_name[r] for r in evidenced), tuple(mapping))
