@@ -127,6 +127,29 @@ def test_blocking_still_finds_copies_among_many_texts() -> None:
     assert sum(len(g) for g in grouped) == len(texts) and len(grouped) == len(texts) - 1
 
 
+def test_exact_comparison_and_minhash_find_the_same_copies(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder's sample (up to 200 texts) is compared pair by pair, exactly; larger sets
+    go through MinHash and LSH. On clear copies and clear strangers both agree."""
+    texts = [page(f"Council {n}", other_body(n)) for n in range(1, 30)]
+    texts[3] = page(HEADLINES[0], BODY)
+    texts[12] = page(HEADLINES[1], BODY.replace("Tuesday", "Wednesday"))
+    texts[25] = page(HEADLINES[2], "Updated: " + BODY)
+    bodies = [dedup.body_text(t, frozenset()) for t in texts]
+    exact = dedup.groups(bodies)
+    assert [3, 12, 25] in exact and len(exact) == len(texts) - 2
+    monkeypatch.setattr(dedup, "EXACT_MAX", 1)  # every set goes through MinHash now
+    assert dedup.groups(bodies) == exact
+
+
+def test_exact_jaccard_bound() -> None:
+    a = {b"one", b"two", b"three", b"four", b"five"}
+    assert dedup.jaccard_at_least(a, a, 0.8)
+    assert dedup.jaccard_at_least(a, a | {b"six"}, 0.8)  # 5 / 6
+    assert not dedup.jaccard_at_least(a, a | {b"six", b"seven"}, 0.8)  # 5 / 7
+    assert not dedup.jaccard_at_least(a, {b"one"}, 0.8)  # ruled out by size alone
+
+
 def test_reader_takes_versions_as_text_and_drops_unsafe_urls(
         caplog: pytest.LogCaptureFixture) -> None:
     from news_digest.site.reader import versions

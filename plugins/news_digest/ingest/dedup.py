@@ -6,9 +6,11 @@ text, and two things go wrong if each is treated as its own article: the site sh
 same text several times, and the per-folder boilerplate learner (lines repeated across a
 folder are site chrome) takes the repeated body for chrome and strips it from every copy.
 
-Similarity is the Jaccard index of word :data:`SHINGLE`-grams ("shingles"), estimated with
-MinHash and found with locality-sensitive hashing (``datasketch``), so grouping *n* texts
-costs about *n* signatures and a few candidate checks instead of *n²* set comparisons.
+Similarity is the Jaccard index of word :data:`SHINGLE`-grams ("shingles"). Up to
+:data:`EXACT_MAX` texts (a folder's boilerplate sample, an hourly ingest's new seeds) it is
+computed exactly for every pair; above that it is estimated with MinHash and found with
+locality-sensitive hashing (``datasketch``), so grouping *n* texts costs about *n*
+signatures and a few candidate checks instead of *n²* set comparisons.
 One parameter decides: two texts are copies when their estimated Jaccard is at least the
 ``NEWS_DIGEST_DUPLICATE_SIMILARITY`` percentage (default 80: a re-scrape or a corrected
 copy shares nearly every shingle, an update that adds a paragraph in five still passes;
@@ -49,6 +51,13 @@ SIGN_ALL = 20
 """Up to this many texts, every one is signed (cheap); above it, only blocked ones."""
 BLOCK_WORDS = 5
 """A line must have this many words to block on (not "Share", not a date)."""
+EXACT_MAX = 200
+"""Up to this many texts to compare, every pair's Jaccard is computed exactly (at most
+~20,000 set comparisons, most ruled out by size alone: well under a second), instead of
+estimated with MinHash: importing datasketch pulls in SciPy, ~1.4 s, which an hourly
+ingest paid whenever it learned a folder's boilerplate (a sample of at most
+:data:`~news_digest.ingest.plan.JUNK_SAMPLE` = 200 seeds). More texts than this go
+through MinHash and LSH, whose cost grows with *n*, not *n²*."""
 
 _WORD = re.compile(r"\w+")
 
@@ -80,8 +89,19 @@ def groups(texts: Sequence[str], similarity: float = DEFAULT_SIMILARITY) -> list
             i = parent[i]
         return i
 
+    def join(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        parent[max(a, b)] = min(a, b)
+
     candidates = _blocked(texts)
-    if len(candidates) > 1:
+    if 1 < len(candidates) <= EXACT_MAX:
+        grams = {i: shingles(texts[i]) for i in candidates}
+        signed = [i for i in candidates if grams[i]]
+        for x, i in enumerate(signed):
+            for j in signed[:x]:
+                if jaccard_at_least(grams[i], grams[j], similarity):
+                    join(i, j)
+    elif len(candidates) > EXACT_MAX:
         # datasketch pulls in scipy (about a second to import): only when there is work.
         from datasketch import MinHash, MinHashLSH
 
@@ -96,14 +116,23 @@ def groups(texts: Sequence[str], similarity: float = DEFAULT_SIMILARITY) -> list
             for j in sorted(lsh.query(sig)):
                 # LSH gives candidates; keep those whose estimated Jaccard really passes.
                 if signatures[j].jaccard(sig) >= similarity:
-                    a, b = find(i), find(j)
-                    parent[max(a, b)] = min(a, b)
+                    join(i, j)
             lsh.insert(i, sig)
             signatures[i] = sig
     out: dict[int, list[int]] = {}
     for i in range(len(texts)):
         out.setdefault(find(i), []).append(i)
     return [out[root] for root in sorted(out)]
+
+
+def jaccard_at_least(a: set[bytes], b: set[bytes], similarity: float) -> bool:
+    """``|a ∩ b| / |a ∪ b| >= similarity``, exactly; sets whose sizes alone rule it out
+    (the smaller under ``similarity`` × the larger) are not intersected."""
+    small, large = sorted((len(a), len(b)))
+    if small < similarity * large:
+        return False
+    common = len(a & b)
+    return common >= similarity * (len(a) + len(b) - common)
 
 
 @lru_cache(maxsize=8)
