@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from helpers import Post, write_content
 
 from news_digest.cli import main
@@ -68,7 +69,10 @@ def test_review_json_has_type_doubts_and_generic_names(site: Path,
     assert {dup["name"], dup["other"]} == {"Alexei Leonov", "Alexei Leonow"}
     acme = next(i for i in data["low_confidence"] if i["name"] == "Acme Widgets")
     assert acme["kind"] == "type" and acme["confidence"] == 0.75
-    assert acme["fix"] == "Acme Widgets:\n  type: place\n"
+    # the page's type pinned, the other reading beside it: pasting it unread changes
+    # nothing, and the registry reads it as the type it says
+    assert acme["fix"] == "Acme Widgets:\n  type: organization  # or: place\n"
+    assert yaml.safe_load(acme["fix"]) == {"Acme Widgets": {"type": "organization"}}
     assert not any(i["name"] == "Parliament" for i in data["low_confidence"])  # no page
 
 

@@ -192,10 +192,13 @@ def review(posts: Sequence[tuple[date, Sequence[tuple[str, str]]]],
         n = stories[(etype, name)]
         if share < 1.0 and name not in result.evidenced:
             second = max((t for t in votes if t != etype), key=lambda t: (votes[t], t))
+            against = votes.get(etype, 0) < votes[second]
             low.append(Item("type", name, etype, n,
                             f"typed {etype} in {votes.get(etype, 0)} of {total} articles, "
-                            f"{second} in {votes[second]}", round(share, 3),
-                            f"{_yaml_name(name)}:\n  type: {second}\n"))
+                            f"{second} in {votes[second]}"
+                            + ("; the page's type comes from the name's other evidence"
+                               if against else ""), round(share, 3),
+                            type_lines(name, etype, second)))
         if filters.generic(name) or (len(name.split()) == 1 and not name.isupper()
                                       and etype == "person"):
             low.append(Item("generic", name, etype, n,
@@ -206,6 +209,15 @@ def review(posts: Sequence[tuple[date, Sequence[tuple[str, str]]]],
 
     return {"duplicates": sorted(duplicates, key=worst_first)[:limit],
             "low_confidence": sorted(low, key=worst_first)[:limit]}
+
+
+def type_lines(name: str, current: str, other: str) -> str:
+    """The registry lines that settle a doubted type: the page's type pinned, the other
+    reading as a comment beside it. Neither is right by default (the articles' majority
+    calls a senator an organisation as readily as the resolver's evidence calls a
+    company a person), so what a curator pastes unread changes nothing; editing one word
+    retypes."""
+    return f"{_yaml_name(name)}:\n  type: {current}  # or: {other}\n"
 
 
 def _known(data_dir: Path) -> dict[str, Known]:

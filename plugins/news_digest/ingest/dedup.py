@@ -11,7 +11,7 @@ Similarity is the Jaccard index of word :data:`SHINGLE`-grams ("shingles"). Up t
 computed exactly for every pair; above that it is estimated with MinHash and found with
 locality-sensitive hashing (``datasketch``), so grouping *n* texts costs about *n*
 signatures and a few candidate checks instead of *n²* set comparisons.
-One parameter decides: two texts are copies when their estimated Jaccard is at least the
+One parameter decides: two texts are copies when their Jaccard is at least the
 ``NEWS_DIGEST_DUPLICATE_SIMILARITY`` percentage (default 80: a re-scrape or a corrected
 copy shares nearly every shingle, an update that adds a paragraph in five still passes;
 two different stories on one topic share far less, since shingles are five words in a
@@ -102,7 +102,7 @@ def groups(texts: Sequence[str], similarity: float = DEFAULT_SIMILARITY) -> list
                 if jaccard_at_least(grams[i], grams[j], similarity):
                     join(i, j)
     elif len(candidates) > EXACT_MAX:
-        # datasketch pulls in scipy (about a second to import): only when there is work.
+        # datasketch pulls in scipy (about 1.4 s to import): only for large sets
         from datasketch import MinHash, MinHashLSH
 
         lsh = MinHashLSH(threshold=similarity, num_perm=NUM_PERM, params=_bands(similarity))
