@@ -106,10 +106,11 @@ class Settings:
     learn_min_articles: int = 2
     """A learned alias is used once this many articles give evidence for it
     (``entities.learned.yml``)."""
-    story_similarity: int = 40
+    story_similarity: int = 45
     """A new article joins a story when its average similarity (rarity-weighted words,
     names and specifics, 0–100) to the story's articles in the date window reaches this;
-    else it starts one."""
+    else it starts one. Set where precision holds (docs/stories.md): a wrong merge hides
+    another event behind "also reported by", a missed one shows a second card."""
     story_window_days: int = 3
     """An article joins a story only within this many days of the story's first article."""
     duplicate_similarity: int = 80
