@@ -16,6 +16,7 @@ def register() -> None:
     signals.initialized.connect(hooks.exclude_notes)
     signals.initialized.connect(hooks.check_content_cache)
     signals.initialized.connect(hooks.thaw_heap)
+    signals.initialized.connect(hooks.watch_seeds)
     signals.get_generators.connect(hooks.ingest_before_build)
     signals.readers_init.connect(hooks.add_reader)
     signals.generator_init.connect(hooks.add_template_filters)

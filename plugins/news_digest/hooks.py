@@ -101,6 +101,40 @@ def whole_log_lines(pelican: Any) -> None:
         DEFAULT_LOG_HANDLER.addFilter(PelicanHandlerSkip())
 
 
+def watch_seeds(pelican: Any) -> None:
+    """Make ``pelican --autoreload`` (``make devserver``) rebuild when a seed arrives or a
+    curator edits ``data/`` (the entity registry, the topics), not only on content,
+    theme and settings changes: both folders sit outside ``PATH``, and Pelican watches
+    only what its own settings name. Pelican has no setting or signal for extra watched
+    paths, so its ``wait_for_changes`` (what the autoreload loop calls between builds)
+    is replaced, once per process, by :func:`wait_for_changes_and_seeds`."""
+    import pelican as pelican_module
+
+    if pelican_module.wait_for_changes is not wait_for_changes_and_seeds:
+        pelican_module.wait_for_changes = wait_for_changes_and_seeds
+
+
+def wait_for_changes_and_seeds(settings_file: str, settings: dict[str, Any]) -> set:
+    """Pelican's ``wait_for_changes``, with the seeds folder and the data folder
+    watched too: the same paths Pelican builds from its settings (the settings file, the
+    theme, ``PATH`` and its static paths), the same filter (``IGNORE_FILES``)."""
+    import os
+
+    import watchfiles
+    from pelican.utils import FileChangeFilter
+
+    digest = Settings.from_pelican(settings)
+    content = settings.get("PATH", "")
+    candidates = [settings_file, settings.get("THEME", ""), content,
+                  *(os.path.join(content, p) for p in settings.get("STATIC_PATHS", [])),
+                  str(digest.seeds), str(digest.data_dir)]
+    paths = sorted({os.path.abspath(p) for p in candidates if p and os.path.exists(p)})
+    return next(watchfiles.watch(
+        *paths, rust_timeout=0,
+        watch_filter=FileChangeFilter(ignore_file_patterns=set(settings.get("IGNORE_FILES",
+                                                                            [])))))
+
+
 def exclude_notes(pelican: Any) -> None:
     """Keep the editor's notes folder (``content/editions/``) out of Pelican's articles
     and pages: a note belongs to an edition (``notes.py``), it is not a story."""
