@@ -263,3 +263,29 @@ def test_a_small_ingest_forks_one_worker_and_writes_what_one_process_writes(
     assert one == two and len(one) == 3
     again = ingest(forked, while_waiting=lambda: warmed.append(True))
     assert again.new == [] and warmed == [True]  # nothing to enrich: no warming either
+
+
+def test_a_long_lived_process_enriches_small_ingests_itself(
+        site: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under ``pelican --autoreload`` the process outlives its build: a new seed is
+    enriched in it, with the model it keeps, instead of by a forked worker that loads
+    the model again for every seed; the post is the one a worker would write."""
+    from news_digest.ingest import workers
+
+    monkeypatch.setattr(workers, "_resident", False)  # restored after the test
+    add(site, "2020-01-01/s0.txt", seed_text("Volunteers plant trees in Lisbon"))
+    forked = replace(site, processes=0, content=tmp_path / "forked",
+                     data_dir=tmp_path / "data-forked")
+    resident = replace(forked, content=tmp_path / "resident",
+                       data_dir=tmp_path / "data-resident")
+    if not workers.overlap_worker(forked):
+        pytest.skip("this machine has one core or no fork(): the work stays in-process")
+    warmed: list[str] = []
+    assert ingest(forked, while_waiting=lambda: warmed.append("forked")).new
+    workers.stay_resident(resident)
+    assert ingest(resident, while_waiting=lambda: warmed.append("resident")).new
+    assert warmed == ["forked"]  # no worker beside the resident ingest
+    one = {p.relative_to(forked.content): p.read_bytes() for p in forked.content.rglob("*.md")}
+    two = {p.relative_to(resident.content): p.read_bytes()
+           for p in resident.content.rglob("*.md")}
+    assert one == two and len(one) == 1

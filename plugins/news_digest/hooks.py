@@ -117,17 +117,26 @@ def watch_seeds(pelican: Any) -> None:
 def wait_for_changes_and_seeds(settings_file: str, settings: dict[str, Any]) -> set:
     """Pelican's ``wait_for_changes``, with the seeds folder and the data folder
     watched too: the same paths Pelican builds from its settings (the settings file, the
-    theme, ``PATH`` and its static paths), the same filter (``IGNORE_FILES``)."""
+    theme, ``PATH`` and its static paths), the same filter (``IGNORE_FILES``). Being
+    called at all means this process outlives its build, so later seeds are enriched
+    here with a model it keeps (:func:`news_digest.ingest.workers.stay_resident`)."""
     import os
 
     import watchfiles
     from pelican.utils import FileChangeFilter
 
-    digest = Settings.from_pelican(settings)
+    from news_digest.ingest.workers import stay_resident
+
+    try:
+        digest = Settings.from_pelican(settings)
+    except NewsDigestError:  # ingest has said why; watch what Pelican watches
+        digest = None
+    if digest is not None:
+        stay_resident(digest)  # this process lives on: keep the NER model for later seeds
     content = settings.get("PATH", "")
     candidates = [settings_file, settings.get("THEME", ""), content,
                   *(os.path.join(content, p) for p in settings.get("STATIC_PATHS", [])),
-                  str(digest.seeds), str(digest.data_dir)]
+                  *((str(digest.seeds), str(digest.data_dir)) if digest else ())]
     paths = sorted({os.path.abspath(p) for p in candidates if p and os.path.exists(p)})
     return next(watchfiles.watch(
         *paths, rust_timeout=0,

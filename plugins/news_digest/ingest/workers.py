@@ -232,6 +232,35 @@ def worker_count(settings: Settings, n_articles: int) -> int:
     return max(1, min(wanted, batches if n_articles >= 4 * settings.batch_size else 1))
 
 
+_resident = False
+"""Set by :func:`stay_resident`: this process outlives its build (autoreload)."""
+
+
+def stay_resident(settings: Settings) -> None:
+    """Called while a long-lived ``pelican --autoreload`` process waits for changes:
+    from now on a small ingest enriches in this process, with the NER model this
+    process keeps (:func:`news_digest.enrich.ner.load_spacy`), instead of forking a
+    worker that loads it again for every seed; the model is loaded now, in the
+    background, while nothing else runs."""
+    global _resident
+    if _resident:
+        return
+    _resident = True
+    if settings.ner_backend == "rules":
+        return
+    import threading
+
+    from news_digest.enrich import ner
+
+    def load() -> None:
+        try:
+            ner.load_spacy()
+        except Exception as exc:  # the next ingest loads it, or says why it cannot
+            log.debug("news-digest: NER model not loaded ahead: %s", exc)
+
+    threading.Thread(target=load, name="news-digest-ner", daemon=True).start()
+
+
 def overlap_worker(settings: Settings) -> bool:
     """Whether a small ingest forks one worker rather than enriching in this process.
 
@@ -281,9 +310,10 @@ def worker_pool(settings: Settings, n_seeds: int, fork: bool = True,
                 ) -> Iterator[cf.ProcessPoolExecutor | None]:
     """Workers that start loading their models at once: spawned ones for a large ingest,
     one forked worker for a small one (:func:`overlap_worker`; ``fork=False``: a caller
-    that holds loaded models keeps the work), or None when one process will do."""
+    that holds loaded models keeps the work), or None when one process will do (also
+    for a small ingest in a process that keeps its model: :func:`stay_resident`)."""
     workers = worker_count(settings, n_seeds)
-    if workers == 1 and not (fork and overlap_worker(settings)):
+    if workers == 1 and not (fork and overlap_worker(settings) and not _resident):
         yield None
         return
     mp = multiprocessing.get_context("spawn" if workers > 1 else "fork")
