@@ -246,8 +246,8 @@ def stay_resident(settings: Settings) -> None:
     if _resident:
         return
     _resident = True
-    if settings.ner_backend == "rules":
-        return
+    if settings.ner_backend == "rules" or not settings.auto_ingest:
+        return  # no model to keep, or no ingest in this process's builds
     import threading
 
     from news_digest.enrich import ner
