@@ -115,33 +115,24 @@ def watch_seeds(pelican: Any) -> None:
 
 
 def wait_for_changes_and_seeds(settings_file: str, settings: dict[str, Any]) -> set:
-    """Pelican's ``wait_for_changes``, with the seeds folder and the data folder
-    watched too: the same paths Pelican builds from its settings (the settings file, the
-    theme, ``PATH`` and its static paths), the same filter (``IGNORE_FILES``). Being
-    called at all means this process outlives its build, so later seeds are enriched
-    here with a model it keeps (:func:`news_digest.ingest.workers.stay_resident`)."""
-    import os
-
-    import watchfiles
-    from pelican.utils import FileChangeFilter
+    """Pelican's own ``wait_for_changes``, with the seeds folder and the data folder
+    watched too. Pelican watches ``PATH`` joined with each of ``STATIC_PATHS``; an
+    absolute path survives that join, so the two folders are handed to it as two more
+    static paths, in a copy of the settings only this call sees. Being called at all
+    means this process outlives its build, so later seeds are enriched here with a
+    model it keeps (:func:`news_digest.ingest.workers.stay_resident`)."""
+    from pelican.utils import wait_for_changes
 
     from news_digest.ingest.workers import stay_resident
 
     try:
         digest = Settings.from_pelican(settings)
     except NewsDigestError:  # ingest has said why; watch what Pelican watches
-        digest = None
-    if digest is not None:
-        stay_resident(digest)  # this process lives on: keep the NER model for later seeds
-    content = settings.get("PATH", "")
-    candidates = [settings_file, settings.get("THEME", ""), content,
-                  *(os.path.join(content, p) for p in settings.get("STATIC_PATHS", [])),
-                  *((str(digest.seeds), str(digest.data_dir)) if digest else ())]
-    paths = sorted({os.path.abspath(p) for p in candidates if p and os.path.exists(p)})
-    return next(watchfiles.watch(
-        *paths, rust_timeout=0,
-        watch_filter=FileChangeFilter(ignore_file_patterns=set(settings.get("IGNORE_FILES",
-                                                                            [])))))
+        return wait_for_changes(settings_file, settings)
+    stay_resident(digest)  # this process lives on: keep the NER model for later seeds
+    watched = [str(p.resolve()) for p in (digest.seeds, digest.data_dir) if p.exists()]
+    return wait_for_changes(settings_file, {
+        **settings, "STATIC_PATHS": [*settings.get("STATIC_PATHS", []), *watched]})
 
 
 def exclude_notes(pelican: Any) -> None:

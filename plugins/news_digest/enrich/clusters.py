@@ -59,10 +59,11 @@ from news_digest.enrich.keywords import STOPWORDS, stem, tokens
 from news_digest.enrich.rarity import rarity
 from news_digest.enrich.specifics import number_rarity, specific_vector
 from news_digest.model import ENTITY_TYPES, Article
+from news_digest.settings import Settings
 
-DEFAULT_SIMILARITY = 0.45
-"""Join a story at this similarity; see :data:`Settings.story_similarity`."""
-DEFAULT_WINDOW_DAYS = 3
+DEFAULT_SIMILARITY = Settings.story_similarity / 100
+"""Join a story at this similarity: the setting's default (:data:`Settings.story_similarity`)."""
+DEFAULT_WINDOW_DAYS = Settings.story_window_days
 ID_LENGTH = 10
 TITLE_WEIGHT = 2
 INDEX_TERMS = 12

@@ -195,7 +195,9 @@ def comment_section(lines: list[Line]) -> tuple[int, int] | None:
     article's own byline and dateline are not marks.
     """
     marks: list[tuple[int, str | None]] = []  # (index, footer shape or None for a stamp)
-    shapes = Counter(_shape(line) for line in lines if line.words <= COMMENT_ACTION_WORDS)
+    shape_of = {i: _shape(line) for i, line in enumerate(lines)
+                if line.words <= COMMENT_ACTION_WORDS}
+    shapes = Counter(shape_of.values())
     for i, line in enumerate(lines):
         if line.role is not None:  # the article's own byline or dateline, not a comment's
             continue
@@ -203,9 +205,9 @@ def comment_section(lines: list[Line]) -> tuple[int, int] | None:
             marks.append((i, "reply"))
         elif line.words <= COMMENT_STAMP_WORDS and _CLOCK.search(line.text):
             marks.append((i, None))
-        elif line.words <= COMMENT_ACTION_WORDS and shapes[_shape(line)] >= COMMENT_MARKS \
+        elif i in shape_of and shapes[shape_of[i]] >= COMMENT_MARKS \
                 and not _chrome(line) and _WORDLIKE.search(line.text):
-            marks.append((i, _shape(line)))
+            marks.append((i, shape_of[i]))
     found: tuple[int, int] | None = None
     start, previous = -1, -COMMENT_GAP - 1
     items: Counter[str] = Counter()

@@ -40,13 +40,15 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from news_digest.ingest.clean_lines import normalise
+from news_digest.settings import Settings
 
 SHINGLE = 5
 """Words per shingle: long enough that shared vocabulary alone does not look like a copy."""
 NUM_PERM = 128
 """MinHash permutations: the Jaccard estimate's standard error is about 1/sqrt(128) ≈ 0.09
 at worst (J = 0.5) and smaller near 1, where copies sit."""
-DEFAULT_SIMILARITY = 0.8
+DEFAULT_SIMILARITY = Settings.duplicate_similarity / 100
+"""The setting's default (:data:`Settings.duplicate_similarity`), for callers without settings."""
 SIGN_ALL = 20
 """Up to this many texts, every one is signed (cheap); above it, only blocked ones."""
 BLOCK_WORDS = 5

@@ -271,9 +271,10 @@ def overlap_worker(settings: Settings) -> bool:
     and in a build the tables entity resolution reads). Forking copies nothing up
     front, so the worker starts at once. Only on Linux (macOS's system libraries are
     not safe to use after ``fork``, which is why Python spawns there), not with one
-    core, and not when the user asked for one process (``processes = 1``).
+    core, not when the user asked for one process (``processes = 1``), and not in a
+    process that keeps its model (:func:`stay_resident`).
     """
-    return (settings.processes != 1 and (os.cpu_count() or 1) >= 2
+    return (not _resident and settings.processes != 1 and (os.cpu_count() or 1) >= 2
             and sys.platform.startswith("linux")
             and "fork" in multiprocessing.get_all_start_methods())
 
@@ -310,10 +311,9 @@ def worker_pool(settings: Settings, n_seeds: int, fork: bool = True,
                 ) -> Iterator[cf.ProcessPoolExecutor | None]:
     """Workers that start loading their models at once: spawned ones for a large ingest,
     one forked worker for a small one (:func:`overlap_worker`; ``fork=False``: a caller
-    that holds loaded models keeps the work), or None when one process will do (also
-    for a small ingest in a process that keeps its model: :func:`stay_resident`)."""
+    that holds loaded models keeps the work), or None when one process will do."""
     workers = worker_count(settings, n_seeds)
-    if workers == 1 and not (fork and overlap_worker(settings) and not _resident):
+    if workers == 1 and not (fork and overlap_worker(settings)):
         yield None
         return
     mp = multiprocessing.get_context("spawn" if workers > 1 else "fork")

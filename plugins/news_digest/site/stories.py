@@ -76,18 +76,21 @@ class Story:
         return tuple(a for a in self.articles if a is not article)
 
 
+def _publisher_name(article: Any) -> str | None:
+    source = getattr(article, "source", None)
+    name = source.get("publisher") if isinstance(source, dict) else None
+    return str(name) if name else None
+
+
 def has_publisher(article: Any) -> bool:
     """True when the post names who ran it (a seed folder without ``source.yml`` does
     not): where it does not, a listing names the report by its title instead."""
-    source = getattr(article, "source", None)
-    return bool(source.get("publisher")) if isinstance(source, dict) else False
+    return _publisher_name(article) is not None
 
 
 def publisher(article: Any) -> str:
     """Who ran the article: its source's publisher, else the post's own name for it."""
-    source = getattr(article, "source", None)
-    name = source.get("publisher") if isinstance(source, dict) else None
-    return str(name) if name else "Unknown source"
+    return _publisher_name(article) or "Unknown source"
 
 
 def story_key(article: Any) -> str | None:
