@@ -110,7 +110,7 @@ def test_timeline_is_an_svg_chart_with_a_text_alternative(site: Path) -> None:
     assert 'role="img"' in svg and "aria-label=" in svg and "<script" not in html.split(
         "<main")[-1].split("application/ld+json")[0]
     assert len(re.findall(r"<rect ", svg)) == 2  # two weeks with stories, 6 weeks apart
-    assert "2 stories over" in html  # the figcaption
+    assert "2 articles over" in html  # the figcaption
     assert 'href="/editions/2020-01-08/"' in html and 'href="/editions/2020-02-15/"' in html
 
 

@@ -138,3 +138,15 @@ def test_a_report_whose_publisher_is_unknown_is_named_by_its_title(
         assert f"“{reports[1].title}”" in card or f"“{reports[1].title[:60]}" in card
     else:
         assert f">{OUTLETS[0]}</a>" in card
+
+
+def test_counts_on_listings_count_stories_as_their_cards_do(built: tuple[Path, Path]) -> None:
+    """An entity or topic page said "Stories: 4" above three cards when three of its
+    articles were one story: a count must match what the reader can count."""
+    _, out = built
+    page = (out / "entities" / "people" / "lindsay-lohan" / "index.html").read_text()
+    assert len([c for c in cards(page) if "Lohan" in c]) == 1
+    assert "<dt>Stories</dt><dd>1</dd>" in page
+    assert "3 articles over" in page  # the timeline counts reports
+    editions = (out / "editions" / "index.html").read_text()
+    assert re.search(r'2020-01-09/">[^<]*</a> <span class="count">2 stories</span>', editions)

@@ -52,7 +52,7 @@ class EntityPage:
 
     @property
     def chart(self) -> Chart | None:
-        """The timeline as stories per week or month (see :func:`timeline_chart`)."""
+        """The timeline as articles per week or month (see :func:`timeline_chart`)."""
         return timeline_chart(self.timeline)
 
     def fingerprint_parts(self, fp: Callable[[Any], str]) -> tuple:
@@ -96,7 +96,7 @@ class Chart:
         """The chart in one sentence, for ``aria-label`` and readers without images."""
         total = sum(b.count for b in self.bars)
         busiest = max(self.bars, key=lambda b: (b.count, b.start))
-        return (f"{plural(total, 'story', 'stories')} over {plural(self.bars, self.unit)}, "
+        return (f"{plural(total, 'article')} over {plural(self.bars, self.unit)}, "
                 f"most in the {self.unit} of {busiest.label} ({busiest.count}).")
 
 
@@ -118,7 +118,7 @@ def _next(start: date, unit: str) -> date:
 
 
 def timeline_chart(days: Sequence[tuple[date, int]], max_weeks: int = 26) -> Chart | None:
-    """Stories per week (spans up to ``max_weeks``) or per month, empty periods included,
+    """Articles per week (spans up to ``max_weeks``) or per month, empty periods included,
     so the chart's width shows time; None when there are no days."""
     if not days:
         return None
