@@ -113,6 +113,11 @@ class Settings:
     another event behind "also reported by", a missed one shows a second card."""
     story_window_days: int = 3
     """An article joins a story only within this many days of the story's first article."""
+    story_regroup: bool = True
+    """After an ingest with new posts, show as one story the stories whose reports have
+    the same nearest neighbours among the posts (``data/stories.learned.yml``,
+    docs/stories.md): an event's reports that the join threshold kept on several cards.
+    Off: each ``story`` id in front matter is one story, as ingest assigned it."""
     duplicate_similarity: int = 80
     """Seeds whose texts share at least this percentage of 5-word shingles (Jaccard) are
     copies of one article: one post lists them as its versions."""
@@ -120,6 +125,11 @@ class Settings:
     @property
     def manifest_path(self) -> Path:
         return self.content / self.manifest
+
+    @property
+    def stories_file(self) -> Path:
+        """Where ingest writes the stories it shows as one (:attr:`story_regroup`)."""
+        return self.data_dir / "stories.learned.yml"
 
     @property
     def ingest_cache_dir(self) -> Path | None:

@@ -128,6 +128,7 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
                 done += len(batch)
                 if progress:
                     progress(done, total)
+            writer.stories.write_groups()
             writer.stories.save()
     report.registry_changes = _update_registry(settings, enriched)  # also migrates old files
     if loaded is None or manifest.fingerprint() != loaded:

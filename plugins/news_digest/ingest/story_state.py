@@ -10,6 +10,7 @@ takes the post out of every story, and no new article will be put with it.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -26,6 +27,9 @@ from news_digest.enrich.clusters import (
     StoryIndex,
     doc_from_article,
     doc_from_front_matter,
+    join_stories,
+    neighbour_lists,
+    regroupable,
     warm_vectors,
 )
 from news_digest.frontmatter import (
@@ -39,6 +43,7 @@ from news_digest.ingest.junk_cache import INGEST_DATA
 from news_digest.model import Article
 from news_digest.provenance import load_kept, made_with, save_kept
 from news_digest.settings import Settings
+from news_digest.text import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +152,8 @@ class _KeptDocs:
         self.path = path
         self.old: dict[str, dict[str, Any]] = {}
         self.new: dict[str, dict[str, Any]] = {}
+        self.fresh: set[str] = set()
+        """Posts read anew this run: new, or changed since they were kept."""
         posts = load_kept(path, made_with(*INGEST_DATA))
         if isinstance(posts, dict):
             self.old = posts
@@ -162,11 +169,41 @@ class _KeptDocs:
                 return None
             stamp = (st.st_size, st.st_mtime_ns)
             old = self.old.get(rel)
-            entry = self.new[rel] = dict(old) if old and old.get("stamp") == stamp \
-                else {"stamp": stamp}
+            if old and old.get("stamp") == stamp:
+                entry = self.new[rel] = dict(old)
+            else:
+                entry = self.new[rel] = {"stamp": stamp}
+                self.fresh.add(rel)
         if kind not in entry:
             entry[kind] = read(path)
         return entry[kind]
+
+    def put(self, rel: str, path: Path, kind: str, value: Any) -> None:
+        """Keep ``value`` as the ``kind`` reading of the post just written at ``path``:
+        what reading it back would give, without reading it."""
+        try:
+            st = path.stat()
+        except OSError:
+            return
+        stamp = (st.st_size, st.st_mtime_ns)
+        entry = self.new.setdefault(rel, {"stamp": stamp})
+        if entry.get("stamp") != stamp:
+            entry.clear()
+            entry["stamp"] = stamp
+            self.fresh.add(rel)
+        entry[kind] = value
+
+    def note(self, rel: str, kind: str, value: Any) -> None:
+        """Keep ``value`` as the ``kind`` reading of ``rel`` (asked for this run)."""
+        if rel in self.new:
+            self.new[rel][kind] = value
+
+    def kept(self, rel: str, kind: str) -> Any:
+        """The ``kind`` reading of ``rel`` kept from an earlier run, if the post is as it
+        was then (:meth:`get` was asked for it this run); else None."""
+        if rel in self.fresh:
+            return None
+        return self.new.get(rel, {}).get(kind)
 
     def save(self) -> None:
         if self.path is not None and self.new and self.new != self.old:
@@ -193,6 +230,8 @@ class StoryAssigner:
         """Posts indexed by date and story only: content path → (date, path)."""
         cache = settings.ingest_cache_dir
         self._kept = _KeptDocs(cache / DOCS_FILE if cache else None)
+        self.placed: dict[str, StoryDoc] = {}
+        """Posts placed by this ingest: content path → its doc, with its story."""
 
     def warm(self) -> None:
         """Read every post's date and story and load the word tables now, before the
@@ -247,5 +286,89 @@ class StoryAssigner:
                 story = existing[0].get("story")
                 story = str(story) if story not in (None, "") else None
                 index.add(replace(doc, story=story))
+                self.placed[post] = replace(doc, story=story)
                 return story
-        return index.assign(doc)
+        story = index.assign(doc)
+        self.placed[post] = replace(doc, story=story)
+        return story
+
+    def write_groups(self) -> bool:
+        """Work out which stories the site shows as one (:func:`clusters.join_stories`
+        over every post) and write them to ``settings.stories_file``; True when the file
+        changed. Called after an ingest that placed posts: only then can the grouping
+        change (a curator's edit of ``story`` shows at once without it).
+
+        Each post's list of nearest posts depends only on the posts within the window of
+        it, so lists are kept between runs (``neighbours`` in the story cache) and only
+        those within the window of a new, changed or deleted post are worked out again:
+        one new seed reads a week of posts closely, not the archive. The answer is the
+        one :func:`clusters.regroup` gives over every post."""
+        if not self.settings.story_regroup or not self.placed:
+            return False
+        window = self.settings.story_window_days
+        paths = dict(_post_paths(self.settings))
+        fronts: dict[str, StoryDoc] = {}
+        for rel, path in paths.items():
+            front = self._kept.get(rel, path, "light", date_and_story)
+            doc = doc_from_front_matter(rel, front) if front is not None else None
+            if doc is not None:
+                fronts[rel] = doc
+        # dates where a post appeared, changed or went: lists within reach are stale
+        moved = [d.date for rel, d in fronts.items() if rel in self._kept.fresh]
+        for rel, entry in self._kept.old.items():
+            if rel not in paths or rel in self._kept.fresh:
+                front = entry.get("light")
+                old = doc_from_front_matter(rel, front) if isinstance(front, dict) else None
+                if old is not None:
+                    moved.append(old.date)
+        seen = {rel: d for rel, d in fronts.items() if regroupable(d)}
+        stale = _within(seen, moved, window) | {
+            rel for rel in seen if self._kept.kept(rel, "neighbours") is None}
+        lists = {rel: tuple(self._kept.kept(rel, "neighbours"))
+                 for rel in seen if rel not in stale}
+        if stale:
+            pool = []
+            for rel in sorted(_within(seen, [seen[r].date for r in stale], window)):
+                doc = self.placed.get(rel)
+                if doc is not None:
+                    self._kept.put(rel, paths[rel], "full", doc)
+                else:
+                    doc = self._kept.get(rel, paths[rel], "full", partial(_full_doc, rel))
+                if doc is not None and regroupable(doc):
+                    pool.append(doc)
+            lists.update(neighbour_lists(pool, window, targets=stale))
+        for rel in seen:
+            self._kept.note(rel, "neighbours", lists.get(rel, ()))
+        joined = join_stories(list(seen.values()), lists, window)
+        return atomic_write(self.settings.stories_file, groups_text(joined))
+
+
+def _within(docs: dict[str, StoryDoc], dates: list[datetime], days: int) -> set[str]:
+    """The keys of ``docs`` dated within ``days`` of one of ``dates``."""
+    if not dates:
+        return set()
+    marks = sorted(d.timestamp() for d in dates)
+    span = days * 86400
+    out = set()
+    for rel, doc in docs.items():
+        at = doc.date.timestamp()
+        i = bisect.bisect_left(marks, at - span)
+        if i < len(marks) and marks[i] <= at + span:
+            out.add(rel)
+    return out
+
+
+STORIES_HEADER = """\
+# Stories the site shows as one, written by news-digest ingest: each line joins a story
+# to an older one whose reports have the same nearest neighbours (docs/stories.md).
+# Machine-managed and rewritten after every ingest that adds posts: do not edit. To keep
+# a report apart, give its post a story id of your own (`story: my-id`) in front matter.
+"""
+
+
+def groups_text(joined: dict[str, str]) -> str:
+    """The stories file for ``joined`` (story → the story it is shown in): sorted, so
+    the same posts always give the same bytes."""
+    body = yaml.safe_dump({"joined": dict(sorted(joined.items()))}, sort_keys=True,
+                          default_flow_style=False, allow_unicode=True)
+    return STORIES_HEADER + body

@@ -96,7 +96,8 @@ def _unlinked(articles: Sequence[Any], raw: Sequence[tuple[tuple[str, str], ...]
     same-story cluster, else one article), or pageless; curated names always get one."""
     stories: dict[tuple[str, str], set[str]] = defaultdict(set)
     for a, pairs in zip(articles, raw, strict=True):
-        story = getattr(a, "story", None) or getattr(a, "url", None) or str(id(a))
+        group = getattr(a, "story_group", None)
+        story = group.id if group is not None else getattr(a, "url", None) or str(id(a))
         for k in pairs:
             stories[k].add(str(story))
     return frozenset(k for k, found in stories.items() if k[1] not in curated and (
@@ -112,7 +113,8 @@ def build_site(articles: Sequence[Any], s: Settings,
     are in no listing, feed or sitemap. ``edition_notes``: editor's notes by edition key;
     ``resolver``: entity resolution, handed in by the glue, its answer kept by ``remember``.
     """
-    story_list = st.build_stories(articles, s.story_url)
+    joined = st.load_joined(s.stories_file) if s.story_regroup else {}
+    story_list = st.build_stories(articles, s.story_url, joined)
     st.attach(articles, story_list)
     topics_data = tx.load_topics(s.data_dir)
     registry = tx.load_registry(s.data_dir)

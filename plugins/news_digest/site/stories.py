@@ -2,7 +2,9 @@
 
 Ingest writes a ``story`` id into each post (:mod:`news_digest.enrich.clusters`); a
 curator may change or clear it. Here the articles Pelican read are grouped by that id
-at build time, so a curator's edit shows up on the next build. A story with one article
+at build time, so a curator's edit shows up on the next build. Ids that ingest later
+found to be one event (``data/stories.learned.yml``, written after each ingest) are
+shown as the older story; a curator's own id is never in that file. A story with one article
 is just that article: only stories with two or more articles get a page
 (``/stories/<id>/``) and the "also reported by" line; the rest of the site is unchanged.
 """
@@ -10,9 +12,17 @@ is just that article: only stories with two or more articles get a page
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
+
+import yaml
+
+from news_digest.frontmatter import FastLoader
+
+log = logging.getLogger(__name__)
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 """Story ids that can be a URL folder as they are; a curator may type anything."""
@@ -93,18 +103,43 @@ def publisher(article: Any) -> str:
     return _publisher_name(article) or "Unknown source"
 
 
-def story_key(article: Any) -> str | None:
+def load_joined(path: Path) -> dict[str, str]:
+    """The ``joined`` map of the stories file (story id → the story it is shown in);
+    empty when there is none. A file that cannot be read is named in a warning and
+    ignored: each story is then shown as ingest gave it, nothing is lost."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=FastLoader)
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        log.warning("news-digest: cannot read %s (%s); stories are shown as ingest "
+                    "gave them", path, exc)
+        return {}
+    joined = data.get("joined") if isinstance(data, dict) else None
+    if not isinstance(joined, dict):
+        if data is not None:
+            log.warning("news-digest: %s has no 'joined' map; ignoring it", path)
+        return {}
+    return {str(k): str(v) for k, v in joined.items() if k is not None and v is not None}
+
+
+def story_key(article: Any, joined: Mapping[str, str] | None = None) -> str | None:
+    """The story ``article`` is shown in: its ``story``, or the story ingest joined
+    that one to."""
     value = getattr(article, "story", None)
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    return joined.get(value, value) if joined else value
 
 
-def build_stories(articles: Sequence[Any], url_pattern: str = "stories/{slug}/"
-                  ) -> tuple[Story, ...]:
+def build_stories(articles: Sequence[Any], url_pattern: str = "stories/{slug}/",
+                  joined: Mapping[str, str] | None = None) -> tuple[Story, ...]:
     """Stories of two or more articles, newest story first (by its latest article; ties
     by id); each story's articles oldest first (ties by URL), so pages are stable."""
     groups: dict[str, list[Any]] = {}
     for a in articles:
-        key = story_key(a)
+        key = story_key(a, joined)
         if key is not None:
             groups.setdefault(key, []).append(a)
     stories = [Story(k, tuple(sorted(v, key=lambda a: (a.date, a.url))), url_pattern)

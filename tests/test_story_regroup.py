@@ -1,0 +1,179 @@
+"""Stories shown as one: ingest keeps an event's reports on several stories when the join
+threshold (set for precision) is not reached; regrouping joins the stories whose reports
+have the same nearest neighbours, and the site shows them as one card."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import Post, build, write_content
+from test_story_state import article, write_post
+
+from news_digest.enrich.clusters import StoryDoc, regroup
+from news_digest.ingest.story_state import StoryAssigner
+from news_digest.settings import Settings
+
+DAY0 = datetime(2020, 3, 1, 9, tzinfo=UTC)
+A1, A2, B = "aaaaaaaaa1", "aaaaaaaaa2", "bbbbbbbbb1"
+
+
+def doc(key: str, story: str | None, words: dict[str, float], hours: int = 0) -> StoryDoc:
+    return StoryDoc(key=key, date=DAY0 + timedelta(hours=hours), words=words,
+                    entities={}, story=story)
+
+
+def event(prefix: str, stories: list[str], place: str, hours: int = 0) -> list[StoryDoc]:
+    """Reports of one event (same place and magnitude, one word of their own each),
+    spread over ``stories`` in turn."""
+    return [doc(f"{prefix}{i}", stories[i * len(stories) // 6],
+                {"quake": 3.0, place: 5.0, f"{place}-magnitude": 3.0, f"{prefix}{i}-own": 1.0},
+                hours + i)
+            for i in range(6)]
+
+
+def docs() -> list[StoryDoc]:
+    # one event that ingest left on two stories, and a look-alike earthquake elsewhere
+    return event("a", [A1, A2], "petrinja") + event("b", [B], "zagreb", hours=1)
+
+
+def test_an_events_two_stories_are_joined_and_the_look_alike_is_not() -> None:
+    assert regroup(docs()) == {A2: A1}  # the older story's id is kept
+
+
+def test_the_answer_does_not_depend_on_the_order_of_the_posts() -> None:
+    assert regroup(list(reversed(docs()))) == regroup(docs())
+
+
+def test_an_unrelated_report_changes_nothing() -> None:
+    other = doc("z", "ccccccccc1", {"football": 5.0, "final": 3.0}, hours=2)
+    assert regroup([*docs(), other]) == {A2: A1}
+
+
+def test_two_lone_reports_are_left_to_the_join_threshold() -> None:
+    # two reports that list only each other share no third report: not joined here
+    pair = [doc("p0", "ddddddddd1", {"flood": 5.0, "p0": 1.0}),
+            doc("p1", "ddddddddd2", {"flood": 5.0, "p1": 1.0})]
+    assert regroup(pair) == {}
+
+
+def test_a_curators_story_and_a_cleared_story_are_left_alone() -> None:
+    named = [replace(d, story="petrinja-quake") if d.story == A2 else d for d in docs()]
+    assert regroup(named) == {}
+    cleared = [replace(d, story=None) if d.story == A2 else d for d in docs()]
+    assert regroup(cleared) == {}
+
+
+def test_stories_further_apart_than_the_window_are_not_joined() -> None:
+    late = [replace(d, date=d.date + timedelta(days=5)) if d.story == A2 else d
+            for d in docs()]
+    assert regroup(late, window_days=3) == {}
+
+
+QUAKE = ("A magnitude 6.1 earthquake struck near Petrinja on {d}, damaging houses, the "
+         "Sisak hospital and the old church; Kresimir Vukovic of the seismological survey "
+         "counted {n} aftershocks.")
+STORM = ("Storm Ciara flooded the Calder valley on {d}; the Environment Agency issued "
+         "{n} flood warnings and Hebden Bridge was cut off.")
+
+
+def test_ingest_writes_the_stories_it_shows_as_one(tmp_path: Path) -> None:
+    s = Settings(seeds=tmp_path / "seeds", content=tmp_path / "content",
+                 data_dir=tmp_path / "data")
+    for i in range(6):  # one event on two stories, as an earlier ingest left it
+        a = article(f"q{i}", f"Petrinja earthquake report {i}",
+                    QUAKE.format(d=f"day {i}", n=10 + i), DAY0 + timedelta(hours=i),
+                    "Petrinja", "Sisak")
+        write_post(s.content, f"2020/q{i}.md", a, A1 if i < 3 else A2)
+    for i in range(4):
+        a = article(f"s{i}", f"Storm Ciara report {i}", STORM.format(d=f"day {i}", n=i + 3),
+                    DAY0 + timedelta(hours=i), "Hebden Bridge")
+        write_post(s.content, f"2020/s{i}.md", a, B)
+    assigner = StoryAssigner(s)
+    new = article("s9", "Storm Ciara report 9", STORM.format(d="day 9", n=12),
+                  DAY0 + timedelta(hours=8), "Hebden Bridge")
+    story = assigner.assign(new, "2020/s9.md")
+    write_post(s.content, "2020/s9.md", new, story)
+    assert story == B  # a clear report joins at ingest, as before
+    assert assigner.write_groups()
+    text = s.stories_file.read_text()
+    assert text.startswith("# Stories the site shows as one")
+    assert yaml.safe_load(text) == {"joined": {A2: A1}}
+    assert not assigner.write_groups()  # the same posts give the same bytes
+
+
+def cards(html: str) -> list[str]:
+    return re.findall(r'<article class="card">.*?</article>', html, re.S)
+
+
+@pytest.mark.parametrize("regroup_on", [True, False])
+def test_the_site_shows_joined_stories_as_one_card(tmp_path: Path, regroup_on: bool) -> None:
+    posts = [Post("quake-report", "Earthquake hits Petrinja", 0, 9, ("politics",)),
+             Post("quake-damage", "Petrinja counts the damage", 0, 15, ("politics",))]
+    content = write_content(tmp_path, posts)
+    (tmp_path / "data" / "stories.learned.yml").write_text(
+        "joined:\n  quake-damage: quake-report\n", encoding="utf-8")
+    out = build(tmp_path, content, tmp_path / "output", NEWS_DIGEST_STORY_REGROUP=regroup_on)
+    home = [c for c in cards((out / "index.html").read_text()) if "Petrinja" in c]
+    if regroup_on:
+        assert len(home) == 1 and "Also reported by" in home[0]
+        assert (out / "stories" / "quake-report" / "index.html").is_file()
+    else:
+        assert len(home) == 2 and not any("Also reported by" in c for c in home)
+
+
+def test_an_unreadable_stories_file_is_named_and_ignored(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    posts = [Post("quake-report", "Earthquake hits Petrinja", 0, 9, ("politics",))]
+    content = write_content(tmp_path, posts)
+    (tmp_path / "data" / "stories.learned.yml").write_text("joined: [unclosed\n")
+    out = build(tmp_path, content, tmp_path / "output")
+    assert (out / "index.html").is_file()
+    assert "stories.learned.yml" in caplog.text
+
+
+def test_a_later_ingest_works_out_only_the_lists_near_its_posts_and_agrees_with_all(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from news_digest.enrich.clusters import neighbour_lists
+    from news_digest.ingest import story_state
+    from news_digest.ingest.story_state import _full_doc, _post_paths
+
+    s = Settings(seeds=tmp_path / "seeds", content=tmp_path / "content",
+                 data_dir=tmp_path / "data", ingest_cache=str(tmp_path / "cache"))
+    # thirty days, each with an earthquake reported six times on two stories
+    for day in range(30):
+        for i in range(6):
+            a = article(f"d{day:02d}q{i}", f"Earthquake report {day}-{i}",
+                        QUAKE.format(d=f"day {day}", n=100 * day + i),
+                        DAY0 + timedelta(days=day, hours=i), f"Town{day}")
+            write_post(s.content, f"2020/d{day:02d}q{i}.md", a,
+                       f"{day:04x}aaaaa{i // 3}")
+
+    def ingest_one(key: str, day: int) -> StoryAssigner:
+        assigner = StoryAssigner(s)
+        new = article(key, f"Storm report {key}", STORM.format(d=key, n=day),
+                      DAY0 + timedelta(days=day, hours=9), "Hebden Bridge")
+        write_post(s.content, f"2020/{key}.md", new, assigner.assign(new, f"2020/{key}.md"))
+        assigner.write_groups()
+        assigner.save()
+        return assigner
+
+    ingest_one("first", 1)
+    worked_out: list[str] = []
+
+    def lists(docs, window, targets):
+        worked_out.extend(targets)
+        return neighbour_lists(docs, window, targets=targets)
+
+    monkeypatch.setattr(story_state, "neighbour_lists", lists)
+    ingest_one("second", 20)
+    # only the posts within three days of the new one: a week of 6 a day, and itself
+    assert 0 < len(worked_out) <= 7 * 6 + 1
+    every = [_full_doc(rel, path) for rel, path in _post_paths(s)]
+    assert yaml.safe_load(s.stories_file.read_text())["joined"] == \
+        regroup([d for d in every if d is not None])
+    assert len(regroup([d for d in every if d is not None])) == 30  # one join a day
