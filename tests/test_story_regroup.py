@@ -177,3 +177,41 @@ def test_a_later_ingest_works_out_only_the_lists_near_its_posts_and_agrees_with_
     assert yaml.safe_load(s.stories_file.read_text())["joined"] == \
         regroup([d for d in every if d is not None])
     assert len(regroup([d for d in every if d is not None])) == 30  # one join a day
+
+
+def test_a_curators_post_with_a_date_without_zone_is_regrouped_with_the_rest(
+        tmp_path: Path) -> None:
+    s = Settings(seeds=tmp_path / "seeds", content=tmp_path / "content",
+                 data_dir=tmp_path / "data")
+    for i in range(6):
+        a = article(f"q{i}", f"Petrinja earthquake report {i}",
+                    QUAKE.format(d=f"day {i}", n=10 + i), DAY0 + timedelta(hours=i),
+                    "Petrinja", "Sisak")
+        write_post(s.content, f"2020/q{i}.md", a, A1 if i < 3 else A2)
+    path = s.content / "2020" / "q5.md"  # a curator typed the date by hand
+    path.write_text(re.sub(r"date: '?[^\n]*", "date: 2020-03-01 14:00:00", path.read_text()))
+    assigner = StoryAssigner(s)
+    new = article("s9", "Storm Ciara report 9", STORM.format(d="day 9", n=12),
+                  DAY0 + timedelta(hours=8), "Hebden Bridge")
+    write_post(s.content, "2020/s9.md", new, assigner.assign(new, "2020/s9.md"))
+    assigner.write_groups()
+    assert yaml.safe_load(s.stories_file.read_text()) == {"joined": {A2: A1}}
+
+
+def test_an_ingest_whose_regrouping_fails_still_writes_its_posts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+        ) -> None:
+    from news_digest.ingest.run import ingest
+
+    def broken(self: StoryAssigner) -> bool:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(StoryAssigner, "write_groups", broken)
+    seeds = tmp_path / "seeds" / "daily-planet"
+    seeds.mkdir(parents=True)
+    (seeds / "quake.txt").write_text("Earthquake hits Petrinja\n\n"
+                                     + QUAKE.format(d="Monday", n=12) + "\n")
+    report = ingest(Settings(seeds=tmp_path / "seeds", content=tmp_path / "content",
+                             data_dir=tmp_path / "data", ner_backend="rules", processes=1))
+    assert len(report.new) == 1
+    assert "stories not regrouped" in caplog.text and "disk full" in caplog.text

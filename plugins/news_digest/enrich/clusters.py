@@ -58,7 +58,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cached_property
 
 from news_digest.enrich.keywords import STOPWORDS, stem, tokens
@@ -179,6 +179,8 @@ def doc_from_front_matter(key: str, front: Mapping[str, object], body: str = ""
             return None
     if not isinstance(date, datetime):
         return None
+    if date.tzinfo is None:  # a curator's "2020-01-07 10:00": compared with aware dates
+        date = date.replace(tzinfo=UTC)
     entities = front.get("entities")
     names: list[str] = []
     if isinstance(entities, Mapping):

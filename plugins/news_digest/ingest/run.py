@@ -128,7 +128,11 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
                 done += len(batch)
                 if progress:
                     progress(done, total)
-            writer.stories.write_groups()
+            try:
+                writer.stories.write_groups()
+            except Exception as exc:  # the grouping is shown from the file; posts are safe
+                log.warning("%s: stories not regrouped: %s", settings.stories_file,
+                            failure_reason("regrouping", exc))
             writer.stories.save()
     report.registry_changes = _update_registry(settings, enriched)  # also migrates old files
     if loaded is None or manifest.fingerprint() != loaded:
