@@ -16,6 +16,8 @@ SAMPLE_CHARS = 4000
 RULE_MAX_CHARS = 1500
 """Keyword rules (copyright, share, cookie...) only read lines up to this long: chrome is short."""
 MENU_WORDS = 4
+MENU_CHARS = 40
+"""A menu item is at most MENU_WORDS words and MENU_CHARS characters."""
 MENU_RUN = 3
 """At least this many consecutive dropped lines of at most MENU_WORDS words, without
 sentence punctuation, are reported as a menu (and such a line is never a section)."""
@@ -76,7 +78,7 @@ def free(line: Line) -> bool:
 
 def menu_like(line: Line) -> bool:
     """A short line without sentence punctuation: a menu item, when among others."""
-    return line.words <= MENU_WORDS and line.chars <= 40 and not SENTENCE_END.search(line.text)
+    return line.words <= MENU_WORDS and line.chars <= MENU_CHARS and not SENTENCE_END.search(line.text)
 
 
 # --- language: which function words count as "stop words" --------------------------------

@@ -12,7 +12,15 @@ import re
 from collections import Counter
 
 from news_digest.ingest.clean_features import CONFIDENT, confidence, decide, length, look
-from news_digest.ingest.clean_lines import MENU_RUN, SENTENCE_END, Line, free, menu_like
+from news_digest.ingest.clean_lines import (
+    MENU_CHARS,
+    MENU_RUN,
+    MENU_WORDS,
+    SENTENCE_END,
+    Line,
+    free,
+    menu_like,
+)
 
 CONTEXT_FADE = 0.8
 """A neighbour's say over a short line fades by this factor per line in between."""
@@ -137,8 +145,9 @@ def select_article(lines: list[Line]) -> None:
     while last + 1 < len(lines) and _extends(lines[last + 1]):
         last += 1
     last = _before_comments(lines, first, last)
+    items = _announced_list(lines, first, last)
     for i, line in enumerate(lines):
-        line.keep = first <= i <= last and line.d > 0 and free(line)
+        line.keep = free(line) and (first <= i <= last and line.d > 0 or i in items)
     for i in contents(lines):
         if lines[i].keep:
             lines[i].keep, lines[i].reason = False, "contents"
@@ -257,6 +266,39 @@ def _before_comments(lines: list[Line], first: int, last: int) -> int:
         if free(line):  # for ``inspect``; also keeps the fallback from bringing them back
             line.reason = "comments"
     return last
+
+
+def _announced_list(lines: list[Line], first: int, last: int) -> range:
+    """The list an article's last sentence announces: indices into ``lines``.
+
+    A text that ends on a colon ("Here is the calendar of January events:", "The tour
+    dates:") has not ended: what follows is its list, however little each item reads as
+    prose (a date and a venue, a score, a product and its link). So when the run's last
+    text line, or a text line right after the run, is a sentence ending with ":", the
+    lines after it join the article up to the first line an explicit rule named or a part
+    kept apart: a list holds no share button, no "Related" heading, no copyright line. A
+    label of a few words ("Tags:", "See more photos:") is menu-shaped, not a sentence:
+    what follows it is the page's, not the article's.
+    """
+    k = last
+    while k >= first and lines[k].d <= 0:
+        k -= 1
+    if k < first:
+        return range(0)
+    if not _announces(lines[k]):
+        after = lines[last + 1] if k == last and last + 1 < len(lines) else None
+        if after is None or not free(after) or after.d <= 0 or not _announces(after):
+            return range(0)
+        k = last + 1
+    end = k + 1
+    while end < len(lines) and free(lines[end]):
+        end += 1
+    return range(k, end)
+
+
+def _announces(line: Line) -> bool:
+    """A sentence ending with a colon: longer than a menu item, so not a label."""
+    return line.text.endswith(":") and (line.words > MENU_WORDS or line.chars > MENU_CHARS)
 
 
 def _extends(line: Line) -> bool:
