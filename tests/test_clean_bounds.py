@@ -344,3 +344,38 @@ def test_the_language_of_a_text_is_picked_the_same_way_for_one_seed_and_for_many
     fr, en = picks[0]
     assert fr is not None and {"les", "une", "dans"} <= fr
     assert en is not None and {"the", "would", "while"} <= en and "dans" not in en
+
+
+EVENTS = [
+    "Mar. 3-4: Upper river count, Mill Bridge car park, 40",
+    "Mar. 10-11: Lower river count, Ferry Lane slipway, 35",
+    "Mar. 17: Nest box repairs, Old Mill barn, 12",
+    "Mar. 24-25: Tern colony survey, Harbour Road hide, 20",
+    "Apr. 7: Results evening, Council chamber, 150",
+    "Apr. 14-15: Kingfisher watch, Weir Cottage garden, 8",
+    "Apr. 21: Fence planting, Long Meadow gate, 60",
+]
+
+
+def test_a_list_the_article_announces_with_a_colon_is_kept() -> None:
+    """A data line ("Mar. 3-4: …, 40") says nothing on its own and costs the run; a list of
+    them after the last paragraph used to end the article at the paragraph. A sentence
+    ending with a colon announces what follows: the list is the article's, up to the
+    share button (and is written as a Markdown list)."""
+    intro = ("Here is the count's calendar for the spring, with the meeting place for each "
+             "day and the number of volunteers the organisers expect:")
+    text = "\n\n".join(["River birds recover | Example News", *NAV, *BEFORE, intro, *EVENTS,
+                        "Share on Facebook", "Share on Twitter", *FOOTER])
+    draft = clean_text(text)
+    assert set([*BEFORE, intro, *(f"- {event}" for event in EVENTS)]) <= body(draft)
+    assert not set(NAV + FOOTER) & body(draft)
+
+
+def test_a_label_ending_with_a_colon_announces_no_list() -> None:
+    """"Tags:" is a label, not a sentence: the tags after it are not the article's."""
+    tags = ["Tags:", "River birds", "Volunteers", "Council news", "Wildlife"]
+    text = "\n\n".join(["River birds recover | Example News", *NAV, *BEFORE, *AFTER, *tags,
+                        "Share on Facebook", *FOOTER])
+    draft = clean_text(text)
+    assert set(BEFORE + AFTER) <= body(draft)
+    assert not set(tags[1:]) & body(draft)

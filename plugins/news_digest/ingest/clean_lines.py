@@ -78,7 +78,8 @@ def free(line: Line) -> bool:
 
 def menu_like(line: Line) -> bool:
     """A short line without sentence punctuation: a menu item, when among others."""
-    return line.words <= MENU_WORDS and line.chars <= MENU_CHARS and not SENTENCE_END.search(line.text)
+    return (line.words <= MENU_WORDS and line.chars <= MENU_CHARS
+            and not SENTENCE_END.search(line.text))
 
 
 # --- language: which function words count as "stop words" --------------------------------

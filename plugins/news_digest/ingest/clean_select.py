@@ -147,7 +147,7 @@ def select_article(lines: list[Line]) -> None:
     last = _before_comments(lines, first, last)
     items = _announced_list(lines, first, last)
     for i, line in enumerate(lines):
-        line.keep = free(line) and (first <= i <= last and line.d > 0 or i in items)
+        line.keep = free(line) and ((first <= i <= last and line.d > 0) or i in items)
     for i in contents(lines):
         if lines[i].keep:
             lines[i].keep, lines[i].reason = False, "contents"
