@@ -23,11 +23,11 @@ from functools import lru_cache
 
 from news_digest.enrich import bodies, filters, gazetteer, ner, rarity
 
-__all__ = ["PORTFOLIO_NOUNS", "QUANTITY_WORDS", "cut_before_name", "cut_from_longer",
-           "ends_longer", "former_name", "named_before", "named_in_plural", "numbered",
-           "numbered_after", "part_of_title", "person_like", "place_opens_name",
-           "portfolio", "spelled_out_in_lower_case", "surname_cut_from_name", "the_in_name",
-           "titled_person"]
+__all__ = ["PORTFOLIO_NOUNS", "QUANTITY_WORDS", "chained_in_name", "cut_before_name",
+           "cut_from_longer", "ends_longer", "former_name", "named_before", "named_in_plural",
+           "numbered", "numbered_after", "only_in_chains", "part_of_title", "person_like",
+           "place_opens_name", "portfolio", "spelled_out_in_lower_case",
+           "surname_cut_from_name", "the_in_name", "titled_person"]
 
 NOT_CUES: frozenset[str] = frozenset({
     "former", "late", "then", "acting", "new", "old", "young", "united", "national",
@@ -596,3 +596,83 @@ def numbered(mention: ner.Mention) -> bool:
     word = found.group(1)
     return (rarity.rarity(word) <= NUMBERED_RARITY and word.lower() not in ner.stop_words()
             and not filters.country_of(word) and not gazetteer.is_place(word))
+
+
+
+_CHAIN_HEAD = r"(?<![\w'’&.-])([A-Z][a-z]+)"
+_CHAINED_THE = re.compile(rf"{_CHAIN_HEAD}[ \t]+of[ \t]+the[ \t]+$")
+"""A head word and "of the" right before the span: "the Order of the [Quellstar]"."""
+_CHAINED_PAIR = re.compile(
+    rf"{_CHAIN_HEAD}[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][a-z]+[ \t]+(?:and|at)[ \t]+$")
+"""A head word, "of", a capitalised word and "and" or "at" right before the span:
+"the Court of Brantmark and [Zorvale]", "University of Quorvia at [Vellham]"."""
+_LEADING_THE = re.compile(r"[Tt]he[ \t]+")
+_CHAIN_STOPS = ".!?:;\"“‘(\n—–"
+
+
+def _chained_at(text: str, start: int, others: Sequence[ner.Mention] = ()) -> bool:
+    """True when the words right before ``start`` chain what follows onto a capitalised
+    head word through "of the", or through "of <Name> and" / "of <Name> at" (see
+    :func:`chained_in_name`). The head must be a common English word written with a
+    capital (``rarity.common``: "Order", "Court", "University", "Bank"), as the heads of
+    such names are; a surname is not one ("Lina Zorvath of the [Quellbund Party]": a
+    person's affiliation, also when the person is inside a person span), nor a title, a
+    job or a role ("Secretary of the [Navy]", "Speaker of the …"), a stop word, a
+    direction ("East of the [Zorvale]") or a month or weekday. A sentence's first word
+    before "of the" ("Part of the …") is capitalised anyway and makes no chain."""
+    window_start = max(0, start - 60)
+    window = text[window_start:start]
+    for pattern in (_CHAINED_THE, _CHAINED_PAIR):
+        found = pattern.search(window)
+        if found is None:
+            continue
+        head = found.group(1)
+        at = window_start + found.start(1)
+        before = text[max(0, at - 3):at].rstrip(" \t")
+        if pattern is _CHAINED_THE and (not before or before[-1] in _CHAIN_STOPS):
+            continue  # a sentence's first word is capitalised anyway
+        if (not rarity.common(head) or _role(head) or _cue(head)
+                or head.lower() in _job_words() or head.lower() in ner.stop_words()
+                or head.lower() in gazetteer.DIRECTION_WORDS or head in _CALENDAR):
+            continue  # a surname, a post's title ("Speaker of the House"), "East of the"
+        if any(o.type == "person" and o.start <= at < o.start + len(o.text) for o in others):
+            continue  # "Jane Roe of the Acme Party": a person's affiliation
+        return True
+    return False
+
+
+def chained_in_name(text: str, mention: ner.Mention,
+                    others: Sequence[ner.Mention] = ()) -> bool:
+    """True when a one-word place or organisation span hangs off a capitalised head word
+    through "of the", or through "of <Name> and" / "of <Name> at", so it is the tail of a
+    longer name the model did not know: "the Most Radiant Order of the [Quellstar]" (an
+    honour), "the High Court of Brantmark and [Zorvale]" (a court), "University of
+    Quorvia at [Vellham]" (a campus). English chains a name's words through these
+    function words inside one name; the model took the one word it knew, and the tail
+    alone would put the story on the page of the star, the country or the city.
+
+    One word only: a span of several words after "of the" is a name the model read
+    whole ("Dean of the [House of Representatives]", "Friends of the [Quellbund
+    Trust]", "the University of Brantmark and [Zorvale University]", a list). A
+    country is left alone, as :func:`ends_longer` leaves it ("Government of the
+    [Philippines]"): a body of a country names it.
+
+    ``others``: the sentence's spans (a head inside a person span is an affiliation).
+    The caller drops the mention only when the article never writes the name outside
+    such a chain (:func:`only_in_chains`)."""
+    if mention.type not in ("place", "organization"):
+        return False
+    lead = _LEADING_THE.match(mention.text)
+    name = mention.text[lead.end():] if lead else mention.text
+    if " " in name.strip() or filters.country_of(name):
+        return False
+    return _chained_at(text, mention.start + (lead.end() if lead else 0), others)
+
+
+def only_in_chains(name: str, texts: Sequence[str]) -> bool:
+    """True when every time ``texts`` (an article's parts) write ``name`` it hangs off a
+    capitalised head (:func:`chained_in_name`'s chains, read without the spans): an
+    article that also writes the name by itself ("… in Zorvale") names the thing too."""
+    name = _LEADING_THE.sub("", name, count=1)
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    return all(_chained_at(t, m.start()) for t in texts for m in pattern.finditer(t))

@@ -308,6 +308,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
         # places named with their larger place ("Wilmington, Delaware"): (as written,
         # larger, a neighbourhood noun said place), :func:`placenames.place_qualifiers`
         qualifiers: list[tuple[str, str, bool]] = []
+        article_texts = [t for t, _ in article]
         for text, _ in article:
             shouted = _shouting(text)
             # keep the text as written (re-casing preserved offsets and lengths)
@@ -320,6 +321,8 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
                     and not cues.former_name(text, m)
                     and not cues.numbered(m)
                     and not cues.ends_longer(text, m, written)
+                    and not (cues.chained_in_name(text, m, written)
+                             and cues.only_in_chains(m.text, article_texts))
                     and not ((cues.part_of_title(text, m) or cues.portfolio(text, m))
                              and registry.entry(m.text) is None)]
             unnamed.update(m.text for m in kept if cues.introduced_unnamed(text, m))
