@@ -24,12 +24,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from news_digest.enrich import bodies, cues, filters, gazetteer, ner
 from news_digest.model import ENTITY_TYPES, Entity
+from news_digest.sets import find_root
 from news_digest.vocab.evidence import initials
 from news_digest.vocab.registry import Registry, key
 
@@ -173,11 +175,7 @@ def _merge(groups: dict[str, _Group]) -> list[_Group]:
     names = sorted(groups)
     parent = {n: n for n in names}
 
-    def find(n: str) -> str:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
+    find = partial(find_root, parent)
 
     def union(a: str, b: str) -> None:
         ra, rb = find(a), find(b)

@@ -59,12 +59,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from functools import cached_property
+from functools import cached_property, partial
 
 from news_digest.enrich.keywords import STOPWORDS, stem, tokens
 from news_digest.enrich.rarity import rarity
 from news_digest.enrich.specifics import number_rarity, specific_vector
 from news_digest.model import ENTITY_TYPES, Article
+from news_digest.sets import find_root
 from news_digest.settings import Settings
 
 DEFAULT_SIMILARITY = Settings.story_similarity / 100
@@ -437,11 +438,7 @@ def join_stories(docs: Sequence[StoryDoc], lists: Mapping[str, Sequence[str]],
         members[str(d.story)].append(d.key)
     parent = {s: s for s in members}
 
-    def find(s: str) -> str:
-        while parent[s] != s:
-            parent[s] = parent[parent[s]]
-            s = parent[s]
-        return s
+    find = partial(find_root, parent)
 
     # only stories that some pair scoring ``bar`` links can merge (an average reaches
     # the bar only if one of its pairs does): each linked component apart

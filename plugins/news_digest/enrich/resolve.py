@@ -40,9 +40,11 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 
 from news_digest.enrich import bodies, cues, filters, fragments, gazetteer, ner, placenames
 from news_digest.model import ENTITY_TYPES
+from news_digest.sets import find_root
 
 __all__ = ["PLACE_HEADS", "Known", "Resolved", "resolve_corpus", "warm"]
 
@@ -342,11 +344,7 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
     # 2. clusters of names, by spelling key, whatever type each article gave
     parent: dict[str, str] = {}
 
-    def find(k: str) -> str:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+    find = partial(find_root, parent)
 
     def union(a: str, b: str) -> None:
         ra, rb = find(a), find(b)

@@ -37,9 +37,10 @@ import re
 import struct
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from news_digest.ingest.clean_lines import normalise
+from news_digest.sets import find_root
 from news_digest.settings import Settings
 
 SHINGLE = 5
@@ -85,11 +86,7 @@ def groups(texts: Sequence[str], similarity: float = DEFAULT_SIMILARITY) -> list
     """
     parent = list(range(len(texts)))
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    find = partial(find_root, parent)
 
     def join(i: int, j: int) -> None:
         a, b = find(i), find(j)

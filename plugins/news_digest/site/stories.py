@@ -18,9 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from news_digest.frontmatter import FastLoader
+from news_digest.site.taxonomy import load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -107,14 +105,7 @@ def load_joined(path: Path) -> dict[str, str]:
     """The ``joined`` map of the stories file (story id → the story it is shown in);
     empty when there is none. A file that cannot be read is named in a warning and
     ignored: each story is then shown as ingest gave it, nothing is lost."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=FastLoader)
-    except FileNotFoundError:
-        return {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        log.warning("news-digest: cannot read %s (%s); stories are shown as ingest "
-                    "gave them", path, exc)
-        return {}
+    data = load_yaml(path)
     joined = data.get("joined") if isinstance(data, dict) else None
     if not isinstance(joined, dict):
         if data is not None:

@@ -171,13 +171,15 @@ class RegistryEntry:
     block: bool = False
 
 
-def _load_yaml(path: Path) -> Any:
+def load_yaml(path: Path) -> Any:
+    """A data file's YAML, or None when there is none; one that cannot be read is named
+    in a warning and ignored: a typo in a data file should not take the site down."""
     try:
         with path.open(encoding="utf-8") as fh:
             return yaml.load(fh, Loader=FastLoader)
     except FileNotFoundError:
         return None
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         log.warning("news-digest: cannot read %s (%s); ignoring it", path, exc)
         return None
 
@@ -215,7 +217,7 @@ def load_registry(data_dir: Path | None) -> dict[str, RegistryEntry]:
 def _load_registry_tolerantly(path: Path) -> dict[str, RegistryEntry]:
     """Accept ``name → {type, slug, aliases, block}`` (optionally under ``entities:``)
     or a list of such mappings with a ``name`` key."""
-    data = _load_yaml(path)
+    data = load_yaml(path)
     if isinstance(data, Mapping) and isinstance(data.get("entities"), Mapping | list):
         data = data["entities"]
     items: list[tuple[Any, Any]] = []

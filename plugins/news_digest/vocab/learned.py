@@ -46,6 +46,7 @@ import yaml
 from news_digest.errors import DataFileError
 from news_digest.frontmatter import FastLoader
 from news_digest.model import ENTITY_TYPES
+from news_digest.sets import find_root
 from news_digest.text import atomic_write
 from news_digest.vocab.evidence import ACRONYM, MIDDLE_INITIAL, Evidence, Pair, core_words
 from news_digest.vocab.registry import key
@@ -194,10 +195,7 @@ def resolve(state: State, curated: Registry, active_only: bool = True) -> list[L
 
     def find(k: str) -> str:
         parent.setdefault(k, k)
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+        return find_root(parent, k)
 
     # an acronym that the evidence pairs with two different names is ambiguous: none
     shorts = Counter(key(f) for p in use if p.reason == "acronym" for f in p.forms
