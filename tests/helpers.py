@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from news_digest.enrich.ner import Mention
+
 REPO = Path(__file__).resolve().parent.parent
 PER_PAGE = 3
 
@@ -220,3 +222,8 @@ def build_from_seeds(site: Path, **override: object) -> Path:
     })
     Pelican(settings).run()
     return site / "output"
+
+
+def mention_at(text: str, name: str, etype: str) -> Mention:
+    """NER's mention of ``name`` where ``text`` first writes it (cue tests' fixtures)."""
+    return Mention(name, etype, text.index(name))

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from helpers import mention_at
 
 from news_digest.enrich import cues, entities, ner
 from news_digest.enrich.ner import Mention
@@ -21,17 +22,13 @@ from news_digest.model import Article, Draft, Source
 from news_digest.settings import Settings
 
 
-def _mention(text: str, name: str, etype: str) -> Mention:
-    return Mention(name, etype, text.index(name))
-
-
 def test_a_word_after_a_head_and_of_the_is_the_tail_of_a_longer_name() -> None:
     text = "He was awarded the Most Radiant Order of the Quellstar, first class, in 2014."
-    assert cues.chained_in_name(text, _mention(text, "Quellstar", "organization"))
+    assert cues.chained_in_name(text, mention_at(text, "Quellstar", "organization"))
     text = "The High Court of Brantmark and Zorvale also ruled on the same day."
-    assert cues.chained_in_name(text, _mention(text, "Zorvale", "place"))
+    assert cues.chained_in_name(text, mention_at(text, "Zorvale", "place"))
     text = "She chose UQV [University of Quorvia at Vellham] for its scholarship."
-    assert cues.chained_in_name(text, _mention(text, "Vellham", "place"))
+    assert cues.chained_in_name(text, mention_at(text, "Vellham", "place"))
 
 
 def test_a_title_a_surname_a_direction_or_a_sentence_start_makes_no_chain() -> None:
@@ -45,24 +42,24 @@ def test_a_title_a_surname_a_direction_or_a_sentence_start_makes_no_chain() -> N
         ("Trade between Brantmark and Zorvale grew.", "Zorvale"),  # a list, no "of"
     ]
     for text, name in cases:
-        assert not cues.chained_in_name(text, _mention(text, name, "place")), text
+        assert not cues.chained_in_name(text, mention_at(text, name, "place")), text
 
 
 def test_a_person_span_over_the_head_is_an_affiliation() -> None:
     text = "Candidates Lina Bank of the Quellstar and others spoke."
     person = Mention("Lina Bank", "person", text.index("Lina"))
-    party = _mention(text, "Quellstar", "organization")
+    party = mention_at(text, "Quellstar", "organization")
     assert cues.chained_in_name(text, party)  # "Bank" alone reads as a head
     assert not cues.chained_in_name(text, party, [person, party])
 
 
 def test_a_name_of_several_words_a_country_or_a_person_is_left_alone() -> None:
     text = "He was Dean of the Quellbund Assembly until 2015."
-    assert not cues.chained_in_name(text, _mention(text, "Quellbund Assembly", "organization"))
+    assert not cues.chained_in_name(text, mention_at(text, "Quellbund Assembly", "organization"))
     text = "Scientists of the University of Brantmark and Zorvale University took part."
-    assert not cues.chained_in_name(text, _mention(text, "Zorvale University", "organization"))
+    assert not cues.chained_in_name(text, mention_at(text, "Zorvale University", "organization"))
     text = "A statement by the Government of the Philippines followed."
-    assert not cues.chained_in_name(text, _mention(text, "Philippines", "place"))
+    assert not cues.chained_in_name(text, mention_at(text, "Philippines", "place"))
     text = "The Order of the Quellstar went to Brantmark."
     assert not cues.chained_in_name(text, Mention("Quellstar", "person", text.index("Quell")))
 

@@ -9,13 +9,9 @@ common word), and fails without the rule it names.
 
 from __future__ import annotations
 
+from helpers import mention_at
+
 from news_digest.enrich import cues, things
-from news_digest.enrich.ner import Mention
-
-
-def _mention(text: str, name: str, etype: str) -> Mention:
-    return Mention(name, etype, text.index(name))
-
 
 # --- a model number after an organisation ---------------------------------------------------
 
@@ -24,7 +20,7 @@ def test_a_model_number_after_an_organisation_is_part_of_a_product_name() -> Non
     for text in ("The capsule was launched on a Brantwire 9 rocket from the coast.",
                  "A Brantwire 707 cargo plane crashed near the airport.",
                  "Shortly after launch, the Brantwire 9's first stage landed."):
-        assert cues.cut_before_name(text, _mention(text, "Brantwire", "organization")), text
+        assert cues.cut_before_name(text, mention_at(text, "Brantwire", "organization")), text
 
 
 def test_a_score_a_table_an_innings_or_a_count_is_no_model_number() -> None:
@@ -38,14 +34,14 @@ def test_a_score_a_table_an_innings_or_a_count_is_no_model_number() -> None:
                  "Brantwire 5 p.m. update on Monday",   # a time
                  "Brantwire 2019 opened on Friday.",    # a year: an edition of the body's event
                  "Brantwire 2"):                        # the end of a results line
-        assert not cues.cut_before_name(text, _mention(text, "Brantwire", "organization")), text
+        assert not cues.cut_before_name(text, mention_at(text, "Brantwire", "organization")), text
 
 
 def test_a_possessive_or_a_person_before_a_number_is_left_alone() -> None:
     text = "He sought the Brantwire Party's 2020 presidential nomination."
-    assert not cues.cut_before_name(text, _mention(text, "Brantwire Party's", "organization"))
+    assert not cues.cut_before_name(text, mention_at(text, "Brantwire Party's", "organization"))
     text = "Leader Lina Brantwire 68 yesterday."  # strokes, ages, shares follow people
-    assert not cues.cut_before_name(text, _mention(text, "Lina Brantwire", "person"))
+    assert not cues.cut_before_name(text, mention_at(text, "Lina Brantwire", "person"))
 
 
 # --- a name word the model left out before an organisation ----------------------------------
@@ -53,10 +49,10 @@ def test_a_possessive_or_a_person_before_a_number_is_left_alone() -> None:
 
 def test_an_unknown_capitalised_word_before_an_organisation_makes_a_longer_name() -> None:
     text = "Other victims included a Zorvath Quellbund official and a driver."
-    assert cues.cut_before_name(text, _mention(text, "Quellbund", "organization"))
+    assert cues.cut_before_name(text, mention_at(text, "Quellbund", "organization"))
     assert cues.named_before(text, text.index("Quellbund"))
     text = "A militia (Zorvath Quellbund) claimed it."  # a bracket does not capitalise
-    assert cues.cut_before_name(text, _mention(text, "Quellbund", "organization"))
+    assert cues.cut_before_name(text, mention_at(text, "Quellbund", "organization"))
 
 
 def test_a_known_word_a_sentence_start_or_an_acronym_before_it_is_left_alone() -> None:
@@ -71,15 +67,15 @@ def test_a_known_word_a_sentence_start_or_an_acronym_before_it_is_left_alone() -
             ("Zorvath Quellbund opened a branch.", "Quellbund"),             # the text's start
             ("The ZRV Quellbund Council met.", "Quellbund Council"),          # an acronym
             ("He joined Zorvath, Quellbund and others.", "Quellbund")):       # a list
-        assert not cues.cut_before_name(text, _mention(text, name, "organization")), text
+        assert not cues.cut_before_name(text, mention_at(text, name, "organization")), text
 
 
 def test_a_lower_case_span_or_a_person_or_place_is_left_alone() -> None:
     text = "Back then the Zorvath congress approved a bill."
-    assert not cues.cut_before_name(text, _mention(text, "congress", "organization"))
+    assert not cues.cut_before_name(text, mention_at(text, "congress", "organization"))
     text = "Then Zorvath Quellbund spoke."  # only organisation spans are asked
-    assert not cues.cut_before_name(text, _mention(text, "Quellbund", "person"))
-    assert not cues.cut_before_name(text, _mention(text, "Quellbund", "place"))
+    assert not cues.cut_before_name(text, mention_at(text, "Quellbund", "person"))
+    assert not cues.cut_before_name(text, mention_at(text, "Quellbund", "place"))
 
 
 # --- a place-typed name written where a pollster's is ---------------------------------------
@@ -87,15 +83,15 @@ def test_a_lower_case_span_or_a_person_or_place_is_left_alone() -> None:
 
 def test_a_name_before_poll_that_is_no_gazetteer_place_votes_organisation() -> None:
     text = "She polled at two percent in the Quorvel poll last week."
-    voted = things.thing_votes(text, [_mention(text, "Quorvel", "place")])
+    voted = things.thing_votes(text, [mention_at(text, "Quorvel", "place")])
     assert voted[0].type == "organization"
     text = "Three Quorvel surveys had him ahead."
-    assert things.polled_by(text, _mention(text, "Quorvel", "place"))
+    assert things.polled_by(text, mention_at(text, "Quorvel", "place"))
 
 
 def test_a_country_or_a_gazetteer_place_before_poll_stays_a_place() -> None:
     for text, name in (("A new Florida poll had him ahead.", "Florida"),
                        ("The Canada survey closed.", "Canada"),
                        ("A Quorvel pollster said so.", "Quorvel")):  # not the poll noun
-        voted = things.thing_votes(text, [_mention(text, name, "place")])
+        voted = things.thing_votes(text, [mention_at(text, name, "place")])
         assert voted[0].type == "place", text
