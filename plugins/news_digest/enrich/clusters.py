@@ -127,11 +127,13 @@ def word_vector(title: str, summary: str, keywords: Iterable[str], body: str = "
     best: dict[str, float] = {}
     parts = [(title, TITLE_WEIGHT), (summary, 1), (" ".join(keywords), 1), (body, 1)]
     for text, weight in parts:
-        for tok in tokens(text):
+        # each distinct token once (a body repeats most of its words): the same sums
+        # and the same first-seen order as a pass over every token
+        for tok, n in Counter(tokens(text)).items():
             if tok in STOPWORDS or len(tok) < 2 or tok.isdigit():
                 continue
             s = stem(tok)
-            counts[s] += weight
+            counts[s] += weight * n
             best[s] = max(best.get(s, 0.0), rarity(tok))
     return {s: n * best[s] for s, n in counts.items() if best[s] > 0}
 
