@@ -9,7 +9,7 @@ curator's entry keeps two names apart), but finding a set's representative is on
 from __future__ import annotations
 
 from collections.abc import MutableMapping, MutableSequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 K = TypeVar("K")
 
@@ -21,3 +21,11 @@ def find_root(parent: MutableMapping[K, K] | MutableSequence[K], key: K) -> K:
         parent[key] = parent[parent[key]]  # type: ignore[index]
         key = parent[key]  # type: ignore[index]
     return key
+
+
+def join_sets(parent: MutableMapping[Any, Any] | MutableSequence[Any], a: Any, b: Any) -> None:
+    """Join the sets of ``a`` and ``b`` under the smaller root, so the representative
+    does not depend on the order pairs are joined in (for stages whose every join is
+    allowed; those with a veto write their own)."""
+    ra, rb = find_root(parent, a), find_root(parent, b)
+    parent[max(ra, rb)] = min(ra, rb)  # type: ignore[index]

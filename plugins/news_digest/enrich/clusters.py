@@ -59,13 +59,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from functools import cached_property, partial
+from functools import cached_property
 
 from news_digest.enrich.keywords import STOPWORDS, stem, tokens
 from news_digest.enrich.rarity import rarity
 from news_digest.enrich.specifics import number_rarity, specific_vector
 from news_digest.model import ENTITY_TYPES, Article
-from news_digest.sets import find_root
+from news_digest.sets import find_root, join_sets
 from news_digest.settings import Settings
 
 DEFAULT_SIMILARITY = Settings.story_similarity / 100
@@ -216,6 +216,14 @@ def similarity(a: StoryDoc, b: StoryDoc) -> float:
     return math.fsum(scores) / len(scores)
 
 
+def _candidates(doc: StoryDoc, postings: Mapping[str, Sequence[int]]) -> set[int]:
+    """The docs ``doc`` is compared with: those listed under one of its index terms."""
+    found: set[int] = set()
+    for term in doc.index_terms:
+        found.update(postings.get(term, ()))
+    return found
+
+
 def new_story_id(key: str) -> str:
     """The id of a story its first article starts: a hash of that article's key."""
     return hashlib.sha1(f"story:{key}".encode(), usedforsecurity=False).hexdigest()[:ID_LENGTH]
@@ -278,9 +286,7 @@ class StoryIndex:
         """The story whose articles within the window ``doc`` resembles most on average
         (ties: the smaller id), and that average. Articles that share none of
         ``doc``'s index terms count as similarity 0."""
-        candidates: set[int] = set()
-        for term in doc.index_terms:
-            candidates.update(self.postings.get(term, ()))
+        candidates = _candidates(doc, self.postings)
         scores: dict[str, list[float]] = defaultdict(list)
         for i in candidates - self.retired:
             other = self.docs[i]
@@ -365,9 +371,7 @@ def neighbour_lists(docs: Sequence[StoryDoc], window_days: int = DEFAULT_WINDOW_
     for i, doc in enumerate(docs):
         if wanted is not None and doc.key not in wanted:
             continue
-        candidates: set[int] = set()
-        for term in doc.index_terms:
-            candidates.update(postings[term])
+        candidates = _candidates(doc, postings)
         candidates.discard(i)
         scored = []
         for j in candidates:
@@ -432,26 +436,21 @@ def join_stories(docs: Sequence[StoryDoc], lists: Mapping[str, Sequence[str]],
     only when a related report joins it to an older one. Only each doc's key, date and
     story are read (its vectors may be empty): the evidence is in ``lists``."""
     by_key = {d.key: d for d in docs}
-    scores = {pair: s for pair, s in shared_neighbours(
-        {key: listed for key, listed in lists.items() if key in by_key}, k).items()
-        if pair[0] in by_key and pair[1] in by_key}
+    # the pairs' holders are keys of ``by_key``: only its docs' lists are read
+    scores = shared_neighbours({key: listed for key, listed in lists.items()
+                                if key in by_key}, k)
     members: dict[str, list[str]] = defaultdict(list)
     for d in sorted(docs, key=lambda d: (d.date, d.key)):
         members[str(d.story)].append(d.key)
     parent = {s: s for s in members}
-
-    find = partial(find_root, parent)
-
     # only stories that some pair scoring ``bar`` links can merge (an average reaches
     # the bar only if one of its pairs does): each linked component apart
     for (a, b), score in scores.items():
         if score >= bar:
-            ra, rb = find(str(by_key[a].story)), find(str(by_key[b].story))
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+            join_sets(parent, str(by_key[a].story), str(by_key[b].story))
     components: dict[str, list[str]] = defaultdict(list)
     for story in sorted(members):
-        components[find(story)].append(story)
+        components[find_root(parent, story)].append(story)
     span = window_days * 86400
     out: dict[str, str] = {}
     for stories in components.values():

@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache, partial
 
 from news_digest.ingest.clean_lines import normalise
-from news_digest.sets import find_root
+from news_digest.sets import find_root, join_sets
 from news_digest.settings import Settings
 
 SHINGLE = 5
@@ -87,10 +87,7 @@ def groups(texts: Sequence[str], similarity: float = DEFAULT_SIMILARITY) -> list
     parent = list(range(len(texts)))
 
     find = partial(find_root, parent)
-
-    def join(i: int, j: int) -> None:
-        a, b = find(i), find(j)
-        parent[max(a, b)] = min(a, b)
+    join = partial(join_sets, parent)
 
     candidates = _blocked(texts)
     if 1 < len(candidates) <= EXACT_MAX:

@@ -228,6 +228,8 @@ class StoryAssigner:
         self.index: StoryIndex | None = None
         self._posts: dict[str, tuple[datetime, Path]] = {}
         """Posts indexed by date and story only: content path → (date, path)."""
+        self._paths: dict[str, Path] = {}
+        """Every post the index read at the start: content path → path."""
         cache = settings.ingest_cache_dir
         self._kept = _KeptDocs(cache / DOCS_FILE if cache else None)
         self.placed: dict[str, StoryDoc] = {}
@@ -250,6 +252,7 @@ class StoryAssigner:
                 if light is not None:
                     self.index.add(light)
                     self._posts[rel] = (light.date, path)
+                    self._paths[rel] = path
         return self.index
 
     def _index_near(self, when: datetime) -> StoryIndex:
@@ -306,39 +309,39 @@ class StoryAssigner:
         if not self.settings.story_regroup or not self.placed:
             return False
         window = self.settings.story_window_days
-        paths = dict(_post_paths(self.settings))
-        fronts: dict[str, StoryDoc] = {}
-        for rel, path in paths.items():
-            front = self._kept.get(rel, path, "light", date_and_story)
-            doc = doc_from_front_matter(rel, front) if front is not None else None
-            if doc is not None:
-                fronts[rel] = doc
+        kept = self._kept
+        index = self._light_index()
+        # the posts as the index holds them: every post read at the start (its date and
+        # story, or its vectors near a new article) and every post this ingest wrote
+        placed = {rel for rel in self.placed if (self.settings.content / rel).is_file()}
+        fronts = {rel: index.docs[i] for rel, i in index.by_key.items()
+                  if rel in self._paths or rel in placed}
+        paths = {**self._paths, **{rel: self.settings.content / rel for rel in placed}}
         # dates where a post appeared, changed or went: lists within reach are stale
-        moved = [d.date for rel, d in fronts.items() if rel in self._kept.fresh]
-        for rel, entry in self._kept.old.items():
-            if rel not in paths or rel in self._kept.fresh:
+        moved = [fronts[rel].date for rel in kept.fresh | placed if rel in fronts]
+        for rel, entry in kept.old.items():
+            if rel not in fronts or rel in kept.fresh or rel in placed:
                 front = entry.get("light")
                 old = doc_from_front_matter(rel, front) if isinstance(front, dict) else None
                 if old is not None:
                     moved.append(old.date)
         seen = {rel: d for rel, d in fronts.items() if regroupable(d)}
         stale = _within(seen, moved, window) | {
-            rel for rel in seen if self._kept.kept(rel, "neighbours") is None}
-        lists = {rel: tuple(self._kept.kept(rel, "neighbours"))
-                 for rel in seen if rel not in stale}
+            rel for rel in seen if kept.kept(rel, "neighbours") is None}
+        lists = {rel: tuple(kept.kept(rel, "neighbours")) for rel in seen if rel not in stale}
         if stale:
             pool = []
             for rel in sorted(_within(seen, [seen[r].date for r in stale], window)):
                 doc = self.placed.get(rel)
                 if doc is not None:
-                    self._kept.put(rel, paths[rel], "full", doc)
+                    kept.put(rel, paths[rel], "full", doc)
                 else:
-                    doc = self._kept.get(rel, paths[rel], "full", partial(_full_doc, rel))
+                    doc = kept.get(rel, paths[rel], "full", partial(_full_doc, rel))
                 if doc is not None and regroupable(doc):
                     pool.append(doc)
             lists.update(neighbour_lists(pool, window, targets=stale))
         for rel in seen:
-            self._kept.note(rel, "neighbours", lists.get(rel, ()))
+            kept.note(rel, "neighbours", lists.get(rel, ()))
         joined = join_stories(list(seen.values()), lists, window)
         return atomic_write(self.settings.stories_file, groups_text(joined))
 
