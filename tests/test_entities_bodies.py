@@ -86,10 +86,31 @@ def test_a_demonym_before_the_name_in_the_article_says_its_country() -> None:
         (D, [("organization", "Irish Green Party"), ("organization", "Green party"),
              ("place", "Ireland"), ("place", "France")]),
     ])
-    # "Irish Green Party" and "Green party" in one article: Ireland's, one page
-    assert names(r, 1) == [("organization", "Green Party of Ireland"), ("place", "Ireland"),
+    # "Irish Green Party" and "Green party" in one article: Ireland's, one page, called
+    # what the article writes
+    assert names(r, 1) == [("organization", "Irish Green Party"), ("place", "Ireland"),
                            ("place", "France")]
     assert not any(n == "Green Party" for _, n in names(r, 0))
+
+
+def test_a_shared_body_is_called_by_the_name_the_articles_write_with_its_country() -> None:
+    later, earlier = date(2021, 3, 2), date(2021, 2, 1)
+    articles = [
+        (D, [("organization", "House of Representatives"), ("place", "United States")]),
+        (later, [("organization", "United States House of Representatives")]),
+        (D, [("organization", "House of Representatives"), ("place", "Libya")]),
+        (earlier, [("organization", "U.S. House of Representatives")]),
+    ]
+    for order in (articles, articles[::-1]):
+        r = resolve_corpus(order)
+        us = {n for i in range(4) for _, n in names(r, i) if "Libya" not in n}
+        # one page for the US chamber, named as first written: never the built
+        # "House of Representatives of the United States" no article prints
+        assert us >= {"U.S. House of Representatives"}
+        assert not us & {"House of Representatives of the United States",
+                         "United States House of Representatives", "House of Representatives"}
+        assert any(n == "House of Representatives of Libya"
+                   for i in range(4) for _, n in names(r, i))
 
 
 def test_a_name_one_country_uses_is_left_alone() -> None:

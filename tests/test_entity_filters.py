@@ -75,6 +75,13 @@ def test_two_people_joined_become_two() -> None:
     assert found == {"Megyn Kelly": "person", "Gianna Baroni": "person"}
 
 
+def test_two_listed_places_joined_become_two_but_a_country_of_two_names_stays_one() -> None:
+    # NER spans "between Texas and Ohio" as one name, typed anything
+    assert names(("Texas and Ohio", "organization")) == {"Texas": "place", "Ohio": "place"}
+    found = names(("Trinidad and Tobago", "place"), ("Procter and Gamble", "organization"))
+    assert found == {"Trinidad and Tobago": "place", "Procter and Gamble": "organization"}
+
+
 def test_non_entities_are_dropped_at_ingest() -> None:
     found = names(("UTC", "organization"), ("COVID-19", "organization"),
                   ("Hurricane Maria", "place"), ("Puerto Rico", "place"))

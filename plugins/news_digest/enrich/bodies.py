@@ -13,7 +13,9 @@ says which names are shared, by evidence any news text gives:
   :data:`SHARED_HEADS`, or "House of …") that articles tie to **two or more**
   different countries. Each of its mentions is then named with its article's country
   ("Liberal Party of Canada", "Labor Party of Australia", "House of Commons of the
-  United Kingdom": the form parliaments and parties use themselves); a mention whose
+  United Kingdom": the form parliaments and parties use themselves), unless the
+  articles write that country's body with its country ("U.S. House of Representatives"),
+  which is then its name everywhere; a mention whose
   article names no country, or several, stays as written and gets no page. A name
   tied to one country only ("Democratic Party", all of whose articles name the United
   States alone) is left alone: the corpus shows nothing to mix.
@@ -39,7 +41,7 @@ nobody confuses; a page that mixes two countries' parties is the worse error.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
@@ -179,12 +181,17 @@ def country_prefix(name: str) -> tuple[str, str] | None:
 
 
 def split_shared(articles: Sequence[Sequence[tuple[str, str]]],
-                 known: Mapping[str, object]) -> tuple[list[list[tuple[str, str]]],
-                                                       set[tuple[str, str]]]:
+                 known: Mapping[str, object],
+                 days: Sequence[object] | None = None,
+                 ) -> tuple[list[list[tuple[str, str]]], set[tuple[str, str]]]:
     """Per article, the ``(type, name)`` pairs with shared names named by country, and
-    the pairs left without a country (no page). See the module docstring."""
+    the pairs left without a country (no page). See the module docstring.
+
+    ``days`` (one sortable date per article) picks the name a body is called by when the
+    articles write it with its country (see :func:`_written_names`)."""
     homes: list[dict[str, str]] = []  # per article: spelling key → the country it says
     evidence: dict[str, set[str]] = defaultdict(set)
+    written: dict[tuple[str, str], list[tuple[object, str]]] = defaultdict(list)
     # the only pairs either pass below reads or renames: a shared shape, with or without
     # a country before it (asked once per pair; most articles have none)
     named = {pair for pairs in articles for pair in pairs}
@@ -202,6 +209,9 @@ def split_shared(articles: Sequence[Sequence[tuple[str, str]]],
             split = country_prefix(name) if etype == "organization" else None
             if split and shared_shape(split[1]):
                 home[filters.spelling_key(split[1])] = split[0]
+                if split[1].split()[-1][:1].isupper():  # "U.S. House of Representatives"
+                    day = days[len(homes)] if days is not None else 0
+                    written[(filters.spelling_key(split[1]), split[0])].append((day, name))
         for etype, name in pairs:
             if etype != "organization" or name in known or not shared_shape(name):
                 continue
@@ -212,6 +222,7 @@ def split_shared(articles: Sequence[Sequence[tuple[str, str]]],
                 evidence[k].add(country)
         homes.append(home)
     shared = {k for k, found in evidence.items() if len(found) >= 2}
+    called = _written_names(written)
     out: list[list[tuple[str, str]]] = []
     pageless: set[tuple[str, str]] = set()
     for pairs, home in zip(articles, homes, strict=True):
@@ -228,13 +239,30 @@ def split_shared(articles: Sequence[Sequence[tuple[str, str]]],
                     country = split[0] if split and base != name else home.get(k)
                     if country:  # "Liberal party" → "Liberal Party of Australia"
                         head, _, last = base.rpartition(" ")
-                        name = filters.of_country(f"{head} {last[:1].upper()}{last[1:]}",
-                                                  country)
+                        name = called.get((k, country)) or filters.of_country(
+                            f"{head} {last[:1].upper()}{last[1:]}", country)
                     else:
                         pageless.add((etype, name))
             renamed.append((etype, name))
         out.append(renamed)
     return out, pageless
+
+
+def _written_names(written: Mapping[tuple[str, str], Sequence[tuple[object, str]]]
+                   ) -> dict[tuple[str, str], str]:
+    """``(spelling key, country)`` → the name the articles write for that country's body
+    ("U.S. House of Representatives"), so its page is called what readers read, not a
+    form built for it ("House of Representatives of the United States") that no article
+    prints. Of several written forms the one seen first wins (earliest date, then most
+    often, then alphabetically), the resolver's own rule for naming a merged entity, so
+    later articles never rename the page; a body never written with its country keeps
+    the built "<name> of <country>" form."""
+    out: dict[tuple[str, str], str] = {}
+    for key, seen in written.items():
+        first = min(day for day, _ in seen)
+        counts = Counter(name for day, name in seen if day == first)
+        out[key] = min(counts, key=lambda n: (-counts[n], n))
+    return out
 
 
 def party_short_forms(articles: Sequence[Sequence[tuple[str, str]]]

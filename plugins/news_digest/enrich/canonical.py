@@ -289,9 +289,9 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
     not_names = _acronyms_of_non_entities(mentions)
     confirmed = {key(clean_surface(p, m.type)) for m, _ in mentions if not m.tentative
                  for p in split_mention(m.text)}
-    for mention, weight, piece, surface in ((m, w, p, s) for m, w in mentions
-                                             for p in split_mention(m.text)
-                                             for s in _surfaces(p, m.type, registry)):
+    for mention, weight, piece, (surface, kind) in (
+            (m, w, p, s) for m, w in mentions for p in split_mention(m.text)
+            for s in _surfaces(p, m.type, registry)):
         entry = registry.entry(piece)
         if entry is None:
             entry = registry.entry(surface)
@@ -301,7 +301,7 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
             continue
         if not is_name(surface):
             continue
-        label = _label(mention.type, surface)
+        label = _label(kind, surface)
         if entry is None and filters.rejected(surface, label) is not None:
             continue
         if (entry is None and " " not in surface and not surface.isupper()
@@ -389,19 +389,23 @@ def _acronyms_of_non_entities(mentions: Sequence[tuple[ner.Mention, float]]) -> 
     return frozenset(found)
 
 
-def _surfaces(piece: str, label: str | None, registry: Registry) -> list[str]:
-    """The names in one mention piece: cleaned, tidied (:func:`filters.tidy`), and split
-    when two names were joined by a slash or two people by "and"; a registry name or
-    alias is taken as written."""
+def _surfaces(piece: str, label: str | None,
+              registry: Registry) -> list[tuple[str, str | None]]:
+    """The names in one mention piece, each with the label it votes for: cleaned,
+    tidied (:func:`filters.tidy`), and split when two names were joined by a slash or
+    two people or two listed places by "and" (the places then vote place, whatever the
+    span's label); a registry name or alias is taken as written."""
     surface = clean_surface(piece, label)
     if registry.entry(piece) is not None or registry.entry(surface) is not None:
-        return [surface]
+        return [(surface, label)]
     out = []
-    for part in (p for pair in filters.split_slashed(surface)
-                 for p in filters.split_joined(pair, label)):
-        tidied = clean_surface(filters.tidy(part, label), label)
-        if tidied:
-            out.append(tidied)
+    for pair in filters.split_slashed(surface):
+        parts = filters.split_joined(pair, label)
+        kind = "place" if len(parts) > 1 and label != "person" else label
+        for part in parts:
+            tidied = clean_surface(filters.tidy(part, kind), kind)
+            if tidied:
+                out.append((tidied, kind))
     return out
 
 

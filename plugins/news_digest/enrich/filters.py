@@ -304,11 +304,20 @@ def split_slashed(text: str) -> list[str]:
 
 
 def split_joined(text: str, etype: str | None) -> list[str]:
-    """Two people joined in one span ("Kelly and Baroni") as two names."""
-    if etype != "person":
-        return [text]
+    """Two people joined in one span ("Kelly and Baroni") as two names; two places
+    ("between Crete and Cyprus", which NER may call anything) too, when a gazetteer lists
+    each part and not the whole ("Trinidad and Tobago", "Bosnia and Herzegovina" are
+    one country; "Procter and Gamble" has no place in it)."""
     parts = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", text)]
-    return [p for p in parts if p] if len(parts) > 1 else [text]
+    if len(parts) < 2 or not all(parts):
+        return [text]
+    if etype == "person" or (all(map(_listed_place, parts)) and not _listed_place(text)):
+        return parts
+    return [text]
+
+
+def _listed_place(name: str) -> bool:
+    return bool(country_of(name)) or gazetteer.is_place(name)
 
 
 @lru_cache(maxsize=1)

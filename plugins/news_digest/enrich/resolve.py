@@ -270,7 +270,8 @@ def _tidied(etype: str, name: str, known: Mapping[str, Known], surnames: frozens
             hyphened: frozenset[str]) -> list[tuple[str, str]]:
     """What one input ``(type, name)`` becomes in step 1 (tidy and filter): a registry
     name as it is, with the registry's type; a ticket ("Biden-Harris") as its two
-    people; else its tidied parts that pass the filters (none, one, or two joined people)."""
+    people; else its tidied parts that pass the filters (none, one, or two joined people
+    or listed places)."""
     if name in known:
         return [(known[name].type, name)]
     if "-" in name:
@@ -278,9 +279,10 @@ def _tidied(etype: str, name: str, known: Mapping[str, Known], surnames: frozens
         if ticket:  # "Biden-Harris": two people, each found below; the input pair maps
             # to the second in ``mapping`` (one answer per input)
             return [("person", part) for part in ticket]
-    return [(etype, t) for t in (filters.tidy(part, etype)
-                                 for part in filters.split_joined(name, etype))
-            if t and filters.rejected(t, etype, noise=False) is None]
+    parts = filters.split_joined(name, etype)
+    kind = "place" if len(parts) > 1 and etype != "person" else etype  # two places
+    return [(kind, t) for t in (filters.tidy(part, kind) for part in parts)
+            if t and filters.rejected(t, kind, noise=False) is None]
 
 
 @contextmanager
@@ -336,7 +338,7 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
         origins.append(origin)
     days = [_day(d) for d, _ in articles]
     # parties and chambers several countries have: named by the article's country
-    cleaned, unqualified = bodies.split_shared(bodies.party_short_forms(cleaned), known)
+    cleaned, unqualified = bodies.split_shared(bodies.party_short_forms(cleaned), known, days)
     # places of one name ("Wilmington, Delaware" / "Wilmington, North Carolina"): apart
     cleaned, same_name = placenames.split_same_names(cleaned, known)
     unqualified |= same_name
