@@ -4,6 +4,7 @@ have the same nearest neighbours, and the site shows them as one card."""
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -14,7 +15,13 @@ import yaml
 from helpers import Post, build, write_content
 from test_story_state import article, write_post
 
-from news_digest.enrich.clusters import StoryDoc, regroup
+from news_digest.enrich.clusters import (
+    SHARED_BAR,
+    StoryDoc,
+    join_stories,
+    regroup,
+    shared_neighbours,
+)
 from news_digest.ingest.story_state import StoryAssigner
 from news_digest.settings import Settings
 
@@ -72,6 +79,30 @@ def test_stories_further_apart_than_the_window_are_not_joined() -> None:
     late = [replace(d, date=d.date + timedelta(days=5)) if d.story == A2 else d
             for d in docs()]
     assert regroup(late, window_days=3) == {}
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_an_event_left_as_two_big_stories_is_joined_through_the_stories_its_reports_list(
+        seed: int) -> None:
+    # ten reports on each of two stories of one event; each lists three reports of its
+    # own story and two of the other's, at random: a pair across the split shares too
+    # few *reports* to reach the bar, but their lists name the same two *stories*.
+    # A look-alike event's reports list their own, and now and then one report of A.
+    rng = random.Random(seed)
+    a, b, c = ([f"{p}{i}" for i in range(10)] for p in "abc")
+    story = {**dict.fromkeys(a, A1), **dict.fromkeys(b, A2), **dict.fromkeys(c, B)}
+    posts = [doc(key, story[key], {}, hours=i % 24) for i, key in enumerate(a + b + c)]
+    lists = {}
+    for own, other in ((a, b), (b, a)):
+        for key in own:
+            lists[key] = rng.sample([k for k in own if k != key], 3) + rng.sample(other, 2)
+    for key in c:
+        lists[key] = rng.sample([k for k in c if k != key], 3) + (
+            [rng.choice(a)] if rng.random() < 0.5 else [])
+    by_reports = shared_neighbours(lists)
+    across = [by_reports.get((x, y), 0.0) for x in a for y in b]
+    assert sum(across) / len(across) < SHARED_BAR  # reports alone: two cards
+    assert join_stories(posts, lists) == {A2: A1}
 
 
 QUAKE = ("A magnitude 6.1 earthquake struck near Petrinja on {d}, damaging houses, the "
