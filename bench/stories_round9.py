@@ -171,13 +171,12 @@ def join(docs: Docs, scores: Scores, bar: float = BAR) -> dict[str, str]:
     return out
 
 
-def second_pass(docs: Docs, lists: Lists, first: Mapping[str, str]) -> dict[str, str]:
-    """(a): after the first merge ``first`` (story → shown story), each report's
-    neighbours are read as the merged stories they lie in: two reports share one
-    neighbour per merged story both list (counted with multiplicity, min of the two
-    counts), third parties only (the pair itself left out of each other's list), over k;
-    merged stories join again by average linkage under the same bar."""
-    story = {d.key: first.get(str(d.story), str(d.story)) for d in docs}
+def group_scores(docs: Docs, lists: Lists, story: Mapping[str, str],
+                 third_groups: bool = False) -> Scores:
+    """Shared neighbours read at group level: per pair, the number of neighbours of one
+    that lie in a group (``story``: key → group) holding as many of the other's, i.e.
+    sum over groups of the smaller count; the pair itself left out of each other's
+    list; over k. ``third_groups``: neighbours in the pair's own two groups not counted."""
     bags = {}
     for key, listed in lists.items():
         if key in story:
@@ -194,11 +193,31 @@ def second_pass(docs: Docs, lists: Lists, first: Mapping[str, str]) -> dict[str,
                 a, b = holders[x], holders[y]
                 if (a, b) in scores:
                     continue
-                ca = Counter(g for m, g in bags[a] if m != b)
-                cb = Counter(g for m, g in bags[b] if m != a)
+                own = {story[a], story[b]} if third_groups else set()
+                ca = Counter(g for m, g in bags[a] if m != b and g not in own)
+                cb = Counter(g for m, g in bags[b] if m != a and g not in own)
                 n = sum(min(c, cb[g]) for g, c in ca.items())
                 if n:
                     scores[(a, b)] = n / K
+    return scores
+
+
+def second_pass(docs: Docs, lists: Lists, first: Mapping[str, str],
+                third_groups: bool = False, linked: bool = False) -> dict[str, str]:
+    """(a): after the first merge ``first`` (story → shown story), each report's
+    neighbours are read as the merged stories they lie in: two reports share one
+    neighbour per merged story both list (counted with multiplicity, min of the two
+    counts), third parties only (the pair itself left out of each other's list), over k;
+    merged stories join again by average linkage under the same bar."""
+    story = {d.key: first.get(str(d.story), str(d.story)) for d in docs}
+    scores = group_scores(docs, lists, story, third_groups)
+    if linked:
+        # only groups that a report pair scoring the bar today links may merge
+        plain_scores = clusters.shared_neighbours(lists, K)
+        ok = {frozenset((story[a], story[b])) for (a, b), v in plain_scores.items()
+              if v >= BAR and a in story and b in story}
+        scores = {p: v for p, v in scores.items()
+                  if story[p[0]] == story[p[1]] or frozenset((story[p[0]], story[p[1]])) in ok}
     merged = [replace(d, story=story[d.key]) for d in docs]
     again = join(merged, scores)
     out = {}
@@ -226,9 +245,29 @@ def twice(docs: Docs, lists: Lists) -> dict[str, str]:
     return second_pass(docs, lists, today(docs, lists))
 
 
+def ingest_groups(docs: Docs, lists: Lists) -> dict[str, str]:
+    """One pass whose score reads neighbours at the level of ingest's stories."""
+    story = {d.key: str(d.story) for d in docs}
+    return join(docs, group_scores(docs, lists, story))
+
+
+def until_stable(docs: Docs, lists: Lists, third_groups: bool = False) -> dict[str, str]:
+    first = today(docs, lists)
+    while True:
+        again = second_pass(docs, lists, first, third_groups)
+        if again == first:
+            return first
+        first = again
+
+
 VARIANTS: dict[str, Variant] = {
     "today": today,
     "second-pass": twice,
+    "second-pass-third-groups": lambda d, l: second_pass(d, l, today(d, l), third_groups=True),
+    "second-pass-linked": lambda d, l: second_pass(d, l, today(d, l), linked=True),
+    "second-pass-to-fixpoint": until_stable,
+    "third-groups-to-fixpoint": lambda d, l: until_stable(d, l, True),
+    "ingest-groups": ingest_groups,
     "jaccard": plain(jaccard_scores),
     "longer-list": plain(longer_scores),
     "rank": plain(rank_scores),
