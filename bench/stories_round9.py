@@ -119,6 +119,16 @@ def longer_scores(docs: Docs, lists: Lists) -> Scores:
             for (a, b), s in _pairs(lists).items()}
 
 
+def rank_sum_scores(docs: Docs, lists: Lists) -> Scores:
+    norm = 2 * sum(K + 1 - r for r in range(1, K + 1))
+    out = {}
+    for (a, b), shared in _pairs(lists).items():
+        ra = {m: r for r, m in enumerate(lists[a], 1)}
+        rb = {m: r for r, m in enumerate(lists[b], 1)}
+        out[(a, b)] = sum(2 * (K + 1) - ra[m] - rb[m] for m in shared) / norm
+    return out
+
+
 def rank_scores(docs: Docs, lists: Lists) -> Scores:
     norm = sum((K + 1 - r) ** 2 for r in range(1, K + 1))
     out = {}
@@ -202,15 +212,54 @@ def group_scores(docs: Docs, lists: Lists, story: Mapping[str, str],
     return scores
 
 
+def weighted_group_scores(docs: Docs, lists: Lists, story: Mapping[str, str]) -> Scores:
+    """As :func:`group_scores` with own groups counted, but each neighbour m weighs the
+    share of m's own list that lies in m's group (a report misplaced in a group lists
+    the reports of its own event, elsewhere, and so counts little for that group)."""
+    weight = {}
+    for key, listed in lists.items():
+        if key in story:
+            inside = [m for m in listed if story.get(m) == story[key]]
+            weight[key] = len(inside) / len(listed) if listed else 0.0
+    bags = {key: [(m, story[m]) for m in listed if m in story]
+            for key, listed in lists.items() if key in story}
+    by_group: dict[str, list[str]] = defaultdict(list)
+    for key, bag in bags.items():
+        for g in {g for _, g in bag}:
+            by_group[g].append(key)
+    scores: Scores = {}
+    for holders in by_group.values():
+        holders.sort()
+        for x in range(len(holders)):
+            for y in range(x + 1, len(holders)):
+                a, b = holders[x], holders[y]
+                if (a, b) in scores:
+                    continue
+                ca: Counter[str] = Counter()
+                cb: Counter[str] = Counter()
+                for m, g in bags[a]:
+                    if m != b:
+                        ca[g] += weight.get(m, 0.0)
+                for m, g in bags[b]:
+                    if m != a:
+                        cb[g] += weight.get(m, 0.0)
+                n = math.fsum(min(c, cb[g]) for g, c in ca.items())
+                if n:
+                    scores[(a, b)] = n / K
+    return scores
+
+
 def second_pass(docs: Docs, lists: Lists, first: Mapping[str, str],
-                third_groups: bool = False, linked: bool = False) -> dict[str, str]:
+                third_groups: bool = False, linked: bool = False,
+                weighted: bool = False) -> dict[str, str]:
     """(a): after the first merge ``first`` (story → shown story), each report's
     neighbours are read as the merged stories they lie in: two reports share one
     neighbour per merged story both list (counted with multiplicity, min of the two
     counts), third parties only (the pair itself left out of each other's list), over k;
     merged stories join again by average linkage under the same bar."""
     story = {d.key: first.get(str(d.story), str(d.story)) for d in docs}
-    scores = group_scores(docs, lists, story, third_groups)
+    scores = weighted_group_scores(docs, lists, story) if weighted else \
+        group_scores(docs, lists, story, third_groups)
     if linked:
         # only groups that a report pair scoring the bar today links may merge
         plain_scores = clusters.shared_neighbours(lists, K)
@@ -268,9 +317,13 @@ VARIANTS: dict[str, Variant] = {
     "second-pass-to-fixpoint": until_stable,
     "third-groups-to-fixpoint": lambda d, l: until_stable(d, l, True),
     "ingest-groups": ingest_groups,
+    "second-pass-weighted": lambda d, l: second_pass(d, l, today(d, l), weighted=True),
+    "mutual+third-groups": lambda d, l: second_pass(
+        d, l, join(d, mutual_scores(d, l)), third_groups=True),
     "jaccard": plain(jaccard_scores),
     "longer-list": plain(longer_scores),
     "rank": plain(rank_scores),
+    "rank-sum": plain(rank_sum_scores),
     "mutual": plain(mutual_scores),
 }
 
