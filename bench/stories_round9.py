@@ -212,7 +212,8 @@ def group_scores(docs: Docs, lists: Lists, story: Mapping[str, str],
     return scores
 
 
-def weighted_group_scores(docs: Docs, lists: Lists, story: Mapping[str, str]) -> Scores:
+def weighted_group_scores(docs: Docs, lists: Lists, story: Mapping[str, str],
+                          pair_weight: bool = False) -> Scores:
     """As :func:`group_scores` with own groups counted, but each neighbour m weighs the
     share of m's own list that lies in m's group (a report misplaced in a group lists
     the reports of its own event, elsewhere, and so counts little for that group)."""
@@ -244,6 +245,8 @@ def weighted_group_scores(docs: Docs, lists: Lists, story: Mapping[str, str]) ->
                     if m != a:
                         cb[g] += weight.get(m, 0.0)
                 n = math.fsum(min(c, cb[g]) for g, c in ca.items())
+                if pair_weight:
+                    n *= weight.get(a, 0.0) * weight.get(b, 0.0)
                 if n:
                     scores[(a, b)] = n / K
     return scores
@@ -251,14 +254,14 @@ def weighted_group_scores(docs: Docs, lists: Lists, story: Mapping[str, str]) ->
 
 def second_pass(docs: Docs, lists: Lists, first: Mapping[str, str],
                 third_groups: bool = False, linked: bool = False,
-                weighted: bool = False) -> dict[str, str]:
+                weighted: bool = False, pair_weight: bool = False) -> dict[str, str]:
     """(a): after the first merge ``first`` (story → shown story), each report's
     neighbours are read as the merged stories they lie in: two reports share one
     neighbour per merged story both list (counted with multiplicity, min of the two
     counts), third parties only (the pair itself left out of each other's list), over k;
     merged stories join again by average linkage under the same bar."""
     story = {d.key: first.get(str(d.story), str(d.story)) for d in docs}
-    scores = weighted_group_scores(docs, lists, story) if weighted else \
+    scores = weighted_group_scores(docs, lists, story, pair_weight) if weighted else \
         group_scores(docs, lists, story, third_groups)
     if linked:
         # only groups that a report pair scoring the bar today links may merge
@@ -318,6 +321,8 @@ VARIANTS: dict[str, Variant] = {
     "third-groups-to-fixpoint": lambda d, l: until_stable(d, l, True),
     "ingest-groups": ingest_groups,
     "second-pass-weighted": lambda d, l: second_pass(d, l, today(d, l), weighted=True),
+    "second-pass-weighted-pairs": lambda d, l: second_pass(
+        d, l, today(d, l), weighted=True, pair_weight=True),
     "mutual+third-groups": lambda d, l: second_pass(
         d, l, join(d, mutual_scores(d, l)), third_groups=True),
     "jaccard": plain(jaccard_scores),
