@@ -47,6 +47,11 @@ class Page:
     aliases: str
 
 
+def _no_duplicate(value: str) -> bool:
+    """An empty ``duplicate_of``, or the "-" some judges write for "none"."""
+    return value.strip() in ("", "-")
+
+
 def read_pages(output: Path) -> list[Page]:
     pages = []
     for group in GROUPS:
@@ -99,9 +104,9 @@ def clean_rate(judged: Path) -> None:
         real = [r for r in got if r["entity"] == "y"]
         typed = [r for r in real if r["type_ok"] == "y"]
         formed = [r for r in real if r["well_formed"] == "y"]
-        unique = [r for r in got if not r["duplicate_of"].strip()]
+        unique = [r for r in got if _no_duplicate(r["duplicate_of"])]
         clean = [r for r in got if r["entity"] == "y" and r["type_ok"] == "y"
-                 and r["well_formed"] == "y" and not r["duplicate_of"].strip()]
+                 and r["well_formed"] == "y" and _no_duplicate(r["duplicate_of"])]
         n = len(got)
         print(f"{sample}: {n} pages; real entity {len(real)}/{n} ({len(real) / n:.1%}); "
               f"right type {len(typed)}/{len(real) or 1} ({len(typed) / (len(real) or 1):.1%}); "
