@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from news_digest.ingest.clean_lines import SENTENCE_END
+from news_digest.ingest.clean_lines import SENTENCE_END, without_links
 
 CHARS_PER_WORD = 6.0
 """A line's length is counted in characters / 6 ("word-equivalents"): about one English
@@ -92,9 +92,10 @@ def look(text: str, stops: float | None, cells: bool = False) -> Look:
         stop = _clip((2 * len(text) - LENGTH_LOW - LENGTH_HIGH) / (LENGTH_HIGH - LENGTH_LOW))
     else:
         stop = _clip((stops - STOP_CENTRE) / STOP_SCALE)
-    end = 1.0 if SENTENCE_END.search(sample.rstrip()[-3:]) else -1.0
+    words = without_links(sample)
+    end = 1.0 if SENTENCE_END.search(words.rstrip()[-3:]) else -1.0
     link = -1.0 if _linky(sample) else 0.0
-    data = cells or len(_FIGURE.findall(sample[:400])) >= 2
+    data = cells or len(_FIGURE.findall(words[:400])) >= 2
     return Look(stop=stop, end=end, caps=_caps(sample), link=link, data=data)
 
 
