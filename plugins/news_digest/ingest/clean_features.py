@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from news_digest.ingest.clean_lines import SENTENCE_END
+from news_digest.ingest.clean_lines import SENTENCE_END, without_links
 
 CHARS_PER_WORD = 6.0
 """A line's length is counted in characters / 6 ("word-equivalents"): about one English
@@ -27,6 +27,13 @@ STOP_CENTRE = 0.31
 STOP_SCALE = 0.10
 """Function-word share: jusText's published thresholds (0.30 near-good, 0.32 good) give
 the centre; ±0.10 around it saturates (prose ~0.45, a list of names ~0.1)."""
+LENGTH_LOW = 70
+LENGTH_HIGH = 200
+"""Without a stop list for the page's language (Thai, Chinese, Japanese: no list, or no
+spaces to find words by), length stands in for function words, as in jusText's
+language-independent mode (stop-word thresholds set to 0, so its published length
+thresholds decide): a line under 70 characters is short (-1), one over 200 is a
+paragraph (+1), linear in between."""
 W_STOP = 0.5
 W_END = 0.25
 W_CAPS = 0.25
@@ -74,16 +81,21 @@ def confidence(n: float) -> float:
 
 
 def look(text: str, stops: float | None, cells: bool = False) -> Look:
-    """The look of a line; ``stops`` is its function-word share, None for an unknown language;
+    """The look of a line; ``stops`` is its function-word share, None for an unknown language
+    (then its length in characters takes that term's place, LENGTH_LOW / LENGTH_HIGH);
     ``cells`` says the dump kept the line's table cells apart.
 
     Reads at most the first 4000 characters: a giant line costs no more than a long one.
     """
     sample = text[:4000]
-    stop = 0.0 if stops is None else _clip((stops - STOP_CENTRE) / STOP_SCALE)
-    end = 1.0 if SENTENCE_END.search(sample.rstrip()[-3:]) else -1.0
+    if stops is None:  # no function words to count: length speaks instead (jusText)
+        stop = _clip((2 * len(text) - LENGTH_LOW - LENGTH_HIGH) / (LENGTH_HIGH - LENGTH_LOW))
+    else:
+        stop = _clip((stops - STOP_CENTRE) / STOP_SCALE)
+    words = without_links(sample)
+    end = 1.0 if SENTENCE_END.search(words.rstrip()[-3:]) else -1.0
     link = -1.0 if _linky(sample) else 0.0
-    data = cells or len(_FIGURE.findall(sample[:400])) >= 2
+    data = cells or len(_FIGURE.findall(words[:400])) >= 2
     return Look(stop=stop, end=end, caps=_caps(sample), link=link, data=data)
 
 

@@ -150,10 +150,21 @@ def _stop_index() -> dict[str, tuple[int, ...]]:
     return {word: tuple(ids) for word, ids in languages_of.items()}
 
 
+_LINK = re.compile(r"(?:https?://|www\.)\S+|\b(?:[\w-]+\.)+[a-z]{2,}/\S*", re.IGNORECASE)
+"""A web address in running text ("http://t.co/x1Y2", "pic.twitter.com/Ab3d")."""
+
+
+def without_links(text: str) -> str:
+    """The words of a line without its web addresses: a sentence that ends with a link
+    (a quoted post, a "more at …") still ends like a sentence, and an address's pieces
+    ("http", "t", "co", "x1Y2") are not words that dilute its function-word share."""
+    return " ".join(_LINK.sub(" ", text).split()) if "/" in text else text
+
+
 def stop_density(text: str, stoplist: frozenset[str] | None) -> float:
     if stoplist is None:
         return 0.0
-    words = _WORD.findall(text[:SAMPLE_CHARS].lower())
+    words = _WORD.findall(without_links(text[:SAMPLE_CHARS]).lower())
     return sum(word in stoplist for word in words) / len(words) if words else 0.0
 
 

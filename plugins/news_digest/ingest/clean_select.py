@@ -148,9 +148,28 @@ def select_article(lines: list[Line]) -> None:
     items = _announced_list(lines, first, last)
     for i, line in enumerate(lines):
         line.keep = free(line) and ((first <= i <= last and line.d > 0) or i in items)
+    _closing_aside(lines)
     for i in contents(lines):
         if lines[i].keep:
             lines[i].keep, lines[i].reason = False, "contents"
+
+
+_ASIDE = re.compile(r"^(?:\(.*\)|\[.*\])$")
+
+
+def _closing_aside(lines: list[Line]) -> None:
+    """The line right after the article's last kept line joins it when it is wholly in
+    brackets: "(Reporting by …; Editing by …)", "[via …]", "(This story was updated …)".
+
+    Brackets mark an aside to the text above them, and after an article's last
+    paragraph that is its own note: a wire credit or an editor's note, full of names
+    and capitals, so it reads as neither prose nor chrome by its look. One line only,
+    and never one a rule named."""
+    last = max((i for i, line in enumerate(lines) if line.keep), default=-1)
+    if 0 <= last < len(lines) - 1:
+        after = lines[last + 1]
+        if free(after) and _ASIDE.match(after.text):
+            after.keep = True
 
 
 def contents(lines: list[Line]) -> list[int]:
