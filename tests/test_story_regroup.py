@@ -4,8 +4,10 @@ have the same nearest neighbours, and the site shows them as one card."""
 
 from __future__ import annotations
 
+import os
 import random
 import re
+import shutil
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -167,8 +169,9 @@ def test_an_unreadable_stories_file_is_named_and_ignored(
     assert "stories.learned.yml" in caplog.text
 
 
+@pytest.mark.parametrize("case", ["cached", "fresh clone", "neighbours file damaged"])
 def test_a_later_ingest_works_out_only_the_lists_near_its_posts_and_agrees_with_all(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
     from news_digest.enrich.clusters import neighbour_lists
     from news_digest.ingest import story_state
     from news_digest.ingest.story_state import _full_doc, _post_paths
@@ -201,9 +204,17 @@ def test_a_later_ingest_works_out_only_the_lists_near_its_posts_and_agrees_with_
         return neighbour_lists(docs, window, targets=targets)
 
     monkeypatch.setattr(story_state, "neighbour_lists", lists)
+    if case == "fresh clone":  # a scheduled build from a clone: no cache, new mtimes
+        shutil.rmtree(tmp_path / "cache")
+        for post in s.content.rglob("*.md"):
+            os.utime(post)
+    if case == "neighbours file damaged":  # every list is worked out again, no error
+        s.neighbours_file.write_text('{"made_with": "x", "posts": [', encoding="utf-8")
     ingest_one("second", 20)
-    # only the posts within three days of the new one: a week of 6 a day, and itself
-    assert 0 < len(worked_out) <= 7 * 6 + 1
+    if case == "neighbours file damaged":
+        assert len(worked_out) == 30 * 6 + 2
+    else:  # only the posts within three days of the new one: a week of 6 a day, and it
+        assert 0 < len(worked_out) <= 7 * 6 + 1
     every = [_full_doc(rel, path) for rel, path in _post_paths(s)]
     assert yaml.safe_load(s.stories_file.read_text())["joined"] == \
         regroup([d for d in every if d is not None])

@@ -132,6 +132,13 @@ class Settings:
         return self.data_dir / "stories.learned.yml"
 
     @property
+    def neighbours_file(self) -> Path:
+        """Where ingest keeps each post's nearest posts for regrouping, beside the stories
+        file: machine-written state that a fresh clone of a site keeps (a cache would be
+        lost), so one new seed never works out every post's list again."""
+        return self.data_dir / "stories.neighbours.json"
+
+    @property
     def ingest_cache_dir(self) -> Path | None:
         return Path(self.ingest_cache) if self.ingest_cache else None
 

@@ -11,9 +11,11 @@ takes the post out of every story, and no new article will be put with it.
 from __future__ import annotations
 
 import bisect
+import hashlib
+import json
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import partial
@@ -152,8 +154,6 @@ class _KeptDocs:
         self.path = path
         self.old: dict[str, dict[str, Any]] = {}
         self.new: dict[str, dict[str, Any]] = {}
-        self.fresh: set[str] = set()
-        """Posts read anew this run: new, or changed since they were kept."""
         posts = load_kept(path, made_with(*INGEST_DATA))
         if isinstance(posts, dict):
             self.old = posts
@@ -173,7 +173,6 @@ class _KeptDocs:
                 entry = self.new[rel] = dict(old)
             else:
                 entry = self.new[rel] = {"stamp": stamp}
-                self.fresh.add(rel)
         if kind not in entry:
             entry[kind] = read(path)
         return entry[kind]
@@ -190,20 +189,7 @@ class _KeptDocs:
         if entry.get("stamp") != stamp:
             entry.clear()
             entry["stamp"] = stamp
-            self.fresh.add(rel)
         entry[kind] = value
-
-    def note(self, rel: str, kind: str, value: Any) -> None:
-        """Keep ``value`` as the ``kind`` reading of ``rel`` (asked for this run)."""
-        if rel in self.new:
-            self.new[rel][kind] = value
-
-    def kept(self, rel: str, kind: str) -> Any:
-        """The ``kind`` reading of ``rel`` kept from an earlier run, if the post is as it
-        was then (:meth:`get` was asked for it this run); else None."""
-        if rel in self.fresh:
-            return None
-        return self.new.get(rel, {}).get(kind)
 
     def save(self) -> None:
         if self.path is not None and self.new and self.new != self.old:
@@ -317,18 +303,16 @@ class StoryAssigner:
         fronts = {rel: index.docs[i] for rel, i in index.by_key.items()
                   if rel in self._paths or rel in placed}
         paths = {**self._paths, **{rel: self.settings.content / rel for rel in placed}}
-        # dates where a post appeared, changed or went: lists within reach are stale
-        moved = [fronts[rel].date for rel in kept.fresh | placed if rel in fronts]
-        for rel, entry in kept.old.items():
-            if rel not in fronts or rel in kept.fresh or rel in placed:
-                front = entry.get("light")
-                old = doc_from_front_matter(rel, front) if isinstance(front, dict) else None
-                if old is not None:
-                    moved.append(old.date)
         seen = {rel: d for rel, d in fronts.items() if regroupable(d)}
+        store = NeighbourStore.load(self.settings.neighbours_file)
+        digests = {rel: _digest(paths[rel]) for rel in seen}
+        # dates where a post appeared, changed or went: lists within reach are stale
+        moved = [d.date for rel, d in seen.items() if store.digest(rel) != digests[rel]]
+        moved += [date for rel, date in store.dates().items()
+                  if rel not in seen or store.digest(rel) != digests[rel]]
         stale = _within(seen, moved, window) | {
-            rel for rel in seen if kept.kept(rel, "neighbours") is None}
-        lists = {rel: tuple(kept.kept(rel, "neighbours")) for rel in seen if rel not in stale}
+            rel for rel in seen if store.digest(rel) != digests[rel]}
+        lists = {rel: store.neighbours(rel) for rel in seen if rel not in stale}
         if stale:
             pool = []
             for rel in sorted(_within(seen, [seen[r].date for r in stale], window)):
@@ -340,10 +324,73 @@ class StoryAssigner:
                 if doc is not None and regroupable(doc):
                     pool.append(doc)
             lists.update(neighbour_lists(pool, window, targets=stale))
-        for rel in seen:
-            kept.note(rel, "neighbours", lists.get(rel, ()))
+        NeighbourStore.save(self.settings.neighbours_file, {
+            rel: (digests[rel], seen[rel].date, lists.get(rel, ())) for rel in seen})
         joined = join_stories(list(seen.values()), lists, window)
         return atomic_write(self.settings.stories_file, groups_text(joined))
+
+
+def _digest(path: Path) -> str:
+    """A post's bytes, hashed: what its kept list was worked out from (a size and time
+    stamp would not survive a fresh clone of the site)."""
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    except OSError:
+        return ""
+
+
+class NeighbourStore:
+    """Each regrouped post's nearest posts, with the digest and date of the post they
+    were worked out for, kept in ``data/stories.neighbours.json``.
+
+    A post's list depends only on the posts within the story window of it, so a list is
+    good while neither its post nor any post within the window of it changed: one new
+    seed works out a week of lists, not the archive. Kept in the data folder, not the
+    ingest cache, because a site built from a fresh clone (a scheduled CI build) has no
+    cache, and working out every list costs ~20 s at 5,000 posts. Written by the code
+    that reads it (``made_with``): lists from another plugin version are worked out
+    again. One post per line, sorted, so the same posts give the same bytes and an
+    ingest changes only the lines of the posts near it.
+    """
+
+    def __init__(self, posts: Mapping[str, Any]) -> None:
+        self.posts = posts
+
+    @classmethod
+    def load(cls, path: Path) -> NeighbourStore:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            return cls({})
+        if not isinstance(data, dict) or data.get("made_with") != made_with(*INGEST_DATA) \
+                or not isinstance(data.get("posts"), dict):
+            return cls({})
+        return cls({rel: entry for rel, entry in data["posts"].items()
+                    if isinstance(entry, list) and len(entry) == 3})
+
+    def digest(self, rel: str) -> str | None:
+        entry = self.posts.get(rel)
+        return entry[0] if entry else None
+
+    def dates(self) -> dict[str, datetime]:
+        out = {}
+        for rel, entry in self.posts.items():
+            try:
+                out[rel] = datetime.fromisoformat(entry[1])
+            except (TypeError, ValueError):
+                continue
+        return out
+
+    def neighbours(self, rel: str) -> tuple[str, ...]:
+        return tuple(str(m) for m in self.posts[rel][2])
+
+    @staticmethod
+    def save(path: Path, posts: Mapping[str, tuple[str, datetime, Sequence[str]]]) -> None:
+        lines = [json.dumps(rel) + ": " + json.dumps([digest, date.isoformat(), list(listed)])
+                 for rel, (digest, date, listed) in sorted(posts.items())]
+        text = ('{"made_with": ' + json.dumps(made_with(*INGEST_DATA)) + ',\n"posts": {\n'
+                + ",\n".join(lines) + "\n}}\n")
+        atomic_write(path, text)
 
 
 def _within(docs: dict[str, StoryDoc], dates: list[datetime], days: int) -> set[str]:
