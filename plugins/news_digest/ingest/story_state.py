@@ -366,7 +366,8 @@ class NeighbourStore:
                 or not isinstance(data.get("posts"), dict):
             return cls({})
         return cls({rel: entry for rel, entry in data["posts"].items()
-                    if isinstance(entry, list) and len(entry) == 3})
+                    if isinstance(entry, list) and len(entry) == 3
+                    and isinstance(entry[0], str) and isinstance(entry[2], list)})
 
     def digest(self, rel: str) -> str | None:
         entry = self.posts.get(rel)
