@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from datetime import date
 from functools import lru_cache
 
 from news_digest.enrich import filters, gazetteer, placenames
@@ -182,16 +183,16 @@ def country_prefix(name: str) -> tuple[str, str] | None:
 
 def split_shared(articles: Sequence[Sequence[tuple[str, str]]],
                  known: Mapping[str, object],
-                 days: Sequence[object] | None = None,
+                 days: Sequence[date] | None = None,
                  ) -> tuple[list[list[tuple[str, str]]], set[tuple[str, str]]]:
     """Per article, the ``(type, name)`` pairs with shared names named by country, and
     the pairs left without a country (no page). See the module docstring.
 
-    ``days`` (one sortable date per article) picks the name a body is called by when the
+    ``days`` (one date per article) picks the name a body is called by when the
     articles write it with its country (see :func:`_written_names`)."""
     homes: list[dict[str, str]] = []  # per article: spelling key → the country it says
     evidence: dict[str, set[str]] = defaultdict(set)
-    written: dict[tuple[str, str], list[tuple[object, str]]] = defaultdict(list)
+    written: dict[tuple[str, str], list[tuple[date, str]]] = defaultdict(list)
     # the only pairs either pass below reads or renames: a shared shape, with or without
     # a country before it (asked once per pair; most articles have none)
     named = {pair for pairs in articles for pair in pairs}
@@ -210,7 +211,7 @@ def split_shared(articles: Sequence[Sequence[tuple[str, str]]],
             if split and shared_shape(split[1]):
                 home[filters.spelling_key(split[1])] = split[0]
                 if split[1].split()[-1][:1].isupper():  # "U.S. House of Representatives"
-                    day = days[len(homes)] if days is not None else 0
+                    day = days[len(homes)] if days is not None else date.min
                     written[(filters.spelling_key(split[1]), split[0])].append((day, name))
         for etype, name in pairs:
             if etype != "organization" or name in known or not shared_shape(name):
@@ -248,7 +249,7 @@ def split_shared(articles: Sequence[Sequence[tuple[str, str]]],
     return out, pageless
 
 
-def _written_names(written: Mapping[tuple[str, str], Sequence[tuple[object, str]]]
+def _written_names(written: Mapping[tuple[str, str], Sequence[tuple[date, str]]]
                    ) -> dict[tuple[str, str], str]:
     """``(spelling key, country)`` → the name the articles write for that country's body
     ("U.S. House of Representatives"), so its page is called what readers read, not a
