@@ -68,7 +68,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 from stories_ecb import load_articles, pairwise, read_gold, split_halves  # noqa: E402
 
 from news_digest.enrich import clusters  # noqa: E402
-from news_digest.sets import find_root, join_sets  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 CACHE = Path("/tmp/stories_round9_cache.pkl")
@@ -162,34 +161,9 @@ def mutual_scores(docs: Docs, lists: Lists) -> Scores:
 # --------------------------------------------------------------------------- joining
 
 def join(docs: Docs, scores: Scores, bar: float = BAR) -> dict[str, str]:
-    """``clusters.join_stories``'s merging over given pair scores (same components,
-    same average linkage, same ids): story → story it is shown under."""
-    by_key = {d.key: d for d in docs}
-    members: dict[str, list[str]] = defaultdict(list)
-    for d in sorted(docs, key=lambda d: (d.date, d.key)):
-        members[str(d.story)].append(d.key)
-    parent = {s: s for s in members}
-    for (a, b), score in scores.items():
-        if score >= bar and a in by_key and b in by_key:
-            join_sets(parent, str(by_key[a].story), str(by_key[b].story))
-    components: dict[str, list[str]] = defaultdict(list)
-    for story in sorted(members):
-        components[find_root(parent, story)].append(story)
-    out: dict[str, str] = {}
-    for stories in components.values():
-        if len(stories) < 2:
-            continue
-        for group in clusters._average_linkage([members[s] for s in stories], scores,
-                                               by_key, bar, WINDOW * 86400):
-            if len(group) < 2:
-                continue
-            oldest = min((key for s in group for key in members[stories[s]]),
-                         key=lambda key: (by_key[key].date, key))
-            keep = str(by_key[oldest].story)
-            for s in group:
-                if stories[s] != keep:
-                    out[stories[s]] = keep
-    return out
+    """The product's merging over given pair scores (``clusters._join``: same
+    components, same average linkage, same ids): story → story it is shown under."""
+    return clusters._join(docs, scores, WINDOW, bar)
 
 
 def group_scores(docs: Docs, lists: Lists, story: Mapping[str, str],
@@ -301,7 +275,10 @@ def plain(score: Callable[[Docs, Lists], Scores], bar: float = BAR) -> Variant:
 
 
 def today(docs: Docs, lists: Lists) -> dict[str, str]:
-    return clusters.join_stories(docs, lists, WINDOW, K, BAR)
+    """The regrouping of the seventh session: the first pass alone (the product's
+    ``clusters.join_stories`` has run the weighted second pass after it since the eighth
+    session, as ``second-pass-weighted`` here)."""
+    return join(docs, clusters.shared_neighbours(lists, K))
 
 
 def twice(docs: Docs, lists: Lists) -> dict[str, str]:
