@@ -7,8 +7,10 @@ linkage over stories). This script reuses those functions and measures, on the E
 halves (each clustered on its own; file order + N shuffles, as ``stories_ecb.py
 --halves``), variants of the *regrouping* step only:
 
-* ``today``: ``clusters.join_stories`` as the product runs it (the baseline; its figures
-  must equal ``stories_ecb.py --halves``'s "as shown").
+* ``today``: the first pass of ``clusters.join_stories`` alone, as the product ran it
+  when this round was measured (the baseline; the seventh session's "as shown" figures of
+  ``stories_ecb.py --halves``). Since the eighth session the product also runs
+  ``second-pass-weighted`` after it, so ``stories_ecb.py`` now prints that row's figures.
 * ``second-pass`` (a): after the first merge, each report's list is read at the level of
   the merged stories: two reports share, per merged story, as many neighbours as the
   smaller of their two counts in it (each other left out), over k; merged stories join
