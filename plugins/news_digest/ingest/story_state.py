@@ -288,7 +288,7 @@ class StoryAssigner:
         change (a curator's edit of ``story`` shows at once without it).
 
         Each post's list of nearest posts depends only on the posts within the window of
-        it, so lists are kept between runs (``neighbours`` in the story cache) and only
+        it, so lists are kept between runs (:class:`NeighbourStore`) and only
         those within the window of a new, changed or deleted post are worked out again:
         one new seed reads a week of posts closely, not the archive. The answer is the
         one :func:`clusters.regroup` gives over every post."""
