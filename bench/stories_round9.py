@@ -59,7 +59,7 @@ import random
 import statistics
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -168,34 +168,45 @@ def join(docs: Docs, scores: Scores, bar: float = BAR) -> dict[str, str]:
     return clusters._join(docs, scores, WINDOW, bar)
 
 
+def _bags(lists: Lists, story: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """Per report, its neighbours with the group each lies in."""
+    return {key: [(m, story[m]) for m in listed if m in story]
+            for key, listed in lists.items() if key in story}
+
+
+def _group_pairs(bags: Mapping[str, Sequence[tuple[str, str]]]
+                 ) -> Iterator[tuple[str, str]]:
+    """Each pair of reports (a < b) whose lists hold a common group, once."""
+    by_group: dict[str, list[str]] = defaultdict(list)
+    for key, bag in bags.items():
+        for g in {g for _, g in bag}:
+            by_group[g].append(key)
+    seen: set[tuple[str, str]] = set()
+    for holders in by_group.values():
+        holders.sort()
+        for x in range(len(holders)):
+            for y in range(x + 1, len(holders)):
+                pair = (holders[x], holders[y])
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+
 def group_scores(docs: Docs, lists: Lists, story: Mapping[str, str],
                  third_groups: bool = False) -> Scores:
     """Shared neighbours read at group level: per pair, the number of neighbours of one
     that lie in a group (``story``: key → group) holding as many of the other's, i.e.
     sum over groups of the smaller count; the pair itself left out of each other's
     list; over k. ``third_groups``: neighbours in the pair's own two groups not counted."""
-    bags = {}
-    for key, listed in lists.items():
-        if key in story:
-            bags[key] = [(m, story[m]) for m in listed if m in story]
-    by_group: dict[str, list[str]] = defaultdict(list)
-    for key, bag in bags.items():
-        for g in {g for _, g in bag}:
-            by_group[g].append(key)
+    bags = _bags(lists, story)
     scores: Scores = {}
-    for holders in by_group.values():
-        holders.sort()
-        for x in range(len(holders)):
-            for y in range(x + 1, len(holders)):
-                a, b = holders[x], holders[y]
-                if (a, b) in scores:
-                    continue
-                own = {story[a], story[b]} if third_groups else set()
-                ca = Counter(g for m, g in bags[a] if m != b and g not in own)
-                cb = Counter(g for m, g in bags[b] if m != a and g not in own)
-                n = sum(min(c, cb[g]) for g, c in ca.items())
-                if n:
-                    scores[(a, b)] = n / K
+    for a, b in _group_pairs(bags):
+        own = {story[a], story[b]} if third_groups else set()
+        ca = Counter(g for m, g in bags[a] if m != b and g not in own)
+        cb = Counter(g for m, g in bags[b] if m != a and g not in own)
+        n = sum(min(c, cb[g]) for g, c in ca.items())
+        if n:
+            scores[(a, b)] = n / K
     return scores
 
 
@@ -203,39 +214,30 @@ def weighted_group_scores(docs: Docs, lists: Lists, story: Mapping[str, str],
                           pair_weight: bool = False) -> Scores:
     """As :func:`group_scores` with own groups counted, but each neighbour m weighs the
     share of m's own list that lies in m's group (a report misplaced in a group lists
-    the reports of its own event, elsewhere, and so counts little for that group)."""
+    the reports of its own event, elsewhere, and so counts little for that group): the
+    product's ``clusters.shared_stories``, written out again here as a cross-check, with
+    the ``pair_weight`` variant (the score also times the two reports' own weights)."""
     weight = {}
     for key, listed in lists.items():
         if key in story:
             inside = [m for m in listed if story.get(m) == story[key]]
             weight[key] = len(inside) / len(listed) if listed else 0.0
-    bags = {key: [(m, story[m]) for m in listed if m in story]
-            for key, listed in lists.items() if key in story}
-    by_group: dict[str, list[str]] = defaultdict(list)
-    for key, bag in bags.items():
-        for g in {g for _, g in bag}:
-            by_group[g].append(key)
+    bags = _bags(lists, story)
     scores: Scores = {}
-    for holders in by_group.values():
-        holders.sort()
-        for x in range(len(holders)):
-            for y in range(x + 1, len(holders)):
-                a, b = holders[x], holders[y]
-                if (a, b) in scores:
-                    continue
-                ca: Counter[str] = Counter()
-                cb: Counter[str] = Counter()
-                for m, g in bags[a]:
-                    if m != b:
-                        ca[g] += weight.get(m, 0.0)
-                for m, g in bags[b]:
-                    if m != a:
-                        cb[g] += weight.get(m, 0.0)
-                n = math.fsum(min(c, cb[g]) for g, c in ca.items())
-                if pair_weight:
-                    n *= weight.get(a, 0.0) * weight.get(b, 0.0)
-                if n:
-                    scores[(a, b)] = n / K
+    for a, b in _group_pairs(bags):
+        ca: Counter[str] = Counter()
+        cb: Counter[str] = Counter()
+        for m, g in bags[a]:
+            if m != b:
+                ca[g] += weight.get(m, 0.0)
+        for m, g in bags[b]:
+            if m != a:
+                cb[g] += weight.get(m, 0.0)
+        n = math.fsum(min(c, cb[g]) for g, c in ca.items())
+        if pair_weight:
+            n *= weight.get(a, 0.0) * weight.get(b, 0.0)
+        if n:
+            scores[(a, b)] = n / K
     return scores
 
 
