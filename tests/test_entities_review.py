@@ -64,7 +64,7 @@ def test_review_json_has_type_doubts_and_generic_names(site: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(site)
     data = json.loads(run(site, "--json", capsys=capsys))
-    assert set(data) == {"duplicates", "low_confidence"}
+    assert set(data) == {"duplicates", "low_confidence", "unconfirmed"}
     dup = data["duplicates"][0]
     assert {dup["name"], dup["other"]} == {"Alexei Leonov", "Alexei Leonow"}
     acme = next(i for i in data["low_confidence"] if i["name"] == "Acme Widgets")
@@ -143,3 +143,27 @@ def test_a_one_word_body_and_the_same_name_with_a_word_more_are_offered() -> Non
     assert ("Zorbly News", "Zorbly") in pairs or ("Zorbly", "Zorbly News") in pairs
     assert not any("Acme Zorbly" in pair for pair in pairs)  # the word is not first
     assert not any("Quorville" in p for pair in pairs for p in pair)  # places: not this rule
+
+
+def test_organisations_only_the_wording_types_are_listed_fewest_stories_first() -> None:
+    """A network or a service the model calls an organisation in every article gets no
+    vote against it; the queue lists such pages, so a curator can block the things."""
+    from datetime import date
+
+    from news_digest.commands.entities_review import review
+    from news_digest.enrich.resolve import Known
+
+    day = date(2020, 1, 6)
+    posts = [(day, [("organization", "Zorbnet"), ("organization", "Quorville Party"),
+                    ("organization", "Bank of Quorville"), ("organization", "Acme Blorg")]),
+             (day, [("organization", "Zorbnet"), ("organization", "Quorville Party"),
+                    ("organization", "Bank of Quorville"), ("organization", "Acme Blorg")]),
+             (day, [("organization", "Acme Blorg")])]
+    queue = review(posts, {"Acme Blorg": Known("Acme Blorg", "organization")})
+    # a body word in the name, a curated entry: confirmed; the bare name is listed
+    assert [i.name for i in queue["unconfirmed"]] == ["Zorbnet"]
+    (item,) = queue["unconfirmed"]
+    assert item.stories == 2
+    # pasted unread it pins the type and changes nothing; the comment says how to block
+    assert yaml.safe_load(item.fix) == {"Zorbnet": {"type": "organization"}}
+    assert "block: true" in item.fix

@@ -9,12 +9,20 @@ entities across the corpus exactly as the build does
   longer form, or an acronym against its expansion;
 - **lowest-confidence entities**: pages whose type the corpus does not agree on (the
   share of articles that gave the voted type), and generic or one-word names that
-  got a page only because a curator listed them elsewhere.
+  got a page only because a curator listed them elsewhere;
+- **organisations only the articles' wording types**: organisation pages that no
+  curated entry, no gazetteer or name rule and no body word in the name ("… Party",
+  "… University", "… of …") confirms, fewest stories first. The model types software,
+  services, websites, journals and call signs as organisations consistently (Tor, IRC,
+  Marine One in every article that names them), so no vote flags them; blind judges of
+  the Wikinews site found most of the unclean pages that remain in this region (though
+  most pages in it are clean: it is where to look, not a verdict).
 
 Each item carries the registry lines that would fix it (``merge`` as an alias list,
 ``retype`` as a ``type:`` line, ``block: true``), ready to paste into
 ``data/entities.yml``; the next build applies them. ``--json`` prints one object with
-``duplicates`` and ``low_confidence`` lists, for scripts. The command changes nothing.
+``duplicates``, ``low_confidence`` and ``unconfirmed`` lists, for scripts. The command
+changes nothing.
 
 The ``entities`` sub-command is a group: ``review`` is registered here with
 :func:`register`; the registry edit commands (merge, rename, retype, block) register
@@ -37,7 +45,7 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz
 
-from news_digest.enrich import filters
+from news_digest.enrich import filters, ner
 from news_digest.enrich.resolve import Known, resolve_corpus
 from news_digest.text import GROUP_TYPES
 from news_digest.vocab.knowledge import load_registry
@@ -53,7 +61,7 @@ class Item:
     """One thing to review: what, why, how sure, and the registry lines that fix it."""
 
     kind: str
-    """``duplicate``, ``type`` or ``generic``."""
+    """``duplicate``, ``type``, ``generic`` or ``unconfirmed``."""
     name: str
     type: str
     stories: int
@@ -204,11 +212,27 @@ def review(posts: Sequence[tuple[date, Sequence[tuple[str, str]]]],
             low.append(Item("generic", name, etype, n,
                             "generic or one-word name: which one is meant?", 0.0,
                             f"{_yaml_name(name)}:\n  type: {etype}\n  block: true\n"))
+    unconfirmed = [
+        Item("unconfirmed", name, etype, stories[(etype, name)],
+             "only the articles' wording calls it an organisation (no registry entry, no "
+             "body word in its name): a product, service, website or work?", 0.5,
+             f"{_yaml_name(name)}:\n  type: organization  # or, for a thing: block: true\n")
+        for etype, name in pages
+        if etype == "organization" and name not in known and name not in result.evidenced
+        and not _body_named(name)]
+
     def worst_first(it: Item) -> tuple[float, int, str, str]:
         return (it.confidence, -it.stories, it.name, it.other or "")
 
     return {"duplicates": sorted(duplicates, key=worst_first)[:limit],
-            "low_confidence": sorted(low, key=worst_first)[:limit]}
+            "low_confidence": sorted(low, key=worst_first)[:limit],
+            "unconfirmed": sorted(unconfirmed, key=lambda it: (it.stories, it.name))[:limit]}
+
+
+def _body_named(name: str) -> bool:
+    """The name says it is a body: its last word is one ("Labour Party", "Acme Inc"),
+    or it names what it is of ("Bank of England")."""
+    return name.split()[-1] in ner.ORG_SUFFIXES or " of " in name
 
 
 def type_lines(name: str, current: str, other: str) -> str:
@@ -253,7 +277,9 @@ def _through_registry(posts: list[tuple[date, list[tuple[str, str]]]], data_dir:
 
 def _print(queue: dict[str, list[Item]], out: Any) -> None:
     titles = {"duplicates": "Suspected duplicates (merge)",
-              "low_confidence": "Lowest-confidence entities (retype or block)"}
+              "low_confidence": "Lowest-confidence entities (retype or block)",
+              "unconfirmed": "Organisations only the articles' wording types, fewest "
+                             "stories first (block the things among them)"}
     for section, items in queue.items():
         print(f"{titles[section]}: {len(items)}", file=out)
         for it in items:
