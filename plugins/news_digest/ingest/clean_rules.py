@@ -69,6 +69,9 @@ _CODE_HINT = re.compile(
     r"<\/?(?:script|style|div|iframe|noscript)|function\s*\(|\bvar\s+\w+\s*=|"
     r"\bwindow\.[a-z]|\bdocument\.[a-z]|@media|\bgoogletag\b|!important|\w+\s*\{[^}]{0,80}:[^}]{0,80};",
     re.IGNORECASE)
+_FOOTNOTE = re.compile(r"\[(?:\d{1,4}|[a-z]|citation needed)\]")
+"""A footnote or citation mark in running text ("[29]", "[a]", "[citation needed]"):
+prose, not code, so its brackets are not counted as code punctuation."""
 _PATHLIKE = re.compile(r"^\.{0,2}/|\w/\w[\w/-]*\.\w{2,5}$|\.(?:m?html?|php|aspx?|jsp?|css)$"
                        r"|^\w+_\w+(?:_\w+)*$")
 
@@ -159,6 +162,8 @@ def _is_code(text: str) -> bool:
     A code keyword alone is not enough in a long line: a story about web security may
     quote ``<script>`` in a sentence, and ingest escapes it anyway.
     """
+    if "[" in text:
+        text = _FOOTNOTE.sub("", text) or text
     code = sum(ch in _CODE_CHARS for ch in text)
     if _CODE_HINT.search(text) and (len(text.split()) < 12 or code / len(text) > 0.02):
         return True
