@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from news_digest.ingest.clean_features import CONFIDENT, length
 from news_digest.ingest.clean_lines import RULE_MAX_CHARS, SENTENCE_END, Line, normalise
 
 REPEAT_CHARS = 70
@@ -62,6 +63,11 @@ _CITATION = re.compile(
 "et al.", "p. 41", "(2008)." An article cites in running text; a line carrying two of
 these is an entry of the reference list below it."""
 CITATION_MARKS = 2
+NOTICE_TOPICS = CITATION_MARKS
+"""A line of a sentence or more (CONFIDENT word-equivalents) is a notice only when it
+names two different notice topics ("subscription" and "inbox", "terms of use" and
+"privacy policy"): an article's paragraph may mention advertising or a sign-up once, as
+it may cite once (CITATION_MARKS), but a notice is made of that vocabulary."""
 _CITATION_HINTS = ("(", "Retrieved", "ISBN", "doi:", "Archived", "et al.", "p. ")
 """Every mark holds one of these: lines without any skip the regex (most of a page)."""
 _CODE_CHARS = frozenset("{}[];=<>|\\$")
@@ -144,9 +150,15 @@ def _rule_reason(line: Line) -> str | None:
     if line.words <= 6 and _SOCIAL.search(text):
         return "share/follow"
     if line.words <= 60 and _NOTICE.search(text) and (
-            line.words <= 6 or _ADDRESSEE.search(text)):
+            line.words <= 6 or _ADDRESSEE.search(text)) and (
+            length(text) < CONFIDENT or _notice_topics(text) >= NOTICE_TOPICS):
         return "newsletter/cookie/ad"
     return None
+
+
+def _notice_topics(text: str) -> int:
+    """How many different notice words a line holds ("cookie" and "cookies" are one)."""
+    return len({found.lower().rstrip("s") for found in _NOTICE.findall(text)})
 
 
 def _citation_marks(text: str) -> int:
