@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from news_digest.ingest.clean_features import CONFIDENT, length
 from news_digest.ingest.clean_lines import RULE_MAX_CHARS, SENTENCE_END, Line, normalise
 
 REPEAT_CHARS = 70
@@ -62,6 +63,11 @@ _CITATION = re.compile(
 "et al.", "p. 41", "(2008)." An article cites in running text; a line carrying two of
 these is an entry of the reference list below it."""
 CITATION_MARKS = 2
+NOTICE_TOPICS = CITATION_MARKS
+"""A line of a sentence or more (CONFIDENT word-equivalents) is a notice only when it
+names two different notice topics ("subscription" and "inbox", "terms of use" and
+"privacy policy"): an article's paragraph may mention advertising or a sign-up once, as
+it may cite once (CITATION_MARKS), but a notice is made of that vocabulary."""
 _CITATION_HINTS = ("(", "Retrieved", "ISBN", "doi:", "Archived", "et al.", "p. ")
 """Every mark holds one of these: lines without any skip the regex (most of a page)."""
 _CODE_CHARS = frozenset("{}[];=<>|\\$")
@@ -69,6 +75,9 @@ _CODE_HINT = re.compile(
     r"<\/?(?:script|style|div|iframe|noscript)|function\s*\(|\bvar\s+\w+\s*=|"
     r"\bwindow\.[a-z]|\bdocument\.[a-z]|@media|\bgoogletag\b|!important|\w+\s*\{[^}]{0,80}:[^}]{0,80};",
     re.IGNORECASE)
+_FOOTNOTE = re.compile(r"\[(?:\d{1,4}|[a-z]|citation needed)\]")
+"""A footnote or citation mark in running text ("[29]", "[a]", "[citation needed]"):
+prose, not code, so its brackets are not counted as code punctuation."""
 _PATHLIKE = re.compile(r"^\.{0,2}/|\w/\w[\w/-]*\.\w{2,5}$|\.(?:m?html?|php|aspx?|jsp?|css)$"
                        r"|^\w+_\w+(?:_\w+)*$")
 
@@ -141,9 +150,15 @@ def _rule_reason(line: Line) -> str | None:
     if line.words <= 6 and _SOCIAL.search(text):
         return "share/follow"
     if line.words <= 60 and _NOTICE.search(text) and (
-            line.words <= 6 or _ADDRESSEE.search(text)):
+            line.words <= 6 or _ADDRESSEE.search(text)) and (
+            length(text) < CONFIDENT or _notice_topics(text) >= NOTICE_TOPICS):
         return "newsletter/cookie/ad"
     return None
+
+
+def _notice_topics(text: str) -> int:
+    """How many different notice words a line holds ("cookie" and "cookies" are one)."""
+    return len({found.lower().rstrip("s") for found in _NOTICE.findall(text)})
 
 
 def _citation_marks(text: str) -> int:
@@ -159,6 +174,8 @@ def _is_code(text: str) -> bool:
     A code keyword alone is not enough in a long line: a story about web security may
     quote ``<script>`` in a sentence, and ingest escapes it anyway.
     """
+    if "[" in text:
+        text = _FOOTNOTE.sub("", text) or text
     code = sum(ch in _CODE_CHARS for ch in text)
     if _CODE_HINT.search(text) and (len(text.split()) < 12 or code / len(text) > 0.02):
         return True
