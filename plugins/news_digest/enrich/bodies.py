@@ -209,10 +209,11 @@ def split_shared(articles: Sequence[Sequence[tuple[str, str]]],
         for etype, name in pairs:
             split = country_prefix(name) if etype == "organization" else None
             if split and shared_shape(split[1]):
-                home[filters.spelling_key(split[1])] = split[0]
+                k = filters.spelling_key(split[1])
+                home[k] = split[0]
                 if split[1].split()[-1][:1].isupper():  # "U.S. House of Representatives"
                     day = days[len(homes)] if days is not None else date.min
-                    written[(filters.spelling_key(split[1]), split[0])].append((day, name))
+                    written[(k, split[0])].append((day, name))
         for etype, name in pairs:
             if etype != "organization" or name in known or not shared_shape(name):
                 continue

@@ -400,9 +400,7 @@ def _surfaces(piece: str, label: str | None,
         return [(surface, label)]
     out = []
     for pair in filters.split_slashed(surface):
-        parts = filters.split_joined(pair, label)
-        kind = "place" if len(parts) > 1 and label != "person" else label
-        for part in parts:
+        for part, kind in filters.joined_names(pair, label):
             tidied = clean_surface(filters.tidy(part, kind), kind)
             if tidied:
                 out.append((tidied, kind))

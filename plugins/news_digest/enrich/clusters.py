@@ -56,7 +56,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cached_property
@@ -401,11 +401,16 @@ def shared_neighbours(lists: Mapping[str, Sequence[str]], k: int = NEIGHBOURS
             listed_by[m].append(key)
     counts: Counter[tuple[str, str]] = Counter()
     for holders in listed_by.values():
-        holders.sort()
-        for a in range(len(holders)):
-            for b in range(a + 1, len(holders)):
-                counts[(holders[a], holders[b])] += 1
+        counts.update(_pairs(holders))
     return {pair: n / k for pair, n in counts.items()}
+
+
+def _pairs(keys: list[str]) -> Iterator[tuple[str, str]]:
+    """Every pair (a, b) of ``keys`` with a < b (sorts ``keys`` in place)."""
+    keys.sort()
+    for x in range(len(keys)):
+        for y in range(x + 1, len(keys)):
+            yield keys[x], keys[y]
 
 
 def regroup(docs: Sequence[StoryDoc], window_days: int = DEFAULT_WINDOW_DAYS,
@@ -488,17 +493,15 @@ def shared_stories(lists: Mapping[str, Sequence[str]], story: Mapping[str, str],
         return held
 
     scores: dict[tuple[str, str], float] = {}
+    done: set[tuple[str, str]] = set()
     for keys in holders.values():
-        keys.sort()
-        for x in range(len(keys)):
-            for y in range(x + 1, len(keys)):
-                a, b = keys[x], keys[y]
-                if (a, b) in scores:
-                    continue
-                n = math.fsum(min(own(a, b, s), own(b, a, s))
-                              for s in bags[a] if s in bags[b])
-                if n > 0:
-                    scores[(a, b)] = n / k
+        for a, b in _pairs(keys):
+            if (a, b) in done:
+                continue
+            done.add((a, b))
+            n = math.fsum(min(own(a, b, s), own(b, a, s)) for s in bags[a] if s in bags[b])
+            if n > 0:
+                scores[(a, b)] = n / k
     return scores
 
 

@@ -44,6 +44,7 @@ __all__ = [
     "countries",
     "country_of",
     "generic",
+    "joined_names",
     "of_country",
     "qualify",
     "rejected",
@@ -314,6 +315,14 @@ def split_joined(text: str, etype: str | None) -> list[str]:
     if etype == "person" or (all(map(_listed_place, parts)) and not _listed_place(text)):
         return parts
     return [text]
+
+
+def joined_names(text: str, etype: str | None) -> list[tuple[str, str | None]]:
+    """:func:`split_joined`'s names, each with the type it votes for: two places split
+    from one span are places whatever the span's label; anything else keeps it."""
+    parts = split_joined(text, etype)
+    kind = "place" if len(parts) > 1 and etype != "person" else etype
+    return [(part, kind) for part in parts]
 
 
 def _listed_place(name: str) -> bool:

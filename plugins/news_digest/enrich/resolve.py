@@ -279,9 +279,8 @@ def _tidied(etype: str, name: str, known: Mapping[str, Known], surnames: frozens
         if ticket:  # "Biden-Harris": two people, each found below; the input pair maps
             # to the second in ``mapping`` (one answer per input)
             return [("person", part) for part in ticket]
-    parts = filters.split_joined(name, etype)
-    kind = "place" if len(parts) > 1 and etype != "person" else etype  # two places
-    return [(kind, t) for t in (filters.tidy(part, kind) for part in parts)
+    return [(kind, t) for kind, t in ((kind, filters.tidy(part, kind))
+                                      for part, kind in filters.joined_names(name, etype))
             if t and filters.rejected(t, kind, noise=False) is None]
 
 

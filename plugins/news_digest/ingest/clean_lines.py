@@ -76,10 +76,14 @@ def free(line: Line) -> bool:
     return line.reason is None and line.role is None
 
 
+def menu_sized(line: Line) -> bool:
+    """No longer than a menu item (:data:`MENU_WORDS`, :data:`MENU_CHARS`)."""
+    return line.words <= MENU_WORDS and line.chars <= MENU_CHARS
+
+
 def menu_like(line: Line) -> bool:
     """A short line without sentence punctuation: a menu item, when among others."""
-    return (line.words <= MENU_WORDS and line.chars <= MENU_CHARS
-            and not SENTENCE_END.search(line.text))
+    return menu_sized(line) and not SENTENCE_END.search(line.text)
 
 
 # --- language: which function words count as "stop words" --------------------------------

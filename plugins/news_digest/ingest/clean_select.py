@@ -13,13 +13,12 @@ from collections import Counter
 
 from news_digest.ingest.clean_features import CONFIDENT, confidence, decide, length, look
 from news_digest.ingest.clean_lines import (
-    MENU_CHARS,
     MENU_RUN,
-    MENU_WORDS,
     SENTENCE_END,
     Line,
     free,
     menu_like,
+    menu_sized,
 )
 
 CONTEXT_FADE = 0.8
@@ -317,7 +316,7 @@ def _announced_list(lines: list[Line], first: int, last: int) -> range:
 
 def _announces(line: Line) -> bool:
     """A sentence ending with a colon: longer than a menu item, so not a label."""
-    return line.text.endswith(":") and (line.words > MENU_WORDS or line.chars > MENU_CHARS)
+    return line.text.endswith(":") and not menu_sized(line)
 
 
 def _extends(line: Line) -> bool:

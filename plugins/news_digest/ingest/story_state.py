@@ -15,7 +15,7 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import partial
@@ -306,12 +306,12 @@ class StoryAssigner:
         seen = {rel: d for rel, d in fronts.items() if regroupable(d)}
         store = NeighbourStore.load(self.settings.neighbours_file)
         digests = {rel: _digest(paths[rel]) for rel in seen}
-        # dates where a post appeared, changed or went: lists within reach are stale
-        moved = [d.date for rel, d in seen.items() if store.digest(rel) != digests[rel]]
-        moved += [date for rel, date in store.dates().items()
-                  if rel not in seen or store.digest(rel) != digests[rel]]
-        stale = _within(seen, moved, window) | {
-            rel for rel in seen if store.digest(rel) != digests[rel]}
+        changed = {rel for rel in seen if store.digest(rel) != digests[rel]}
+        # dates where a post appeared, changed or went (before and after): every list
+        # within reach of one is stale, the changed posts' own lists among them
+        moved = [seen[rel].date for rel in changed]
+        moved += store.dates(rel for rel in store.posts if rel not in seen or rel in changed)
+        stale = _within(seen, moved, window)
         lists = {rel: store.neighbours(rel) for rel in seen if rel not in stale}
         if stale:
             pool = []
@@ -373,11 +373,13 @@ class NeighbourStore:
         entry = self.posts.get(rel)
         return entry[0] if entry else None
 
-    def dates(self) -> dict[str, datetime]:
-        out = {}
-        for rel, entry in self.posts.items():
+    def dates(self, rels: Iterable[str]) -> list[datetime]:
+        """The dates the ``rels`` posts had when their lists were kept (unreadable ones
+        left out)."""
+        out = []
+        for rel in rels:
             try:
-                out[rel] = datetime.fromisoformat(entry[1])
+                out.append(datetime.fromisoformat(self.posts[rel][1]))
             except (TypeError, ValueError):
                 continue
         return out
