@@ -1,12 +1,13 @@
 """The ingest manifest: which post each seed became, so re-ingest is cheap and safe.
 
 The manifest (``content/.news-digest/manifest.json``) maps each seed's sha256 to the
-post written from it and that post's digest. It makes re-ingest cheap (a stat cache
-skips hashing files whose size and mtime are unchanged) and safe: a post whose text no
-longer matches what ingest wrote is a curator's, and is kept and reported, never
-overwritten. Posts are written before the manifest that names them, both atomically,
-so a crash at any point leaves either the old state or a post the next run adopts
-(:meth:`Manifest.adopt_posts`).
+post written from it and that post's digest. It makes re-ingest safe: a post whose text
+no longer matches what ingest wrote is a curator's, and is kept and reported, never
+overwritten. It holds only what the seeds and posts determine, so a digest can commit it
+and a build from a fresh clone leaves it unchanged; the seeds' sizes and mtimes, which
+make re-ingest cheap, are a per-machine cache kept apart (:mod:`.seed_stats`). Posts are
+written before the manifest that names them, both atomically, so a crash at any point
+leaves either the old state or a post the next run adopts (:meth:`Manifest.adopt_posts`).
 """
 
 from __future__ import annotations
@@ -45,25 +46,21 @@ class PostEntry(TypedDict):
     """Digest of the text ingest wrote; None when a curator's edit is being kept."""
 
 
-StatKey = list[int]
-"""``[size, mtime_ns]`` of a seed file: equal means unchanged, without reading it."""
-
-
 @dataclass
 class Manifest:
-    """The manifest in memory. ``posts``, ``stat`` and ``skipped`` are the three parts
-    ingest reads and writes; any other top-level key of the file is kept as it was."""
+    """The manifest in memory. ``posts`` and ``skipped`` are the parts ingest reads and
+    writes; any other top-level key of the file is kept as it was."""
 
     posts: dict[str, PostEntry] = field(default_factory=dict)
     """Seed sha256 → the post written from it (other copies of a post's article too)."""
-    stat: dict[str, list[Any]] = field(default_factory=dict)
-    """Seed path → ``[size, mtime_ns, sha256]``; for a file of many records,
-    ``[size, mtime_ns, sha256, [[record, sha256], …], [[where, reason], …]]``."""
     skipped: dict[str, str] = field(default_factory=dict)
     """Sha256 of seeds found to hold no article → why, so they are not cleaned again."""
     version: int = MANIFEST_VERSION
     extra: dict[str, Any] = field(default_factory=dict)
     """Top-level keys this version does not know, written back unchanged."""
+    legacy_stat: dict[str, list[Any]] = field(default_factory=dict)
+    """The stat cache an earlier version kept in the manifest: read once to seed
+    :class:`.seed_stats.SeedStats`, never written back."""
 
     @classmethod
     def load(cls, path: Path) -> Manifest:
@@ -80,12 +77,13 @@ class Manifest:
             return cls()
         extra = {k: v for k, v in data.items()
                  if k not in ("posts", "stat", "skipped", "version")}
-        return cls(posts=data["posts"], stat=data.get("stat", {}),
-                   skipped=data.get("skipped", {}),
-                   version=data.get("version", MANIFEST_VERSION), extra=extra)
+        legacy = data.get("stat")
+        return cls(posts=data["posts"], skipped=data.get("skipped", {}),
+                   version=data.get("version", MANIFEST_VERSION), extra=extra,
+                   legacy_stat=legacy if isinstance(legacy, dict) else {})
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.extra, "version": self.version, "posts": self.posts, "stat": self.stat,
+        return {**self.extra, "version": self.version, "posts": self.posts,
                 "skipped": self.skipped}
 
     def fingerprint(self) -> str:
@@ -124,14 +122,6 @@ class Manifest:
 def load_manifest(path: Path) -> Manifest:
     """:meth:`Manifest.load`, by the name tests and tools use."""
     return Manifest.load(path)
-
-
-def stat_key(path: Path) -> StatKey | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns]
 
 
 def remove_stale_temps(content: Path) -> int:

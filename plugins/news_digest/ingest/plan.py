@@ -20,7 +20,8 @@ from news_digest.ingest import dedup
 from news_digest.ingest.clean import learn_junk
 from news_digest.ingest.formats import is_container, read_records
 from news_digest.ingest.junk_cache import JUNK_FILE, JunkCache
-from news_digest.ingest.manifest import Manifest, PostEntry, stat_key
+from news_digest.ingest.manifest import Manifest, PostEntry
+from news_digest.ingest.seed_stats import stat_key
 from news_digest.ingest.seeds import (
     CONTAINER_SUFFIXES,
     SEED_SUFFIXES,
@@ -69,22 +70,33 @@ class Plan:
 
 
 def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | None = None,
-         ) -> Plan:
+         stat_cache: dict[str, list[Any]] | None = None) -> Plan:
     """Decide, per seed, what to do: skip unchanged ones cheaply, read the rest.
 
     ``known_skips`` maps the sha256 of seeds an earlier run found no article in to the
     reason; those are reported again without being cleaned again (and put back in
-    ``manifest.skipped``).
+    ``manifest.skipped``). ``stat_cache`` (:class:`.seed_stats.SeedStats`' lines) names
+    seeds by size and mtime, so an unchanged one is not read; it is updated in place.
     """
     known_skips = known_skips or {}
     root = settings.seeds
     content = settings.content
-    stat_cache = manifest.stat
+    stat_cache = {} if stat_cache is None else stat_cache
     entries = manifest.posts
     by_seed = manifest.by_seed()
     out = Plan()
     seen = out.seen
     pending_shas: dict[str, str] = {}
+
+    def known_skip(sha: str, label: str) -> bool:
+        """A seed an earlier run found no article in, by its bytes: said again, not
+        cleaned again (a million-line seed costs seconds on every build otherwise),
+        also when its size and mtime are unknown here (a fresh clone, no cache)."""
+        if sha not in known_skips or sha in entries:
+            return False
+        manifest.skipped[sha] = known_skips[sha]
+        out.skipped.append((label, known_skips[sha]))
+        return True
 
     # --- JSON, JSON Lines and feed files: one seed per record (issue #15) ---
     def plan_records(path: Path, rel: str, key: list[int] | None, cached: Any) -> None:
@@ -100,8 +112,7 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
                 if sha in entries:
                     out.unchanged_post(entries[sha], content)
                 else:
-                    manifest.skipped[sha] = known_skips[sha]
-                    out.skipped.append((f"{path}{record[len(rel):]}", known_skips[sha]))
+                    known_skip(sha, f"{path}{record[len(rel):]}")
             return
         try:
             records = read_records(path, root if root.is_dir() else None)
@@ -117,6 +128,8 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
             stat_cache[rel] = [*key, records.sha256, listed, left_out]
         for raw in records.seeds:
             seen[raw.rel] = raw.sha256
+            if known_skip(raw.sha256, f"{path}{raw.rel[len(rel):]}"):
+                continue
             entry = entries.get(raw.sha256)
             if raw.sha256 in pending_shas or entry:
                 # The same record again (overlapping feed snapshots, a copied file): the
@@ -136,8 +149,11 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
     # --- end of issue #15 block ---
 
     unknown: list[Path] = []
-    for path in discover(root, unknown):
-        rel = path.relative_to(root).as_posix() if root.is_dir() else path.name
+    found = [(path.relative_to(root).as_posix() if root.is_dir() else path.name, path)
+             for path in discover(root, unknown)]
+    for gone in set(stat_cache) - {rel for rel, _ in found}:
+        del stat_cache[gone]  # a seed deleted or moved: its line would only grow the cache
+    for rel, path in found:
         key = stat_key(path)
         cached = stat_cache.get(rel)
         if is_container(path):
@@ -147,12 +163,8 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
             seen[rel] = cached[2]
             out.unchanged_post(entries[cached[2]], content)
             continue
-        if cached and key and cached[:2] == key and cached[2] in known_skips:
-            # Unchanged and found to hold no article last time: say so again, but do not
-            # re-clean it (a million-line seed costs seconds on every build otherwise).
-            seen[rel] = cached[2]
-            manifest.skipped[cached[2]] = known_skips[cached[2]]
-            out.skipped.append((str(path), known_skips[cached[2]]))
+        if cached and key and cached[:2] == key and known_skip(cached[2], str(path)):
+            seen[rel] = cached[2]  # unchanged, and held no article last time: not read
             continue
         try:
             raw = read_seed(path, root if root.is_dir() else None)
@@ -162,6 +174,8 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
         seen[rel] = raw.sha256
         if key:
             stat_cache[rel] = [*key, raw.sha256]
+        if known_skip(raw.sha256, str(path)):
+            continue
         if raw.sha256 in pending_shas:
             first = pending_shas[raw.sha256]
             out.skipped.append((str(path), f"duplicate of {first} (same bytes)"))

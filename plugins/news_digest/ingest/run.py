@@ -24,6 +24,7 @@ from news_digest.ingest import writer as posts
 from news_digest.ingest.isolate import failure_reason
 from news_digest.ingest.manifest import Manifest, claimable, remove_stale_temps
 from news_digest.ingest.plan import Pending, group_versions, make_jobs, plan
+from news_digest.ingest.seed_stats import SeedStats
 from news_digest.ingest.story_state import StoryAssigner
 from news_digest.ingest.workers import Skip, process_all, worker_pool
 from news_digest.model import Article, RawSeed, Version
@@ -93,7 +94,9 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
     if not manifest.posts:
         manifest.adopt_posts(content)
     known_skips, manifest.skipped = manifest.skipped, {}
-    planned = plan(settings, manifest, known_skips)
+    stats = SeedStats(settings.ingest_cache_dir, settings.seeds, content,
+                      legacy=manifest.legacy_stat)
+    planned = plan(settings, manifest, known_skips, stats.entries)
     pending = planned.pending
     report.unchanged += planned.unchanged
     report.removed.extend(planned.removed)
@@ -135,8 +138,9 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
                             failure_reason("regrouping", exc))
             writer.stories.save()
     report.registry_changes = _update_registry(settings, enriched)  # also migrates old files
-    if loaded is None or manifest.fingerprint() != loaded:
-        manifest.save(manifest_path)
+    if loaded is None or manifest.legacy_stat or manifest.fingerprint() != loaded:
+        manifest.save(manifest_path)  # an old manifest loses its stat lines once
+    stats.save()
     return report
 
 
