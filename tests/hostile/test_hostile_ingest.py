@@ -174,3 +174,28 @@ def test_cli_names_each_skipped_seed_once(tmp_path: Path) -> None:
         seed = str(Path("seeds") / case.rel)
         naming = [line for line in lines if seed in line]
         assert len(naming) == 1 and case.skipped_reason in naming[0], (case.name, naming)
+
+
+def test_a_file_name_that_is_not_utf8_is_named_and_skipped(tmp_path: Path) -> None:
+    """A Latin-1 file name (bytes no post, manifest or URL can hold) is one readable
+    stderr line naming the file, run after run; the seed beside it is a post."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "good.txt").write_text(corpus.article("Ferry talks resume", "good"),
+                                    encoding="utf-8")
+    bad = os.fsencode(seeds) + b"/caf\xe9-menu.txt"
+    with open(bad, "wb") as fh:
+        fh.write(corpus.article("Cafe owners meet", "latin-name").encode("utf-8"))
+    for _ in range(2):  # the second run has the manifest and stat cache of the first
+        proc = subprocess.run(
+            [sys.executable, "-m", "news_digest.cli", "ingest", "--seeds", "seeds",
+             "--content", "content", "--data", "data", "--backend", "rules",
+             "--processes", "1", "-q"],
+            cwd=tmp_path, capture_output=True, text=True, timeout=300,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "plugins")})
+        assert proc.returncode == 1, proc.stderr[-3000:]
+        assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+        naming = [line for line in proc.stderr.splitlines() if "caf\\xe9-menu.txt" in line]
+        assert len(naming) == 1 and "file name is not valid UTF-8" in naming[0], proc.stderr
+    posts = [p.name for p in (tmp_path / "content").rglob("*.md")]
+    assert posts == ["ferry-talks-resume.md"]

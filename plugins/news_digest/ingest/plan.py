@@ -28,7 +28,9 @@ from news_digest.ingest.seeds import (
     SeedError,
     discover,
     load_index,
+    name_problem,
     read_seed,
+    shown,
 )
 from news_digest.ingest.workers import Job
 from news_digest.model import RawSeed
@@ -154,6 +156,9 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
     for gone in set(stat_cache) - {rel for rel, _ in found}:
         del stat_cache[gone]  # a seed deleted or moved: its line would only grow the cache
     for rel, path in found:
+        if problem := name_problem(rel):
+            out.skipped.append((shown(path), problem))
+            continue
         key = stat_key(path)
         cached = stat_cache.get(rel)
         if is_container(path):

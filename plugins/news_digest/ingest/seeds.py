@@ -82,6 +82,26 @@ def discover(root: Path, unknown: list[Path] | None = None) -> Iterator[Path]:
         yield path
 
 
+def name_problem(rel: str) -> str | None:
+    """Why a seed's file name cannot be used, or None.
+
+    A name that is not UTF-8 (a Latin-1 file system, a scraper that wrote raw bytes)
+    reaches Python with surrogates in it, which no post's front matter, manifest or
+    URL can hold. Skipping it with a message is better than a post whose writing
+    fails halfway: the curator renames the file and the next run takes it.
+    """
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return "file name is not valid UTF-8; rename the file (e.g. convmv -f latin1 -t utf8)"
+    return None
+
+
+def shown(path: Path | str) -> str:
+    """A path as a message can print it: bytes that are not UTF-8 as ``\\xe9``."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def decode(data: bytes) -> tuple[str, str, list[str]]:
     """Return (text, encoding, warnings); raise :class:`SeedError` for binary data."""
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
