@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from news_digest.frontmatter import load_front_matter, split_front_matter
 from news_digest.ingest.dates import date_from_path, parse_dateline
+from news_digest.ingest.run import ingest
+from news_digest.settings import Settings
 
 EST = timezone(timedelta(hours=-5))
 JAN4 = datetime(2019, 1, 4, tzinfo=UTC)
@@ -77,3 +81,33 @@ def test_date_from_path(rel: str, expected: datetime | None) -> None:
 def test_parsers_never_raise(text: str) -> None:
     parse_dateline(text)
     date_from_path(text)
+
+
+def test_a_dateline_a_days_scrape_shares_dates_every_post(tmp_path: Path) -> None:
+    """Three articles of one source scraped the same day share their dateline. A line
+    repeated across a source's pages is learned as its chrome; the dateline must not be,
+    or every post of that day is dated the day of the build."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    stories = {
+        "one": ("Harbour bridge reopens", "The harbour bridge reopened to traffic after "
+                "six weeks of repairs to its deck, the city council said."),
+        "two": ("Ferry fares to rise", "Ferry fares will rise by a tenth from the spring, "
+                "the operator said, blaming the price of fuel and wages."),
+        "three": ("New library opens", "The new library opened its doors to readers, "
+                  "with room for twice as many books as the old one had."),
+    }
+    for name, (title, body) in stories.items():
+        (seeds / f"{name}.txt").write_text(
+            f"{title}\n\nThursday, October 10, 2019\n\n{body} It was a busy day for the "
+            f"town, and most people who spoke to reporters said that they were glad.\n",
+            encoding="utf-8")
+    s = Settings(seeds=seeds, content=tmp_path / "content",
+                 data_dir=tmp_path / "data", ner_backend="rules", processes=1)
+    report = ingest(s)
+    assert len(report.new) == 3
+    for rel in report.new:
+        head, _ = split_front_matter((s.content / rel).read_text(encoding="utf-8"))
+        front = load_front_matter(head, rel)
+        assert str(front["date"]).startswith("2019-10-10"), (rel, front["date"])
+        assert front["date_source"] == "dateline"

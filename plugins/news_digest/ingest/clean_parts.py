@@ -15,6 +15,8 @@ from news_digest.ingest.dates import parse_dateline
 
 HEAD_WINDOW = 12
 """How many non-empty lines before the article body we search for section and dateline."""
+DATELINE_WORDS = 12
+"""A dateline is short: a date, perhaps a time, a place and an agency, not a sentence."""
 
 _CAPTION = re.compile(
     r"\((?:[^()]{0,200}\b(?:photos?|image|picture|photograph|credit|illustration|file)\b"
@@ -145,12 +147,17 @@ def _menu_neighbour(lines: list[Line], i: int) -> bool:
     return any(line.role is None and menu_like(line) for line in around)
 
 
+def dateline_like(text: str) -> bool:
+    """A short line that reads as a date: a dateline where one is looked for."""
+    return len(text.split()) <= DATELINE_WORDS and parse_dateline(text) is not None
+
+
 def take_dateline(lines: list[Line]) -> str | None:
     """A short line holding a date, near the top of the body."""
     start = _first_body(lines)
     window = lines[max(start - HEAD_WINDOW, 0): start + 3]
     for line in window:
-        if free(line) and line.words <= 12 and parse_dateline(line.text):
+        if free(line) and dateline_like(line.text):
             line.role = "dateline"
             return line.text
     return None

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from news_digest.ingest.clean_features import CONFIDENT, length
 from news_digest.ingest.clean_lines import RULE_MAX_CHARS, SENTENCE_END, Line, normalise
+from news_digest.ingest.clean_parts import dateline_like
 
 REPEAT_CHARS = 70
 """A line this long seen twice on a page is a copy (jusText's "short" limit): shorter
@@ -88,11 +89,17 @@ def learn_junk(texts: Iterable[str], min_count: int = 3) -> frozenset[str]:
     A line repeated across a source's pages (its footer, its newsletter pitch) is chrome
     however prose-like it reads; the caller groups seeds by source. Each text counts a
     line once, so a line repeated inside one page does not look source-wide.
+
+    A dateline is the exception: a day's scrape of one source shares its dateline
+    ("Thursday, October 10, 2019") on every article, and learning it as chrome cost
+    those posts their date (they fell back to the file's mtime, the day of the build).
+    A date is information whatever the repetition says.
     """
     seen: Counter[str] = Counter()
     for text in texts:
         seen.update({normalise(line) for line in text.split("\n")} - {""})
-    return frozenset(line for line, count in seen.items() if count >= max(min_count, 2))
+    return frozenset(line for line, count in seen.items()
+                     if count >= max(min_count, 2) and not dateline_like(line))
 
 
 def mark_rules(lines: list[Line], known_junk: frozenset[str]) -> None:
