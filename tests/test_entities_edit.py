@@ -158,3 +158,37 @@ def test_merge_and_accept_bring_learned_entities_into_the_curated_file(data: Pat
     assert parse(path.read_text("utf-8")).canonical("AWC") == (
         "Acme Widget Company", "organization")
     assert parse(path.read_text("utf-8")).canonical("Mikhail Gorbachov") is None
+
+
+def test_a_name_seen_only_in_the_posts_takes_the_posts_type(
+        data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A curator blocks or merges what a page showed them; the registry often does not
+    list that name, but the posts say what type it was given."""
+    content = data / "content"
+    (content / "2020").mkdir(parents=True)
+    (content / "2020" / "fire.md").write_text(
+        "---\ntitle: Fire in the port\ndate: 2020-03-01\n"
+        "entities:\n  organizations: [Millions, Harbour Trust]\n  people: [Walter Munk]\n"
+        "---\n\nMillions watched.\n", "utf-8")
+    path = data / "entities.yml"
+    assert run(data, "block", "Millions", "--content", str(content)) == 0
+    assert parse(path.read_text("utf-8")).is_blocked("Millions")
+    assert parse(path.read_text("utf-8")).canonical("Millions") == ("Millions", "organization")
+    assert run(data, "merge", "Walter Munk", "Munk", "--content", str(content)) == 0
+    assert parse(path.read_text("utf-8")).canonical("Munk") == ("Walter Munk", "person")
+    capsys.readouterr()
+    assert run(data, "block", "Nowhere Named", "--content", str(content)) == 2
+    err = capsys.readouterr().err
+    assert "'Nowhere Named' is in neither the registry nor any post" in err
+    assert "--type (person, organization, place)" in err
+
+
+def test_learned_says_how_many_wait_when_it_lists_none(
+        data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    update_registry(data / "entities.yml", [_article("a.txt")])  # one article: not yet used
+    capsys.readouterr()
+    assert run(data, "learned") == 0
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert "0 learned aliases in use; 2 more wait for a second article (--all lists them)" \
+        in out.err

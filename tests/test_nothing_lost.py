@@ -306,3 +306,10 @@ def test_a_short_story_is_written_with_a_warning_not_skipped(tmp_path: Path) -> 
     assert record["paragraphs"] == [
         "The mayor resigned on Tuesday after a long row with the council."]
     assert any(w.startswith("cleaning found little text") for w in record["warnings"])
+
+
+def test_a_setting_of_the_wrong_kind_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    proc = pelican(tmp_path, "NEWS_DIGEST_MAX_TOPICS=\"three\"", timeout=120)
+    assert proc.returncode == 1
+    assert "NEWS_DIGEST_MAX_TOPICS='three': expected a whole number" in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr[-2000:]

@@ -12,6 +12,7 @@ from news_digest import hooks
 
 
 def register() -> None:
+    signals.initialized.connect(hooks.check_settings)
     signals.initialized.connect(hooks.whole_log_lines)
     signals.initialized.connect(hooks.exclude_notes)
     signals.initialized.connect(hooks.check_content_cache)

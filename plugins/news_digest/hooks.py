@@ -12,9 +12,19 @@ from pathlib import Path
 from typing import Any
 
 from news_digest.errors import NewsDigestError
-from news_digest.settings import Settings
+from news_digest.settings import Settings, SettingsError
 
 log = logging.getLogger(__name__)
+
+
+def check_settings(pelican: Any) -> None:
+    """Stop at once, with one line naming the setting and what it should be, when a
+    ``NEWS_DIGEST_*`` setting is of the wrong kind. Raised later, Pelican would log it
+    with fifty lines of its own traceback, which tell a user nothing more."""
+    try:
+        Settings.from_pelican(pelican.settings)
+    except SettingsError as exc:
+        raise SystemExit(f"news-digest: {exc}") from None
 
 
 def ingest_before_build(pelican: Any) -> None:

@@ -12,10 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from news_digest.commands.entities_review import read_posts
 from news_digest.model import ENTITY_TYPES
 from news_digest.vocab import edit, learned
 from news_digest.vocab.registry import DEFAULT_REGISTRY, RegistryError
@@ -38,12 +40,27 @@ def _run(args: argparse.Namespace, action: Callable[[Path], str | list[str]]) ->
     return 0
 
 
+def _posts_type(args: argparse.Namespace) -> edit.TypeGuess:
+    """The type the site's posts give a name (the most articles' type), read only when
+    the registry does not know the name: a curator blocks or merges what they saw on a
+    page, which is often a name no registry lists."""
+    def guess(name: str) -> str | None:
+        posts, _ = read_posts(Path(args.load_settings(args).content))
+        wanted = name.casefold()
+        votes = Counter(etype for _, pairs in posts for etype, found in pairs
+                        if found.casefold() == wanted)
+        return min(votes, key=lambda t: (-votes[t], t)) if votes else None
+    return guess
+
+
 def cmd_merge(args: argparse.Namespace) -> int:
-    return _run(args, lambda d: edit.merge(d / DEFAULT_REGISTRY, args.keep, args.drop))
+    return _run(args, lambda d: edit.merge(d / DEFAULT_REGISTRY, args.keep, args.drop,
+                                           _posts_type(args)))
 
 
 def cmd_rename(args: argparse.Namespace) -> int:
-    return _run(args, lambda d: edit.rename(d / DEFAULT_REGISTRY, args.old, args.new))
+    return _run(args, lambda d: edit.rename(d / DEFAULT_REGISTRY, args.old, args.new,
+                                            _posts_type(args)))
 
 
 def cmd_retype(args: argparse.Namespace) -> int:
@@ -51,7 +68,8 @@ def cmd_retype(args: argparse.Namespace) -> int:
 
 
 def cmd_block(args: argparse.Namespace) -> int:
-    return _run(args, lambda d: edit.block(d / DEFAULT_REGISTRY, args.name, args.type))
+    return _run(args, lambda d: edit.block(d / DEFAULT_REGISTRY, args.name, args.type,
+                                           _posts_type(args)))
 
 
 def cmd_accept(args: argparse.Namespace) -> int:
@@ -85,6 +103,10 @@ def cmd_learned(args: argparse.Namespace) -> int:
         out.write(f"{r['alias']} → {r['name']} ({r['type']}, {r['reason']}){state}\n")
         for e in r["evidence"]:
             out.write(f"    {e['article']}: {e['sentence']}\n")
+    if not args.json:  # a count on stderr, so an empty list is not a silent one
+        waiting = 0 if args.all else len(learned_records(_data_dir(args), True)) - len(records)
+        more = f"; {waiting} more wait for a second article (--all lists them)" if waiting else ""
+        print(f"news-digest: {len(records)} learned aliases in use{more}", file=sys.stderr)
     return 0
 
 
@@ -96,6 +118,8 @@ def register(sub: argparse._SubParsersAction, load_settings: LoadSettings) -> No
         for arg, arg_help in positional:
             p.add_argument(arg, help=arg_help)
         p.add_argument("--data", help="folder of entities.yml (default: data/)")
+        p.add_argument("--content", help="folder of posts, read for the type of a name "
+                                         "the registry lacks (default: content/)")
         p.set_defaults(func=func, load_settings=load_settings)
         return p
 

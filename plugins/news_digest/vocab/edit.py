@@ -17,6 +17,7 @@ curator starts from the common names and their comments.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -159,15 +160,22 @@ def _aliases(value: Any) -> list[Any]:
     return []
 
 
-def _need(f: CuratedFile, surface: str, learned_type: str | None = None) -> str:
-    """The curated entry for ``surface``, created from what ingest learned if need be."""
+TypeGuess = Callable[[str], str | None]
+"""A name's type where the registry has none: the commands read it from the posts."""
+
+
+def _need(f: CuratedFile, surface: str, etype: str | None = None,
+          guess: TypeGuess | None = None) -> str:
+    """The curated entry for ``surface``, created if need be with ``etype``, else the type
+    ingest learned, else ``guess`` (the type the site's posts give the name)."""
     name = f.name_of(surface)
     if name is not None:
         return name
-    if learned_type is None:
-        raise EditError(f"{f.path}: {surface!r} is not in the registry (curated or learned); "
-                        "give its type to add it")
-    f.add(surface, learned_type)
+    etype = etype or _learned_type(f.path, surface) or (guess(surface) if guess else None)
+    if etype is None:
+        raise EditError(f"{f.path}: {surface!r} is in neither the registry nor any post; "
+                        f"give its type with --type ({', '.join(ENTITY_TYPES)})")
+    f.add(surface, etype)
     return surface
 
 
@@ -178,10 +186,10 @@ def _learned_type(path: Path, surface: str) -> str | None:
     return found[1] if found else None
 
 
-def merge(path: Path, keep: str, drop: str) -> str:
+def merge(path: Path, keep: str, drop: str, guess: TypeGuess | None = None) -> str:
     """``drop`` becomes an alias of ``keep``; its own aliases follow it. Returns a summary."""
     f = CuratedFile(path)
-    target = _need(f, keep, _learned_type(path, keep))
+    target = _need(f, keep, guess=guess)
     source = f.name_of(drop)
     if source == target:
         raise EditError(f"{path}: {drop!r} is already a name of {target!r}")
@@ -199,12 +207,12 @@ def merge(path: Path, keep: str, drop: str) -> str:
     return f"{drop} → alias of {target}"
 
 
-def rename(path: Path, old: str, new: str) -> str:
+def rename(path: Path, old: str, new: str, guess: TypeGuess | None = None) -> str:
     """Rename an entry in place (same position and comments); the old name stays an alias,
     so articles that use it still find the entity. The page slug follows the new name
     unless the entry pins one with ``slug:``."""
     f = CuratedFile(path)
-    name = _need(f, old, _learned_type(path, old))
+    name = _need(f, old, guess=guess)
     if key(name) != key(old):
         raise EditError(f"{path}: {old!r} is an alias of {name!r}; rename {name!r} instead")
     other = f.name_of(new)
@@ -234,11 +242,12 @@ def retype(path: Path, name: str, etype: str) -> str:
     return f"{entry}: {etype}"
 
 
-def block(path: Path, name: str, etype: str | None = None) -> str:
-    """Block a name: articles drop it. An unknown name is added (type from ``etype``, or
-    from what ingest learned)."""
+def block(path: Path, name: str, etype: str | None = None,
+          guess: TypeGuess | None = None) -> str:
+    """Block a name: articles drop it. An unknown name is added (type from ``etype``, from
+    what ingest learned, or from ``guess``)."""
     f = CuratedFile(path)
-    entry = _need(f, name, etype or _learned_type(path, name))
+    entry = _need(f, name, etype, guess)
     f.entry(entry)["block"] = True
     f.save()
     return f"{entry}: blocked"
