@@ -76,3 +76,10 @@ def test_atomic_write_skips_identical_bytes_and_leaves_no_temp(tmp_path: Path) -
 ])
 def test_web_url_accepts_only_plain_http_links(value: object, ok: bool) -> None:
     assert (web_url(value) is not None) is ok
+
+
+def test_tags_a_scraper_left_in_a_title_stay_out_of_its_url() -> None:
+    assert post_slug("Council <i>approves</i> budget") == "council-approves-budget"
+    assert post_slug('Storm <span class="x">hits</span> coast<br/>') == "storm-hits-coast"
+    assert post_slug("Is 3 < 4 > 2?") == "is-3-4-2"  # not a tag: the words stay
+    assert post_slug("<br>") == "br"  # nothing but a tag: still a slug of its own

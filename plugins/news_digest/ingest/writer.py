@@ -21,10 +21,16 @@ _MD_INLINE = re.compile(r"([\\`*_{}\[\]|])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=:]|(?P<num>\d+)[.)])")
 
 
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+"""An HTML tag a scraper left in a title ("Council <i>approves</i> budget")."""
+
+
 def post_slug(title: str) -> str:
     """A post's slug from its title: the site-wide slug rules, cut to 80 characters at
-    a word boundary (a URL stays readable; the full title is in the page)."""
-    return slugify(title, max_length=80)
+    a word boundary (a URL stays readable; the full title is in the page). Tags a
+    scraper left in the title are shown as the text they are, but a URL does not spell
+    them out ("council-i-approves-i-budget")."""
+    return slugify(_TAG.sub(" ", title).strip() or title, max_length=80)
 
 
 def escape_markdown(text: str) -> str:
