@@ -8,6 +8,8 @@ stories and a badly named note sit next to it.
 
 from __future__ import annotations
 
+import gzip
+import json
 import logging
 import os
 import re
@@ -18,6 +20,8 @@ from pathlib import Path
 import feedparser
 import pytest
 from helpers import Post, build, post_text, write_content
+
+from news_digest.site import search
 
 DAY = 4  # START + 4 days: Friday 10 January 2020 (START is 08:00, so hour -8 is midnight)
 
@@ -85,7 +89,8 @@ def curated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     keep = Keep(level=logging.WARNING)
     logging.getLogger("news_digest").addHandler(keep)
     try:
-        out = build(root, content, root / "output")
+        out = build(root, content, root / "output", CACHE_PATH=str(root / "cache"),
+                    NEWS_DIGEST_SEARCH=True)
     finally:
         logging.getLogger("news_digest").removeHandler(keep)
     return out, [r.getMessage() for r in records]
@@ -118,6 +123,34 @@ def test_hidden_and_draft_stay_out_of_listings_feeds_and_sitemaps(curated) -> No
     assert "TEST PAGE: Self-publish today" in hidden
     assert (site / "drafts" / "draft-story.html").exists()
     assert 'name="robots"' not in read(site, "2020/01/10/politics-a/index.html")
+
+
+def indexed_urls(site: Path) -> set[str]:
+    """The page URLs in the site's Pagefind index: each fragment file is gzip'd JSON
+    behind a ``pagefind_dcd`` signature."""
+    urls = set()
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path
+        urls.add(json.loads(data[len(b"pagefind_dcd"):])["url"])
+    return urls
+
+
+def test_hidden_and_draft_pages_are_not_marked_for_search(curated) -> None:
+    """Pagefind indexes only pages with ``data-pagefind-body`` once any page has it, so
+    a hidden or draft post's page must not carry it (QA H3: a hidden post was found)."""
+    site, _ = curated
+    for rel in ("2020/01/10/test-page/index.html", "drafts/draft-story.html"):
+        assert "data-pagefind-body" not in read(site, rel), rel
+    assert "data-pagefind-body" in read(site, "2020/01/10/politics-a/index.html")
+
+
+@pytest.mark.skipif(not search.available(True), reason="pagefind-bin not installed")
+def test_search_index_leaves_out_hidden_and_draft_posts(curated) -> None:
+    site, _ = curated
+    urls = indexed_urls(site)
+    assert "/2020/01/10/politics-a/" in urls and "/2020/01/10/ordinary-post/" in urls
+    assert not [u for u in urls if "test-page" in u or "draft-story" in u], sorted(urls)
 
 
 def test_edition_leads_with_featured_then_ordered_groups(curated) -> None:

@@ -125,6 +125,44 @@ def test_rebuild_after_a_deletion_equals_a_cold_build(root: Path, tmp_path: Path
     assert not (out / "entities" / "organizations" / "c-plus-plus").exists()
 
 
+def test_a_build_into_another_folder_does_not_stop_deletions(root: Path,
+                                                              tmp_path: Path) -> None:
+    """A preview build elsewhere with the same cache (QA H2: ``pelican content -o
+    /tmp/other``) must not make the next build into ``output/`` forget what it wrote
+    there: a post deleted after it is removed from both folders."""
+    preview = build(root, root / "content", tmp_path / "preview",
+                    CACHE_PATH=str(root / "cache"), **CACHED)
+    (root / "content" / "2020" / "languages.md").unlink()
+    out = inc_build(root)
+    assert not (out / "2020" / "01" / "07" / "languages").exists()
+    assert not (out / "entities" / "organizations" / "c-plus-plus").exists()
+    assert_same_site(out, cold_build(root, tmp_path))
+    build(root, root / "content", preview, CACHE_PATH=str(root / "cache"), **CACHED)
+    assert_same_site(preview, out)
+    # and each folder's next build still writes nothing
+    before = stamps(out)
+    inc_build(root)
+    assert stamps(out) == before
+    # the state of a folder that is gone is dropped at the next build
+    shutil.rmtree(preview)
+    inc_build(root)
+    slots = list((root / "cache" / "news-digest" / "outputs").iterdir())
+    assert slots == [incremental.output_dir({"CACHE_PATH": str(root / "cache")}, out)]
+
+
+def test_the_state_an_older_version_kept_is_adopted(root: Path, tmp_path: Path) -> None:
+    """The state used to sit in the cache's root, one file for every folder; the first
+    build after the move still removes the pages of a post deleted before it."""
+    cache = root / "cache"
+    slot = incremental.output_dir({"CACHE_PATH": str(cache)}, root / "output")
+    (slot / incremental.STATE_NAME).rename(cache / "news-digest" / "build-state.json")
+    (root / "content" / "2020" / "languages.md").unlink()
+    out = inc_build(root)
+    assert not (out / "2020" / "01" / "07" / "languages").exists()
+    assert_same_site(out, cold_build(root, tmp_path))
+    assert not (cache / "news-digest" / "build-state.json").exists()
+
+
 def test_a_no_change_rebuild_writes_no_file(root: Path) -> None:
     before = stamps(root / "output")
     inc_build(root)
@@ -160,8 +198,9 @@ def test_a_reader_setting_change_does_not_reuse_the_content_cache(
 
 
 def test_state_file_lives_under_cache_path(root: Path) -> None:
-    state = root / "cache" / incremental.STATE_FILE
-    assert state.exists()
+    state = incremental.output_dir({"CACHE_PATH": str(root / "cache")}, root / "output")
+    assert (state / incremental.STATE_NAME).exists()
+    assert state.is_relative_to(root / "cache")
     assert not list((root / "output").rglob("*.tmp"))
 
 

@@ -191,7 +191,7 @@ def add_parsers(sub: Any, load_settings: Callable[[argparse.Namespace], Any],
     """
     helps = {
         "feature": "put stories at the top of their edition and of the home page",
-        "hide": "keep posts out of every listing, feed and sitemap (status: hidden)",
+        "hide": "keep posts out of every listing, feed, sitemap and site search (status: hidden)",
         "unhide": "list hidden or draft posts again (status: published)",
     }
     for name, text in helps.items():

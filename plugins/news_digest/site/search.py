@@ -6,7 +6,9 @@ the ``/search/`` page explains that search is not available. Nothing else on the
 site needs JavaScript.
 
 Article pages mark their body with ``data-pagefind-body``, so listings (home,
-topics, entities) are not indexed twice.
+topics, entities) are not indexed twice. Once any page carries it Pagefind indexes no
+page without it, so a hidden or draft post's page (kept at its URL, left out of
+listings, feeds and sitemaps) leaves it off and is not found by site search either.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from news_digest.settings import Settings
+from news_digest.site.incremental import SEARCH_MARKER_NAME, output_dir
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +71,13 @@ def run_search(output_path: str | os.PathLike[str], settings: Mapping[str, Any],
     """After the site is written: the Pagefind index (see ``search.py``).
 
     ``pages`` is a digest of the site's HTML files as written; when it matches the one
-    recorded at the last successful index and the index is there, Pagefind is not run
-    again (it has no incremental mode and takes seconds on a large site).
+    recorded at the last successful index of this output folder and the index is there,
+    Pagefind is not run again (it has no incremental mode and takes seconds on a large
+    site). The record sits with the folder's build state, so a preview build elsewhere
+    does not make the next build of ``output/`` index it again.
     """
     enabled = Settings.from_pelican(settings).search
-    marker = Path(settings.get("CACHE_PATH", "cache")) / "news-digest" / "search-index"
+    marker = output_dir(settings, output_path) / SEARCH_MARKER_NAME
     out = Path(output_path)
     if enabled and pages is not None and (out / "pagefind" / "pagefind.js").exists():
         try:

@@ -3,7 +3,9 @@
 Plain Pelican renders and rewrites every page on every build, even when one post
 changed (getpelican/pelican#3599). :class:`IncrementalWriter` (hooked in through
 Pelican's ``get_writer`` signal) keeps, per output file, a *fingerprint* of its inputs
-in ``CACHE_PATH/news-digest/build-state.json``:
+in ``CACHE_PATH/news-digest/outputs/<folder>/build-state.json``, one state per output
+folder (:func:`output_dir`: a preview build into another folder must not make the next
+build into ``output/`` forget what it wrote there):
 
 - the **build key**: every Pelican setting (ingest-only and cache switches aside), the
   source of every theme template (the theme, ``THEME_TEMPLATES_OVERRIDES`` and Pelican's
@@ -35,12 +37,14 @@ fingerprinted without its own ``related`` list.
 """
 
 from news_digest.site.incremental.keys import (
-    STATE_FILE,
+    SEARCH_MARKER_NAME,
+    STATE_NAME,
     cache_compiled_templates,
     check_content_cache,
+    output_dir,
     save_content_cache_key,
 )
 from news_digest.site.incremental.writer import IncrementalWriter
 
-__all__ = ["STATE_FILE", "IncrementalWriter", "cache_compiled_templates", "check_content_cache",
-           "save_content_cache_key"]
+__all__ = ["SEARCH_MARKER_NAME", "STATE_NAME", "IncrementalWriter", "cache_compiled_templates",
+           "check_content_cache", "output_dir", "save_content_cache_key"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import shutil
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -16,7 +18,13 @@ from news_digest.text import atomic_write
 log = logging.getLogger(__name__)
 
 STATE_VERSION = 1
-STATE_FILE = "news-digest/build-state.json"
+STATE_NAME = "build-state.json"
+SEARCH_MARKER_NAME = "search-index"
+OUTPUTS_DIR = "news-digest/outputs"
+LEGACY_FILES = ("news-digest/build-state.json", "news-digest/search-index")
+"""Where the build state and the search-index marker were kept before they moved per
+output folder: one file for every folder, so a build into another folder overwrote
+it and the next build into ``output/`` no longer knew what it had written there."""
 CONTENT_KEY_FILE = "news-digest/content-cache-key"
 
 # Settings that do not change what a build writes.
@@ -31,6 +39,36 @@ IGNORED_SETTINGS = frozenset({
 """Cache switches, server and logging options, and ingest-only ``NEWS_DIGEST_*`` keys
 (ingest's effect reaches the build through the posts it writes). ``NEWS_DIGEST_SEARCH``
 reaches templates as ``search_enabled``, which is fingerprinted as a value."""
+
+
+def output_dir(settings: Mapping[str, Any], output_path: str | os.PathLike[str]) -> Path:
+    """The cache folder of one output folder: its build state and search-index marker.
+
+    What a build wrote, and what Pagefind indexed, belongs to the folder written, not
+    to the cache: a preview build elsewhere (``pelican content -o /tmp/preview``) shares
+    ``CACHE_PATH`` with ``output/``, and with one state for both the next build into
+    ``output/`` would not know which of its files left the site. Named by the digest of
+    the folder's real path; the file ``folder`` inside names the folder, for
+    :func:`prune_output_dirs`.
+    """
+    real = os.path.realpath(output_path)
+    return Path(settings.get("CACHE_PATH", "cache")) / OUTPUTS_DIR / digest("output", real)
+
+
+def prune_output_dirs(settings: Mapping[str, Any], keep: Path) -> None:
+    """Drop the cache folders of output folders that no longer exist (a preview or a
+    test's temporary folder, deleted): their pages are gone with them, so their state
+    has nothing left to skip or to clean up."""
+    for slot in (Path(settings.get("CACHE_PATH", "cache")) / OUTPUTS_DIR).glob("*/folder"):
+        if slot.parent == keep:
+            continue
+        try:
+            folder = slot.read_text(encoding="utf-8")
+        except OSError:
+            continue
+        if folder and not os.path.isdir(folder):
+            shutil.rmtree(slot.parent, ignore_errors=True)
+
 
 def _files_digest(paths: Iterable[Path]) -> str:
     h = hashlib.blake2b(digest_size=16)

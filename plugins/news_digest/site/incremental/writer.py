@@ -26,7 +26,14 @@ from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from news_digest.site.incremental.fingerprint import Fingerprinter, Unfingerprintable, digest
-from news_digest.site.incremental.keys import STATE_FILE, STATE_VERSION, build_key
+from news_digest.site.incremental.keys import (
+    LEGACY_FILES,
+    STATE_NAME,
+    STATE_VERSION,
+    build_key,
+    output_dir,
+    prune_output_dirs,
+)
 from news_digest.text import atomic_write
 
 log = logging.getLogger(__name__)
@@ -98,9 +105,14 @@ class IncrementalWriter(Writer):
         self._prefix = os.path.join(os.path.abspath(output_path), "")
         self.key = build_key(self.settings)
         self.fingerprint = Fingerprinter()
-        self.state_path = Path(self.settings.get("CACHE_PATH", "cache")) / STATE_FILE
-        old = self._load_state()
-        same_output = old.get("output") == os.path.realpath(output_path)
+        self.real_output = os.path.realpath(output_path)
+        self.slot = output_dir(self.settings, output_path)
+        self.state_path = self.slot / STATE_NAME
+        old = self._load_state(self.state_path)
+        self._legacy: list[Path] = []
+        if not old:
+            old = self._adopt_legacy_state()
+        same_output = old.get("output") == self.real_output
         self.old_files: dict[str, list[Any]] = (
             old.get("files", {}) if same_output and old.get("key") == self.key else {})
         # Files of an older build are still ours to clean up, whatever the key.
@@ -121,14 +133,27 @@ class IncrementalWriter(Writer):
 
     # -- state
 
-    def _load_state(self) -> dict[str, Any]:
+    @staticmethod
+    def _load_state(path: Path) -> dict[str, Any]:
         try:
-            data = json.loads(self.state_path.read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
         if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
             return {}
         return data
+
+    def _adopt_legacy_state(self) -> dict[str, Any]:
+        """The state an older version kept for one folder in the cache's root, when it
+        is this folder's (its files are still ours to clean up). It is removed once this
+        build saved its own, and so is one whose folder is gone."""
+        cache = Path(self.settings.get("CACHE_PATH", "cache"))
+        old = self._load_state(cache / LEGACY_FILES[0])
+        output = old.get("output")
+        if output == self.real_output or (isinstance(output, str)
+                                          and not os.path.isdir(output)):
+            self._legacy = [cache / name for name in LEGACY_FILES]
+        return old if output == self.real_output else {}
 
     def _rel(self, path: str | os.PathLike[str]) -> str:
         """``path`` relative to the output folder, with ``/``. Pelican hands absolute,
@@ -329,8 +354,8 @@ class IncrementalWriter(Writer):
     # -- end of build
 
     def finish(self) -> None:
-        """Remove our files that this build did not write; save the state; put
-        Pelican's static copy back."""
+        """Remove our files that this build did not write; save the state (this
+        output folder's own, see :func:`output_dir`); put Pelican's static copy back."""
         self._static.__exit__(None, None, None)
         for rel, rec in sorted(self.previous.items()):
             if rel in self.files:
@@ -351,11 +376,14 @@ class IncrementalWriter(Writer):
             while parent != self.root and parent.is_dir() and not any(parent.iterdir()):
                 parent.rmdir()
                 parent = parent.parent
-        state = {"version": STATE_VERSION, "key": self.key,
-                 "output": os.path.realpath(self.output_path), "files": self.files,
-                 "templates": self.templates}
+        state = {"version": STATE_VERSION, "key": self.key, "output": self.real_output,
+                 "files": self.files, "templates": self.templates}
         atomic_write(self.state_path, json.dumps(state, sort_keys=True,
                                                  separators=(",", ":")), durable=False)
+        atomic_write(self.slot / "folder", self.real_output, durable=False)
+        for path in self._legacy:
+            path.unlink(missing_ok=True)
+        prune_output_dirs(self.settings, self.slot)
         s = self.stats
         log.info("news-digest: %d files rendered (%d written, %d identical), %d up to "
                  "date, %d removed", s["rendered"], s["written"], s["unchanged"],
