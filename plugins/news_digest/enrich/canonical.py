@@ -29,7 +29,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from news_digest.enrich import bodies, cues, filters, gazetteer, ner
+from news_digest.enrich import bodies, cues, filters, gazetteer, ner, resolve
 from news_digest.model import ENTITY_TYPES, Entity
 from news_digest.sets import find_root
 from news_digest.vocab.evidence import initials
@@ -287,6 +287,8 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
     mentions = [(replace(m, text=q, type=t), w) for m, w in mentions
                 for q, t in split_possessive(m.text, m.type)]
     not_names = _acronyms_of_non_entities(mentions)
+    common_acronyms, named_acronyms = cues.acronym_meanings(
+        cues.defined_acronyms(text) if text else [])
     confirmed = {key(clean_surface(p, m.type)) for m, _ in mentions if not m.tentative
                  for p in split_mention(m.text)}
     for mention, weight, piece, (surface, kind) in (
@@ -309,7 +311,7 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
             continue
         if entry is None and ((text and filters.common_phrase(surface, text))
                               or surface in not_names
-                              or cues.spelled_out_in_lower_case(surface, text)
+                              or surface in common_acronyms
                               or cues.named_in_plural(surface, text)):
             continue
         if mention.tentative and entry is None and key(surface) not in confirmed:
@@ -339,6 +341,7 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
         name = _choose_name(group)
         aliases = tuple(sorted(f for f in group.forms if f != name))
         entities.append(Entity(name, etype, aliases, sum(group.forms.values())))
+    entities = _named_by_definition(entities, named_acronyms, registry)
     entities = _qualify_generic(entities, registry)
     # two groups can land on one registry name only through the registry; join them
     joined: dict[tuple[str, str], Entity] = {}
@@ -387,6 +390,55 @@ def _acronyms_of_non_entities(mentions: Sequence[tuple[ner.Mention, float]]) -> 
                 if acro and len(acro) >= 3:
                     found.add(acro)
     return frozenset(found)
+
+
+def _named_by_definition(entities: list[Entity], named: dict[str, str],
+                         registry: Registry) -> list[Entity]:
+    """An acronym the article spells out as a name ("the Zorbly Build Service (ZBS)",
+    :func:`cues.named_by_definition`) is that name in this article: its entity is named
+    by the phrase, or joins the article's entity that already has it (the acronym merge
+    above misses phrases whose link words count, "Department of the Interior (DOI)").
+    Left under its letters, the acronym would join, across the corpus, whatever other
+    body the same letters name, and put this article on that body's page. A phrase the
+    filters reject (a law: "… Act") takes the acronym with it, as
+    :func:`_acronyms_of_non_entities` does; a curated acronym is left alone.
+
+    Only acronyms of at most :data:`resolve.SHORT_ACRONYM` letters are renamed when the
+    article has no entity of the phrase: those are the letters several bodies share, and
+    the resolver joins them to an expansion only with evidence. A longer acronym joins the
+    one expansion the corpus has anyway, so the rename would keep it off no other body's
+    page; it would only take away the bare letters that tie the article's spelling of the
+    phrase to the others' ("… Infectious Diseases" here, "… Infectious Disease" there:
+    the Wikinews build lost a page so)."""
+    if not named:
+        return entities
+    by_key = {key(n): e for e in entities for n in (e.name, *e.aliases)}
+    into: dict[str, list[Entity]] = defaultdict(list)
+    out: list[Entity] = []
+    for e in entities:
+        phrase = named.get(e.name)
+        if phrase is None or registry.entry(e.name) is not None:
+            out.append(e)
+            continue
+        owner = by_key.get(key(phrase))
+        if owner is not None and owner is not e:
+            into[owner.name].append(e)
+        elif filters.rejected(phrase, e.type) is not None:
+            continue  # the letters name a law or an event here: no entity
+        elif len(e.name) > resolve.SHORT_ACRONYM:
+            out.append(e)
+        else:
+            out.append(Entity(phrase, e.type, tuple(sorted({*e.aliases, e.name} - {phrase})),
+                              e.count))
+    if not into:
+        return out
+    joined = []
+    for e in out:
+        for extra in into.get(e.name, ()):
+            e = Entity(e.name, e.type, tuple(sorted({*e.aliases, extra.name, *extra.aliases}
+                                                    - {e.name})), e.count + extra.count)
+        joined.append(e)
+    return joined
 
 
 def _surfaces(piece: str, label: str | None,

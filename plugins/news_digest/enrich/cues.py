@@ -18,15 +18,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from news_digest.enrich import bodies, filters, gazetteer, ner, rarity
 
-__all__ = ["PORTFOLIO_NOUNS", "QUANTITY_WORDS", "chained_in_name", "cut_before_name",
-           "cut_from_longer", "ends_longer", "former_name", "named_before", "named_in_plural",
-           "numbered", "numbered_after", "only_in_chains", "part_of_title", "person_like",
-           "place_opens_name", "portfolio", "spelled_out_in_lower_case",
+__all__ = ["DEFINITION_LINKS", "PORTFOLIO_NOUNS", "QUANTITY_WORDS", "Definition",
+           "acronym_meanings", "chained_in_name", "cut_before_name", "cut_from_longer",
+           "defined_acronyms", "ends_longer", "former_name", "inside_definition",
+           "named_before", "named_by_definition", "named_in_plural", "numbered",
+           "numbered_after", "only_in_chains", "part_of_title", "person_like",
+           "place_opens_name", "portfolio", "spelled_out_in_lower_case", "spells",
            "surname_cut_from_name", "the_in_name", "titled_person"]
 
 NOT_CUES: frozenset[str] = frozenset({
@@ -202,17 +204,170 @@ def former_name(text: str, mention: ner.Mention) -> bool:
     return _FORMER_NAME.search(text[max(0, mention.start - 80):mention.start]) is not None
 
 
-def spelled_out_in_lower_case(acronym: str, text: str) -> bool:
-    """True when ``text`` spells ``acronym`` out in lower-case words in brackets, after
-    it or before it: "digital rights management (DRM)" and "DRM (digital rights
-    management, …)" make "DRM" a common noun. An organisation's acronym is spelled out
-    with capitals ("the World Health Organization (WHO)"), whichever comes first."""
-    if not re.fullmatch(r"[A-Z]{2,6}", acronym):
+@dataclass(frozen=True)
+class Definition:
+    """An acronym the text spells out in brackets: "Long Name (LN)" or "LN (Long Name)".
+
+    ``start`` and ``end`` are the phrase's offsets in the text it was read from."""
+
+    acronym: str
+    phrase: str
+    start: int
+    end: int
+
+    @property
+    def named(self) -> bool:
+        """The phrase is a name, not a common noun: every word but the link words is
+        capitalised ("Islamic State of Iraq and Syria"), or all but a last word that is
+        an organisation's or a place's suffix ("Bharatiya Janata party"). "digital rights
+        management" and "the CI/CD and build system" are common nouns."""
+        words = [w for w in self.phrase.split() if w.lower() not in DEFINITION_LINKS]
+        return bool(words) and all(
+            w[:1].isupper() or (i == len(words) - 1 and w.capitalize()
+                                in ner.ORG_SUFFIXES | ner.PLACE_SUFFIXES)
+            for i, w in enumerate(words))
+
+
+DEFINITION_LINKS: frozenset[str] = filters.ACRONYM_SKIP | {"at", "to", "a", "an", "by"}
+"""Small words an acronym's letters may leave out or may count ("Department of the
+Interior (DOI)", "Society for the Study of X (SSX)"): the link words
+:func:`filters.acronym_of` skips, and a few more prepositions and articles."""
+
+_ACRONYM_IN_BRACKETS = re.compile(r"\(\s*([A-Z]{2,8})\s*\)")
+_ACRONYM_BEFORE_BRACKETS = re.compile(
+    r"(?<![\w&./-])([A-Z]{2,8})[ \t]*\(\s*(?:the\s+)?([^(),;]+?)\s*[),;]")
+_PHRASE_START = re.compile(r"(?:[\n.!?:;,()\[\]\"“”—–]|\s-\s)(?=[^\n.!?:;,()\[\]\"“”—–]*$)")
+_EDGE_QUOTES = "\"'“”‘’"
+
+
+def _letters(word: str, edge: bool) -> set[str]:
+    """What one word may give an acronym: its initial; the initials of its parts when it
+    is joined by a slash or a hyphen ("CI/CD" → "C" or "CC"); nothing when it is a small
+    word inside the phrase."""
+    word = word.strip(_EDGE_QUOTES)
+    out = {word[0].upper()} if word[:1].isalpha() else set()
+    parts = [p for p in re.split(r"[/-]", word) if p]
+    if len(parts) > 1 and all(p[:1].isalpha() for p in parts):
+        out.add("".join(p[0] for p in parts).upper())
+    if not edge and word.lower() in DEFINITION_LINKS:
+        out.add("")
+    return out
+
+
+def spells(words: Sequence[str], acronym: str) -> bool:
+    """True when ``words``' initials spell ``acronym``, whatever their case: each word
+    gives its initial (a slashed or hyphened word its initial or its parts'), a link word
+    inside the phrase (:data:`DEFINITION_LINKS`) gives its initial or nothing, and the
+    first and last words give theirs. The reading :func:`filters.acronym_of` makes of a
+    capitalised name, widened to the lower-case and mixed phrases English also
+    abbreviates ("the CI/CD and build system (CBS)")."""
+    acronym = acronym.upper()
+    if len(words) < 2:
         return False
-    words = r"\s+(?:(?:of|and|the|for|in|on|to)\s+)?".join(
-        rf"{c.lower()}[a-z]+" for c in acronym)
-    return (re.search(rf"(?<![\w-]){words}\s*\(\s*{acronym}\s*\)", text) is not None
-            or re.search(rf"(?<![\w-]){acronym}\s*\(\s*{words}(?![\w-])", text) is not None)
+    last = len(words) - 1
+    options = [_letters(w, i in (0, last)) for i, w in enumerate(words)]
+    reach = {0}  # letters of the acronym matched so far
+    for opts in options:
+        reach = {n + len(o) for n in reach for o in opts
+                 if acronym.startswith(o, n)}
+        if not reach:
+            return False
+    return len(acronym) in reach
+
+
+def _name_goes_on(before: Sequence[str]) -> bool:
+    """True when the words before a phrase go on with its name: a capitalised word, or a
+    link word after one ("the Rally for the Return of [Refugees and Democracy in Rwanda]
+    (RDR)"). Initials that a name's tail happens to spell are no definition: an acronym
+    stands for a whole name, from its first word."""
+    if not before:
+        return False
+    last = before[-1].strip(_EDGE_QUOTES)
+    if last.lower() in DEFINITION_LINKS:
+        return len(before) >= 2 and before[-2].strip(_EDGE_QUOTES)[:1].isupper()
+    return last[:1].isupper()
+
+
+def defined_acronyms(text: str) -> list[Definition]:
+    """Every acronym the text defines in brackets, with the phrase it stands for there:
+    "the Zorbly Build Service (ZBS)" (the shortest run of words right before the bracket,
+    in one clause, whose initials spell it, :func:`spells`, and, when it is a name, no
+    tail of a longer one, :func:`_name_goes_on`) and "ZBS (Zorbly Build Service)" (the
+    bracket's words up to a comma, all of them). A writer who spells an
+    acronym out says what it means *in this article*, whatever the same letters name
+    elsewhere; and the words of the phrase are one name, not names of their own."""
+    out: list[Definition] = []
+    for found in _ACRONYM_IN_BRACKETS.finditer(text):
+        acronym = found.group(1)
+        head = text[max(0, found.start() - 200):found.start()]
+        cut = _PHRASE_START.search(head)
+        base = found.start() - len(head) + (cut.end() if cut else 0)
+        tokens = list(re.finditer(r"\S+", text[base:found.start()]))
+        words = [t.group(0) for t in tokens]
+        for k in range(2, min(len(tokens), 2 * len(acronym) + 2) + 1):
+            run = tokens[-k:]
+            if not spells(words[-k:], acronym):
+                continue
+            start = base + run[0].start()
+            end = base + run[-1].end()
+            start += len(text[start:end]) - len(text[start:end].lstrip(_EDGE_QUOTES))
+            end -= len(text[start:end]) - len(text[start:end].rstrip(_EDGE_QUOTES))
+            defined = Definition(acronym, text[start:end], start, end)
+            if not (defined.named and _name_goes_on(words[:-k])):
+                out.append(defined)
+                break
+    for found in _ACRONYM_BEFORE_BRACKETS.finditer(text):
+        acronym, phrase = found.group(1), found.group(2)
+        if spells(phrase.split(), acronym):
+            out.append(Definition(acronym, " ".join(phrase.split()), found.start(2),
+                                  found.end(2)))
+    return sorted(out, key=lambda d: (d.start, d.acronym))
+
+
+def spelled_out_in_lower_case(acronym: str, text: str) -> bool:
+    """True when ``text`` spells ``acronym`` out in brackets (:func:`defined_acronyms`)
+    and only as a common noun, after it or before it: "digital rights management (DRM)",
+    "DRM (digital rights management, …)" and "the CI/CD and build system (CBS)" make the
+    letters a common noun in this article, whatever body they name elsewhere. An
+    organisation's acronym is spelled out with capitals ("the World Health Organization
+    (WHO)"), whichever comes first."""
+    return acronym in acronym_meanings(defined_acronyms(text))[0]
+
+
+def acronym_meanings(definitions: Sequence[Definition]) -> tuple[frozenset[str],
+                                                                  dict[str, str]]:
+    """What an article's definitions (:func:`defined_acronyms`) make of its acronyms:
+    those it spells out only as common nouns (:func:`spelled_out_in_lower_case`), and
+    those it spells out as one name each (:func:`named_by_definition`)."""
+    named: dict[str, set[str]] = {}
+    common: set[str] = set()
+    for d in definitions:
+        if d.named:
+            named.setdefault(d.acronym, set()).add(d.phrase)
+        else:
+            common.add(d.acronym)
+    return (frozenset(common - set(named)),
+            {a: next(iter(p)) for a, p in sorted(named.items()) if len(p) == 1})
+
+
+def named_by_definition(acronym: str, text: str) -> str | None:
+    """The one name ``text`` spells ``acronym`` out as (:func:`defined_acronyms`,
+    capitalised: :attr:`Definition.named`), else None: in this article the letters are
+    that name, so they go on its page and not on the page of whatever else the same
+    letters name in other articles. Two different names for one acronym say nothing."""
+    return acronym_meanings(defined_acronyms(text))[1].get(acronym)
+
+
+def inside_definition(mention: ner.Mention, definitions: Sequence[Definition]) -> bool:
+    """True when ``mention`` lies inside the phrase of an acronym's definition and is not
+    the whole phrase: "Iraq" in "ISIS (Islamic State of Iraq and Syria)" or in "the
+    Islamic State of Iraq and Syria (ISIS)" is a word of the group's name, not a mention
+    of the country, as "Tyler" in "University of Texas at Tyler (UTT)" is no mention of
+    the city. A longer name written out as an acronym's expansion is one name."""
+    end = mention.start + len(mention.text)
+    own = re.sub(r"^[Tt]he\s+", "", mention.text.strip())
+    return any(d.start <= mention.start and end <= d.end and own != d.phrase
+               for d in definitions)
 
 
 def named_in_plural(name: str, text: str) -> bool:

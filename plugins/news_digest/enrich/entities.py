@@ -315,8 +315,11 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             written = gazetteer.mend_spans(text, [replace(
                 m, tentative=shouted, text=text[m.start:m.start + len(m.text)]
                 if nlp is not None else m.text) for m in found[at]])
+            # "ISIS (Islamic State of Iraq and Syria)": no "Iraq" of its own
+            defined = cues.defined_acronyms(text)
             kept = [cues.titled_person(text, m) or m for m in written
-                    if not cues.cut_from_longer(text, m)
+                    if not cues.inside_definition(m, defined)
+                    and not cues.cut_from_longer(text, m)
                     and not cues.cut_before_name(text, m, written)
                     and not cues.former_name(text, m)
                     and not cues.numbered(m)

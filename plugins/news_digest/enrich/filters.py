@@ -36,6 +36,7 @@ from news_digest.enrich import gazetteer, ner, rarity
 from news_digest.vocab.evidence import initials
 
 __all__ = [
+    "ACRONYM_SKIP",
     "GENERIC_HEADS",
     "RELIGIONS",
     "abbreviated_country",
@@ -509,11 +510,12 @@ def person_shaped(name: str) -> bool:
     return bool(_PERSON_SHAPE.fullmatch(name))
 
 
-_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "&",
-                           "on", "in"})
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "&",
+                          "on", "in"})
+"""Link words an acronym leaves out ("National Oceanic and Atmospheric Administration")."""
 
 
 def acronym_of(name: str) -> str | None:
     """The initials of a multi-word name ("National Oceanic and Atmospheric Administration"
     → "NOAA"), skipping link words; None for a one-word name."""
-    return initials(name, _ACRONYM_SKIP) or None
+    return initials(name, ACRONYM_SKIP) or None
