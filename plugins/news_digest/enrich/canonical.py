@@ -395,7 +395,7 @@ def _acronyms_of_non_entities(mentions: Sequence[tuple[ner.Mention, float]]) -> 
 def _named_by_definition(entities: list[Entity], named: dict[str, str],
                          registry: Registry) -> list[Entity]:
     """An acronym the article spells out as a name ("the Zorbly Build Service (ZBS)",
-    :func:`cues.named_by_definition`) is that name in this article: its entity is named
+    :func:`cues.acronym_meanings`) is that name in this article: its entity is named
     by the phrase, or joins the article's entity that already has it (the acronym merge
     above misses phrases whose link words count, "Department of the Interior (DOI)").
     Left under its letters, the acronym would join, across the corpus, whatever other

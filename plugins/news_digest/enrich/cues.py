@@ -26,9 +26,9 @@ from news_digest.enrich import bodies, filters, gazetteer, ner, rarity
 __all__ = ["DEFINITION_LINKS", "PORTFOLIO_NOUNS", "QUANTITY_WORDS", "Definition",
            "acronym_meanings", "chained_in_name", "cut_before_name", "cut_from_longer",
            "defined_acronyms", "ends_longer", "former_name", "inside_definition",
-           "named_before", "named_by_definition", "named_in_plural", "numbered",
+           "named_before", "named_in_plural", "numbered",
            "numbered_after", "only_in_chains", "part_of_title", "person_like",
-           "place_opens_name", "portfolio", "spelled_out_in_lower_case", "spells",
+           "place_opens_name", "portfolio", "spells",
            "surname_cut_from_name", "the_in_name", "titled_person"]
 
 NOT_CUES: frozenset[str] = frozenset({
@@ -324,21 +324,14 @@ def defined_acronyms(text: str) -> list[Definition]:
     return sorted(out, key=lambda d: (d.start, d.acronym))
 
 
-def spelled_out_in_lower_case(acronym: str, text: str) -> bool:
-    """True when ``text`` spells ``acronym`` out in brackets (:func:`defined_acronyms`)
-    and only as a common noun, after it or before it: "digital rights management (DRM)",
-    "DRM (digital rights management, …)" and "the CI/CD and build system (CBS)" make the
-    letters a common noun in this article, whatever body they name elsewhere. An
-    organisation's acronym is spelled out with capitals ("the World Health Organization
-    (WHO)"), whichever comes first."""
-    return acronym in acronym_meanings(defined_acronyms(text))[0]
-
-
 def acronym_meanings(definitions: Sequence[Definition]) -> tuple[frozenset[str],
                                                                   dict[str, str]]:
     """What an article's definitions (:func:`defined_acronyms`) make of its acronyms:
-    those it spells out only as common nouns (:func:`spelled_out_in_lower_case`), and
-    those it spells out as one name each (:func:`named_by_definition`)."""
+    those it spells out only as common nouns ("digital rights management (DRM)", "the
+    CI/CD and build system (CBS)": in this article the letters name no body, whatever
+    they name elsewhere; an organisation's acronym is spelled out with capitals), and
+    those it spells out as one name each (:attr:`Definition.named`; two different names
+    for one acronym say nothing)."""
     named: dict[str, set[str]] = {}
     common: set[str] = set()
     for d in definitions:
@@ -348,14 +341,6 @@ def acronym_meanings(definitions: Sequence[Definition]) -> tuple[frozenset[str],
             common.add(d.acronym)
     return (frozenset(common - set(named)),
             {a: next(iter(p)) for a, p in sorted(named.items()) if len(p) == 1})
-
-
-def named_by_definition(acronym: str, text: str) -> str | None:
-    """The one name ``text`` spells ``acronym`` out as (:func:`defined_acronyms`,
-    capitalised: :attr:`Definition.named`), else None: in this article the letters are
-    that name, so they go on its page and not on the page of whatever else the same
-    letters name in other articles. Two different names for one acronym say nothing."""
-    return acronym_meanings(defined_acronyms(text))[1].get(acronym)
 
 
 def inside_definition(mention: ner.Mention, definitions: Sequence[Definition]) -> bool:
