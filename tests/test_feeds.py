@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import feedparser
-from helpers import build, fixture_posts, write_content
+from helpers import Post, build, fixture_posts, write_content
 
 NEWEST = "Fri, 10 Jan 2020 01:00:00 +0000"
 
@@ -167,3 +167,71 @@ def test_topic_and_entity_feeds_in_both_formats_when_asked(tmp_path: Path) -> No
     html = (out / "topics/politics/index.html").read_text(encoding="utf-8")
     assert 'href="/feeds/topics/politics.rss.xml"' in html
     assert 'href="/feeds/topics/politics.atom.xml"' in html
+
+
+# --- QA M2: one oversized item, and M5: the editions feed's full text --------------------
+
+CAP = 524288  # NEWS_DIGEST_FEED_MAX_BYTES, the default
+
+
+def test_one_oversized_item_is_cut_and_keeps_every_other_item(tmp_path: Path) -> None:
+    """QA M2: the newest post is one 600 KB paragraph (a seed without a date, dated by
+    its mtime). Before: ``all.rss.xml`` and ``all.atom.xml`` held that item alone, over
+    the 512 KiB cap, and every other story was gone. Now its content is cut to its
+    summary and a link to the article, and the other items stay, in full."""
+    posts = fixture_posts()
+    huge = Post("huge-line-article", "Huge line article", 6, 0, ("politics",),
+                summary="A summary of the huge story.",
+                body=" ".join(["budget roads schools"] * 33_000), sha="f" * 64)
+    content = write_content(tmp_path, [*posts, huge])
+    out = build(tmp_path, content, tmp_path / "output", NEWS_DIGEST_SEARCH=False)
+    for fmt in ("rss", "atom"):
+        path = out / f"feeds/all.{fmt}.xml"
+        assert path.stat().st_size <= CAP, path
+        parsed = feedparser.parse(path.read_bytes())
+        assert parsed.bozo == 0, path
+        # every fixture post, the ordinary Pelican post and the huge one
+        assert len(parsed.entries) == len(posts) + 2, path
+        first = parsed.entries[0]
+        assert first.link.endswith("/huge-line-article/")
+        assert first.summary == "A summary of the huge story."
+        cut = first.content[0].value
+        assert "budget roads schools" not in cut
+        assert "A summary of the huge story." in cut and "Read the full article" in cut
+        assert 'href="/2020/01/12/huge-line-article/"' in cut
+        other = next(e for e in parsed.entries if e.link.endswith("/iran-strikes/"))
+        assert "Iran state TV announced the attack." in other.content[0].value
+    for path in (out / "feeds").rglob("*.xml"):  # the editions feed too
+        assert path.stat().st_size <= CAP, path
+    for fmt in ("rss", "atom"):  # that day's edition: the story cut, the item kept
+        day = _edition(out / f"feeds/editions.{fmt}.xml", "2020-01-12").content[0].value
+        assert "budget roads schools" not in day
+        assert '<a href="/2020/01/12/huge-line-article/">Huge line article</a>' in day
+        assert "Read the full article" in day
+
+
+def _edition(path: Path, key: str) -> feedparser.FeedParserDict:
+    parsed = feedparser.parse(path.read_bytes())
+    assert parsed.bozo == 0, path
+    return next(e for e in parsed.entries if e.id == f"urn:news-digest:edition:{key}")
+
+
+def test_edition_items_carry_each_story_in_full_by_default(site: Path, site_root: Path,
+                                                           tmp_path: Path) -> None:
+    """QA M5: with ``editions`` in NEWS_DIGEST_FEED_FULL_TEXT (the default) an edition's
+    item carries each story's summary and text; without it, headlines and links only.
+    Before, both settings gave byte-identical editions feeds of headlines."""
+    short = build(site_root, site_root / "content", tmp_path / "short",
+                  NEWS_DIGEST_FEED_FULL_TEXT=["all"], NEWS_DIGEST_SEARCH=False)
+    for fmt in ("rss", "atom"):
+        full = _edition(site / f"feeds/editions.{fmt}.xml", "2020-01-08").content[0].value
+        assert '<a href="/2020/01/08/iran-strikes/">' in full
+        assert "Iran state TV announced a missile attack on U.S. troops in Iraq." in full
+        assert "Iran state TV announced the attack." in full  # the body
+        assert "Title: not metadata" in full
+        assert "<script>" not in full
+        brief = _edition(short / f"feeds/editions.{fmt}.xml", "2020-01-08").content[0].value
+        assert '<a href="/2020/01/08/iran-strikes/">' in brief
+        assert "Iran state TV announced" not in brief
+        assert (site / f"feeds/editions.{fmt}.xml").read_bytes() != \
+            (short / f"feeds/editions.{fmt}.xml").read_bytes()

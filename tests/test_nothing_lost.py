@@ -313,3 +313,35 @@ def test_a_setting_of_the_wrong_kind_is_one_line_not_a_traceback(tmp_path: Path)
     assert proc.returncode == 1
     assert "NEWS_DIGEST_MAX_TOPICS='three': expected a whole number" in proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr[-2000:]
+
+
+# --- each post's warnings on the build's console -------------------------------------------
+
+
+def test_the_build_prints_each_posts_warnings_once(tmp_path: Path) -> None:
+    """QA M2: a seed with a title and one long line, and no date anywhere. Its post's
+    front matter said "text capped at … characters for entity recognition" and its date
+    came from the file's mtime, but ``make html`` printed neither, though the README says
+    it prints any per-seed warnings. Now each warning of a post ingest writes is one line
+    naming the seed; the NER backend is not repeated per post; a build with nothing new
+    prints none again."""
+    line = " ".join(p.format(town="Eastfield") for p in PROSE * 40)
+    write_seeds(tmp_path, {"hugeline.txt": f"Huge line article\n\n{line}\n"})
+    settings = ("NEWS_DIGEST_NER_MAX_CHARS=2000", 'NEWS_DIGEST_NER_BACKEND="rules"')
+    proc = pelican(tmp_path, *settings)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = (proc.stdout + proc.stderr).splitlines()
+    fm = front_matter(tmp_path, "huge-line-article")
+    assert fm["date_source"] == "file-mtime"
+    named = [x for x in out if "seeds/hugeline.txt" in x]
+    assert [x for x in named if x.endswith(
+        "seeds/hugeline.txt: text capped at 2000 characters for entity recognition")]
+    dated = [x for x in named if "dated by the file's modification time" in x]
+    assert len(dated) == 1 and dated[0].startswith("WARNING"), named
+    assert len(named) == len(set(named)) == len(fm["warnings"]) - 1, (named, fm["warnings"])
+    assert not any("rules backend" in x for x in named)
+    for town in TOWNS:  # no date in these seeds either
+        assert sum(f"seeds/{town.lower()}.txt: " in x for x in out) == 1, town
+    again = pelican(tmp_path, *settings)
+    assert again.returncode == 0
+    assert "seeds/" not in again.stdout + again.stderr

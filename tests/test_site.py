@@ -269,3 +269,39 @@ def test_counts_read_as_english(site: Path) -> None:
     pages = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
     assert re.search(r"\b1 stories\b", pages) is None
     assert re.search(r"\b1 story\b", pages) and re.search(r"\b[2-9] stories\b", pages)
+
+
+def test_no_dek_when_the_summary_is_the_lead_paragraphs(tmp_path: Path) -> None:
+    """QA M6: a summary made of the first paragraph and the start of the second (an
+    extractive lead, as ingest writes it) was shown as the standfirst and then again as
+    the body's first two paragraphs. A dek that is just the lead is dropped (as
+    newsrooms do); a summary of its own is still shown."""
+    from helpers import Post, write_content
+
+    lead = ("On Monday, Nevada became the first state in the United States to begin a "
+            "session in which more than half of the legislators were women.")
+    second = ("State Senator Pat Spearman remarked, \"It's been a long, hard fight.\" "
+              "She said the work of many people made it possible.")
+    posts = [
+        Post("two-paragraph-lead", "Nevada legislature majority female", 0, 9,
+             ("politics",), summary=f"{lead} State Senator Pat Spearman remarked, "
+             "\"It's been a long, hard fight.\"", body=f"{lead}\n\n{second}\n\nThird.",
+             sha="1" * 64),
+        Post("one-paragraph-lead", "Germany bans Mahan Air", 0, 10, ("politics",),
+             summary="Germany on Monday banned the Iranian airline Mahan Air.",
+             body="Germany on Monday banned the Iranian airline Mahan Air.\n\nMore.",
+             sha="2" * 64),
+        Post("own-summary", "Council approves the budget", 0, 11, ("politics",),
+             summary="The budget funds roads & schools.",
+             body="The council met on Monday.\n\nIt approved the budget.", sha="3" * 64),
+    ]
+    out = build(tmp_path, write_content(tmp_path, posts), tmp_path / "output",
+                NEWS_DIGEST_SEARCH=False)
+    nevada = read(out, "/2020/01/06/two-paragraph-lead/")
+    assert 'class="dek"' not in nevada
+    head = nevada.split('<header class="story-head">')[1].split('<div class="body">')[0]
+    assert "first state in the United States" not in head  # shown once, in the body
+    assert "first state in the United States" in nevada.split('<div class="body">')[1]
+    assert 'class="dek"' not in read(out, "/2020/01/06/one-paragraph-lead/")
+    own = read(out, "/2020/01/06/own-summary/")
+    assert '<p class="dek">The budget funds roads &amp; schools.</p>' in own

@@ -64,8 +64,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"news-digest: seeds folder {s.seeds} not found", file=sys.stderr)
         return 2
     report = ingest(s, progress=None if args.quiet else main_progress())
-    # Skipped seeds and kept curated posts are logged by ingest itself, one warning line
-    # each naming the file and the reason (Pelican's build shows the same lines).
+    # Skipped seeds, kept curated posts and the warnings of each post written are logged
+    # by ingest itself, one line each naming the file (Pelican's build shows the same).
     for post in report.orphaned:
         print(f"seed gone, post kept: {post}", file=sys.stderr)
     print(report.summary_line())

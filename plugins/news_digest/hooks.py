@@ -49,9 +49,10 @@ def ingest_before_build(pelican: Any) -> None:
     except NewsDigestError as exc:
         log.error("news-digest: ingest skipped: %s", exc)
         return
-    # Skipped seeds and kept curated posts were logged by ingest, one line each; say
-    # here what only the command said before, then the summary, always (Pelican's
-    # default level hides INFO, and a build should say what ingest did).
+    # Skipped seeds, kept curated posts and the warnings of each post written were
+    # logged by ingest, one line each; say here what only the command said before, then
+    # the summary, always (Pelican's default level hides INFO, and a build should say
+    # what ingest did).
     for post in report.orphaned:
         log.warning("news-digest: seed gone, post kept: %s", post)
     say(f"news-digest: ingest: {report.summary_line()}")

@@ -78,15 +78,18 @@ class Settings:
     entity_feed_items: int = 20
     """Items per entity feed (at most ``feed_items``): a site has thousands of them."""
     feed_full_text: tuple[str, ...] = ("all", "editions")
-    """Feeds whose items carry the full article (``all``, ``topics``, ``entities``,
-    ``editions``); the others carry the summary and a link."""
+    """Feeds whose items carry the full article (``all``, ``topics``, ``entities``), or,
+    for ``editions``, each of the day's stories in full (headline, summary, text); the
+    others carry the summary and a link (an edition: its headlines and links)."""
     taxonomy_feed_formats: tuple[str, ...] = ("atom",)
     """Formats of each topic and entity feed (``atom``, ``rss``); the site and edition
     feeds are written in both. Each format is one more file per entity, and every common
     reader (feedparser, newsboat, Thunderbird, NetNewsWire, Feedly) reads Atom."""
     feed_max_bytes: int = 524288
     """Largest feed file; older items are left out to stay under it (512 KiB, the limit
-    FeedBurner set and many readers still assume)."""
+    FeedBurner set and many readers still assume). An item whose full text would fill
+    more than a quarter of it carries its summary and a link (an edition: its headlines)
+    instead, so one huge article cannot push the other items out."""
     news_sitemap_hours: int = 48
     """The news sitemap lists articles this many hours back from the newest one."""
     related_count: int = 5

@@ -33,6 +33,11 @@ from news_digest.text import atomic_write, plural
 
 log = logging.getLogger(__name__)
 
+SAID_ONCE_PER_BUILD = "entities: rules backend"
+"""The start of the NER backend's note, on every post when the rules backend ran
+(``enrich.entities``): a missing spaCy model is logged once when the backend loads, and
+a rules backend the settings chose needs no saying; neither is repeated per post."""
+
 
 @dataclass
 class Report:
@@ -179,6 +184,8 @@ class _Writer:
         self.manifest = manifest
         self.report = report
         self.replaces = {p.raw.sha256: p.replaces for p in pending}
+        self.raws = {p.raw.sha256: p.raw for p in pending}
+        """Seed sha256 → the seed, to name it in its post's warnings."""
         self.taken = posts.existing_slugs(settings.content)
         self.by_seed: dict[str, set[str]] = defaultdict(set)
         for sha, entry in manifest.posts.items():
@@ -235,9 +242,21 @@ class _Writer:
                                   "digest": text_digest(text)}
         self._record_copies(article, rel_post, manifest.posts[sha]["digest"])
         (report.updated if replaces else report.new).append(rel_post)
-        for warning in article.warnings:
-            report.warnings.append(f"{seed}: {warning}")
+        self._warn(article)
         return article
+
+    def _warn(self, article: Article) -> None:
+        """Each warning of a post just written, one line naming its seed, once per ingest
+        (front matter and ``inspect`` keep them). The seed's own warnings (its encoding,
+        a feed entry with only a summary) were logged when it was read, and the NER
+        backend's note belongs to the build, not to the post."""
+        raw = self.raws.get(article.source.sha256)
+        said = raw.warnings if raw is not None else ()
+        name = raw.path if raw is not None else article.source.seed
+        for warning in dict.fromkeys(article.warnings):
+            self.report.warnings.append(f"{article.source.seed}: {warning}")
+            if warning not in said and not warning.startswith(SAID_ONCE_PER_BUILD):
+                log.warning("%s: %s", name, warning)
 
     def _record_copies(self, article: Article, rel_post: str, digest: str | None) -> None:
         """The manifest maps each other copy's seed to the post that lists it, so an

@@ -96,6 +96,12 @@ def seed_meta(raw: RawSeed, index: dict[str, dict[str, str]]) -> dict[str, str]:
     return meta
 
 
+MTIME_WARNING = ("no date in the seed, its path or an index.tsv; "
+                 "dated by the file's modification time")
+"""On a post dated by its seed's mtime: that date leads the home page and the feeds,
+and a copy or a checkout changes it, so the curator should give the post its date."""
+
+
 def resolve_date(draft: Draft, raw: RawSeed, meta: dict[str, str]) -> tuple[datetime, str]:
     """The article's date and where it came from, most trustworthy source first."""
     timed = None
@@ -154,8 +160,11 @@ def to_article(raw: RawSeed, draft: Draft, meta: dict[str, str], settings: Setti
         publisher=meta.get("publisher") or publisher_from(draft) or settings.publisher,
         url=meta.get("url"),
     )
+    warnings = (*raw.warnings, *draft.warnings)
+    if date_source == "file-mtime":
+        warnings = (*warnings, MTIME_WARNING)
     return Article(draft=draft, source=source, date=date, date_source=date_source, slug=slug,
-                   warnings=(*raw.warnings, *draft.warnings))
+                   warnings=warnings)
 
 
 # --- parallel enrichment -----------------------------------------------------------------

@@ -8,6 +8,11 @@ survives a curator changing the slug or the date.
 
 Output is deterministic: feedgen stamps "now" into ``lastBuildDate``/``updated``
 unless told otherwise, so both are set to the newest item's date.
+
+No feed file is over ``NEWS_DIGEST_FEED_MAX_BYTES`` (unless its newest item alone is):
+older items are left out, and an item whose full text would fill more than a quarter of
+the cap carries its summary and a "Read the full article" link instead (an edition: its
+headlines), so one huge article cannot push every other item out (:meth:`Renderer.render`).
 """
 
 from __future__ import annotations
@@ -99,7 +104,37 @@ def _base(feed: Feed, siteurl: str, sitename: str, lang: str, fmt: str) -> FeedG
     return fg
 
 
-def _article_entry(a: Any, siteurl: str, full: bool = True) -> FeedEntry:
+ITEM_SHARE = 4
+"""An item may fill at most a quarter of a feed's byte cap (``NEWS_DIGEST_FEED_MAX_BYTES``)
+with its full text; a longer one is cut (:data:`CUT`), so one huge article (a 2 MB seed
+of one line) cannot push every other item out of the feed, and at least four fit."""
+
+FULL, SUMMARY, CUT = "full", "summary", "cut"
+"""An item's forms. ``full``: an article's whole text, an edition's stories in full.
+``summary``: an article's summary and link (feeds without full text), an edition's
+headlines. ``cut``: what an item too long for its feed carries instead of its full
+text: an article's summary and a "Read the full article" link, an edition's headlines."""
+
+READ_MORE = "Read the full article"
+
+
+def _summary_html(a: Any) -> str:
+    """The summary as HTML block: a post's summary is escaped text (wrapped in ``<p>``),
+    a hand-written Pelican post's may be markup already."""
+    summary = str(getattr(a, "summary", None) or "").strip()
+    if not summary:
+        return ""
+    return summary if summary.startswith("<") else f"<p>{summary}</p>"
+
+
+def _cut_text(a: Any, siteurl: str) -> str:
+    from markupsafe import escape
+
+    return (f'{_summary_html(a)}<p><a href="{escape(absolute(siteurl, a.url))}">'
+            f"{READ_MORE}</a></p>")
+
+
+def _article_entry(a: Any, siteurl: str, form: str = FULL) -> FeedEntry:
     fe = FeedEntry()
     guid = getattr(a, "guid", None) or article_guid(a)
     fe.id(guid)
@@ -107,8 +142,10 @@ def _article_entry(a: Any, siteurl: str, full: bool = True) -> FeedEntry:
     fe.title(a.title)
     fe.link(href=absolute(siteurl, a.url), rel="alternate")
     fe.summary(a.summary, type="html")  # Atom summary and RSS description (escaped HTML)
-    if full:
+    if form == FULL:
         fe.content(a.content + _also_reported(a, siteurl), type="html")
+    elif form == CUT:
+        fe.content(_cut_text(a, siteurl), type="html")
     fe.published(a.date)
     modified = getattr(a, "modified", None)
     fe.updated(modified if isinstance(modified, datetime) else a.date)
@@ -139,8 +176,28 @@ def _also_reported(a: Any, siteurl: str) -> str:
             f'<ul>{"".join(links)}</ul>')
 
 
-def _edition_entry(ed: Any, siteurl: str) -> FeedEntry:
+def _story_html(a: Any, siteurl: str, max_chars: int | None = None) -> str:
+    """One story of an edition in full: headline (linked), summary, text, other reports.
+    The summary is left out when it is just the lead (as on the article page). A text
+    longer than ``max_chars`` is cut as in the site feed: summary and a link."""
     from markupsafe import escape
+
+    head = f'<h3><a href="{escape(absolute(siteurl, a.url))}">{escape(a.title)}</a></h3>'
+    text = a.content
+    if max_chars is not None and len(text) > max_chars:
+        return head + _cut_text(a, siteurl)
+    dek = "" if getattr(a, "summary_is_lead", False) else _summary_html(a)
+    return head + dek + text + _also_reported(a, siteurl)
+
+
+def _edition_entry(ed: Any, siteurl: str, form: str = FULL,
+                   story_max: int | None = None) -> FeedEntry:
+    """An edition's item: its note, then per group (Featured first) each story in full
+    (``form`` full: one per story, as the edition page lists them; a story whose text is
+    over ``story_max`` characters cut to its summary and a link), or headlines."""
+    from markupsafe import escape
+
+    from news_digest.site.stories import one_per_story
 
     fe = FeedEntry()
     fe.id(ed.guid)
@@ -155,6 +212,10 @@ def _edition_entry(ed: Any, siteurl: str) -> FeedEntry:
     groups = [("Featured", lead)] if lead else []
     groups += [(g.label, g.articles) for g in ed.groups]
     for label, articles in groups:
+        if form == FULL:
+            parts.append(f"<h2>{escape(label)}</h2>")
+            parts += [_story_html(a, siteurl, story_max) for a in one_per_story(articles)]
+            continue
         parts.append(f"<h2>{escape(label)}</h2><ul>")
         parts += [f'<li><a href="{escape(absolute(siteurl, a.url))}">{escape(a.title)}</a></li>'
                   for a in articles]
@@ -188,15 +249,18 @@ class Renderer:
 
     def __init__(self, siteurl: str, sitename: str, lang: str) -> None:
         self.siteurl, self.sitename, self.lang = siteurl, sitename, lang
-        self._entries: dict[tuple[int, str, bool], tuple[Any, str]] = {}
+        self._entries: dict[tuple[int, str, str, int | None], tuple[Any, str]] = {}
 
-    def _entry(self, item: Any, kind: str, fmt: str, full: bool) -> str:
-        key = (id(item), fmt, full)
+    def _entry(self, item: Any, kind: str, fmt: str, form: str,
+               share: int | None = None) -> str:
+        """One item's serialisation; ``share``: the bytes an item may fill (an edition's
+        story longer than that is cut within the edition's full form)."""
+        key = (id(item), fmt, form, share)
         hit = self._entries.get(key)
         if hit is not None and hit[0] is item:
             return hit[1]
-        fe = (_edition_entry(item, self.siteurl) if kind == "editions"
-              else _article_entry(item, self.siteurl, full))
+        fe = (_edition_entry(item, self.siteurl, form, share) if kind == "editions"
+              else _article_entry(item, self.siteurl, form))
         if fmt == "rss":
             el = fe.rss_entry()
             etree.Element("rss", nsmap=RSS_NSMAP).append(el)
@@ -211,8 +275,12 @@ class Renderer:
     def render(self, feed: Feed, limit: int, max_bytes: int | None = None
                ) -> dict[str, bytes]:
         """Format → bytes for one feed: at most ``limit`` items, and only as many of the
-        newest as fit in ``max_bytes`` (at least one, however long it is)."""
+        newest as fit in ``max_bytes``. An item whose full text would fill more than
+        1/:data:`ITEM_SHARE` of ``max_bytes`` carries its cut form instead; the newest
+        item is kept even if that is still too long (a cap smaller than one item)."""
         items = feed.items[:limit]
+        form = FULL if feed.full_text else SUMMARY
+        share = max_bytes // ITEM_SHARE if max_bytes is not None else None
         out: dict[str, bytes] = {}
         for fmt in feed.formats:
             close, indent = ("  </channel>", "    ") if fmt == "rss" else ("</feed>", "  ")
@@ -223,8 +291,12 @@ class Renderer:
             size = len(head.encode("utf-8"))
             body: list[str] = []
             for i in items:
-                line = f"{indent}{self._entry(i, feed.kind, fmt, feed.full_text)}\n"
-                size += len(line.encode("utf-8"))
+                line = f"{indent}{self._entry(i, feed.kind, fmt, form, share)}\n"
+                n = len(line.encode("utf-8"))
+                if form == FULL and share is not None and n > share:
+                    line = f"{indent}{self._entry(i, feed.kind, fmt, CUT, share)}\n"
+                    n = len(line.encode("utf-8"))
+                size += n
                 if body and max_bytes is not None and size > max_bytes:
                     break
                 body.append(line)

@@ -308,16 +308,32 @@ def versions(value: Any, path: str) -> tuple[dict[str, str | None], ...]:
     return tuple(out)
 
 
-def summary_is_lead(summary: str | None, content_html: str) -> bool:
-    """True when the summary just repeats the opening of the body (an extractive lead).
+_FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_LEAD_PARAGRAPH = re.compile(r"\s*<p>(.*?)</p>", re.DOTALL)
+"""The body's first paragraph, and each one straight after it."""
 
-    The article page then skips the dek, so readers do not read the same sentences
-    twice; feeds and cards still use the summary.
+
+def summary_is_lead(summary: str | None, content_html: str) -> bool:
+    """True when the summary just repeats the opening of the body (an extractive lead):
+    the first paragraph, or the first paragraphs and the start of the next one, word
+    for word (a summary cut short with "…" included).
+
+    The article page then skips the dek, as newsrooms drop a standfirst that is just the
+    lead, so readers do not read the same sentences twice; an edition's feed item skips
+    it too. Cards and the feeds' descriptions still use the summary.
     """
     if not summary:
         return False
-    first = re.search(r"<p>(.*?)</p>", content_html, re.DOTALL)
-    if first is None:
+    wanted = " ".join(summary.rstrip().rstrip("…").split())
+    if not wanted:
         return False
-    opening = " ".join(html.unescape(re.sub(r"<[^>]+>", "", first.group(1))).split())
-    return opening.startswith(" ".join(summary.rstrip("…").split()))
+    opening, pos = "", 0
+    while len(opening) < len(wanted):  # the body's leading paragraphs, as one text
+        para = (_LEAD_PARAGRAPH.match(content_html, pos) if pos
+                else _FIRST_PARAGRAPH.search(content_html))
+        if para is None:
+            return False
+        pos = para.end()
+        words = " ".join(html.unescape(re.sub(r"<[^>]+>", "", para.group(1))).split())
+        opening = f"{opening} {words}" if opening else words
+    return opening.startswith(wanted)
