@@ -159,7 +159,8 @@ def select_article(lines: list[Line]) -> None:
     last = _before_comments(lines, first, last)
     items = _announced_list(lines, first, last)
     for i, line in enumerate(lines):
-        line.keep = free(line) and ((first <= i <= last and line.d > 0) or i in items)
+        line.keep = free(line) and ((first <= i <= last and (line.d > 0 or _introduces(line)))
+                                    or i in items)
     _closing_aside(lines)
     for i in contents(lines):
         if lines[i].keep:
@@ -330,6 +331,19 @@ def _announced_list(lines: list[Line], first: int, last: int) -> range:
 def _announces(line: Line) -> bool:
     """A sentence ending with a colon: longer than a menu item, so not a label."""
     return line.text.endswith(":") and not menu_sized(line)
+
+
+def _introduces(line: Line) -> bool:
+    """A sentence ending with a colon that reads as prose on its own: inside the article
+    it is kept whatever its neighbours look like.
+
+    "The contents can be queried like this:" announces what follows, a code sample, a
+    formula, a table or a list, and belongs to the text it introduces. Its context is
+    that block, whose look (code, figures, short items) says nothing about the sentence,
+    so a short one borrowed the block's look and was dropped. Only inside the run: where
+    the article is stays the run's decision; a label of a few words ("Tags:") is menu-
+    sized, not a sentence."""
+    return line.q > 0 and _announces(line)
 
 
 def _extends(line: Line) -> bool:
