@@ -137,13 +137,17 @@ def _cut_placeholders(text: str) -> tuple[str, str]:
     return " ".join(_PLACEHOLDER.sub(" ", text).split()), " ".join(found)
 
 
+CODE = "script/css"
+"""The reason given to script, CSS and code text, and to a bare CSS selector."""
+
+
 def _rule_reason(line: Line) -> str | None:
     """The reason an explicit rule drops this line, or None."""
     text = line.text
     if _is_code(text):
-        return "script/css"
-    if line.words == 1 and _SELECTOR.match(text):
-        return "script/css"
+        return CODE
+    if is_selector(line):
+        return CODE
     if _citation_marks(text) >= CITATION_MARKS:
         return "references"
     if line.words <= FORM_FIELD_WORDS and _FORM_FIELD.match(text):
@@ -161,6 +165,12 @@ def _rule_reason(line: Line) -> str | None:
             length(text) < CONFIDENT or _notice_topics(text) >= NOTICE_TOPICS):
         return "newsletter/cookie/ad"
     return None
+
+
+def is_selector(line: Line) -> bool:
+    """A bare CSS class or id selector shown as text (".entry-content", "#respond"): a
+    template's marker of where a part of the page begins or ends."""
+    return line.words == 1 and bool(_SELECTOR.match(line.text))
 
 
 def _notice_topics(text: str) -> int:

@@ -20,6 +20,7 @@ from news_digest.ingest.clean_lines import (
     menu_like,
     menu_sized,
 )
+from news_digest.ingest.clean_rules import CODE, is_selector
 
 CONTEXT_FADE = 0.8
 """A neighbour's say over a short line fades by this factor per line in between."""
@@ -30,11 +31,12 @@ BRIDGE_GAIN = 2 * CONFIDENT
 """A stretch of text beyond the run's edge joins the article when it is worth at least
 two full sentences (40 word-equivalents) and no page chrome lies in between."""
 CHROME_STOP = 2
-"""The second line an explicit rule names beyond the run's edge ends the article."""
+"""The second line an explicit rule names beyond the run's edge ends the article (code
+does not count: :func:`_boundary`)."""
 CHROME_WALL = 3
 """This many rule-named lines with no text between them (a share bar, then a comment
 form's "Name *" / "Email *" fields) is a wall the article's run cannot cross, however
-much prose (the comments) lies beyond it."""
+much prose (the comments) lies beyond it. Code does not count (:func:`_boundary`)."""
 COMMENT_GAP = 20
 """Comment marks (a time stamp, a "Reply" button) at most this many lines apart belong to
 one comment section: a comment of a few paragraphs sits between its stamp and its button."""
@@ -121,6 +123,17 @@ def _chrome(line: Line) -> bool:
     return line.reason is not None and line.reason != "duplicate title"
 
 
+def _boundary(line: Line) -> bool:
+    """Named chrome that marks where the article ends: it counts towards CHROME_WALL and
+    CHROME_STOP. Code is the exception: script, CSS, a code sample or a formula is
+    dropped (it is not prose), but it is the content of some block of the page, not its
+    furniture. A technical article or an encyclopaedia entry holds code and formulas
+    between its paragraphs; the script text a template leaks sits among menus and
+    footers, which end the article by themselves. A bare selector ("#respond",
+    ".entry-content") is a template's marker of a part of the page: a boundary."""
+    return _chrome(line) and (line.reason != CODE or is_selector(line))
+
+
 def select_article(lines: list[Line]) -> None:
     """Decide every line, find the article's run, keep the run's lines that read as text.
 
@@ -146,7 +159,8 @@ def select_article(lines: list[Line]) -> None:
     last = _before_comments(lines, first, last)
     items = _announced_list(lines, first, last)
     for i, line in enumerate(lines):
-        line.keep = free(line) and ((first <= i <= last and line.d > 0) or i in items)
+        line.keep = free(line) and ((first <= i <= last and (line.d > 0 or _introduces(line)))
+                                    or i in items)
     _closing_aside(lines)
     for i in contents(lines):
         if lines[i].keep:
@@ -319,6 +333,19 @@ def _announces(line: Line) -> bool:
     return line.text.endswith(":") and not menu_sized(line)
 
 
+def _introduces(line: Line) -> bool:
+    """A sentence ending with a colon that reads as prose on its own: inside the article
+    it is kept whatever its neighbours look like.
+
+    "The contents can be queried like this:" announces what follows, a code sample, a
+    formula, a table or a list, and belongs to the text it introduces. Its context is
+    that block, whose look (code, figures, short items) says nothing about the sentence,
+    so a short one borrowed the block's look and was dropped. Only inside the run: where
+    the article is stays the run's decision; a label of a few words ("Tags:") is menu-
+    sized, not a sentence."""
+    return line.q > 0 and _announces(line)
+
+
 def _extends(line: Line) -> bool:
     """A sentence next to the run that reads as text on its own and in context joins it,
     however short: RUN_COST decides where the article is, not whether a short sentence at
@@ -354,7 +381,8 @@ def _bridge(lines: list[Line], first: int, last: int) -> tuple[int, int]:
     name. So beyond each edge of the run, a stretch of text worth at least BRIDGE_GAIN
     found before the second rule-named line joins the article, and the count starts again
     from there: one stray named line (a hatnote, a lone "Share") does not split an
-    article, two mark its end.
+    article, two mark its end. Code lines are named but not counted: a code block or a
+    formula between paragraphs is the article's own (:func:`_boundary`).
     """
     return _reach(lines, first, -1), _reach(lines, last, 1)
 
@@ -370,7 +398,7 @@ def _reach(lines: list[Line], edge: int, step: int) -> int:
     i = edge + step
     while 0 <= i < len(lines):
         line = lines[i]
-        if _chrome(line):
+        if _boundary(line):
             chrome += 1
             if chrome == CHROME_STOP:
                 break
@@ -394,7 +422,7 @@ def _densest_run(lines: list[Line]) -> tuple[int, int]:
     best, span = 0.0, (0, -1)
     total, start, gap, named = 0.0, 0, 0, 0
     for i, line in enumerate(lines):
-        named = 0 if line.d > 0 else named + _chrome(line)
+        named = 0 if line.d > 0 else named + _boundary(line)
         if named >= CHROME_WALL:  # no run crosses a wall of page chrome
             total = 0.0
         if total <= 0:
