@@ -194,13 +194,28 @@ def _is_code(text: str) -> bool:
     if "[" in text:
         text = _FOOTNOTE.sub("", text) or text
     code = sum(ch in _CODE_CHARS for ch in text)
-    if _CODE_HINT.search(text) and (len(text.split()) < 12 or code / len(text) > 0.02):
+    if _CODE_HINT.search(text) and (len(text.split()) < 12 or _code_share(text) > 0.02):
         return True
     if code >= 4 and code / len(text) > 0.04:
         return True
     words = text.split()
     paths = sum(1 for w in words if _PATHLIKE.search(w))
     return paths >= 2 and paths / len(words) > 0.1
+
+
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?/?>")
+
+
+def _code_share(text: str) -> float:
+    """The share of code punctuation in a line that holds a code keyword. A sentence that
+    quotes a tag ("the attack injected <script>alert(1)</script> into the login page.")
+    is measured without the tags it quotes: their brackets are the quote, not code, and
+    counted they made a twenty-word sentence about a web attack read as script, which
+    dropped it and, with it, the next paragraph. A line that does not end like a sentence
+    is measured whole: leaked markup is rarely punctuated."""
+    if SENTENCE_END.search(text):
+        text = _TAG.sub(" ", text).strip() or text
+    return sum(ch in _CODE_CHARS for ch in text) / len(text)
 
 
 def mark_related(lines: list[Line]) -> None:
