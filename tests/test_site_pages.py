@@ -201,6 +201,10 @@ def test_the_article_header_shows_the_time_the_cards_show(small: Path) -> None:
     doc = parse(small, day_url)
     assert text(doc.find(".//header[@class='story-head']//time")) == \
         f"{DAY_ONLY.date:%A}, {DAY_ONLY.date.day} {DAY_ONLY.date:%B %Y}"
+    # and its "this story from other sources" list gives the other report's time
+    other = doc.find(".//aside[@class='same-story']//time")
+    assert (other.get("datetime"), text(other)) == \
+        (TIMED.date.isoformat(), f"{TIMED.date.day} {TIMED.date:%b %Y}, 02:00")
 
 
 def test_a_date_only_pelican_post_shows_no_midnight() -> None:
