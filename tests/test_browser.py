@@ -103,7 +103,7 @@ def test_skip_link_and_focus(browser, server: str) -> None:
 @pytest.mark.parametrize("url", ["/", "/2020/01/08/iran-strikes/",
                                  "/entities/people/qassem-soleimani/",
                                  "/topics/politics/", "/editions/2020-01-08/",
-                                 "/entities/", "/search/"])
+                                 "/entities/", "/search/", "/page/1/", "/404.html"])
 def test_axe_no_serious_violations(browser, server: str, url: str, scheme: str) -> None:
     if not AXE.exists():
         pytest.skip(f"axe-core not found at {AXE}; run "

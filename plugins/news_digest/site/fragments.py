@@ -19,6 +19,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from news_digest.site.dates import post_time
 from news_digest.text import plural
 
 CARD_TEMPLATE = "includes/story_card.html"
@@ -48,6 +49,7 @@ def install(generator: Any) -> None:
     """Add the theme's filters to a generator's Jinja environment."""
     generator.env.filters.setdefault("story_card", story_card)
     generator.env.filters.setdefault("plural", plural)
+    generator.env.filters.setdefault("post_time", post_time)
     from news_digest.site.stories import one_per_story
 
     generator.env.filters.setdefault("one_per_story", one_per_story)

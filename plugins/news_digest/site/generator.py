@@ -25,6 +25,7 @@ from news_digest.settings import Settings
 from news_digest.site import digests, feeds, notes, related, search, seo
 from news_digest.site import stories as st
 from news_digest.site import taxonomy as tx
+from news_digest.site.dates import items_span, set_locale_dates
 from news_digest.site.incremental import IncrementalWriter
 from news_digest.site.incremental.memo import Remember, memo_for, no_memo
 from news_digest.site.pages import (
@@ -248,6 +249,8 @@ class DigestGenerator(Generator):
         articles = self.context.get("articles", [])
         fix_urls([*articles, *self.context.get("pages", ()),
                   *self.context.get("hidden_articles", ())])
+        set_locale_dates([*articles, *self.context.get("hidden_articles", ()),
+                          *self.context.get("drafts", ())])
         # Pelican orders by date only; add the URL so equal dates order the same way.
         articles.sort(key=lambda a: (a.date, a.url), reverse=True)
         for a in articles:
@@ -295,18 +298,23 @@ class DigestGenerator(Generator):
         def feed_links(url: str) -> tuple[feeds.FeedLink, ...]:
             return feeds.links(feed_of[url]) if url in feed_of else ()
 
-        for pg in paginate(site.articles, per_page, ""):
+        def titled(name: str, pg: Any) -> str:
+            # numbered pages count from the oldest: named by their days, not "page 1"
+            return name if pg.front else f"{name}, {pg.label}"
+
+        for pg in paginate(site.articles, per_page, "", items_span):
             # Older pages show no edition: they must not change when today's edition does.
             self._write(writer, pg.save_as, "index", pg.url, page=pg,
                         latest_edition=self.context["latest_edition"] if pg.front else None,
-                        page_title=None if pg.front else f"Recent stories, page {pg.number}")
+                        page_title=None if pg.front else titled("Older stories", pg))
         self._write(writer, "topics/index.html", "topics", "topics/",
                     topics=site.topic_pages, page_title="Topics")
         for tp in site.topic_pages:
-            for pg in paginate(tp.articles, per_page, tp.ref.url):
+            for pg in paginate(tp.articles, per_page, tp.ref.url, items_span):
                 self._write(writer, pg.save_as, "topic", pg.url, ref=tp.ref,
                             topic=tp if pg.front else None, page=pg,
-                            page_feeds=feed_links(tp.ref.url), page_title=tp.ref.label)
+                            page_feeds=feed_links(tp.ref.url),
+                            page_title=titled(tp.ref.label, pg))
         top = self.digest.entity_index_top
         groups = site.entity_groups()
         self._write(writer, "entities/index.html", "entities", "entities/",
@@ -320,10 +328,11 @@ class DigestGenerator(Generator):
                             letters=site.entity_letters(group),
                             page_title=f"{label} A–Z")
         for ep in site.entity_pages:
-            for pg in paginate(ep.articles, per_page, ep.ref.url):
+            for pg in paginate(ep.articles, per_page, ep.ref.url, items_span):
                 self._write(writer, pg.save_as, "entity", pg.url, ref=ep.ref,
                             entity=ep if pg.front else None, page=pg,
-                            page_feeds=feed_links(ep.ref.url), page_title=ep.ref.name)
+                            page_feeds=feed_links(ep.ref.url),
+                            page_title=titled(ep.ref.name, pg))
         edition_feeds = feed_links("editions/")
         self._write(writer, "editions/index.html", "editions", "editions/",
                     editions=site.daily, weekly=site.weekly, page_feeds=edition_feeds,
@@ -335,6 +344,8 @@ class DigestGenerator(Generator):
             self._write(writer, story.save_as, "story", story.url, story=story,
                         page_title=story.title)
         self._write(writer, "search/index.html", "search", "search/", page_title="Search")
+        # what static hosts (GitHub Pages, Netlify…) serve for a missing page; unlisted
+        self._write(writer, "404.html", "404", "404.html", page_title="Page not found")
         self._write_feeds(writer)
         self._write_seo(writer)
 
@@ -375,6 +386,10 @@ class DigestGenerator(Generator):
                                                        else None)]
         entries += [(a.url, a.date) for a in site.articles]
         entries += [("topics/", None), ("entities/", None), ("editions/", None)]
+        entries += [(p.url, getattr(p, "modified", None) or getattr(p, "date", None))
+                    for p in self.context.get("pages", ())]  # Pelican's published pages
+        az = {p.ref.group for p in site.entity_pages}  # the A–Z pages written above
+        entries += [(f"entities/{group}/", None) for group in tx.GROUPS if group in az]
         entries += [(p.ref.url, p.articles[0].date) for p in site.topic_pages]
         entries += [(p.ref.url, p.last_seen) for p in site.entity_pages]
         entries += [(e.url, e.newest) for e in (*site.daily, *site.weekly)]
