@@ -199,8 +199,9 @@ def test_the_article_header_shows_the_time_the_cards_show(small: Path) -> None:
     assert text(card.find(".//time")).endswith(", 02:00")
     day_url = f"/{DAY_ONLY.date:%Y/%m/%d}/{DAY_ONLY.slug}/"
     doc = parse(small, day_url)
-    assert text(doc.find(".//header[@class='story-head']//time")) == \
-        f"{DAY_ONLY.date:%A}, {DAY_ONLY.date.day} {DAY_ONLY.date:%B %Y}"
+    head_time = doc.find(".//header[@class='story-head']//time")
+    assert text(head_time) == f"{DAY_ONLY.date:%A}, {DAY_ONLY.date.day} {DAY_ONLY.date:%B %Y}"
+    assert head_time.get("datetime") == DAY_ONLY.date.date().isoformat()  # no midnight
     # and its "this story from other sources" list gives the other report's time
     other = doc.find(".//aside[@class='same-story']//time")
     assert (other.get("datetime"), text(other)) == \

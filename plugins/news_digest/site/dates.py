@@ -43,10 +43,16 @@ def post_date_text(post: Any, fmt: str = SHORT) -> str:
     return post.date.strftime(fmt + TIME if time_shown(post) else fmt)
 
 
+def time_stamp(post: Any) -> str:
+    """``post``'s machine-readable date (a ``<time datetime>``; the ``time_stamp``
+    template filter): the moment when its time is known, else the day alone."""
+    return post.date.isoformat() if time_shown(post) else post.date.date().isoformat()
+
+
 def post_time(post: Any, fmt: str = SHORT) -> Markup:
     """``<time>`` for ``post``'s date (the ``post_time`` template filter)."""
-    stamp = post.date.isoformat() if time_shown(post) else post.date.date().isoformat()
-    return Markup('<time datetime="{}">{}</time>').format(stamp, post_date_text(post, fmt))
+    return Markup('<time datetime="{}">{}</time>').format(time_stamp(post),
+                                                         post_date_text(post, fmt))
 
 
 def date_span(dates: Iterable[datetime]) -> str:

@@ -19,7 +19,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from news_digest.site.dates import post_time
+from news_digest.site.dates import post_time, time_stamp
 from news_digest.text import plural
 
 CARD_TEMPLATE = "includes/story_card.html"
@@ -50,6 +50,7 @@ def install(generator: Any) -> None:
     generator.env.filters.setdefault("story_card", story_card)
     generator.env.filters.setdefault("plural", plural)
     generator.env.filters.setdefault("post_time", post_time)
+    generator.env.filters.setdefault("time_stamp", time_stamp)
     from news_digest.site.stories import one_per_story
 
     generator.env.filters.setdefault("one_per_story", one_per_story)
