@@ -151,18 +151,23 @@ def test_whole_corpus_outcomes(hostile_site) -> None:
     assert not corpus.PWNED.exists()
 
 
+def cli_ingest(site: Path) -> subprocess.CompletedProcess[str]:
+    """``news-digest ingest`` as a curator runs it, in the site folder ``site``."""
+    return subprocess.run(
+        [sys.executable, "-m", "news_digest.cli", "ingest", "--seeds", "seeds",
+         "--content", "content", "--data", "data", "--backend", "rules",
+         "--processes", "1", "-q"],
+        cwd=site, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "plugins")})
+
+
 def test_cli_names_each_skipped_seed_once(tmp_path: Path) -> None:
     """``news-digest ingest`` over the corpus (heavy cases aside): exit 1, and each skipped
     seed on exactly one stderr line with its reason."""
     cases = [c for c in corpus.CASES if c.name not in HEAVY]
     corpus.write_corpus(tmp_path / "seeds", cases)
     try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "news_digest.cli", "ingest", "--seeds", "seeds",
-             "--content", "content", "--data", "data", "--backend", "rules",
-             "--processes", "1", "-q"],
-            cwd=tmp_path, capture_output=True, text=True, timeout=300,
-            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "plugins")})
+        proc = cli_ingest(tmp_path)
     finally:
         corpus.restore_permissions(tmp_path)
     assert proc.returncode == 1, proc.stderr[-3000:]
@@ -187,12 +192,7 @@ def test_a_file_name_that_is_not_utf8_is_named_and_skipped(tmp_path: Path) -> No
     with open(bad, "wb") as fh:
         fh.write(corpus.article("Cafe owners meet", "latin-name").encode("utf-8"))
     for _ in range(2):  # the second run has the manifest and stat cache of the first
-        proc = subprocess.run(
-            [sys.executable, "-m", "news_digest.cli", "ingest", "--seeds", "seeds",
-             "--content", "content", "--data", "data", "--backend", "rules",
-             "--processes", "1", "-q"],
-            cwd=tmp_path, capture_output=True, text=True, timeout=300,
-            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "plugins")})
+        proc = cli_ingest(tmp_path)
         assert proc.returncode == 1, proc.stderr[-3000:]
         assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
         naming = [line for line in proc.stderr.splitlines() if "caf\\xe9-menu.txt" in line]
