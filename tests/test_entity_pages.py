@@ -111,6 +111,8 @@ def test_timeline_is_an_svg_chart_with_a_text_alternative(site: Path) -> None:
         "<main")[-1].split("application/ld+json")[0]
     assert len(re.findall(r"<rect ", svg)) == 2  # two weeks with stories, 6 weeks apart
     assert "2 articles over" in html  # the figcaption
+    # one story in each of two weeks: no week is "the" busiest
+    assert "at most 1 in any week" in html and "most in the week of" not in html
     assert 'href="/editions/2020-01-08/"' in html and 'href="/editions/2020-02-15/"' in html
 
 

@@ -96,6 +96,10 @@ class Chart:
         """The chart in one sentence, for ``aria-label`` and readers without images."""
         total = sum(b.count for b in self.bars)
         busiest = max(self.bars, key=lambda b: (b.count, b.start))
+        tied = sum(b.count == busiest.count for b in self.bars)
+        if tied > 1:  # no one period stands out: saying one did would mislead
+            return (f"{plural(total, 'article')} over {plural(self.bars, self.unit)}, "
+                    f"at most {busiest.count} in any {self.unit}.")
         return (f"{plural(total, 'article')} over {plural(self.bars, self.unit)}, "
                 f"most in the {self.unit} of {busiest.label} ({busiest.count}).")
 
