@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from helpers import REPO
+from test_story_site import built as story_site  # noqa: F401 (fixture: one story, 3 reports)
 
 pytestmark = pytest.mark.browser
 
@@ -37,8 +38,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def server(site: Path) -> Iterator[str]:
+def _serve(site: Path) -> Iterator[str]:
     handler = functools.partial(_Quiet, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -46,6 +46,16 @@ def server(site: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    yield from _serve(site)
+
+
+@pytest.fixture(scope="module")
+def story_server(request: pytest.FixtureRequest) -> Iterator[str]:
+    yield from _serve(request.getfixturevalue("story_site")[1])
 
 
 @pytest.fixture(scope="module")
@@ -129,4 +139,21 @@ def test_search_finds_an_article(browser, server: str, site: Path) -> None:
     page.locator("#search-results a").first.wait_for(timeout=10_000)
     assert "/2020/01/07/g7-summit/" in page.locator("#search-results a").first \
         .get_attribute("href")
+    page.close()
+
+
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser, server: str, story_server: str) -> None:
+    """A story's timeline held a stale one-row-per-day flex rule: its summaries were
+    squeezed to a word a line and pushed the page about 100 px past a 375 px screen."""
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(story_server + "/")
+    story = page.locator("a.story-link").first.get_attribute("href")
+    for url in [server + u for u in ("/", "/2020/01/08/iran-strikes/", "/page/1/",
+                                     "/entities/people/qassem-soleimani/",
+                                     "/editions/2020-01-08/")] + [story_server + story]:
+        page.goto(url)
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= 375, f"{url} is {wide}px wide on a 375px screen"
     page.close()

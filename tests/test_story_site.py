@@ -81,6 +81,8 @@ def test_story_page_lists_every_report_with_sources_side_by_side(
     story = front(content, LOHAN[0].title[:20])["story"]
     html = (out / "stories" / story / "index.html").read_text()
     assert "3 reports from 3 sources" in html
+    meta = html.split("3 reports from 3 sources")[1].split("</p>")[0]
+    assert "9 Jan 2020" in meta and " to " not in meta  # one day, not "9 Jan to 9 Jan"
     timeline = html.split('class="timeline"')[1]
     assert all(a.title in timeline for a in LOHAN)
     assert all(f"<h3>{o}</h3>" in html for o in OUTLETS)
