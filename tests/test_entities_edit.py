@@ -80,7 +80,16 @@ def test_rename_keeps_position_comment_and_old_name_as_alias(data: Path) -> None
     registry = load_registry(path)
     assert registry.canonical("Revolutionary Guards") == ("IRGC Forces", "organization")
     assert [e.name for e in registry.entries][:2] == ["IRGC Forces", "Qassem Soleimani"]
+    # the page keeps its URL (links and feed subscribers): the old slug is pinned
+    assert registry.entries[0].slug == "revolutionary-guards"
     lines_kept(CURATED, after, {"Revolutionary Guards"})
+
+
+def test_rename_with_new_url_lets_the_page_move(data: Path) -> None:
+    assert run(data, "rename", "Zeta Org", "Zeta Group", "--new-url") == 0
+    entry = next(e for e in load_registry(data / "entities.yml").entries
+                 if e.name == "Zeta Group")
+    assert entry.slug is None
 
 
 def test_retype_and_block(data: Path) -> None:

@@ -60,7 +60,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def cmd_rename(args: argparse.Namespace) -> int:
     return _run(args, lambda d: edit.rename(d / DEFAULT_REGISTRY, args.old, args.new,
-                                            _posts_type(args)))
+                                            _posts_type(args), keep_url=not args.new_url))
 
 
 def cmd_retype(args: argparse.Namespace) -> int:
@@ -125,8 +125,10 @@ def register(sub: argparse._SubParsersAction, load_settings: LoadSettings) -> No
 
     add("merge", cmd_merge, "make DROP an alias of KEEP (DROP's aliases follow)",
         ("keep", "the name that stays"), ("drop", "the name that becomes its alias"))
-    add("rename", cmd_rename, "rename an entity; the old name stays an alias",
-        ("old", "current name"), ("new", "new canonical name"))
+    renamed = add("rename", cmd_rename, "rename an entity; the old name stays an alias and "
+                  "its page keeps its URL", ("old", "current name"), ("new", "new canonical name"))
+    renamed.add_argument("--new-url", action="store_true",
+                         help="let the page's URL follow the new name (old links break)")
     retype = add("retype", cmd_retype, "set an entity's type", ("name", "entity name"))
     retype.add_argument("type", choices=ENTITY_TYPES)
     block = add("block", cmd_block, "drop a name from every article", ("name", "name to block"))

@@ -26,7 +26,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from news_digest.model import ENTITY_TYPES
-from news_digest.text import atomic_write
+from news_digest.text import atomic_write, slugify
 from news_digest.vocab.registry import (
     Registry,
     RegistryError,
@@ -207,10 +207,15 @@ def merge(path: Path, keep: str, drop: str, guess: TypeGuess | None = None) -> s
     return f"{drop} → alias of {target}"
 
 
-def rename(path: Path, old: str, new: str, guess: TypeGuess | None = None) -> str:
+def rename(path: Path, old: str, new: str, guess: TypeGuess | None = None,
+           keep_url: bool = True) -> str:
     """Rename an entry in place (same position and comments); the old name stays an alias,
-    so articles that use it still find the entity. The page slug follows the new name
-    unless the entry pins one with ``slug:``."""
+    so articles that use it still find the entity.
+
+    The page keeps its URL: the old name's slug is pinned with ``slug:`` (unless the
+    entry pins one already), because a renamed page that moved would break every link
+    to it and silently end its feed for every subscriber. ``keep_url=False`` (the
+    command's ``--new-url``) lets the URL follow the new name."""
     f = CuratedFile(path)
     name = _need(f, old, guess=guess)
     if key(name) != key(old):
@@ -219,6 +224,8 @@ def rename(path: Path, old: str, new: str, guess: TypeGuess | None = None) -> st
     if other is not None and other != name:
         raise EditError(f"{path}: {new!r} already belongs to {other!r}; merge them instead")
     value = f.entry(name)
+    if keep_url and "slug" not in value and slugify(name) != slugify(new):
+        value["slug"] = slugify(name)
     position = list(f.doc).index(name)
     comment = f.doc.ca.items.pop(name, None)
     del f.doc[name]
