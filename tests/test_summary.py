@@ -114,3 +114,14 @@ def test_no_body_no_summary_and_existing_summary_kept() -> None:
     kept = summary_step([Article(**{**article.__dict__, "summary": "Curated."})],
                         EnrichContext(Settings()))
     assert kept[0].summary == "Curated."
+
+
+def test_a_standfirst_without_a_full_stop_is_not_run_into_the_next_sentence() -> None:
+    standfirst = ("Harbour towns are making more money from ferry tickets than from the "
+                  "cargo trade itself")
+    body = ("Cargo is heavily taxed in the region, driving the ports to look for other "
+            "trade. The ferry market is set to grow this year.")
+    assert summarize(Draft(title="t", paragraphs=(standfirst, body)), 300) == standfirst
+    ended = standfirst + "."  # with its full stop, the next sentence may follow
+    assert summarize(Draft(title="t", paragraphs=(ended, body)), 300).startswith(
+        ended + " Cargo is heavily taxed")

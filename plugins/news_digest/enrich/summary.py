@@ -189,6 +189,10 @@ def candidate_sentences(draft: Draft) -> Iterable[str]:
                 yield sentence
 
 
+_ENDS = re.compile(r"[.!?…][\"'”’)\]]*$")
+"""A sentence's end: its punctuation, then any closing quotes or brackets."""
+
+
 def truncate(text: str, limit: int) -> str:
     """Cut ``text`` at the last word boundary that fits ``limit`` with "…" appended."""
     if len(text) <= limit:
@@ -208,8 +212,8 @@ def summarize(draft: Draft, limit: int = 300) -> str | None:
     for sentence in candidate_sentences(draft):
         if not chosen:
             chosen.append(sentence)
-            if len(sentence) >= limit:
-                break
+            if len(sentence) >= limit or not _ENDS.search(sentence):
+                break  # a standfirst without a full stop would run into the next one
             continue
         if len(chosen[0]) + 1 + len(sentence) <= limit:
             chosen.append(sentence)
