@@ -9,6 +9,9 @@ menu item or a teaser. The Thai text below was written for this test.
 
 from __future__ import annotations
 
+import base64
+import random
+
 from news_digest.ingest.clean import clean_text
 from news_digest.ingest.clean_lines import Line, pick_stoplist, read_lines
 
@@ -61,3 +64,16 @@ def test_menus_and_teasers_in_such_a_language_stay_out() -> None:
     body = "\n".join(clean_text(page()).paragraphs)
     for line in [*MENU, *TEASERS, *FOOTER]:
         assert line not in body.split("\n")
+
+
+def test_an_encoded_blob_is_not_read_as_a_language_without_spaces() -> None:
+    """A scraper's dump of an embedded file: one line of base64 (found by a new-user
+    trial with 4 MB of it). It has no stop-list words either, and length alone made it
+    read as a long paragraph of an unspaced language, so it was published as an article.
+    A run of Latin letters and digits longer than any word is not language."""
+    blob = base64.b64encode(random.Random(5).randbytes(30_000)).decode("ascii")
+    draft = clean_text("Attachment\n\n" + blob + "\n")
+    assert draft.paragraphs == ()
+    assert draft.warnings == ("no body text found",)
+    # the Thai article keeps being read by its length
+    assert list(clean_text("\n\n".join([*MENU, *ARTICLE])).paragraphs) == ARTICLE

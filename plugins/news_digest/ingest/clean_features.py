@@ -75,6 +75,24 @@ def length(text: str) -> float:
     return len(text) / CHARS_PER_WORD
 
 
+_UNSPACED_SCRIPT = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+"""Thai, Lao, Myanmar, Khmer, kana and CJK: scripts written without spaces between words."""
+LONGEST_WORD = 40
+"""Characters in the longest word of a language written with spaces, with room to spare
+(the longest English dictionary words have about 30); a longer unbroken run is a token,
+a hash or an encoded blob."""
+
+
+def _written(sample: str) -> bool:
+    """True when ``sample`` can be language: its words are spaced, or it is in a script
+    written without spaces. Length stands in for function words only then: a base64 blob
+    on one line is as long as a paragraph of Thai and has neither."""
+    if _UNSPACED_SCRIPT.search(sample):
+        return True
+    return max((len(w) for w in without_links(sample).split()), default=0) <= LONGEST_WORD
+
+
 def confidence(n: float) -> float:
     """How much a line of length ``n`` speaks for itself, from 0 to 1."""
     return min(n / CONFIDENT, 1.0)
@@ -88,7 +106,9 @@ def look(text: str, stops: float | None, cells: bool = False) -> Look:
     Reads at most the first 4000 characters: a giant line costs no more than a long one.
     """
     sample = text[:4000]
-    if stops is None:  # no function words to count: length speaks instead (jusText)
+    if stops is None and not _written(sample):
+        stop = -1.0  # one unbroken run of Latin letters and digits: a blob, not language
+    elif stops is None:  # no function words to count: length speaks instead (jusText)
         stop = _clip((2 * len(text) - LENGTH_LOW - LENGTH_HIGH) / (LENGTH_HIGH - LENGTH_LOW))
     else:
         stop = _clip((stops - STOP_CENTRE) / STOP_SCALE)
