@@ -114,7 +114,7 @@ def look(text: str, stops: float | None, cells: bool = False) -> Look:
         stop = _clip((stops - STOP_CENTRE) / STOP_SCALE)
     words = without_links(sample)
     end = 1.0 if SENTENCE_END.search(words.rstrip()[-3:]) else -1.0
-    link = -1.0 if _linky(sample) else 0.0
+    link = -1.0 if linky(sample) else 0.0
     data = cells or len(_FIGURE.findall(words[:400])) >= 2
     return Look(stop=stop, end=end, caps=_caps(sample), link=link, data=data)
 
@@ -126,8 +126,8 @@ def decide(q: float, n: float, context: float) -> float:
     return w * q + (1.0 - w) * context
 
 
-def _linky(text: str) -> bool:
-    """Mostly addresses, or a breadcrumb: "Home » News » World"."""
+def linky(text: str) -> bool:
+    """Mostly addresses, or a breadcrumb: "Home » News » World" (the ``link`` term)."""
     words = text.split()
     if len(words) <= 30 and len(_CRUMB.findall(text)) >= 2:
         return True

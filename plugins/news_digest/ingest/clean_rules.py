@@ -14,7 +14,13 @@ from collections import Counter
 from collections.abc import Iterable
 
 from news_digest.ingest.clean_features import CONFIDENT, length
-from news_digest.ingest.clean_lines import RULE_MAX_CHARS, SENTENCE_END, Line, normalise
+from news_digest.ingest.clean_lines import (
+    RULE_MAX_CHARS,
+    SENTENCE_END,
+    Line,
+    menu_sized,
+    normalise,
+)
 from news_digest.ingest.clean_parts import dateline_like
 
 REPEAT_CHARS = 70
@@ -28,6 +34,16 @@ LINK_TEXT_CHARS = 200
 _PLACEHOLDER = re.compile(r"\{\{[^{}]{0,400}\}\}|\{%[^{}]{0,400}%\}|\$\{[^{}]{0,200}\}")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b",
                         re.IGNORECASE)
+_COPYRIGHT_MARK = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\ball rights reserved\b", re.IGNORECASE)
+"""The marks only a copyright notice carries: the sign, "(c) 2019", "All rights reserved"."""
+_COPYRIGHT_WORD = re.compile(
+    r"(?i:\bcopyright)\s*(?:©|\([cC]\))?\s*(?:19|20)\d\d"
+    r"|^\W*(?i:copyright)\b\W*(?:©|\([cC]\)|[A-Z0-9]|$)")
+"""The word "copyright" as a notice uses it: before a year ("Copyright 2015 …",
+"Copyright (c) 1996-2009 …"), or opening the line before an owner's name ("Copyright
+Getty Images"); a sentence about copyright ("Copyright law protects …", "…circumvention
+of copyright protection?") uses it as a noun among others. Checked case-sensitively on
+the letter after the word (a name is capitalised)."""
 _SHARE_START = re.compile(
     r"^(?:share|tweet|email|e-mail|print|pin(?: it)?|save|like|follow|subscribe|sign up|"
     r"sign in|log in|login|register|join|download|comments?|reply|menu|search|close|"
@@ -79,6 +95,14 @@ _CODE_HINT = re.compile(
 _FOOTNOTE = re.compile(r"\[(?:\d{1,4}|[a-z]|citation needed)\]")
 """A footnote or citation mark in running text ("[29]", "[a]", "[citation needed]"):
 prose, not code, so its brackets are not counted as code punctuation."""
+_INSERTION = re.compile(r"(?<![\w\])\[])\[[^\W\d_][\w' ,.-]{0,80}\](?![\d(])")
+"""An editor's insertion in a quotation or a question ("Was the [GNU] GPLv3 too late?",
+"[T]he House is moving forward", "were [the microbes] taken out?"): words in square
+brackets after a space, a quote or the line's start, in a line that ends like a
+sentence. Code indexes an identifier ("items[key]", "a[0]"), a configuration file's
+section ("[extensions] rebase =") or a forum tag ("[b]…[/b]") is not punctuated as a
+sentence, and a Markdown link's text is followed by its address ("[text](url)"): none
+is an insertion. Prose, so its brackets are not code punctuation either."""
 _PATHLIKE = re.compile(r"^\.{0,2}/|\w/\w[\w/-]*\.\w{2,5}$|\.(?:m?html?|php|aspx?|jsp?|css)$"
                        r"|^\w+_\w+(?:_\w+)*$")
 
@@ -152,7 +176,7 @@ def _rule_reason(line: Line) -> str | None:
         return "references"
     if line.words <= FORM_FIELD_WORDS and _FORM_FIELD.match(text):
         return "form field"
-    if _COPYRIGHT.search(text) and line.words <= 40:
+    if line.words <= 40 and _COPYRIGHT.search(text) and _copyright_notice(line):
         return "copyright"
     if line.words <= 8 and _SHARE_START.match(text) and not SENTENCE_END.search(text):
         return "share/follow"
@@ -165,6 +189,21 @@ def _rule_reason(line: Line) -> str | None:
             length(text) < CONFIDENT or _notice_topics(text) >= NOTICE_TOPICS):
         return "newsletter/cookie/ad"
     return None
+
+
+def _copyright_notice(line: Line) -> bool:
+    """A line holding a copyright word has a notice's shape: the sign, "(c) 2019" or "All
+    rights reserved"; "copyright" before a year or opening the line before an owner's
+    name; or a menu-sized line ("Copyright", "Report Copyright", "Copyright & Trademark":
+    a footer's link). Never a question: an interview asking "What are the problems with
+    … copyright protection?" is about copyright, not a notice of it. The word alone in a
+    sentence is an article's (a story on copyright law, a lawsuit, a takedown)."""
+    text = line.text
+    if text.rstrip().endswith("?"):
+        return False
+    if _COPYRIGHT_MARK.search(text) or menu_sized(line):
+        return True
+    return bool(_COPYRIGHT_WORD.search(text))
 
 
 def is_selector(line: Line) -> bool:
@@ -193,6 +232,8 @@ def _is_code(text: str) -> bool:
     """
     if "[" in text:
         text = _FOOTNOTE.sub("", text) or text
+        if SENTENCE_END.search(text):
+            text = _INSERTION.sub(_unbracket, text)
     code = sum(ch in _CODE_CHARS for ch in text)
     if _CODE_HINT.search(text) and (len(text.split()) < 12 or _code_share(text) > 0.02):
         return True
@@ -201,6 +242,10 @@ def _is_code(text: str) -> bool:
     words = text.split()
     paths = sum(1 for w in words if _PATHLIKE.search(w))
     return paths >= 2 and paths / len(words) > 0.1
+
+
+def _unbracket(match: re.Match[str]) -> str:
+    return match.group()[1:-1]
 
 
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?/?>")

@@ -11,9 +11,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from news_digest.ingest.clean_features import CONFIDENT, confidence, decide, length, look
+from news_digest.ingest.clean_features import (
+    CONFIDENT,
+    confidence,
+    decide,
+    length,
+    linky,
+    look,
+)
 from news_digest.ingest.clean_lines import (
     MENU_RUN,
+    SAMPLE_CHARS,
     SENTENCE_END,
     Line,
     free,
@@ -161,10 +169,37 @@ def select_article(lines: list[Line]) -> None:
     for i, line in enumerate(lines):
         line.keep = free(line) and ((first <= i <= last and (line.d > 0 or _introduces(line)))
                                     or i in items)
+    _between_paragraphs(lines, first, last)
     _closing_aside(lines)
     for i in contents(lines):
         if lines[i].keep:
             lines[i].keep, lines[i].reason = False, "contents"
+
+
+_FULL_STOP = re.compile(r"[.!?][\"'”’)]?$")
+
+
+def _between_paragraphs(lines: list[Line], first: int, last: int) -> None:
+    """A sentence right between two kept paragraphs of the article is the article's,
+    whatever its own look: a quoted reaction full of names and few function words
+    ("X, responding via Twitter, called it "a witch hunt."") is judged on its look when
+    it is sentence-long, and its context, two paragraphs, had no say. Not a link line
+    (addresses, a breadcrumb: the ``link`` term says such a line is never prose), not a
+    menu-sized line, and only one ending with a full stop, a question or an exclamation
+    mark (a closing quote or bracket may follow)."""
+    found = [line for i, line in enumerate(lines[:-1])
+             if first <= i <= last and i > 0 and free(line) and not line.keep
+             and _paragraph(lines[i - 1]) and _paragraph(lines[i + 1])
+             and not menu_sized(line) and _FULL_STOP.search(line.text)
+             and not linky(line.text[:SAMPLE_CHARS])]
+    for line in found:  # decided together: a kept sentence is no one's paragraph
+        line.keep = True
+
+
+def _paragraph(line: Line) -> bool:
+    """A kept line that reads as prose on its own and is long enough to speak for itself
+    (figures or not)."""
+    return line.keep and line.q > 0 and confidence(line.n) >= 0.5
 
 
 _ASIDE = re.compile(r"^(?:\(.*\)|\[.*\])$")
@@ -181,8 +216,16 @@ def _closing_aside(lines: list[Line]) -> None:
     last = max((i for i, line in enumerate(lines) if line.keep), default=-1)
     if 0 <= last < len(lines) - 1:
         after = lines[last + 1]
-        if free(after) and _ASIDE.match(after.text):
+        if free(after) and (_ASIDE.match(after.text) or _closing_sentence(after)):
             after.keep = True
+
+
+def _closing_sentence(line: Line) -> bool:
+    """A sentence that reads as prose on its own look, longer than a menu item, and ends
+    with a full stop, a question or an exclamation mark: the article's last line ("He is
+    survived by his wife."), which, short, with the page's end as half of its context,
+    was judged by the page's end."""
+    return line.q > 0 and not menu_sized(line) and line.text.endswith((".", "!", "?"))
 
 
 def contents(lines: list[Line]) -> list[int]:
