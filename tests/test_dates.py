@@ -54,6 +54,39 @@ def test_not_a_date(line: str) -> None:
     assert parse_dateline(line) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the time first, with or without a zone (QA round 2: a live blog's dateline)
+        ("5:00PM GMT 31 Dec 2014", datetime(2014, 12, 31, 17, tzinfo=UTC)),
+        ("5:00PM EST 31 Dec 2014", datetime(2014, 12, 31, 17, tzinfo=EST)),
+        ("17:00, Wednesday 31 December 2014", datetime(2014, 12, 31, 17, tzinfo=UTC)),
+        ("9:15 a.m. ET, Dec. 31, 2014", datetime(2014, 12, 31, 9, 15, tzinfo=EST)),
+        ("Updated 10.30 on 4 May 2014", datetime(2014, 5, 4, 10, 30, tzinfo=UTC)),
+        # a machine stamp: ISO date, time, a fraction of a second, a zone after a space
+        ("2014-12-31 17:13:38.0 EST", datetime(2014, 12, 31, 17, 13, 38, tzinfo=EST)),
+        ("2014-12-31 17:13:38.123 +0100",
+         datetime(2014, 12, 31, 17, 13, 38, tzinfo=timezone(timedelta(hours=1)))),
+        # a time after the date, behind a bar
+        ("December 18, 2014 | 11:38pm", datetime(2014, 12, 18, 23, 38, tzinfo=UTC)),
+    ],
+)
+def test_time_first_and_machine_stamp_shapes(line: str, expected: datetime) -> None:
+    parsed = parse_dateline(line)
+    assert parsed == expected
+    assert parsed is not None and parsed.utcoffset() == expected.utcoffset()
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["5:00PM GMT 31 Dec", "5:00 31/12/2014", "17:00 12/31/2014", "25:00 GMT 31 Foo 2014",
+     "Score 5:00 31 points 2014", "17:13:38.0", "5:00PM GMT", "2014-12-32 17:13:38.0",
+     "12:30 2014"],
+)
+def test_close_to_the_new_shapes_but_not_a_date(line: str) -> None:
+    assert parse_dateline(line) is None
+
+
 def test_every_result_is_timezone_aware() -> None:
     for line in ("January 4, 2019", "2019-01-04", "Jan 4, 2019 4:08 pm XYZ"):
         parsed = parse_dateline(line)
@@ -111,3 +144,25 @@ def test_a_dateline_a_days_scrape_shares_dates_every_post(tmp_path: Path) -> Non
         front = load_front_matter(head, rel)
         assert str(front["date"]).startswith("2019-10-10"), (rel, front["date"])
         assert front["date_source"] == "dateline"
+
+
+def test_a_time_first_dateline_dates_the_post(tmp_path: Path) -> None:
+    """A live blog prints its time before the date ("5:00PM EST 31 Dec 2014"): the post
+    is dated by it, time and zone included, not by the file's mtime or the day alone."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "blog.txt").write_text(
+        "Search resumes at dawn: latest\n\nBy Jane Doe\n\n5:00PM EST 31 Dec 2014\n\n"
+        "Search teams are to resume looking for the missing aircraft at dawn, the rescue "
+        "agency said, after bad weather stopped the work for most of the day.\n\n"
+        "Ships and aircraft from four countries have joined the search, which covers an "
+        "area of the sea about the size of a small country, officials said.\n",
+        encoding="utf-8")
+    s = Settings(seeds=seeds, content=tmp_path / "content",
+                 data_dir=tmp_path / "data", ner_backend="rules", processes=1)
+    report = ingest(s)
+    assert len(report.new) == 1
+    head, _ = split_front_matter((s.content / report.new[0]).read_text(encoding="utf-8"))
+    front = load_front_matter(head, report.new[0])
+    assert front["date_source"] == "dateline"
+    assert str(front["date"]) == "2014-12-31T22:00:00+00:00", front["date"]

@@ -30,10 +30,10 @@ from news_digest.ingest.clean_lines import (
 )
 from news_digest.ingest.clean_parts import (
     drop_above_dateline,
-    is_byline,
+    take_byline,
     take_caption,
     take_dateline,
-    take_role,
+    take_dateline_below_byline,
     take_section,
     take_title,
 )
@@ -80,16 +80,24 @@ def _clean(text: str, known_junk: frozenset[str], prose_selected: bool) -> Draft
     if not prose_selected:
         mark_related(lines)
     caption = take_caption(lines)
-    byline = take_role(lines, "byline", is_byline)
+    byline, byline_date = take_byline(lines)
     score(lines, known_language=stoplist is not None)
     section, dateline = take_section(lines), take_dateline(lines)
+    # The dateline near the body's start comes first; else a date on the byline's own
+    # line ("By Jane Doe | Nov 4, 2014"), else a date line just under the byline. Only
+    # the first marks where the story starts (drop_above_dateline): the other two sit
+    # in the byline block, and a standfirst above that block is the story's.
+    beside_byline = dateline is None
+    if beside_byline:
+        dateline = byline_date or take_dateline_below_byline(lines)
     if prose_selected:
         for line in lines:
             line.keep = free(line)
     else:
         select_article(lines)
         label_dropped(lines)
-        drop_above_dateline(lines)
+        if not beside_byline:
+            drop_above_dateline(lines)
     return _draft(lines, title, caption, section, byline, dateline)
 
 

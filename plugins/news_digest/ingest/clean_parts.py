@@ -7,11 +7,10 @@ leave it out, and the front matter carries it in its own field.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from news_digest.ingest.clean_features import confidence
 from news_digest.ingest.clean_lines import RULE_MAX_CHARS, Line, free, menu_like
-from news_digest.ingest.dates import parse_dateline
+from news_digest.ingest.dates import dateline_span, parse_dateline
 
 HEAD_WINDOW = 12
 """How many non-empty lines before the article body we search for section and dateline."""
@@ -103,25 +102,58 @@ def take_caption(lines: list[Line]) -> str | None:
     return caption
 
 
-def is_byline(line: Line) -> bool:
-    if line.words > 12 or not _BYLINE.match(line.text):
+def _byline_text(text: str) -> bool:
+    """"By Jane Doe", "Posted by J. Roe, Staff Writer": short, a name after the "by"."""
+    if len(text.split()) > BYLINE_WORDS or not _BYLINE.match(text):
         return False
-    name = line.text.split()[1:3]
+    name = text.split()[1:3]
     return any(word[:1].isupper() for word in name)
 
 
-def take_role(lines: list[Line], role: str, test: Callable[[Line], bool]) -> str | None:
+BYLINE_WORDS = 12
+_DATE_SEPARATOR = re.compile(r"(?:[|·•—–,]|\son)$", re.IGNORECASE)
+"""What parts a date from the byline on its line: "By Jane Doe | Nov 4, 2014", "…, Nov 4,
+2014", "… on Nov 4, 2014"."""
+
+
+def split_byline(text: str) -> tuple[str, str | None]:
+    """A byline and the date that shares its line after a separator: "by Jane Doe, Staff
+    | November 04, 2014 09:00pm ET" gives ("by Jane Doe, Staff", "November 04, 2014
+    09:00pm ET"). The date must follow a separator and end the line (or be followed by
+    another separator); otherwise the line is the byline alone, ``None`` the date."""
+    span = dateline_span(text)
+    if span is None:
+        return text, None
+    start, end = span
+    head, rest = text[:start].rstrip(), text[end:].strip(" .")
+    cut = _DATE_SEPARATOR.search(head)
+    if cut is None or (rest and _DATE_SEPARATOR.match(rest[0]) is None):
+        return text, None
+    return head[:cut.start()].rstrip(), text[start:end].strip()
+
+
+def take_byline(lines: list[Line]) -> tuple[str | None, str | None]:
+    """The first byline and the date written on its line, if any (:func:`split_byline`).
+
+    The line keeps its ``byline`` role; the date is given apart so the byline in the
+    front matter is the name alone and the date can date the post."""
     for line in lines:
-        if free(line) and test(line):
-            line.role = role
-            return line.text
-    return None
+        if not free(line) or not _BYLINE.match(line.text):
+            continue
+        byline, date = split_byline(line.text)
+        if _byline_text(byline):
+            line.role = "byline"
+            return byline, date
+    return None, None
 
 
 def _first_body(lines: list[Line]) -> int:
     """The first line that is prose on its own look: where the body starts."""
-    return next((i for i, line in enumerate(lines)
-                 if free(line) and line.q > 0 and confidence(line.n) >= 0.5), len(lines))
+    return next((i for i, line in enumerate(lines) if _prose_like(line)), len(lines))
+
+
+def _prose_like(line: Line) -> bool:
+    return free(line) and line.q > 0 and confidence(line.n) >= 0.5
 
 
 def take_section(lines: list[Line]) -> str | None:
@@ -157,6 +189,28 @@ def take_dateline(lines: list[Line]) -> str | None:
     start = _first_body(lines)
     window = lines[max(start - HEAD_WINDOW, 0): start + 3]
     for line in window:
+        if free(line) and dateline_like(line.text):
+            line.role = "dateline"
+            return line.text
+    return None
+
+
+BELOW_BYLINE = 2
+"""How many lines under the byline a dateline printed beneath it may be."""
+PROSE_ABOVE_BYLINE = 2
+"""How many prose-looking lines (a standfirst, perhaps in two) may come before a byline
+whose next lines are searched for the date: a "By …" line further down is inside the
+story, and a date under it is the body's."""
+
+
+def take_dateline_below_byline(lines: list[Line]) -> str | None:
+    """A short line holding a date just under the byline, the byline itself at the top
+    of the body: a page that prints headline, standfirst, byline, then the date puts the
+    date past :func:`take_dateline`'s window when the standfirst reads as prose."""
+    at = next((i for i, line in enumerate(lines) if line.role == "byline"), None)
+    if at is None or sum(map(_prose_like, lines[:at])) > PROSE_ABOVE_BYLINE:
+        return None
+    for line in lines[at + 1: at + 1 + BELOW_BYLINE]:
         if free(line) and dateline_like(line.text):
             line.role = "dateline"
             return line.text

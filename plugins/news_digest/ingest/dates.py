@@ -1,10 +1,13 @@
 """Read dates from datelines and seed paths, without a general date-guessing library.
 
 Datelines in scraped news come in a handful of English shapes ("Friday, January 4, 2019",
-"4 January 2019", "2019-01-04", "Jan. 4, 2019 4:08 pm EST"). A small explicit parser
-reads exactly those and says ``None`` to anything else, which is what the date chain
-wants: a wrong date is worse than falling through to the next source (path, mtime).
-Every result is timezone-aware; a dateline without a zone is taken as UTC.
+"4 January 2019", "2019-01-04", "Jan. 4, 2019 4:08 pm EST", "December 18, 2014 | 11:38pm",
+the time first as in "5:00PM GMT 31 Dec 2014", a machine stamp "2014-12-31 17:13:38.0").
+A small explicit parser reads exactly those and says ``None`` to anything else, which is
+what the date chain wants: a wrong date is worse than falling through to the next source
+(path, mtime). Numeric day/month dates ("04/11/2014") are never read: which number is
+the month is a guess. Every result is timezone-aware; a dateline without a zone is taken
+as UTC.
 """
 
 from __future__ import annotations
@@ -33,18 +36,32 @@ _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_TIME = (r"(?:,?\s*(?:at\s+)?(?P<hour>[012]?\d)[:.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"
-         r"\s*(?P<ampm>[ap]\.?m\.?)?"
+_TIME = (r"(?:\s*[,|]?\s*(?:at\s+)?(?P<hour>[012]?\d)[:.](?P<minute>[0-5]\d)"
+         r"(?::(?P<second>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)?"
          r"(?:\s*(?P<zone>[A-Z]{1,5}\b|[+-]\d\d:?\d\d)(?![\w-]))?)?")
+"""A time after the date: ", 4:08 pm EST", " at 18:30 GMT", " | 11:38pm"."""
+_KNOWN_ZONE = "|".join(sorted(ZONES, key=len, reverse=True))
+_TIME_FIRST = (r"(?<![\w.:,])(?P<hour>[012]?\d)[:.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"
+               r"\s*(?P<ampm>[ap]\.?m\.?)?"
+               rf"(?:\s*(?P<zone>(?:{_KNOWN_ZONE})\b|[+-]\d\d:?\d\d))?"
+               r"(?:\s*,\s*|\s+)(?:on\s+)?")
+"""A time before the date ("5:00PM GMT 31 Dec 2014", "17:00, Wednesday 31 December
+2014"): only a zone from :data:`ZONES` or an offset may stand between the two, so an
+unknown word there ("5:00PM London 31 Dec 2014") is not read across: that gives the day alone."""
+_ISO_TIME = (r"(?:[T ](?P<hour>[012]\d):(?P<minute>[0-5]\d)"
+             r"(?::(?P<second>[0-5]\d)(?:[.,]\d{1,9})?)?"
+             rf"(?:\s?(?P<zone>Z|[+-]\d\d:?\d\d|(?:{_KNOWN_ZONE}))(?![\w:-]))?)?")
+"""A time after an ISO date, as machines print it: "T02:00:00+00:00",
+" 17:13:38.0", " 17:13:38.123 GMT"."""
 
 _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b{_TIME}",
         rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b{_TIME}",
-        r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"
-        r"(?:[T ](?P<hour>[012]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:\.\d+)?)?"
-        r"(?P<zone>Z|[+-]\d\d:?\d\d)?)?",
+        rf"{_TIME_FIRST}{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
+        rf"{_TIME_FIRST}{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
+        rf"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d){_ISO_TIME}",
     )
 )
 
@@ -62,12 +79,26 @@ def parse_dateline(line: str) -> datetime | None:
     The date may sit inside other words ("MUMBAI Tue Dec 30, 2014 4:33pm IST"); deciding
     whether a line *is* a dateline is the cleaner's job, not this parser's.
     """
+    found = _first_date(line)
+    return found[1] if found is not None else None
+
+
+def dateline_span(line: str) -> tuple[int, int] | None:
+    """Where in ``line`` the date :func:`parse_dateline` reads starts and ends (with its
+    weekday, time and zone), or ``None``: how a byline's finder cuts "By Jane Doe |
+    November 4, 2014 09:00pm ET" into the byline and its date."""
+    found = _first_date(line)
+    return found[0].span() if found is not None else None
+
+
+def _first_date(line: str) -> tuple[re.Match[str], datetime] | None:
+    """The earliest date-shaped match in the line that is a real date, and that date."""
     text = line[:MAX_DATELINE_CHARS]
     found = [(m.start(), m) for p in _PATTERNS if (m := p.search(text))]
     for _, match in sorted(found, key=lambda item: item[0]):
         result = _build(match)
         if result is not None:
-            return result
+            return match, result
     return None
 
 

@@ -35,13 +35,35 @@ log = logging.getLogger(__name__)
 NO_ARTICLE = "no article text found (only boilerplate or a title)"
 """Why a seed whose cleaning left no paragraph is skipped."""
 
-_COPYRIGHT_OWNER = re.compile(
-    r"(?:©|\(c\)|@|copyright)\s*(?:\d{4}\s*(?:[-–—,]\s*\d{4})?)?\s*[-–—,:]?\s*"
+_MARK = r"(?:©|\(c\)|@|\bcopyright\b)"
+_YEARS = r"(?:19|20)\d\d(?:\s*[-–—/]\s*(?:(?:19|20)\d\d|\d\d)|(?:\s*,\s*(?:19|20)\d\d)+)?"
+_NOTICE = (
+    rf"{_MARK}(?:\s*(?:{_MARK}|{_YEARS}\b))*\s*[-–—,:]?\s*(?:of\s+)?"
     r"(?P<owner>[A-Z][\w&.' -]{1,60}?)"
     r"(?:,?\s+(?:Inc|LLC|Ltd|Limited|Corp|Corporation|plc|GmbH)\.?)?"
-    r"\s*[.,-]?\s*All Rights Reserved",
-    re.IGNORECASE,
+    rf"\s*[.,-]?\s*(?:{_YEARS}\s*[.,]?\s*)?All Rights Reserved"
 )
+"""A copyright notice and its owner: "© 2025 AlterNet Media Inc. All rights reserved",
+"© Copyright 2015 NYP Holdings, Inc. All rights reserved" (the owner "NYP Holdings")."""
+_OPENING_NOTICE = re.compile(_NOTICE, re.IGNORECASE)
+"""Matched at the start of a line: the line opens with the notice ("© 2019 NYP Holdings,
+Inc. All Rights Reserved | Terms of Use | …"), whatever the cleaner called the rest."""
+_COPYRIGHT_OWNER = re.compile(
+    # the notice starts the line, a sentence or a "|" part, after at most a short label
+    # ("WIRED.com ©…", "All contents ©…"): "…Data Collector TAG Copyright (c) 1996-2009
+    # WebTrends Inc. All rights reserved." inside an analytics script's text is no notice
+    rf"(?:^|(?<=[.!?|])\s+)(?:[^\s|]+\s+){{0,3}}?{_NOTICE}", re.IGNORECASE)
+_NOT_OWNER = re.compile(rf"{_MARK}|\b{_YEARS}\b|\ball rights reserved\b", re.IGNORECASE)
+_GLUED = re.compile(r"(?<=[a-z])\.(?=[A-Z])")
+"""Two sentences run together by the dump ("Cable News Network.Turner Broadcasting"):
+the owner is the first."""
+NOTICE_REASONS = frozenset({"copyright", "repeated across source"})
+"""Removed lines a notice may be read from anywhere in (after a sentence or a label):
+those the cleaner's copyright rule named, and a footer repeated across a source's pages
+(learned as its boilerplate before the rule looks at it). In a line dropped for another
+reason (script text, "not prose") only a notice that opens the line counts."""
+NOTICE_WORDS = 40
+"""The cleaner's own limit for a copyright line (``clean_rules``): longer is not a notice."""
 
 
 @dataclass(frozen=True)
@@ -143,11 +165,23 @@ def _parse_iso(text: str) -> datetime | None:
 
 
 def publisher_from(draft: Draft) -> str | None:
-    """The owner named in a removed copyright line ("© 2025 AlterNet Media Inc. All…")."""
+    """The owner named in a removed copyright notice ("© 2025 AlterNet Media Inc. All…"),
+    with the marks, years and "All rights reserved" left out; ``None`` when no removed
+    line is a notice that names one. A copyright line inside script text (an analytics
+    tag's "…TAG Copyright (c) 1996-2009 WebTrends Inc. All rights reserved.") is not a
+    notice: a notice opens its line, or (:data:`NOTICE_REASONS`) a sentence of it."""
     for removed in draft.removed:
-        match = _COPYRIGHT_OWNER.search(removed.text)
-        if match:
-            return match.group("owner").strip(" -.,")
+        match = _OPENING_NOTICE.match(removed.text)
+        if match is None and removed.reason in NOTICE_REASONS \
+                and len(removed.text.split()) <= NOTICE_WORDS:
+            match = _COPYRIGHT_OWNER.search(removed.text)
+        if match is None:
+            continue
+        owner = match.group("owner")
+        owner = owner[:glued.start()] if (glued := _GLUED.search(owner)) else owner
+        owner = " ".join(_NOT_OWNER.sub(" ", owner).split()).strip(" -.,")
+        if owner[:1].isalpha():
+            return owner
     return None
 
 
