@@ -170,6 +170,12 @@ def _variants(a: str, b: str) -> bool:
                for x, y in zip(ca, cb, strict=True))
 
 
+def _solid(form: str) -> str:
+    """A name's letters without its word breaks and link marks: "Zorbly Corp",
+    "ZorblyCorp" and "Zorbly-Corp" give one key."""
+    return re.sub(r"[\s\-‐–.'’]+", "", key(form))
+
+
 def _merge(groups: dict[str, _Group]) -> list[_Group]:
     """Union groups that name the same thing (acronyms, variants, surnames)."""
     names = sorted(groups)
@@ -207,6 +213,21 @@ def _merge(groups: dict[str, _Group]) -> list[_Group]:
         for b in multi[i + 1:]:
             if any(_variants(fa, fb) for fa in forms[a] for fb in forms[b]):
                 union(a, b)
+    # one name written with and without its word break ("Zorbly Corp" / "ZorblyCorp",
+    # "Wal-Zorb" / "WalZorb"): the same letters in the same order are one name. Each
+    # word of a broken form is a capitalised word of two letters or more: a span cut
+    # inside a word ("Zorbl y") is no spelling of the name
+    solid: dict[str, str] = {}
+    for n in names:
+        for f in forms[n]:
+            joined = _solid(f)
+            if len(joined) < 6 or not all(re.fullmatch(r"[A-Z][\w'’]+", w)
+                                          for w in re.split(r"[\s\-‐–]+", f) if w):
+                continue
+            if joined in solid:
+                union(solid[joined], n)
+            else:
+                solid[joined] = n
     # a lone surname joins the one person whose last name it matches
     people = [n for n in multi if groups[find(n)].type in (None, "person")
               and groups[n].types.get("person", 0) > 0]

@@ -275,6 +275,14 @@ def spells(words: Sequence[str], acronym: str) -> bool:
     return len(acronym) in reach
 
 
+def _country_word(word: str) -> bool:
+    """True when ``word`` is a country's name, abbreviation or demonym ("US", "British"),
+    the qualifier English writes before a body's name without making it another name."""
+    word = word.strip(_EDGE_QUOTES)
+    return bool(filters.country_of(word) or filters.abbreviated_country(word)
+                or bodies.demonym_country(word))
+
+
 def _name_goes_on(before: Sequence[str]) -> bool:
     """True when the words before a phrase go on with its name: a capitalised word, or a
     link word after one ("the Rally for the Return of [Refugees and Democracy in Rwanda]
@@ -313,9 +321,16 @@ def defined_acronyms(text: str) -> list[Definition]:
             start += len(text[start:end]) - len(text[start:end].lstrip(_EDGE_QUOTES))
             end -= len(text[start:end]) - len(text[start:end].rstrip(_EDGE_QUOTES))
             defined = Definition(acronym, text[start:end], start, end)
-            if not (defined.named and _name_goes_on(words[:-k])):
-                out.append(defined)
-                break
+            if (defined.named and k < len(tokens) and _country_word(words[-k - 1])
+                    and not _name_goes_on(words[:-k - 1])):
+                # "the Ruritanian Zorbly Build Service (ZBS)": the country qualifies the
+                # body the letters stand for; the phrase is written with it
+                start = base + tokens[-k - 1].start()
+                defined = Definition(acronym, text[start:end], start, end)
+            elif defined.named and _name_goes_on(words[:-k]):
+                continue
+            out.append(defined)
+            break
     for found in _ACRONYM_BEFORE_BRACKETS.finditer(text):
         acronym, phrase = found.group(1), found.group(2)
         if spells(phrase.split(), acronym):
@@ -750,7 +765,8 @@ _LEADING_THE = re.compile(r"[Tt]he[ \t]+")
 _CHAIN_STOPS = ".!?:;\"“‘(\n—–"
 
 
-def _chained_at(text: str, start: int, others: Sequence[ner.Mention] = ()) -> bool:
+def _chained_at(text: str, start: int, others: Sequence[ner.Mention] = (),
+                plural: bool = False) -> bool:
     """True when the words right before ``start`` chain what follows onto a capitalised
     head word through "of the", or through "of <Name> and" / "of <Name> at" (see
     :func:`chained_in_name`). The head must be a common English word written with a
@@ -759,7 +775,12 @@ def _chained_at(text: str, start: int, others: Sequence[ner.Mention] = ()) -> bo
     person's affiliation, also when the person is inside a person span), nor a title, a
     job or a role ("Secretary of the [Navy]", "Speaker of the …"), a stop word, a
     direction ("East of the [Zorvale]") or a month or weekday. A sentence's first word
-    before "of the" ("Part of the …") is capitalised anyway and makes no chain."""
+    before "of the" ("Part of the …") is capitalised anyway and makes no chain.
+
+    ``plural``: the tail is the plural of a common word (:func:`_plural_common`). Then a
+    title before a name ("Lord", "Lady": ``_cue``) heads the chain too: a title rules
+    over a place or a body ("Queen of the [Zorvale]"), never over a plural common noun,
+    so "Lord of the [Wheels]", "Lady of the [Ladders]" are titles of works."""
     window_start = max(0, start - 60)
     window = text[window_start:start]
     for pattern in (_CHAINED_THE, _CHAINED_PAIR):
@@ -771,7 +792,7 @@ def _chained_at(text: str, start: int, others: Sequence[ner.Mention] = ()) -> bo
         before = text[max(0, at - 3):at].rstrip(" \t")
         if pattern is _CHAINED_THE and (not before or before[-1] in _CHAIN_STOPS):
             continue  # a sentence's first word is capitalised anyway
-        if (not rarity.common(head) or _role(head) or _cue(head)
+        if (not rarity.common(head) or _role(head) or (_cue(head) and not plural)
                 or head.lower() in _job_words() or head.lower() in ner.stop_words()
                 or head.lower() in gazetteer.DIRECTION_WORDS or head in _CALENDAR):
             continue  # a surname, a post's title ("Speaker of the House"), "East of the"
@@ -806,7 +827,21 @@ def chained_in_name(text: str, mention: ner.Mention,
     name = mention.text[lead.end():] if lead else mention.text
     if " " in name.strip() or filters.country_of(name):
         return False
-    return _chained_at(text, mention.start + (lead.end() if lead else 0), others)
+    return _chained_at(text, mention.start + (lead.end() if lead else 0), others,
+                       _plural_common(name))
+
+
+def _plural_common(name: str) -> bool:
+    """True when ``name`` is the plural of a common English word ("Spoons", "Dunes"):
+    its singular, in lower case, is common, and the name is no word of a body's or a
+    place's end ("Commons", "Islands")."""
+    low = name.lower()
+    if not re.fullmatch(r"[A-Z][a-z]+s", name) or low.endswith("ss"):
+        return False
+    if name in ner.ORG_SUFFIXES | ner.PLACE_SUFFIXES or name[:-1] in ner.PLACE_SUFFIXES:
+        return False
+    return (rarity.common(low[:-1]) or (low.endswith("es") and rarity.common(low[:-2]))
+            or (low.endswith("ies") and rarity.common(low[:-3] + "y")))
 
 
 def only_in_chains(name: str, texts: Sequence[str]) -> bool:
@@ -815,4 +850,6 @@ def only_in_chains(name: str, texts: Sequence[str]) -> bool:
     article that also writes the name by itself ("… in Zorvale") names the thing too."""
     name = _LEADING_THE.sub("", name, count=1)
     pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
-    return all(_chained_at(t, m.start()) for t in texts for m in pattern.finditer(t))
+    plural = _plural_common(name)
+    return all(_chained_at(t, m.start(), plural=plural)
+               for t in texts for m in pattern.finditer(t))
