@@ -36,6 +36,7 @@ from news_digest.ingest.manifest import Manifest
 from news_digest.ingest.seeds import SeedError, read_seed
 from news_digest.ingest.workers import Job
 from news_digest.model import RawSeed
+from news_digest.provenance import made_with
 from news_digest.settings import Settings
 from news_digest.text import atomic_write
 
@@ -65,11 +66,13 @@ def query_hashes(raw: RawSeed, body: str) -> set[int]:
 class Sketches:
     """Seed sha256 → its body's sketch (``[]``: not comparable, a saved HTML page or an
     unreadable seed), for the seeds the manifest maps to a post. A cache, like
-    :class:`.seed_stats.SeedStats`: it names the folders it was made for."""
+    :class:`.seed_stats.SeedStats`: it names the folders it was made for, and the
+    plugin's code (:func:`.provenance.made_with`)."""
 
     def __init__(self, cache_dir: Path | None, seeds: Path, content: Path) -> None:
         self.path = cache_dir / SKETCH_FILE if cache_dir is not None else None
-        self.owner = {"seeds": str(seeds.resolve()), "content": str(content.resolve())}
+        self.owner = {"seeds": str(seeds.resolve()), "content": str(content.resolve()),
+                      "code": made_with()}  # a change to shingles or hashes: sketch again
         self.entries: dict[str, list[int]] = {}
         self.changed = False
         if self.path is None:
