@@ -25,6 +25,7 @@ from __future__ import annotations
 import heapq
 import json
 import logging
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -51,8 +52,10 @@ MIN_SHARED = 4
 
 
 def sketch(body: str) -> list[int]:
-    """The :data:`SKETCH` smallest hashes of ``body``'s shingles, ascending."""
-    return heapq.nsmallest(SKETCH, {dedup._hash(g) for g in dedup.shingles(body)})
+    """The :data:`SKETCH` smallest hashes of ``body``'s shingles, ascending. CRC-32 (C,
+    the same in every process): twice as fast as :mod:`.dedup`'s SHA-1 hash, and a
+    collision costs at most one candidate read."""
+    return heapq.nsmallest(SKETCH, {zlib.crc32(g) for g in dedup.shingles(body)})
 
 
 def query_hashes(raw: RawSeed, body: str) -> set[int]:
@@ -60,7 +63,7 @@ def query_hashes(raw: RawSeed, body: str) -> set[int]:
     with its folder's chrome left in (an earlier seed sketched before that chrome was
     learned still shares them)."""
     _, _, rest = raw.text.lstrip().partition("\n")
-    return {dedup._hash(g) for g in dedup.shingles(body) | dedup.shingles(rest)}
+    return {zlib.crc32(g) for g in dedup.shingles(body) | dedup.shingles(rest)}
 
 
 class Sketches:
@@ -149,6 +152,8 @@ def find_earlier(groups: Sequence[Sequence[Job]], bodies: Mapping[str, str],
     for sha in live:
         for h in sketches.entries.get(sha, ()):
             index[h].append(sha)
+    if not index:  # a first ingest: no post to be a copy of
+        return out
     # --- candidates: earlier seeds sharing enough of their sketch with a new seed
     wanted: dict[str, list[str]] = {}
     for group in groups:
