@@ -212,3 +212,27 @@ def test_a_lost_ingest_cache_gives_the_same_posts(tmp_path: Path) -> None:
     ingest(settings(none, cache=False))
     assert {p.relative_to(none / "content"): p.read_bytes()
             for p in (none / "content").rglob("*.md")} == posts
+
+
+def test_a_later_copy_joins_a_post_that_already_has_versions(tmp_path: Path) -> None:
+    two, one = tmp_path / "two", tmp_path / "one"
+    copies = {"2024-03-02-mill-again.txt": page("Firefighters battle blaze at mill", BODY),
+              "2024-03-03-mill-later.txt": page(UPDATED_TITLE, UPDATED_BODY)}
+    start(two)
+    name, text = next(iter(copies.items()))
+    seed(two, name, text)
+    ingest(settings(two))
+    seed(two, "2024-03-03-mill-later.txt", copies["2024-03-03-mill-later.txt"])
+    report = ingest(settings(two))
+    assert report.versions == [f"{FOLDER}/2024-03-03-mill-later.txt"]
+    start(one)
+    for name, text in copies.items():
+        seed(one, name, text)
+    ingest(settings(one))
+    [post], [together] = mill_posts(two / "content"), mill_posts(one / "content")
+    assert len(front(post)["versions"]) == 3
+    assert body(post) == body(together)
+    a, b = front(post), front(together)
+    for key in ("slug", "story", "ingest"):
+        a.pop(key), b.pop(key)
+    assert a == b
