@@ -133,7 +133,8 @@ def find_earlier(groups: Sequence[Sequence[Job]], bodies: Mapping[str, str],
     """For each group of new copies (:func:`.plan.copy_groups`), the existing post it is
     a copy of, if any: the one whose seed has the highest Jaccard with a member, at or
     above the threshold (ties: the post path first). A group holding a seed that updates
-    its own post (``replaces``) is left to that post. ``seen`` is the plan's seed path →
+    its own post (``replaces``) is left to that post, and a post such a seed rewrites
+    is not joined (one post, one write per run). ``seen`` is the plan's seed path →
     sha256: an earlier seed is compared only while its file still holds those bytes.
     ``jobs_for`` gives seeds their folder's chrome (:func:`.plan.make_jobs`).
     """
@@ -142,6 +143,7 @@ def find_earlier(groups: Sequence[Sequence[Job]], bodies: Mapping[str, str],
     if not root.is_dir():
         return out
     groups = [g for g in groups if not any(replaces.get(j.raw.sha256) for j in g)]
+    busy = {post for post in replaces.values() if post}  # written this run by its own seed
     if not groups:
         return out
     posts = manifest.posts
@@ -180,6 +182,8 @@ def find_earlier(groups: Sequence[Sequence[Job]], bodies: Mapping[str, str],
                     continue
                 score = len(grams & old) / len(grams | old)
                 post = posts[sha]["post"]
+                if post in busy:
+                    continue
                 if best is None or (-score, post) < (-best[0], best[1]):
                     best = (score, post)
         if best is not None:
