@@ -82,7 +82,7 @@ def main() -> None:
     grouped, bodies = copy_groups(jobs, s)
     replaces = {p.raw.sha256: p.replaces for p in planned.pending}
     sketch_file = s.ingest_cache_dir / SKETCH_FILE if s.ingest_cache_dir else None
-    if sketch_file is not None and not sketch_file.exists():
+    if sketch_file is not None:  # made for this code (the file keys on it)
         sketches = Sketches(s.ingest_cache_dir, s.seeds, s.content)
         find_earlier(grouped, bodies, s, manifest, planned.seen, sketches, replaces,
                      lambda raws: make_jobs(raws, s))

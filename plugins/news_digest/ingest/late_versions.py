@@ -150,21 +150,25 @@ def find_earlier(groups: Sequence[Sequence[Job]], bodies: Mapping[str, str],
     live = {sha: e for sha, e in posts.items()
             if e.get("seed") and seen.get(str(e["seed"])) == sha}
     _sketch_missing(live, sketches, root, jobs_for)
+    # --- candidates: earlier seeds sharing enough of their sketch with a new seed. One
+    # pass over the sketches against all new seeds' hashes at once (a C-level set
+    # intersection per sketch: ~10 ms at 10,000 posts), then each new seed against the
+    # few that pass, through an index of their hashes.
+    entries = sketches.entries
+    asked = {j.raw.sha256: query_hashes(j.raw, bodies[j.raw.sha256])
+             for group in groups for j in group}
+    every = set().union(*asked.values())
+    close = [sha for sha in live if (sk := entries.get(sha))
+             and len(every.intersection(sk)) >= min(MIN_SHARED, len(sk))]
     index: dict[int, list[str]] = defaultdict(list)
-    for sha in live:
-        for h in sketches.entries.get(sha, ()):
+    for sha in close:
+        for h in entries[sha]:
             index[h].append(sha)
-    if not index:  # a first ingest: no post to be a copy of
-        return out
-    # --- candidates: earlier seeds sharing enough of their sketch with a new seed
     wanted: dict[str, list[str]] = {}
-    for group in groups:
-        for job in group:
-            shared = Counter(sha for h in query_hashes(job.raw, bodies[job.raw.sha256])
-                             for sha in index.get(h, ()))
-            wanted[job.raw.sha256] = sorted(
-                sha for sha, n in shared.items()
-                if n >= min(MIN_SHARED, len(sketches.entries[sha])))
+    for new_sha, hashes in asked.items():
+        shared = Counter(sha for h in hashes for sha in index.get(h, ()))
+        wanted[new_sha] = sorted(sha for sha, n in shared.items()
+                                 if n >= min(MIN_SHARED, len(entries[sha])))
     candidates = sorted({sha for shas in wanted.values() for sha in shas})
     if not candidates:
         return out
