@@ -13,11 +13,12 @@ smallest hashes of its body's shingles (a bottom-k MinHash), kept in the ingest 
 (``post-sketches.json``). Two copies with Jaccard J share each of the earlier seed's
 sketch hashes with probability at least J, so an earlier seed sharing fewer than
 :data:`MIN_SHARED` of its 16 with a new one is not a copy (a copy at J = 0.8 is missed
-with probability ≈ 10⁻⁷). Candidates are then read and compared exactly, so the answer
-is ``group_versions``' own. The sketches are a cache: deleted, they are made again
-from the seeds the next time a new seed is compared (one read of each, slower, the same
-answer); a sketch made when its folder's chrome was learned differently can only cost a
-candidate read, never a wrong answer.
+with probability ≈ 2 × 10⁻⁷). Candidates are then read and compared exactly, so no
+seed is merged that ``group_versions`` would not merge. The sketches are a cache:
+deleted, they are made again from the seeds the next time a new seed is compared (one
+read of each, slower, the same answer). A sketch made before its folder's chrome was
+learned holds chrome shingles; a new seed is looked up with its chrome lines too, so
+it still finds it.
 """
 
 from __future__ import annotations
