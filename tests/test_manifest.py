@@ -16,6 +16,11 @@ from news_digest.settings import Settings
 SEED = ("Harbour bridge reopens after repairs\n\nTuesday, March 3, 2020\n\n"
         "The harbour bridge reopened to traffic on Tuesday after six weeks of repairs "
         "to its deck, the city council said in a statement.\n")
+# another article (the same text under another headline would be a copy of a.txt's post,
+# one of its versions, and no post of its own)
+OTHER = SEED.replace("Harbour bridge", "Ferry service").replace(
+    "harbour bridge reopened to traffic", "ferry service resumed sailing").replace(
+    "its deck", "both of its boats")
 
 
 def settings(tmp_path: Path) -> Settings:
@@ -46,8 +51,7 @@ def test_keys_of_a_newer_version_survive_a_run_that_rewrites_it(tmp_path: Path) 
     data = json.loads(s.manifest_path.read_text(encoding="utf-8"))
     data["future"] = {"kept": True}
     s.manifest_path.write_text(json.dumps(data), encoding="utf-8")
-    (s.seeds / "b.txt").write_text(SEED.replace("Harbour bridge", "Ferry service"),
-                                   encoding="utf-8")
+    (s.seeds / "b.txt").write_text(OTHER, encoding="utf-8")
     report = ingest(s)
     assert report.new == ["2020/ferry-service-reopens-after-repairs.md"]
     again = json.loads(s.manifest_path.read_text(encoding="utf-8"))
@@ -84,8 +88,7 @@ def cached_settings(root: Path) -> Settings:
     """A site as Pelican and the command run it: with an ingest cache."""
     root.mkdir(parents=True, exist_ok=True)
     s = settings(root)
-    (s.seeds / "b.txt").write_text(SEED.replace("Harbour bridge", "Ferry service"),
-                                   encoding="utf-8")
+    (s.seeds / "b.txt").write_text(OTHER, encoding="utf-8")
     (s.seeds / "menu.txt").write_text(NO_ARTICLE, encoding="utf-8")
     return Settings(seeds=s.seeds, content=s.content, data_dir=s.data_dir,
                     ingest_cache=str(root / "cache"), ner_backend="rules", processes=1)

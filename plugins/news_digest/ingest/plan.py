@@ -295,22 +295,40 @@ def group_versions(jobs: list[Job], settings: Settings) -> tuple[list[Job], dict
     Text seeds are compared without their folder's learned chrome; saved HTML pages are
     not compared (their markup is mostly the site's template, which would look alike).
     """
+    grouped, bodies = copy_groups(jobs, settings)
+    return order_versions(jobs, grouped, bodies)
+
+
+def copy_groups(jobs: Sequence[Job], settings: Settings
+                ) -> tuple[list[list[Job]], dict[str, str]]:
+    """The text seeds among ``jobs`` grouped into near-duplicates (every one in exactly
+    one group, a group listing its members in job order), and each one's compared body
+    (:func:`dedup.body_text`) by sha256."""
     text_jobs = [j for j in jobs if j.raw.format == "text"]
     bodies = [dedup.body_text(j.raw.text, j.junk) for j in text_jobs]
-    grouped = [g for g in dedup.groups(bodies, settings.duplicate_similarity / 100)
-               if len(g) > 1]
-    if not grouped:
-        return jobs, {}
+    grouped = dedup.groups(bodies, settings.duplicate_similarity / 100)
+    return ([[text_jobs[i] for i in g] for g in grouped],
+            {j.raw.sha256: b for j, b in zip(text_jobs, bodies, strict=True)})
+
+
+def order_versions(jobs: Sequence[Job], grouped: Sequence[Sequence[Job]],
+                   bodies: Mapping[str, str]) -> tuple[list[Job], dict[str, str]]:
+    """:func:`group_versions`' answer for groups already found: in each group of more
+    than one, the member with the longest body (in words; ties: the first listed) is the
+    post and the others its versions, placed just before it in ``jobs``' order."""
     primary_of: dict[str, str] = {}
     before: dict[str, list[Job]] = {}
-    for group in grouped:
-        members = [text_jobs[i] for i in group]
-        sizes = [len(bodies[i].split()) for i in group]
-        best = members[max(range(len(group)), key=lambda k: (sizes[k], -k))]
+    for members in grouped:
+        if len(members) < 2:
+            continue
+        sizes = [len(bodies[m.raw.sha256].split()) for m in members]
+        best = members[max(range(len(members)), key=lambda k: (sizes[k], -k))]
         before[best.raw.sha256] = [m for m in members if m is not best]
         for m in members:
             if m is not best:
                 primary_of[m.raw.sha256] = best.raw.sha256
+    if not primary_of:
+        return list(jobs), {}
     ordered: list[Job] = []
     for job in jobs:
         if job.raw.sha256 in primary_of:

@@ -20,13 +20,15 @@ from pathlib import Path
 
 from news_digest.enrich.pipeline import EnrichContext
 from news_digest.frontmatter import is_untouched, text_digest
+from news_digest.ingest import dedup
 from news_digest.ingest import writer as posts
 from news_digest.ingest.isolate import failure_reason
+from news_digest.ingest.late_versions import Earlier, Sketches, find_earlier
 from news_digest.ingest.manifest import Manifest, claimable, remove_stale_temps
-from news_digest.ingest.plan import Pending, group_versions, make_jobs, plan
+from news_digest.ingest.plan import Pending, copy_groups, make_jobs, order_versions, plan
 from news_digest.ingest.seed_stats import SeedStats
 from news_digest.ingest.story_state import StoryAssigner
-from news_digest.ingest.workers import Skip, process_all, worker_pool
+from news_digest.ingest.workers import Job, Skip, process_all, worker_pool
 from news_digest.model import Article, RawSeed, Version
 from news_digest.settings import Settings
 from news_digest.text import atomic_write, plural
@@ -57,6 +59,9 @@ class Report:
     """Files in the seeds folder of a kind that is not read (reported, not an error)."""
     versions: list[str] = field(default_factory=list)
     """Seeds that are near-duplicate copies of another seed's post (listed in its versions)."""
+    curated_versions: list[str] = field(default_factory=list)
+    """New seeds that are copies of a curator's post: recorded as its copies, and the
+    post not rewritten (:mod:`.late_versions`)."""
 
     def summary_line(self) -> str:
         parts = [f"{len(self.new)} new", f"{len(self.updated)} updated",
@@ -64,6 +69,9 @@ class Report:
                  f"{len(self.skipped)} skipped"]
         if self.versions:
             parts.append(f"{len(self.versions)} folded into another post as versions")
+        if self.curated_versions:
+            parts.append(plural(self.curated_versions, "copy", "copies")
+                         + " of a curated post (recorded, post not rewritten)")
         if self.removed:
             parts.append(f"{len(self.removed)} deleted by a curator (not rewritten)")
         if self.orphaned:
@@ -115,9 +123,17 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
     if pending:
         with worker_pool(settings, len(pending), fork=ctx is None) as pool:
             # the workers load their models while this process learns boilerplate
-            jobs = make_jobs([p.raw for p in pending], settings)
-            jobs, primary_of = group_versions(jobs, settings)
-            writer = _Writer(settings, manifest, report, pending, primary_of)
+            new_jobs = make_jobs([p.raw for p in pending], settings)
+            grouped, bodies = copy_groups(new_jobs, settings)
+            sketches = Sketches(settings.ingest_cache_dir, settings.seeds, content)
+            earlier = find_earlier(
+                grouped, bodies, settings, manifest, planned.seen, sketches,
+                {p.raw.sha256: p.replaces for p in pending},
+                lambda raws: make_jobs(raws, settings))
+            again = _join_earlier(earlier, new_jobs, grouped, bodies, settings, manifest, report)
+            jobs, primary_of = order_versions(again.jobs, again.grouped, bodies)
+            writer = _Writer(settings, manifest, report, [*again.pending, *pending],
+                             primary_of, again.replaces)
             total, done = len(jobs), 0
             batches = process_all(jobs, settings, pool, ctx)
             if pool is not None:  # read what comes next while the workers enrich
@@ -142,11 +158,66 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
                 log.warning("%s: stories not regrouped: %s", settings.stories_file,
                             failure_reason("regrouping", exc))
             writer.stories.save()
+            for job in (*new_jobs, *again.jobs):
+                sha = job.raw.sha256
+                if sha in manifest.posts and sha not in sketches.entries:
+                    sketches.add(sha, bodies.get(sha))
     report.registry_changes = _update_registry(settings, enriched)  # also migrates old files
     if loaded is None or manifest.legacy_stat or manifest.fingerprint() != loaded:
         manifest.save(manifest_path)  # an old manifest loses its stat lines once
     stats.save()
+    if pending:
+        sketches.save(manifest)
     return report
+
+
+@dataclass
+class _Again:
+    """The run's work once copies of earlier posts are joined to them."""
+
+    jobs: list[Job]
+    grouped: list[list[Job]]
+    pending: list[Pending]
+    """The seeds already behind a post that a new copy joins: cleaned again with it."""
+    replaces: dict[str, str]
+    """Seed sha256 → the post it is written to, for every member of a joined group."""
+
+
+def _join_earlier(earlier: Earlier, jobs: list[Job], grouped: list[list[Job]],
+                  bodies: dict[str, str], settings: Settings, manifest: Manifest,
+                  report: Report) -> _Again:
+    """Make groups of new copies versions of the posts they are copies of.
+
+    A curator's post is never rewritten: each new copy is recorded in the manifest as
+    a copy of it (so it is not ingested again) and reported once. An untouched post is
+    written again as one ingest of all its seeds would write it: its seeds are cleaned
+    again and grouped with the new copies in seed order (the longest copy is the post;
+    ties: the first in seed order, as in one run), and the post keeps its path.
+    """
+    joined = {id(j) for g in (*earlier.rewrite.values(), *earlier.curated.values())
+              for j in g}
+    for post, group in sorted(earlier.curated.items()):
+        for job in group:
+            raw = job.raw
+            manifest.posts[raw.sha256] = {"post": post, "seed": raw.rel, "digest": None}
+            report.curated_versions.append(raw.rel)
+            log.warning("%s: version of curated post %s: not rewritten", raw.path, post)
+    curated = {id(j) for g in earlier.curated.values() for j in g}
+    old_raws = [raw for post in sorted(earlier.rewrite) for raw in earlier.seeds[post]]
+    old_jobs = {j.raw.sha256: j for j in make_jobs(old_raws, settings)} if old_raws else {}
+    for job in old_jobs.values():
+        bodies[job.raw.sha256] = dedup.body_text(job.raw.text, job.junk)
+    again = _Again([*old_jobs.values(), *(j for j in jobs if id(j) not in curated)],
+                   [g for g in grouped if not any(id(j) in joined for j in g)], [], {})
+    for post, group in sorted(earlier.rewrite.items()):
+        olds = [old_jobs[raw.sha256] for raw in earlier.seeds[post]]
+        members = sorted([*olds, *group], key=lambda j: j.raw.rel)  # seed order
+        again.grouped.append(members)
+        again.pending.extend(Pending(j.raw, post) for j in olds)
+        again.replaces.update((j.raw.sha256, post) for j in members)
+        report.versions.extend(j.raw.rel for j in group)  # whichever copy is written
+    report.unchanged -= len(old_jobs)  # counted unchanged by the plan; written again now
+    return again
 
 
 def _free_slug(base: str, taken: set[str], content: Path, year: str, sha: str) -> str:
@@ -174,7 +245,7 @@ class _Writer:
 
     def __init__(self, settings: Settings, manifest: Manifest, report: Report,
                  pending: Sequence[Pending], primary_of: Mapping[str, str] | None = None,
-                 ) -> None:
+                 joined: Mapping[str, str] | None = None) -> None:
         self.stories = StoryAssigner(settings)  # issue #11: story ids are given at write time
         self.primary_of = dict(primary_of or {})
         self.copies: dict[str, list[Article]] = defaultdict(list)
@@ -184,6 +255,9 @@ class _Writer:
         self.manifest = manifest
         self.report = report
         self.replaces = {p.raw.sha256: p.replaces for p in pending}
+        self.replaces.update(joined or {})
+        self.joined = set(joined or ())
+        """Seeds of groups joined to an earlier post: reported by :func:`_join_earlier`."""
         self.raws = {p.raw.sha256: p.raw for p in pending}
         """Seed sha256 → the seed, to name it in its post's warnings."""
         self.taken = posts.existing_slugs(settings.content)
@@ -266,7 +340,8 @@ class _Writer:
                 self.manifest.posts[v.sha256] = {"post": rel_post, "seed": v.seed,
                                                     "digest": digest}
                 self._forget_old(v.seed, v.sha256)
-                self.report.versions.append(v.seed)
+                if v.sha256 not in self.joined:
+                    self.report.versions.append(v.seed)
 
     def _forget_old(self, seed: str, keep_sha: str) -> None:
         """Drop the manifest entries of earlier versions of ``seed``."""
