@@ -24,8 +24,6 @@ it still finds it.
 from __future__ import annotations
 
 import heapq
-import json
-import logging
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -34,15 +32,13 @@ from pathlib import Path
 
 from news_digest.frontmatter import is_untouched
 from news_digest.ingest import dedup
+from news_digest.ingest.cache_file import dump_owned, load_owned, save_owned
 from news_digest.ingest.manifest import Manifest
 from news_digest.ingest.seeds import SeedError, read_seed
 from news_digest.ingest.workers import Job
 from news_digest.model import RawSeed
 from news_digest.provenance import made_with
 from news_digest.settings import Settings
-from news_digest.text import atomic_write
-
-log = logging.getLogger(__name__)
 
 SKETCH_FILE = "post-sketches.json"
 SKETCH_VERSION = 1
@@ -79,18 +75,9 @@ class Sketches:
                       "code": made_with()}  # a change to shingles or hashes: sketch again
         self.entries: dict[str, list[int]] = {}
         self.changed = False
-        if self.path is None:
-            return
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return
-        except (OSError, ValueError) as exc:
-            log.info("news-digest: %s unreadable (%s); sketching seeds again", self.path, exc)
-            return
-        if (isinstance(data, dict) and data.get("version") == SKETCH_VERSION
-                and data.get("for") == self.owner and isinstance(data.get("sketches"), dict)):
-            self.entries = {k: v for k, v in data["sketches"].items() if isinstance(v, list)}
+        if self.path is not None:
+            self.entries = load_owned(self.path, SKETCH_VERSION, self.owner, "sketches",
+                                      "sketching seeds again")
 
     def add(self, sha: str, body: str | None) -> None:
         self.entries[sha] = sketch(body) if body is not None else []
@@ -105,13 +92,8 @@ class Sketches:
             del self.entries[sha]
         if not (self.changed or gone):
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.path, json.dumps(
-                {"version": SKETCH_VERSION, "for": self.owner, "sketches": self.entries},
-                sort_keys=True, separators=(",", ":")) + "\n", durable=False)
-        except OSError as exc:
-            log.warning("news-digest: cannot keep seed sketches in %s (%s)", self.path, exc)
+        save_owned(self.path, dump_owned(SKETCH_VERSION, self.owner, "sketches",
+                                         self.entries), "seed sketches")
         self.changed = False
 
 

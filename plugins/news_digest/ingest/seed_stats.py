@@ -18,14 +18,10 @@ work but never skip a changed seed: the size and the nanosecond mtime must both 
 
 from __future__ import annotations
 
-import json
-import logging
 from pathlib import Path
 from typing import Any
 
-from news_digest.text import atomic_write
-
-log = logging.getLogger(__name__)
+from news_digest.ingest.cache_file import dump_owned, load_owned, save_owned
 
 STAT_FILE = "seed-stats.json"
 STAT_VERSION = 1
@@ -58,41 +54,20 @@ class SeedStats:
         self.entries: dict[str, list[Any]] = {}
         self._loaded = ""
         if self.path is not None:
-            self.entries = self._load(self.path)
+            self.entries = load_owned(self.path, STAT_VERSION, self.owner, "stat",
+                                      "reading every seed once")
             self._loaded = self._dump()
             if not self.entries and legacy:  # written out by the first save
                 self.entries = {k: v for k, v in legacy.items() if isinstance(v, list)}
 
-    def _load(self, path: Path) -> dict[str, list[Any]]:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return {}
-        except (OSError, ValueError) as exc:
-            log.info("news-digest: %s unreadable (%s); reading every seed once", path, exc)
-            return {}
-        if (not isinstance(data, dict) or data.get("version") != STAT_VERSION
-                or data.get("for") != self.owner or not isinstance(data.get("stat"), dict)):
-            return {}  # another site's or another version's figures: start afresh
-        return {k: v for k, v in data["stat"].items() if isinstance(v, list)}
-
     def _dump(self) -> str:
-        # ASCII: a seed name that is not UTF-8 (kept by Python as surrogates) round-trips
-        return json.dumps({"version": STAT_VERSION, "for": self.owner, "stat": self.entries},
-                          sort_keys=True, indent=0)
+        return dump_owned(STAT_VERSION, self.owner, "stat", self.entries)
 
     def save(self) -> None:
-        """Write the lines back if they changed; a cache that cannot be written is
-        reported and the ingest goes on (the next run reads the seeds again)."""
+        """Write the lines back if they changed (:func:`.cache_file.save_owned`: a cache
+        that cannot be written costs the next run a read of each seed)."""
         if self.path is None:
             return
         text = self._dump()
-        if text == self._loaded:
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.path, text + "\n", durable=False)
-        except OSError as exc:
-            log.warning("news-digest: cannot keep seed sizes in %s (%s)", self.path, exc)
-            return
-        self._loaded = text
+        if text != self._loaded and save_owned(self.path, text, "seed sizes"):
+            self._loaded = text
