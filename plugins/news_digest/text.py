@@ -53,6 +53,17 @@ def slugify(text: str, max_length: int | None = None) -> str:
     return slug
 
 
+_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?/?>")
+"""An HTML tag written out in text ("<i>", "</script>", '<span class="x">')."""
+
+
+def without_tags(text: str) -> str:
+    """``text`` with the HTML tags it quotes or a scraper left in it taken out (each
+    leaves a space), or ``text`` itself when nothing else is left. Seed text is text: the
+    tags stay in what is shown; this is for measuring it (a slug, code punctuation)."""
+    return _HTML_TAG.sub(" ", text).strip() or text
+
+
 def plural(count: int | Sized, one: str, many: str | None = None) -> str:
     """``plural(3, 'story', 'stories')`` → ``3 stories``; a list counts its items.
 

@@ -19,6 +19,11 @@ from news_digest.text import atomic_write
 log = logging.getLogger(__name__)
 
 
+def site_owner(seeds: Path, content: Path) -> dict[str, str]:
+    """What a cache is made for: the site's seeds and content folders, resolved."""
+    return {"seeds": str(seeds.resolve()), "content": str(content.resolve())}
+
+
 def load_owned(path: Path, version: int, owner: dict[str, str], key: str,
                what: str) -> dict[str, list[Any]]:
     """``path``'s ``key`` mapping (its list values only) when the file is of ``version``

@@ -22,6 +22,7 @@ from news_digest.ingest.clean_lines import (
     normalise,
 )
 from news_digest.ingest.clean_parts import dateline_like
+from news_digest.text import without_tags
 
 REPEAT_CHARS = 70
 """A line this long seen twice on a page is a copy (jusText's "short" limit): shorter
@@ -248,9 +249,6 @@ def _unbracket(match: re.Match[str]) -> str:
     return match.group()[1:-1]
 
 
-_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?/?>")
-
-
 def _code_share(text: str) -> float:
     """The share of code punctuation in a line that holds a code keyword. A sentence that
     quotes a tag ("the attack injected <script>alert(1)</script> into the login page.")
@@ -259,7 +257,7 @@ def _code_share(text: str) -> float:
     dropped it and, with it, the next paragraph. A line that does not end like a sentence
     is measured whole: leaked markup is rarely punctuated."""
     if SENTENCE_END.search(text):
-        text = _TAG.sub(" ", text).strip() or text
+        text = without_tags(text)
     return sum(ch in _CODE_CHARS for ch in text) / len(text)
 
 

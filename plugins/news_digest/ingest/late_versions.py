@@ -32,7 +32,7 @@ from pathlib import Path
 
 from news_digest.frontmatter import is_untouched
 from news_digest.ingest import dedup
-from news_digest.ingest.cache_file import dump_owned, load_owned, save_owned
+from news_digest.ingest.cache_file import dump_owned, load_owned, save_owned, site_owner
 from news_digest.ingest.manifest import Manifest
 from news_digest.ingest.seeds import SeedError, read_seed
 from news_digest.ingest.workers import Job
@@ -71,8 +71,8 @@ class Sketches:
 
     def __init__(self, cache_dir: Path | None, seeds: Path, content: Path) -> None:
         self.path = cache_dir / SKETCH_FILE if cache_dir is not None else None
-        self.owner = {"seeds": str(seeds.resolve()), "content": str(content.resolve()),
-                      "code": made_with()}  # a change to shingles or hashes: sketch again
+        # and the code: a change to shingles or hashes sketches again
+        self.owner = {**site_owner(seeds, content), "code": made_with()}
         self.entries: dict[str, list[int]] = {}
         self.changed = False
         if self.path is not None:

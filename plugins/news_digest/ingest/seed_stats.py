@@ -21,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from news_digest.ingest.cache_file import dump_owned, load_owned, save_owned
+from news_digest.ingest.cache_file import dump_owned, load_owned, save_owned, site_owner
 
 STAT_FILE = "seed-stats.json"
 STAT_VERSION = 1
@@ -50,7 +50,7 @@ class SeedStats:
     def __init__(self, cache_dir: Path | None, seeds: Path, content: Path,
                  legacy: dict[str, list[Any]] | None = None) -> None:
         self.path = cache_dir / STAT_FILE if cache_dir is not None else None
-        self.owner = {"seeds": str(seeds.resolve()), "content": str(content.resolve())}
+        self.owner = site_owner(seeds, content)
         self.entries: dict[str, list[Any]] = {}
         self._loaded = ""
         if self.path is not None:

@@ -15,14 +15,10 @@ from typing import Any
 
 from news_digest import frontmatter
 from news_digest.model import ENTITY_TYPES, Article, Version
-from news_digest.text import ENTITY_GROUPS, slugify
+from news_digest.text import ENTITY_GROUPS, slugify, without_tags
 
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]|])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=:]|(?P<num>\d+)[.)])")
-
-
-_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
-"""An HTML tag a scraper left in a title ("Council <i>approves</i> budget")."""
 
 
 def post_slug(title: str) -> str:
@@ -30,7 +26,7 @@ def post_slug(title: str) -> str:
     a word boundary (a URL stays readable; the full title is in the page). Tags a
     scraper left in the title are shown as the text they are, but a URL does not spell
     them out ("council-i-approves-i-budget")."""
-    return slugify(_TAG.sub(" ", title).strip() or title, max_length=80)
+    return slugify(without_tags(title), max_length=80)
 
 
 def escape_markdown(text: str) -> str:

@@ -21,6 +21,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from news_digest.site.reader import time_known
+
 SHORT = "%-d %b %Y"
 """The cards' date: ``8 Jan 2020``."""
 TIME = ", %H:%M"
@@ -32,10 +34,7 @@ def time_shown(post: Any) -> bool:
     ``time_known``; an ordinary Pelican post without it has a time unless it is exactly
     midnight, the reader's rule for front matter too."""
     known = getattr(post, "time_known", None)
-    if known is not None:
-        return bool(known)
-    d = post.date
-    return (d.hour, d.minute, d.second, d.microsecond) != (0, 0, 0, 0)
+    return bool(known) if known is not None else time_known(post.date)
 
 
 def post_date_text(post: Any, fmt: str = SHORT) -> str:
