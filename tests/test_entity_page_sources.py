@@ -49,3 +49,13 @@ def test_one_outlets_several_reports_of_one_story_earn_no_page(tmp_path: Path) -
     assert not (out / "entities" / "people" / "tara-reid").exists()
     article = next(out.glob("*/*/*/rehab-0/index.html")).read_text("utf-8")
     assert "Tara Reid" in article and "entities/people/tara-reid/" not in article
+
+
+def test_index_and_page_count_the_same_stories(tmp_path: Path) -> None:
+    """Three reports of one story are one story on the index and on the page."""
+    out = _site(tmp_path)
+    index = (out / "entities" / "index.html").read_text("utf-8")
+    chip = index.split("entities/people/brian-nichols/")[1].split("</a>")[0]
+    assert '<span class="count">1</span>' in chip
+    page = (out / "entities" / "people" / "brian-nichols" / "index.html").read_text("utf-8")
+    assert "<dt>Stories</dt><dd>1</dd>" in page

@@ -63,11 +63,11 @@ class Site:
 
     def entity_groups(self, top: int | None = None) -> list[tuple[str, str, list[Listed]]]:
         """(group, label, entries) for the entities index, in GROUPS order; each group's
-        entities most-mentioned first (ties by name), at most ``top`` of them."""
+        entities in the most stories first (ties by name), at most ``top`` of them."""
         out = []
         for g in tx.GROUPS:
             pages = sorted((p for p in self.entity_pages if p.ref.group == g),
-                           key=lambda p: (-len(p.articles), p.ref.name.casefold(), p.ref.slug))
+                           key=lambda p: (-p.story_count, p.ref.name.casefold(), p.ref.slug))
             out.append((g, tx.GROUP_LABELS[g], [Listed.of(p) for p in pages[:top]]))
         return out
 
