@@ -117,7 +117,8 @@ def entity_spellings(article: Article) -> dict[str, list[str]]:
     ``entities:``, spellings sorted: the same article gives the same bytes.
     """
     out: dict[str, list[str]] = {}
-    for e in article.entities:
+    for e in sorted(article.entities, key=lambda e: ENTITY_TYPES.index(e.type)
+                    if e.type in ENTITY_TYPES else len(ENTITY_TYPES)):
         own = key(e.name)
         forms = sorted({f for f in e.aliases if key(f) != own})
         if forms and e.name not in out:
