@@ -42,11 +42,12 @@ def posts() -> list[Post]:
     return [
         post(1, 0, ["Qassem Soleimani", "Michael Jordan"], ["Revolutionary Guards"],
              spellings=[("Qassem Soleimani", ("Qassim Suleidmani", "SULEIMANI", "Suleimani")),
-                        ("Michael Jordan", ("Jordan", "MJ")),
-                        ("Revolutionary Guards", ("IRGC", "Spam Corp", "Guards"))]),
+                        ("Michael Jordan", ("Air Jordan", "Jordan", "MJ")),
+                        ("Revolutionary Guards", ("IRGC", "Spam Corp", "Pasdaran"))]),
         post(2, 1, ["Qassem Soleimani", "Michael Jordan"],
-             ["Revolutionary Guards", "World Health Organisation"],
-             ["Jordan"], spellings=[("Qassem Soleimani", ("Suleimani", "Gen. Soleimani")),
+             ["Revolutionary Guards", "World Health Organisation", "Air Jordan"],
+             ["Jordan"], spellings=[("Qassem Soleimani", ("Suleimani", "Gen. Soleimani",
+                                                          "Soleimani")),
                                     ("Michael Jordan", ("MJ",))]),
         post(3, 2, ["Volodymyr Zelenskyy"], spellings=[("Volodymyr Zelenskyy", ZELENSKYY)]),
         post(4, 3, ["Volodymyr Zelenskyy"], ["Jordan"],
@@ -79,6 +80,7 @@ def test_the_articles_spellings_are_listed_with_the_registry_aliases(site: Path)
     # (one key), shown as the articles wrote it most; sorted, so the page is stable
     assert shown == ["Gen. Soleimani", "Haj Qassem", "Qassim Suleidmani", "Suleimani"]
     assert "Soleimani the Curated-Out" not in shown
+    assert "Soleimani" not in shown  # part of the name: found by the name itself
 
 
 def test_a_name_the_build_merged_is_a_spelling_of_the_page(site: Path) -> None:
@@ -89,10 +91,11 @@ def test_a_name_the_build_merged_is_a_spelling_of_the_page(site: Path) -> None:
 
 def test_a_spelling_that_is_another_entitys_name_or_the_curators_is_left_out(
         site: Path) -> None:
-    # "Jordan" is a place of the site: not another name of Michael Jordan
+    # "Air Jordan" is an organisation of the site: not another name of Michael Jordan;
+    # "Jordan" is part of his name (and a place)
     assert aliases(site, "people", "michael-jordan") == ["MJ"]
     # the registry gives "IRGC" to another entity and blocks "Spam Corp"
-    assert aliases(site, "organizations", "revolutionary-guards") == ["Guards"]
+    assert aliases(site, "organizations", "revolutionary-guards") == ["Pasdaran"]
 
 
 def test_at_most_eight_spellings_the_most_used(site: Path) -> None:

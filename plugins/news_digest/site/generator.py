@@ -107,17 +107,19 @@ def _unlinked(articles: Sequence[Any], raw: Sequence[tuple[tuple[str, str], ...]
 
 def spellings_used(articles: Sequence[Any],
                    looked_up: Mapping[tuple[str, str], tuple[str, str] | None],
-                   became: Sequence[Mapping[tuple[str, str], tuple[str, str]]] | None,
+                   became: Sequence[Mapping[tuple[str, str],
+                                            tuple[tuple[str, str], bool]]] | None,
                    final: Sequence[tuple[tuple[str, str], ...]]
                    ) -> dict[tuple[str, str], Counter[str]]:
     """(group, name) → each spelling the site's articles used for it → in how many.
 
     A spelling is a name as a post's ``entities:`` wrote it, when the registry or the
-    corpus resolution made it another name ("Qasem Soleimani" in one post, joined to
-    "Qassem Soleimani" of the others), and each of the post's ``spellings:`` of that
-    name (what its text wrote: "Suleimani", "Qassim Suleidmani"). ``looked_up`` is the
-    registry step (a written pair → its canonical pair, None when blocked), ``became``
-    the resolution step (None: none ran); a pair the resolution dropped lends nothing.
+    corpus resolution merged it into another spelling ("World Health Organisation" in
+    one post, "… Organization" in the others), and each of the post's ``spellings:`` of
+    that name (what its text wrote: "Suleimani", "Qassim Suleidmani"). ``looked_up``
+    is the registry step (a written pair → its canonical pair, None when blocked),
+    ``became`` the resolution step (None: none ran; see :func:`resolution.resolve`); a
+    pair the resolution dropped lends nothing.
     """
     used: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for i, (a, keys) in enumerate(zip(articles, final, strict=True)):
@@ -127,10 +129,13 @@ def spellings_used(articles: Sequence[Any],
             k = looked_up.get(written)
             if k is None:
                 continue
-            k = became[i].get(k) if became is not None else k
+            spelling = True
+            if became is not None:
+                k, spelling = became[i].get(k, (None, False))
             if k is None or k not in keys:
                 continue
-            here[k].add(written[1])
+            if spelling or written[1] != looked_up[written][1]:  # merged, or the registry's
+                here[k].add(written[1])
             here[k].update(spelled.get(written[1], ()))
         for k, forms in here.items():
             used[k].update(forms)

@@ -25,10 +25,15 @@ def resolve(articles: Sequence[Any], raw: list[tuple[tuple[str, str], ...]],
             registry: Mapping[str, tx.RegistryEntry], curated: frozenset[str],
             window_days: int, resolver: EntityResolver | None, remember: Remember = no_memo
             ) -> tuple[list[tuple[tuple[str, str], ...]], frozenset[tuple[str, str]],
-                       list[dict[tuple[str, str], tuple[str, str]]] | None]:
+                       list[dict[tuple[str, str], tuple[tuple[str, str], bool]]] | None]:
     """Corpus-level names and types (when a resolver is given), the pageless names, and
-    per article what each of its (group, name) pairs became (None without a resolver:
-    each pair is itself), so a page can list the spellings merged into its entity.
+    per article what each of its (group, name) pairs became, with whether the name is
+    a spelling the resolver merged into it (None without a resolver: each pair is
+    itself), so a page can list the spellings of its entity.
+
+    Only a merged spelling counts ("World Health Organisation" into "… Organization"):
+    a name the resolver took as a fragment or a slip ("Twitter West" glued before
+    "Kanye West", a bare "Hunter") is evidence the name was misread, not another name.
 
     Only curated registry entries are strong evidence; what ingest learned is a vote
     like any other mention (it may have learned a bare "Trump").
@@ -48,6 +53,7 @@ def resolve(articles: Sequence[Any], raw: list[tuple[tuple[str, str], ...]],
     became = None
     if len(result.mapping) == len(out):
         group = tx.GROUP_OF_TYPE
-        became = [{(group[t], n): (group[rt], rn) for (t, n), (rt, rn) in m.items()}
-                  for m in result.mapping]
+        merged = result.spellings
+        became = [{(group[t], n): ((group[rt], rn), n == rn or n in merged.get(rn, ()))
+                   for (t, n), (rt, rn) in m.items()} for m in result.mapping]
     return out, frozenset((tx.GROUP_OF_TYPE[t], n) for t, n in result.pageless), became

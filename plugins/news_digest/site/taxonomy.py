@@ -393,10 +393,14 @@ def page_aliases(group: str, name: str, registry_aliases: Sequence[str],
     case, dots, accents), one shown per key, the one used most. The curator's word
     wins: a registry alias is always the entity's; a spelling the registry gives to
     another entry (or blocks), or that is the name of another entity of the site, is
-    left out, since listing it here would say two things are one. Ties by key, so the
-    same posts give the same page; shown sorted by key.
+    left out, since listing it here would say two things are one. A part of the name
+    ("Trump" of "Donald Trump", "Hunter" of "Hunter Biden", "Unity Party" of "Unity Party
+    of America") is a mention, not another name, and a search for it finds the page
+    by the name anyway: left out too. Ties by key, so the same posts give the same
+    page; shown sorted by key.
     """
     own = match_key(name)
+    own_words = set(own.replace(",", " ").split())
     curated = set(registry_aliases)
     best: dict[str, tuple[int, bool, str]] = {}  # key → (articles, curated, form shown)
     total: Counter[str] = Counter()
@@ -405,7 +409,8 @@ def page_aliases(group: str, name: str, registry_aliases: Sequence[str],
         if not k or k == own:
             continue
         if form not in curated and (index.get(k, name) != name or
-                                    names_by_key.get(k, {(group, name)}) != {(group, name)}):
+                                    names_by_key.get(k, {(group, name)}) != {(group, name)}
+                                    or set(k.replace(",", " ").split()) <= own_words):
             continue
         n = used.get(form, 0)
         total[k] += n
