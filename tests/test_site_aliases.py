@@ -51,7 +51,8 @@ def posts() -> list[Post]:
                                     ("Michael Jordan", ("MJ",))]),
         post(3, 2, ["Volodymyr Zelenskyy"], spellings=[("Volodymyr Zelenskyy", ZELENSKYY)]),
         post(4, 3, ["Volodymyr Zelenskyy"], ["Jordan"],
-             spellings=[("Volodymyr Zelenskyy", ("Zelenskij", "Zelenski"))]),
+             spellings=[("Volodymyr Zelenskyy", ("Zelenskij", "Zelenski")),
+                        ("Jordan", ("Hashemite Kingdom of Jordan", "Jordanian"))]),
         # a curator took this post's entity out of ``entities:``: its spelling is not used
         post(5, 4, ["Volodymyr Zelenskyy"],
              spellings=[("Qassem Soleimani", ("Soleimani the Curated-Out",))]),
@@ -94,6 +95,8 @@ def test_a_spelling_that_is_another_entitys_name_or_the_curators_is_left_out(
     # "Air Jordan" is an organisation of the site: not another name of Michael Jordan;
     # "Jordan" is part of his name (and a place)
     assert aliases(site, "people", "michael-jordan") == ["MJ"]
+    # a place's name with a suffix is its people, not its name
+    assert aliases(site, "places", "jordan") == ["Hashemite Kingdom of Jordan"]
     # the registry gives "IRGC" to another entity and blocks "Spam Corp"
     assert aliases(site, "organizations", "revolutionary-guards") == ["Pasdaran"]
 

@@ -21,6 +21,7 @@ import yaml
 from news_digest.frontmatter import FastLoader
 from news_digest.text import GROUP_TYPES, slugify
 from news_digest.vocab import knowledge
+from news_digest.vocab.evidence import derived
 from news_digest.vocab.registry import key as _registry_key
 from news_digest.vocab.topics_file import site_topics
 
@@ -396,7 +397,8 @@ def page_aliases(group: str, name: str, registry_aliases: Sequence[str],
     left out, since listing it here would say two things are one. A part of the name
     ("Trump" of "Donald Trump", "Hunter" of "Hunter Biden", "Unity Party" of "Unity Party
     of America") is a mention, not another name, and a search for it finds the page
-    by the name anyway: left out too. Ties by key, so the same posts give the same
+    by the name anyway: left out too, as is a place's name with a suffix ("Hong Konger",
+    "Israeli": its people, :func:`derived`). Ties by key, so the same posts give the same
     page; shown sorted by key.
     """
     own = match_key(name)
@@ -410,7 +412,8 @@ def page_aliases(group: str, name: str, registry_aliases: Sequence[str],
             continue
         if form not in curated and (index.get(k, name) != name or
                                     names_by_key.get(k, {(group, name)}) != {(group, name)}
-                                    or set(k.replace(",", " ").split()) <= own_words):
+                                    or set(k.replace(",", " ").split()) <= own_words
+                                    or (group == "places" and derived(form, name))):
             continue
         n = used.get(form, 0)
         total[k] += n
