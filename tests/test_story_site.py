@@ -148,6 +148,6 @@ def test_counts_on_listings_count_stories_as_their_cards_do(built: tuple[Path, P
     page = (out / "entities" / "people" / "lindsay-lohan" / "index.html").read_text()
     assert len([c for c in cards(page) if "Lohan" in c]) == 1
     assert "<dt>Stories</dt><dd>1</dd>" in page
-    assert "3 articles over" in page  # the timeline counts reports
+    assert "3 articles, all " in page  # the timeline counts reports (of one week)
     editions = (out / "editions" / "index.html").read_text()
     assert re.search(r'2020-01-09/">[^<]*</a> <span class="count">2 stories</span>', editions)

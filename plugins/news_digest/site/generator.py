@@ -10,7 +10,7 @@ page is written), and writes the plugin's own pages and files.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -115,6 +115,43 @@ def _unlinked(articles: Sequence[Any], raw: Sequence[tuple[tuple[str, str], ...]
         k in pageless or (len(found) < page_min and len(outlets[k]) < page_min)))
 
 
+def spellings_used(articles: Sequence[Any],
+                   looked_up: Mapping[tuple[str, str], tuple[str, str] | None],
+                   became: Sequence[Mapping[tuple[str, str],
+                                            tuple[tuple[str, str], bool]]] | None,
+                   final: Sequence[tuple[tuple[str, str], ...]]
+                   ) -> dict[tuple[str, str], Counter[str]]:
+    """(group, name) → each spelling the site's articles used for it → in how many.
+
+    A spelling is a name as a post's ``entities:`` wrote it, when the registry or the
+    corpus resolution merged it into another spelling ("World Health Organisation" in
+    one post, "… Organization" in the others), and each of the post's ``spellings:`` of
+    that name (what its text wrote: "Suleimani", "Qassim Suleidmani"). ``looked_up``
+    is the registry step (a written pair → its canonical pair, None when blocked),
+    ``became`` the resolution step (None: none ran; see :func:`resolution.resolve`); a
+    pair the resolution dropped lends nothing.
+    """
+    used: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for i, (a, keys) in enumerate(zip(articles, final, strict=True)):
+        spelled = dict(getattr(a, "entity_spellings", ()) or ())
+        here: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for written in getattr(a, "entity_names", ()) or ():
+            k = looked_up.get(written)
+            if k is None:
+                continue
+            spelling = True
+            if became is not None:
+                k, spelling = became[i].get(k, (None, False))
+            if k is None or k not in keys:
+                continue
+            if spelling or written[1] != looked_up[written][1]:  # merged, or the registry's
+                here[k].add(written[1])
+            here[k].update(spelled.get(written[1], ()))
+        for k, forms in here.items():
+            used[k].update(forms)
+    return dict(used)
+
+
 def build_site(articles: Sequence[Any], s: Settings,
                edition_notes: Mapping[str, notes.Note] | None = None,
                resolver: EntityResolver | None = None, remember: Remember = no_memo) -> Site:
@@ -144,8 +181,8 @@ def build_site(articles: Sequence[Any], s: Settings,
             if resolved is not None:
                 pairs.append(resolved)
         raw_entities.append(tuple(dict.fromkeys(pairs)))
-    raw_entities, pageless = resolve(articles, raw_entities, registry, curated,
-                                     s.entity_window_days, resolver, remember)
+    raw_entities, pageless, became = resolve(articles, raw_entities, registry, curated,
+                                             s.entity_window_days, resolver, remember)
     unlinked = _unlinked(articles, raw_entities, curated, pageless, s.entity_page_min)
     first_seen: dict[tuple[str, str], Any] = {}
     for a, keys in zip(articles, raw_entities, strict=True):
@@ -154,7 +191,8 @@ def build_site(articles: Sequence[Any], s: Settings,
                 first_seen[k] = a.date
     vocab = tx.build_vocabulary((t for ts in raw_topics for t in ts),
                                 (k for ks in raw_entities for k in ks), topics_data, registry,
-                                first_seen, unlinked, s.topic_url, s.entity_url)
+                                first_seen, unlinked, s.topic_url, s.entity_url,
+                                spellings_used(articles, looked_up, became, raw_entities))
     topics_of = tuple(tuple(vocab.topics[t] for t in ts) for ts in raw_topics)
     entities_of = tuple(tuple(vocab.entities[k] for k in ks) for ks in raw_entities)
     # extra candidates: the article's own story is shown apart, not among related ones

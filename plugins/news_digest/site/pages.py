@@ -52,6 +52,12 @@ class EntityPage:
     """(day, articles that day), oldest first."""
 
     @property
+    def seen_once(self) -> bool:
+        """True when every story of the entity is of one day: the page then says "Seen"
+        once, where "First seen" and "Last seen" would give the same date twice."""
+        return self.first_seen.date() == self.last_seen.date()
+
+    @property
     def story_count(self) -> int:
         """Stories, not articles: the count the page itself shows ("Stories"), so the
         index, the A–Z pages and the page agree when several outlets told one story."""
@@ -102,6 +108,13 @@ class Chart:
     def summary(self) -> str:
         """The chart in one sentence, for ``aria-label`` and readers without images."""
         total = sum(b.count for b in self.bars)
+        days = {d for b in self.bars for d in b.days}
+        if len(days) == 1:  # "over 1 week, most in the week of …" said one day twice
+            (day,) = days
+            return f"{plural(total, 'article')}, all on {day.day} {day:%B %Y}."
+        filled = [b for b in self.bars if b.count]
+        if len(filled) == 1:
+            return f"{plural(total, 'article')}, all in the {self.unit} of {filled[0].label}."
         busiest = max(self.bars, key=lambda b: (b.count, b.start))
         tied = sum(b.count == busiest.count for b in self.bars)
         if tied > 1:  # no one period stands out: saying one did would mislead
