@@ -169,8 +169,10 @@ def take_description(lines: list[Line], caption: str | None) -> str | None:
     read as prose and stayed in the body while the bare credit became the caption
     (trial 2). The line next to the credit is its description when it is a sentence
     (ends like one, not a link line, at most DESCRIPTION_WORDS) that stands apart on its
-    other side: none of the APART lines there is a paragraph of prose or another
-    picture's credit (a byline, chrome, the page's edge are). A line between the credit
+    other side: none of the APART lines there is a paragraph of prose, a line of the
+    article or another picture's credit (a byline, chrome, the page's edge are). The
+    credit itself sits at the article (from HEAD_WINDOW lines above its first line to
+    APART below its last): a credit among the page's footer lines is the site's. A line between the credit
     and the next paragraph is the article's first, not a caption; the line right under
     the headline is the standfirst; the page's only paragraph is never taken. The line
     above the credit is tried first. Only the caption taken: a later picture's credit
@@ -179,8 +181,10 @@ def take_description(lines: list[Line], caption: str | None) -> str | None:
     quality) and after the article is selected: a description is taken out of the body,
     it does not move where the article is."""
     at = next((i for i, line in enumerate(lines) if line.role == "caption"), None)
-    if caption is None or at is None or lines[at].words > CREDIT_WORDS:
-        return caption
+    kept = [i for i, line in enumerate(lines) if line.keep]
+    if caption is None or at is None or lines[at].words > CREDIT_WORDS or not kept \
+            or not kept[0] - HEAD_WINDOW <= at <= kept[-1] + APART:
+        return caption  # a credit in the page's footer or header is the site's
     for step in (-1, 1):
         j = at + step
         if 0 <= j < len(lines) and _describes(lines, j, step):
@@ -204,7 +208,8 @@ def _describes(lines: list[Line], j: int, step: int) -> bool:
         other = lines[far]
         if far == j + step and (other.role == "title" or other.reason == "duplicate title"):
             return False  # the standfirst under the headline
-        if _prose_like(other) or other.role == "caption" or other.reason == "caption":
+        if other.keep or _prose_like(other) or other.role == "caption" \
+                or other.reason == "caption":
             return False  # in the article's flow, or between two pictures: a paragraph
     return any(_prose_like(o) for o in lines if o is not line)
 
