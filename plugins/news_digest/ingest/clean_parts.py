@@ -172,14 +172,13 @@ def take_description(lines: list[Line], caption: str | None) -> str | None:
     other side: none of the APART lines there is a paragraph of prose, a line of the
     article or another picture's credit (a byline, chrome, the page's edge are). The
     credit itself sits at the article (from HEAD_WINDOW lines above its first line to
-    APART below its last): a credit among the page's footer lines is the site's. A line between the credit
-    and the next paragraph is the article's first, not a caption; the line right under
-    the headline is the standfirst; the page's only paragraph is never taken. The line
-    above the credit is tried first. Only the caption taken: a later picture's credit
-    sits among paragraphs, where a paragraph that only pictures and ad slots separate
-    from the others looks the same. Runs after :func:`score` (it reads the neighbours'
-    quality) and after the article is selected: a description is taken out of the body,
-    it does not move where the article is."""
+    APART below its last): a credit among the page's footer lines is the site's. The
+    line right under the headline is the standfirst; the page's only paragraph is never
+    taken. The line above the credit is tried first. Only the caption taken: a later
+    picture's credit sits among paragraphs, where a paragraph that only pictures and ad
+    slots separate from the others looks the same. Runs after the article is selected
+    (it reads the neighbours' quality and what was kept): a description is taken out of
+    the body, it does not move where the article is."""
     at = next((i for i, line in enumerate(lines) if line.role == "caption"), None)
     kept = [i for i, line in enumerate(lines) if line.keep]
     if caption is None or at is None or lines[at].words > CREDIT_WORDS or not kept \
@@ -197,7 +196,7 @@ def _describes(lines: list[Line], j: int, step: int) -> bool:
     """True when ``lines[j]``, next to a credit line, is its picture's description (see
     :func:`take_description`); ``step`` points away from the credit."""
     line = lines[j]
-    if line.role is not None or line.reason not in (None, "outside article", "not prose") \
+    if line.role is not None or line.reason not in (None, "outside article") \
             or not 4 <= line.words <= DESCRIPTION_WORDS or not _FULL_STOP.search(line.text) \
             or len(_SENTENCE.findall(line.text)) > DESCRIPTION_SENTENCES \
             or _READER.search(line.text) or linky(line.text[:RULE_MAX_CHARS]):

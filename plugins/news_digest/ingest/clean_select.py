@@ -28,7 +28,7 @@ from news_digest.ingest.clean_lines import (
     menu_like,
     menu_sized,
 )
-from news_digest.ingest.clean_rules import CODE, is_selector
+from news_digest.ingest.clean_rules import CODE, call_to_action, is_selector
 
 CONTEXT_FADE = 0.8
 """A neighbour's say over a short line fades by this factor per line in between."""
@@ -174,6 +174,9 @@ def select_article(lines: list[Line]) -> None:
     for i in contents(lines):
         if lines[i].keep:
             lines[i].keep, lines[i].reason = False, "contents"
+    for line in lines:
+        if line.keep and call_to_action(line):
+            line.keep, line.reason = False, "advert"
 
 
 _FULL_STOP = re.compile(r"[.!?][\"'”’)]?$")
