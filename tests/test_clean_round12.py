@@ -139,3 +139,37 @@ def test_a_sentence_that_ends_with_a_shop_phrase_is_kept() -> None:
     sentence = "Tickets for the reopening concert on the bridge can be booked online now."
     body = [PROSE[0], PROSE[1], sentence, *PROSE[2:]]
     assert list(clean_text(page(*body)).paragraphs) == body
+
+
+# --- an interview's closing turns ------------------------------------------------------
+
+
+INTERVIEW = [
+    "((WN)) What did the inspection of the old bridge find in the spring, and how serious "
+    "are the cracks that the engineers saw in the two supports?",
+    "((Jane Roe)) The cracks are deep enough that we could not let the buses go on using "
+    "the bridge, although it is in no danger of falling down at the moment.",
+    "((WN)) How long will the repairs take, and will the bridge look the same afterwards "
+    "when it opens again to the cars and the buses of the town?",
+    "((Jane Roe)) About two years. The supports will be rebuilt in the same stone, so the "
+    "bridge will look as it always has to the people who live in the town.",
+]
+CLOSING = ["((WN)) Thank you.", "((Jane Roe)) Thank you. Bye.", "((WN)) Bye."]
+
+
+def test_an_interviews_closing_turns_are_kept() -> None:
+    body = [*INTERVIEW, *CLOSING]
+    assert list(clean_text(page(*body)).paragraphs) == body
+
+
+def test_a_short_turn_inside_the_interview_is_kept() -> None:
+    body = [*INTERVIEW[:2], "((WN)) Really?", "((Jane Roe)) Yes.", *INTERVIEW[2:]]
+    assert list(clean_text(page(*body)).paragraphs) == body
+
+
+def test_labelled_lines_after_an_article_without_speakers_stay_dropped() -> None:
+    """Labels that open one kept line each ("Length: …") are not speakers: the short
+    labelled lines of a fact box after the article are still dropped."""
+    facts = ["Length: 120 metres", "Opened: 1887"]
+    text = page(*PROSE, "Span: 40 metres of stone and iron over the river", *facts)
+    assert all(line not in clean_text(text).paragraphs for line in facts)
