@@ -173,3 +173,12 @@ def test_labelled_lines_after_an_article_without_speakers_stay_dropped() -> None
     facts = ["Length: 120 metres", "Opened: 1887"]
     text = page(*PROSE, "Span: 40 metres of stone and iron over the river", *facts)
     assert all(line not in clean_text(text).paragraphs for line in facts)
+
+
+def test_an_article_sentence_about_a_released_photo_is_not_a_caption() -> None:
+    sentence = ("A photo released by the council on Monday shows a crack running along one "
+                "of the two supports of the old bridge.")
+    body = [PROSE[0], sentence, *PROSE[1:]]
+    draft = clean_text(page(*body))
+    assert draft.caption is None
+    assert list(draft.paragraphs) == body

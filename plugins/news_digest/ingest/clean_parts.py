@@ -31,12 +31,12 @@ _AGENCY = re.compile(
     r"associated press photo|photo credit|photo by|photograph by|image by|courtesy of)\b",
     re.IGNORECASE)
 _IMAGE_OPENING = re.compile(
-    r"^(?:in )?(?:this|these|an?) (?:\w+ ){0,2}(?:photos?|images?|pictures?|photographs?|"
-    r"handout|screenshot|still|frame grab)\b(?! (?:of|from) (?:the|this) (?:week|year|day)\b)"
-    r"[^.]{0,200}\b(?:released|provided|taken|made|shows?|showing|seen|posted|shared|dated)\b",
-    re.IGNORECASE)
-"""How a wire caption opens: "In this image released by …", "This photo taken on … shows …",
-"A handout picture provided by …": the sentence names the picture and what it shows."""
+    r"^(?:in )?(?:this|these) (?:\w+ ){0,2}(?:photos?|images?|pictures?|photographs?|"
+    r"handout|screenshot|still|frame grab)\b[^.]{0,200}\b(?:released|provided|taken|made|"
+    r"shows?|showing|seen|posted|shared|dated)\b", re.IGNORECASE)
+"""How a wire caption opens: "In this image released by …", "This photo taken on … shows
+…": it points at the picture beside it ("this"). An article's sentence about a picture
+names it ("A photo released by the police shows …") and is left to the model."""
 _MEDIA_TAG = re.compile(
     r"^\s*(?:(?:photos?|videos?|images?|pictures?|gallery|slideshow|infographic|graphic|"
     r"audio|watch|interactive|map)\s*(?:[,&+/]|\band\b)?\s*)+$", re.IGNORECASE)
