@@ -234,7 +234,7 @@ answer are a turn each, and a label opening one line ("Magnetic field: …") is 
 sentence's subject, not a speaker."""
 
 
-def speaker(text: str) -> str | None:
+def _speaker(text: str) -> str | None:
     """The speaker a line's turn opens with, or None (see :data:`_SPEAKER`)."""
     match = _SPEAKER.match(text)
     if match is None:
@@ -252,7 +252,7 @@ def _interview_turns(lines: list[Line]) -> None:
     from each kept turn, the free lines next to it that open with such a speaker are
     kept, and from them the next, until a line that is not such a turn. A line a rule
     named is not taken."""
-    counts = Counter(who for line in lines if line.keep and (who := speaker(line.text)))
+    counts = Counter(who for line in lines if line.keep and (who := _speaker(line.text)))
     speakers = {who for who, n in counts.items() if n >= TURNS}
     if len(speakers) < TURNS:
         return
@@ -261,7 +261,7 @@ def _interview_turns(lines: list[Line]) -> None:
         for i in order:
             line = lines[i]
             if previous is not None and previous.keep and free(line) and not line.keep \
-                    and speaker(previous.text) in speakers and speaker(line.text) in speakers:
+                    and _speaker(previous.text) in speakers and _speaker(line.text) in speakers:
                 line.keep = True
             previous = line
 
