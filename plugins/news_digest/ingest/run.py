@@ -276,7 +276,7 @@ class _Writer:
         if copies and isinstance(result, Skip):
             # the longest copy gave no article: the next longest is the post instead
             report.skipped.append((str(raw.path), result.reason))
-            log.warning("%s: skipped: %s", shown_path(raw.path), result.reason)
+            log.warning("%s: skipped: %s", raw.shown, result.reason)
             result = max(copies, key=lambda a: sum(len(p) for p in a.draft.paragraphs))
             copies = [c for c in copies if c is not result]
         if copies:
@@ -287,7 +287,7 @@ class _Writer:
             if result.remember:
                 manifest.skipped[raw.sha256] = result.reason
             report.skipped.append((str(raw.path), result.reason))
-            log.warning("%s: skipped: %s", shown_path(raw.path), result.reason)
+            log.warning("%s: skipped: %s", raw.shown, result.reason)
             return None
         replaces = self.replaces.get(raw.sha256)
         if replaces:
@@ -328,7 +328,7 @@ class _Writer:
         backend's note belongs to the build, not to the post."""
         raw = self.raws.get(article.source.sha256)
         said = raw.warnings if raw is not None else ()
-        name = raw.path if raw is not None else article.source.seed
+        name = raw.shown if raw is not None else article.source.seed
         for warning in dict.fromkeys(article.warnings):
             self.report.warnings.append(f"{article.source.seed}: {warning}")
             if warning not in said and not warning.startswith(SAID_ONCE_PER_BUILD):
