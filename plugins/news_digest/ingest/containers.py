@@ -145,7 +145,7 @@ def _json_item(value: Any) -> Item | RecordProblem:
     url = _first_text(fields, URL_FIELDS)
     if not text:
         listed = [name for name in LIST_FIELDS if isinstance(fields.get(name), list)]
-        where = f"; its records are in the list under '{listed[0]}'" if listed else ""
+        where = f"; the list under '{listed[0]}' holds no article objects" if listed else ""
         return RecordProblem(f"no article text (none of {', '.join(TEXT_FIELDS)}){where}",
                              url)
     date_field = next((name for name in DATE_FIELDS

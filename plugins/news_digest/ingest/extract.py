@@ -39,12 +39,20 @@ def extract_html(raw: RawSeed) -> Draft:
     doc = _trafilatura(html)
     if doc is None or not (doc.get("text") or "").strip():
         return _fallback(html, "trafilatura found no article text; cleaned the page's plain text")
-    title = without_site_name((doc.get("title") or "").strip(), doc.get("sitename"))
+    stated = (doc.get("title") or "").strip()
     body = doc["text"]
-    draft = clean_text(f"{title}\n\n{body}" if title else body, prose_selected=True)
+    # the title as the page states it, so the cleaner drops its repeat atop the body
+    draft = clean_text(f"{stated}\n\n{body}" if stated else body, prose_selected=True)
+    title = without_site_name(stated or draft.title, doc.get("sitename"))
+    paragraphs = draft.paragraphs
+    if paragraphs and paragraphs[0].strip() == title:  # the page's own <h1>
+        paragraphs = paragraphs[1:]
     return replace(
         draft,
-        title=title or draft.title,
+        title=title,
+        paragraphs=paragraphs,
+        kinds=draft.kinds[1:] if len(paragraphs) < len(draft.paragraphs) and draft.kinds
+        else draft.kinds,
         byline=draft.byline or _byline(doc.get("author")),
         warnings=(*raw.warnings, *draft.warnings),
     )
