@@ -45,8 +45,8 @@ def extract_html(raw: RawSeed) -> Draft:
     draft = clean_text(f"{stated}\n\n{body}" if stated else body, prose_selected=True)
     title = without_site_name(stated or draft.title, doc.get("sitename"))
     paragraphs = draft.paragraphs
-    if paragraphs and paragraphs[0].strip() == title:  # the page's own <h1>
-        paragraphs = paragraphs[1:]
+    if title != stated and paragraphs and paragraphs[0].strip() == title:
+        paragraphs = paragraphs[1:]  # the page's own <h1>, without the site's name
     return replace(
         draft,
         title=title,
