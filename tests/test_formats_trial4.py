@@ -15,6 +15,7 @@ import pytest
 import yaml
 from helpers import build_from_seeds
 
+from news_digest.ingest.formats import read_records
 from news_digest.ingest.run import ingest
 from news_digest.settings import Settings
 
@@ -137,6 +138,23 @@ def test_stated_dates_in_milliseconds_or_one_numeric_order_are_read_others_named
     assert (f"{edge}:5 (https://wire.example/5): date_publish '03/04/2005' is ambiguous "
             "(day or month first?); dated by the file's modification time") in lines
     assert not any("no date in the seed" in line for line in lines)
+
+
+def test_upgrading_rewrites_only_the_records_whose_date_now_reads_differently(
+        tmp_path: Path) -> None:
+    """A record's sha256 is what the manifest knows it by: one whose date was read before
+    keeps it (its post is not rewritten on upgrade); one dated by the mtime before gets a
+    new one, so its post is written again with its date. The first value is what the
+    code before these fixes gave."""
+    path = write(tmp_path / "a.json", json.dumps([
+        {"title": "Council approves the budget", "maintext": BODY,
+         "date_publish": "2019-10-31 18:30:00", "url": "https://city.example/budget",
+         "authors": ["Ann Lee"], "source_domain": "city.example"},
+        {"title": "Council approves the budget", "maintext": BODY,
+         "date_publish": "27/01/2005", "url": "https://city.example/tax"}]))
+    kept, changed = (seed.sha256 for seed in read_records(path, tmp_path).seeds)
+    assert kept == "3c1423ee3f65b07bd1ff81c4381adce10aae8ad745b9e857da297be631b9f9c3"
+    assert changed != "6062eb772341950d9ef51cc6257d1d3e26b45784bc87db5565be8c7a0cbe254c"
 
 
 def test_an_index_date_that_cannot_be_read_is_named_too(

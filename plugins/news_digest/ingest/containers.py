@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from news_digest.ingest.dates import epoch_date
+from news_digest.ingest.dates import epoch_date, parse_dateline, stated_date
 from news_digest.ingest.seeds import SeedError, decode, normalise
 
 # Field names, most specific first: news-please's own, then the common alternatives.
@@ -162,8 +162,31 @@ def _json_item(value: Any) -> Item | RecordProblem:
     }
     meta = {k: v for k, v in meta.items() if v}
     stated = {**meta, "date_field": date_field} if "date" in meta else meta
-    return Item(fields={"text": text, **meta}, text=text, html=bool(_MARKUP.search(text)),
+    canonical: dict[str, Any] = {"text": text, **meta}
+    if "date" in meta and (read := _newly_read(meta["date"])) is not None:
+        canonical["date_read"] = read
+    return Item(fields=canonical, text=text, html=bool(_MARKUP.search(text)),
                  identity=("url", url) if url else None, meta=stated)
+
+
+def _newly_read(date: str) -> str | None:
+    """How a stated date reads, for a date that ingest did not read before it read Unix
+    digits and one-order numeric dates and named the dates it cannot read ("27/01/2005",
+    "1106438400000", "yesterday"); None for the others (ISO text, datelines).
+
+    Put in the record's canonical fields, it changes the sha256 of exactly those
+    records, so their posts, dated by the file's mtime with "no date in the seed", are
+    written again with their date or a warning naming it; every other record keeps its
+    sha256 and its post is not rewritten."""
+    try:
+        datetime.fromisoformat(date)
+        return None
+    except ValueError:
+        pass
+    if parse_dateline(date) is not None:
+        return None
+    found, why = stated_date(date)
+    return found.isoformat() if found is not None else why
 
 
 def _unescaped(text: str) -> str:
