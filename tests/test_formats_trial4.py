@@ -83,7 +83,8 @@ def test_entities_in_titles_reach_readers_as_the_characters(tmp_path: Path) -> N
     site = tmp_path
     write(site / "seeds" / "wire.jsonl", jsonl(record(
         1, headline="Profits &amp; losses: Ask Jeeves tips online ad revival",
-        author="Kim &amp; Lee", description="Ask Jeeves &#8217;s revenue &amp; profit rose.")))
+        author="Kim &amp; Lee", description="Ask Jeeves &#8217;s revenue &amp; profit rose."),
+        record(2, headline="Pay&notice rules change at the harbour")))
     write(site / "seeds" / "gazette.rss", FEED)
     write(site / "seeds" / "notes.txt",
           "A note on ampersands in markup\n\nIn HTML the entity &amp; stands for an "
@@ -100,6 +101,8 @@ def test_entities_in_titles_reach_readers_as_the_characters(tmp_path: Path) -> N
     page = (site / "output" / "2020" / "02" / "01" /
             "profits-and-losses-ask-jeeves-tips-online-ad-revival" / "index.html").read_text()
     assert "<h1>Profits &amp; losses: Ask Jeeves" in page and "&amp;amp;" not in page
+    # only a reference closed by ";" is one: HTML's legacy "&not" is not read here
+    assert "Pay&notice rules change at the harbour" in by_title(site / "content")
     fares = by_title(site / "content")["Bridge & ferry fares rise"]
     assert fares["byline"] == "By Ann Lee & Bo Chen"
     assert fares["source"]["publisher"] == "Harbour Gazette & Times"

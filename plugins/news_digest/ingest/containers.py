@@ -43,6 +43,8 @@ _MARKUP = re.compile(r"</?(?:p|div|br|span|a|em|strong|b|i|h[1-6]|ul|ol|li|figur
                      re.IGNORECASE)
 """Tags that show a text field holds HTML rather than text."""
 _ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
+_REFERENCE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+"""An HTML character reference: ``&amp;``, ``&#8217;``, ``&#x2019;``."""
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
 
 
@@ -196,9 +198,13 @@ def _unescaped(text: str) -> str:
     HTML ("Profits &amp; losses"); shown as it is, a reader would see "&amp;" (the
     writer escapes the text for output). Decoded once, not until nothing is left to
     decode: a headline about HTML may write "&amp;lt;" to mean "&lt;". A plain-text
-    seed's prose is never decoded: there "&amp;" is what the text says.
+    seed's prose is never decoded: there "&amp;" is what the text says. Only references
+    closed by ";" count: HTML's legacy ones without it would turn "Pay&notice" into
+    "Pay¬ice".
     """
-    return " ".join(html.unescape(text).split()) if "&" in text else text
+    decoded = _REFERENCE.sub(lambda m: html.unescape(m.group(0)), text) if "&" in text \
+        else text
+    return " ".join(decoded.split()) if decoded != text else text
 
 
 def _without_markup(text: str) -> str:
