@@ -122,3 +122,18 @@ def test_a_surname_cut_from_a_longer_name_is_no_link() -> None:
     assert not cut("Zorblin said so", "Zorblin")
     text = "an ad by Acme Corp Zorblin liked"
     assert not cut(text, "Zorblin", (Mention("Acme Corp", "organization", text.index("Acme")),))
+
+
+def test_a_title_of_a_body_then_its_holder_is_the_person() -> None:
+    """"Speaker of [the House Quentin Ardaly]": the model reads the title's body and its
+    holder as one organisation; the holder is the person. Not when the two last words
+    are the body's own, written in lower case nearby ("tourism")."""
+    text = "The magazine also considered the Speaker of the House Quentin Ardaly, and others."
+    span = "the House Quentin Ardaly"
+    found = cues.titled_person(text, Mention(span, "organization", text.index(span)))
+    assert found is not None and (found.text, found.type) == ("Quentin Ardaly", "person")
+    assert text[found.start:found.start + len(found.text)] == "Quentin Ardaly"
+    text = ("Local tourism chiefs objected. The Director of Mid Varnia Tourism Partnership, "
+            "Jo Bell, called it a retrograde step.")
+    span = "Mid Varnia Tourism Partnership"
+    assert cues.titled_person(text, Mention(span, "organization", text.index(span))) is None

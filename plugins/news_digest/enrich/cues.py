@@ -157,12 +157,19 @@ def surname_cut_from_name(text: str, mention: ner.Mention,
     return not (_word_of_its_own(given) or _word_of_its_own(middle))
 
 
+_OF_TITLE = re.compile(r"\b([A-Z][a-z]+) of\s+(?:the\s+)?$")
+"""A capitalised title or job and "of (the)" right before a span: "Speaker of the",
+"Secretary of"."""
+
+
 def titled_person(text: str, mention: ner.Mention) -> ner.Mention | None:
     """The person a title or job vouches for, as a person mention; else None.
 
     The title is either the word right before the span ("porn actress [Stormy
     Daniels]") or inside it ("[United States Representative Elijah Cummings]", then the
-    mention is cut to the name after it). The name must look like a person's: two or
+    mention is cut to the name after it), or a title "of" a body the span opens with
+    ("Speaker of [the House Nancy Pelosi]": the model reads body and holder as one
+    organisation; the last two words are the person). The name must look like a person's: two or
     three capitalised words, none an organisation or place suffix, not a country.
     """
     if mention.type == "person":
@@ -173,6 +180,18 @@ def titled_person(text: str, mention: ner.Mention) -> ner.Mention | None:
             rest = " ".join(words[i + 1:])
             at = mention.text.find(rest)
             return replace(mention, text=rest, type="person", start=mention.start + at)
+    of_title = _OF_TITLE.search(text[max(0, mention.start - 40):mention.start])
+    named = words[1:] if words and words[0].lower() == "the" else words
+    if (of_title and (_cue(of_title.group(1)) or of_title.group(1).lower() in _job_words())
+            and len(named) >= 3 and _person_like(named[-2:])
+            and not any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in named[-2:])):
+        # "Speaker of [the House Nancy Pelosi]", "Secretary of [State Mike Pompeo]": the
+        # title's body, then the person holding it; not when the text writes a word of
+        # the two in lower case ("Director of [Mid Wales Tourism Partnership]" beside
+        # "local tourism chiefs": the words are the body's name)
+        rest = " ".join(named[-2:])
+        return replace(mention, text=rest, type="person",
+                       start=mention.start + mention.text.rfind(rest))
     if not _person_like(words):
         return None
     before = re.search(r"([A-Za-z]+)(\.?)\s+$", text[max(0, mention.start - 40):mention.start])
