@@ -168,3 +168,27 @@ def test_a_common_word_that_is_part_of_a_name_or_written_mid_sentence_stays(
     found = {first: [("Baker", "person")], later: [("Zorvale", "place"), ("Baker", "person")]}
     names = {e.name for e in _entities(tmp_path, monkeypatch, found, first, later)}
     assert "Baker" in names
+
+
+def test_the_head_joins_a_name_it_opens_and_two_listed_words_of_one_body_stay(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = "The Committee to Protect Zorblies was started in Zorvale."
+    later = "The Committee aims to be the focal point."
+    found = {first: [("The Committee to Protect Zorblies", "organization"),
+                     ("Zorvale", "place")],
+             later: [("The Committee", "organization")]}
+    by_name = {e.name: e for e in _entities(tmp_path, monkeypatch, found, first, later)}
+    assert set(by_name) == {"Committee to Protect Zorblies", "Zorvale"}
+    assert by_name["Committee to Protect Zorblies"].count == 2
+    text = "talks between Zorb and Natural Quell Corporation chairman Tarn Velloway"
+    assert cues.listed_pair(text, mention_at(
+        text, "Zorb and Natural Quell Corporation", "organization")) is None
+
+
+def test_a_given_name_opening_a_sentence_stays_a_person(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # wordfreq counts given names as common words; only a common plural is dropped
+    text = "David has been a great member of our squad, Velloway said."
+    found = {text: [("David", "person"), ("Velloway", "person")]}
+    names = {e.name for e in _entities(tmp_path, monkeypatch, found, text)}
+    assert "David" in names

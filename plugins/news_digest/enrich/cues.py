@@ -28,7 +28,8 @@ __all__ = ["DEFINITION_LINKS", "PORTFOLIO_NOUNS", "QUANTITY_WORDS", "Definition"
            "defined_acronyms", "ends_longer", "former_name", "inside_definition",
            "listed_pair", "named_before", "named_in_plural", "numbered",
            "numbered_after", "only_in_chains", "only_opens_sentences", "part_of_title",
-           "person_like", "place_opens_name", "portfolio", "referred_back", "spells",
+           "person_like", "place_opens_name", "plural_common", "portfolio", "referred_back",
+           "spells",
            "surname_cut_from_name", "the_in_name", "titled_person"]
 
 NOT_CUES: frozenset[str] = frozenset({
@@ -777,7 +778,7 @@ def _chained_at(text: str, start: int, others: Sequence[ner.Mention] = (),
     direction ("East of the [Zorvale]") or a month or weekday. A sentence's first word
     before "of the" ("Part of the …") is capitalised anyway and makes no chain.
 
-    ``plural``: the tail is the plural of a common word (:func:`_plural_common`). Then a
+    ``plural``: the tail is the plural of a common word (:func:`plural_common`). Then a
     title before a name ("Lord", "Lady": ``_cue``) heads the chain too: a title rules
     over a place or a body ("Queen of the [Zorvale]"), never over a plural common noun,
     so "Lord of the [Wheels]", "Lady of the [Ladders]" are titles of works."""
@@ -828,10 +829,10 @@ def chained_in_name(text: str, mention: ner.Mention,
     if " " in name.strip() or filters.country_of(name):
         return False
     return _chained_at(text, mention.start + (lead.end() if lead else 0), others,
-                       _plural_common(name))
+                       plural_common(name))
 
 
-def _plural_common(name: str) -> bool:
+def plural_common(name: str) -> bool:
     """True when ``name`` is the plural of a common English word ("Spoons", "Dunes"):
     its singular, in lower case, is common, and the name is no word of a body's or a
     place's end ("Commons", "Islands")."""
@@ -850,7 +851,7 @@ def only_in_chains(name: str, texts: Sequence[str]) -> bool:
     article that also writes the name by itself ("… in Zorvale") names the thing too."""
     name = _LEADING_THE.sub("", name, count=1)
     pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
-    plural = _plural_common(name)
+    plural = plural_common(name)
     return all(_chained_at(t, m.start(), plural=plural)
                for t in texts for m in pattern.finditer(t))
 
@@ -928,6 +929,8 @@ def only_opens_sentences(word: str, texts: Sequence[str]) -> bool:
 
 _LIST_HEAD = re.compile(r"(?<![\w'’-])([a-z]+)[ \t]+$")
 _LIST_WORDS: frozenset[str] = frozenset({"between", "both"})
+_NAME_ENDS: frozenset[str] = (ner.ORG_SUFFIXES | ner.PLACE_SUFFIXES | filters.EVENT_TAILS
+                              | filters.DOCUMENT_TAILS)
 
 
 def listed_pair(text: str, mention: ner.Mention) -> list[ner.Mention] | None:
@@ -937,12 +940,16 @@ def listed_pair(text: str, mention: ner.Mention) -> list[ner.Mention] | None:
     heads a list of two names by their kind in the plural; a firm called by two names
     ("Procter and Gamble") is "the firm", one thing. Names joined by "&" are a firm's or
     a work's own style ("Marks & Spencer") and are not split; nor are people, whom
-    :func:`filters.split_joined` splits anyway."""
+    :func:`filters.split_joined` splits anyway, nor a name whose last part ends in a
+    body's, a place's, an event's or a law's word when the first does not ("talks
+    between Oil and Natural Gas Corporation chairman …": one body, its words joined)."""
     if mention.type == "person":
         return None
     parts = re.split(r"([ \t]+and[ \t]+)", mention.text)
     if len(parts) != 3 or not all(p[:1].isupper() for p in (parts[0], parts[2])):
         return None
+    if parts[2].split()[-1] in _NAME_ENDS and parts[0].split()[-1] not in _NAME_ENDS:
+        return None  # "Oil and Natural Gas Corporation": one body's name
     head = _LIST_HEAD.search(text[:mention.start])
     if head is None:
         return None

@@ -383,8 +383,8 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
 def _referred_back(mentions: list[list[ner.Mention]],
                    back: set[tuple[int, int]]) -> list[list[ner.Mention]]:
     """Each "the <Head>" mention (``back``: its part and offset, :func:`cues.referred_back`)
-    as the article's longer name ending in that head: the last one written before it,
-    else the first after ("the Games" after "the Commonwealth Games"), with that name's
+    as the article's longer name headed by it (:func:`_headed_by`): the last one written
+    before it, else the first after ("the Games" after "the Commonwealth Games"), with that name's
     type, so it counts where the name counts and goes where the name goes (an event's
     name is no entity, and neither is its "the Games"). With no such name in the article
     the mention is dropped: a bare head noun names nothing a reader could look up.
@@ -399,9 +399,9 @@ def _referred_back(mentions: list[list[ner.Mention]],
             if (part, m.start) not in back:
                 kept.append(m)
                 continue
-            head = " " + clean_surface(m.text, m.type).split()[-1]
+            head = clean_surface(m.text, m.type).split()[-1]
             longer = [(p, o) for p, o in order if (p, o.start) not in back
-                      and " " in (name := clean_surface(o.text, o.type)) and name.endswith(head)]
+                      and _headed_by(clean_surface(o.text, o.type), head)]
             if not longer:
                 continue
             earlier = [o for p, o in longer if (p, o.start) < (part, m.start)]
@@ -411,22 +411,36 @@ def _referred_back(mentions: list[list[ner.Mention]],
     return out
 
 
+def _headed_by(name: str, head: str) -> bool:
+    """``name`` is a longer name whose head noun is ``head``: it ends in it ("Zorbly
+    Ethics Committee") or opens with it before a link word ("Committee to Protect
+    Zorblies", "Association of Zorvale Insurers")."""
+    words = name.split()
+    return len(words) > 1 and (words[-1] == head or (
+        words[0] == head and words[1] in ("of", "for", "to", "on")))
+
+
 def _without_sentence_openers(mentions: list[list[ner.Mention]], texts: Sequence[str],
                               registry: Registry) -> list[list[ner.Mention]]:
-    """The mentions without a one-word "person" that is a common English word the
-    article writes only at the opening of sentences, captions or parts
-    (:func:`cues.only_opens_sentences`: "Photographs showed the wreck"), and that is no
-    word of a longer name of the article ("Young" in "Neil Young") or the registry's.
-    The model reads a capital as a name's; a capital that only a sentence's first word
-    has says nothing, and the article's lower-case uses need not exist ("photographs"
-    written nowhere else), so :func:`canonical.lower_words` misses it."""
+    """The mentions without a one-word "person" that is a common English plural (itself
+    and its singular common words, :func:`cues.plural_common`) the article writes only
+    at the opening of sentences, captions or parts (:func:`cues.only_opens_sentences`:
+    "Photographs showed the wreck"), and that is no word of a longer name of the
+    article ("Banks" in "Zorb Banks") or the registry's. The model reads a capital as a
+    name's; a capital that only a sentence's first word has says nothing, and the
+    article's lower-case uses need not exist ("photographs" written nowhere else), so
+    :func:`canonical.lower_words` misses it. Only plurals: a given name is a common
+    word to ``wordfreq`` too ("David has been …", "Jane, who runs the site"), and
+    a plural common noun is rarely one; surnames made of a given name and "s"
+    ("Williams") are, and are kept only when the article gives the full name."""
     in_names = {w for ms in mentions for m in ms for w in m.text.split()[1:]} | {
         m.text.split()[0] for ms in mentions for m in ms if len(m.text.split()) > 1}
 
     def opener(m: ner.Mention) -> bool:
         word = m.text
         return (m.type == "person" and " " not in word and word not in in_names
-                and rarity.common(word.lower()) and registry.entry(word) is None
+                and cues.plural_common(word) and rarity.common(word.lower())
+                and registry.entry(word) is None
                 and cues.only_opens_sentences(word, texts))
 
     return [[m for m in ms if not opener(m)] for ms in mentions]
