@@ -192,3 +192,8 @@ def test_a_given_name_opening_a_sentence_stays_a_person(
     found = {text: [("David", "person"), ("Velloway", "person")]}
     names = {e.name for e in _entities(tmp_path, monkeypatch, found, text)}
     assert "David" in names
+
+
+def test_a_word_hyphened_onto_a_mid_sentence_name_is_no_sentence_opener() -> None:
+    texts = ["the defeat by the Tarn Rakes-inspired side of 1971.", "Rakes guided them."]
+    assert not cues.only_opens_sentences("Rakes", texts)

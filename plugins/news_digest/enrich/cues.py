@@ -916,8 +916,9 @@ def only_opens_sentences(word: str, texts: Sequence[str]) -> bool:
     """True when every time ``texts`` (an article's parts) write ``word`` it opens a
     sentence, a caption or a part: there its capital says nothing, so a common English
     word ("Photographs showed the wreck") is no name for having one. A word the article
-    also capitalises in mid-sentence is left alone."""
-    pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
+    also capitalises in mid-sentence is left alone, hyphened on or not ("the Tarn
+    Jones-led side")."""
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’])")
     seen = False
     for text in texts:
         for found in pattern.finditer(text):
