@@ -197,3 +197,14 @@ def test_a_given_name_opening_a_sentence_stays_a_person(
 def test_a_word_hyphened_onto_a_mid_sentence_name_is_no_sentence_opener() -> None:
     texts = ["the defeat by the Tarn Rakes-inspired side of 1971.", "Rakes guided them."]
     assert not cues.only_opens_sentences("Rakes", texts)
+
+
+def test_the_department_joins_the_name_it_heads_before_of(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = "The Zorvale Department of Roads named no one."
+    later = "The Department issued a statement on Friday."
+    found = {first: [("The Zorvale Department of Roads", "organization")],
+             later: [("The Department", "organization")]}
+    by_name = {e.name: e for e in _entities(tmp_path, monkeypatch, found, first, later)}
+    assert set(by_name) == {"Zorvale Department of Roads"}
+    assert by_name["Zorvale Department of Roads"].count == 2

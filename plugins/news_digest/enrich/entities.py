@@ -413,11 +413,11 @@ def _referred_back(mentions: list[list[ner.Mention]],
 
 def _headed_by(name: str, head: str) -> bool:
     """``name`` is a longer name whose head noun is ``head``: it ends in it ("Zorbly
-    Ethics Committee") or opens with it before a link word ("Committee to Protect
-    Zorblies", "Association of Zorvale Insurers")."""
+    Ethics Committee") or has it before a link word, where English puts a noun
+    phrase's head ("Committee to Protect Zorblies", "Zorvale Department of Roads")."""
     words = name.split()
-    return len(words) > 1 and (words[-1] == head or (
-        words[0] == head and words[1] in ("of", "for", "to", "on")))
+    return len(words) > 1 and (words[-1] == head or any(
+        w == head and nxt in ("of", "for", "to", "on") for w, nxt in zip(words, words[1:])))
 
 
 def _without_sentence_openers(mentions: list[list[ner.Mention]], texts: Sequence[str],
