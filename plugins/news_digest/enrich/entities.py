@@ -417,7 +417,8 @@ def _headed_by(name: str, head: str) -> bool:
     phrase's head ("Committee to Protect Zorblies", "Zorvale Department of Roads")."""
     words = name.split()
     return len(words) > 1 and (words[-1] == head or any(
-        w == head and nxt in ("of", "for", "to", "on") for w, nxt in zip(words, words[1:])))
+        words[i] == head and words[i + 1] in ("of", "for", "to", "on")
+        for i in range(len(words) - 1)))
 
 
 def _without_sentence_openers(mentions: list[list[ner.Mention]], texts: Sequence[str],
