@@ -63,11 +63,11 @@ class Site:
 
     def entity_groups(self, top: int | None = None) -> list[tuple[str, str, list[Listed]]]:
         """(group, label, entries) for the entities index, in GROUPS order; each group's
-        entities most-mentioned first (ties by name), at most ``top`` of them."""
+        entities in the most stories first (ties by name), at most ``top`` of them."""
         out = []
         for g in tx.GROUPS:
             pages = sorted((p for p in self.entity_pages if p.ref.group == g),
-                           key=lambda p: (-len(p.articles), p.ref.name.casefold(), p.ref.slug))
+                           key=lambda p: (-p.story_count, p.ref.name.casefold(), p.ref.slug))
             out.append((g, tx.GROUP_LABELS[g], [Listed.of(p) for p in pages[:top]]))
         return out
 
@@ -94,15 +94,25 @@ def _unlinked(articles: Sequence[Any], raw: Sequence[tuple[tuple[str, str], ...]
               curated: frozenset[str], pageless: frozenset[tuple[str, str]],
               page_min: int) -> frozenset[tuple[str, str]]:
     """Entities that get no page: in fewer than ``page_min`` stories (a story is a
-    same-story cluster, else one article), or pageless; curated names always get one."""
+    same-story cluster, else one article) and named by fewer than ``page_min``
+    publishers, or pageless; curated names always get one.
+
+    Publishers count as well as stories because one event reported by three outlets is
+    as good a witness that a name is real and wanted as two stories from one outlet; and
+    because a regroup can show that yesterday's two stories were one event, which
+    would otherwise take down a page readers had bookmarked and a feed they follow."""
     stories: dict[tuple[str, str], set[str]] = defaultdict(set)
+    outlets: dict[tuple[str, str], set[str]] = defaultdict(set)
     for a, pairs in zip(articles, raw, strict=True):
         group = getattr(a, "story_group", None)
         story = group.id if group is not None else getattr(a, "url", None) or str(id(a))
+        outlet = st.publisher(a).casefold() if st.has_publisher(a) else None
         for k in pairs:
             stories[k].add(str(story))
+            if outlet is not None:
+                outlets[k].add(outlet)
     return frozenset(k for k, found in stories.items() if k[1] not in curated and (
-        k in pageless or len(found) < page_min))
+        k in pageless or (len(found) < page_min and len(outlets[k]) < page_min)))
 
 
 def build_site(articles: Sequence[Any], s: Settings,

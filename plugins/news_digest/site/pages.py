@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from news_digest.site.stories import one_per_story
 from news_digest.site.taxonomy import GROUPS, EntityRef, TopicRef
 from news_digest.text import plural
 
@@ -34,7 +35,7 @@ class Listed:
 
     @classmethod
     def of(cls, page: EntityPage) -> Listed:
-        return cls(page.ref, len(page.articles))
+        return cls(page.ref, page.story_count)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,12 @@ class EntityPage:
     last_seen: datetime
     timeline: tuple[tuple[date, int], ...]
     """(day, articles that day), oldest first."""
+
+    @property
+    def story_count(self) -> int:
+        """Stories, not articles: the count the page itself shows ("Stories"), so the
+        index, the A–Z pages and the page agree when several outlets told one story."""
+        return len(one_per_story(self.articles))
 
     @property
     def chart(self) -> Chart | None:
