@@ -7,8 +7,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_dedup import page
+from test_late_versions import (
+    ADDED,
+    FIRST,
+    FOLDER,
+    LATER,
+    UPDATED_BODY,
+    UPDATED_TITLE,
+    front,
+    mill_posts,
+    seed,
+    start,
+)
+from test_late_versions import settings as late_settings
 
 from news_digest import frontmatter
+from news_digest.commands.curate import EDITS, apply
 from news_digest.ingest.run import ingest
 from news_digest.settings import Settings
 
@@ -110,3 +125,53 @@ def test_a_seed_of_a_title_and_a_menu_is_still_skipped(site: Settings) -> None:
     report = ingest(site)
     assert [reason for _, reason in report.skipped] == [
         "no article text found (only boilerplate or a title)"]
+
+
+# --- finding 4: a curator's flag does not freeze a post ------------------------------------
+
+
+def _late_copy_site(root: Path) -> Settings:
+    """The mill fire of ``test_late_versions``: three other articles of its source and
+    its first report, ingested."""
+    start(root)
+    ingest(late_settings(root))
+    return late_settings(root)
+
+
+def test_a_featured_post_takes_a_later_copy_and_stays_featured(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    s = _late_copy_site(tmp_path)
+    [post] = mill_posts(s.content)
+    apply(EDITS["feature"], post.stem, s.content, s.content / "editions")
+    apply(EDITS["hide"], post.stem, s.content, s.content / "editions")
+    seed(tmp_path, LATER, page(UPDATED_TITLE, UPDATED_BODY))
+    report = ingest(s)
+    assert mill_posts(s.content) == [post]  # same URL
+    assert report.updated == [post.relative_to(s.content).as_posix()]
+    assert not report.curated_versions and not report.curated
+    text = post.read_text(encoding="utf-8")
+    assert ADDED in text  # the update reached the post
+    fm = front(post)
+    assert fm["featured"] is True and fm["status"] == "hidden"  # and the flags stayed
+    assert {v["seed"] for v in fm["versions"]} == {f"seeds/{FOLDER}/{FIRST}",
+                                                   f"seeds/{FOLDER}/{LATER}"}
+    said = [r.getMessage() for r in caplog.records if "written again" in r.getMessage()]
+    assert len(said) == 1 and "featured: true, status: hidden kept" in said[0]
+    # the feature command sees its own line: nothing to change; the next run writes nothing
+    assert apply(EDITS["feature"], post.stem, s.content, s.content / "editions")[1] is False
+    again = ingest(s)
+    assert not again.updated and not again.new and post.read_text(encoding="utf-8") == text
+
+
+def test_a_featured_post_whose_text_a_curator_edited_is_still_not_rewritten(
+        tmp_path: Path) -> None:
+    s = _late_copy_site(tmp_path)
+    [post] = mill_posts(s.content)
+    post.write_text(post.read_text(encoding="utf-8").replace(
+        "Investigators will return", "Investigators return"), encoding="utf-8")
+    apply(EDITS["feature"], post.stem, s.content, s.content / "editions")
+    edited = post.read_text(encoding="utf-8")
+    seed(tmp_path, LATER, page(UPDATED_TITLE, UPDATED_BODY))
+    report = ingest(s)
+    assert post.read_text(encoding="utf-8") == edited
+    assert report.curated_versions and not report.updated

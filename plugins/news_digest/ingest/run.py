@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from news_digest.enrich.pipeline import EnrichContext
-from news_digest.frontmatter import is_untouched, text_digest
+from news_digest.frontmatter import curator_flags, text_digest, with_flags
 from news_digest.ingest import dedup
 from news_digest.ingest import writer as posts
 from news_digest.ingest.isolate import failure_reason
@@ -299,17 +299,23 @@ class _Writer:
         rel_post = replaces if replaces else posts.post_path(article)
         path = self.content / rel_post
         seed, sha = article.source.seed, article.source.sha256
+        flags: tuple[str, ...] = ()
         if path.exists() and not claimable(path, sha):
             text = path.read_text(encoding="utf-8", errors="replace")
-            if not is_untouched(text):
+            found = curator_flags(text)
+            if found is None:  # a curator's text edit: never overwritten
                 report.curated.append(rel_post)
                 log.warning("%s: edited by a curator; kept (seed %s changed)", path, seed)
                 manifest.posts[sha] = {"post": rel_post, "seed": seed, "digest": None}
                 self._forget_old(seed, sha)
                 self._record_copies(article, rel_post, None)
                 return article
+            flags = found
         article = replace(article, story=self.stories.assign(article, rel_post))
-        text = posts.render(article, self.seeds_label)
+        text = with_flags(posts.render(article, self.seeds_label), flags)
+        if flags:  # featured, hidden or ordered: placed by a curator, not edited
+            log.warning("%s: written again from seed %s; the curator's %s kept", path, seed,
+                        ", ".join(flag.strip() for flag in flags))
         atomic_write(path, text)
         self._forget_old(seed, sha)
         manifest.posts[sha] = {"post": rel_post, "seed": seed,
