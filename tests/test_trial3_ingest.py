@@ -4,9 +4,11 @@ folders; each seed is written here, in the shape the trial's seeds had."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import yaml
 from test_dedup import page
 from test_late_versions import (
     ADDED,
@@ -21,10 +23,14 @@ from test_late_versions import (
     start,
 )
 from test_late_versions import settings as late_settings
+from test_story_regroup import A1, A2, DAY0, QUAKE, STORM, B
+from test_story_state import article as story_article
+from test_story_state import write_post
 
 from news_digest import frontmatter
 from news_digest.commands.curate import EDITS, apply
 from news_digest.ingest.run import ingest
+from news_digest.ingest.story_state import StoryAssigner
 from news_digest.settings import Settings
 
 INDEX = "file\tdate\turl\tpublisher\n{name}\t2026-11-23T21:22:00+00:00\t\t\n"
@@ -175,3 +181,49 @@ def test_a_featured_post_whose_text_a_curator_edited_is_still_not_rewritten(
     report = ingest(s)
     assert post.read_text(encoding="utf-8") == edited
     assert report.curated_versions and not report.updated
+
+
+# --- finding 2: the build says which stories the regroup joined ----------------------------
+
+
+def _day(s: Settings, assigner_day: int, caplog: pytest.LogCaptureFixture) -> list[str]:
+    """One ingest's story work: a new storm report placed, then the regroup; the lines
+    it said about joins."""
+    caplog.clear()
+    assigner = StoryAssigner(s)
+    new = story_article(f"n{assigner_day}", f"Storm Ciara report {9 + assigner_day}",
+                        STORM.format(d=f"day {9 + assigner_day}", n=12 + assigner_day),
+                        DAY0 + timedelta(hours=8 + assigner_day), "Hebden Bridge")
+    rel = f"2020/n{assigner_day}.md"
+    write_post(s.content, rel, new, assigner.assign(new, rel))
+    assigner.write_groups()
+    return [r.getMessage() for r in caplog.records if "stories joined" in r.getMessage()]
+
+
+def test_each_new_join_of_stories_is_said_once_with_both_titles(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    s = Settings(seeds=tmp_path / "seeds", content=tmp_path / "content",
+                 data_dir=tmp_path / "data")
+    for i in range(6):  # one event that ingest left on two stories
+        a = story_article(f"q{i}", f"Petrinja earthquake report {i}",
+                          QUAKE.format(d=f"day {i}", n=10 + i), DAY0 + timedelta(hours=i),
+                          "Petrinja", "Sisak")
+        write_post(s.content, f"2020/q{i}.md", a, A1 if i < 3 else A2)
+    for i in range(4):
+        a = story_article(f"s{i}", f"Storm Ciara report {i}",
+                          STORM.format(d=f"day {i}", n=i + 3), DAY0 + timedelta(hours=i),
+                          "Hebden Bridge")
+        write_post(s.content, f"2020/s{i}.md", a, B)
+    said = _day(s, 1, caplog)
+    assert said == [
+        f'news-digest: stories joined: "Petrinja earthquake report 3" (story {A2}, 3 reports) '
+        f'now shown in "Petrinja earthquake report 0" (story {A1}, 3 reports); to keep them '
+        "apart, give the posts of one a story id of your own (story: my-id)"]
+    assert yaml.safe_load(s.stories_file.read_text()) == {"joined": {A2: A1}}
+    assert _day(s, 2, caplog) == []  # the next day's regroup keeps the join: not said again
+    # the curator's fix: an id of their own on the posts of one; nothing joined, no line
+    for i in range(3, 6):
+        path = s.content / f"2020/q{i}.md"
+        path.write_text(path.read_text().replace(f"story: {A2}", "story: aftershock"))
+    assert _day(s, 3, caplog) == []
+    assert yaml.safe_load(s.stories_file.read_text()) == {"joined": {}}
