@@ -4,6 +4,7 @@ folders; each seed is written here, in the shape the trial's seeds had."""
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from pathlib import Path
 
@@ -146,6 +147,7 @@ def _late_copy_site(root: Path) -> Settings:
 
 def test_a_featured_post_takes_a_later_copy_and_stays_featured(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING)
     s = _late_copy_site(tmp_path)
     [post] = mill_posts(s.content)
     apply(EDITS["feature"], post.stem, s.content, s.content / "editions")
@@ -190,6 +192,7 @@ def _day(s: Settings, assigner_day: int, caplog: pytest.LogCaptureFixture) -> li
     """One ingest's story work: a new storm report placed, then the regroup; the lines
     it said about joins."""
     caplog.clear()
+    caplog.set_level(logging.WARNING)
     assigner = StoryAssigner(s)
     new = story_article(f"n{assigner_day}", f"Storm Ciara report {9 + assigner_day}",
                         STORM.format(d=f"day {9 + assigner_day}", n=12 + assigner_day),
@@ -204,8 +207,10 @@ def test_each_new_join_of_stories_is_said_once_with_both_titles(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     s = Settings(seeds=tmp_path / "seeds", content=tmp_path / "content",
                  data_dir=tmp_path / "data")
+    # titles no other test uses: once a Pelican build in this process has put its
+    # LimitFilter on our logger, a message the process already logged is dropped
     for i in range(6):  # one event that ingest left on two stories
-        a = story_article(f"q{i}", f"Petrinja earthquake report {i}",
+        a = story_article(f"q{i}", f"Quake near Petrinja, report {i}",
                           QUAKE.format(d=f"day {i}", n=10 + i), DAY0 + timedelta(hours=i),
                           "Petrinja", "Sisak")
         write_post(s.content, f"2020/q{i}.md", a, A1 if i < 3 else A2)
@@ -216,8 +221,8 @@ def test_each_new_join_of_stories_is_said_once_with_both_titles(
         write_post(s.content, f"2020/s{i}.md", a, B)
     said = _day(s, 1, caplog)
     assert said == [
-        f'news-digest: stories joined: "Petrinja earthquake report 3" (story {A2}, 3 reports) '
-        f'now shown in "Petrinja earthquake report 0" (story {A1}, 3 reports); to keep them '
+        f'news-digest: stories joined: "Quake near Petrinja, report 3" (story {A2}, 3 reports) '
+        f'now shown in "Quake near Petrinja, report 0" (story {A1}, 3 reports); to keep them '
         "apart, give the posts of one a story id of your own (story: my-id)"]
     assert yaml.safe_load(s.stories_file.read_text()) == {"joined": {A2: A1}}
     assert _day(s, 2, caplog) == []  # the next day's regroup keeps the join: not said again
