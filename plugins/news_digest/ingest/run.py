@@ -201,7 +201,8 @@ def _join_earlier(earlier: Earlier, jobs: list[Job], grouped: list[list[Job]],
             raw = job.raw
             manifest.posts[raw.sha256] = {"post": post, "seed": raw.rel, "digest": None}
             report.curated_versions.append(raw.rel)
-            log.warning("%s: version of curated post %s: not rewritten", raw.path, post)
+            log.warning("%s: version of curated post %s: not rewritten (a curator edited "
+                        "its text; a flag alone would not stop it)", raw.path, post)
     curated = {id(j) for g in earlier.curated.values() for j in g}
     old_raws = [raw for post in sorted(earlier.rewrite) for raw in earlier.seeds[post]]
     old_jobs = {j.raw.sha256: j for j in make_jobs(old_raws, settings)} if old_raws else {}
