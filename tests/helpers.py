@@ -62,6 +62,8 @@ class Post:
     summary: str | None = None
     body: str = "First paragraph of the story.\n\nSecond paragraph."
     sha: str | None = None
+    spellings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """``spellings:`` as ingest writes it: name → the other spellings the text used."""
 
     @property
     def date(self) -> datetime:
@@ -120,6 +122,7 @@ def post_text(p: Post) -> str:
         "keywords": ["keyword one", "keyword two"],
         "entities": {"people": list(p.people), "organizations": list(p.orgs),
                      "places": list(p.places)},
+        "spellings": {n: list(f) for n, f in p.spellings} or None,
         "story": p.slug,  # every fixture post is its own story (test_story_site has shared ones)
         "ingest": {"version": 1, "digest": "0" * 16},
     }

@@ -220,3 +220,31 @@ def test_inspect_and_ingest_skip_a_seed_for_the_same_reason(tmp_path: Path) -> N
     assert f"empty.txt: ingest would skip it: {reason}" in inspected.stderr
     titles = [json.loads(line)["title"] for line in inspected.stdout.splitlines()]
     assert titles == ["Only a title", "A headline"]
+
+
+def test_seed_lines_name_seeds_relative_to_the_working_directory(tmp_path: Path) -> None:
+    """A skipped seed is printed as ``seeds/empty.txt``, as the README shows, even when
+    the seeds folder was given as an absolute path; outside the working directory the
+    path stays as given."""
+    site = tmp_path.resolve() / "site"
+    seeds = site / "seeds"
+    seeds.mkdir(parents=True)
+    (seeds / "empty.txt").write_text("Only a title\n")
+    (seeds / "good.txt").write_text(
+        "A headline\n\nThe body of the story runs long enough to be a paragraph of real "
+        "prose, with a subject, a verb and an object.\n")
+    args = ("--seeds", str(seeds), "--content", str(site / "content"),
+            "--data", str(site / "data"), "--backend", "rules")
+    ingested = run("ingest", *args, "--quiet", cwd=site)
+    assert ingested.returncode == 1
+    skip_lines = [line for line in ingested.stderr.splitlines() if "skipped:" in line]
+    assert len(skip_lines) == 1
+    assert "seeds/empty.txt: skipped: no article text" in skip_lines[0]
+    assert str(site) not in skip_lines[0]
+    inspected = run("inspect", str(seeds / "empty.txt"), "--backend", "rules",
+                    "--data", str(site / "data"), cwd=site)
+    assert "\nseeds/empty.txt: ingest would skip it" in "\n" + inspected.stderr
+    elsewhere = tmp_path.resolve() / "elsewhere"
+    elsewhere.mkdir()
+    again = run("ingest", *args, "--quiet", cwd=elsewhere)
+    assert f"{seeds / 'empty.txt'}: skipped: no article text" in again.stderr

@@ -102,6 +102,16 @@ def test_retype_and_block(data: Path) -> None:
     lines_kept(CURATED, path.read_text("utf-8"), {"Acme Corp"})
 
 
+def test_retype_says_the_page_moves(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The type is in the page's address: a curator must hear that links and the feed
+    end, as a rename tells them the address is kept."""
+    assert run(data, "retype", "Acme Corp", "place") == 0
+    said = capsys.readouterr().out
+    assert "was organization" in said and "organizations to the places section" in said
+    assert run(data, "retype", "Acme Corp", "place") == 0  # no change, nothing moves
+    assert "moves" not in capsys.readouterr().out
+
+
 def test_errors_are_one_line_and_leave_the_file(data: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     path = data / "entities.yml"

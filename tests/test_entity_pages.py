@@ -123,3 +123,29 @@ def test_same_posts_give_the_same_pages(site: Path, tmp_path: Path) -> None:
     for rel in ("entities/index.html", "entities/organizations/index.html",
                 "entities/people/joe-biden/index.html"):
         assert (again / rel).read_bytes() == (site / rel).read_bytes()
+
+
+def test_an_entity_of_one_day_is_seen_once(site: Path) -> None:
+    """One day of stories: one "Seen" date, and a chart text that names that day, not
+    "first seen 6 January, last seen 6 January" and "most in the week of 6 Jan"."""
+    html = (site / "entities" / "organizations" / "curated-only-once" / "index.html"
+            ).read_text("utf-8")
+    assert re.search(r"<dt>Seen</dt><dd><time datetime=\"2020-01-06T[^\"]+\">"
+                     r"6 January 2020</time></dd>", html)
+    assert "First seen" not in html and "Last seen" not in html
+    assert "1 article, all on 6 January 2020." in html  # the figcaption and aria-label
+    assert "most in the week of" not in html
+    several = (site / "entities" / "people" / "qassem-soleimani" / "index.html"
+               ).read_text("utf-8")
+    assert "<dt>First seen</dt>" in several and "<dt>Last seen</dt>" in several
+    assert "<dt>Seen</dt>" not in several
+
+
+def test_stories_of_one_week_are_all_in_that_week() -> None:
+    from datetime import date
+
+    from news_digest.site.pages import timeline_chart
+
+    chart = timeline_chart([(date(2020, 1, 7), 1), (date(2020, 1, 9), 2)])
+    assert chart is not None
+    assert chart.summary == "3 articles, all in the week of 6 Jan 2020."

@@ -40,26 +40,29 @@ def test_front_matter_contract() -> None:
         summary="One sentence.",
         topics=(Topic("politics", "Politics", 0.8), Topic("conflict-war-and-peace", "C", 0.3)),
         keywords=("ballistic missiles",),
-        entities=(Entity("Iran", "place", ("Islamic Republic",), 4),
+        entities=(Entity("Iran", "place", ("IRAN", "Islamic Republic"), 4),
                   Entity("Donald Trump", "person", ("Trump",), 3)),
         story="3f9c",
     )
     fm, body = split(posts.render(a))
     assert list(fm) == ["title", "date", "date_source", "slug", "section", "summary",
-                        "image_caption", "source", "topics", "keywords", "entities", "story",
-                        "ingest"]
+                        "image_caption", "source", "topics", "keywords", "entities",
+                        "spellings", "story", "ingest"]
     assert fm["date"] == "2020-01-08T02:00:00+00:00"
     assert fm["source"] == {"publisher": "Example News", "url": None, "seed": "seeds/a.txt",
                             "sha256": "ab" * 32}
     assert fm["topics"] == ["politics", "conflict-war-and-peace"]
     assert fm["entities"] == {"people": ["Donald Trump"], "places": ["Iran"]}
+    # the other spellings the text used, in the order of ``entities``; "IRAN" is the name
+    assert list(fm["spellings"].items()) == [("Donald Trump", ["Trump"]),
+                                             ("Iran", ["Islamic Republic"])]
     assert fm["ingest"]["version"] == frontmatter.INGEST_VERSION
     assert body.strip() == "Body text."
 
 
 def test_fields_not_computed_are_left_out() -> None:
     fm, _ = split(posts.render(article()))
-    for key in ("summary", "topics", "keywords", "entities", "story", "byline"):
+    for key in ("summary", "topics", "keywords", "entities", "spellings", "story", "byline"):
         assert key not in fm
 
 

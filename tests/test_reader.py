@@ -69,6 +69,17 @@ def test_entity_names_accepts_type_spellings() -> None:
     assert pairs == (("people", "A"), ("organizations", "B"), ("places", "C"))
 
 
+def test_spellings_read_as_a_curator_may_have_left_them(caplog: pytest.LogCaptureFixture
+                                                        ) -> None:
+    """A curator may edit ``spellings:``; what is not names is dropped, the rest kept,
+    and a wrong shape is named in a warning, never a reason to skip the post."""
+    got = rd.entity_spellings({"Qassem Soleimani": ["Suleimani", "Suleimani", 7, {"x": 1}],
+                               "Iran": "Persia", "Nobody": [], "": ["x"]}, "x.md")
+    assert got == (("Qassem Soleimani", ("Suleimani", "7")), ("Iran", ("Persia",)))
+    assert rd.entity_spellings(["Suleimani"], "x.md") == ()
+    assert "x.md: spellings should be a mapping" in caplog.text
+
+
 def test_a_key_given_twice_is_an_error_naming_the_line() -> None:
     from news_digest.frontmatter import FrontMatterError, load_front_matter
 

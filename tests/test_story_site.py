@@ -67,7 +67,7 @@ def test_edition_and_home_show_one_card_per_story(built: tuple[Path, Path]) -> N
         lohan = [c for c in cards(html) if "Lohan" in c]
         reid = [c for c in cards(html) if "Tara Reid" in c]
         assert len(lohan) == 1 and len(reid) == 1, page
-        assert "Also reported by 2 sources" in lohan[0]
+        assert "Also reported — 2 more reports from 2 sources:" in lohan[0]
         lead = next(o for o in OUTLETS if f"· {o}</p>" in lohan[0])
         assert {o for o in OUTLETS if f">{o}</a>" in lohan[0]} == set(OUTLETS) - {lead}
         assert "Also reported" not in reid[0]
@@ -80,8 +80,7 @@ def test_story_page_lists_every_report_with_sources_side_by_side(
     content, out = built
     story = front(content, LOHAN[0].title[:20])["story"]
     html = (out / "stories" / story / "index.html").read_text()
-    assert "3 reports from 3 sources" in html
-    meta = html.split("3 reports from 3 sources")[1].split("</p>")[0]
+    meta = html.split('<p class="meta">3 reports from 3 sources, ')[1].split("</p>")[0]
     assert "9 Jan 2020" in meta and " to " not in meta  # one day, not "9 Jan to 9 Jan"
     timeline = html.split('class="timeline"')[1]
     assert all(a.title in timeline for a in LOHAN)
@@ -107,7 +106,7 @@ def test_feed_has_one_item_per_story_with_the_other_sources(built: tuple[Path, P
     lohan = [e for e in parsed.entries if "Lohan" in e.title]
     assert len(lohan) == 1
     body = lohan[0].content[0].value
-    assert "Also reported by 2 sources" in body
+    assert "Also reported — 2 more reports from 2 sources" in body
     story = front(content, LOHAN[0].title[:20])["story"]
     assert f"stories/{story}/" in body
     assert sum(1 for o in OUTLETS if o in body) == 2
@@ -134,7 +133,7 @@ def test_a_report_whose_publisher_is_unknown_is_named_by_its_title(
     assert len(report.new) == 2, report.skipped
     out = build(tmp_path, content, tmp_path / "output")
     card = next(c for c in cards((out / "index.html").read_text()) if "Lohan" in c)
-    assert "Also reported by 1 source" in card
+    assert "Also reported — 1 more report" in card
     assert "Unknown source" not in card
     if f"· {OUTLETS[0]}</p>" in card:  # the named outlet leads: the other is untitled
         assert f"“{reports[1].title}”" in card or f"“{reports[1].title[:60]}" in card
@@ -149,6 +148,6 @@ def test_counts_on_listings_count_stories_as_their_cards_do(built: tuple[Path, P
     page = (out / "entities" / "people" / "lindsay-lohan" / "index.html").read_text()
     assert len([c for c in cards(page) if "Lohan" in c]) == 1
     assert "<dt>Stories</dt><dd>1</dd>" in page
-    assert "3 articles over" in page  # the timeline counts reports
+    assert "3 articles, all " in page  # the timeline counts reports (of one week)
     editions = (out / "editions" / "index.html").read_text()
     assert re.search(r'2020-01-09/">[^<]*</a> <span class="count">2 stories</span>', editions)

@@ -125,3 +125,34 @@ def test_a_standfirst_without_a_full_stop_is_not_run_into_the_next_sentence() ->
     ended = standfirst + "."  # with its full stop, the next sentence may follow
     assert summarize(Draft(title="t", paragraphs=(ended, body)), 300).startswith(
         ended + " Cargo is heavily taxed")
+
+
+def test_a_quote_spanning_sentences_is_not_read_as_the_reporters_words() -> None:
+    """A judge's three-sentence quote, kept one sentence per line: its middle sentence has
+    no quotation mark of its own, but it is the judge speaking, and a summary that
+    printed it as narration would put his words in the outlet's mouth."""
+    article = make(
+        "A judge sentenced the gunman to multiple life terms on Saturday for the courthouse "
+        "shootings.",
+        '"I am not going to express outrage or any feeling I might have this morning.',
+        "The jury has spoken and I respect the decision of the jury completely.",
+        'I think the jury did everything it could to reach a unanimous sentence."',
+        "The gunman was convicted of killing four people during his escape in 2005.",
+    )
+    [done] = summary_step([article], EnrichContext(Settings()))
+    assert done.summary == (
+        "A judge sentenced the gunman to multiple life terms on Saturday for the courthouse "
+        "shootings. The gunman was convicted of killing four people during his escape in 2005.")
+    assert "jury has spoken" not in done.summary
+
+
+def test_a_stray_quotation_mark_does_not_silence_the_article() -> None:
+    """An unclosed mark that nothing closes is a typo, not a quote: the next sentence
+    still leads."""
+    article = make(
+        '"The council met on Monday.',
+        "The council approved the new bridge across the river after a two-year debate.",
+    )
+    [done] = summary_step([article], EnrichContext(Settings()))
+    assert done.summary == ("The council approved the new bridge across the river after a "
+                            "two-year debate.")

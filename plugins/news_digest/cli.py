@@ -19,6 +19,7 @@ from news_digest.commands import curate, entities_edit, entities_review
 from news_digest.enrich.pipeline import EnrichContext
 from news_digest.errors import NewsDigestError
 from news_digest.model import Article
+from news_digest.text import shown_path
 
 EPILOG = """examples:
   news-digest ingest                       # seeds/ -> content/, as `make html` does
@@ -61,7 +62,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     s = load_settings(args)
     if not s.seeds.exists():
-        print(f"news-digest: seeds folder {s.seeds} not found", file=sys.stderr)
+        print(f"news-digest: seeds folder {shown_path(s.seeds)} not found", file=sys.stderr)
         return 2
     report = ingest(s, progress=None if args.quiet else main_progress())
     # Skipped seeds, kept curated posts and the warnings of each post written are logged
@@ -120,7 +121,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         try:
             raws.append((given, read_seed(path, root)))
         except SeedError as exc:
-            print(f"skipped {given}: {exc}", file=sys.stderr)
+            print(f"skipped {shown_path(given)}: {exc}", file=sys.stderr)
             status = 1
     # The same boilerplate and index ingest would use: each seed's own folder, sampled.
     jobs = make_jobs([raw for _, raw in raws], s, folder_of=lambda raw: raw.path.parent,
@@ -132,7 +133,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         enriched = enrich_each([a for _, a in batch], ctx)  # as ingest: one seed's failure
         for (given, _), article in zip(batch, enriched, strict=True):
             if isinstance(article, str):
-                print(f"skipped {given}: {article}", file=sys.stderr)
+                print(f"skipped {shown_path(given)}: {article}", file=sys.stderr)
                 status = 1
                 continue
             record = inspect_record(given, article)
@@ -144,9 +145,9 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         if skip is not None:
             status = 1
             if article is None:
-                print(f"skipped {given}: {skip.reason}", file=sys.stderr)
+                print(f"skipped {shown_path(given)}: {skip.reason}", file=sys.stderr)
                 continue
-            print(f"{given}: ingest would skip it: {skip.reason}", file=sys.stderr)
+            print(f"{shown_path(given)}: ingest would skip it: {skip.reason}", file=sys.stderr)
         batch.append((given, article))
         if len(batch) >= s.batch_size:
             flush()

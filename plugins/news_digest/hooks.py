@@ -13,6 +13,7 @@ from typing import Any
 
 from news_digest.errors import NewsDigestError
 from news_digest.settings import Settings, SettingsError
+from news_digest.text import shown_path
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,8 @@ def ingest_before_build(pelican: Any) -> None:
         if not s.auto_ingest:
             return
         if not s.seeds.exists():
-            log.warning("news-digest: seeds folder %s not found; nothing to ingest", s.seeds)
+            log.warning("news-digest: seeds folder %s not found; nothing to ingest",
+                        shown_path(s.seeds))
             return
         report = ingest(s, while_waiting=_warm_resolution)
     except NewsDigestError as exc:

@@ -132,6 +132,27 @@ def atomic_write(path: Path, data: str | bytes, *, durable: bool = True) -> bool
     return True
 
 
+def shown_path(path: Path | str) -> str:
+    """A seed's or post's path as a warning line prints it.
+
+    Relative to the working directory when it is under it (``seeds/a.txt``: what the
+    user typed, what the README shows, and short enough to read on one line), else as
+    given; bytes that are not UTF-8 are written as ``\\xe9`` so printing never fails.
+    Works on the text, not the file system: a record's label (``feed.xml#3``) and a
+    path that no longer exists are shortened alike, and nothing is resolved.
+    """
+    text = os.fspath(path)
+    try:
+        cwd = os.getcwd()
+    except OSError:  # the working directory was deleted: nothing to be relative to
+        cwd = ""
+    if cwd and os.path.isabs(text):
+        prefix = cwd if cwd.endswith(os.sep) else cwd + os.sep
+        if text.startswith(prefix) and len(text) > len(prefix):
+            text = text[len(prefix):]
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 # ---------------------------------------------------------------- URLs
 
 _WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f\"'<>]+", re.IGNORECASE)

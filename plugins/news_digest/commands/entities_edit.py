@@ -64,7 +64,8 @@ def cmd_rename(args: argparse.Namespace) -> int:
 
 
 def cmd_retype(args: argparse.Namespace) -> int:
-    return _run(args, lambda d: edit.retype(d / DEFAULT_REGISTRY, args.name, args.type))
+    return _run(args, lambda d: edit.retype(d / DEFAULT_REGISTRY, args.name, args.type,
+                                            _posts_type(args)))
 
 
 def cmd_block(args: argparse.Namespace) -> int:

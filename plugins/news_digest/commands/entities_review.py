@@ -12,7 +12,7 @@ entities across the corpus exactly as the build does
   got a page only because a curator listed them elsewhere;
 - **organisations only the articles' wording types**: organisation pages that no
   curated entry, no gazetteer or name rule and no body word in the name ("… Party",
-  "… University", "… of …") confirms, fewest stories first. The model types software,
+  "… University", "… of …") confirms, fewest articles first. The model types software,
   services, websites, journals and call signs as organisations consistently (Tor, IRC,
   Marine One in every article that names them), so no vote flags them; blind judges of
   the Wikinews site found most of the unclean pages that remain in this region (though
@@ -64,7 +64,8 @@ class Item:
     """``duplicate``, ``type``, ``generic`` or ``unconfirmed``."""
     name: str
     type: str
-    stories: int
+    articles: int
+    """Posts that name it (front matter), which can be more than the page's stories."""
     reason: str
     confidence: float
     """0–1: how sure the build is that the page is right as it is (lowest first)."""
@@ -117,8 +118,24 @@ def _yaml_name(name: str) -> str:
                           width=10_000).removesuffix("\n...\n").strip()
 
 
-def merge_lines(keep: str, etype: str, alias: str) -> str:
-    return f"{_yaml_name(keep)}:\n  type: {etype}\n  aliases: [{_yaml_name(alias)}]\n"
+_STARTS_OR_ENDS = "one name is the start or end of the other"
+_ONE_WORD_MORE = "a one-word name and the same name with one word more"
+PART_OF = (_STARTS_OR_ENDS, _ONE_WORD_MORE)
+"""Reasons that say only that one name holds the other: a guess for the curator."""
+
+
+def merge_lines(keep: str, etype: str, alias: str, sure: bool = True) -> str:
+    """The registry lines that merge ``alias`` into ``keep``.
+
+    When one name only contains the other ("West Coast" / "West Coast Bank", "INS" /
+    "INS Mysore") they may as well be a thing and a part of it, or a region and a bank
+    named after it: the lines come commented out with the question, so pasting the
+    queue unread merges nothing; a spelling or acronym pair comes ready to paste."""
+    lines = f"{_yaml_name(keep)}:\n  type: {etype}\n  aliases: [{_yaml_name(alias)}]\n"
+    if sure:
+        return lines
+    return (f"# check: are {alias!r} and {keep!r} one {etype}? If so, uncomment:\n"
+            + "".join(f"# {line}\n" for line in lines.splitlines()))
 
 
 def _looks_alike(a: str, b: str, etype: str) -> str | None:
@@ -141,11 +158,11 @@ def _looks_alike(a: str, b: str, etype: str) -> str | None:
     short, long_ = sorted((wa, wb), key=len)
     if (etype != "person" and len(short) >= 2 and len(long_) > len(short)
             and (long_[:len(short)] == short or long_[-len(short):] == short)):
-        return "one name is the start or end of the other"
+        return _STARTS_OR_ENDS
     if etype == "organization" and len(short) == 1 and len(long_) == 2 and long_[0] == short[0]:
         # "NBC" / "NBC News", "Harvard" / "Harvard University": a body and its division,
         # or a short name and the full one; which, only the curator can say
-        return "a one-word name and the same name with one word more"
+        return _ONE_WORD_MORE
     if (etype == "person" and len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1]
             and wa[0] != wb[0] and (wa[0].startswith(wb[0]) or wb[0].startswith(wa[0]))):
         return "same surname, one first name a short form of the other"
@@ -157,10 +174,10 @@ def review(posts: Sequence[tuple[date, Sequence[tuple[str, str]]]],
            limit: int = 30) -> dict[str, list[Item]]:
     """The review queue: suspected duplicates and lowest-confidence pages, worst first."""
     result = resolve_corpus(posts, known, window_days)
-    stories: Counter[tuple[str, str]] = Counter()
+    articles: Counter[tuple[str, str]] = Counter()
     for pairs in result.entities_of:
-        stories.update(set(pairs))
-    pages = sorted(k for k, n in stories.items()
+        articles.update(set(pairs))
+    pages = sorted(k for k, n in articles.items()
                    if (n >= page_min or k[1] in known) and k not in result.pageless)
     duplicates: list[Item] = []
     by_type: dict[str, list[str]] = defaultdict(list)
@@ -186,18 +203,19 @@ def review(posts: Sequence[tuple[date, Sequence[tuple[str, str]]]],
                     why = _looks_alike(*pair, etype)
                     if why is None:
                         continue
-                    keep, drop = sorted(pair, key=lambda n: (-stories[(etype, n)], n))
-                    n_keep, n_drop = stories[(etype, keep)], stories[(etype, drop)]
+                    keep, drop = sorted(pair, key=lambda n: (-articles[(etype, n)], n))
+                    n_keep, n_drop = articles[(etype, keep)], articles[(etype, drop)]
                     duplicates.append(Item(
                         "duplicate", keep, etype, n_keep + n_drop, why,
                         round(1 - min(n_keep, n_drop) / (n_keep + n_drop), 3),
-                        merge_lines(keep, etype, drop), other=drop))
+                        merge_lines(keep, etype, drop, sure=why not in PART_OF),
+                        other=drop))
     low: list[Item] = []
     for etype, name in pages:
         votes = result.votes.get(name, {})
         total = sum(votes.values())
         share = votes.get(etype, 0) / total if total else 1.0
-        n = stories[(etype, name)]
+        n = articles[(etype, name)]
         if share < 1.0 and name not in result.evidenced:
             second = max((t for t in votes if t != etype), key=lambda t: (votes[t], t))
             against = votes.get(etype, 0) < votes[second]
@@ -213,20 +231,21 @@ def review(posts: Sequence[tuple[date, Sequence[tuple[str, str]]]],
                             "generic or one-word name: which one is meant?", 0.0,
                             f"{_yaml_name(name)}:\n  type: {etype}\n  block: true\n"))
     unconfirmed = [
-        Item("unconfirmed", name, etype, stories[(etype, name)],
+        Item("unconfirmed", name, etype, articles[(etype, name)],
              "only the articles' wording calls it an organisation (no registry entry, no "
              "body word in its name): a product, service, website or work?", 0.5,
-             f"{_yaml_name(name)}:\n  type: organization  # or, for a thing: block: true\n")
+             f"{_yaml_name(name)}:\n  type: organization  # or: place; or, for a thing: "
+             "block: true\n")
         for etype, name in pages
         if etype == "organization" and name not in known and name not in result.evidenced
         and not _body_named(name)]
 
     def worst_first(it: Item) -> tuple[float, int, str, str]:
-        return (it.confidence, -it.stories, it.name, it.other or "")
+        return (it.confidence, -it.articles, it.name, it.other or "")
 
     return {"duplicates": sorted(duplicates, key=worst_first)[:limit],
             "low_confidence": sorted(low, key=worst_first)[:limit],
-            "unconfirmed": sorted(unconfirmed, key=lambda it: (it.stories, it.name))[:limit]}
+            "unconfirmed": sorted(unconfirmed, key=lambda it: (it.articles, it.name))[:limit]}
 
 
 def _body_named(name: str) -> bool:
@@ -279,12 +298,12 @@ def _print(queue: dict[str, list[Item]], out: Any) -> None:
     titles = {"duplicates": "Suspected duplicates (merge)",
               "low_confidence": "Lowest-confidence entities (retype or block)",
               "unconfirmed": "Organisations only the articles' wording types, fewest "
-                             "stories first (block the things among them)"}
+                             "articles first (block the things among them)"}
     for section, items in queue.items():
         print(f"{titles[section]}: {len(items)}", file=out)
         for it in items:
             pair = f"{it.name} ≟ {it.other}" if it.other else it.name
-            print(f"\n  [{it.type}] {pair}  ({it.stories} stories, confidence "
+            print(f"\n  [{it.type}] {pair}  ({it.articles} articles, confidence "
                   f"{it.confidence:.2f}): {it.reason}", file=out)
             for line in it.fix.splitlines():
                 print(f"    {line}", file=out)

@@ -493,9 +493,11 @@ def place_opens_name(text: str, mention: ner.Mention,
     "Texas Governor", "Syria Kurds"; "Kansas City" is one span), nor a job, a
     direction, or the opening word of an institution every country has ("the [United
     States] [Supreme Court]": the place qualifies it, which the regional-body rules
-    read). A possessive ends the place's name."""
+    read). A possessive ends the place's name, and so does a state's AP abbreviation
+    ("Salem, [Ore.] Investigators said": its dot ends the sentence)."""
     if mention.type != "place" or _POSSESSIVE.search(mention.text) \
-            or mention.text.endswith(("'", "’")):
+            or mention.text.endswith(("'", "’")) \
+            or (mention.text.endswith(".") and gazetteer.ap_state(mention.text)):
         return False
     end = mention.start + len(mention.text)
     found = _NEXT_WORD_AFTER_SPAN.match(text, end)

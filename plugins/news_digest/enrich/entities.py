@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -154,6 +154,48 @@ def _shouting(text: str) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
+_LONG_WORD = re.compile(r"(?<![\w'’])[^\W\d_]{4,}")
+HEADLINE_WORDS = 5
+"""A part needs this many words of four letters or more, all but one in ten capitalised,
+to be read as written in headline case (:func:`_headline_case`)."""
+HEADLINE_COMMON = 1 / 3
+"""…and this share of them written in lower case elsewhere in the article."""
+
+
+def _headline_case(text: str, lower_elsewhere: Collection[str]) -> bool:
+    """Written in headline case ("Greek Prime Minister Calls Bank Workers' Riot Deaths
+    'Murder'"): at least :data:`HEADLINE_WORDS` words of four letters or more, nine in
+    ten of them capitalised, and a third of them words the article writes in lower case
+    elsewhere (``lower_elsewhere``: "calls", "bank", "deaths"). There, as in all caps, a
+    capital says nothing about a name, and the model found "Riot Deaths 'Murder" a
+    person and "Calls Bank Workers" an organisation. A line made of names (a results
+    table, a list of the cast) is capitalised as densely, but its words are not the
+    article's common words; and a sentence full of names ("Manchester United beat Real
+    Madrid") has its verbs in lower case. Short words are left out: headline style
+    writes "of", "in", "a" either way."""
+    words = _LONG_WORD.findall(text)
+    if len(words) < HEADLINE_WORDS or _shouting(text):
+        return False
+    capitalised = [w for w in words if w[0].isupper()]
+    if len(capitalised) * 10 < 9 * len(words):
+        return False
+    common = sum(w.lower() in lower_elsewhere for w in capitalised)
+    return common >= HEADLINE_COMMON * len(capitalised)
+
+
+def _unreliable_case(parts: Sequence[str]) -> list[bool]:
+    """Per part: written in all caps or in headline case (:func:`_headline_case`), so
+    its capitals are no evidence of names: it is re-cased before the model reads it, and
+    a name found only there is kept only when the article writes it elsewhere."""
+    lower = [set(_LOWER_WORD.findall(p)) for p in parts]
+    seen: Counter[str] = Counter(w for ws in lower for w in ws)
+    return [_shouting(p) or _headline_case(p, {w for w in seen if seen[w] > (w in own)})
+            for p, own in zip(parts, lower, strict=True)]
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{4,}\b")
+
+
 def truecase(text: str, casing: dict[str, str], stop: frozenset[str] = frozenset()) -> str:
     """Re-case an all-caps text word by word, keeping its length (offsets stay valid).
 
@@ -203,8 +245,9 @@ def _short_for_feature(mentions: list[list[ner.Mention]]) -> list[list[ner.Menti
 
 
 def _prepare(parts: Sequence[str]) -> list[str]:
-    """The texts NER reads: shouted parts re-cased from the article's own usage."""
-    shouting = [_shouting(p) for p in parts]
+    """The texts NER reads: shouted and headline-case parts re-cased from the article's
+    own usage."""
+    shouting = _unreliable_case(parts)
     if not any(shouting):
         return list(parts)
     casing = _casing([p for p, s in zip(parts, shouting, strict=True) if not s])
@@ -309,8 +352,9 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
         # larger, a neighbourhood noun said place), :func:`placenames.place_qualifiers`
         qualifiers: list[tuple[str, str, bool]] = []
         article_texts = [t for t, _ in article]
-        for text, _ in article:
-            shouted = _shouting(text)
+        for text, shouted in zip(article_texts, _unreliable_case(article_texts), strict=True):
+            # a name found only in an all-caps or headline-case part is kept only when
+            # the article writes it elsewhere (or the registry knows it)
             # keep the text as written (re-casing preserved offsets and lengths)
             written = gazetteer.mend_spans(text, [replace(
                 m, tentative=shouted, text=text[m.start:m.start + len(m.text)]

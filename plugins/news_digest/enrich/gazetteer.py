@@ -32,9 +32,10 @@ from typing import Any
 
 from news_digest.enrich import ner
 
-__all__ = ["DIRECTION_WORDS", "MIN_POPULATION", "SUBDIVISION_TYPES", "cities_in_region",
-           "direction_only", "is_place", "join_campus", "join_state", "mend_spans", "places",
-           "region_codes", "regions", "us_state_codes", "us_states", "widen_place"]
+__all__ = ["DIRECTION_WORDS", "MIN_POPULATION", "SUBDIVISION_TYPES", "ap_state", "ap_states",
+           "cities_in_region", "direction_only", "is_place", "join_campus", "join_state",
+           "mend_spans", "places", "region_codes", "regions", "us_state_codes", "us_states",
+           "widen_place"]
 
 MIN_POPULATION = 100_000
 """A city this big is a name readers know as a place; smaller towns share their names
@@ -163,6 +164,74 @@ def join_state(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _ap_abbreviations() -> dict[str, str]:
+    """AP-style state abbreviations → the state's name: "Calif." → "California", "N.Y."
+    → "New York" (the ``us`` package's table; the states AP spells out, "Texas", "Ohio",
+    are not abbreviations and are left out)."""
+    try:
+        import us
+    except ImportError:  # pragma: no cover - a dependency
+        return {}
+    return {s.ap_abbr: s.name for s in us.states.STATES_AND_TERRITORIES
+            if s.ap_abbr and s.ap_abbr.endswith(".")}
+
+
+def ap_state(name: str) -> str | None:
+    """The state an AP abbreviation names, with or without its last dot ("Calif",
+    "Calif.", "W.Va."); else None."""
+    return _ap_abbreviations().get(name if name.endswith(".") else name + ".")
+
+
+_AP_HEAD = re.compile(r"((?:[A-Z]\.){1,2}[A-Z][a-z]?\.|[A-Z][a-z]{1,4}\.) (?=[A-Z])")
+
+
+def ap_states(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
+    """AP-style state abbreviations read as what they are: the state, a place.
+
+    American papers write a town's state this way ("WOODBURN, Ore. —", "Jackson,
+    Miss., said"), and the model reads the abbreviation as a place of its own name
+    ("Calif"), a person ("Miss"), or, as the dot does not end its sentence for it, the
+    start of the next name ("Ore. Investigators"). A mention written as an abbreviation
+    (its dot included, even when the model left it out of the span) becomes a place
+    span ending in the dot, renamed later (:func:`placenames.rename_place`); one that
+    starts with an abbreviation after a comma is cut in two (a lone word after the dot
+    is the next sentence's first word, and goes); and the mention right
+    before ", <abbreviation>" is a place, whatever the model called it ("Woodburn" an
+    organisation)."""
+    out: list[ner.Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        end = m.start + len(m.text)
+        span = m.text + "." if text[end:end + 1] == "." and not m.text.endswith(".") else m.text
+        after_comma = text[max(0, m.start - 2):m.start] == ", "
+        head = _AP_HEAD.match(m.text) if after_comma else None
+        if ap_state(span) is not None and span.endswith("."):
+            state = replace(m, text=span, type="place")
+        elif head is not None and ap_state(head.group(1)) is not None:
+            state = replace(m, text=head.group(1), type="place")
+            rest = m.text[head.end():]
+            out = _placed_before(text, out, m.start)
+            out.append(state)
+            if " " in rest:  # one word after the dot opens the next sentence: not a name
+                out.append(replace(m, text=rest, start=m.start + head.end()))
+            continue
+        else:
+            out.append(m)
+            continue
+        out = _placed_before(text, out, m.start) if after_comma else out
+        out.append(state)
+    return out
+
+
+def _placed_before(text: str, mentions: list[ner.Mention], at: int) -> list[ner.Mention]:
+    """``mentions`` with the one ending right before ", " at ``at`` typed place (unless
+    the model called it a person: "Pelosi, Calif." is a person and her state)."""
+    if mentions and mentions[-1].start + len(mentions[-1].text) == at - 2 and \
+            mentions[-1].type in ("organization", None):
+        return [*mentions[:-1], replace(mentions[-1], type="place")]
+    return mentions
+
+
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
 
 
@@ -280,8 +349,9 @@ def join_campus(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]
 
 
 def mend_spans(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
-    """NER's spans with the gazetteer's three mends, in the order each needs the last:
-    a title-like word the model left out of a place (:func:`widen_place`), then a state
-    after a place's comma (:func:`join_state`), then a campus after an organisation's
+    """NER's spans with the gazetteer's mends, in the order each needs the last: a
+    title-like word the model left out of a place (:func:`widen_place`), AP-style state
+    abbreviations as places (:func:`ap_states`), then a state code after a place's comma
+    (:func:`join_state`), then a campus after an organisation's
     comma (:func:`join_campus`, which reads the places the first two made)."""
-    return join_campus(text, join_state(text, widen_place(text, mentions)))
+    return join_campus(text, join_state(text, ap_states(text, widen_place(text, mentions))))

@@ -254,6 +254,8 @@ def rename_place(name: str, text: str = "", start: int = 0, american: bool = Fal
     """
     if american and (state_name := _state_of_code(name)):
         return state_name
+    if name.endswith(".") and (state_name := gazetteer.ap_state(name)):
+        return state_name  # "Calif." (:func:`gazetteer.ap_states` kept its dot)
     folded = gazetteer.fold(name)
     country = country_short_names().get(folded)
     if country:
@@ -337,6 +339,8 @@ def _region_or_country(name: str) -> Home | None:
     country = filters.country_of(name) or filters.abbreviated_country(name)
     if country:
         return country, None
+    if (ap := gazetteer.ap_state(name)) is not None:  # "Ore." (its dot maybe cut off)
+        return "United States", gazetteer.fold(ap)
     letters = name.replace(".", "")
     if len(letters) == 2 and letters.isupper() and name in (letters, f"{letters[0]}.{letters[1]}."):
         state = gazetteer.us_states().get(letters)
@@ -408,6 +412,7 @@ def place_qualifiers(text: str, mentions: Sequence[ner.Mention]
         if (m.type == "place" and nxt is not None and nxt.type in ("place", None)
                 and text[end:nxt.start] == ", "):
             larger = _THE.sub("", _QUALIFIER_END.sub("", nxt.text))
+            larger = gazetteer.ap_state(larger) or larger if larger else larger  # "Ore."
             if larger and _region_or_country(larger) is not None:
                 out.append((m.text, larger, False))
                 continue
@@ -442,7 +447,8 @@ def _printed(name: str) -> str:
     both ways of writing one place make one page."""
     base, _, larger = name.rpartition(", ")
     letters = larger.replace(".", "")
-    state = gazetteer.us_states().get(letters) if len(letters) == 2 else None
+    state = (gazetteer.us_states().get(letters) if len(letters) == 2 else None) or (
+        gazetteer.ap_state(larger) if base else None)
     return f"{base}, {state}" if state else name
 
 

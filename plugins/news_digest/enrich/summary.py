@@ -177,16 +177,50 @@ def is_summary_sentence(sentence: str) -> bool:
     return quoted_share(s) < QUOTE_SHARE
 
 
+QUOTE_SPAN = 4
+"""How many sentences after an unclosed quotation mark may still be inside it: a
+speaker's quote runs over a few sentences (and, in text kept one sentence per line,
+over as many paragraphs), and a stray mark must not silence the rest of the article."""
+
+_DOUBLE_QUOTES = re.compile("[\"“”]")
+
+
+def _inside_quotes(sentences: Sequence[str]) -> list[bool]:
+    """For each sentence, whether it sits inside a quotation opened by an earlier one.
+
+    A sentence with an odd number of double quotation marks opens a quotation (or
+    closes one); the sentences after it, up to the one that closes it, are the
+    speaker's words, though they carry no mark of their own (``"I respect the jury.``
+    … ``The jury has spoken.`` … ``I think they did everything they could."``). Only a
+    quotation that closes within ``QUOTE_SPAN`` sentences counts."""
+    odd = [len(_DOUBLE_QUOTES.findall(s)) % 2 == 1 for s in sentences]
+    inside = [False] * len(sentences)
+    i = 0
+    while i < len(sentences):
+        if odd[i]:
+            close = next((j for j in range(i + 1, min(i + 1 + QUOTE_SPAN, len(sentences)))
+                          if odd[j]), None)
+            if close is not None:
+                for j in range(i + 1, close + 1):
+                    inside[j] = True
+                i = close
+        i += 1
+    return inside
+
+
 def candidate_sentences(draft: Draft) -> Iterable[str]:
-    """Summary-worthy sentences of the body, in reading order."""
+    """Summary-worthy sentences of the body, in reading order; a sentence inside a
+    quotation that spans sentences is the speaker's, not the reporter's, even when it
+    carries no quotation mark itself."""
+    sentences = []
     for para in draft.paragraphs:
         if is_boilerplate_paragraph(para, draft):
             continue
         for n, sentence in enumerate(split_sentences(para)):
-            if n == 0:
-                sentence = strip_dateline(sentence)
-            if is_summary_sentence(sentence):
-                yield sentence
+            sentences.append(strip_dateline(sentence) if n == 0 else sentence)
+    for sentence, quoted in zip(sentences, _inside_quotes(sentences), strict=True):
+        if not quoted and is_summary_sentence(sentence):
+            yield sentence
 
 
 _ENDS = re.compile(r"[.!?…][\"'”’)\]]*$")

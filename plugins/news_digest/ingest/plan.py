@@ -30,11 +30,11 @@ from news_digest.ingest.seeds import (
     load_index,
     name_problem,
     read_seed,
-    shown,
 )
 from news_digest.ingest.workers import Job
 from news_digest.model import RawSeed
 from news_digest.settings import Settings
+from news_digest.text import shown_path
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +147,7 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
             out.pending.append(Pending(raw, old["post"] if old else None))
             pending_shas[raw.sha256] = raw.rel
             for warning in raw.warnings:  # e.g. a feed entry with only its summary
-                log.warning("%s: %s", raw.path, warning)
+                log.warning("%s: %s", shown_path(raw.path), warning)
     # --- end of issue #15 block ---
 
     unknown: list[Path] = []
@@ -157,7 +157,7 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
         del stat_cache[gone]  # a seed deleted or moved: its line would only grow the cache
     for rel, path in found:
         if problem := name_problem(rel):
-            out.skipped.append((shown(path), problem))
+            out.skipped.append((shown_path(path), problem))
             continue
         key = stat_key(path)
         cached = stat_cache.get(rel)
@@ -201,7 +201,7 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
     kinds = ", ".join(f"*{suffix}" for suffix in (*SEED_SUFFIXES, *CONTAINER_SUFFIXES))
     for path in unknown:
         out.unknown.append(str(path))
-        log.warning("not a seed format: %s (seeds are %s)", path, kinds)
+        log.warning("not a seed format: %s (seeds are %s)", shown_path(path), kinds)
     return out
 
 

@@ -31,7 +31,7 @@ from news_digest.ingest.story_state import StoryAssigner
 from news_digest.ingest.workers import Job, Skip, process_all, worker_pool
 from news_digest.model import Article, RawSeed, Version
 from news_digest.settings import Settings
-from news_digest.text import atomic_write, plural
+from news_digest.text import atomic_write, plural, shown_path
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +117,7 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
     report.unknown.extend(planned.unknown)
     _report_orphans(settings, manifest, planned.seen, report)
     for path, reason in report.skipped:
-        log.warning("%s: skipped: %s", path, reason)
+        log.warning("%s: skipped: %s", shown_path(path), reason)
 
     enriched: list[Article] = []
     if pending:
@@ -202,7 +202,7 @@ def _join_earlier(earlier: Earlier, jobs: list[Job], grouped: list[list[Job]],
             manifest.posts[raw.sha256] = {"post": post, "seed": raw.rel, "digest": None}
             report.curated_versions.append(raw.rel)
             log.warning("%s: version of curated post %s: not rewritten (a curator edited "
-                        "its text; a flag alone would not stop it)", raw.path, post)
+                        "its text; a flag alone would not stop it)", shown_path(raw.path), post)
     curated = {id(j) for g in earlier.curated.values() for j in g}
     old_raws = [raw for post in sorted(earlier.rewrite) for raw in earlier.seeds[post]]
     old_jobs = {j.raw.sha256: j for j in make_jobs(old_raws, settings)} if old_raws else {}
@@ -276,7 +276,7 @@ class _Writer:
         if copies and isinstance(result, Skip):
             # the longest copy gave no article: the next longest is the post instead
             report.skipped.append((str(raw.path), result.reason))
-            log.warning("%s: skipped: %s", raw.path, result.reason)
+            log.warning("%s: skipped: %s", shown_path(raw.path), result.reason)
             result = max(copies, key=lambda a: sum(len(p) for p in a.draft.paragraphs))
             copies = [c for c in copies if c is not result]
         if copies:
@@ -287,7 +287,7 @@ class _Writer:
             if result.remember:
                 manifest.skipped[raw.sha256] = result.reason
             report.skipped.append((str(raw.path), result.reason))
-            log.warning("%s: skipped: %s", raw.path, result.reason)
+            log.warning("%s: skipped: %s", shown_path(raw.path), result.reason)
             return None
         replaces = self.replaces.get(raw.sha256)
         if replaces:
@@ -306,7 +306,8 @@ class _Writer:
             found = curator_flags(text)
             if found is None:  # a curator's text edit: never overwritten
                 report.curated.append(rel_post)
-                log.warning("%s: edited by a curator; kept (seed %s changed)", path, seed)
+                log.warning("%s: edited by a curator; kept (seed %s changed)",
+                            shown_path(path), seed)
                 manifest.posts[sha] = {"post": rel_post, "seed": seed, "digest": None}
                 self._forget_old(seed, sha)
                 self._record_copies(article, rel_post, None)
@@ -315,8 +316,8 @@ class _Writer:
         article = replace(article, story=self.stories.assign(article, rel_post))
         text = with_flags(posts.render(article, self.seeds_label), flags)
         if flags:  # featured, hidden or ordered: placed by a curator, not edited
-            log.warning("%s: written again from seed %s; the curator's %s kept", path, seed,
-                        ", ".join(flag.strip() for flag in flags))
+            log.warning("%s: written again from seed %s; the curator's %s kept",
+                        shown_path(path), seed, ", ".join(flag.strip() for flag in flags))
         atomic_write(path, text)
         self._forget_old(seed, sha)
         manifest.posts[sha] = {"post": rel_post, "seed": seed,
@@ -337,7 +338,7 @@ class _Writer:
         for warning in dict.fromkeys(article.warnings):
             self.report.warnings.append(f"{article.source.seed}: {warning}")
             if warning not in said and not warning.startswith(SAID_ONCE_PER_BUILD):
-                log.warning("%s: %s", name, warning)
+                log.warning("%s: %s", shown_path(name), warning)
 
     def _record_copies(self, article: Article, rel_post: str, digest: str | None) -> None:
         """The manifest maps each other copy's seed to the post that lists it, so an

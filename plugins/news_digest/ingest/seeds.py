@@ -19,6 +19,7 @@ from pathlib import Path
 
 from news_digest.errors import SeedError
 from news_digest.model import RawSeed
+from news_digest.text import shown_path
 
 log = logging.getLogger(__name__)
 
@@ -95,11 +96,6 @@ def name_problem(rel: str) -> str | None:
     except UnicodeEncodeError:
         return "file name is not valid UTF-8; rename the file (e.g. convmv -f latin1 -t utf8)"
     return None
-
-
-def shown(path: Path | str) -> str:
-    """A path as a message can print it: bytes that are not UTF-8 as ``\\xe9``."""
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def decode(data: bytes) -> tuple[str, str, list[str]]:
@@ -200,7 +196,8 @@ def load_index(folder: Path) -> dict[str, dict[str, str]]:
     lines = text.split("\n")
     header = [h.strip().lower() for h in lines[0].split("\t")]
     if "file" not in header:
-        log.warning("%s: first line must name the columns, with a 'file' column", path)
+        log.warning("%s: first line must name the columns, with a 'file' column",
+                    shown_path(path))
         return {}
     rows: dict[str, dict[str, str]] = {}
     for number, line in enumerate(lines[1:], start=2):
@@ -209,7 +206,7 @@ def load_index(folder: Path) -> dict[str, dict[str, str]]:
         cells = line.split("\t")
         if len(cells) > len(header):
             log.warning("%s:%d: %d columns, header has %d; line skipped",
-                        path, number, len(cells), len(header))
+                        shown_path(path), number, len(cells), len(header))
             continue
         row = {k: v.strip() for k, v in zip(header, cells, strict=False) if v.strip()}
         rows[row.pop("file", "")] = row

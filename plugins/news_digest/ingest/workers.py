@@ -28,7 +28,7 @@ from news_digest.ingest.formats import RECORD_FORMATS
 from news_digest.ingest.isolate import enrich_each, failure_reason
 from news_digest.model import Article, Draft, RawSeed, Source
 from news_digest.settings import Settings
-from news_digest.text import web_url
+from news_digest.text import shown_path, web_url
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +113,8 @@ def seed_meta(raw: RawSeed, index: dict[str, dict[str, str]]) -> dict[str, str]:
     if url is not None and web_url(url) is None:
         # The theme links the source; a "javascript:" URL from a scraper would be a link
         # that runs script. Only plain http(s) URLs are kept.
-        log.warning("%s: source url %r is not an http(s) URL; left out", raw.path, url[:200])
+        log.warning("%s: source url %r is not an http(s) URL; left out",
+                    shown_path(raw.path), url[:200])
         meta = {k: v for k, v in meta.items() if k != "url"}
     return meta
 

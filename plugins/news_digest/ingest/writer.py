@@ -16,6 +16,7 @@ from typing import Any
 from news_digest import frontmatter
 from news_digest.model import ENTITY_TYPES, Article, Version
 from news_digest.text import ENTITY_GROUPS, slugify, without_tags
+from news_digest.vocab.registry import key
 
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]|])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=:]|(?P<num>\d+)[.)])")
@@ -90,6 +91,9 @@ def front_matter(article: Article, seeds_label: str) -> dict[str, Any]:
                 grouped[ENTITY_GROUPS[etype]] = names
         if grouped:
             fm["entities"] = grouped
+        spellings = entity_spellings(article)
+        if spellings:
+            fm["spellings"] = spellings
     if article.story:
         fm["story"] = article.story
     if article.warnings:
@@ -99,6 +103,27 @@ def front_matter(article: Article, seeds_label: str) -> dict[str, Any]:
     if article.versions:
         fm["versions"] = [_version(v, seeds_label) for v in article.versions]
     return fm
+
+
+def entity_spellings(article: Article) -> dict[str, list[str]]:
+    """Name → the other spellings this article wrote for it (``spellings:``).
+
+    Ingest merges "Suleimani", "Qassim Suleidmani" and "Qasem Soleimani" under one
+    name; the text still holds them, and a reader searching one should find the
+    entity's page, which lists them as "Also known as". Only ingest sees which
+    mention became which entity, and the site reads nothing but posts, so the post
+    carries them. A spelling that differs from the name only by case, dots or accents
+    (the registry's own key) is the name, not another spelling. Names in the order of
+    ``entities:``, spellings sorted: the same article gives the same bytes.
+    """
+    out: dict[str, list[str]] = {}
+    for e in sorted(article.entities, key=lambda e: ENTITY_TYPES.index(e.type)
+                    if e.type in ENTITY_TYPES else len(ENTITY_TYPES)):
+        own = key(e.name)
+        forms = sorted({f for f in e.aliases if key(f) != own})
+        if forms and e.name not in out:
+            out[e.name] = forms
+    return out
 
 
 def _version(v: Version, seeds_label: str) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from typing import Any
 from markupsafe import Markup
 
 from news_digest.site.reader import time_known
+from news_digest.site.stories import one_per_story
 
 SHORT = "%-d %b %Y"
 """The cards' date: ``8 Jan 2020``."""
@@ -71,8 +72,10 @@ def date_span(dates: Iterable[datetime]) -> str:
 
 
 def items_span(items: Iterable[Any]) -> str:
-    """The days a listing page's stories span: its label (``site/pagination.py``)."""
-    return date_span(item.date for item in items)
+    """The days a listing page's stories span: its label (``site/pagination.py``). The
+    days of its cards: a story is shown once, by its newest report on the page, so an
+    older report of it there (reached from the card) does not widen the span."""
+    return date_span(item.date for item in one_per_story(items))
 
 
 def set_locale_dates(contents: Iterable[Any]) -> None:

@@ -7,6 +7,15 @@ Curators shape an edition with front matter flags (read by ``reader.py``):
 ``featured: true`` lifts a story out of its topic group into the edition's lead,
 ``order: N`` puts stories first within their group (lowest first; stories without
 ``order`` follow, newest first). An editor's note (``notes.py``) sits on top.
+
+A story (``site/stories.py``) gets one card per edition, however many of its reports
+the edition holds and whatever their primary topics: its **lead** is the first of those
+reports that is featured (in curated order), else the first in curated order (lowest
+``order``, else the newest; ties by URL, as the listing is sorted), and the card sits
+where the lead goes: under Featured when the lead is featured, else in the group of the
+lead's primary topic. The reports' topics disagree more often than not (one outlet's
+bank bombing is crime, another's economy), so grouping each report by its own topic
+showed one event two or three times in one edition.
 """
 
 from __future__ import annotations
@@ -41,9 +50,12 @@ class Edition:
     end: date
     groups: tuple[EditionGroup, ...]
     articles: tuple[Any, ...]
+    """Every listed article of the day (week), newest first; :attr:`cards` are what the
+    edition shows of them."""
     newest: datetime
     featured: tuple[Any, ...] = ()
-    """Stories a curator marked ``featured``: shown first, not repeated in ``groups``."""
+    """Stories a curator marked ``featured`` (their lead reports): shown first, not
+    repeated in ``groups``."""
     note: Any = None
     """The editor's note (``notes.Note``) for this edition, when a curator wrote one."""
     prev_url: str | None = None
@@ -64,6 +76,28 @@ class Edition:
     def guid(self) -> str:
         return f"urn:news-digest:edition:{self.key}"
 
+    @property
+    def cards(self) -> tuple[Any, ...]:
+        """Every card the edition shows, Featured first: one report per story, so its
+        length is the edition's "N stories"."""
+        return self.featured + tuple(a for g in self.groups for a in g.articles)
+
+    @property
+    def topic_count(self) -> int:
+        """Topic groups shown (the "Other news" group of stories without a topic is not
+        a topic): the "in M topics" of the edition's line."""
+        return sum(1 for g in self.groups if g.topic is not None)
+
+    def not_shown(self, items: Sequence[Any]) -> list[Any]:
+        """``items`` without the reports of stories this edition shows: the home page's
+        "Recent stories" under the latest edition, so that no story is on it twice (a
+        story's older report would lead a second card)."""
+        shown = {id(a) for a in self.articles}
+        shown |= {id(g) for a in self.articles
+                  if (g := getattr(a, "story_group", None)) is not None}
+        return [a for a in items if id(a) not in shown
+                and id(getattr(a, "story_group", None) or a) not in shown]
+
 
 def curated_order(idx: Sequence[int], articles: Sequence[Any]) -> list[int]:
     """``idx`` with stories that have an ``order`` first (lowest first), the rest after.
@@ -83,12 +117,36 @@ def _featured(idx: Sequence[int], articles: Sequence[Any]) -> list[int]:
                          articles)
 
 
-def _groups(idx: list[int], articles: Sequence[Any], topics_of: Sequence[Sequence[TopicRef]]
-            ) -> tuple[EditionGroup, ...]:
+def _leads(idx: Sequence[int], articles: Sequence[Any]) -> tuple[list[int], list[int]]:
+    """(featured cards, the other cards) of an edition's articles ``idx`` (newest first),
+    each in curated order: one report per story, its lead (module docstring). A story
+    with a featured report is featured, led by that report; an article in no story of
+    two or more is its own card."""
+    seen: set[int] = set()
+
+    def first_of_each_story(order: Sequence[int]) -> list[int]:
+        out = []
+        for i in order:
+            group = getattr(articles[i], "story_group", None)
+            if group is not None:
+                if id(group) in seen:
+                    continue
+                seen.add(id(group))
+            out.append(i)
+        return out
+
+    featured = first_of_each_story(_featured(idx, articles))
+    lead = set(featured)
+    rest = first_of_each_story([i for i in curated_order(idx, articles) if i not in lead])
+    return featured, rest
+
+
+def _groups(rest: Sequence[int], articles: Sequence[Any],
+            topics_of: Sequence[Sequence[TopicRef]]) -> tuple[EditionGroup, ...]:
+    """The cards ``rest`` (curated order) by their primary topic: most cards first."""
     by_topic: dict[str | None, list[int]] = defaultdict(list)
     refs: dict[str, TopicRef] = {}
-    lead = set(_featured(idx, articles))
-    for i in curated_order([i for i in idx if i not in lead], articles):
+    for i in rest:
         primary = topics_of[i][0] if topics_of[i] else None
         key = primary.id if primary else None
         if primary:
@@ -113,6 +171,17 @@ def _link(editions: list[Edition]) -> list[Edition]:
     return out
 
 
+def _edition(key: str, kind: str, title: str, start: date, end: date, idx: list[int],
+             articles: Sequence[Any], topics_of: Sequence[Sequence[TopicRef]],
+             notes: Mapping[str, Any], url_pattern: str) -> Edition:
+    featured, rest = _leads(idx, articles)
+    return Edition(key=key, kind=kind, title=title, start=start, end=end,
+                   groups=_groups(rest, articles, topics_of),
+                   articles=tuple(articles[i] for i in idx), newest=articles[idx[0]].date,
+                   featured=tuple(articles[i] for i in featured), note=notes.get(key),
+                   url_pattern=url_pattern)
+
+
 def build_editions(articles: Sequence[Any], topics_of: Sequence[Sequence[TopicRef]],
                    weekly: bool = False, notes: Mapping[str, Any] | None = None,
                    url_pattern: str = "editions/{key}/",
@@ -125,15 +194,9 @@ def build_editions(articles: Sequence[Any], topics_of: Sequence[Sequence[TopicRe
     days: dict[date, list[int]] = defaultdict(list)
     for i, a in enumerate(articles):
         days[a.date.date()].append(i)
-    daily = [
-        Edition(key=d.isoformat(), kind="daily", title=f"{d:%A}, {d.day} {d:%B %Y}",
-                start=d, end=d, groups=_groups(days[d], articles, topics_of),
-                articles=tuple(articles[i] for i in days[d]),
-                newest=articles[days[d][0]].date,
-                featured=tuple(articles[i] for i in _featured(days[d], articles)),
-                note=notes.get(d.isoformat()), url_pattern=url_pattern)
-        for d in sorted(days, reverse=True)
-    ]
+    daily = [_edition(d.isoformat(), "daily", f"{d:%A}, {d.day} {d:%B %Y}", d, d, days[d],
+                      articles, topics_of, notes, url_pattern)
+             for d in sorted(days, reverse=True)]
     weeks: list[Edition] = []
     if weekly:
         by_week: dict[tuple[int, int], list[int]] = defaultdict(list)
@@ -143,12 +206,8 @@ def build_editions(articles: Sequence[Any], topics_of: Sequence[Sequence[TopicRe
         for (year, week) in sorted(by_week, reverse=True):
             start = date.fromisocalendar(year, week, 1)
             end = start + timedelta(days=6)
-            idx = by_week[(year, week)]
-            weeks.append(Edition(
-                key=f"{year}-W{week:02d}", kind="weekly",
-                title=f"Week {week}, {year} ({start.day} {start:%b} – {end.day} {end:%b})",
-                start=start, end=end, groups=_groups(idx, articles, topics_of),
-                articles=tuple(articles[i] for i in idx), newest=articles[idx[0]].date,
-                featured=tuple(articles[i] for i in _featured(idx, articles)),
-                note=notes.get(f"{year}-W{week:02d}"), url_pattern=url_pattern))
+            weeks.append(_edition(
+                f"{year}-W{week:02d}", "weekly",
+                f"Week {week}, {year} ({start.day} {start:%b} – {end.day} {end:%b})",
+                start, end, by_week[(year, week)], articles, topics_of, notes, url_pattern))
     return _link(daily), _link(weeks)

@@ -160,18 +160,20 @@ def _article_entry(a: Any, siteurl: str, form: str = FULL) -> FeedEntry:
 
 
 def _also_reported(a: Any, siteurl: str) -> str:
-    """"Also reported by" with a link to each other report of the article's story."""
+    """"Also reported" with a link to each other report of the article's story, counted
+    as the card counts them (``stories.count_reports``)."""
     from markupsafe import escape
 
     group = getattr(a, "story_group", None)
     if group is None:
         return ""
-    from news_digest.site.stories import has_publisher, publisher
+    from news_digest.site.stories import count_reports, has_publisher, publisher
 
+    others = group.others(a)
     links = [f'<li><a href="{escape(absolute(siteurl, o.url))}">'
              f'{escape(publisher(o)) + ": " if has_publisher(o) else ""}'
-             f'{escape(o.title)}</a></li>' for o in group.others(a)]
-    return (f'<p>Also reported by {plural(links, "source")} '
+             f'{escape(o.title)}</a></li>' for o in others]
+    return (f'<p>Also reported — {count_reports(others, more=True)} '
             f'(<a href="{escape(absolute(siteurl, group.url))}">the whole story</a>):</p>'
             f'<ul>{"".join(links)}</ul>')
 
@@ -193,11 +195,10 @@ def _story_html(a: Any, siteurl: str, max_chars: int | None = None) -> str:
 def _edition_entry(ed: Any, siteurl: str, form: str = FULL,
                    story_max: int | None = None) -> FeedEntry:
     """An edition's item: its note, then per group (Featured first) each story in full
-    (``form`` full: one per story, as the edition page lists them; a story whose text is
-    over ``story_max`` characters cut to its summary and a link), or headlines."""
+    (``form`` full: the edition page's cards, one per story, each its lead report; a
+    story whose text is over ``story_max`` characters cut to its summary and a link),
+    or headlines."""
     from markupsafe import escape
-
-    from news_digest.site.stories import one_per_story
 
     fe = FeedEntry()
     fe.id(ed.guid)
@@ -214,13 +215,13 @@ def _edition_entry(ed: Any, siteurl: str, form: str = FULL,
     for label, articles in groups:
         if form == FULL:
             parts.append(f"<h2>{escape(label)}</h2>")
-            parts += [_story_html(a, siteurl, story_max) for a in one_per_story(articles)]
+            parts += [_story_html(a, siteurl, story_max) for a in articles]
             continue
         parts.append(f"<h2>{escape(label)}</h2><ul>")
         parts += [f'<li><a href="{escape(absolute(siteurl, a.url))}">{escape(a.title)}</a></li>'
                   for a in articles]
         parts.append("</ul>")
-    count = plural(ed.articles, "story", "stories")
+    count = plural(ed.cards, "story", "stories")
     # RSS descriptions are HTML: the note's summary is text, so it is escaped.
     fe.description(f"{escape(note.summary)} ({count})" if note is not None and note.summary
                    else count)

@@ -51,6 +51,8 @@ def install(generator: Any) -> None:
     generator.env.filters.setdefault("plural", plural)
     generator.env.filters.setdefault("post_time", post_time)
     generator.env.filters.setdefault("time_stamp", time_stamp)
-    from news_digest.site.stories import one_per_story
+    from news_digest.site.stories import by_source, count_reports, one_per_story
 
     generator.env.filters.setdefault("one_per_story", one_per_story)
+    generator.env.filters.setdefault("reports", count_reports)
+    generator.env.filters.setdefault("by_source", by_source)

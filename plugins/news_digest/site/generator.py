@@ -10,7 +10,7 @@ page is written), and writes the plugin's own pages and files.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -63,11 +63,11 @@ class Site:
 
     def entity_groups(self, top: int | None = None) -> list[tuple[str, str, list[Listed]]]:
         """(group, label, entries) for the entities index, in GROUPS order; each group's
-        entities most-mentioned first (ties by name), at most ``top`` of them."""
+        entities in the most stories first (ties by name), at most ``top`` of them."""
         out = []
         for g in tx.GROUPS:
             pages = sorted((p for p in self.entity_pages if p.ref.group == g),
-                           key=lambda p: (-len(p.articles), p.ref.name.casefold(), p.ref.slug))
+                           key=lambda p: (-p.story_count, p.ref.name.casefold(), p.ref.slug))
             out.append((g, tx.GROUP_LABELS[g], [Listed.of(p) for p in pages[:top]]))
         return out
 
@@ -94,15 +94,62 @@ def _unlinked(articles: Sequence[Any], raw: Sequence[tuple[tuple[str, str], ...]
               curated: frozenset[str], pageless: frozenset[tuple[str, str]],
               page_min: int) -> frozenset[tuple[str, str]]:
     """Entities that get no page: in fewer than ``page_min`` stories (a story is a
-    same-story cluster, else one article), or pageless; curated names always get one."""
+    same-story cluster, else one article) and named by fewer than ``page_min``
+    publishers, or pageless; curated names always get one.
+
+    Publishers count as well as stories because one event reported by three outlets is
+    as good a witness that a name is real and wanted as two stories from one outlet; and
+    because a regroup can show that yesterday's two stories were one event, which
+    would otherwise take down a page readers had bookmarked and a feed they follow."""
     stories: dict[tuple[str, str], set[str]] = defaultdict(set)
+    outlets: dict[tuple[str, str], set[str]] = defaultdict(set)
     for a, pairs in zip(articles, raw, strict=True):
         group = getattr(a, "story_group", None)
         story = group.id if group is not None else getattr(a, "url", None) or str(id(a))
+        outlet = st.publisher(a).casefold() if st.has_publisher(a) else None
         for k in pairs:
             stories[k].add(str(story))
+            if outlet is not None:
+                outlets[k].add(outlet)
     return frozenset(k for k, found in stories.items() if k[1] not in curated and (
-        k in pageless or len(found) < page_min))
+        k in pageless or (len(found) < page_min and len(outlets[k]) < page_min)))
+
+
+def spellings_used(articles: Sequence[Any],
+                   looked_up: Mapping[tuple[str, str], tuple[str, str] | None],
+                   became: Sequence[Mapping[tuple[str, str],
+                                            tuple[tuple[str, str], bool]]] | None,
+                   final: Sequence[tuple[tuple[str, str], ...]]
+                   ) -> dict[tuple[str, str], Counter[str]]:
+    """(group, name) → each spelling the site's articles used for it → in how many.
+
+    A spelling is a name as a post's ``entities:`` wrote it, when the registry or the
+    corpus resolution merged it into another spelling ("World Health Organisation" in
+    one post, "… Organization" in the others), and each of the post's ``spellings:`` of
+    that name (what its text wrote: "Suleimani", "Qassim Suleidmani"). ``looked_up``
+    is the registry step (a written pair → its canonical pair, None when blocked),
+    ``became`` the resolution step (None: none ran; see :func:`resolution.resolve`); a
+    pair the resolution dropped lends nothing.
+    """
+    used: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for i, (a, keys) in enumerate(zip(articles, final, strict=True)):
+        spelled = dict(getattr(a, "entity_spellings", ()) or ())
+        here: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for written in getattr(a, "entity_names", ()) or ():
+            k = looked_up.get(written)
+            if k is None:
+                continue
+            spelling = True
+            if became is not None:
+                k, spelling = became[i].get(k, (None, False))
+            if k is None or k not in keys:
+                continue
+            if spelling or written[1] != looked_up[written][1]:  # merged, or the registry's
+                here[k].add(written[1])
+            here[k].update(spelled.get(written[1], ()))
+        for k, forms in here.items():
+            used[k].update(forms)
+    return dict(used)
 
 
 def build_site(articles: Sequence[Any], s: Settings,
@@ -134,8 +181,8 @@ def build_site(articles: Sequence[Any], s: Settings,
             if resolved is not None:
                 pairs.append(resolved)
         raw_entities.append(tuple(dict.fromkeys(pairs)))
-    raw_entities, pageless = resolve(articles, raw_entities, registry, curated,
-                                     s.entity_window_days, resolver, remember)
+    raw_entities, pageless, became = resolve(articles, raw_entities, registry, curated,
+                                             s.entity_window_days, resolver, remember)
     unlinked = _unlinked(articles, raw_entities, curated, pageless, s.entity_page_min)
     first_seen: dict[tuple[str, str], Any] = {}
     for a, keys in zip(articles, raw_entities, strict=True):
@@ -144,7 +191,8 @@ def build_site(articles: Sequence[Any], s: Settings,
                 first_seen[k] = a.date
     vocab = tx.build_vocabulary((t for ts in raw_topics for t in ts),
                                 (k for ks in raw_entities for k in ks), topics_data, registry,
-                                first_seen, unlinked, s.topic_url, s.entity_url)
+                                first_seen, unlinked, s.topic_url, s.entity_url,
+                                spellings_used(articles, looked_up, became, raw_entities))
     topics_of = tuple(tuple(vocab.topics[t] for t in ts) for ts in raw_topics)
     entities_of = tuple(tuple(vocab.entities[k] for k in ks) for ks in raw_entities)
     # extra candidates: the article's own story is shown apart, not among related ones

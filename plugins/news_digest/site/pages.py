@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from news_digest.site.stories import one_per_story
 from news_digest.site.taxonomy import GROUPS, EntityRef, TopicRef
 from news_digest.text import plural
 
@@ -34,7 +35,7 @@ class Listed:
 
     @classmethod
     def of(cls, page: EntityPage) -> Listed:
-        return cls(page.ref, len(page.articles))
+        return cls(page.ref, page.story_count)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,18 @@ class EntityPage:
     last_seen: datetime
     timeline: tuple[tuple[date, int], ...]
     """(day, articles that day), oldest first."""
+
+    @property
+    def seen_once(self) -> bool:
+        """True when every story of the entity is of one day: the page then says "Seen"
+        once, where "First seen" and "Last seen" would give the same date twice."""
+        return self.first_seen.date() == self.last_seen.date()
+
+    @property
+    def story_count(self) -> int:
+        """Stories, not articles: the count the page itself shows ("Stories"), so the
+        index, the A–Z pages and the page agree when several outlets told one story."""
+        return len(one_per_story(self.articles))
 
     @property
     def chart(self) -> Chart | None:
@@ -95,6 +108,13 @@ class Chart:
     def summary(self) -> str:
         """The chart in one sentence, for ``aria-label`` and readers without images."""
         total = sum(b.count for b in self.bars)
+        days = {d for b in self.bars for d in b.days}
+        if len(days) == 1:  # "over 1 week, most in the week of …" said one day twice
+            (day,) = days
+            return f"{plural(total, 'article')}, all on {day.day} {day:%B %Y}."
+        filled = [b for b in self.bars if b.count]
+        if len(filled) == 1:
+            return f"{plural(total, 'article')}, all in the {self.unit} of {filled[0].label}."
         busiest = max(self.bars, key=lambda b: (b.count, b.start))
         tied = sum(b.count == busiest.count for b in self.bars)
         if tied > 1:  # no one period stands out: saying one did would mislead

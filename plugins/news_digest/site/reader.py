@@ -49,7 +49,7 @@ SAFE_SCHEMES = ("http:", "https:", "mailto:")
 OWN_KEYS = frozenset({
     "title", "date", "date_source", "slug", "section", "summary", "image_caption",
     "byline", "source", "topics", "keywords", "entities", "story", "ingest", "versions",
-    "featured", "order",
+    "featured", "order", "spellings",
 })
 
 
@@ -137,6 +137,25 @@ def entity_names(value: Any, path: str) -> tuple[tuple[str, str], ...]:
     elif value is not None:
         log.warning("%s: entities should be a mapping of type to names; ignored", path)
     return tuple(dict.fromkeys(pairs))
+
+
+def entity_spellings(value: Any, path: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(name, spellings) pairs from ``spellings:`` (name → the other spellings the
+    article wrote for it), in the file's order. A curator may edit or delete the key;
+    what cannot be read as names is warned about and ignored, never a reason to skip
+    the post: the spellings only add to the entity page's "Also known as"."""
+    if value is None:
+        return ()
+    if not isinstance(value, Mapping):
+        log.warning("%s: spellings should be a mapping of name to spellings; ignored", path)
+        return ()
+    out: dict[str, tuple[str, ...]] = {}
+    for name, forms in value.items():
+        name = _text(name) if not isinstance(name, Mapping | list) else None
+        found = tuple(dict.fromkeys(_names(forms)))
+        if name and found:
+            out[name] = tuple(dict.fromkeys((*out.get(name, ()), *found)))
+    return tuple(out.items())
 
 
 class _SafeLinks(Treeprocessor):
@@ -245,6 +264,7 @@ class NewsDigestReader(MarkdownReader):
         topic_ids = tuple(dict.fromkeys(_names(fm.get("topics"))))
         meta["topic_ids"] = topic_ids
         meta["entity_names"] = entity_names(fm.get("entities"), path)
+        meta["entity_spellings"] = entity_spellings(fm.get("spellings"), path)
         # The refs (names, slugs, URLs) are made for the whole site at once by the
         # generator (site/generator.py), from these plain names: the reader keeps none,
         # so Pelican's content cache holds no objects it must rebuild on every load.

@@ -24,14 +24,22 @@ EntityResolver = Callable[..., Any]
 def resolve(articles: Sequence[Any], raw: list[tuple[tuple[str, str], ...]],
             registry: Mapping[str, tx.RegistryEntry], curated: frozenset[str],
             window_days: int, resolver: EntityResolver | None, remember: Remember = no_memo
-            ) -> tuple[list[tuple[tuple[str, str], ...]], frozenset[tuple[str, str]]]:
-    """Corpus-level names and types (when a resolver is given) and the pageless names.
+            ) -> tuple[list[tuple[tuple[str, str], ...]], frozenset[tuple[str, str]],
+                       list[dict[tuple[str, str], tuple[tuple[str, str], bool]]] | None]:
+    """Corpus-level names and types (when a resolver is given), the pageless names, and
+    per article what each of its (group, name) pairs became, with whether the name is
+    a spelling the resolver merged into it (None without a resolver: each pair is
+    itself), so a page can list the spellings of its entity.
+
+    Only a merged spelling counts ("World Health Organisation" into "… Organization"):
+    a name the resolver took as a fragment or a slip ("Twitter West" glued before
+    "Kanye West", a bare "Hunter") is evidence the name was misread, not another name.
 
     Only curated registry entries are strong evidence; what ingest learned is a vote
     like any other mention (it may have learned a bare "Trump").
     """
     if resolver is None:
-        return raw, frozenset()
+        return raw, frozenset(), None
     from types import SimpleNamespace
 
     known = {n: SimpleNamespace(name=n, type=GROUP_TYPES[e.group])
@@ -42,4 +50,10 @@ def resolve(articles: Sequence[Any], raw: list[tuple[tuple[str, str], ...]],
            sorted((n, k.type) for n, k in known.items()), window_days)
     result = remember("resolve", key, lambda: resolver(inputs, known, window_days))
     out = [tuple((tx.GROUP_OF_TYPE[t], n) for t, n in pairs) for pairs in result.entities_of]
-    return out, frozenset((tx.GROUP_OF_TYPE[t], n) for t, n in result.pageless)
+    became = None
+    if len(result.mapping) == len(out):
+        group = tx.GROUP_OF_TYPE
+        merged = result.spellings
+        became = [{(group[t], n): ((group[rt], rn), n == rn or n in merged.get(rn, ()))
+                   for (t, n), (rt, rn) in m.items()} for m in result.mapping]
+    return out, frozenset((tx.GROUP_OF_TYPE[t], n) for t, n in result.pageless), became

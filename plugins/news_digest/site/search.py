@@ -6,7 +6,9 @@ the ``/search/`` page explains that search is not available. Nothing else on the
 site needs JavaScript.
 
 Article pages mark their body with ``data-pagefind-body``, so listings (home,
-topics, entities) are not indexed twice. Once any page carries it Pagefind indexes no
+topics, entities) are not indexed twice; an entity's first page marks only its head
+(name, "Also known as", facts), so a search for a spelling an article used finds
+the entity's page as well as the articles. Once any page carries it Pagefind indexes no
 page without it, so a hidden or draft post's page (kept at its URL, left out of
 listings, feeds and sitemaps) leaves it off and is not found by site search either.
 """

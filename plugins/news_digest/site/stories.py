@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from news_digest.site.taxonomy import load_yaml
+from news_digest.text import plural
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +77,16 @@ class Story:
 
     @property
     def sources(self) -> tuple[str, ...]:
-        """Publishers in the order they first reported the story."""
+        """Publishers in the order they first reported the story ("Unknown source" for
+        reports whose post names none): the story page's columns."""
         return tuple(dict.fromkeys(publisher(a) for a in self.articles))
+
+    @property
+    def publishers(self) -> tuple[str, ...]:
+        """The publishers the posts name, in the order they first reported the story:
+        what "from N sources" counts (a report with no publisher is not a source)."""
+        return tuple(dict.fromkeys(n for a in self.articles
+                                   if (n := _publisher_name(a)) is not None))
 
     def others(self, article: Any) -> tuple[Any, ...]:
         """The story's other articles, oldest first."""
@@ -99,6 +108,43 @@ def has_publisher(article: Any) -> bool:
 def publisher(article: Any) -> str:
     """Who ran the article: its source's publisher, else the post's own name for it."""
     return _publisher_name(article) or "Unknown source"
+
+
+def count_reports(reports: Sequence[Any], more: bool = False) -> str:
+    """How many reports, and from how many sources: "6 reports", "3 reports from 3
+    sources", "13 reports, 11 from 3 sources" (the other two name no publisher); with
+    ``more``, "5 more reports…" (a card's other reports). The one wording of the card's
+    "Also reported" line, its feed item's and the story page's, so they agree: "reports"
+    counts posts, "sources" only distinct publishers the posts name (the ``reports``
+    template filter)."""
+    named = [n for a in reports if (n := _publisher_name(a)) is not None]
+    head = plural(reports, "more report" if more else "report",
+                  "more reports" if more else "reports")
+    if not named:
+        return head
+    sources = plural(set(named), "source")
+    if len(named) == len(reports):
+        return f"{head} from {sources}"
+    return f"{head}, {len(named)} from {sources}"
+
+
+def by_source(reports: Sequence[Any]) -> tuple[tuple[Any, str | None, int], ...]:
+    """A card's other reports as links: (report, publisher, its reports here) for each
+    named publisher once (its first report here), and (report, None, 1) for each report
+    that names none (shown by its headline), in the order of ``reports``. One link per
+    publisher keeps "from 2 sources" and the names after it the same count."""
+    count: dict[str, int] = {}
+    for a in reports:
+        if (name := _publisher_name(a)) is not None:
+            count[name] = count.get(name, 0) + 1
+    out: list[tuple[Any, str | None, int]] = []
+    for a in reports:
+        name = _publisher_name(a)
+        if name is None:
+            out.append((a, None, 1))
+        elif name in count:
+            out.append((a, name, count.pop(name)))
+    return tuple(out)
 
 
 def load_joined(path: Path) -> dict[str, str]:

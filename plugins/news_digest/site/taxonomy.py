@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ import yaml
 from news_digest.frontmatter import FastLoader
 from news_digest.text import GROUP_TYPES, slugify
 from news_digest.vocab import knowledge
+from news_digest.vocab.evidence import derived
 from news_digest.vocab.registry import key as _registry_key
 from news_digest.vocab.topics_file import site_topics
 
@@ -328,12 +329,15 @@ def build_vocabulary(
     unlinked: frozenset[tuple[str, str]] = frozenset(),
     topic_pattern: str = TOPIC_URL,
     entity_pattern: str = ENTITY_URL,
+    used: Mapping[tuple[str, str], Mapping[str, int]] | None = None,
 ) -> Vocabulary:
     """Final refs for every topic id and (group, name) used by some article.
 
     ``first_seen`` ((group, name) → date) decides who keeps a contested slug.
     ``unlinked`` (group, name) pairs get a ref with ``linked=False`` and no slug claim,
-    so a name that later earns a page takes the slug it would have had.
+    so a name that later earns a page takes the slug it would have had. ``used``
+    ((group, name) → spelling → articles that used it) adds to the registry's aliases
+    what the articles wrote (:func:`page_aliases`).
     """
     first_seen = first_seen or {}
     ids = sorted(set(topic_ids))
@@ -347,6 +351,12 @@ def build_vocabulary(
     by_group: dict[str, set[str]] = defaultdict(set)
     for group, name in entity_keys:
         by_group[group].add(name)
+    used = used or {}
+    names_by_key: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for group, names_of in by_group.items():
+        for name in names_of:
+            names_by_key[match_key(name)].add((group, name))
+    index = alias_index(registry) if used else {}
     entities = {}
     for group in GROUPS:
         every = by_group.get(group, set())
@@ -356,9 +366,60 @@ def build_vocabulary(
         slugs = assign_slugs(names, preferred, seniority)
         for name in sorted(every):
             aliases = registry[name].aliases if name in registry else ()
+            if (group, name) in used:
+                aliases = page_aliases(group, name, aliases, used[(group, name)],
+                                       names_by_key, index)
             if name not in names:
                 entities[(group, name)] = EntityRef(name, group, "", "", aliases, linked=False)
                 continue
             entities[(group, name)] = EntityRef(
                 name, group, slugs[name], entity_url(group, slugs[name], entity_pattern), aliases)
     return Vocabulary(topics, entities)
+
+
+ALIASES_SHOWN = 8
+"""At most this many spellings under "Also known as": the most used, so a name written
+forty ways (case slips, typos of one article) does not bury the page's facts."""
+
+
+def page_aliases(group: str, name: str, registry_aliases: Sequence[str],
+                 used: Mapping[str, int],
+                 names_by_key: Mapping[str, set[tuple[str, str]]],
+                 index: Mapping[str, str], limit: int = ALIASES_SHOWN) -> tuple[str, ...]:
+    """What an entity page lists as "Also known as": the registry's aliases and the
+    spellings the site's articles used for it, at most ``limit``, the most used.
+
+    A reader who searches a spelling an article used ("Suleidmani") should find it on
+    the page. Spellings are compared as the registry compares names (:func:`match_key`:
+    case, dots, accents), one shown per key, the one used most. The curator's word
+    wins: a registry alias is always the entity's; a spelling the registry gives to
+    another entry (or blocks), or that is the name of another entity of the site, is
+    left out, since listing it here would say two things are one. A part of the name
+    ("Trump" of "Donald Trump", "Hunter" of "Hunter Biden", "Unity Party" of "Unity Party
+    of America") is a mention, not another name, and a search for it finds the page
+    by the name anyway: left out too, as is a place's name with a suffix ("Hong Konger",
+    "Israeli": its people, :func:`derived`). Ties by key, so the same posts give the same
+    page; shown sorted by key.
+    """
+    own = match_key(name)
+    own_words = set(own.replace(",", " ").split())
+    curated = set(registry_aliases)
+    best: dict[str, tuple[int, bool, str]] = {}  # key → (articles, curated, form shown)
+    total: Counter[str] = Counter()
+    for form in dict.fromkeys((*registry_aliases, *sorted(used))):
+        k = match_key(form)
+        if not k or k == own:
+            continue
+        if form not in curated and (index.get(k, name) != name or
+                                    names_by_key.get(k, {(group, name)}) != {(group, name)}
+                                    or set(k.replace(",", " ").split()) <= own_words
+                                    or (group == "places" and derived(form, name))):
+            continue
+        n = used.get(form, 0)
+        total[k] += n
+        mine = (n, form in curated, form)
+        held = best.get(k)
+        if held is None or (mine[0], mine[1]) > (held[0], held[1]):
+            best[k] = mine
+    chosen = sorted(best, key=lambda k: (-total[k], not best[k][1], k))[:limit]
+    return tuple(best[k][2] for k in sorted(chosen))

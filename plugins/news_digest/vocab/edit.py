@@ -238,14 +238,29 @@ def rename(path: Path, old: str, new: str, guess: TypeGuess | None = None,
     return f"{name} → {new}"
 
 
-def retype(path: Path, name: str, etype: str) -> str:
-    """Set an entity's type (person, organization or place)."""
+_SECTION = {"person": "people", "organization": "organizations", "place": "places"}
+
+
+def retype(path: Path, name: str, etype: str, guess: TypeGuess | None = None) -> str:
+    """Set an entity's type (person, organization or place).
+
+    The type is part of the page's address (``entities/places/…``), so a retype moves
+    the page and ends its feed; unlike a rename there is no keeping the old address (a
+    place filed under organisations is what the curator is mending), so the summary says
+    so instead of moving it silently."""
     if etype not in ENTITY_TYPES:
         raise EditError(f"unknown type {etype!r}; expected one of {', '.join(ENTITY_TYPES)}")
     f = CuratedFile(path)
+    known = f.name_of(name)
+    before = (f.entry(known).get("type") if known is not None
+              else _learned_type(path, name) or (guess(name) if guess else None))
     entry = _need(f, name, etype)
     f.entry(entry)["type"] = etype
     f.save()
+    if before in _SECTION and before != etype:
+        return (f"{entry}: {etype} (was {before}: its page moves from the "
+                f"{_SECTION[before]} to the {_SECTION[etype]} section; links to the old "
+                "address and its feed end)")
     return f"{entry}: {etype}"
 
 
