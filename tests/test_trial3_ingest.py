@@ -232,3 +232,19 @@ def test_each_new_join_of_stories_is_said_once_with_both_titles(
         path.write_text(path.read_text().replace(f"story: {A2}", "story: aftershock"))
     assert _day(s, 3, caplog) == []
     assert yaml.safe_load(s.stories_file.read_text()) == {"joined": {}}
+
+
+def test_a_hand_typed_order_anywhere_in_the_front_matter_is_a_flag_too(site: Settings) -> None:
+    seed_path = site.seeds / "rescue.txt"
+    seed_path.write_text(DATE_ABOVE.format(date="May 2, 2013, 1:12 PM"), encoding="utf-8")
+    ingest(site)
+    [post] = sorted(site.content.rglob("*.md"))
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text.replace("\ndate:", "\nOrder: 2\ndate:", 1), encoding="utf-8")
+    seed_path.write_text(seed_path.read_text(encoding="utf-8") + "Both boats were towed "
+                         "back to the harbour on Friday, and an inquiry will look into "
+                         "how the first one capsized.\n", encoding="utf-8")
+    report = ingest(site)
+    assert report.updated == [post.relative_to(site.content).as_posix()]
+    front, body = post_of(site)
+    assert front["order"] == 2 and "an inquiry will look into" in body
