@@ -34,6 +34,7 @@ from news_digest.ingest.clean_parts import (
     take_caption,
     take_dateline,
     take_dateline_below_byline,
+    take_description,
     take_leading_dateline,
     take_section,
     take_title,
@@ -101,6 +102,7 @@ def _clean(text: str, known_junk: frozenset[str], prose_selected: bool) -> Draft
         label_dropped(lines)
         if not beside_byline:
             drop_above_dateline(lines)
+    caption = take_description(lines, caption)
     return _draft(lines, title, caption, section, byline, dateline)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from news_digest.ingest.clean_features import confidence
+from news_digest.ingest.clean_features import confidence, linky
 from news_digest.ingest.clean_lines import RULE_MAX_CHARS, Line, free, menu_like
 from news_digest.ingest.dates import dateline_span, parse_dateline
 
@@ -17,14 +17,37 @@ HEAD_WINDOW = 12
 DATELINE_WORDS = 12
 """A dateline is short: a date, perhaps a time, a place and an agency, not a sentence."""
 
-_CAPTION = re.compile(
-    r"\((?:[^()]{0,200}\b(?:photos?|image|picture|photograph|credit|illustration|file)\b"
-    r"[^()]{0,200})\)\s*$"
-    r"|^(?:photo|image|photograph|picture|credit|illustration|pictured|caption)s?\b\s*"
-    r"(?::|by\b|credit)"
-    r"|\b(?:getty images|shutterstock|ap photo|afp photo|afp via getty|reuters/|epa/|"
+_CREDIT_END = re.compile(
+    r"\(([^()]{0,200}\b(?:photos?|image|picture|photograph|credit|illustration|file)\b"
+    r"[^()]{0,200})\)[^\s()]{0,8}\s*$", re.IGNORECASE)
+"""A credit in brackets ending the line: "(AP Photo/Jane Roe)", "(File 2013/The Associated
+Press)". A dump may glue the image's own stamp to it ("…Nishijima)AP2014"): up to eight
+characters after the bracket are allowed."""
+_CREDIT_START = re.compile(
+    r"^(?:photo|image|photograph|picture|credit|illustration|pictured|caption)s?\b\s*"
+    r"(?::|by\b|credit)", re.IGNORECASE)
+_AGENCY = re.compile(
+    r"\b(?:getty images|shutterstock|ap photo|afp photo|afp via getty|reuters/|epa/|"
     r"associated press photo|photo credit|photo by|photograph by|image by|courtesy of)\b",
     re.IGNORECASE)
+_IMAGE_OPENING = re.compile(
+    r"^(?:in )?(?:this|these) (?:\w+ ){0,2}(?:photos?|images?|pictures?|photographs?|"
+    r"handout|screenshot|still|frame grab)\b[^.]{0,200}\b(?:released|provided|taken|made|"
+    r"shows?|showing|seen|posted|shared|dated)\b", re.IGNORECASE)
+"""How a wire caption opens: "In this image released by …", "This photo taken on … shows
+…": it points at the picture beside it ("this"). An article's sentence about a picture
+names it ("A photo released by the police shows …") and is left to the model."""
+_MEDIA_TAG = re.compile(
+    r"^\s*(?:(?:photos?|videos?|images?|pictures?|gallery|slideshow|infographic|graphic|"
+    r"audio|watch|interactive|map)\s*(?:[,&+/]|\band\b)?\s*)+$", re.IGNORECASE)
+"""A bracket holding only the kinds of media ("(PHOTO)", "(Video, Photos)") labels a
+headline: a link to another story's gallery. A credit names who made the picture."""
+CAPTION_WORDS = 60
+"""A credit that may sit anywhere in its line (a marker opening it, an agency's name)
+counts only in a line this short: a long paragraph may mention "courtesy of"."""
+WIRE_CAPTION_WORDS = 100
+"""A wire caption (a credit in brackets ending it, or opening "In this photo …") may run
+to three or four sentences: what the picture shows, when, and the story behind it."""
 _BYLINE = re.compile(
     r"^(?:by|written by|words by|story by|posted by|reporting by)\s+"
     r"(?:(?:dr|mr|ms|mrs)\.?\s+)?[A-Z][\w'’.-]*", re.IGNORECASE)
@@ -137,17 +160,105 @@ def _looks_like_name(text: str) -> bool:
 # --- parts kept apart: caption, byline, section, dateline ---------------------------------
 
 
+def caption_line(line: Line) -> bool:
+    """True when a line is a photo caption or credit by its shape: a credit marker opening
+    it ("Photo: …", "Credit: …"), a credit in brackets ending it, an agency's credit
+    ("… /Getty Images"), or a wire caption's opening ("In this photo released by …").
+
+    A headline with a media label ("Star Weds (PHOTOS)") is not a caption: the bracket
+    names no one who made a picture (a sidebar link taken as the caption, trial 2)."""
+    text = line.text[:RULE_MAX_CHARS]
+    end = _CREDIT_END.search(text)
+    if end is not None and _MEDIA_TAG.match(end.group(1)):
+        end = None
+    if line.words <= WIRE_CAPTION_WORDS and (end is not None or _IMAGE_OPENING.match(text)):
+        return True
+    return line.words <= CAPTION_WORDS and bool(_CREDIT_START.match(text) or _AGENCY.search(text))
+
+
 def take_caption(lines: list[Line]) -> str | None:
     """The first photo caption / credit line; later ones are dropped as captions too."""
     caption = None
     for line in lines:
-        if not free(line) or line.words > 60 or not _CAPTION.search(line.text[:RULE_MAX_CHARS]):
+        if not free(line) or not caption_line(line):
             continue
         if caption is None:
             caption, line.role = line.text, "caption"
         else:
             line.reason = "caption"
     return caption
+
+
+CREDIT_WORDS = 12
+"""A credit line alone ("Credit: NASA/ESA", "Photo by Jane Roe/Getty Images") is this
+short; a longer caption line already holds its description."""
+DESCRIPTION_WORDS = 60
+DESCRIPTION_SENTENCES = 3
+"""A caption's description is a sentence or two, three at most, and says what the
+picture shows in the third person: a line that speaks to the reader ("you", "your") is
+a notice, a call to action or the article's own voice."""
+_READER = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[.!?][\"'”’)]?(?:\s|$)")
+_FULL_STOP = re.compile(r"[.!?][\"'”’)]?$")
+APART = 3
+"""A description stands apart from the article's flow: none of the APART lines on its
+far side is a paragraph or another picture's credit. A figure's furniture ("View
+larger", a second credit) or an ad slot is a line or two; a paragraph that only a
+picture or an ad slot separates from the one before it is still the article's."""
+
+
+def take_description(lines: list[Line], caption: str | None) -> str | None:
+    """The caption with its picture's description, when the caption taken is a bare
+    credit line: "description credit" goes to front matter and the description leaves
+    the body. ``caption`` is what :func:`take_caption` took.
+
+    A dump prints an image's caption and its credit as two lines, the credit usually
+    second ("NASA's telescope snapped this shot …" / "Credit: NASA"); the description
+    read as prose and stayed in the body while the bare credit became the caption
+    (trial 2). The line next to the credit is its description when it is a sentence
+    (ends like one, not a link line, at most DESCRIPTION_WORDS) that stands apart on its
+    other side: none of the APART lines there is a paragraph of prose, a line of the
+    article or another picture's credit (a byline, chrome, the page's edge are). The
+    credit itself sits at the article (from HEAD_WINDOW lines above its first line to
+    APART below its last): a credit among the page's footer lines is the site's. The
+    line right under the headline is the standfirst; the page's only paragraph is never
+    taken. The line above the credit is tried first. Only the caption taken: a later
+    picture's credit sits among paragraphs, where a paragraph that only pictures and ad
+    slots separate from the others looks the same. Runs after the article is selected
+    (it reads the neighbours' quality and what was kept): a description is taken out of
+    the body, it does not move where the article is."""
+    at = next((i for i, line in enumerate(lines) if line.role == "caption"), None)
+    kept = [i for i, line in enumerate(lines) if line.keep]
+    if caption is None or at is None or lines[at].words > CREDIT_WORDS or not kept \
+            or not kept[0] - HEAD_WINDOW <= at <= kept[-1] + APART:
+        return caption  # a credit in the page's footer or header is the site's
+    for step in (-1, 1):
+        j = at + step
+        if 0 <= j < len(lines) and _describes(lines, j, step):
+            lines[j].role = "caption"
+            return f"{lines[j].text} {caption}"  # what it shows, then whose
+    return caption
+
+
+def _describes(lines: list[Line], j: int, step: int) -> bool:
+    """True when ``lines[j]``, next to a credit line, is its picture's description (see
+    :func:`take_description`); ``step`` points away from the credit."""
+    line = lines[j]
+    if line.role is not None or line.reason not in (None, "outside article") \
+            or not 4 <= line.words <= DESCRIPTION_WORDS or not _FULL_STOP.search(line.text) \
+            or len(_SENTENCE.findall(line.text)) > DESCRIPTION_SENTENCES \
+            or _READER.search(line.text) or linky(line.text[:RULE_MAX_CHARS]):
+        return False
+    for far in range(j + step, j + step * (APART + 1), step):
+        if not 0 <= far < len(lines):
+            break
+        other = lines[far]
+        if far == j + step and (other.role == "title" or other.reason == "duplicate title"):
+            return False  # the standfirst under the headline
+        if other.keep or _prose_like(other) or other.role == "caption" \
+                or other.reason == "caption":
+            return False  # in the article's flow, or between two pictures: a paragraph
+    return any(_prose_like(o) for o in lines if o is not line)
 
 
 def _byline_text(text: str) -> bool:

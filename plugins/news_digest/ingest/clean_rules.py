@@ -62,6 +62,14 @@ _RELATED = re.compile(
     r"most (?:popular|read|viewed|shared)|trending|popular|top stories|latest(?: news)?|"
     r"editor'?s picks|what to read next|around the web|from the web|promoted stories)\b",
     re.IGNORECASE)
+_BUTTON = re.compile(
+    r"(?:^|\s)(?:buy|shop|order|book|subscribe|donate|download|install|try|get|register|"
+    r"join|sign up)(?: (?:it|yours|one|them|tickets))? (?:now|here|today|online)\W{0,2}$",
+    re.IGNORECASE)
+"""A shop's or a form's button label ending a line: an imperative to acquire or sign up
+and where or when ("Buy Now", "Shop here", "Subscribe today", "Get yours now!")."""
+BUTTON_WORDS = 12
+"""A product's name and its button ("Mars 12 inch Globe Buy Here") is a short line."""
 _NEW_WINDOW = re.compile(r"\(opens? in (?:a )?new (?:window|tab)\)", re.IGNORECASE)
 """Screen-reader text a site adds to a link that opens a new window: a share or
 navigation link, never a sentence of the article."""
@@ -259,6 +267,19 @@ def _code_share(text: str) -> float:
     if SENTENCE_END.search(text):
         text = without_tags(text)
     return sum(ch in _CODE_CHARS for ch in text) / len(text)
+
+
+def call_to_action(line: Line) -> bool:
+    """A short line that ends with a button label and not with a full stop: a product
+    listing or a sign-up box ("Mars 12 inch Globe Buy Here", "Join Now!"), never the
+    article's sentence (a sentence ending "… you can order it online." is prose).
+
+    Short and between paragraphs, such a line takes its neighbours' look and was kept
+    (trial 2); its own look (no sentence, capitalised words) is all a reader needs to
+    see it is the shop's. Applied after the article is found (:func:`clean_select.
+    select_article`): it drops the line, it does not cut the article there."""
+    return line.words <= BUTTON_WORDS and not line.text.endswith(".") \
+        and bool(_BUTTON.search(line.text))
 
 
 def mark_related(lines: list[Line]) -> None:

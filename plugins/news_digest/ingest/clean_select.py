@@ -28,7 +28,7 @@ from news_digest.ingest.clean_lines import (
     menu_like,
     menu_sized,
 )
-from news_digest.ingest.clean_rules import CODE, is_selector
+from news_digest.ingest.clean_rules import CODE, call_to_action, is_selector
 
 CONTEXT_FADE = 0.8
 """A neighbour's say over a short line fades by this factor per line in between."""
@@ -171,9 +171,13 @@ def select_article(lines: list[Line]) -> None:
                                     or i in items)
     _between_paragraphs(lines, first, last)
     _closing_aside(lines)
+    _interview_turns(lines)
     for i in contents(lines):
         if lines[i].keep:
             lines[i].keep, lines[i].reason = False, "contents"
+    for line in lines:
+        if line.keep and call_to_action(line):
+            line.keep, line.reason = False, "advert"
 
 
 _FULL_STOP = re.compile(r"[.!?][\"'”’)]?$")
@@ -218,6 +222,48 @@ def _closing_aside(lines: list[Line]) -> None:
         after = lines[last + 1]
         if free(after) and (_ASIDE.match(after.text) or _closing_sentence(after)):
             after.keep = True
+
+
+_SPEAKER = re.compile(r"^(?:\(\(([^()]{1,40})\)\)|([^\W\d][\w.' -]{0,39}):)\s+\S")
+"""A turn of an interview or a transcript opens with its speaker: "((WN)) …", "Q: …",
+"Jane Doe: …"."""
+TURNS = 2
+"""A speaker is one of the interview's when at least this many kept lines open with
+their name, and an interview has at least this many such speakers: a question and an
+answer are a turn each, and a label opening one line ("Magnetic field: …") is a
+sentence's subject, not a speaker."""
+
+
+def _speaker(text: str) -> str | None:
+    """The speaker a line's turn opens with, or None (see :data:`_SPEAKER`)."""
+    match = _SPEAKER.match(text)
+    if match is None:
+        return None
+    return next(g for g in match.groups() if g is not None).strip().casefold()
+
+
+def _interview_turns(lines: list[Line]) -> None:
+    """A turn next to the interview's kept turns is the interview's, however short.
+
+    An interview ends with its closing turns ("((WN)) Thank you.", "((Jane Doe)) Bye."):
+    menu-sized lines at the page's end with the footer as their context, so the model
+    dropped them, and with them the end of the conversation. A run of lines each
+    opening with one of the interview's speakers (:data:`TURNS`) is one conversation:
+    from each kept turn, the free lines next to it that open with such a speaker are
+    kept, and from them the next, until a line that is not such a turn. A line a rule
+    named is not taken."""
+    counts = Counter(who for line in lines if line.keep and (who := _speaker(line.text)))
+    speakers = {who for who, n in counts.items() if n >= TURNS}
+    if len(speakers) < TURNS:
+        return
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        previous: Line | None = None
+        for i in order:
+            line = lines[i]
+            if previous is not None and previous.keep and free(line) and not line.keep \
+                    and _speaker(previous.text) in speakers and _speaker(line.text) in speakers:
+                line.keep = True
+            previous = line
 
 
 def _closing_sentence(line: Line) -> bool:

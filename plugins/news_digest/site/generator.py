@@ -201,7 +201,8 @@ def build_site(articles: Sequence[Any], s: Settings,
     related_of = tuple(st.split_related(a, [articles[j] for j in r])[:s.related_count]
                        for a, r in zip(articles, rel, strict=True))
     topic_pages = tuple(build_topic_pages(articles, topics_of, entities_of))
-    entity_pages = tuple(build_entity_pages(articles, topics_of, entities_of))
+    entity_pages = tuple(build_entity_pages(articles, topics_of, entities_of,
+                                            spellings=vocab.spellings))
     daily, weekly = digests.build_editions(articles, topics_of, s.weekly_editions,
                                            edition_notes, s.edition_url)
     if edition_notes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -50,6 +50,10 @@ class EntityPage:
     last_seen: datetime
     timeline: tuple[tuple[date, int], ...]
     """(day, articles that day), oldest first."""
+    aliases: tuple[str, ...] = ()
+    """"Also known as" on the front page: the registry's aliases and the spellings the
+    articles used (:func:`taxonomy.page_aliases`); older pages show the registry's only
+    (``ref.aliases``), so a new article's spelling does not rewrite them."""
 
     @property
     def seen_once(self) -> bool:
@@ -74,7 +78,7 @@ class EntityPage:
         return (fp(self.ref), [fp(a) for a in self.articles],
                 [(fp(r), n) for r, n in self.co_mentions], [(fp(t), n) for t, n in self.topics],
                 fp(self.first_seen), fp(self.last_seen),
-                [(d.isoformat(), n) for d, n in self.timeline])
+                [(d.isoformat(), n) for d, n in self.timeline], list(self.aliases))
 
 
 @dataclass(frozen=True)
@@ -197,7 +201,8 @@ def build_topic_pages(articles: Sequence[Any], topics_of: Sequence[Sequence[Topi
 
 
 def build_entity_pages(articles: Sequence[Any], topics_of: Sequence[Sequence[TopicRef]],
-                       entities_of: Sequence[Sequence[EntityRef]], co_limit: int = 15
+                       entities_of: Sequence[Sequence[EntityRef]], co_limit: int = 15,
+                       spellings: Mapping[tuple[str, str], tuple[str, ...]] | None = None
                        ) -> list[EntityPage]:
     """One page per entity, with co-mentions counted per article (not per mention).
 
@@ -235,6 +240,8 @@ def build_entity_pages(articles: Sequence[Any], topics_of: Sequence[Sequence[Top
             first_seen=min(dates),
             last_seen=max(dates),
             timeline=tuple(sorted(days.items())),
+            aliases=(spellings or {}).get((refs[rank].group, refs[rank].name),
+                                          refs[rank].aliases),
         ))
     return pages
 

@@ -12,7 +12,7 @@ import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -297,6 +297,10 @@ class Vocabulary:
     topics: Mapping[str, TopicRef]
     entities: Mapping[tuple[str, str], EntityRef]
     """(group, canonical name) → ref."""
+    spellings: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    """(group, canonical name) → "Also known as" on the entity's front page
+    (:func:`page_aliases`). Kept off the ref: a ref is on every article page that
+    names the entity, and a spelling one new article adds must not re-render them."""
 
 
 def canonical(group: str, name: str, registry: Mapping[str, RegistryEntry],
@@ -336,8 +340,9 @@ def build_vocabulary(
     ``first_seen`` ((group, name) → date) decides who keeps a contested slug.
     ``unlinked`` (group, name) pairs get a ref with ``linked=False`` and no slug claim,
     so a name that later earns a page takes the slug it would have had. ``used``
-    ((group, name) → spelling → articles that used it) adds to the registry's aliases
-    what the articles wrote (:func:`page_aliases`).
+    ((group, name) → spelling → articles that used it) gives each entity's front page
+    the spellings the articles wrote beside the registry's aliases
+    (:attr:`Vocabulary.spellings`, :func:`page_aliases`); refs keep the registry's.
     """
     first_seen = first_seen or {}
     ids = sorted(set(topic_ids))
@@ -358,6 +363,7 @@ def build_vocabulary(
             names_by_key[match_key(name)].add((group, name))
     index = alias_index(registry) if used else {}
     entities = {}
+    spellings: dict[tuple[str, str], tuple[str, ...]] = {}
     for group in GROUPS:
         every = by_group.get(group, set())
         names = {n for n in every if (group, n) not in unlinked}
@@ -367,14 +373,14 @@ def build_vocabulary(
         for name in sorted(every):
             aliases = registry[name].aliases if name in registry else ()
             if (group, name) in used:
-                aliases = page_aliases(group, name, aliases, used[(group, name)],
-                                       names_by_key, index)
+                spellings[(group, name)] = page_aliases(group, name, aliases,
+                                                        used[(group, name)], names_by_key, index)
             if name not in names:
                 entities[(group, name)] = EntityRef(name, group, "", "", aliases, linked=False)
                 continue
             entities[(group, name)] = EntityRef(
                 name, group, slugs[name], entity_url(group, slugs[name], entity_pattern), aliases)
-    return Vocabulary(topics, entities)
+    return Vocabulary(topics, entities, spellings)
 
 
 ALIASES_SHOWN = 8
