@@ -4,7 +4,8 @@ Ingest writes posts with it (``ingest/writer.py`` fills the values), the site re
 (``site/reader.py``), and the curator commands edit them (``commands/curate.py``); all
 three go through these functions, so what one writes the others read the same way. A
 post ingest wrote carries a self-digest (``ingest: {version, digest}``): when the text no
-longer matches it, a curator has edited the post and ingest leaves it alone.
+longer matches it, a curator has edited the post and ingest leaves it alone, unless the
+only lines added are flags (``featured``, ``status``, ``order``: :func:`curator_flags`).
 """
 
 from __future__ import annotations
