@@ -139,6 +139,10 @@ def test_search_finds_an_article(browser, server: str, site: Path) -> None:
     page.locator("#search-results a").first.wait_for(timeout=10_000)
     assert "/2020/01/07/g7-summit/" in page.locator("#search-results a").first \
         .get_attribute("href")
+    # a result says when and who: the date and source, not the page's meta line in
+    # the excerpt
+    meta = page.locator("#search-results li").first.locator("p.meta").inner_text()
+    assert "2020" in meta and "AlterNet Media" in meta
     page.close()
 
 

@@ -172,7 +172,9 @@ def test_curate_names_what_it_cannot_edit(tmp_path: Path) -> None:
     assert {p: p.read_bytes() for p in content.rglob("*.md")} == before
 
 
-def test_a_hidden_post_is_curated_so_ingest_keeps_it(tmp_path: Path) -> None:
+def test_a_hidden_post_is_updated_from_its_seed_and_stays_hidden(tmp_path: Path) -> None:
+    """Hiding is a flag, not a text edit (trial 3, finding 4): the seed's update reaches
+    the post, and the post stays hidden."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     seed = seeds / "a.txt"
@@ -189,8 +191,13 @@ def test_a_hidden_post_is_curated_so_ingest_keeps_it(tmp_path: Path) -> None:
     seed.write_text(seed.read_text() + "\nA second paragraph the seed gained later, long "
                     "enough to count as real prose for the cleaner to keep it.\n")
     again = run("ingest", *args, "-v", cwd=tmp_path)
-    assert "1 kept because curated" in again.stdout, again.stdout + again.stderr
-    assert post.read_bytes() == hidden
+    assert "1 updated" in again.stdout and "0 kept because curated" in again.stdout, \
+        again.stdout + again.stderr
+    assert "the curator's status: hidden kept" in again.stderr
+    text = post.read_text()
+    assert "A second paragraph the seed gained later" in text
+    assert "status: hidden\n" in text and hidden != post.read_bytes()
+    assert run("ingest", *args, "-v", cwd=tmp_path).stdout.count("1 unchanged") == 1
 
 
 def test_inspect_and_ingest_skip_a_seed_for_the_same_reason(tmp_path: Path) -> None:

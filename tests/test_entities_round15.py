@@ -122,3 +122,38 @@ def test_a_surname_cut_from_a_longer_name_is_no_link() -> None:
     assert not cut("Zorblin said so", "Zorblin")
     text = "an ad by Acme Corp Zorblin liked"
     assert not cut(text, "Zorblin", (Mention("Acme Corp", "organization", text.index("Acme")),))
+
+
+def test_a_title_of_a_body_then_its_holder_is_the_person() -> None:
+    """"Speaker of [the House Quentin Ardaly]": the model reads the title's body and its
+    holder as one organisation; the holder is the person. Not when the two last words
+    are the body's own, written in lower case nearby ("tourism")."""
+    text = "The magazine also considered the Speaker of the House Quentin Ardaly, and others."
+    span = "the House Quentin Ardaly"
+    found = cues.titled_person(text, Mention(span, "organization", text.index(span)))
+    assert found is not None and (found.text, found.type) == ("Quentin Ardaly", "person")
+    assert text[found.start:found.start + len(found.text)] == "Quentin Ardaly"
+    text = ("Local tourism chiefs objected. The Director of Mid Varnia Tourism Partnership, "
+            "Jo Bell, called it a retrograde step.")
+    span = "Mid Varnia Tourism Partnership"
+    assert cues.titled_person(text, Mention(span, "organization", text.index(span))) is None
+
+
+def test_a_bare_surname_labelled_other_does_not_outvote_the_full_name() -> None:
+    """An article names "Quentin Ardaly" once, then "Ardaly's suggestion", which the
+    model labels as some other thing: one vote each, and the person was dropped as
+    "as often a product as an entity". A one-word form's vote says nothing against a
+    full name."""
+    text = ("House Speaker Quentin Ardaly accused the president. "
+            "The senator rejected Ardaly's suggestion.")
+    found = canonicalize([(Mention("Quentin Ardaly", "person", 14), 1.0),
+                          (Mention("Ardaly", "other", text.index("Ardaly's")), 1.0)],
+                         text=text)
+    assert [(e.name, e.type) for e in found] == [("Quentin Ardaly", "person")]
+    # without a full person's name, the one-word vote still counts: a product the
+    # model calls an organisation once and a product once stays out
+    text = "Zorbix sold well this year. The Zorbix launched in May."
+    found = canonicalize([(Mention("Zorbix", "organization", 0), 1.0),
+                          (Mention("Zorbix", "other", text.index("Zorbix launched")), 1.0)],
+                         text=text)
+    assert "Zorbix" not in {e.name for e in found}

@@ -31,6 +31,7 @@ CHANGED = {
     "first_seen": datetime(2020, 1, 2, tzinfo=UTC),
     "last_seen": datetime(2020, 1, 4, tzinfo=UTC),
     "timeline": ((date(2020, 1, 3), 1),),
+    "aliases": ("Ada Lovelace",),
 }
 
 

@@ -4,7 +4,8 @@ Ingest writes posts with it (``ingest/writer.py`` fills the values), the site re
 (``site/reader.py``), and the curator commands edit them (``commands/curate.py``); all
 three go through these functions, so what one writes the others read the same way. A
 post ingest wrote carries a self-digest (``ingest: {version, digest}``): when the text no
-longer matches it, a curator has edited the post and ingest leaves it alone.
+longer matches it, a curator has edited the post and ingest leaves it alone, unless the
+only lines added are flags (``featured``, ``status``, ``order``: :func:`curator_flags`).
 """
 
 from __future__ import annotations
@@ -77,6 +78,47 @@ def is_untouched(text: str) -> bool:
     """True when a post is exactly what ingest wrote (its digest still matches)."""
     match = re.search(r"^ingest: \{.*digest: ([0-9a-f]{64})", text, re.MULTILINE)
     return bool(match) and match.group(1) == text_digest(text)
+
+
+FLAG_KEYS = ("featured", "order", "status")
+"""Front matter keys a curator sets to place a post (``featured: true``, ``order: 2``,
+``status: hidden``), never to change what it says. Ingest writes none of them."""
+_FLAG_LINE = re.compile(rf"^(?:{'|'.join(FLAG_KEYS)})[ \t]*:[^\n]*\n", re.MULTILINE | re.IGNORECASE)
+
+
+def curator_flags(text: str) -> tuple[str, ...] | None:
+    """The flag lines (:data:`FLAG_KEYS`, each a whole top-level line) of a post that is
+    ingest's text plus those lines and nothing else; ``()`` for an untouched post;
+    ``None`` when a curator changed anything else (a title, a paragraph, ``story:``).
+
+    What the ``feature``/``hide`` commands, or a hand-typed flag, add is not a text
+    edit: with those lines taken out the post's digest matches again, which proves no
+    other byte changed. Ingest may then write the post again from a newer seed and put
+    the same lines back (:func:`with_flags`), so featuring a post does not freeze it."""
+    if is_untouched(text):
+        return ()
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        return None
+    start, end = match.span("yaml")
+    found = list(_FLAG_LINE.finditer(text, start, end + 1))
+    if not found:
+        return None
+    kept, at = [], 0
+    for flag in found:
+        kept.append(text[at:flag.start()])
+        at = flag.end()
+    kept.append(text[at:])
+    return tuple(flag.group(0) for flag in found) if is_untouched("".join(kept)) else None
+
+
+def with_flags(text: str, flags: tuple[str, ...]) -> str:
+    """A post ingest just rendered, with a curator's flag lines (:func:`curator_flags`)
+    put back where the curation commands put them: before the ``ingest:`` line."""
+    at = re.search(r"^ingest: ", text, re.MULTILINE)
+    if not flags or at is None:
+        return text
+    return text[:at.start()] + "".join(flags) + text[at.start():]
 
 
 # ---------------------------------------------------------------- reading

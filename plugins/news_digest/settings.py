@@ -98,6 +98,8 @@ class Settings:
     """Extra enrichment steps (``"package.module:function"``), run after the built-in ones."""
     search: bool = True
     """Build a Pagefind index after the site when ``pagefind-bin`` is installed."""
+    export: bool = True
+    """Write ``export/posts.jsonl``: every published post with its resolved entities."""
     topic_url: str = "topics/{slug}/"
     """URL of a topic page (``{slug}``); a folder, saved as ``index.html`` inside it."""
     entity_url: str = "entities/{group}/{slug}/"

@@ -5,11 +5,11 @@ Each command sets one front matter line of a post (``featured: true``,
 it was: the body, the other keys, their quoting, comments, line endings. Posts are
 named by slug (``iran-strikes``) or by path (``content/2020/iran-strikes.md``).
 
-The edited post no longer matches the digest ingest wrote into it (``ingest.digest``
-covers the whole text), so ingest treats it as curated from then on and never
-overwrites it, even when its seed changes (``ingest/writer.py``: ``is_untouched``).
-``unhide`` writes ``status: published`` rather than deleting the line, so the post
-stays curated after a hide-unhide round trip.
+A flag is not a text edit: ingest takes these lines out, finds the rest still matches
+the digest it wrote (``frontmatter.curator_flags``), and so still updates the post from
+a changed seed or a newer copy, putting the lines back before ``ingest:``, where
+:func:`set_key` adds them. A post whose text a curator also edited is never
+overwritten. ``unhide`` writes ``status: published`` rather than deleting the line.
 
 Exit codes: 0 all posts edited (or already so), 1 a post was not found or could not be
 edited (one line each on stderr naming it and the reason), 2 usage or settings error.

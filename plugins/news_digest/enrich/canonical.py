@@ -135,6 +135,10 @@ class _Group:
     entry: Any = None  # registry Entry
     other: int = 0
     """Mentions the model labelled a product, work, law, event or language."""
+    other_short: int = 0
+    """Of those, the one-word ones ("Pelosi's suggestion" labelled other)."""
+    full_person: bool = False
+    """A form of several words shaped like a person's name was labelled a person."""
 
     def absorb(self, other: _Group) -> None:
         self.forms.update(other.forms)
@@ -142,6 +146,16 @@ class _Group:
         self.types.update(other.types)
         self.entry = self.entry or other.entry
         self.other += other.other
+        self.other_short += other.other_short
+        self.full_person = self.full_person or other.full_person
+
+    @property
+    def other_votes(self) -> int:
+        """Votes for "not an entity". A one-word form's do not count against a full
+        person's name: the model labels a bare surname in a possessive or a list
+        ("rejected Pelosi's suggestion") as anything, and one such vote tied "Nancy
+        Pelosi" in an article that named her once and dropped her."""
+        return self.other - (self.other_short if self.full_person else 0)
 
     @property
     def type(self) -> str | None:
@@ -344,8 +358,11 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
         group.weights[surface] += weight
         if label in ENTITY_TYPES:
             group.types[label] += 1
+            if label == "person" and " " in surface and cues.person_like(surface):
+                group.full_person = True
         elif label == ner.OTHER:
             group.other += 1
+            group.other_short += " " not in surface
         initials = _INITIALS.match(surface)
         if (initials and label != "place" and registry.entry(initials.group(1)) is None) or \
                 _TITLE_DOTTED.match(" ".join(piece.split()).strip(_EDGE)):
@@ -357,7 +374,7 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
         etype = group.type
         if etype is None or (group.entry is not None and group.entry.block):
             continue
-        if group.entry is None and group.other >= sum(group.types.values()):
+        if group.entry is None and group.other_votes >= sum(group.types.values()):
             continue  # as often a product, work, law or event as an entity
         name = _choose_name(group)
         aliases = tuple(sorted(f for f in group.forms if f != name))

@@ -26,9 +26,10 @@ from news_digest.enrich import bodies, filters, gazetteer, ner, rarity
 __all__ = ["DEFINITION_LINKS", "PORTFOLIO_NOUNS", "QUANTITY_WORDS", "Definition",
            "acronym_meanings", "chained_in_name", "cut_before_name", "cut_from_longer",
            "defined_acronyms", "ends_longer", "former_name", "inside_definition",
-           "named_before", "named_in_plural", "numbered",
-           "numbered_after", "only_in_chains", "part_of_title", "person_like",
-           "place_opens_name", "portfolio", "spells",
+           "listed_pair", "named_before", "named_in_plural", "numbered",
+           "numbered_after", "only_in_chains", "only_opens_sentences", "part_of_title",
+           "person_like", "place_opens_name", "plural_common", "portfolio", "referred_back",
+           "spells",
            "surname_cut_from_name", "the_in_name", "titled_person"]
 
 NOT_CUES: frozenset[str] = frozenset({
@@ -157,12 +158,19 @@ def surname_cut_from_name(text: str, mention: ner.Mention,
     return not (_word_of_its_own(given) or _word_of_its_own(middle))
 
 
+_OF_TITLE = re.compile(r"\b([A-Z][a-z]+) of\s+(?:the\s+)?$")
+"""A capitalised title or job and "of (the)" right before a span: "Speaker of the",
+"Secretary of"."""
+
+
 def titled_person(text: str, mention: ner.Mention) -> ner.Mention | None:
     """The person a title or job vouches for, as a person mention; else None.
 
     The title is either the word right before the span ("porn actress [Stormy
     Daniels]") or inside it ("[United States Representative Elijah Cummings]", then the
-    mention is cut to the name after it). The name must look like a person's: two or
+    mention is cut to the name after it), or a title "of" a body the span opens with
+    ("Speaker of [the House Nancy Pelosi]": the model reads body and holder as one
+    organisation; the last two words are the person). The name must look like a person's: two or
     three capitalised words, none an organisation or place suffix, not a country.
     """
     if mention.type == "person":
@@ -173,6 +181,18 @@ def titled_person(text: str, mention: ner.Mention) -> ner.Mention | None:
             rest = " ".join(words[i + 1:])
             at = mention.text.find(rest)
             return replace(mention, text=rest, type="person", start=mention.start + at)
+    of_title = _OF_TITLE.search(text[max(0, mention.start - 40):mention.start])
+    named = words[1:] if words and words[0].lower() == "the" else words
+    if (of_title and (_cue(of_title.group(1)) or of_title.group(1).lower() in _job_words())
+            and len(named) >= 3 and _person_like(named[-2:])
+            and not any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in named[-2:])):
+        # "Speaker of [the House Nancy Pelosi]", "Secretary of [State Mike Pompeo]": the
+        # title's body, then the person holding it; not when the text writes a word of
+        # the two in lower case ("Director of [Mid Wales Tourism Partnership]" beside
+        # "local tourism chiefs": the words are the body's name)
+        rest = " ".join(named[-2:])
+        return replace(mention, text=rest, type="person",
+                       start=mention.start + mention.text.rfind(rest))
     if not _person_like(words):
         return None
     before = re.search(r"([A-Za-z]+)(\.?)\s+$", text[max(0, mention.start - 40):mention.start])
@@ -779,7 +799,7 @@ def _chained_at(text: str, start: int, others: Sequence[ner.Mention] = (),
     direction ("East of the [Zorvale]") or a month or weekday. A sentence's first word
     before "of the" ("Part of the …") is capitalised anyway and makes no chain.
 
-    ``plural``: the tail is the plural of a common word (:func:`_plural_common`). Then a
+    ``plural``: the tail is the plural of a common word (:func:`plural_common`). Then a
     title before a name ("Lord", "Lady": ``_cue``) heads the chain too: a title rules
     over a place or a body ("Queen of the [Zorvale]"), never over a plural common noun,
     so "Lord of the [Wheels]", "Lady of the [Ladders]" are titles of works."""
@@ -830,10 +850,10 @@ def chained_in_name(text: str, mention: ner.Mention,
     if " " in name.strip() or filters.country_of(name):
         return False
     return _chained_at(text, mention.start + (lead.end() if lead else 0), others,
-                       _plural_common(name))
+                       plural_common(name))
 
 
-def _plural_common(name: str) -> bool:
+def plural_common(name: str) -> bool:
     """True when ``name`` is the plural of a common English word ("Spoons", "Dunes"):
     its singular, in lower case, is common, and the name is no word of a body's or a
     place's end ("Commons", "Islands")."""
@@ -852,6 +872,127 @@ def only_in_chains(name: str, texts: Sequence[str]) -> bool:
     article that also writes the name by itself ("… in Zorvale") names the thing too."""
     name = _LEADING_THE.sub("", name, count=1)
     pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
-    plural = _plural_common(name)
+    plural = plural_common(name)
     return all(_chained_at(t, m.start(), plural=plural)
                for t in texts for m in pattern.finditer(t))
+
+
+_CHAMBER_HEADS: frozenset[str] = filters.QUALIFIABLE | bodies.BODY_HEADS | {"House"}
+"""Bare heads a country's own chamber or government is called by ("the Senate", "the
+House" in a story about Congress): :func:`filters.qualify` names them by the article's
+country, and a longer name ending in them is often another thing ("White House"), so
+:func:`referred_back` leaves them to that rule."""
+
+
+@lru_cache(maxsize=1)
+def _head_nouns() -> frozenset[str]:
+    """One-word heads of the names of bodies and events (:data:`ner.ORG_SUFFIXES`,
+    :data:`filters.EVENT_TAILS`, :data:`filters.GENERIC_HEADS`) that are common English
+    words: "Games", "Committee", "Council", "Agency", "Court", "Party". "Corp" or
+    "GmbH" is never a noun a sentence refers back with."""
+    words = {w for w in ner.ORG_SUFFIXES | filters.EVENT_TAILS | filters.GENERIC_HEADS
+             if " " not in w}
+    return frozenset(w for w in words - _CHAMBER_HEADS if rarity.common(w.lower()))
+
+
+_THE_BEFORE_SPAN = re.compile(r"(?<![\w'’-])([Tt]he)[ \t]+$")
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:(?:of|for)[ \t]+)?[A-Z]")
+_OPENS_SENTENCE = ".!?:;\n-–—"
+
+
+def referred_back(text: str, mention: ner.Mention) -> str | None:
+    """The head noun when ``mention`` is "the <Head>", a head noun of bodies' and
+    events' names used with "the" ("the Games", "the Committee"), else None.
+
+    English names a body or an event in full once ("the Commonwealth Games", "the
+    Zorbly Ethics Committee") and then calls it by its head noun with "the"; the bare
+    noun is capitalised because it stands for that name, and is no name of its own
+    (:func:`news_digest.enrich.entities` joins it to the article's longer name, or drops
+    it). A capital "The" counts only where it opens a sentence: in mid-sentence it is
+    printed as part of a title ("The Times"). A head the text continues ("the Council
+    of Europe", "the Games Village") is part of a longer name, not a reference."""
+    words = mention.text.split()
+    before = text[:mention.start]
+    if words and words[0] in ("the", "The"):
+        lead, words = words[0], words[1:]
+    else:
+        found = _THE_BEFORE_SPAN.search(before)
+        if found is None:
+            return None
+        lead, before = found.group(1), before[:found.start()]
+    if len(words) != 1 or words[0] not in _head_nouns():
+        return None
+    opening = before.rstrip(" \t\"'“‘(")
+    if lead == "The" and opening and opening[-1] not in _OPENS_SENTENCE:
+        return None
+    if _NAME_GOES_ON.match(text, mention.start + len(mention.text)):
+        return None
+    return words[0]
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n]|\s[-–—])[ \t\"'“‘(]*$")
+
+
+def only_opens_sentences(word: str, texts: Sequence[str]) -> bool:
+    """True when every time ``texts`` (an article's parts) write ``word`` it opens a
+    sentence, a caption or a part: there its capital says nothing, so a common English
+    word ("Photographs showed the wreck") is no name for having one. A word the article
+    also capitalises in mid-sentence is left alone, hyphened on or not ("the Tarn
+    Jones-led side")."""
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’])")
+    seen = False
+    for text in texts:
+        for found in pattern.finditer(text):
+            if not _SENTENCE_OPENING.search(text[:found.start()]):
+                return False
+            seen = True
+    return seen
+
+
+_LIST_HEAD = re.compile(r"(?<![\w'’-])([a-z]+)[ \t]+$")
+_LIST_WORDS: frozenset[str] = frozenset({"between", "both"})
+_NAME_ENDS: frozenset[str] = (ner.ORG_SUFFIXES | ner.PLACE_SUFFIXES | filters.EVENT_TAILS
+                              | filters.DOCUMENT_TAILS)
+
+
+def listed_pair(text: str, mention: ner.Mention) -> list[ner.Mention] | None:
+    """The two names of a span "<Name> and <Name>" that the words before it say is a
+    list, else None: a plural common noun ("box-office flops Zarvo and Quillcat", "the
+    firms Zorbly and Quandt") or "between"/"both" (which take two things). English
+    heads a list of two names by their kind in the plural; a firm called by two names
+    ("Procter and Gamble") is "the firm", one thing. Names joined by "&" are a firm's or
+    a work's own style ("Marks & Spencer") and are not split; nor are people, whom
+    :func:`filters.split_joined` splits anyway, nor a name whose last part ends in a
+    body's, a place's, an event's or a law's word when the first does not ("talks
+    between Oil and Natural Gas Corporation chairman …": one body, its words joined)."""
+    if mention.type == "person":
+        return None
+    parts = re.split(r"([ \t]+and[ \t]+)", mention.text)
+    if len(parts) != 3 or not all(p[:1].isupper() for p in (parts[0], parts[2])):
+        return None
+    if parts[2].split()[-1] in _NAME_ENDS and parts[0].split()[-1] not in _NAME_ENDS:
+        return None  # "Oil and Natural Gas Corporation": one body's name
+    head = _LIST_HEAD.search(text[:mention.start])
+    if head is None:
+        return None
+    if head.group(1) not in _LIST_WORDS and not _plural_noun(head.group(1)):
+        return None
+    second = mention.start + len(parts[0]) + len(parts[1])
+    return [replace(mention, text=parts[0]), replace(mention, text=parts[2], start=second)]
+
+
+LIST_KIND_RARITY = 6.0
+"""A word of kind before a list may be rarer than a common word ("flops": "flop" is
+5.4), but it is an English word: its singular is at most this rare (:mod:`rarity`)."""
+
+
+def _plural_noun(word: str) -> bool:
+    """``word`` reads as an English plural noun ("flops", "films", "companies"): it ends
+    in "s" (not "ss", "us", "is", as "boss", "bonus", "this" do), it is no function
+    word, and its singular is an English word (:data:`LIST_KIND_RARITY`)."""
+    if (len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is"))
+            or word in ner.stop_words()):
+        return False
+    singulars = [word[:-1]] + ([word[:-2]] if word.endswith("es") else []) + (
+        [word[:-3] + "y"] if word.endswith("ies") else [])
+    return any(rarity.rarity(s) <= LIST_KIND_RARITY for s in singulars)

@@ -22,7 +22,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from news_digest.enrich import bodies, cues, filters, gazetteer, ner, placenames, things
+from news_digest.enrich import (
+    bodies,
+    cues,
+    filters,
+    gazetteer,
+    ner,
+    placenames,
+    rarity,
+    things,
+)
 from news_digest.enrich.canonical import (
     canonicalize,
     clean_surface,
@@ -351,6 +360,8 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
         # places named with their larger place ("Wilmington, Delaware"): (as written,
         # larger, a neighbourhood noun said place), :func:`placenames.place_qualifiers`
         qualifiers: list[tuple[str, str, bool]] = []
+        # "the Games", "the Committee" (:func:`cues.referred_back`): (part, start)
+        back: set[tuple[int, int]] = set()
         article_texts = [t for t, _ in article]
         for text, shouted in zip(article_texts, _unreliable_case(article_texts), strict=True):
             # a name found only in an all-caps or headline-case part is kept only when
@@ -372,6 +383,9 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
                              and cues.only_in_chains(m.text, article_texts))
                     and not ((cues.part_of_title(text, m) or cues.portfolio(text, m))
                              and registry.entry(m.text) is None)]
+            # "box-office flops Zarvo and Quillcat": two names, whatever the span
+            kept = [p for m in kept for p in ((registry.entry(m.text) is None
+                                               and cues.listed_pair(text, m)) or [m])]
             unnamed.update(m.text for m in kept if cues.introduced_unnamed(text, m))
             voted = things.thing_votes(text, kept)
             qualifiers.extend(placenames.place_qualifiers(text, voted))
@@ -384,9 +398,14 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             for m in voted:
                 if (printed := _with_the(text, m)) is not None:
                     written_as.add(printed)
+                if registry.entry(m.text) is None and cues.referred_back(text, m):
+                    back.add((len(mentions) - 1, m.start))
             at += 1
         if unnamed:
             mentions = [[m for m in ms if not _unnamed(m, unnamed)] for ms in mentions]
+        if back:
+            mentions = _referred_back(mentions, back)
+        mentions = _without_sentence_openers(mentions, article_texts, registry)
         mentions = _short_for_feature(mentions)
         if statewide:
             mentions = _statewide(mentions, statewide)
@@ -403,6 +422,73 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             pairs, registry, lower_words(t for t, _ in article), text), written_as), text,
             registry), qualifiers, registry))
     return out
+
+
+def _referred_back(mentions: list[list[ner.Mention]],
+                   back: set[tuple[int, int]]) -> list[list[ner.Mention]]:
+    """Each "the <Head>" mention (``back``: its part and offset, :func:`cues.referred_back`)
+    as the article's longer name headed by it (:func:`_headed_by`): the last one written
+    before it, else the first after ("the Games" after "the Commonwealth Games"), with that name's
+    type, so it counts where the name counts and goes where the name goes (an event's
+    name is no entity, and neither is its "the Games"). With no such name in the article
+    the mention is dropped: a bare head noun names nothing a reader could look up.
+
+    The head is not kept as an alias: across the corpus a bare "Committee" would tie
+    every article's committee to this one."""
+    order = [(part, m) for part, ms in enumerate(mentions) for m in ms]
+    out: list[list[ner.Mention]] = []
+    for part, ms in enumerate(mentions):
+        kept = []
+        for m in ms:
+            if (part, m.start) not in back:
+                kept.append(m)
+                continue
+            head = clean_surface(m.text, m.type).split()[-1]
+            longer = [(p, o) for p, o in order if (p, o.start) not in back
+                      and _headed_by(clean_surface(o.text, o.type), head)]
+            if not longer:
+                continue
+            earlier = [o for p, o in longer if (p, o.start) < (part, m.start)]
+            full = earlier[-1] if earlier else longer[0][1]
+            kept.append(replace(m, text=full.text, type=full.type))
+        out.append(kept)
+    return out
+
+
+def _headed_by(name: str, head: str) -> bool:
+    """``name`` is a longer name whose head noun is ``head``: it ends in it ("Zorbly
+    Ethics Committee") or has it before a link word, where English puts a noun
+    phrase's head ("Committee to Protect Zorblies", "Zorvale Department of Roads")."""
+    words = name.split()
+    return len(words) > 1 and (words[-1] == head or any(
+        words[i] == head and words[i + 1] in ("of", "for", "to", "on")
+        for i in range(len(words) - 1)))
+
+
+def _without_sentence_openers(mentions: list[list[ner.Mention]], texts: Sequence[str],
+                              registry: Registry) -> list[list[ner.Mention]]:
+    """The mentions without a one-word "person" that is a common English plural (itself
+    and its singular common words, :func:`cues.plural_common`) the article writes only
+    at the opening of sentences, captions or parts (:func:`cues.only_opens_sentences`:
+    "Photographs showed the wreck"), and that is no word of a longer name of the
+    article ("Banks" in "Zorb Banks") or the registry's. The model reads a capital as a
+    name's; a capital that only a sentence's first word has says nothing, and the
+    article's lower-case uses need not exist ("photographs" written nowhere else), so
+    :func:`canonical.lower_words` misses it. Only plurals: a given name is a common
+    word to ``wordfreq`` too ("David has been …", "Jane, who runs the site"), and
+    a plural common noun is rarely one; surnames made of a given name and "s"
+    ("Williams") are, and are kept only when the article gives the full name."""
+    in_names = {w for ms in mentions for m in ms for w in m.text.split()[1:]} | {
+        m.text.split()[0] for ms in mentions for m in ms if len(m.text.split()) > 1}
+
+    def opener(m: ner.Mention) -> bool:
+        word = m.text
+        return (m.type == "person" and " " not in word and word not in in_names
+                and cues.plural_common(word) and rarity.common(word.lower())
+                and registry.entry(word) is None
+                and cues.only_opens_sentences(word, texts))
+
+    return [[m for m in ms if not opener(m)] for ms in mentions]
 
 
 def _regional(text: str, mention: ner.Mention, part: int,

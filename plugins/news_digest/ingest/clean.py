@@ -19,7 +19,7 @@ reason, so ``inspect`` can show why, and nothing in here raises on any input tex
 from __future__ import annotations
 
 from news_digest.ingest.clean_blocks import body_paragraphs
-from news_digest.ingest.clean_features import length
+from news_digest.ingest.clean_features import STOP_CENTRE, confidence, length
 from news_digest.ingest.clean_lines import (
     Line,
     free,
@@ -35,6 +35,7 @@ from news_digest.ingest.clean_parts import (
     take_dateline,
     take_dateline_below_byline,
     take_description,
+    take_leading_dateline,
     take_section,
     take_title,
 )
@@ -75,7 +76,9 @@ def _clean(text: str, known_junk: frozenset[str], prose_selected: bool) -> Draft
     stoplist = pick_stoplist(lines)
     for line in lines:
         line.stops = stop_density(line.text, stoplist)
-    title = take_title(lines)
+    # A date printed above the headline is the dateline, and the headline is the title
+    leading = take_leading_dateline(lines)
+    title = take_title(lines[1:] if leading else lines)
     mark_rules(lines, known_junk)
     mark_repeats(lines)
     if not prose_selected:
@@ -83,7 +86,7 @@ def _clean(text: str, known_junk: frozenset[str], prose_selected: bool) -> Draft
     caption = take_caption(lines)
     byline, byline_date = take_byline(lines)
     score(lines, known_language=stoplist is not None)
-    section, dateline = take_section(lines), take_dateline(lines)
+    section, dateline = take_section(lines), leading or take_dateline(lines)
     # The dateline near the body's start comes first; else a date on the byline's own
     # line ("By Jane Doe | Nov 4, 2014"), else a date line just under the byline. Only
     # the first marks where the story starts (drop_above_dateline): the other two sit
@@ -115,15 +118,32 @@ explicit rule named (copyright, share bar, menu, script...)."""
 def _fallback(lines: list[Line]) -> int:
     """When the model keeps nothing, keep every line that reads as prose on its own look
     (``q > 0``), is not shaped like a menu item, and that no rule named; returns how many.
+    Failing that, keep the lines that are a sentence by their words alone
+    (:func:`_sentence_words`).
 
     A short story on an otherwise empty page (a title, a sentence, a share bar) has no
     long neighbours to lend it context, so the model alone would drop it, and the seed
     would be lost."""
-    found = [line for line in lines if line.role is None and line.q > 0 and not menu_like(line)
-             and (line.reason is None or line.reason in FALLBACK_REASONS)]
+    free_lines = [line for line in lines if line.role is None and not menu_like(line)
+                  and (line.reason is None or line.reason in FALLBACK_REASONS)]
+    found = [line for line in free_lines if line.q > 0] \
+        or [line for line in free_lines if _sentence_words(line)]
     for line in found:
         line.keep, line.reason = True, None
     return len(found)
+
+
+def _sentence_words(line: Line) -> bool:
+    """A line of at least half a sentence's length whose function-word share is prose's
+    (at least :data:`clean_features.STOP_CENTRE`), whatever its ending and capitals say.
+
+    The last resort of a seed that would otherwise be skipped: a sentence the page cut
+    off at a comma, with names and a figure or two in it ("Early Friday morning, around
+    1:30 a.m., the 26-year-old actress checked into Betty Ford Center in Rancho Mirage,
+    Calif,") loses the ending term and half the capitals term, and its figures make it
+    a data row whose quality is held at 0, so ``q > 0`` fails; its function words still
+    say it is running text. Menus, headlines and lists of names have few of them."""
+    return confidence(line.n) >= 0.5 and line.stops >= STOP_CENTRE
 
 
 def _little_text(paragraphs: tuple[str, ...], fallback: int) -> tuple[str, ...]:

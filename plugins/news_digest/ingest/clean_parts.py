@@ -53,6 +53,54 @@ _BYLINE = re.compile(
     r"(?:(?:dr|mr|ms|mrs)\.?\s+)?[A-Z][\w'’.-]*", re.IGNORECASE)
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ", ": ")
 
+# --- a date above the headline ------------------------------------------------------------
+
+HEADLINE_WORDS = 30
+"""A line this long or shorter can be a headline; a longer one is a paragraph."""
+_FULL_STOP = re.compile(r"(?<!\.)\.[\"'”’)\]]*$")
+"""A line ending with one full stop (a closing quote or bracket may follow): a sentence."""
+_DATE_LABEL = re.compile(
+    r"(?:(?:last\s+)?(?:updated|modified|published|posted|edited|first\s+published)"
+    r"(?:\s+(?:on|at))?|dated?)", re.IGNORECASE)
+"""The label a page may print before its date ("Updated:", "Published on", "Last
+modified"): words about the date itself, never about what happened."""
+_AROUND_DATE = " \t-–—|·•:,"
+
+
+def date_only(text: str) -> bool:
+    """True when the line is a date (with its weekday, time and zone) and nothing else,
+    perhaps after a label: "Updated: November 11, 2011 20:09 IST", "May 2, 2013, 1:12
+    PM", "Updated Saturday, December 05, 2009 8:28 PM". A headline that names a date
+    ("Riots on December 5, 2009") has other words, and is not one."""
+    if len(text.split()) > DATELINE_WORDS:
+        return False
+    span = dateline_span(text)
+    if span is None:
+        return False
+    head = text[:span[0]].strip(_AROUND_DATE)
+    tail = text[span[1]:].strip(_AROUND_DATE + ".()")
+    return not tail and (not head or _DATE_LABEL.fullmatch(head) is not None)
+
+
+def take_leading_dateline(lines: list[Line]) -> str | None:
+    """A first line that is only a date, above a headline-sized line: the page printed
+    its dateline above the headline, so the date is the dateline and the next line the
+    headline (:func:`take_title` then reads from there). Without this the date became
+    the title and the headline, a short line that does not read as prose, was dropped.
+
+    A next line that is a sentence (longer than a dateline and ending with a full stop)
+    is the body's first, not a headline: a blog post dated above its first paragraph.
+    Such a page keeps the date as its title, as before: it has no headline to give."""
+    if len(lines) < 2 or not date_only(lines[0].text):
+        return None
+    below = lines[1]
+    if below.words > HEADLINE_WORDS or date_only(below.text) or (
+            below.words > DATELINE_WORDS and _FULL_STOP.search(below.text)):
+        return None
+    lines[0].role = "dateline"
+    return lines[0].text
+
+
 # --- title --------------------------------------------------------------------------------
 
 

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from news_digest.frontmatter import is_untouched
+from news_digest.frontmatter import curator_flags
 from news_digest.ingest import dedup
 from news_digest.ingest.cache_file import dump_owned, load_owned, save_owned, site_owner
 from news_digest.ingest.manifest import Manifest
@@ -181,7 +181,9 @@ def find_earlier(groups: Sequence[Sequence[Job]], bodies: Mapping[str, str],
 def _place(out: Earlier, post: str, group: list[Job], settings: Settings,
            live: Mapping[str, Mapping], old_jobs: Mapping[str, Job], root: Path) -> None:
     """File ``group`` under ``post``: to rewrite, if ingest wrote it and it is as
-    written; to record only, if a curator edited it. A post a curator deleted is left
+    written, or differs only by a curator's flags (``featured``, ``status``, ``order``:
+    :func:`.frontmatter.curator_flags`; the writer puts them back); to record only, if
+    a curator edited its text. A post a curator deleted is left
     alone (its seeds are not ingested again; a new copy becomes a post of its own)."""
     if post in out.rewrite:
         out.rewrite[post].extend(group)
@@ -193,7 +195,7 @@ def _place(out: Earlier, post: str, group: list[Job], settings: Settings,
         text = (settings.content / post).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return
-    if not is_untouched(text):
+    if curator_flags(text) is None:  # a curator's text edit; a flag alone is not one
         out.curated[post] = group
         return
     behind = sorted(sha for sha, e in live.items() if e["post"] == post)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from news_digest.enrich.pipeline import EnrichContext
-from news_digest.frontmatter import is_untouched, text_digest
+from news_digest.frontmatter import curator_flags, text_digest, with_flags
 from news_digest.ingest import dedup
 from news_digest.ingest import writer as posts
 from news_digest.ingest.isolate import failure_reason
@@ -201,8 +201,8 @@ def _join_earlier(earlier: Earlier, jobs: list[Job], grouped: list[list[Job]],
             raw = job.raw
             manifest.posts[raw.sha256] = {"post": post, "seed": raw.rel, "digest": None}
             report.curated_versions.append(raw.rel)
-            log.warning("%s: version of curated post %s: not rewritten", shown_path(raw.path),
-                        post)
+            log.warning("%s: version of curated post %s: not rewritten (a curator edited "
+                        "its text; a flag alone would not stop it)", raw.shown, post)
     curated = {id(j) for g in earlier.curated.values() for j in g}
     old_raws = [raw for post in sorted(earlier.rewrite) for raw in earlier.seeds[post]]
     old_jobs = {j.raw.sha256: j for j in make_jobs(old_raws, settings)} if old_raws else {}
@@ -300,18 +300,24 @@ class _Writer:
         rel_post = replaces if replaces else posts.post_path(article)
         path = self.content / rel_post
         seed, sha = article.source.seed, article.source.sha256
+        flags: tuple[str, ...] = ()
         if path.exists() and not claimable(path, sha):
             text = path.read_text(encoding="utf-8", errors="replace")
-            if not is_untouched(text):
+            found = curator_flags(text)
+            if found is None:  # a curator's text edit: never overwritten
                 report.curated.append(rel_post)
                 log.warning("%s: edited by a curator; kept (seed %s changed)",
-                            shown_path(path), seed)
+                            shown_path(path), raw.shown)
                 manifest.posts[sha] = {"post": rel_post, "seed": seed, "digest": None}
                 self._forget_old(seed, sha)
                 self._record_copies(article, rel_post, None)
                 return article
+            flags = found
         article = replace(article, story=self.stories.assign(article, rel_post))
-        text = posts.render(article, self.seeds_label)
+        text = with_flags(posts.render(article, self.seeds_label), flags)
+        if flags:  # featured, hidden or ordered: placed by a curator, not edited
+            log.warning("%s: written again from seed %s; the curator's %s kept",
+                        shown_path(path), raw.shown, ", ".join(f.strip() for f in flags))
         atomic_write(path, text)
         self._forget_old(seed, sha)
         manifest.posts[sha] = {"post": rel_post, "seed": seed,

@@ -327,7 +327,71 @@ class StoryAssigner:
         NeighbourStore.save(self.settings.neighbours_file, {
             rel: (digests[rel], seen[rel].date, lists.get(rel, ())) for rel in seen})
         joined = join_stories(list(seen.values()), lists, window)
+        before = load_joined(self.settings.stories_file)
+        for part, host in new_joins(before, joined, seen.values()):
+            log.warning("news-digest: stories joined: %s now shown in %s; to keep them "
+                        "apart, give the posts of one a story id of your own "
+                        "(story: my-id)", _named(part, paths), _named(host, paths))
         return atomic_write(self.settings.stories_file, groups_text(joined))
+
+
+def load_joined(path: Path) -> dict[str, str]:
+    """The ``joined`` map a previous ingest wrote (story → the story it is shown in);
+    empty when there is none or it cannot be read (every join is then new)."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=FastLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    joined = data.get("joined") if isinstance(data, dict) else None
+    if not isinstance(joined, dict):
+        return {}
+    return {str(k): str(v) for k, v in joined.items() if k is not None and v is not None}
+
+
+def new_joins(before: Mapping[str, str], after: Mapping[str, str],
+              docs: Iterable[StoryDoc]) -> list[tuple[list[StoryDoc], list[StoryDoc]]]:
+    """Each join the regroup made that ``before`` did not show: (the reports of the
+    stories that joined, the reports of the stories they joined), the second holding
+    the group's oldest report. Stories already shown as one are one part, so a join
+    made on an earlier day is not said again, and a third story joining two already
+    joined is one join. In the order of each joining part's oldest report.
+
+    Why: a join is a guess from nearest neighbours, and look-alike events (two navies'
+    pirate captures a week apart) can pass it. The curator who can undo it with
+    ``story:`` has to hear of it; it used to change only ``stories.learned.yml``."""
+    by_story: dict[str, list[StoryDoc]] = {}
+    for doc in docs:
+        if doc.story:
+            by_story.setdefault(doc.story, []).append(doc)
+    groups: dict[str, dict[str, list[StoryDoc]]] = {}
+    for story, reports in by_story.items():
+        part = groups.setdefault(after.get(story, story), {})
+        part.setdefault(before.get(story, story), []).extend(reports)
+    out = []
+    for parts in groups.values():
+        if len(parts) < 2:
+            continue
+        ordered = sorted((sorted(r, key=_age) for r in parts.values()),
+                         key=lambda r: _age(r[0]))
+        host = ordered[0]
+        out.extend((part, host) for part in ordered[1:])
+    return sorted(out, key=lambda pair: _age(pair[0][0]))
+
+
+def _age(doc: StoryDoc) -> tuple[datetime, str]:
+    return doc.date, doc.key
+
+
+def _named(reports: Sequence[StoryDoc], paths: Mapping[str, Path]) -> str:
+    """A part of a join as a curator finds it: its oldest report's title, its story
+    ids, how many reports."""
+    lead = reports[0]
+    post = read_post(paths[lead.key]) if lead.key in paths else None
+    title = post[0].get("title") if post is not None else None
+    stories = ", ".join(sorted({str(r.story) for r in reports}))
+    shown = f'"{title}"' if isinstance(title, str) and title else lead.key
+    count = len(reports)
+    return f"{shown} (story {stories}, {count} report{'s' if count != 1 else ''})"
 
 
 def _digest(path: Path) -> str:

@@ -29,7 +29,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from news_digest.site.notes import feed_html as note_html
-from news_digest.site.seo import absolute
+from news_digest.site.seo import absolute, byline_names
 from news_digest.text import plural
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -146,6 +146,8 @@ def _article_entry(a: Any, siteurl: str, form: str = FULL) -> FeedEntry:
         fe.content(a.content + _also_reported(a, siteurl), type="html")
     elif form == CUT:
         fe.content(_cut_text(a, siteurl), type="html")
+    for name in byline_names(getattr(a, "byline", None)):  # Atom only: RSS wants an email
+        fe.author({"name": name})
     fe.published(a.date)
     modified = getattr(a, "modified", None)
     fe.updated(modified if isinstance(modified, datetime) else a.date)

@@ -22,7 +22,7 @@ from pelican.generators import Generator
 from pelican.urlwrappers import Category
 
 from news_digest.settings import Settings
-from news_digest.site import digests, feeds, notes, related, search, seo
+from news_digest.site import digests, export, feeds, notes, related, search, seo
 from news_digest.site import stories as st
 from news_digest.site import taxonomy as tx
 from news_digest.site.dates import items_span, set_locale_dates
@@ -449,3 +449,7 @@ class DigestGenerator(Generator):
             self.digest.news_sitemap_hours),
             ([(a.url, a.date, a.title) for a in site.articles], self.digest.news_sitemap_hours))
         self._write_file(writer, "robots.txt", lambda: seo.robots(siteurl), ())
+        if self.digest.export:
+            self._write_file(writer, "export/posts.jsonl",
+                             lambda: export.posts_jsonl(site.articles, siteurl),
+                             ([export.post_record(a, siteurl) for a in site.articles],))

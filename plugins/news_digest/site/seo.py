@@ -9,6 +9,7 @@ that publishes as it ingests, the newest article is "now" anyway.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -104,6 +105,22 @@ class LazyJsonLd:
     __str__ = __html__
 
 
+_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
+_AUTHORS_APART = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
+def byline_names(byline: str | None) -> list[str]:
+    """The people a byline names, one each: "By Ann Lee and Bo Chen" → ["Ann Lee", "Bo
+    Chen"]; "By Ann Lee, Bo Chen & Cy Dee" → three. A feed reader and a search engine
+    credit each author; one "Ann Lee and Bo Chen" is a person nobody is. A part longer
+    than a name ("the Associated Press staff in …") keeps the byline whole."""
+    text = _BY.sub("", byline or "").strip()
+    if not text:
+        return []
+    parts = [p.strip() for p in _AUTHORS_APART.split(text) if p.strip()]
+    return parts if all(len(p.split()) <= 4 for p in parts) else [text]
+
+
 def article_jsonld(article: Any, siteurl: str, sitename: str) -> Markup:
     """schema.org ``NewsArticle`` with ``about`` (topics) and ``mentions`` (entities)."""
     kinds = {"people": "Person", "organizations": "Organization", "places": "Place"}
@@ -124,7 +141,10 @@ def article_jsonld(article: Any, siteurl: str, sitename: str) -> Markup:
     if getattr(article, "section", None):
         data["articleSection"] = article.section
     if getattr(article, "byline", None):
-        data["author"] = {"@type": "Person", "name": article.byline.removeprefix("By ").strip()}
+        names = byline_names(article.byline)
+        people = [{"@type": "Person", "name": n} for n in names]
+        if people:
+            data["author"] = people[0] if len(people) == 1 else people
     source = getattr(article, "source", None) or {}
     if isinstance(source, dict) and source.get("publisher"):
         data["sourceOrganization"] = {"@type": "Organization", "name": source["publisher"]}

@@ -13,7 +13,16 @@ function item(data) {
   a.textContent = (data.meta && data.meta.title) || data.url;
   const p = document.createElement("p");
   p.innerHTML = data.excerpt; // Pagefind escapes the text and marks hits with <mark>
-  li.append(a, p);
+  li.append(a);
+  // the article's date and source (data-pagefind-meta in article.html), as text
+  const facts = [data.meta && data.meta.date, data.meta && data.meta.source].filter(Boolean);
+  if (facts.length) {
+    const meta = document.createElement("p");
+    meta.className = "meta";
+    meta.textContent = facts.join(" · ");
+    li.append(meta);
+  }
+  li.append(p);
   return li;
 }
 
