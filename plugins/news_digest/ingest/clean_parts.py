@@ -57,7 +57,10 @@ _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ", ": 
 
 HEADLINE_WORDS = 30
 """A line this long or shorter can be a headline; a longer one is a paragraph."""
-_FULL_STOP = re.compile(r"(?<!\.)\.[\"'”’)\]]*$")
+HEADLINE_MIN_WORDS = 3
+"""…and a headline says something: one or two words under a date ("World") are a
+section label, and the date then stays the title, as before."""
+_ONE_FULL_STOP = re.compile(r"(?<!\.)\.[\"'”’)\]]*$")
 """A line ending with one full stop (a closing quote or bracket may follow): a sentence."""
 _DATE_LABEL = re.compile(
     r"(?:(?:last\s+)?(?:updated|modified|published|posted|edited|first\s+published)"
@@ -89,13 +92,14 @@ def take_leading_dateline(lines: list[Line]) -> str | None:
     the title and the headline, a short line that does not read as prose, was dropped.
 
     A next line that is a sentence (longer than a dateline and ending with a full stop)
-    is the body's first, not a headline: a blog post dated above its first paragraph.
+    is the body's first, not a headline: a blog post dated above its first paragraph;
+    one of a word or two is a section label.
     Such a page keeps the date as its title, as before: it has no headline to give."""
     if len(lines) < 2 or not date_only(lines[0].text):
         return None
     below = lines[1]
-    if below.words > HEADLINE_WORDS or date_only(below.text) or (
-            below.words > DATELINE_WORDS and _FULL_STOP.search(below.text)):
+    if not HEADLINE_MIN_WORDS <= below.words <= HEADLINE_WORDS or date_only(below.text) or (
+            below.words > DATELINE_WORDS and _ONE_FULL_STOP.search(below.text)):
         return None
     lines[0].role = "dateline"
     return lines[0].text

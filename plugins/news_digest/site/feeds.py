@@ -65,6 +65,9 @@ class FeedLink:
     title: str
     url: str
     type: str
+    name: str = ""
+    """What a link to it says to a screen reader: "Atom feed of Donald Trump"; it starts
+    with the link's visible text ("Atom"), as the accessible name must."""
 
 
 _LABEL = {"rss": "RSS", "atom": "Atom"}
@@ -72,7 +75,8 @@ _LABEL = {"rss": "RSS", "atom": "Atom"}
 
 def links(feed: Feed) -> tuple[FeedLink, ...]:
     return tuple(FeedLink(f"{feed.title} ({_LABEL[fmt]})", feed.url(fmt),
-                          f"application/{fmt}+xml") for fmt in feed.formats)
+                          f"application/{fmt}+xml", f"{_LABEL[fmt]} feed of {feed.title}")
+                 for fmt in feed.formats)
 
 
 def article_guid(article: Any) -> str:
