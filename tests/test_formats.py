@@ -222,7 +222,7 @@ def test_rss_and_atom_feeds(tmp_path: Path, caplog: pytest.LogCaptureFixture) ->
     assert "fewer boats on Sundays" in body
     flagged = [r.getMessage() for r in caplog.records if "only its summary" in r.getMessage()
                or "built from its summary" in r.getMessage()]
-    assert len(flagged) == 1 and "gazette.rss#url-" in flagged[0]
+    assert len(flagged) == 1 and "gazette.rss#2 (https://gazette.example/ferry):" in flagged[0]
     assert (site / "output/2020/01/09/valley-school-opens-a-new-library/index.html").exists()
 
     # Rebuilding writes nothing; a corrected entry (same guid) updates its own post.

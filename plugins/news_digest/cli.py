@@ -26,6 +26,7 @@ EPILOG = """examples:
   news-digest ingest --seeds ~/scrapes --content content
   news-digest inspect seeds/000_5e547131be4d3005.txt --json
   news-digest inspect seeds/ --json > cleaned.jsonl
+  news-digest inspect seeds/wire.jsonl --json   # one line per record or feed entry
   news-digest feature iran-strikes         # lead its edition and the home page
   news-digest hide content/2020/test-page.md
   news-digest unhide test-page -v
@@ -107,6 +108,7 @@ def inspect_record(given: str, article: Article) -> dict[str, Any]:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
+    from news_digest.ingest.formats import is_container, read_records
     from news_digest.ingest.isolate import enrich_each
     from news_digest.ingest.plan import make_jobs
     from news_digest.ingest.seeds import SeedError, read_seed
@@ -119,7 +121,17 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     raws: list[tuple[str, Any]] = []
     for given, path, root in items:
         try:
-            raws.append((given, read_seed(path, root)))
+            if not is_container(path):
+                raws.append((given, read_seed(path, root)))
+                continue
+            # A JSON, JSON Lines or feed file: one seed per record, each named as
+            # ingest's lines name it (its line or index, and its URL).
+            records = read_records(path, root)
+            raws.extend((raw.shown, raw) for raw in records.seeds)
+            for problem in records.problems:
+                print(f"skipped {shown_path(problem.label)}: {problem.reason}",
+                      file=sys.stderr)
+                status = 1
         except SeedError as exc:
             print(f"skipped {shown_path(given)}: {exc}", file=sys.stderr)
             status = 1

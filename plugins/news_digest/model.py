@@ -7,6 +7,7 @@ internals. Nothing here knows about Pelican.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -41,6 +42,21 @@ class RawSeed:
     meta: tuple[tuple[str, str], ...] = ()
     """What the seed's format states about it (``title``, ``date``, ``url``, ``author``,
     ``publisher``, ``description``, ``image_caption``), as sorted pairs: used, not guessed."""
+    where: str = ""
+    """For a record: where it is in its file, as a curator finds it there: ``:6`` (a
+    JSON Lines line), ``#3`` (a JSON list item or feed entry), then `` (<url>)`` when
+    it has a URL. Only for messages: the identity is ``rel``, which a position cannot be."""
+
+    @property
+    def shown(self) -> str:
+        """How every per-seed line names the seed: its path (:func:`text.shown_path`);
+        for a record its file's path and :attr:`where` ("seeds/wire.jsonl:6
+        (https://wire.example/5)"), not the ``#url-…`` key, which is nowhere in the file."""
+        from news_digest.text import shown_path
+
+        if self.format in ("record", "record-html"):
+            return shown_path(os.fspath(self.path).rsplit("#", 1)[0]) + self.where
+        return shown_path(self.path)
 
 
 @dataclass(frozen=True)

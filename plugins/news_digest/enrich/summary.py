@@ -239,9 +239,14 @@ def truncate(text: str, limit: int) -> str:
 
 
 def summarize(draft: Draft, limit: int = 300) -> str | None:
-    """The lead sentence, plus the next good one if both fit in ``limit`` characters."""
+    """The publisher's own summary when the seed states one (a record's ``description``,
+    carried as the draft's dek): a summary someone wrote beats one extracted. Else the
+    lead sentence, plus the next good one if both fit in ``limit`` characters."""
     if limit <= 0:
         return None
+    dek = " ".join((draft.dek or "").split())
+    if dek and dek.casefold() != " ".join(draft.title.split()).casefold():
+        return truncate(dek, limit)
     chosen: list[str] = []
     for sentence in candidate_sentences(draft):
         if not chosen:

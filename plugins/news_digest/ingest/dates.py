@@ -153,3 +153,68 @@ def _zone(name: str | None) -> timezone | None:
     if hours is None:
         return UTC
     return UTC if hours == 0 else timezone(timedelta(hours=hours))
+
+
+# --- dates a format or an index states ---------------------------------------------------
+
+_EPOCH = re.compile(r"(?P<digits>\d{9,10}|\d{12,13})(?:\.\d+)?")
+"""Unix time as digits: seconds (9–10 digits: 1973–2286) or milliseconds (12–13)."""
+_NUMERIC = re.compile(r"(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)"
+                      r"(?:[ T,]+(?P<hour>[012]?\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?")
+"""A numeric day and month with a four-digit year ("27/01/2005", "01.27.2005 10:15")."""
+NOT_A_DATE = "is not a date"
+AMBIGUOUS = "is ambiguous (day or month first?)"
+
+
+def epoch_date(value: float) -> datetime | None:
+    """Unix seconds, or milliseconds when the number is too large to be seconds (10¹¹ s
+    is the year 5138, 10¹¹ ms is 1973), as a UTC datetime; None for anything else (a
+    number under 10⁸, before 1973, is a count or an id, not a news article's time)."""
+    if not 1e8 <= abs(value) < 1e14:
+        return None
+    try:
+        seconds = value / 1000 if abs(value) >= 1e11 else value
+        date = datetime.fromtimestamp(seconds, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return date if 1970 <= date.year <= 2200 else None
+
+
+def stated_date(text: str) -> tuple[datetime | None, str | None]:
+    """A date a record's field or an ``index.tsv`` states, or why it cannot be read.
+
+    What is stated as a date may be read more boldly than a line of text: ISO forms,
+    the dateline shapes of :func:`parse_dateline`, Unix seconds or milliseconds written
+    as digits, and a numeric day and month when only one order makes a date
+    ("27/01/2005": there is no month 27; "05/05/2005" either way). "03/04/2005" is
+    refused, as datelines' numeric dates are: which is the month is a guess. The second
+    value is the reason when there is no date (:data:`AMBIGUOUS`, :data:`NOT_A_DATE`),
+    for a warning that names the field and its value, so a curator can fix it.
+    """
+    text = text.strip()
+    if _EPOCH.fullmatch(text) is not None:
+        date = epoch_date(float(text))
+        return (date, None) if date is not None else (None, NOT_A_DATE)
+    try:
+        iso = datetime.fromisoformat(text)
+    except ValueError:
+        iso = None
+    if iso is not None:
+        return (iso if iso.tzinfo else iso.replace(tzinfo=UTC)), None
+    if (found := parse_dateline(text)) is not None:
+        return found, None
+    numeric = _NUMERIC.fullmatch(text)
+    if numeric is None:
+        return None, NOT_A_DATE
+    a, b = int(numeric["a"]), int(numeric["b"])
+    orders = {(day, month) for day, month in ((a, b), (b, a)) if 1 <= month <= 12}
+    if len(orders) > 1:
+        return None, AMBIGUOUS
+    for day, month in orders:
+        try:
+            return datetime(int(numeric["year"]), month, day, int(numeric["hour"] or 0),
+                            int(numeric["minute"] or 0), int(numeric["second"] or 0),
+                            tzinfo=UTC), None
+        except ValueError:
+            break
+    return None, NOT_A_DATE

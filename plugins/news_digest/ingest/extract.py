@@ -39,15 +39,50 @@ def extract_html(raw: RawSeed) -> Draft:
     doc = _trafilatura(html)
     if doc is None or not (doc.get("text") or "").strip():
         return _fallback(html, "trafilatura found no article text; cleaned the page's plain text")
-    title = (doc.get("title") or "").strip()
+    stated = (doc.get("title") or "").strip()
     body = doc["text"]
-    draft = clean_text(f"{title}\n\n{body}" if title else body, prose_selected=True)
+    # the title as the page states it, so the cleaner drops its repeat atop the body
+    draft = clean_text(f"{stated}\n\n{body}" if stated else body, prose_selected=True)
+    title = without_site_name(stated or draft.title, doc.get("sitename"))
+    paragraphs = draft.paragraphs
+    if title != stated and paragraphs and paragraphs[0].strip() == title:
+        paragraphs = paragraphs[1:]  # the page's own <h1>, without the site's name
     return replace(
         draft,
-        title=title or draft.title,
+        title=title,
+        paragraphs=paragraphs,
+        kinds=draft.kinds[1:] if len(paragraphs) < len(draft.paragraphs) and draft.kinds
+        else draft.kinds,
         byline=draft.byline or _byline(doc.get("author")),
         warnings=(*raw.warnings, *draft.warnings),
     )
+
+
+_SITE_SEPARATORS = (" - ", " | ", " – ", " — ", " · ", " :: ")
+"""What stands between a page title and the site's name ("… - Business Insider")."""
+
+
+def without_site_name(title: str, *names: object) -> str:
+    """``title`` without a trailing " - Site" or " | Site" that names the site (a saved
+    page's ``og:site_name``, a record's publisher), compared case-insensitively; a title
+    that is nothing but the name is kept. Left on, the name reads as part of the
+    headline, lengthens the slug, and feeds words to the entity finder ("Threaten
+    Britain - Business Insider" gave the people "Threaten Britain" and "Business").
+    Taken off as often as it repeats (a ``<title>`` may carry it twice)."""
+    for name in names:
+        site = " ".join(str(name).split()).casefold() if name else ""
+        if not site:
+            continue
+        cut = True
+        while cut:
+            cut = False
+            folded = title.casefold()
+            for sep in _SITE_SEPARATORS:
+                tail = sep + site
+                if folded.endswith(tail) and len(title) > len(tail):
+                    title, cut = title[:-len(tail)].rstrip(), True
+                    break
+    return title
 
 
 def html_meta(raw: RawSeed) -> dict[str, str]:

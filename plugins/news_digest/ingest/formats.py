@@ -52,7 +52,8 @@ class Problem:
     """A record left out, and why: one line in the ingest summary."""
 
     label: str
-    """``<file>#<n>`` (JSON array item or feed entry) or ``<file>:<line>`` (JSON Lines)."""
+    """``<file>#<n>`` (JSON array item or feed entry) or ``<file>:<line>`` (JSON Lines),
+    then `` (<url>)`` when the record has one: as :attr:`RawSeed.shown` names a record."""
     reason: str
 
 
@@ -90,12 +91,13 @@ def read_records(path: Path, root: Path | None = None) -> Records:
     problems: list[Problem] = []
     for label, item in items:
         if isinstance(item, RecordProblem):
-            problems.append(Problem(f"{path}{label}", str(item)))
+            problems.append(Problem(f"{path}{_where(label, item.url)}", str(item)))
             continue
+        where = _where(label, item.meta.get("url", ""))
         try:
-            seed = _to_seed(item, path, rel, mtime)
+            seed = _to_seed(item, path, rel, mtime, where)
         except RecordProblem as exc:
-            problems.append(Problem(f"{path}{label}", str(exc)))
+            problems.append(Problem(f"{path}{where}", str(exc)))
             continue
         seeds.pop(seed.rel, None)  # the later copy wins, and takes the later place
         seeds[seed.rel] = seed
@@ -112,7 +114,12 @@ def _rel(path: Path, root: Path | None) -> str:
         return path.name
 
 
-def _to_seed(item: Item, path: Path, rel: str, mtime: float) -> RawSeed:
+def _where(label: str, url: str) -> str:
+    """A record's place as messages name it: its line or index, and its URL."""
+    return f"{label} ({url})" if url else label
+
+
+def _to_seed(item: Item, path: Path, rel: str, mtime: float, where: str) -> RawSeed:
     canonical = json.dumps(item.fields, sort_keys=True, ensure_ascii=False,
                            separators=(",", ":"), default=str)
     sha = hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
@@ -131,6 +138,7 @@ def _to_seed(item: Item, path: Path, rel: str, mtime: float) -> RawSeed:
         format="record-html" if item.html else "record",
         warnings=item.warnings,
         meta=tuple(sorted(item.meta.items())),
+        where=where,
     )
 
 
@@ -140,16 +148,17 @@ def record_draft(raw: RawSeed) -> Draft:
     """The Draft of one record: the format's own title, byline, caption and dek; its
     text split into paragraphs (``record``) or extracted like an ``*.html`` seed
     (``record-html``). Never raises."""
+    from news_digest.ingest.extract import extract_html, without_site_name
+
     meta = dict(raw.meta)
-    title = meta.get("title", "")
+    stated = meta.get("title", "")
+    title = without_site_name(stated, meta.get("publisher"))
     warnings = list(raw.warnings)
     if raw.format == "record-html":
-        from news_digest.ingest.extract import extract_html
-
-        page = (f"<html><head><title>{html_lib.escape(title)}</title></head>"
+        page = (f"<html><head><title>{html_lib.escape(stated)}</title></head>"
                 f"<body><article>\n{raw.text}\n</article></body></html>")
         draft = extract_html(replace(raw, text=page, warnings=()))
-        paragraphs = tuple(p for p in draft.paragraphs if p.strip() != title)
+        paragraphs = tuple(p for p in draft.paragraphs if p.strip() not in (stated, title))
         warnings.extend(draft.warnings)
     else:
         draft = Draft(title="", paragraphs=())

@@ -104,17 +104,19 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
     def plan_records(path: Path, rel: str, key: list[int] | None, cached: Any) -> None:
         """Plan each record of a many-article file like a seed of its own. The stat cache
         lists the file's records and the records left out (``[size, mtime_ns, sha256,
-        [[rel, sha], …], [[where, reason], …]]``), so an unchanged file is not parsed
-        again; its bad records are reported again from the cache."""
+        [[rel, sha, where], …], [[where, reason], …]]``), so an unchanged file is not
+        parsed again; its bad records are reported again from the cache, named as
+        :attr:`RawSeed.shown` names them (``where``; a cache written before it was kept
+        gives the record's key instead)."""
         if cached and key and cached[:2] == key and len(cached) == 5 and all(
-                sha in entries or sha in known_skips for _, sha in cached[3]):
+                listed[1] in entries or listed[1] in known_skips for listed in cached[3]):
             out.skipped.extend((f"{path}{where}", reason) for where, reason in cached[4])
-            for record, sha in cached[3]:
+            for record, sha, *where in cached[3]:
                 seen[record] = sha
                 if sha in entries:
                     out.unchanged_post(entries[sha], content)
                 else:
-                    known_skip(sha, f"{path}{record[len(rel):]}")
+                    known_skip(sha, f"{path}{where[0] if where else record[len(rel):]}")
             return
         try:
             records = read_records(path, root if root.is_dir() else None)
@@ -125,12 +127,12 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
             return
         out.skipped.extend((problem.label, problem.reason) for problem in records.problems)
         if key:
-            listed = [[raw.rel, raw.sha256] for raw in records.seeds]
+            listed = [[raw.rel, raw.sha256, raw.where] for raw in records.seeds]
             left_out = [[p.label[len(str(path)):], p.reason] for p in records.problems]
             stat_cache[rel] = [*key, records.sha256, listed, left_out]
         for raw in records.seeds:
             seen[raw.rel] = raw.sha256
-            if known_skip(raw.sha256, f"{path}{raw.rel[len(rel):]}"):
+            if known_skip(raw.sha256, f"{path}{raw.where}"):
                 continue
             entry = entries.get(raw.sha256)
             if raw.sha256 in pending_shas or entry:
@@ -147,7 +149,7 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
             out.pending.append(Pending(raw, old["post"] if old else None))
             pending_shas[raw.sha256] = raw.rel
             for warning in raw.warnings:  # e.g. a feed entry with only its summary
-                log.warning("%s: %s", shown_path(raw.path), warning)
+                log.warning("%s: %s", raw.shown, warning)
     # --- end of issue #15 block ---
 
     unknown: list[Path] = []

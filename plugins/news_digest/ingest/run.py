@@ -202,7 +202,7 @@ def _join_earlier(earlier: Earlier, jobs: list[Job], grouped: list[list[Job]],
             manifest.posts[raw.sha256] = {"post": post, "seed": raw.rel, "digest": None}
             report.curated_versions.append(raw.rel)
             log.warning("%s: version of curated post %s: not rewritten (a curator edited "
-                        "its text; a flag alone would not stop it)", shown_path(raw.path), post)
+                        "its text; a flag alone would not stop it)", raw.shown, post)
     curated = {id(j) for g in earlier.curated.values() for j in g}
     old_raws = [raw for post in sorted(earlier.rewrite) for raw in earlier.seeds[post]]
     old_jobs = {j.raw.sha256: j for j in make_jobs(old_raws, settings)} if old_raws else {}
@@ -276,7 +276,7 @@ class _Writer:
         if copies and isinstance(result, Skip):
             # the longest copy gave no article: the next longest is the post instead
             report.skipped.append((str(raw.path), result.reason))
-            log.warning("%s: skipped: %s", shown_path(raw.path), result.reason)
+            log.warning("%s: skipped: %s", raw.shown, result.reason)
             result = max(copies, key=lambda a: sum(len(p) for p in a.draft.paragraphs))
             copies = [c for c in copies if c is not result]
         if copies:
@@ -287,7 +287,7 @@ class _Writer:
             if result.remember:
                 manifest.skipped[raw.sha256] = result.reason
             report.skipped.append((str(raw.path), result.reason))
-            log.warning("%s: skipped: %s", shown_path(raw.path), result.reason)
+            log.warning("%s: skipped: %s", raw.shown, result.reason)
             return None
         replaces = self.replaces.get(raw.sha256)
         if replaces:
@@ -307,7 +307,7 @@ class _Writer:
             if found is None:  # a curator's text edit: never overwritten
                 report.curated.append(rel_post)
                 log.warning("%s: edited by a curator; kept (seed %s changed)",
-                            shown_path(path), seed)
+                            shown_path(path), raw.shown)
                 manifest.posts[sha] = {"post": rel_post, "seed": seed, "digest": None}
                 self._forget_old(seed, sha)
                 self._record_copies(article, rel_post, None)
@@ -317,7 +317,7 @@ class _Writer:
         text = with_flags(posts.render(article, self.seeds_label), flags)
         if flags:  # featured, hidden or ordered: placed by a curator, not edited
             log.warning("%s: written again from seed %s; the curator's %s kept",
-                        shown_path(path), seed, ", ".join(flag.strip() for flag in flags))
+                        shown_path(path), raw.shown, ", ".join(f.strip() for f in flags))
         atomic_write(path, text)
         self._forget_old(seed, sha)
         manifest.posts[sha] = {"post": rel_post, "seed": seed,
@@ -334,7 +334,7 @@ class _Writer:
         backend's note belongs to the build, not to the post."""
         raw = self.raws.get(article.source.sha256)
         said = raw.warnings if raw is not None else ()
-        name = raw.path if raw is not None else article.source.seed
+        name = raw.shown if raw is not None else article.source.seed
         for warning in dict.fromkeys(article.warnings):
             self.report.warnings.append(f"{article.source.seed}: {warning}")
             if warning not in said and not warning.startswith(SAID_ONCE_PER_BUILD):

@@ -151,11 +151,11 @@ def read_seed(path: Path, root: Path | None = None) -> RawSeed:
     """Read one seed file; raise :class:`SeedError` with the reason when it cannot be used.
 
     A JSON, JSON Lines or feed file holds many seeds: read it with
-    :func:`news_digest.ingest.formats.read_records`, not as one text.
+    :func:`news_digest.ingest.formats.read_records`, not as one text (ingest and
+    ``inspect`` do; this refusal only guards a caller that forgot).
     """
     if path.suffix.lower() in CONTAINER_SUFFIXES:
-        raise SeedError("holds one seed per record or feed entry; read it with "
-                        "news_digest.ingest.formats.read_records")
+        raise SeedError("holds one seed per record or feed entry, not one text")
     data, mtime = read_bytes(path)
     text, encoding, warnings = decode(data)
     text = normalise(text)

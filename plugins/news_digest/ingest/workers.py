@@ -23,12 +23,12 @@ from pathlib import Path
 from news_digest.enrich.pipeline import EnrichContext, enrich, with_registered_steps
 from news_digest.ingest import writer as posts
 from news_digest.ingest.clean import clean
-from news_digest.ingest.dates import date_from_path, parse_dateline
+from news_digest.ingest.dates import date_from_path, stated_date
 from news_digest.ingest.formats import RECORD_FORMATS
 from news_digest.ingest.isolate import enrich_each, failure_reason
 from news_digest.model import Article, Draft, RawSeed, Source
 from news_digest.settings import Settings
-from news_digest.text import shown_path, web_url
+from news_digest.text import web_url
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,9 @@ def to_draft(raw: RawSeed, junk: frozenset[str]) -> Draft:
 def seed_meta(raw: RawSeed, index: dict[str, dict[str, str]]) -> dict[str, str]:
     """What is known about a seed besides its text: its ``index.tsv`` row, then (for
     saved pages) the page's own metadata. The scraper's index wins."""
-    meta = index.get(Path(raw.rel).name, {})
+    meta = dict(index.get(Path(raw.rel).name, {}))
+    if "date" in meta:
+        meta["date_field"] = "index.tsv date"
     if raw.format == "html":
         from news_digest.ingest.extract import html_meta
 
@@ -114,7 +116,7 @@ def seed_meta(raw: RawSeed, index: dict[str, dict[str, str]]) -> dict[str, str]:
         # The theme links the source; a "javascript:" URL from a scraper would be a link
         # that runs script. Only plain http(s) URLs are kept.
         log.warning("%s: source url %r is not an http(s) URL; left out",
-                    shown_path(raw.path), url[:200])
+                    raw.shown, url[:200])
         meta = {k: v for k, v in meta.items() if k != "url"}
     return meta
 
@@ -124,12 +126,31 @@ MTIME_WARNING = ("no date in the seed, its path or an index.tsv; "
 """On a post dated by its seed's mtime: that date leads the home page and the feeds,
 and a copy or a checkout changes it, so the curator should give the post its date."""
 
+DATED_BY = {"dateline": "its dateline", "path": "its path",
+            "file-mtime": "the file's modification time"}
+"""How a warning says where a post's date came from instead of the date its seed stated."""
+
+
+def unread_date(meta: dict[str, str]) -> str | None:
+    """Why the date a seed states (a record's field, an ``index.tsv`` cell, a page's
+    metadata) cannot be read, naming the field and the value: "date_publish
+    '03/04/2005' is ambiguous (day or month first?)"; None when it is read or absent.
+    Without it the post would say "no date in the seed" about a seed that has one."""
+    value = meta.get("date")
+    if not value:
+        return None
+    date, why = stated_date(value)
+    if date is not None:
+        return None
+    shown = value if len(value) <= 60 else value[:60] + "…"
+    return f"{meta.get('date_field') or 'date'} {shown!r} {why}"
+
 
 def resolve_date(draft: Draft, raw: RawSeed, meta: dict[str, str]) -> tuple[datetime, str]:
     """The article's date and where it came from, most trustworthy source first."""
     timed = None
     if meta.get("date"):
-        date = _parse_iso(meta["date"]) or parse_dateline(meta["date"])
+        date = stated_date(meta["date"])[0]
         timed = _utc(date) if date is not None else None
     # A dateline with a day only (midnight) yields to metadata that has the same day
     # with a time: the page knew when, the dateline only which day.
@@ -155,14 +176,6 @@ def _utc(value: datetime) -> datetime | None:
         return value.astimezone(UTC)
     except (OverflowError, ValueError):
         return None
-
-
-def _parse_iso(text: str) -> datetime | None:
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def publisher_from(draft: Draft) -> str | None:
@@ -196,7 +209,10 @@ def to_article(raw: RawSeed, draft: Draft, meta: dict[str, str], settings: Setti
         url=meta.get("url"),
     )
     warnings = (*raw.warnings, *draft.warnings)
-    if date_source == "file-mtime":
+    unread = unread_date(meta)
+    if unread is not None and date_source in DATED_BY:
+        warnings = (*warnings, f"{unread}; dated by {DATED_BY[date_source]}")
+    elif date_source == "file-mtime":
         warnings = (*warnings, MTIME_WARNING)
     return Article(draft=draft, source=source, date=date, date_source=date_source, slug=slug,
                    warnings=warnings)
