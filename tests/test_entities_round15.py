@@ -157,3 +157,19 @@ def test_a_bare_surname_labelled_other_does_not_outvote_the_full_name() -> None:
                           (Mention("Zorbix", "other", text.index("Zorbix launched")), 1.0)],
                          text=text)
     assert "Zorbix" not in {e.name for e in found}
+
+
+def test_a_surname_several_of_the_articles_people_share_is_no_place() -> None:
+    """"Cummings", the surname of three people the article names, was typed a place by
+    the model and got a place of its own; which Cummings is meant the article does not
+    say, but the word is a person's name."""
+    text = ("Representative Quorvan Cummings died on Thursday. His parents, Ardel Cummings "
+            "and Ruth Cummings, were farmers. Cummings was first elected in 1996.")
+    found = canonicalize([
+        (Mention("Quorvan Cummings", "person", text.index("Quorvan")), 1.0),
+        (Mention("Ardel Cummings", "person", text.index("Ardel")), 1.0),
+        (Mention("Ruth Cummings", "person", text.index("Ruth")), 1.0),
+        (Mention("Cummings", "place", text.rindex("Cummings")), 1.0)], text=text)
+    types = {e.name: e.type for e in found}
+    assert types.get("Cummings") != "place"
+    assert types["Quorvan Cummings"] == "person"

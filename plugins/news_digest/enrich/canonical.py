@@ -257,6 +257,12 @@ def _merge(groups: dict[str, _Group]) -> list[_Group]:
         if len(targets) == 1:
             union(n, targets.pop())
             _as_surname(groups[n], next(iter(forms[n])))
+        elif targets:
+            # the surname of several of the article's people ("Cummings" beside Elijah,
+            # Ruth Elma and Robert Cummings): which one, the article does not say, but
+            # it is a person's name, not the place or body the model called it; the
+            # build's resolution links it or leaves it plain text
+            _as_surname(groups[n], next(iter(forms[n])))
     merged: dict[str, _Group] = {}
     for n in names:
         root = find(n)
@@ -267,7 +273,8 @@ def _merge(groups: dict[str, _Group]) -> list[_Group]:
 
 
 def _as_surname(group: _Group, word: str) -> None:
-    """A lone word that joined a person as their surname votes as that person.
+    """A lone word that joined a person as their surname (or is the surname of several
+    of the article's people) votes as a person.
 
     The small model labels a bare surname by its company in the sentence (a surname
     after a club's name reads as an organisation, one after "in Moscow" as a place) more
