@@ -162,7 +162,8 @@ def test_a_bare_surname_labelled_other_does_not_outvote_the_full_name() -> None:
 def test_a_surname_several_of_the_articles_people_share_is_no_place() -> None:
     """"Cummings", the surname of three people the article names, was typed a place by
     the model and got a place of its own; which Cummings is meant the article does not
-    say, but the word is a person's name."""
+    say, but the word is a person's name. (One typed an organisation keeps its type: a
+    family's firm, `test_entities_recall.py`.)"""
     text = ("Representative Quorvan Cummings died on Thursday. His parents, Ardel Cummings "
             "and Ruth Cummings, were farmers. Cummings was first elected in 1996.")
     found = canonicalize([

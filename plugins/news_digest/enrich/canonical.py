@@ -257,11 +257,13 @@ def _merge(groups: dict[str, _Group]) -> list[_Group]:
         if len(targets) == 1:
             union(n, targets.pop())
             _as_surname(groups[n], next(iter(forms[n])))
-        elif targets:
+        elif targets and not groups[n].types.get("organization"):
             # the surname of several of the article's people ("Cummings" beside Elijah,
-            # Ruth Elma and Robert Cummings): which one, the article does not say, but
-            # it is a person's name, not the place or body the model called it; the
-            # build's resolution links it or leaves it plain text
+            # Ruth Elma and Robert Cummings), typed a place: which person, the article
+            # does not say, but a family name is no place (a gazetteer place keeps its
+            # votes, :func:`_as_surname`); the build's resolution links it or leaves it
+            # plain text. One typed an organisation keeps its votes: a family's name is
+            # often its firm's ("Ford" beside Henry and Edsel Ford)
             _as_surname(groups[n], next(iter(forms[n])))
     merged: dict[str, _Group] = {}
     for n in names:
