@@ -497,9 +497,7 @@ def cut_before_name(text: str, mention: ner.Mention,
     word = found.group(1)
     if word.lower() in NUMBER_WORDS:
         return True
-    return body and bool(
-        filters.country_of(word) or filters.abbreviated_country(word)
-        or bodies.demonym_country(word))
+    return body and _country_word(word)
 
 
 def place_opens_name(text: str, mention: ner.Mention,
@@ -912,17 +910,18 @@ def referred_back(text: str, mention: ner.Mention) -> str | None:
     printed as part of a title ("The Times"). A head the text continues ("the Council
     of Europe", "the Games Village") is part of a longer name, not a reference."""
     words = mention.text.split()
-    before = text[:mention.start]
+    lead = None
     if words and words[0] in ("the", "The"):
         lead, words = words[0], words[1:]
-    else:
-        found = _THE_BEFORE_SPAN.search(before)
+    if len(words) != 1 or words[0] not in _head_nouns():
+        return None  # the cheap test first: nearly every mention stops here
+    at = mention.start
+    if lead is None:
+        found = _THE_BEFORE_SPAN.search(text, max(0, at - 40), at)
         if found is None:
             return None
-        lead, before = found.group(1), before[:found.start()]
-    if len(words) != 1 or words[0] not in _head_nouns():
-        return None
-    opening = before.rstrip(" \t\"'“‘(")
+        lead, at = found.group(1), found.start()
+    opening = text[max(0, at - 40):at].rstrip(" \t\"'“‘(")
     if lead == "The" and opening and opening[-1] not in _OPENS_SENTENCE:
         return None
     if _NAME_GOES_ON.match(text, mention.start + len(mention.text)):

@@ -17,8 +17,8 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Container, Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -171,7 +171,7 @@ HEADLINE_COMMON = 1 / 3
 """…and this share of them written in lower case elsewhere in the article."""
 
 
-def _headline_case(text: str, lower_elsewhere: Collection[str]) -> bool:
+def _headline_case(text: str, lower_elsewhere: Container[str]) -> bool:
     """Written in headline case ("Greek Prime Minister Calls Bank Workers' Riot Deaths
     'Murder'"): at least :data:`HEADLINE_WORDS` words of four letters or more, nine in
     ten of them capitalised, and a third of them words the article writes in lower case
@@ -198,8 +198,22 @@ def _unreliable_case(parts: Sequence[str]) -> list[bool]:
     a name found only there is kept only when the article writes it elsewhere."""
     lower = [set(_LOWER_WORD.findall(p)) for p in parts]
     seen: Counter[str] = Counter(w for ws in lower for w in ws)
-    return [_shouting(p) or _headline_case(p, {w for w in seen if seen[w] > (w in own)})
+    return [_shouting(p) or _headline_case(p, _Elsewhere(seen, own))
             for p, own in zip(parts, lower, strict=True)]
+
+
+@dataclass(frozen=True)
+class _Elsewhere:
+    """The words an article writes in lower case outside one part: asked word by word,
+    never built as a set (most parts fail the headline test before asking at all)."""
+
+    seen: Counter[str]
+    """Word → how many of the article's parts write it in lower case."""
+    own: set[str]
+    """The words the part itself writes in lower case."""
+
+    def __contains__(self, word: object) -> bool:
+        return self.seen[word] > (word in self.own)  # type: ignore[index]
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{4,}\b")
@@ -253,10 +267,9 @@ def _short_for_feature(mentions: list[list[ner.Mention]]) -> list[list[ner.Menti
              for m in ms] for ms in mentions]
 
 
-def _prepare(parts: Sequence[str]) -> list[str]:
-    """The texts NER reads: shouted and headline-case parts re-cased from the article's
-    own usage."""
-    shouting = _unreliable_case(parts)
+def _prepare(parts: Sequence[str], shouting: Sequence[bool]) -> list[str]:
+    """The texts NER reads: shouted and headline-case parts (``shouting``,
+    :func:`_unreliable_case`) re-cased from the article's own usage."""
     if not any(shouting):
         return list(parts)
     casing = _casing([p for p, s in zip(parts, shouting, strict=True) if not s])
@@ -339,15 +352,16 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
     nlp = _backend(ctx)[1]
     registry = _registry(ctx)
     texts: list[str] = []
-    for article in parts:
-        texts.extend(_prepare([t for t, _ in article]))
+    unreliable = [_unreliable_case([t for t, _ in article]) for article in parts]
+    for article, shouting in zip(parts, unreliable, strict=True):
+        texts.extend(_prepare([t for t, _ in article], shouting))
     if nlp is not None:
         found = ner.spacy_mentions(nlp, texts, ctx.settings.batch_size)
     else:
         found = ner.rules_mentions_batch(texts, registry)
     out: list[tuple[Entity, ...]] = []
     at = 0
-    for draft, article in zip(drafts, parts, strict=True):
+    for draft, article, shouting in zip(drafts, parts, unreliable, strict=True):
         mentions: list[list[ner.Mention]] = []
         # (type or None for any, name it took, name as written)
         written_as: set[tuple[str | None, str, str]] = set()
@@ -363,7 +377,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
         # "the Games", "the Committee" (:func:`cues.referred_back`): (part, start)
         back: set[tuple[int, int]] = set()
         article_texts = [t for t, _ in article]
-        for text, shouted in zip(article_texts, _unreliable_case(article_texts), strict=True):
+        for text, shouted in zip(article_texts, shouting, strict=True):
             # a name found only in an all-caps or headline-case part is kept only when
             # the article writes it elsewhere (or the registry knows it)
             # keep the text as written (re-casing preserved offsets and lengths)

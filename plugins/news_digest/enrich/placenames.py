@@ -412,7 +412,7 @@ def place_qualifiers(text: str, mentions: Sequence[ner.Mention]
         if (m.type == "place" and nxt is not None and nxt.type in ("place", None)
                 and text[end:nxt.start] == ", "):
             larger = _THE.sub("", _QUALIFIER_END.sub("", nxt.text))
-            larger = gazetteer.ap_state(larger) or larger if larger else larger  # "Ore."
+            larger = gazetteer.ap_state(larger) or larger  # "Ore." → "Oregon"
             if larger and _region_or_country(larger) is not None:
                 out.append((m.text, larger, False))
                 continue

@@ -24,6 +24,9 @@ sentence punctuation, are reported as a menu (and such a line is never a section
 
 _WORD = re.compile(r"\w+")
 SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
+FULL_STOP = re.compile(r"[.!?][\"'”’)]?$")
+"""A line that ends like a sentence: a stop, a question or an exclamation mark, then
+perhaps a closing quote or bracket."""
 
 
 @dataclass(slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from news_digest.ingest.clean_features import confidence, linky
-from news_digest.ingest.clean_lines import RULE_MAX_CHARS, Line, free, menu_like
+from news_digest.ingest.clean_lines import FULL_STOP, RULE_MAX_CHARS, Line, free, menu_like
 from news_digest.ingest.dates import dateline_span, parse_dateline
 
 HEAD_WINDOW = 12
@@ -203,7 +203,6 @@ picture shows in the third person: a line that speaks to the reader ("you", "you
 a notice, a call to action or the article's own voice."""
 _READER = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[.!?][\"'”’)]?(?:\s|$)")
-_FULL_STOP = re.compile(r"[.!?][\"'”’)]?$")
 APART = 3
 """A description stands apart from the article's flow: none of the APART lines on its
 far side is a paragraph or another picture's credit. A figure's furniture ("View
@@ -249,7 +248,7 @@ def _describes(lines: list[Line], j: int, step: int) -> bool:
     :func:`take_description`); ``step`` points away from the credit."""
     line = lines[j]
     if line.role is not None or line.reason not in (None, "outside article") \
-            or not 4 <= line.words <= DESCRIPTION_WORDS or not _FULL_STOP.search(line.text) \
+            or not 4 <= line.words <= DESCRIPTION_WORDS or not FULL_STOP.search(line.text) \
             or len(_SENTENCE.findall(line.text)) > DESCRIPTION_SENTENCES \
             or _READER.search(line.text) or linky(line.text[:RULE_MAX_CHARS]):
         return False

@@ -20,6 +20,7 @@ from news_digest.ingest.clean_features import (
     look,
 )
 from news_digest.ingest.clean_lines import (
+    FULL_STOP,
     MENU_RUN,
     SAMPLE_CHARS,
     SENTENCE_END,
@@ -180,7 +181,6 @@ def select_article(lines: list[Line]) -> None:
             line.keep, line.reason = False, "advert"
 
 
-_FULL_STOP = re.compile(r"[.!?][\"'”’)]?$")
 
 
 def _between_paragraphs(lines: list[Line], first: int, last: int) -> None:
@@ -194,7 +194,7 @@ def _between_paragraphs(lines: list[Line], first: int, last: int) -> None:
     found = [line for i, line in enumerate(lines[:-1])
              if first <= i <= last and i > 0 and free(line) and not line.keep
              and _paragraph(lines[i - 1]) and _paragraph(lines[i + 1])
-             and not menu_sized(line) and _FULL_STOP.search(line.text)
+             and not menu_sized(line) and FULL_STOP.search(line.text)
              and not linky(line.text[:SAMPLE_CHARS])]
     for line in found:  # decided together: a kept sentence is no one's paragraph
         line.keep = True

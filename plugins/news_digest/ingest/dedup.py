@@ -186,8 +186,13 @@ def _merged(texts: Sequence[str], grouped: list[list[int]]) -> list[str]:
     return ["\n".join(sorted(set().union(*(_lines(texts[i]) for i in g)))) for g in grouped]
 
 
+def without_headline(text: str) -> str:
+    """A seed's text without its first line: the headline, which is what an outlet
+    changes when it updates a story."""
+    return text.lstrip().partition("\n")[2]
+
+
 def body_text(text: str, junk: frozenset[str]) -> str:
-    """What copies are compared on: a seed's text without its first line (the headline,
-    which is what an outlet changes when it updates a story) and its folder's chrome."""
-    _, _, rest = text.lstrip().partition("\n")
-    return _without(rest, junk)
+    """What copies are compared on: a seed's text without its headline
+    (:func:`without_headline`) and its folder's chrome."""
+    return _without(without_headline(text), junk)

@@ -59,7 +59,7 @@ def query_hashes(raw: RawSeed, body: str) -> set[int]:
     """The hashes a new seed is looked up by: its body's shingles, and those of its text
     with its folder's chrome left in (an earlier seed sketched before that chrome was
     learned still shares them)."""
-    _, _, rest = raw.text.lstrip().partition("\n")
+    rest = dedup.without_headline(raw.text)
     return {zlib.crc32(g) for g in dedup.shingles(body) | dedup.shingles(rest)}
 
 

@@ -209,8 +209,8 @@ def to_article(raw: RawSeed, draft: Draft, meta: dict[str, str], settings: Setti
         url=meta.get("url"),
     )
     warnings = (*raw.warnings, *draft.warnings)
-    unread = unread_date(meta)
-    if unread is not None and date_source in DATED_BY:
+    unread = unread_date(meta) if date_source in DATED_BY else None  # else it was read
+    if unread is not None:
         warnings = (*warnings, f"{unread}; dated by {DATED_BY[date_source]}")
     elif date_source == "file-mtime":
         warnings = (*warnings, MTIME_WARNING)

@@ -92,11 +92,13 @@ class Edition:
         """``items`` without the reports of stories this edition shows: the home page's
         "Recent stories" under the latest edition, so that no story is on it twice (a
         story's older report would lead a second card)."""
-        shown = {id(a) for a in self.articles}
-        shown |= {id(g) for a in self.articles
-                  if (g := getattr(a, "story_group", None)) is not None}
-        return [a for a in items if id(a) not in shown
-                and id(getattr(a, "story_group", None) or a) not in shown]
+        shown = {id(_story_or_self(a)) for a in self.articles}
+        return [a for a in items if id(_story_or_self(a)) not in shown]
+
+
+def _story_or_self(article: Any) -> Any:
+    """What a card stands for: the article's story, or the article when it has none."""
+    return getattr(article, "story_group", None) or article
 
 
 def curated_order(idx: Sequence[int], articles: Sequence[Any]) -> list[int]:

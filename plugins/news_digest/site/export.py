@@ -42,9 +42,12 @@ def post_record(a: Any, siteurl: str) -> dict[str, Any]:
     }
 
 
-def posts_jsonl(articles: Sequence[Any], siteurl: str) -> str:
-    """Every post, oldest first (ties by URL), one line each; keys sorted, so the same
-    site gives the same bytes."""
-    ordered = sorted(articles, key=lambda a: (a.date, a.url))
-    return "".join(json.dumps(post_record(a, siteurl), ensure_ascii=False, sort_keys=True)
-                   + "\n" for a in ordered)
+def post_records(articles: Sequence[Any], siteurl: str) -> list[dict[str, Any]]:
+    """Every post's record, oldest first (ties by URL): what the file holds, and what
+    the incremental writer fingerprints to know whether to write it again."""
+    return [post_record(a, siteurl) for a in sorted(articles, key=lambda a: (a.date, a.url))]
+
+
+def posts_jsonl(records: Sequence[dict[str, Any]]) -> str:
+    """The records, one line each; keys sorted, so the same site gives the same bytes."""
+    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records)

@@ -192,7 +192,8 @@ def build_site(articles: Sequence[Any], s: Settings,
     vocab = tx.build_vocabulary((t for ts in raw_topics for t in ts),
                                 (k for ks in raw_entities for k in ks), topics_data, registry,
                                 first_seen, unlinked, s.topic_url, s.entity_url,
-                                spellings_used(articles, looked_up, became, raw_entities))
+                                spellings_used(articles, looked_up, became, raw_entities),
+                                aliases)
     topics_of = tuple(tuple(vocab.topics[t] for t in ts) for ts in raw_topics)
     entities_of = tuple(tuple(vocab.entities[k] for k in ks) for ks in raw_entities)
     # extra candidates: the article's own story is shown apart, not among related ones
@@ -450,6 +451,6 @@ class DigestGenerator(Generator):
             ([(a.url, a.date, a.title) for a in site.articles], self.digest.news_sitemap_hours))
         self._write_file(writer, "robots.txt", lambda: seo.robots(siteurl), ())
         if self.digest.export:
+            records = export.post_records(site.articles, siteurl)
             self._write_file(writer, "export/posts.jsonl",
-                             lambda: export.posts_jsonl(site.articles, siteurl),
-                             ([export.post_record(a, siteurl) for a in site.articles],))
+                             lambda: export.posts_jsonl(records), (records,))

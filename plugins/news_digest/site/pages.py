@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
 from news_digest.site.stories import one_per_story
@@ -61,7 +62,7 @@ class EntityPage:
         once, where "First seen" and "Last seen" would give the same date twice."""
         return self.first_seen.date() == self.last_seen.date()
 
-    @property
+    @cached_property
     def story_count(self) -> int:
         """Stories, not articles: the count the page itself shows ("Stories"), so the
         index, the A–Z pages and the page agree when several outlets told one story."""

@@ -334,6 +334,7 @@ def build_vocabulary(
     topic_pattern: str = TOPIC_URL,
     entity_pattern: str = ENTITY_URL,
     used: Mapping[tuple[str, str], Mapping[str, int]] | None = None,
+    registry_index: Mapping[str, str] | None = None,
 ) -> Vocabulary:
     """Final refs for every topic id and (group, name) used by some article.
 
@@ -343,6 +344,7 @@ def build_vocabulary(
     ((group, name) → spelling → articles that used it) gives each entity's front page
     the spellings the articles wrote beside the registry's aliases
     (:attr:`Vocabulary.spellings`, :func:`page_aliases`); refs keep the registry's.
+    ``registry_index``: :func:`alias_index` of ``registry``, when the caller has it.
     """
     first_seen = first_seen or {}
     ids = sorted(set(topic_ids))
@@ -361,7 +363,8 @@ def build_vocabulary(
     for group, names_of in by_group.items():
         for name in names_of:
             names_by_key[match_key(name)].add((group, name))
-    index = alias_index(registry) if used else {}
+    index = (registry_index if registry_index is not None else alias_index(registry)) \
+        if used else {}
     entities = {}
     spellings: dict[tuple[str, str], tuple[str, ...]] = {}
     for group in GROUPS:
@@ -372,12 +375,12 @@ def build_vocabulary(
         slugs = assign_slugs(names, preferred, seniority)
         for name in sorted(every):
             aliases = registry[name].aliases if name in registry else ()
-            if (group, name) in used:
-                spellings[(group, name)] = page_aliases(group, name, aliases,
-                                                        used[(group, name)], names_by_key, index)
             if name not in names:
                 entities[(group, name)] = EntityRef(name, group, "", "", aliases, linked=False)
                 continue
+            if (group, name) in used:  # only a page shows them
+                spellings[(group, name)] = page_aliases(group, name, aliases,
+                                                        used[(group, name)], names_by_key, index)
             entities[(group, name)] = EntityRef(
                 name, group, slugs[name], entity_url(group, slugs[name], entity_pattern), aliases)
     return Vocabulary(topics, entities, spellings)

@@ -26,7 +26,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from news_digest.model import ENTITY_TYPES
-from news_digest.text import atomic_write, slugify
+from news_digest.text import ENTITY_GROUPS, atomic_write, slugify
 from news_digest.vocab.registry import (
     Registry,
     RegistryError,
@@ -238,9 +238,6 @@ def rename(path: Path, old: str, new: str, guess: TypeGuess | None = None,
     return f"{name} → {new}"
 
 
-_SECTION = {"person": "people", "organization": "organizations", "place": "places"}
-
-
 def retype(path: Path, name: str, etype: str, guess: TypeGuess | None = None) -> str:
     """Set an entity's type (person, organization or place).
 
@@ -257,9 +254,9 @@ def retype(path: Path, name: str, etype: str, guess: TypeGuess | None = None) ->
     entry = _need(f, name, etype)
     f.entry(entry)["type"] = etype
     f.save()
-    if before in _SECTION and before != etype:
+    if before in ENTITY_GROUPS and before != etype:
         return (f"{entry}: {etype} (was {before}: its page moves from the "
-                f"{_SECTION[before]} to the {_SECTION[etype]} section; links to the old "
+                f"{ENTITY_GROUPS[before]} to the {ENTITY_GROUPS[etype]} section; links to the old "
                 "address and its feed end)")
     return f"{entry}: {etype}"
 
