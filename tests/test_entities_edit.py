@@ -211,3 +211,36 @@ def test_learned_says_how_many_wait_when_it_lists_none(
     assert out.out == ""
     assert "0 learned aliases in use; 2 more wait for a second article (--all lists them)" \
         in out.err
+
+
+def test_rename_keeps_the_address_the_page_has_not_its_names_natural_one(
+        tmp_path: Path) -> None:
+    """"People's Party" and "Peoples' Party" (two parties) both slugify to
+    ``peoples-party``: the one seen first has it, the other ``peoples-party-2``. Renaming
+    the latter must keep its own address; pinning its name's natural slug would take the
+    older party's URL and feed."""
+    from helpers import Post, build, write_content
+
+    posts = [Post("first", "First party story", 0, 9, ("politics",), (), ("People's Party",),
+                  summary="One.", sha="1" * 64),
+             Post("second", "Second party story", 2, 9, ("politics",), (),
+                  ("Peoples' Party",), summary="Two.", sha="2" * 64)]
+    content = write_content(tmp_path, posts)
+
+    def pages(out: Path) -> dict[str, str]:
+        text = (out / "export" / "posts.jsonl").read_text("utf-8")
+        return {e["name"]: e["url"].split("/entities/", 1)[1]
+                for line in text.splitlines()
+                for e in json.loads(line)["entities"].get("organizations", []) if e["url"]}
+
+    before = pages(build(tmp_path, content, tmp_path / "output"))
+    assert before == {"People's Party": "organizations/peoples-party/",
+                      "Peoples' Party": "organizations/peoples-party-2/"}
+    conf = tmp_path / "conf.py"
+    conf.write_text(f"PATH = {str(content)!r}\nOUTPUT_PATH = {str(tmp_path / 'output')!r}\n",
+                    "utf-8")
+    assert main(["--settings", str(conf), "entities", "rename", "Peoples' Party",
+                 "Popular Party", "--data", str(tmp_path / "data")]) == 0
+    after = pages(build(tmp_path, content, tmp_path / "output2"))
+    assert after == {"People's Party": "organizations/peoples-party/",
+                     "Popular Party": "organizations/peoples-party-2/"}

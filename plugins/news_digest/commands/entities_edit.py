@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from news_digest.commands.entities_review import read_posts
 from news_digest.model import ENTITY_TYPES
+from news_digest.text import ENTITY_GROUPS
 from news_digest.vocab import edit, learned
 from news_digest.vocab.registry import DEFAULT_REGISTRY, RegistryError
 
@@ -58,9 +61,49 @@ def cmd_merge(args: argparse.Namespace) -> int:
                                            _posts_type(args)))
 
 
+def _published_slug(args: argparse.Namespace) -> edit.PublishedSlug:
+    """The slug an entity's page has in the last build, read from the build's
+    ``export/posts.jsonl`` (the names and page URLs the site shows). Only the build knows
+    which of two names that slugify alike was seen first and kept the plain slug; without
+    an export (no build yet, or ``NEWS_DIGEST_EXPORT`` off) the answer is unknown."""
+    def find(name: str, etype: str) -> str | None:
+        conf = Path(args.settings)
+        output = "output"
+        if conf.exists():
+            from pelican.settings import read_settings
+
+            output = read_settings(str(conf)).get("OUTPUT_PATH", output)
+        export = Path(output) / "export" / "posts.jsonl"
+        if not export.is_file():
+            return None
+        group = ENTITY_GROUPS.get(etype)
+        pattern = re.escape(args.load_settings(args).entity_url)
+        pattern = pattern.replace(r"\{group\}", r"[^/]+").replace(r"\{slug\}", r"([^/]+)")
+        address = re.compile(pattern + r"$")
+        wanted = name.casefold()
+        with export.open(encoding="utf-8") as lines:
+            for line in lines:
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    return None
+                for found_group, refs in (record.get("entities") or {}).items():
+                    if group and found_group != group:
+                        continue
+                    for ref in refs:
+                        if ref.get("url") and str(ref.get("name", "")).casefold() == wanted:
+                            path = urlsplit(ref["url"]).path
+                            match = address.search(path)
+                            if match:
+                                return match.group(1)
+        return None
+    return find
+
+
 def cmd_rename(args: argparse.Namespace) -> int:
     return _run(args, lambda d: edit.rename(d / DEFAULT_REGISTRY, args.old, args.new,
-                                            _posts_type(args), keep_url=not args.new_url))
+                                            _posts_type(args), keep_url=not args.new_url,
+                                            published=_published_slug(args)))
 
 
 def cmd_retype(args: argparse.Namespace) -> int:

@@ -207,15 +207,22 @@ def merge(path: Path, keep: str, drop: str, guess: TypeGuess | None = None) -> s
     return f"{drop} → alias of {target}"
 
 
+PublishedSlug = Callable[[str, str], str | None]
+"""(name, type) → the slug of the entity's page in the last build, if known."""
+
+
 def rename(path: Path, old: str, new: str, guess: TypeGuess | None = None,
-           keep_url: bool = True) -> str:
+           keep_url: bool = True, published: PublishedSlug | None = None) -> str:
     """Rename an entry in place (same position and comments); the old name stays an alias,
     so articles that use it still find the entity.
 
-    The page keeps its URL: the old name's slug is pinned with ``slug:`` (unless the
-    entry pins one already), because a renamed page that moved would break every link
-    to it and silently end its feed for every subscriber. ``keep_url=False`` (the
-    command's ``--new-url``) lets the URL follow the new name."""
+    The page keeps its URL: its slug is pinned with ``slug:`` (unless the entry pins one
+    already), because a renamed page that moved would break every link to it and
+    silently end its feed for every subscriber. The slug pinned is the one the page has
+    (``published``, read from the last build), not the old name's natural one: a page
+    that lost its natural slug to an older namesake lives at ``…-2``, and pinning the
+    natural slug would take the older page's address. ``keep_url=False`` (the command's
+    ``--new-url``) lets the URL follow the new name."""
     f = CuratedFile(path)
     name = _need(f, old, guess=guess)
     if key(name) != key(old):
@@ -224,8 +231,10 @@ def rename(path: Path, old: str, new: str, guess: TypeGuess | None = None,
     if other is not None and other != name:
         raise EditError(f"{path}: {new!r} already belongs to {other!r}; merge them instead")
     value = f.entry(name)
-    if keep_url and "slug" not in value and slugify(name) != slugify(new):
-        value["slug"] = slugify(name)
+    current = (published(name, str(value.get("type", ""))) if published else None) \
+        or slugify(name)
+    if keep_url and "slug" not in value and current != slugify(new):
+        value["slug"] = current
     position = list(f.doc).index(name)
     comment = f.doc.ca.items.pop(name, None)
     del f.doc[name]
