@@ -306,3 +306,20 @@ def test_the_site_name_is_taken_off_a_saved_pages_title(tmp_path: Path) -> None:
     body = (s.content / "2014/argentinas-fighter-purchase-may-threaten-britain.md").read_text()
     assert "Business Insider" not in body.split("---\n", 2)[2]
     assert by_title(s.content)["Harbour report"]["source"]["publisher"] == "Study Wire"
+
+
+def test_a_lone_surrogate_in_a_record_costs_one_character_not_the_article(
+        tmp_path: Path) -> None:
+    """JSON may spell half an emoji (``"\\ud83d"``): a scraper that cut a string between
+    the halves writes it. It cannot be written as UTF-8; before, the whole record was
+    skipped at the last step ("writing failed: UnicodeEncodeError")."""
+    s = settings(tmp_path)
+    line = json.dumps(record(1, headline="Harbour report \ud83d number one",
+                             link="https://wire.example/\ud800x"))
+    assert "\\ud83d" in line  # the seed holds the escape, as such a scraper writes it
+    write(s.seeds / "wire.jsonl", line + "\n")
+    report = ingest(s)
+    assert len(report.new) == 1 and not report.skipped
+    (front,) = posts(s.content).values()
+    assert front["title"] == "Harbour report \ufffd number one"
+    assert front["source"]["url"] == "https://wire.example/\ufffdx"

@@ -86,7 +86,7 @@ def json_records(data: bytes, kind: str) -> list[tuple[str, Item | RecordProblem
             if not line.strip():
                 continue
             try:
-                value = json.loads(line)
+                value = _loads(line)
             except RecursionError:
                 out.append((f":{number}", RecordProblem(_TOO_DEEP)))
                 continue
@@ -99,7 +99,7 @@ def json_records(data: bytes, kind: str) -> list[tuple[str, Item | RecordProblem
             raise SeedError("holds no JSON records")
         return out
     try:
-        value = json.loads(text)
+        value = _loads(text)
     except RecursionError:
         raise SeedError(_TOO_DEEP) from None
     except ValueError as exc:
@@ -118,6 +118,26 @@ def json_records(data: bytes, kind: str) -> list[tuple[str, Item | RecordProblem
 
 
 _TOO_DEEP = "JSON nested too deeply to be an article record"
+
+
+def _loads(text: str) -> Any:
+    """JSON with every lone surrogate (``"\\ud800"``, legal JSON from a scraper that cut a
+    string between the halves of an emoji) made U+FFFD: such a string cannot be written
+    as UTF-8, so it would skip the whole article at the last step, over one character."""
+    return _whole(json.loads(text))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole(value: Any) -> Any:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_whole(v) for v in value]
+    if isinstance(value, dict):
+        return {_whole(k): _whole(v) for k, v in value.items()}
+    return value
 
 
 def _listed_records(value: dict[str, Any]) -> list[Any] | None:
