@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from news_digest.site.stories import one_per_story
 from news_digest.site.taxonomy import TopicRef
 
 OTHER_LABEL = "Other news"
@@ -124,22 +125,14 @@ def _leads(idx: Sequence[int], articles: Sequence[Any]) -> tuple[list[int], list
     each in curated order: one report per story, its lead (module docstring). A story
     with a featured report is featured, led by that report; an article in no story of
     two or more is its own card."""
-    seen: set[int] = set()
+    def story_of(i: int) -> Any:
+        return getattr(articles[i], "story_group", None)
 
-    def first_of_each_story(order: Sequence[int]) -> list[int]:
-        out = []
-        for i in order:
-            group = getattr(articles[i], "story_group", None)
-            if group is not None:
-                if id(group) in seen:
-                    continue
-                seen.add(id(group))
-            out.append(i)
-        return out
-
-    featured = first_of_each_story(_featured(idx, articles))
+    featured = one_per_story(_featured(idx, articles), story_of)
     lead = set(featured)
-    rest = first_of_each_story([i for i in curated_order(idx, articles) if i not in lead])
+    others = [i for i in curated_order(idx, articles) if i not in lead]
+    # featured first, so a story with a featured report has no second card below
+    rest = one_per_story([*featured, *others], story_of)[len(featured):]
     return featured, rest
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -192,13 +192,19 @@ def attach(articles: Iterable[Any], stories: Iterable[Story]) -> None:
         a.story_group = of.get(id(a))
 
 
-def one_per_story(items: Iterable[Any]) -> list[Any]:
+def _story_of(item: Any) -> Any:
+    return getattr(item, "story_group", None)
+
+
+def one_per_story(items: Iterable[Any],
+                  story_of: Callable[[Any], Any] = _story_of) -> list[Any]:
     """A listing with each story once: its first item (listings are newest first, so the
-    latest report leads), the others reachable from its card."""
+    latest report leads), the others reachable from its card. ``story_of`` gives an
+    item's story (default: the article's own), for listings of indices."""
     seen: set[int] = set()
     out = []
     for item in items:
-        group = getattr(item, "story_group", None)
+        group = story_of(item)
         if group is not None:
             if id(group) in seen:
                 continue
