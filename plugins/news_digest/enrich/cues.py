@@ -27,7 +27,8 @@ __all__ = ["DEFINITION_LINKS", "PORTFOLIO_NOUNS", "QUANTITY_WORDS", "Definition"
            "acronym_meanings", "chained_in_name", "cut_before_name", "cut_from_longer",
            "defined_acronyms", "ends_longer", "former_name", "inside_definition",
            "listed_pair", "named_before", "named_in_plural", "numbered",
-           "numbered_after", "only_in_chains", "only_opens_sentences", "part_of_title",
+           "numbered_after", "only_in_chains", "only_opens_sentences", "opens_sentence",
+           "part_of_title",
            "person_like", "place_opens_name", "plural_common", "portfolio", "referred_back",
            "spells",
            "surname_cut_from_name", "the_in_name", "titled_person"]
@@ -860,8 +861,14 @@ def plural_common(name: str) -> bool:
         return False
     if name in ner.ORG_SUFFIXES | ner.PLACE_SUFFIXES or name[:-1] in ner.PLACE_SUFFIXES:
         return False
-    return (rarity.common(low[:-1]) or (low.endswith("es") and rarity.common(low[:-2]))
-            or (low.endswith("ies") and rarity.common(low[:-3] + "y")))
+    return any(rarity.common(s) for s in _singulars(low))
+
+
+def _singulars(word: str) -> list[str]:
+    """What a word ending in "s" may be the plural of: "dunes" → "dune", "dun";
+    "companies" → "companie", "compani", "company"."""
+    return [word[:-1], *([word[:-2]] if word.endswith("es") else []),
+            *([word[:-3] + "y"] if word.endswith("ies") else [])]
 
 
 def only_in_chains(name: str, texts: Sequence[str]) -> bool:
@@ -898,6 +905,13 @@ _NAME_GOES_ON = re.compile(r"[ \t]+(?:(?:of|for)[ \t]+)?[A-Z]")
 _OPENS_SENTENCE = ".!?:;\n-–—"
 
 
+def opens_sentence(text: str, at: int) -> bool:
+    """True when the word at ``at`` opens a sentence, a part or a clause after a dash
+    (quotes and brackets skipped): there a capital is the sentence's, not the name's."""
+    before = text[max(0, at - 40):at].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in _OPENS_SENTENCE
+
+
 def referred_back(text: str, mention: ner.Mention) -> str | None:
     """The head noun when ``mention`` is "the <Head>", a head noun of bodies' and
     events' names used with "the" ("the Games", "the Committee"), else None.
@@ -921,8 +935,7 @@ def referred_back(text: str, mention: ner.Mention) -> str | None:
         if found is None:
             return None
         lead, at = found.group(1), found.start()
-    opening = text[max(0, at - 40):at].rstrip(" \t\"'“‘(")
-    if lead == "The" and opening and opening[-1] not in _OPENS_SENTENCE:
+    if lead == "The" and not opens_sentence(text, at):
         return None
     if _NAME_GOES_ON.match(text, mention.start + len(mention.text)):
         return None
@@ -992,6 +1005,4 @@ def _plural_noun(word: str) -> bool:
     if (len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is"))
             or word in ner.stop_words()):
         return False
-    singulars = [word[:-1]] + ([word[:-2]] if word.endswith("es") else []) + (
-        [word[:-3] + "y"] if word.endswith("ies") else [])
-    return any(rarity.rarity(s) <= LIST_KIND_RARITY for s in singulars)
+    return any(rarity.rarity(s) <= LIST_KIND_RARITY for s in _singulars(word))

@@ -602,8 +602,7 @@ def _with_the(text: str, mention: ner.Mention) -> tuple[None, str, str] | None:
     so the entity still answers to the name as printed."""
     if mention.type not in ENTITY_TYPES or not mention.text.startswith("The "):
         return None
-    before = text[:mention.start].rstrip(" \t\"'“‘(")
-    if not before or before[-1] in ".!?:;\n-–—":
+    if cues.opens_sentence(text, mention.start):
         return None  # a sentence's first word is capitalised anyway
     name = clean_surface(split_mention(mention.text)[0], mention.type)
     if not name or name.startswith("The ") or not is_name(name):
