@@ -58,14 +58,15 @@ def _posts_type(args: argparse.Namespace) -> edit.TypeGuess:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     return _run(args, lambda d: edit.merge(d / DEFAULT_REGISTRY, args.keep, args.drop,
-                                           _posts_type(args)))
+                                           _posts_type(args), _published(args)))
 
 
-def _published_slug(args: argparse.Namespace) -> edit.PublishedSlug:
-    """The slug an entity's page has in the last build, read from the build's
+def _published(args: argparse.Namespace) -> edit.Published:
+    """Where an entity's page is in the last build (``group/slug``), read from the build's
     ``export/posts.jsonl`` (the names and page URLs the site shows). Only the build knows
-    which of two names that slugify alike was seen first and kept the plain slug; without
-    an export (no build yet, or ``NEWS_DIGEST_EXPORT`` off) the answer is unknown."""
+    it: which of two names that slugify alike was seen first and kept the plain slug,
+    which names earned a page. Without an export (no build yet, or
+    ``NEWS_DIGEST_EXPORT`` off) the answer is unknown."""
     def find(name: str, etype: str) -> str | None:
         conf = Path(args.settings)
         output = "output"
@@ -76,9 +77,10 @@ def _published_slug(args: argparse.Namespace) -> edit.PublishedSlug:
         export = Path(output) / "export" / "posts.jsonl"
         if not export.is_file():
             return None
-        group = ENTITY_GROUPS.get(etype)
+        wanted_group = ENTITY_GROUPS.get(etype)
         pattern = re.escape(args.load_settings(args).entity_url)
-        pattern = pattern.replace(r"\{group\}", r"[^/]+").replace(r"\{slug\}", r"([^/]+)")
+        pattern = pattern.replace(r"\{group\}", r"[^/]+").replace(r"\{slug\}",
+                                                                  r"(?P<slug>[^/]+)")
         address = re.compile(pattern + r"$")
         wanted = name.casefold()
         with export.open(encoding="utf-8") as lines:
@@ -87,15 +89,14 @@ def _published_slug(args: argparse.Namespace) -> edit.PublishedSlug:
                     record = json.loads(line)
                 except ValueError:
                     return None
-                for found_group, refs in (record.get("entities") or {}).items():
-                    if group and found_group != group:
+                for group, refs in (record.get("entities") or {}).items():
+                    if wanted_group and group != wanted_group:
                         continue
                     for ref in refs:
                         if ref.get("url") and str(ref.get("name", "")).casefold() == wanted:
-                            path = urlsplit(ref["url"]).path
-                            match = address.search(path)
+                            match = address.search(urlsplit(ref["url"]).path)
                             if match:
-                                return match.group(1)
+                                return f"{group}/{match.group('slug')}"
         return None
     return find
 
@@ -103,12 +104,12 @@ def _published_slug(args: argparse.Namespace) -> edit.PublishedSlug:
 def cmd_rename(args: argparse.Namespace) -> int:
     return _run(args, lambda d: edit.rename(d / DEFAULT_REGISTRY, args.old, args.new,
                                             _posts_type(args), keep_url=not args.new_url,
-                                            published=_published_slug(args)))
+                                            published=_published(args)))
 
 
 def cmd_retype(args: argparse.Namespace) -> int:
     return _run(args, lambda d: edit.retype(d / DEFAULT_REGISTRY, args.name, args.type,
-                                            _posts_type(args)))
+                                            _posts_type(args), _published(args)))
 
 
 def cmd_block(args: argparse.Namespace) -> int:

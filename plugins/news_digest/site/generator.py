@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from pelican.urlwrappers import Category
 
 from news_digest.settings import Settings
 from news_digest.site import digests, export, feeds, notes, related, search, seo
+from news_digest.site import moved as moved_mod
 from news_digest.site import stories as st
 from news_digest.site import taxonomy as tx
 from news_digest.site.dates import items_span, set_locale_dates
@@ -60,6 +61,8 @@ class Site:
     newest: datetime
     stories: tuple[st.Story, ...] = ()
     """Stories of two or more articles (one page each), newest first."""
+    moved: tuple[moved_mod.Moved, ...] = ()
+    """Old addresses of entity pages a curator's edit moved (:mod:`.moved`)."""
 
     def entity_groups(self, top: int | None = None) -> list[tuple[str, str, list[Listed]]]:
         """(group, label, entries) for the entities index, in GROUPS order; each group's
@@ -229,7 +232,7 @@ def build_site(articles: Sequence[Any], s: Settings,
     newest = max((a.date for a in articles), default=feeds.EPOCH)
     return Site(tuple(articles), topics_of, entities_of, related_of, topic_pages,
                 entity_pages, tuple(daily), tuple(weekly), tuple(all_feeds), newest,
-                story_list)
+                story_list, moved_mod.moved_pages(entity_pages, registry, s.entity_url))
 
 
 def _entity_groups(ents: Sequence[tx.EntityRef]) -> tuple[tuple[str, tuple[Any, ...]], ...]:
@@ -383,6 +386,11 @@ class DigestGenerator(Generator):
                             entity=ep if pg.front else None, page=pg,
                             page_feeds=feed_links(ep.ref.url),
                             page_title=titled(ep.ref.name, pg))
+        siteurl, lang = self.settings.get("SITEURL", ""), self.settings.get("DEFAULT_LANG", "en")
+        for m in site.moved:
+            self._write_file(writer, moved_mod.save_as(m.url),
+                             lambda m=m: moved_mod.redirect_html(m, siteurl, lang),
+                             (m, siteurl, lang))
         edition_feeds = feed_links("editions/")
         self._write(writer, "editions/index.html", "editions", "editions/",
                     editions=site.daily, weekly=site.weekly, page_feeds=edition_feeds,
@@ -408,6 +416,9 @@ class DigestGenerator(Generator):
         site, s = self.site, self.settings
         siteurl, name, lang = s.get("SITEURL", ""), s["SITENAME"], s.get("DEFAULT_LANG", "en")
         renderer = feeds.Renderer(siteurl, name, lang)
+        old_feeds: dict[str, list[str]] = {}
+        for m in site.moved:
+            old_feeds.setdefault(m.to.url, []).append(m.feed_path)
         for feed in site.feeds:
             limit = self._feed_limit(feed)
             inputs = (feed.path, feed.title, feed.page_url, feed.kind, feed.full_text,
@@ -421,8 +432,13 @@ class DigestGenerator(Generator):
                                                 self.digest.feed_max_bytes or None))
                 return made.pop(fmt)
 
+            # the feed also where a curator's edit moved it from: readers do not follow
+            # the HTML redirect (:mod:`.moved`)
+            paths = (feed.path, *old_feeds.get(feed.page_url, ()))
             for fmt in feed.formats:
-                self._write_file(writer, feed.url(fmt), lambda p=produce, f=fmt: p(f), inputs)
+                for path in paths:
+                    self._write_file(writer, replace(feed, path=path).url(fmt),
+                                     lambda p=produce, f=fmt: p(f), inputs)
         self._write_file(writer, "feeds/opml.xml",
                          lambda: feeds.opml(site.feeds, siteurl, name, site.newest),
                          ([(f.path, f.title, f.page_url, f.group) for f in site.feeds],

@@ -22,6 +22,7 @@ from news_digest.frontmatter import FastLoader
 from news_digest.text import GROUP_TYPES, slugify
 from news_digest.vocab import knowledge
 from news_digest.vocab.evidence import derived
+from news_digest.vocab.registry import MOVED_FROM
 from news_digest.vocab.registry import key as _registry_key
 from news_digest.vocab.topics_file import site_topics
 
@@ -170,6 +171,8 @@ class RegistryEntry:
     slug: str | None = None
     aliases: tuple[str, ...] = ()
     block: bool = False
+    moved_from: tuple[str, ...] = ()
+    """``group/slug`` addresses the page had before a curator's merge or retype."""
 
 
 def load_yaml(path: Path) -> Any:
@@ -210,7 +213,8 @@ def load_registry(data_dir: Path | None) -> dict[str, RegistryEntry]:
         return {e.name: RegistryEntry(
             name=e.name, group=GROUP_OF_TYPE.get(str(e.type).lower()),
             slug=e.slug,
-            aliases=tuple(sorted(set(e.aliases) - {e.name})), block=e.block)
+            aliases=tuple(sorted(set(e.aliases) - {e.name})), block=e.block,
+            moved_from=e.moved_from)
             for e in reg.entries}
     return _load_registry_tolerantly(path) if path is not None else {}
 
@@ -242,6 +246,9 @@ def _load_registry_tolerantly(path: Path) -> dict[str, RegistryEntry]:
             slug=str(slug) if slug else None,
             aliases=tuple(sorted({str(a).strip() for a in aliases if str(a).strip()} - {name})),
             block=bool(value.get("block")),
+            moved_from=tuple(str(m).strip().strip("/") for m in value.get("moved_from") or ()
+                             if isinstance(value.get("moved_from"), list)
+                             and MOVED_FROM.fullmatch(str(m).strip().strip("/"))),
         )
     return registry
 

@@ -186,33 +186,64 @@ def _learned_type(path: Path, surface: str) -> str | None:
     return found[1] if found else None
 
 
-def merge(path: Path, keep: str, drop: str, guess: TypeGuess | None = None) -> str:
-    """``drop`` becomes an alias of ``keep``; its own aliases follow it. Returns a summary."""
+Published = Callable[[str, str], str | None]
+"""(name, type or "") → the address (``group/slug``) of the entity's page in the last
+build, if it had one: the commands read it from the build's export."""
+
+
+def _moved(f: CuratedFile, name: str, address: str | None) -> bool:
+    """Record that ``name``'s page used to be at ``address`` (``moved_from``): the build
+    leaves a redirect and the feed there. True when something was recorded."""
+    if not address:
+        return False
+    value = f.entry(name)
+    seq = value.get("moved_from")
+    if not isinstance(seq, list):
+        seq = CommentedSeq()
+        seq.fa.set_flow_style()
+        value["moved_from"] = seq
+    if address in seq:
+        return False
+    seq.append(address)
+    return True
+
+
+def merge(path: Path, keep: str, drop: str, guess: TypeGuess | None = None,
+          published: Published | None = None) -> str:
+    """``drop`` becomes an alias of ``keep``; its own aliases follow it. Returns a summary.
+
+    ``drop``'s page (``published``) is gone after the merge: its address is recorded on
+    ``keep`` (``moved_from``), so its links and feed lead to ``keep``'s page."""
     f = CuratedFile(path)
     target = _need(f, keep, guess=guess)
     source = f.name_of(drop)
     if source == target:
         raise EditError(f"{path}: {drop!r} is already a name of {target!r}")
     moved = [drop]
+    addresses: list[str] = []
     if source is not None and key(source) == key(drop):
         moved = [source, *(str(a) for a in _aliases(f.entry(source)))]
         if f.entry(source).get("block"):
             raise EditError(f"{path}: {source!r} is blocked; unblock it before merging")
+        addresses = [str(a) for a in f.entry(source).get("moved_from") or ()]
+        etype = str(f.entry(source).get("type", ""))
         del f.doc[source]
-    elif source is not None:
-        f.remove_alias(source, drop)
+    else:
+        etype = (guess(drop) if guess else None) or ""
+        if source is not None:
+            f.remove_alias(source, drop)
     for alias in moved:
         f.add_alias(target, alias)
+    page = published(drop, etype) if published else None
+    recorded = [a for a in (page, *addresses) if _moved(f, target, a)]
     f.save()
+    if page and page in recorded:
+        return f"{drop} → alias of {target} (its page {page} now leads to {target}'s)"
     return f"{drop} → alias of {target}"
 
 
-PublishedSlug = Callable[[str, str], str | None]
-"""(name, type) → the slug of the entity's page in the last build, if known."""
-
-
 def rename(path: Path, old: str, new: str, guess: TypeGuess | None = None,
-           keep_url: bool = True, published: PublishedSlug | None = None) -> str:
+           keep_url: bool = True, published: Published | None = None) -> str:
     """Rename an entry in place (same position and comments); the old name stays an alias,
     so articles that use it still find the entity.
 
@@ -231,10 +262,12 @@ def rename(path: Path, old: str, new: str, guess: TypeGuess | None = None,
     if other is not None and other != name:
         raise EditError(f"{path}: {new!r} already belongs to {other!r}; merge them instead")
     value = f.entry(name)
-    current = (published(name, str(value.get("type", ""))) if published else None) \
-        or slugify(name)
+    page = published(name, str(value.get("type", ""))) if published else None
+    current = page.split("/", 1)[1] if page else slugify(name)
     if keep_url and "slug" not in value and current != slugify(new):
         value["slug"] = current
+    elif not keep_url and current != (value.get("slug") or slugify(new)):
+        _moved(f, name, page)
     position = list(f.doc).index(name)
     comment = f.doc.ca.items.pop(name, None)
     del f.doc[name]
@@ -247,13 +280,14 @@ def rename(path: Path, old: str, new: str, guess: TypeGuess | None = None,
     return f"{name} → {new}"
 
 
-def retype(path: Path, name: str, etype: str, guess: TypeGuess | None = None) -> str:
+def retype(path: Path, name: str, etype: str, guess: TypeGuess | None = None,
+           published: Published | None = None) -> str:
     """Set an entity's type (person, organization or place).
 
     The type is part of the page's address (``entities/places/…``), so a retype moves
-    the page and ends its feed; unlike a rename there is no keeping the old address (a
-    place filed under organisations is what the curator is mending), so the summary says
-    so instead of moving it silently."""
+    the page (a place filed under organisations is what the curator is mending). The old
+    address (``published``) is recorded (``moved_from``): the build leaves a redirect and
+    the feed there, so links and subscriptions keep working, and the summary says so."""
     if etype not in ENTITY_TYPES:
         raise EditError(f"unknown type {etype!r}; expected one of {', '.join(ENTITY_TYPES)}")
     f = CuratedFile(path)
@@ -261,12 +295,15 @@ def retype(path: Path, name: str, etype: str, guess: TypeGuess | None = None) ->
     before = (f.entry(known).get("type") if known is not None
               else _learned_type(path, name) or (guess(name) if guess else None))
     entry = _need(f, name, etype)
+    page = published(entry, str(before or "")) if published and before != etype else None
     f.entry(entry)["type"] = etype
+    recorded = _moved(f, entry, page)
     f.save()
     if before in ENTITY_GROUPS and before != etype:
+        kept = (f"its old address {page} will redirect there, and its feed stays"
+                if recorded else "links to the old address and its feed end")
         return (f"{entry}: {etype} (was {before}: its page moves from the "
-                f"{ENTITY_GROUPS[before]} to the {ENTITY_GROUPS[etype]} section; links to the old "
-                "address and its feed end)")
+                f"{ENTITY_GROUPS[before]} to the {ENTITY_GROUPS[etype]} section; {kept})")
     return f"{entry}: {etype}"
 
 

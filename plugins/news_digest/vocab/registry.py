@@ -1,8 +1,9 @@
 """The entity registry: a curator-edited YAML file of canonical names and their aliases.
 
-``data/entities.yml`` maps a canonical name to its type, slug, aliases and an optional
-``block: true``. Ingest reads it (an alias resolves to its canonical name and type, a
-blocked name is dropped) but never writes it: what ingest learns goes to
+``data/entities.yml`` maps a canonical name to its type, slug, aliases, an optional
+``block: true`` and the addresses its page had before (``moved_from``). Ingest reads it
+(an alias resolves to its canonical name and type, a blocked name is dropped) but never
+writes it: what ingest learns goes to
 ``data/entities.learned.yml`` (:mod:`news_digest.vocab.learned`), which
 :func:`news_digest.vocab.knowledge.load_registry` merges in under the curator's entries.
 Curator edits from the
@@ -25,10 +26,14 @@ Example::
     Some Spammer:
       type: person
       block: true
+    Sun:
+      type: place
+      moved_from: [organizations/sun]   # written by `news-digest entities retype`
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -50,7 +55,11 @@ if TYPE_CHECKING:
 DEFAULT_REGISTRY = "entities.yml"
 """File name of the registry, both in the package's ``data/`` and the site's ``data_dir``."""
 
-_KEYS = ("type", "slug", "aliases", "block")
+_KEYS = ("type", "slug", "aliases", "block", "moved_from")
+
+MOVED_FROM = re.compile(r"(?:people|organizations|places)/[^/\s]+")
+"""A ``moved_from`` item: ``group/slug``, an address the entity's page had (the page URL
+and the feed path are made from it with the site's patterns)."""
 
 
 
@@ -83,6 +92,10 @@ class Entry:
     block: bool = False
     line: int = 0
     """1-based line of the entry's name, for messages and in-place edits."""
+    moved_from: tuple[str, ...] = ()
+    """``group/slug`` addresses the page had before a merge, retype or moved rename: the
+    build leaves a redirect page and a copy of the feed there, so links and
+    subscriptions made before the curator's edit keep working."""
 
 
 @dataclass(frozen=True)
@@ -195,9 +208,21 @@ def parse(text: str, path: Path | None = None) -> Registry:
                                     "must be true or false")
             block = value in ("true", "yes")
         slug = _scalar(fields["slug"], where, "slug") if "slug" in fields else None
+        moved: list[str] = []
+        if "moved_from" in fields:
+            node = fields["moved_from"]
+            items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+            for item in items:
+                value = _scalar(item, where, f"moved_from of {name!r}").strip().strip("/")
+                if not MOVED_FROM.fullmatch(value):
+                    raise RegistryError(
+                        f"{where}:{item.start_mark.line + 1}: moved_from of {name!r} lists "
+                        f"{value!r}; expected group/slug, e.g. organizations/sun")
+                moved.append(value)
         own = key(name)
         unique = tuple(dict.fromkeys(a for a in aliases if key(a) != own))
-        entries.append(Entry(name, etype, slug, unique, block, line))
+        entries.append(Entry(name, etype, slug, unique, block, line,
+                             tuple(dict.fromkeys(moved))))
     return build(entries, path)
 
 
