@@ -161,3 +161,28 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, server: str, story_server:
         wide = page.evaluate("document.documentElement.scrollWidth")
         assert wide <= 375, f"{url} is {wide}px wide on a 375px screen"
     page.close()
+
+
+def test_an_article_with_a_long_source_address_fits_a_phone(browser, tmp_path: Path) -> None:
+    """Trial 5: 154 of 216 Wikinews article pages scrolled sideways on a 375 px phone,
+    up to 1,065 px, because a source with no publisher was linked by its whole address
+    (one unbroken word). The link now says the host, and long words wrap."""
+    from helpers import Post, build, write_content
+
+    long_url = "https://en.wikinews.org//wiki/" + "A_very_long_title_of_a_story_" * 8 + "%27s"
+    word = "Supercalifragilistic" * 6
+    content = write_content(tmp_path, [Post("long", "A long address", 1, 9, ("politics",),
+                                            body=f"First paragraph.\n\nA {word} word.")])
+    post = content / "2020" / "long.md"
+    text = post.read_text("utf-8").replace("  publisher: AlterNet Media\n", "")
+    post.write_text(text.replace("https://example.com/story", long_url), "utf-8")
+    out = build(tmp_path, content, tmp_path / "output")
+    html = (out / "2020/01/07/long/index.html").read_text("utf-8")
+    assert '>en.wikinews.org</a>' in html
+    served = _serve(out)
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(next(served) + "/2020/01/07/long/")
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    page.close()
+    next(served, None)  # stops the server
+    assert wide <= 375, f"the article is {wide}px wide on a 375px screen"

@@ -16,6 +16,7 @@ import tempfile
 import unicodedata
 from collections.abc import Sized
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from unidecode import unidecode
 
@@ -167,6 +168,18 @@ def web_url(value: object) -> str | None:
     if isinstance(value, str) and _WEB_URL.fullmatch(value.strip()):
         return value.strip()
     return None
+
+
+def url_host(url: object) -> str:
+    """The host a link goes to, as a reader names a site ("example.org/a/very/long…" →
+    "example.org"; a leading "www." off): what a link to a source says when the seed
+    gave no publisher. A full address is one unbroken word that pushes a phone's page
+    sideways, and says less. Empty for anything that is not a web URL."""
+    found = web_url(url)
+    if found is None:
+        return ""
+    host = urlsplit(found).hostname or ""
+    return host.removeprefix("www.")
 
 
 # ---------------------------------------------------------------- entity groups

@@ -20,7 +20,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from news_digest.site.dates import post_time, time_stamp
-from news_digest.text import plural
+from news_digest.text import plural, url_host
 
 CARD_TEMPLATE = "includes/story_card.html"
 
@@ -51,6 +51,7 @@ def install(generator: Any) -> None:
     generator.env.filters.setdefault("plural", plural)
     generator.env.filters.setdefault("post_time", post_time)
     generator.env.filters.setdefault("time_stamp", time_stamp)
+    generator.env.filters.setdefault("host", url_host)
     from news_digest.site.stories import by_source, count_reports, one_per_story
 
     generator.env.filters.setdefault("one_per_story", one_per_story)
