@@ -273,3 +273,17 @@ def test_the_about_page_says_only_what_is_true_of_source_links(small: Path) -> N
     assert claims, about
     assert not [s for s in claims if re.search(r"\b(each|every) (story|article)\b", s, re.I)
                 and " where " not in s], claims
+
+
+def test_the_shipped_about_page_links_work_under_a_sub_path(small: Path) -> None:
+    """Trial 5: the About page linked ``/feeds/opml.xml``, a 404 when the site lives at
+    ``https://host/news/``. Its own links are relative to the page."""
+    doc = parse(small, "/about/")
+    main = doc.find(".//main")
+    for a in main.iter("a"):
+        href = a.get("href")
+        if href.startswith(("http://", "https://", "#", "{{")):
+            continue
+        assert not href.startswith("/"), f"root-relative link {href} breaks under a sub-path"
+        target = (small / "about" / href).resolve()
+        assert target.exists(), f"{href} from /about/ leads nowhere"
