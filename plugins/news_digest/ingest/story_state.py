@@ -34,6 +34,7 @@ from news_digest.enrich.clusters import (
     regroupable,
     warm_vectors,
 )
+from news_digest.enrich.summary import truncate
 from news_digest.frontmatter import (
     FastLoader,
     FrontMatterError,
@@ -389,7 +390,8 @@ def _named(reports: Sequence[StoryDoc], paths: Mapping[str, Path]) -> str:
     post = read_post(paths[lead.key]) if lead.key in paths else None
     title = post[0].get("title") if post is not None else None
     stories = ", ".join(sorted({str(r.story) for r in reports}))
-    shown = f'"{title}"' if isinstance(title, str) and title else lead.key
+    # a title made from a lead sentence can run to 300 characters: a log line names it
+    shown = f'"{truncate(title, 80)}"' if isinstance(title, str) and title else lead.key
     count = len(reports)
     return f"{shown} (story {stories}, {count} report{'s' if count != 1 else ''})"
 
