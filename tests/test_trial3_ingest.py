@@ -81,6 +81,21 @@ def test_a_date_above_the_headline_is_the_dateline_and_the_headline_the_title(
     assert body.lstrip().startswith("The coast guard on Thursday rescued six fishermen")
 
 
+@pytest.mark.parametrize("line", ["8/2/13 at 1:30 PM", "8 / 2 / 13 at 1:30 PM",
+                                  "Posted 02.08.2013 13:30"])
+def test_a_date_in_figures_above_the_headline_is_no_title(site: Settings, line: str) -> None:
+    """Trial 5: "8 / 2 / 13 at 1:30 PM" became the post's title, slug and feed title, and
+    the headline under it was dropped as "not prose". Which figure is the day is not
+    guessed: the post is dated as it would be without the line."""
+    (site.seeds / "rescue.txt").write_text(DATE_ABOVE.format(date=line), encoding="utf-8")
+    report = ingest(site)
+    assert not report.skipped
+    front, body = post_of(site)
+    assert front["title"] == "Coast guard rescues six fishermen off the cape"
+    assert front["date_source"] != "dateline"
+    assert "1:30" not in body and "13:30" not in body
+
+
 def test_a_headline_that_names_a_date_is_still_the_title(site: Settings) -> None:
     text = ("Riots on December 5, 2009 left the old town in ruins\n"
             "Three years after the riots of December 5, 2009, the shops of the old town "

@@ -68,6 +68,13 @@ _DATE_LABEL = re.compile(
 """The label a page may print before its date ("Updated:", "Published on", "Last
 modified"): words about the date itself, never about what happened."""
 _AROUND_DATE = " \t-–—|·•:,"
+_NUMERIC_DATE = re.compile(
+    r"(?<!\d)\d{1,4}\s*([/.-])\s*\d{1,2}\s*\1\s*\d{2,4}(?!\d)"
+    r"(?:\s*(?:,|at|@|-)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s*m\b\.?)?"
+    r"(?:\s+[A-Z]{2,5})?)?", re.IGNORECASE)
+"""A date in figures ("8/2/13 at 1:30 PM", "02.08.2013 13:30"), with its time and zone.
+Which figure is the day :mod:`.dates` does not guess, so it dates nothing; it only says
+that a line is a date and no headline."""
 
 
 def date_only(text: str) -> bool:
@@ -79,7 +86,10 @@ def date_only(text: str) -> bool:
         return False
     span = dateline_span(text)
     if span is None:
-        return False
+        found = _NUMERIC_DATE.search(text)
+        if found is None:
+            return False
+        span = found.span()
     head = text[:span[0]].strip(_AROUND_DATE)
     tail = text[span[1]:].strip(_AROUND_DATE + ".()")
     return not tail and (not head or _DATE_LABEL.fullmatch(head) is not None)
