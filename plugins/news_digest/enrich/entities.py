@@ -169,15 +169,28 @@ HEADLINE_WORDS = 5
 to be read as written in headline case (:func:`_headline_case`)."""
 HEADLINE_COMMON = 1 / 3
 """…and this share of them written in lower case elsewhere in the article."""
+HEADLINE_LINKS: frozenset[str] = frozenset({
+    "into", "onto", "from", "with", "without", "about", "after", "before", "over", "under",
+    "upon", "than", "when", "where", "while", "during", "against", "amid", "among",
+    "between", "through", "toward", "towards", "across", "despite", "since", "until",
+    "unless", "because", "versus",
+})
+"""English prepositions and conjunctions of four letters or more. Prose writes them in
+lower case inside a sentence, and so do names ("Stratford-upon-Avon", "Gone with the
+Wind"); only headline case capitalises them ("Lindsay Lohan Checks Into Rehab"). One of
+them capitalised past a part's first word says headline case where a short article
+gives too few lower-case words to compare (:func:`_headline_case`)."""
 
 
 def _headline_case(text: str, lower_elsewhere: Container[str]) -> bool:
     """Written in headline case ("Greek Prime Minister Calls Bank Workers' Riot Deaths
     'Murder'"): at least :data:`HEADLINE_WORDS` words of four letters or more, nine in
     ten of them capitalised, and a third of them words the article writes in lower case
-    elsewhere (``lower_elsewhere``: "calls", "bank", "deaths"). There, as in all caps, a
-    capital says nothing about a name, and the model found "Riot Deaths 'Murder" a
-    person and "Calls Bank Workers" an organisation. A line made of names (a results
+    elsewhere (``lower_elsewhere``: "calls", "bank", "deaths"; "Returns" for "return"),
+    or one of them, not the first, a capitalised preposition or conjunction
+    (:data:`HEADLINE_LINKS`: "Checks Into Rehab"). There, as in all caps, a capital says
+    nothing about a name, and the model found "Riot Deaths 'Murder" a person and "Calls
+    Bank Workers" an organisation. A line made of names (a results
     table, a list of the cast) is capitalised as densely, but its words are not the
     article's common words; and a sentence full of names ("Manchester United beat Real
     Madrid") has its verbs in lower case. Short words are left out: headline style
@@ -188,7 +201,13 @@ def _headline_case(text: str, lower_elsewhere: Container[str]) -> bool:
     capitalised = [w for w in words if w[0].isupper()]
     if len(capitalised) * 10 < 9 * len(words):
         return False
-    common = sum(w.lower() in lower_elsewhere for w in capitalised)
+    if any(w.lower() in HEADLINE_LINKS for w in capitalised[1:]):
+        return True
+    # a headline's verb is in the third person ("Returns"), the story's in another
+    # form ("will return"): a plural or verb "-s" compares without it
+    common = sum(w.lower() in lower_elsewhere
+                 or (w.endswith("s") and w.lower()[:-1] in lower_elsewhere)
+                 for w in capitalised)
     return common >= HEADLINE_COMMON * len(capitalised)
 
 
