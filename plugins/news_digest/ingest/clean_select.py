@@ -29,7 +29,13 @@ from news_digest.ingest.clean_lines import (
     menu_like,
     menu_sized,
 )
-from news_digest.ingest.clean_rules import CODE, call_to_action, is_selector
+from news_digest.ingest.clean_rules import (
+    CODE,
+    call_to_action,
+    is_selector,
+    repeated_phrase,
+    teaser,
+)
 
 CONTEXT_FADE = 0.8
 """A neighbour's say over a short line fades by this factor per line in between."""
@@ -179,6 +185,10 @@ def select_article(lines: list[Line]) -> None:
     for line in lines:
         if line.keep and call_to_action(line):
             line.keep, line.reason = False, "advert"
+        elif line.keep and teaser(line):
+            line.keep, line.reason = False, "teaser"
+        elif line.keep and repeated_phrase(line):
+            line.keep, line.reason = False, "repeated phrase"
 
 
 
