@@ -186,25 +186,3 @@ def test_a_name_in_brackets_once_or_twice_is_kept() -> None:
     draft = clean_text(page(*asides))
     assert draft.paragraphs == (*PARAS[:2], *asides, *PARAS[2:])
 
-
-# --- picture furniture ---------------------------------------------------------------------
-
-FURNITURE = ["View full size image", "Enlarge this image", "Click to enlarge", "Image 1 of 12",
-             "Photo gallery", "Watch video", "1/12 Photos"]
-
-
-@pytest.mark.parametrize("line", FURNITURE)
-def test_picture_furniture_between_paragraphs_is_dropped(line: str) -> None:
-    draft = clean_text(page(line))
-    assert draft.paragraphs == tuple(PARAS)
-    assert ("picture furniture", line) in [(r.reason, r.text) for r in draft.removed]
-
-
-@pytest.mark.parametrize("line", [
-    "Fans gather outside the stadium",  # a caption says what the picture shows
-    "See the photo below.",  # a sentence
-    "The photo that changed the election",  # a subhead with a news word
-])
-def test_a_line_about_a_picture_is_not_furniture(line: str) -> None:
-    draft = clean_text(page(line))
-    assert "picture furniture" not in [r.reason for r in draft.removed]

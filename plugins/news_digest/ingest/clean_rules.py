@@ -301,52 +301,6 @@ def call_to_action(line: Line) -> bool:
         and bool(_BUTTON.search(line.text))
 
 
-def _closed(words: str) -> frozenset[str]:
-    """A closed class of words, written as one string."""
-    return frozenset(words.split())
-
-
-PICTURE_NOUNS = _closed(
-    "image images photo photos photograph photographs picture pictures pic pics gallery "
-    "galleries slideshow slideshows slide slides video videos")
-"""What a page shows besides its text: the nouns of a figure's or a player's furniture."""
-_PICTURE_VERBS = _closed("enlarge zoom")
-"""Viewing verbs that name a picture by themselves ("Click to enlarge", "Zoom in")."""
-_VIEWING_WORDS = _closed(
-    "view viewing see show hide click tap press here to enlarge enlarged expand zoom in out "
-    "open close play watch launch full size fullsize screen fullscreen larger large bigger "
-    "original next previous prev back more all this the a an of caption credit credits "
-    "toggle hd")
-"""A closed class: how a figure or a player offers itself to the eye (verbs of viewing,
-size and sequence words, determiners, "of" in "1 of 12"). No word that carries news."""
-_COUNTER = re.compile(r"^\(?\d{1,4}(?:/\d{1,4})?\)?$")
-PICTURE_FURNITURE_WORDS = 8
-_FURNITURE_WORD = re.compile(r"^\W+|\W+$")
-
-
-def picture_furniture(line: Line) -> bool:
-    """A short line that is a picture's or a player's furniture, not text: "View full
-    size image", "Enlarge this image", "Click to enlarge", "Image 1 of 12", "Photo
-    gallery", "Watch video". At most PICTURE_FURNITURE_WORDS words, no full stop at its
-    end, every word from the closed classes above (a picture noun, a viewing word, a
-    counter such as "3", "1/12" or "(12)"), and at least one picture noun or a verb that
-    names a picture ("enlarge", "zoom"). A caption says what the picture shows, so it has
-    other words ("Fans gather outside the stadium"), and a sentence about a photo ends
-    like one ("See the photo below.").
-
-    Applied after the article is found (:func:`clean_select.select_article`), like
-    :func:`call_to_action`: between paragraphs such a line borrowed their look and was
-    kept; dropping it must not cut the article there."""
-    if line.words > PICTURE_FURNITURE_WORDS or line.text.endswith("."):
-        return False
-    words = [_FURNITURE_WORD.sub("", word).lower() for word in line.text.split()]
-    words = [word for word in words if word]
-    if not words or not any(w in PICTURE_NOUNS or w in _PICTURE_VERBS for w in words):
-        return False
-    return all(w in PICTURE_NOUNS or w in _VIEWING_WORDS or _COUNTER.match(w)
-               for w in words)
-
-
 _TEASER_END = re.compile(
     r"(?:\.\.\.|…)\W{0,3}(?:(?:read|see|view) (?:more|on|the (?:full|rest)(?: \w+)?)"
     r"|continue reading|keep reading|full (?:story|article)|more)\b"

@@ -33,7 +33,6 @@ from news_digest.ingest.clean_rules import (
     CODE,
     call_to_action,
     is_selector,
-    picture_furniture,
     repeated_phrase,
     teaser,
 )
@@ -186,8 +185,6 @@ def select_article(lines: list[Line]) -> None:
     for line in lines:
         if line.keep and call_to_action(line):
             line.keep, line.reason = False, "advert"
-        elif line.keep and picture_furniture(line):
-            line.keep, line.reason = False, "picture furniture"
         elif line.keep and teaser(line):
             line.keep, line.reason = False, "teaser"
         elif line.keep and repeated_phrase(line):
