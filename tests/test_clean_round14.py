@@ -186,3 +186,30 @@ def test_a_name_in_brackets_once_or_twice_is_kept() -> None:
     draft = clean_text(page(*asides))
     assert draft.paragraphs == (*PARAS[:2], *asides, *PARAS[2:])
 
+
+
+# --- a marked list is one unit ------------------------------------------------------------
+
+CHANGES = ["+ Added a new kind of stone block, with a smooth version for building walls",
+           "+ Added rabbits",
+           "+ Added banners",
+           "+ Villagers will now harvest their crops and plant new ones in the fields",
+           "* Buttons can now be placed on the ceiling",
+           "- Removed the old launcher",
+           "+ Worlds can now have a border that players cannot cross without a command",
+           "+ Doors and fences now come in all of the wood types that the game has to offer",
+           "* The game now runs faster on older computers, and it loads the world sooner"]
+
+
+def test_a_changelog_keeps_its_short_items() -> None:
+    draft = clean_text("\n".join(["The Big Update | Game News", "The Big Update", *CHANGES,
+                                  "Older posts", "Share", "Follow us"]) + "\n")
+    assert "+ Added rabbits" in draft.paragraphs and "+ Added banners" in draft.paragraphs
+    assert "- Removed the old launcher" in "\n".join(draft.paragraphs)
+    assert len(draft.paragraphs) == len(CHANGES)
+
+
+def test_a_share_button_in_a_marked_list_stays_out() -> None:
+    draft = clean_text("\n".join(["The Big Update | Game News", *CHANGES, "- Share",
+                                  "- Tweet"]) + "\n")
+    assert not any("Share" in p or "Tweet" in p for p in draft.paragraphs)

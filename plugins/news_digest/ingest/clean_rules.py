@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from news_digest.ingest.clean_features import CONFIDENT, length
 from news_digest.ingest.clean_lines import (
@@ -212,6 +213,14 @@ def _rule_reason(line: Line) -> str | None:
             length(text) < CONFIDENT or _notice_topics(text) >= NOTICE_TOPICS):
         return "newsletter/cookie/ad"
     return None
+
+
+def named_without_mark(line: Line, mark: re.Match[str]) -> bool:
+    """Whether an explicit rule names the line once its list mark is cut off ("- Share",
+    "• Follow us"): a share bar or a menu printed as a bulleted list."""
+    text = line.text[mark.end():]
+    return _rule_reason(replace(line, text=text, chars=len(text),
+                                words=len(text.split()))) is not None
 
 
 def _copyright_notice(line: Line) -> bool:
