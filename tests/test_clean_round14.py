@@ -213,3 +213,10 @@ def test_a_share_button_in_a_marked_list_stays_out() -> None:
     draft = clean_text("\n".join(["The Big Update | Game News", *CHANGES, "- Share",
                                   "- Tweet"]) + "\n")
     assert not any("Share" in p or "Tweet" in p for p in draft.paragraphs)
+
+
+def test_a_title_case_headline_with_a_full_stop_is_still_the_title() -> None:
+    head = "She Was Tired Of Waiting For The Bus, So Here Is What She Did About It."
+    draft = clean_text(f"{head}\n{SENTENCE}\n{SECOND}\n")
+    assert draft.title == head and head not in draft.paragraphs
+    assert NO_TITLE not in draft.warnings

@@ -154,10 +154,16 @@ def prose_first_line(line: Line) -> bool:
     headline style drops function words. A seed whose text starts straight with its
     story ("A bomb exploded Friday at a bank branch in …, police said.") used to lose
     that paragraph to the title; a seed of that one line was skipped as having no text
-    at all (round 14). A page without a stop-word list (Thai, Chinese) never matches:
-    its title stays its first line, as before."""
-    return (line.words > DATELINE_WORDS and line.stops >= STOP_CENTRE
-            and bool(_STATEMENT_END.search(line.text)))
+    at all (round 14). A headline in Title Case ("She Was Tired Of It, So Here's What
+    She Did.") has more than half of its longer words capitalised, and stays the title.
+    A page without a stop-word list (Thai, Chinese) never matches: its title stays its
+    first line, as before."""
+    if line.words <= DATELINE_WORDS or line.stops < STOP_CENTRE \
+            or not _STATEMENT_END.search(line.text):
+        return False
+    longer = [word for word in line.text.split() if len(word) >= 4 and word[:1].isalpha()]
+    capitalised = sum(word[:1].isupper() for word in longer)
+    return capitalised * 2 <= len(longer)  # a headline in Title Case is a title
 
 
 def title_from_prose(text: str) -> str:
