@@ -18,6 +18,8 @@ reason, so ``inspect`` can show why, and nothing in here raises on any input tex
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from news_digest.ingest.clean_blocks import body_paragraphs
 from news_digest.ingest.clean_features import STOP_CENTRE, confidence, length
 from news_digest.ingest.clean_lines import (
@@ -30,6 +32,7 @@ from news_digest.ingest.clean_lines import (
 )
 from news_digest.ingest.clean_parts import (
     drop_above_dateline,
+    drop_repeated_credits,
     take_byline,
     take_caption,
     take_dateline,
@@ -78,7 +81,10 @@ def _clean(text: str, known_junk: frozenset[str], prose_selected: bool) -> Draft
         line.stops = stop_density(line.text, stoplist)
     # A date printed above the headline is the dateline, and the headline is the title
     leading = take_leading_dateline(lines)
-    title = take_title(lines[1:] if leading else lines)
+    head = lines[1:] if leading else lines
+    title = take_title(head)
+    # A first line that is a paragraph stays in the body; the title is its opening
+    untitled = bool(head) and head[0].role != "title"
     mark_rules(lines, known_junk)
     mark_repeats(lines)
     if not prose_selected:
@@ -99,13 +105,20 @@ def _clean(text: str, known_junk: frozenset[str], prose_selected: bool) -> Draft
             line.keep = free(line)
     else:
         select_article(lines)
+        drop_repeated_credits(lines)
         label_dropped(lines)
         if not beside_byline:
             drop_above_dateline(lines)
     caption = take_description(lines, caption)
-    return _draft(lines, title, caption, section, byline, dateline)
+    draft = _draft(lines, title, caption, section, byline, dateline)
+    if untitled and draft.paragraphs:
+        return replace(draft, warnings=(*draft.warnings, NO_TITLE))
+    return draft
 
 
+NO_TITLE = "the seed has no title; took the start of its text"
+"""The warning of a seed whose first line is a paragraph (the same words a record
+without a title gets, ``formats.record_draft``): the title is made, not found."""
 LITTLE_TEXT_WORDS = 30
 """A body shorter than this many word-equivalents (180 characters: one or two
 sentences) is written, but with a warning for the curator: the cleaner probably missed

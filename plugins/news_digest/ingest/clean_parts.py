@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from news_digest.ingest.clean_features import confidence, linky
+from news_digest.ingest.clean_features import STOP_CENTRE, confidence, linky
 from news_digest.ingest.clean_lines import FULL_STOP, RULE_MAX_CHARS, Line, free, menu_like
 from news_digest.ingest.dates import dateline_span, parse_dateline
 
@@ -126,6 +126,10 @@ def take_title(lines: list[Line]) -> str:
     a short trailing segment after a separator ("... | Site Name") is cut.
     """
     first = lines[0]
+    if prose_first_line(first):
+        # A paragraph, not a headline: it stays a body line (the model judges it like
+        # any other) and the title is its opening, as a record without a title gets
+        return title_from_prose(first.text)
     first.role = "title"
     raw = first.text[:1000]
     key = raw.casefold()
@@ -138,6 +142,47 @@ def take_title(lines: list[Line]) -> str:
             line.reason = "duplicate title"
             title = title or line.text
     return title or _strip_site_suffix(raw)
+
+
+PROSE_TITLE_WORDS = 12
+"""A title made from a paragraph: its first sentence when that is at most about a
+headline's length (TITLE_CHARS), else its first PROSE_TITLE_WORDS words and "…"."""
+TITLE_CHARS = 120
+_STATEMENT_END = re.compile(r"[.!][\"'”’)\]]*$")
+"""A statement's ending: a full stop or an exclamation mark, then perhaps a closing
+quote or bracket. A headline may ask a question; it does not end with a full stop."""
+_SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9\"'”’)\]][.!?])\s+(?=[\"'“‘(]?[A-Z])")
+
+
+def prose_first_line(line: Line) -> bool:
+    """True when the page's first line is a paragraph, not its title: longer than a
+    dateline (more than DATELINE_WORDS words), ending like a statement (a full stop or
+    an exclamation mark), with prose's share of function words (at least STOP_CENTRE).
+
+    A page title or headline is a name for the story ("Minecraft 1.8 - The Bountiful
+    Update", "Bomb explodes at bank branch"): it does not end with a full stop, and
+    headline style drops function words. A seed whose text starts straight with its
+    story ("A bomb exploded Friday at a bank branch in …, police said.") used to lose
+    that paragraph to the title; a seed of that one line was skipped as having no text
+    at all (round 14). A headline in Title Case ("She Was Tired Of It, So Here's What
+    She Did.") has more than half of its longer words capitalised, and stays the title.
+    A page without a stop-word list (Thai, Chinese) never matches: its title stays its
+    first line, as before."""
+    if line.words <= DATELINE_WORDS or line.stops < STOP_CENTRE \
+            or not _STATEMENT_END.search(line.text):
+        return False
+    longer = [word for word in line.text.split() if len(word) >= 4 and word[:1].isalpha()]
+    capitalised = sum(word[:1].isupper() for word in longer)
+    return capitalised * 2 <= len(longer)  # a headline in Title Case is a title
+
+
+def title_from_prose(text: str) -> str:
+    """A title for a story that starts without one: its first sentence when that is
+    headline-length, else its first PROSE_TITLE_WORDS words and an ellipsis."""
+    sentence = _SENTENCE_SPLIT.split(text, maxsplit=1)[0]
+    if len(sentence) <= TITLE_CHARS:
+        return sentence
+    return " ".join(sentence.split()[:PROSE_TITLE_WORDS]) + "…"
 
 
 _SEP_STARTS = frozenset({"|", "-", "–", "—", "·", "::", ":", "»"})
@@ -201,6 +246,41 @@ def take_caption(lines: list[Line]) -> str | None:
         else:
             line.reason = "caption"
     return caption
+
+
+_NAME_IN_BRACKETS = re.compile(
+    r"\(((?:[A-Z][\w'’.-]*|[&/])(?:[ /](?:[A-Z][\w'’.-]*|[&/]|of|de|van|von)){0,5})\)\W{0,2}$")
+"""A bracketed name ending a line: "(Jane Roe)", "(Jane Roe Images/Agency)": capitalised
+words (a few particles and "/" joins allowed), no figures, nothing after it."""
+CREDIT_REPEATS = 3
+"""A bracketed name that ends this many short lines of a page is its pictures' credit."""
+CREDITED_WORDS = 25
+
+
+def drop_repeated_credits(lines: list[Line]) -> None:
+    """Later pictures' captions: short lines (at most CREDITED_WORDS words) ending with
+    the same bracketed name, seen on CREDIT_REPEATS or more lines of the page ("Dig a
+    hole in the foam. (Jane Roe)", "Place the lid. (Jane Roe)", "(Jane Roe)"). The first
+    caption is taken by its shape (:func:`take_caption`); a step-by-step page has one
+    picture per step, each credited the same way, and these stayed in the body. A name
+    said in brackets once or twice (a speaker, an aside) is left alone; the repetition,
+    its place at the line's end and the short line are the credit's shape.
+
+    Applied after the article is found, like the shop button: it drops lines, it does
+    not move the article's edges."""
+    found: dict[int, str] = {}
+    for line in lines:
+        if line.words <= CREDITED_WORDS and line.role is None:
+            match = _NAME_IN_BRACKETS.search(line.text)
+            if match:
+                found[line.index] = match.group(1)
+    counts: dict[str, int] = {}
+    for name in found.values():
+        counts[name] = counts.get(name, 0) + 1
+    for line in lines:
+        name = found.get(line.index)
+        if line.keep and name is not None and counts[name] >= CREDIT_REPEATS:
+            line.keep, line.reason = False, "caption"
 
 
 CREDIT_WORDS = 12

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from news_digest.ingest.clean_features import CONFIDENT, length
 from news_digest.ingest.clean_lines import (
@@ -55,6 +56,18 @@ _SOCIAL = re.compile(
 _NOTICE = re.compile(
     r"\b(?:newsletters?|subscribe|subscription|sign up|cookies?|privacy policy|"
     r"terms of (?:use|service)|advertis\w*|unsubscribe|inbox)\b", re.IGNORECASE)
+_SITE_LICENCE = re.compile(
+    r"\blicen[cs]ed under\b|\bunder (?:a|the) (?:[\w.-]+ ){0,6}licen[cs]e\b", re.IGNORECASE)
+_THIS_SITE = re.compile(
+    r"\b(?:this|our) (?:site|website|web site|page|blog|wiki|work)\b"
+    r"|\b(?:except|unless) (?:as |where )?otherwise (?:noted|stated|indicated|specified)\b",
+    re.IGNORECASE)
+"""A site's licence notice: the page's own content said to be under a licence ("This
+website and all documents on it are licensed under a Creative Commons …", "Except where
+otherwise noted, content on this site is licensed under …"). It speaks of the page
+itself ("this site", "except where otherwise noted"); an article's sentence about a
+licence speaks of its subject ("Its source code is licensed under the MPL")."""
+SITE_LICENCE_WORDS = 60
 _ADDRESSEE = re.compile(r"\b(?:you|your|our|we|us)\b", re.IGNORECASE)
 _RELATED = re.compile(
     r"^(?:related(?: \w+)?|read more|read next|more from|more on|more stories|more news|"
@@ -187,6 +200,8 @@ def _rule_reason(line: Line) -> str | None:
         return "form field"
     if line.words <= 40 and _COPYRIGHT.search(text) and _copyright_notice(line):
         return "copyright"
+    if line.words <= SITE_LICENCE_WORDS and site_licence(text):
+        return "copyright"
     if line.words <= 8 and _SHARE_START.match(text) and not SENTENCE_END.search(text):
         return "share/follow"
     if line.words <= 12 and _NEW_WINDOW.search(text):
@@ -198,6 +213,14 @@ def _rule_reason(line: Line) -> str | None:
             length(text) < CONFIDENT or _notice_topics(text) >= NOTICE_TOPICS):
         return "newsletter/cookie/ad"
     return None
+
+
+def named_without_mark(line: Line, mark: re.Match[str]) -> bool:
+    """Whether an explicit rule names the line once its list mark is cut off ("- Share",
+    "• Follow us"): a share bar or a menu printed as a bulleted list."""
+    text = line.text[mark.end():]
+    return _rule_reason(replace(line, text=text, chars=len(text),
+                                words=len(text.split()))) is not None
 
 
 def _copyright_notice(line: Line) -> bool:
@@ -213,6 +236,11 @@ def _copyright_notice(line: Line) -> bool:
     if _COPYRIGHT_MARK.search(text) or menu_sized(line):
         return True
     return bool(_COPYRIGHT_WORD.search(text))
+
+
+def site_licence(text: str) -> bool:
+    """The page's own licence notice (see ``_THIS_SITE``): a footer, like a copyright line."""
+    return bool(_SITE_LICENCE.search(text)) and bool(_THIS_SITE.search(text))
 
 
 def is_selector(line: Line) -> bool:
@@ -280,6 +308,40 @@ def call_to_action(line: Line) -> bool:
     select_article`): it drops the line, it does not cut the article there."""
     return line.words <= BUTTON_WORDS and not line.text.endswith(".") \
         and bool(_BUTTON.search(line.text))
+
+
+_TEASER_END = re.compile(
+    r"(?:\.\.\.|…)\W{0,3}(?:(?:read|see|view) (?:more|on|the (?:full|rest)(?: \w+)?)"
+    r"|continue reading|keep reading|full (?:story|article)|more)\b"
+    r"(?:\W{0,3}(?:read more|continue reading|more))*\W{0,3}$", re.IGNORECASE)
+"""A teaser: another page's opening cut off by an ellipsis, then its link's label
+("… Read more", "... Continue reading", "… Read more Read more": a dump prints the
+label and its screen-reader copy). An article's own sentence is not cut off, and does
+not end with a link to itself."""
+
+
+def teaser(line: Line) -> bool:
+    """A line that ends with an ellipsis and a read-more label: a card linking to another
+    story, set between the article's paragraphs or in a feed below it. Applied after
+    the article is found (:func:`clean_select.select_article`): cards sit between
+    paragraphs, and must not cut the article there."""
+    text = line.text
+    return ("…" in text or "..." in text) and bool(_TEASER_END.search(text))
+
+
+_REPEATED_PHRASE = re.compile(r"^(.{12,200}?)(?:\s+\1){1,3}$")
+"""A line that is one phrase said two to four times over and nothing else: a link the
+dump printed with its image's alternative text and its title ("How to Do X How to Do
+X How to Do X"). Prose does not repeat a phrase of three or more words back to back as
+a whole line."""
+
+
+def repeated_phrase(line: Line) -> bool:
+    """The line is one phrase of at least three words, repeated (see above)."""
+    if line.words < 6 or line.chars > 800:
+        return False
+    found = _REPEATED_PHRASE.match(line.text)
+    return found is not None and len(found.group(1).split()) >= 3
 
 
 def mark_related(lines: list[Line]) -> None:

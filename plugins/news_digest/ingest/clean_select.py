@@ -29,7 +29,14 @@ from news_digest.ingest.clean_lines import (
     menu_like,
     menu_sized,
 )
-from news_digest.ingest.clean_rules import CODE, call_to_action, is_selector
+from news_digest.ingest.clean_rules import (
+    CODE,
+    call_to_action,
+    is_selector,
+    named_without_mark,
+    repeated_phrase,
+    teaser,
+)
 
 CONTEXT_FADE = 0.8
 """A neighbour's say over a short line fades by this factor per line in between."""
@@ -173,12 +180,17 @@ def select_article(lines: list[Line]) -> None:
     _between_paragraphs(lines, first, last)
     _closing_aside(lines)
     _interview_turns(lines)
+    whole_lists(lines)
     for i in contents(lines):
         if lines[i].keep:
             lines[i].keep, lines[i].reason = False, "contents"
     for line in lines:
         if line.keep and call_to_action(line):
             line.keep, line.reason = False, "advert"
+        elif line.keep and teaser(line):
+            line.keep, line.reason = False, "teaser"
+        elif line.keep and repeated_phrase(line):
+            line.keep, line.reason = False, "repeated phrase"
 
 
 
@@ -240,6 +252,40 @@ def _speaker(text: str) -> str | None:
     if match is None:
         return None
     return next(g for g in match.groups() if g is not None).strip().casefold()
+
+
+_MARKED = re.compile(r"^[•·▪◦‣●○■□►✓✔*+–—-]\s+(?=\S)")
+"""A line the page marked as a list item with a symbol ("• ", "- ", "* ", "+ "); numbered
+items are left out (a numbered contents list is not the article's)."""
+LIST_KEPT = 2
+"""How many of a marked list's items the article must keep for the whole list to join."""
+
+
+def whole_lists(lines: list[Line]) -> None:
+    """A list the page marked item by item is one unit: when the article keeps LIST_KEPT
+    or more items of a run of consecutive marked lines, the run's other items join it.
+
+    Items are judged one by one like any line: in a changelog or a list of supplies the
+    longer items read as text, the short ones ("+ Added Banners", "- Ruler") as a menu,
+    and the article kept half a list. Only lines no rule named join, with or without
+    their mark (a share button marked with a bullet, "- Share", stays out). The run ends
+    at the first line not marked: a bulleted menu below the article's list is a separate
+    run only when some other line (a heading, a paragraph) comes between them."""
+    i = 0
+    while i < len(lines):
+        if not _MARKED.match(lines[i].text):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _MARKED.match(lines[j].text):
+            j += 1
+        block = lines[i:j]
+        if sum(line.keep for line in block) >= LIST_KEPT:
+            for line in block:
+                mark = _MARKED.match(line.text)
+                if free(line) and mark and not named_without_mark(line, mark):
+                    line.keep = True
+        i = j
 
 
 def _interview_turns(lines: list[Line]) -> None:
