@@ -38,6 +38,22 @@ def post_of(site: Settings) -> tuple[dict, str]:
 # --- "nothing lost": a seed of one line ---------------------------------------------------
 
 
+def test_a_seed_of_megabytes_of_prose_is_a_post_with_its_body_capped(site: Settings) -> None:
+    """One sentence repeated over 2 MB on one line is prose, so it is written; a 2 MB
+    article page (and feed item) would be no article a reader scrolls: the body stops at
+    clean.BODY_MAX_CHARS, at a sentence's end, and the post says so."""
+    from news_digest.ingest.clean import BODY_MAX_CHARS
+
+    (site.seeds / "dump.txt").write_text(
+        "Harbour council vote\n" + f"{SECOND} " * 20_000, encoding="utf-8")
+    report = ingest(site)
+    assert report.skipped == [] and len(report.new) == 1
+    front, body = post_of(site)
+    assert BODY_MAX_CHARS - len(SECOND) <= len(body.strip()) <= BODY_MAX_CHARS
+    assert body.strip().endswith("said on Saturday.")
+    assert any(w.startswith("the body was cut at 100,000 characters") for w in front["warnings"])
+
+
 def test_a_seed_of_one_sentence_is_written_with_warnings(site: Settings) -> None:
     (site.seeds / "bomb.txt").write_text(SENTENCE + "\n", encoding="utf-8")
     report = ingest(site)

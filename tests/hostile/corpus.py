@@ -188,7 +188,8 @@ case("mixed-line-endings", "mixed-line-endings.txt", "post", "CRLF and bare CR l
 # Size
 case("huge-single-line", "huge-single-line.txt", "post",
      "20 MB on one line: one sentence over and over, prose, so a post (round 14: a seed "
-     "is skipped only when it has no prose); its first sentence is the title",
+     "is skipped only when it has no prose), its body cut at clean.BODY_MAX_CHARS; its "
+     "first sentence is the title",
      _bytes("huge-single-line.txt",
             lambda: ("The council said that the plan would be put to a vote. " * 364_000)
             .encode()[: 20 * 1024 * 1024]),

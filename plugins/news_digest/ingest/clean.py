@@ -18,6 +18,7 @@ reason, so ``inspect`` can show why, and nothing in here raises on any input tex
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from news_digest.ingest.clean_blocks import body_paragraphs
@@ -157,6 +158,40 @@ def _sentence_words(line: Line) -> bool:
     a data row whose quality is held at 0, so ``q > 0`` fails; its function words still
     say it is running text. Menus, headlines and lists of names have few of them."""
     return confidence(line.n) >= 0.5 and line.stops >= STOP_CENTRE
+
+
+BODY_MAX_CHARS = 100_000
+"""The longest body a post keeps: about 16,000 words, more than a news site's longest
+longread. Past it the text is no article a reader scrolls (a scraper's dump of a whole
+site, one sentence repeated for megabytes), and one such post would weigh on every page
+and feed that carries it: the body is cut there, at a sentence's end, with a warning
+(:func:`capped`); the seed keeps it all."""
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
+
+
+def capped(draft: Draft, limit: int = BODY_MAX_CHARS) -> Draft:
+    """``draft`` with its body cut to ``limit`` characters (see :data:`BODY_MAX_CHARS`):
+    whole paragraphs while they fit, then the next one up to its last sentence end
+    inside the limit. Every format's draft passes here (``workers.to_draft``)."""
+    total = sum(len(p) for p in draft.paragraphs)
+    if total <= limit:
+        return draft
+    kept: list[str] = []
+    room = limit
+    for paragraph in draft.paragraphs:
+        if len(paragraph) <= room:
+            kept.append(paragraph)
+            room -= len(paragraph)
+            continue
+        ends = [m.end() for m in _SENTENCE_END.finditer(paragraph, 0, room + 1)]
+        if ends:
+            kept.append(paragraph[:ends[-1]].rstrip())
+        break
+    kinds = draft.kinds[:len(kept)] if draft.kinds else ()
+    note = (f"the body was cut at {limit:,} characters (the seed has {total:,}); "
+            "the rest is in the seed")
+    return replace(draft, paragraphs=tuple(kept), kinds=kinds,
+                   warnings=(*draft.warnings, note))
 
 
 def _little_text(paragraphs: tuple[str, ...], fallback: int) -> tuple[str, ...]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from news_digest.enrich.pipeline import EnrichContext, enrich, with_registered_steps
 from news_digest.ingest import writer as posts
-from news_digest.ingest.clean import clean
+from news_digest.ingest.clean import capped, clean
 from news_digest.ingest.dates import date_from_path, stated_date
 from news_digest.ingest.formats import RECORD_FORMATS
 from news_digest.ingest.isolate import enrich_each, failure_reason
@@ -87,16 +87,16 @@ class Skip:
 
 
 def to_draft(raw: RawSeed, junk: frozenset[str]) -> Draft:
-    """Clean a seed with the cleaner for its format."""
+    """Clean a seed with the cleaner for its format; the body capped (``clean.capped``)."""
     if raw.format in RECORD_FORMATS:  # a JSON record or feed entry (formats.py)
         from news_digest.ingest.formats import record_draft
 
-        return record_draft(raw)
+        return capped(record_draft(raw))
     if raw.format == "html":
         from news_digest.ingest.extract import extract_html
 
-        return extract_html(raw)
-    return clean(raw, junk)
+        return capped(extract_html(raw))
+    return capped(clean(raw, junk))
 
 
 def seed_meta(raw: RawSeed, index: dict[str, dict[str, str]]) -> dict[str, str]:
