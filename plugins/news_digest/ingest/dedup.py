@@ -78,11 +78,14 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
-def groups(texts: Sequence[str], similarity: float = DEFAULT_SIMILARITY) -> list[list[int]]:
+def groups(texts: Sequence[str], similarity: float = DEFAULT_SIMILARITY,
+           shingled: dict[int, set[bytes]] | None = None) -> list[list[int]]:
     """Indexes of ``texts`` grouped into near-duplicates, every text in exactly one group.
 
     Groups are ordered by their first index and list their members in order; a text
-    with no words is a group of its own (nothing to compare).
+    with no words is a group of its own (nothing to compare). ``shingled``, if given,
+    receives the shingles of each text that was shingled (index → set), for a caller
+    that compares those texts again.
     """
     parent = list(range(len(texts)))
 
@@ -92,6 +95,8 @@ def groups(texts: Sequence[str], similarity: float = DEFAULT_SIMILARITY) -> list
     candidates = _blocked(texts)
     if 1 < len(candidates) <= EXACT_MAX:
         grams = {i: shingles(texts[i]) for i in candidates}
+        if shingled is not None:
+            shingled.update(grams)
         signed = [i for i in candidates if grams[i]]
         for x, i in enumerate(signed):
             for j in signed[:x]:
@@ -105,6 +110,8 @@ def groups(texts: Sequence[str], similarity: float = DEFAULT_SIMILARITY) -> list
         signatures: dict[int, MinHash] = {}
         for i in candidates:
             grams = shingles(texts[i])
+            if shingled is not None:
+                shingled[i] = grams
             if not grams:
                 continue
             sig = MinHash(num_perm=NUM_PERM, hashfunc=_hash)
