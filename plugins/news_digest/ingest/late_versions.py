@@ -55,12 +55,13 @@ def sketch(grams: set[bytes]) -> list[int]:
     return heapq.nsmallest(SKETCH, {zlib.crc32(g) for g in grams})
 
 
-def query_hashes(raw: RawSeed, grams: set[bytes]) -> set[int]:
-    """The hashes a new seed is looked up by: its body's shingles (``grams``), and those
-    of its text with its folder's chrome left in (an earlier seed sketched before that
-    chrome was learned still shares them)."""
+def query_hashes(raw: RawSeed, body: str, grams: set[bytes]) -> set[int]:
+    """The hashes a new seed is looked up by: its body's shingles (``grams``, of
+    ``body``), and those of its text with its folder's chrome left in (an earlier seed
+    sketched before that chrome was learned still shares them). A seed with no chrome
+    line has that text for its body: its shingles are not made twice."""
     rest = dedup.without_headline(raw.text)
-    return {zlib.crc32(g) for g in grams | dedup.shingles(rest)}
+    return {zlib.crc32(g) for g in (grams if rest == body else grams | dedup.shingles(rest))}
 
 
 def body_grams(grams: MutableMapping[str, set[bytes]], sha: str, body: str) -> set[bytes]:
@@ -159,9 +160,11 @@ def find_earlier(groups: Sequence[Sequence[Job]], bodies: Mapping[str, str],
     # intersection per sketch: ~10 ms at 10,000 posts), then each new seed against the
     # few that pass, through an index of their hashes.
     entries = sketches.entries
-    asked = {j.raw.sha256: query_hashes(j.raw, body_grams(grams, j.raw.sha256,
-                                                          bodies[j.raw.sha256]))
-             for group in groups for j in group}
+    asked: dict[str, set[int]] = {}
+    for group in groups:
+        for job in group:
+            sha, body = job.raw.sha256, bodies[job.raw.sha256]
+            asked[sha] = query_hashes(job.raw, body, body_grams(grams, sha, body))
     every = set().union(*asked.values())
     close = [sha for sha in live if (sk := entries.get(sha))
              and len(every.intersection(sk)) >= min(MIN_SHARED, len(sk))]
