@@ -26,7 +26,7 @@ from __future__ import annotations
 import heapq
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,29 +48,31 @@ MIN_SHARED = 4
 """Sketch hashes a candidate must share with a new seed to be read and compared."""
 
 
-def sketch(grams: set[bytes]) -> list[int]:
-    """The :data:`SKETCH` smallest hashes of a body's shingles (``grams``), ascending.
-    CRC-32 (C, the same in every process): twice as fast as :mod:`.dedup`'s SHA-1 hash,
-    and a collision costs at most one candidate read."""
-    return heapq.nsmallest(SKETCH, {zlib.crc32(g) for g in grams})
+def hashed(grams: Iterable[bytes]) -> set[int]:
+    """Shingles as the sketches hold them. CRC-32 (C, the same in every process): twice
+    as fast as :mod:`.dedup`'s SHA-1 hash, and a collision costs at most one candidate
+    read."""
+    return {zlib.crc32(g) for g in grams}
 
 
-def query_hashes(raw: RawSeed, body: str, grams: set[bytes]) -> set[int]:
-    """The hashes a new seed is looked up by: its body's shingles (``grams``, of
-    ``body``), and those of its text with its folder's chrome left in (an earlier seed
-    sketched before that chrome was learned still shares them). A seed with no chrome
-    line has that text for its body: its shingles are not made twice."""
+def sketch(hashes: Iterable[int]) -> list[int]:
+    """The :data:`SKETCH` smallest of a body's shingle ``hashes`` (:func:`hashed`),
+    ascending."""
+    return heapq.nsmallest(SKETCH, hashes)
+
+
+def body_sketch(body: str | None) -> list[int]:
+    """``body``'s sketch; ``[]`` for None (a seed that is not compared)."""
+    return sketch(hashed(dedup.shingles(body))) if body is not None else []
+
+
+def query_hashes(raw: RawSeed, body: str, hashes: set[int]) -> set[int]:
+    """The hashes a new seed is looked up by: its body's (``hashes``, of ``body``), and
+    those of its text with its folder's chrome left in (an earlier seed sketched before
+    that chrome was learned still shares them). A seed with no chrome line has that
+    text for its body: it is not shingled twice."""
     rest = dedup.without_headline(raw.text)
-    return {zlib.crc32(g) for g in (grams if rest == body else grams | dedup.shingles(rest))}
-
-
-def body_grams(grams: MutableMapping[str, set[bytes]], sha: str, body: str) -> set[bytes]:
-    """The shingles of seed ``sha``'s compared ``body``, made once per run: ``grams``
-    keeps them (sha256 → shingles), because a new seed's are wanted three times (to
-    look it up, to compare it with its candidates, to sketch it once it has a post)."""
-    if sha not in grams:
-        grams[sha] = dedup.shingles(body)
-    return grams[sha]
+    return hashes if rest == body else hashes | hashed(dedup.shingles(rest))
 
 
 class Sketches:
@@ -89,9 +91,9 @@ class Sketches:
             self.entries = load_owned(self.path, SKETCH_VERSION, self.owner, "sketches",
                                       "sketching seeds again")
 
-    def add(self, sha: str, grams: set[bytes] | None) -> None:
-        """Sketch seed ``sha`` from its body's shingles (None: not comparable)."""
-        self.entries[sha] = sketch(grams) if grams is not None else []
+    def add(self, sha: str, drawn: list[int]) -> None:
+        """Keep seed ``sha``'s sketch (:func:`body_sketch`)."""
+        self.entries[sha] = drawn
         self.changed = True
 
     def save(self, manifest: Manifest) -> None:
@@ -122,13 +124,16 @@ class Earlier:
     bodies: dict[str, str] = field(default_factory=dict)
     """Seed sha256 → compared body (:func:`.dedup.body_text`), for the seeds in
     :attr:`seeds`: the run's copy groups need them, and they are made already."""
+    sketches: dict[str, list[int]] = field(default_factory=dict)
+    """New seed sha256 → its body's sketch, made from the hashes it was looked up by:
+    kept for the seeds that get a post, without shingling them again."""
 
 
 def find_earlier(groups: Sequence[Sequence[Job]], bodies: Mapping[str, str],
                  settings: Settings, manifest: Manifest, seen: Mapping[str, str],
                  sketches: Sketches, replaces: Mapping[str, str | None],
                  jobs_for: Callable[[Sequence[RawSeed]], list[Job]],
-                 grams: MutableMapping[str, set[bytes]] | None = None) -> Earlier:
+                 grams: Mapping[str, set[bytes]] | None = None) -> Earlier:
     """For each group of new copies (:func:`.plan.copy_groups`), the existing post it is
     a copy of, if any: the one whose seed has the highest Jaccard with a member, at or
     above the threshold (ties: the post path first). A group holding a seed that updates
@@ -137,10 +142,10 @@ def find_earlier(groups: Sequence[Sequence[Job]], bodies: Mapping[str, str],
     sha256: an earlier seed is compared only while its file still holds those bytes.
     ``jobs_for`` gives seeds their folder's chrome (:func:`.plan.make_jobs`); it is
     asked once per earlier seed, and the jobs it gives are handed on in the answer.
-    ``grams`` (sha256 → shingles of the body, :func:`body_grams`) holds what the caller
-    shingled already; the new seeds' shingles made here are added to it.
+    ``grams`` (sha256 → shingles of the body) holds new seeds the caller shingled
+    already (:func:`.plan.copy_groups`): each new seed is shingled once here at most.
     """
-    grams = {} if grams is None else grams
+    grams = grams or {}
     out = Earlier()
     root = settings.seeds
     if not root.is_dir():
@@ -160,11 +165,21 @@ def find_earlier(groups: Sequence[Sequence[Job]], bodies: Mapping[str, str],
     # intersection per sketch: ~10 ms at 10,000 posts), then each new seed against the
     # few that pass, through an index of their hashes.
     entries = sketches.entries
+    # a new seed's shingles are wanted to look it up, to compare it with candidates and
+    # to sketch it: made once, and held to the comparison in an ingest of a few seeds
+    # (more: made again for the few with candidates, rather than held, ~60 KB a seed)
+    keep = sum(len(g) for g in groups) <= dedup.EXACT_MAX
+    held: dict[str, set[bytes]] = {}
     asked: dict[str, set[int]] = {}
     for group in groups:
         for job in group:
             sha, body = job.raw.sha256, bodies[job.raw.sha256]
-            asked[sha] = query_hashes(job.raw, body, body_grams(grams, sha, body))
+            new = grams[sha] if sha in grams else dedup.shingles(body)
+            hashes = hashed(new)
+            out.sketches[sha] = sketch(hashes)
+            asked[sha] = query_hashes(job.raw, body, hashes)
+            if keep:
+                held[sha] = new
     every = set().union(*asked.values())
     close = [sha for sha in live if (sk := entries.get(sha))
              and len(every.intersection(sk)) >= min(MIN_SHARED, len(sk))]
@@ -186,7 +201,11 @@ def find_earlier(groups: Sequence[Sequence[Job]], bodies: Mapping[str, str],
     for group in groups:
         best: tuple[float, str] | None = None
         for job in group:
-            new = grams[job.raw.sha256]
+            if not wanted[job.raw.sha256]:
+                continue
+            new = held.get(job.raw.sha256)
+            if new is None:
+                new = dedup.shingles(bodies[job.raw.sha256])
             for sha in wanted[job.raw.sha256]:
                 old = old_grams.get(sha)
                 if not old or not new or not dedup.jaccard_at_least(new, old, similarity):
@@ -271,4 +290,4 @@ def _sketch_missing(live: Mapping[str, Mapping], sketches: Sketches, root: Path,
         return
     _make_jobs(live, missing, root, jobs_for, made, bodies)
     for sha in missing:
-        sketches.add(sha, dedup.shingles(bodies[sha]) if sha in made else None)
+        sketches.add(sha, body_sketch(bodies.get(sha) if sha in made else None))

@@ -311,9 +311,9 @@ def copy_groups(jobs: Sequence[Job], settings: Settings,
     earlier posts' seeds next (:mod:`.late_versions`), and need not shingle them again."""
     text_jobs = [j for j in jobs if j.raw.format == "text"]
     bodies = [dedup.body_text(j.raw.text, j.junk) for j in text_jobs]
-    shingled: dict[int, set[bytes]] | None = {} if grams is not None else None
+    shingled: dict[int, set[bytes]] = {}
     grouped = dedup.groups(bodies, settings.duplicate_similarity / 100, shingled)
-    if grams is not None and shingled:
+    if grams is not None:
         grams.update((text_jobs[i].raw.sha256, g) for i, g in shingled.items())
     return ([[text_jobs[i] for i in g] for g in grouped],
             {j.raw.sha256: b for j, b in zip(text_jobs, bodies, strict=True)})

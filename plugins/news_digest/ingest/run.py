@@ -22,7 +22,7 @@ from news_digest.enrich.pipeline import EnrichContext
 from news_digest.frontmatter import curator_flags, text_digest, with_flags
 from news_digest.ingest import writer as posts
 from news_digest.ingest.isolate import failure_reason
-from news_digest.ingest.late_versions import Earlier, Sketches, body_grams, find_earlier
+from news_digest.ingest.late_versions import Earlier, Sketches, body_sketch, find_earlier
 from news_digest.ingest.manifest import Manifest, claimable, remove_stale_temps
 from news_digest.ingest.plan import Pending, copy_groups, make_jobs, order_versions, plan
 from news_digest.ingest.seed_stats import SeedStats
@@ -123,7 +123,7 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
         with worker_pool(settings, len(pending), fork=ctx is None) as pool:
             # the workers load their models while this process learns boilerplate
             new_jobs = make_jobs([p.raw for p in pending], settings)
-            grams: dict[str, set[bytes]] = {}  # seed sha256 → its body's shingles, made once
+            grams: dict[str, set[bytes]] = {}  # what grouping shingled, not shingled again
             grouped, bodies = copy_groups(new_jobs, settings, grams)
             sketches = Sketches(settings.ingest_cache_dir, settings.seeds, content)
             earlier = find_earlier(
@@ -161,8 +161,8 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
             for job in (*new_jobs, *again.jobs):
                 sha = job.raw.sha256
                 if sha in manifest.posts and sha not in sketches.entries:
-                    body = bodies.get(sha)
-                    sketches.add(sha, None if body is None else body_grams(grams, sha, body))
+                    drawn = earlier.sketches.get(sha)  # a new seed's, made to look it up
+                    sketches.add(sha, drawn if drawn is not None else body_sketch(bodies.get(sha)))
     report.registry_changes = _update_registry(settings, enriched)  # also migrates old files
     if loaded is None or manifest.legacy_stat or manifest.fingerprint() != loaded:
         manifest.save(manifest_path)  # an old manifest loses its stat lines once
