@@ -290,4 +290,4 @@ def _sketch_missing(live: Mapping[str, Mapping], sketches: Sketches, root: Path,
         return
     _make_jobs(live, missing, root, jobs_for, made, bodies)
     for sha in missing:
-        sketches.add(sha, body_sketch(bodies.get(sha) if sha in made else None))
+        sketches.add(sha, body_sketch(bodies.get(sha)))  # None: unreadable now

@@ -130,6 +130,7 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
                 grouped, bodies, settings, manifest, planned.seen, sketches,
                 {p.raw.sha256: p.replaces for p in pending},
                 lambda raws: make_jobs(raws, settings), grams)
+            grams.clear()  # up to 200 seeds' shingles: not held while the workers run
             again = _join_earlier(earlier, new_jobs, grouped, bodies, manifest, report)
             jobs, primary_of = order_versions(again.jobs, again.grouped, bodies)
             writer = _Writer(settings, manifest, report, [*again.pending, *pending],
