@@ -78,11 +78,17 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
-def groups(texts: Sequence[str], similarity: float = DEFAULT_SIMILARITY) -> list[list[int]]:
+def groups(texts: Sequence[str], similarity: float = DEFAULT_SIMILARITY,
+           shingled: dict[int, set[bytes]] | None = None) -> list[list[int]]:
     """Indexes of ``texts`` grouped into near-duplicates, every text in exactly one group.
 
     Groups are ordered by their first index and list their members in order; a text
-    with no words is a group of its own (nothing to compare).
+    with no words is a group of its own (nothing to compare). ``shingled``, if given,
+    holds shingles a caller made already (index → set, of that very text), used instead
+    of making them again; up to :data:`EXACT_MAX` texts, where every one compared is
+    shingled and held anyway, it also receives those made here, so a caller that
+    compares the same texts again need not shingle them twice (above it they are not
+    kept: a thousand texts' shingles are tens of megabytes).
     """
     parent = list(range(len(texts)))
 
@@ -91,7 +97,7 @@ def groups(texts: Sequence[str], similarity: float = DEFAULT_SIMILARITY) -> list
 
     candidates = _blocked(texts)
     if 1 < len(candidates) <= EXACT_MAX:
-        grams = {i: shingles(texts[i]) for i in candidates}
+        grams = {i: _shingled(texts, i, shingled) for i in candidates}
         signed = [i for i in candidates if grams[i]]
         for x, i in enumerate(signed):
             for j in signed[:x]:
@@ -104,7 +110,7 @@ def groups(texts: Sequence[str], similarity: float = DEFAULT_SIMILARITY) -> list
         lsh = MinHashLSH(threshold=similarity, num_perm=NUM_PERM, params=_bands(similarity))
         signatures: dict[int, MinHash] = {}
         for i in candidates:
-            grams = shingles(texts[i])
+            grams = shingled[i] if shingled and i in shingled else shingles(texts[i])
             if not grams:
                 continue
             sig = MinHash(num_perm=NUM_PERM, hashfunc=_hash)
@@ -119,6 +125,16 @@ def groups(texts: Sequence[str], similarity: float = DEFAULT_SIMILARITY) -> list
     for i in range(len(texts)):
         out.setdefault(find(i), []).append(i)
     return [out[root] for root in sorted(out)]
+
+
+def _shingled(texts: Sequence[str], i: int, known: dict[int, set[bytes]] | None
+              ) -> set[bytes]:
+    """``texts[i]``'s shingles, from ``known`` if there, else made (and kept there)."""
+    if known is None:
+        return shingles(texts[i])
+    if i not in known:
+        known[i] = shingles(texts[i])
+    return known[i]
 
 
 def jaccard_at_least(a: set[bytes], b: set[bytes], similarity: float) -> bool:
@@ -175,11 +191,14 @@ def learn_junk_once_per_article(texts: Sequence[str],
     group of copies (the union of the copies' lines) it cannot. Groups are found twice:
     first on the whole texts, then again with the chrome found the first time taken out,
     so that two different short articles that only looked alike because of a large
-    shared menu are not treated as one page.
+    shared menu are not treated as one page. A text the chrome found first leaves
+    untouched is the same text the second time: its shingles are not made again.
     """
-    first = learn(_merged(texts, groups(texts, similarity)))
+    shingled: dict[int, set[bytes]] = {}
+    first = learn(_merged(texts, groups(texts, similarity, shingled)))
     stripped = [_without(t, first) for t in texts]
-    return learn(_merged(texts, groups(stripped, similarity)))
+    same = {i: g for i, g in shingled.items() if stripped[i] == texts[i]}
+    return learn(_merged(texts, groups(stripped, similarity, same)))
 
 
 def _merged(texts: Sequence[str], grouped: list[list[int]]) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -301,14 +301,20 @@ def group_versions(jobs: list[Job], settings: Settings) -> tuple[list[Job], dict
     return order_versions(jobs, grouped, bodies)
 
 
-def copy_groups(jobs: Sequence[Job], settings: Settings
+def copy_groups(jobs: Sequence[Job], settings: Settings,
+                grams: MutableMapping[str, set[bytes]] | None = None
                 ) -> tuple[list[list[Job]], dict[str, str]]:
     """The text seeds among ``jobs`` grouped into near-duplicates (every one in exactly
     one group, a group listing its members in job order), and each one's compared body
-    (:func:`dedup.body_text`) by sha256."""
+    (:func:`dedup.body_text`) by sha256. ``grams``, if given, receives the shingles of
+    the bodies that were shingled (sha256 → set): ingest compares the same bodies with
+    earlier posts' seeds next (:mod:`.late_versions`), and need not shingle them again."""
     text_jobs = [j for j in jobs if j.raw.format == "text"]
     bodies = [dedup.body_text(j.raw.text, j.junk) for j in text_jobs]
-    grouped = dedup.groups(bodies, settings.duplicate_similarity / 100)
+    shingled: dict[int, set[bytes]] = {}
+    grouped = dedup.groups(bodies, settings.duplicate_similarity / 100, shingled)
+    if grams is not None:
+        grams.update((text_jobs[i].raw.sha256, g) for i, g in shingled.items())
     return ([[text_jobs[i] for i in g] for g in grouped],
             {j.raw.sha256: b for j, b in zip(text_jobs, bodies, strict=True)})
 

@@ -20,10 +20,9 @@ from pathlib import Path
 
 from news_digest.enrich.pipeline import EnrichContext
 from news_digest.frontmatter import curator_flags, text_digest, with_flags
-from news_digest.ingest import dedup
 from news_digest.ingest import writer as posts
 from news_digest.ingest.isolate import failure_reason
-from news_digest.ingest.late_versions import Earlier, Sketches, find_earlier
+from news_digest.ingest.late_versions import Earlier, Sketches, body_sketch, find_earlier
 from news_digest.ingest.manifest import Manifest, claimable, remove_stale_temps
 from news_digest.ingest.plan import Pending, copy_groups, make_jobs, order_versions, plan
 from news_digest.ingest.seed_stats import SeedStats
@@ -124,13 +123,15 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
         with worker_pool(settings, len(pending), fork=ctx is None) as pool:
             # the workers load their models while this process learns boilerplate
             new_jobs = make_jobs([p.raw for p in pending], settings)
-            grouped, bodies = copy_groups(new_jobs, settings)
+            grams: dict[str, set[bytes]] = {}  # what grouping shingled, not shingled again
+            grouped, bodies = copy_groups(new_jobs, settings, grams)
             sketches = Sketches(settings.ingest_cache_dir, settings.seeds, content)
             earlier = find_earlier(
                 grouped, bodies, settings, manifest, planned.seen, sketches,
                 {p.raw.sha256: p.replaces for p in pending},
-                lambda raws: make_jobs(raws, settings))
-            again = _join_earlier(earlier, new_jobs, grouped, bodies, settings, manifest, report)
+                lambda raws: make_jobs(raws, settings), grams)
+            grams.clear()  # up to 200 seeds' shingles: not held while the workers run
+            again = _join_earlier(earlier, new_jobs, grouped, bodies, manifest, report)
             jobs, primary_of = order_versions(again.jobs, again.grouped, bodies)
             writer = _Writer(settings, manifest, report, [*again.pending, *pending],
                              primary_of, again.replaces)
@@ -161,7 +162,8 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
             for job in (*new_jobs, *again.jobs):
                 sha = job.raw.sha256
                 if sha in manifest.posts and sha not in sketches.entries:
-                    sketches.add(sha, bodies.get(sha))
+                    drawn = earlier.sketches.get(sha)  # a new seed's, made to look it up
+                    sketches.add(sha, drawn if drawn is not None else body_sketch(bodies.get(sha)))
     report.registry_changes = _update_registry(settings, enriched)  # also migrates old files
     if loaded is None or manifest.legacy_stat or manifest.fingerprint() != loaded:
         manifest.save(manifest_path)  # an old manifest loses its stat lines once
@@ -184,15 +186,16 @@ class _Again:
 
 
 def _join_earlier(earlier: Earlier, jobs: list[Job], grouped: list[list[Job]],
-                  bodies: dict[str, str], settings: Settings, manifest: Manifest,
-                  report: Report) -> _Again:
+                  bodies: dict[str, str], manifest: Manifest, report: Report) -> _Again:
     """Make groups of new copies versions of the posts they are copies of.
 
     A curator's post is never rewritten: each new copy is recorded in the manifest as
     a copy of it (so it is not ingested again) and reported once. An untouched post is
     written again as one ingest of all its seeds would write it: its seeds are cleaned
     again and grouped with the new copies in seed order (the longest copy is the post;
-    ties: the first in seed order, as in one run), and the post keeps its path.
+    ties: the first in seed order, as in one run), and the post keeps its path. Their
+    jobs and bodies are the ones :func:`.late_versions.find_earlier` made to compare
+    them (a seed's job is made once per run).
     """
     joined = {id(j) for g in (*earlier.rewrite.values(), *earlier.curated.values())
               for j in g}
@@ -204,14 +207,12 @@ def _join_earlier(earlier: Earlier, jobs: list[Job], grouped: list[list[Job]],
             log.warning("%s: version of curated post %s: not rewritten (a curator edited "
                         "its text; a flag alone would not stop it)", raw.shown, post)
     curated = {id(j) for g in earlier.curated.values() for j in g}
-    old_raws = [raw for post in sorted(earlier.rewrite) for raw in earlier.seeds[post]]
-    old_jobs = {j.raw.sha256: j for j in make_jobs(old_raws, settings)} if old_raws else {}
-    for job in old_jobs.values():
-        bodies[job.raw.sha256] = dedup.body_text(job.raw.text, job.junk)
+    old_jobs = {j.raw.sha256: j for post in sorted(earlier.rewrite) for j in earlier.seeds[post]}
+    bodies.update((sha, earlier.bodies[sha]) for sha in old_jobs)
     again = _Again([*old_jobs.values(), *(j for j in jobs if id(j) not in curated)],
                    [g for g in grouped if not any(id(j) in joined for j in g)], [], {})
     for post, group in sorted(earlier.rewrite.items()):
-        olds = [old_jobs[raw.sha256] for raw in earlier.seeds[post]]
+        olds = earlier.seeds[post]
         members = sorted([*olds, *group], key=lambda j: j.raw.rel)  # seed order
         again.grouped.append(members)
         again.pending.extend(Pending(j.raw, post) for j in olds)
