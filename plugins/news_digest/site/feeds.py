@@ -2,9 +2,11 @@
 
 Pelican's own feeds are off (pelicanconf.py); these carry what news readers want:
 the summary as description, the full HTML as ``content:encoded``, a category per
-topic and entity, and a guid that is *not* the URL. The guid comes from the seed's
-sha256 (``source.sha256``), falling back to a hash of the post's source path, so it
-survives a curator changing the slug or the date.
+topic and entity, and a guid that is *not* the URL. The guid is the post's ``guid:``
+when it has one (ingest keeps the first seed's GUID there when it writes the post again
+from a re-saved seed or a later copy), else it comes from the seed's sha256
+(``source.sha256``), falling back to a hash of the post's source path, so it survives a
+curator changing the slug or the date and the seed being saved again.
 
 Output is deterministic: feedgen stamps "now" into ``lastBuildDate``/``updated``
 unless told otherwise, so both are set to the newest item's date.
@@ -80,7 +82,16 @@ def links(feed: Feed) -> tuple[FeedLink, ...]:
 
 
 def article_guid(article: Any) -> str:
-    """``urn:sha256:<seed sha256>``, or a hash of the source path for hand-written posts."""
+    """The post's ``guid:`` (front matter) when it has one, else ``urn:sha256:<seed
+    sha256>``, or a hash of the source path for hand-written posts.
+
+    Ingest writes ``guid:`` when it writes a post again from another seed (a re-saved
+    or re-scraped seed, a longer later copy): it is the GUID the first seed gave, so a
+    feed reader does not get the same story again (``ingest/run.py``, ``_kept_guid``)."""
+    metadata = getattr(article, "metadata", None)
+    pinned = metadata.get("guid") if isinstance(metadata, dict) else None
+    if isinstance(pinned, str) and pinned:
+        return pinned
     source = getattr(article, "source", None)
     sha = source.get("sha256") if isinstance(source, dict) else None
     if not sha:

@@ -49,7 +49,7 @@ SAFE_SCHEMES = ("http:", "https:", "mailto:")
 OWN_KEYS = frozenset({
     "title", "date", "date_source", "slug", "section", "summary", "image_caption",
     "byline", "source", "topics", "keywords", "entities", "story", "ingest", "versions",
-    "featured", "order", "spellings",
+    "featured", "order", "spellings", "guid",
 })
 
 
@@ -238,7 +238,8 @@ class NewsDigestReader(MarkdownReader):
         if fm.get("date") is not None:
             meta["date"] = parse_date(fm["date"], path)
             meta["time_known"] = time_known(fm["date"])
-        for key in ("slug", "section", "date_source", "image_caption", "byline", "story"):
+        for key in ("slug", "section", "date_source", "image_caption", "byline", "story",
+                    "guid"):
             value = _text(fm.get(key))
             if value is not None:
                 meta[key] = value
