@@ -5,10 +5,11 @@ feedparser, as a subscriber's reader would read them."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import feedparser
-from helpers import build_from_seeds
+from helpers import Post, build, build_from_seeds, fixture_posts, post_text, write_content
 from test_dedup import BODY, page
 from test_late_versions import (
     FIRST,
@@ -95,3 +96,69 @@ def test_unchanged_seeds_write_no_guid(tmp_path: Path) -> None:
     assert post.read_text(encoding="utf-8") == text
     assert BODY.split("\n\n")[0][:40] in text  # the fixture is the mill fire
     assert TITLE in text
+
+
+# ---------------------------------------------------------------- a story's item
+
+STORY = "lohan-rehab"
+
+
+def story_post(slug: str, title: str, hour: int, day: int = 3) -> Post:
+    return Post(slug, title, day, hour, ("politics",), ("Lindsay Lohan",),
+                summary=f"{title}.", sha=hashlib.sha256(slug.encode()).hexdigest())
+
+
+def write_post(content: Path, p: Post) -> None:
+    path = content / f"{p.date:%Y}" / f"{p.slug}.md"
+    path.write_text(post_text(p).replace(f"\nstory: {p.slug}\n", f"\nstory: {STORY}\n"),
+                    encoding="utf-8")
+
+
+def parsed(out: Path, feed: str) -> feedparser.FeedParserDict:
+    result = feedparser.parse((out / "feeds" / feed).read_bytes())
+    assert not result.bozo, result.bozo_exception
+    return result
+
+
+def lohan(out: Path, feed: str) -> list:
+    return [e for e in parsed(out, feed).entries if "Lohan" in e.title]
+
+
+def test_a_report_joining_a_story_the_same_day_updates_its_item(tmp_path: Path) -> None:
+    first = story_post("lohan-first", "Lohan checks into rehab", 2)
+    content = write_content(tmp_path, [p for p in fixture_posts() if p.day != 3])
+    write_post(content, first)
+    feeds = ("all.atom.xml", "all.rss.xml", "topics/politics.atom.xml",
+             "entities/people/lindsay-lohan.atom.xml")
+    out = build(tmp_path, content, tmp_path / "one", NEWS_DIGEST_ENTITY_FEED_MIN=1)
+    before = {f: [e.id for e in parsed(out, f).entries] for f in feeds}
+    [item] = lohan(out, "all.atom.xml")
+    guid = item.id
+    assert guid == f"urn:sha256:{first.sha}"
+    # a second and a third outlet's report join the story later that day
+    for n, hour in ((2, 6), (3, 9)):
+        later = story_post(f"lohan-{n}", f"Lohan report number {n} from another outlet",
+                           hour)
+        write_post(content, later)
+        out = build(tmp_path, content, tmp_path / f"after-{n}", NEWS_DIGEST_ENTITY_FEED_MIN=1)
+        for f in feeds:
+            entries = parsed(out, f).entries
+            assert [e.id for e in entries] == before[f], f  # same items, same GUIDs
+            [item] = lohan(out, f)
+            assert item.id == guid
+            assert item.title == later.title  # the newest report stands for the story
+        atom = lohan(out, "all.atom.xml")[0]
+        assert atom.published_parsed[:5] == first.date.timetuple()[:5]
+        assert atom.updated_parsed[:5] == later.date.timetuple()[:5]
+        assert "Also reported" in atom.content[0].value
+        assert "Lohan checks into rehab" in atom.content[0].value
+    # the next day the developing story is a new item, under that day's first report
+    next_day = story_post("lohan-next", "Lohan leaves rehab early", 2, day=4)
+    write_post(content, next_day)
+    out = build(tmp_path, content, tmp_path / "next-day")
+    ids = [e.id for e in lohan(out, "all.atom.xml")]
+    assert ids == [f"urn:sha256:{next_day.sha}", guid]
+    # and the same inputs give the same bytes
+    again = build(tmp_path, content, tmp_path / "next-day-again")
+    for f in feeds:
+        assert (out / "feeds" / f).read_bytes() == (again / "feeds" / f).read_bytes()

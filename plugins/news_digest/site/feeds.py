@@ -32,6 +32,7 @@ from lxml import etree
 
 from news_digest.site.notes import feed_html as note_html
 from news_digest.site.seo import absolute, byline_names
+from news_digest.site.stories import StoryItem
 from news_digest.text import plural
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -149,9 +150,13 @@ def _cut_text(a: Any, siteurl: str) -> str:
             f"{READ_MORE}</a></p>")
 
 
-def _article_entry(a: Any, siteurl: str, form: str = FULL) -> FeedEntry:
+def _article_entry(item: Any, siteurl: str, form: str = FULL) -> FeedEntry:
+    """An article's item; for a :class:`~news_digest.site.stories.StoryItem`, its newest
+    report under the GUID and ``published`` date of the day's first, ``updated`` the
+    newest report's date (module docstring of ``site/stories.py``)."""
+    a, first = (item.report, item.first) if isinstance(item, StoryItem) else (item, item)
     fe = FeedEntry()
-    guid = getattr(a, "guid", None) or article_guid(a)
+    guid = getattr(first, "guid", None) or article_guid(first)
     fe.id(guid)
     fe.guid(guid, permalink=False)
     fe.title(a.title)
@@ -163,7 +168,7 @@ def _article_entry(a: Any, siteurl: str, form: str = FULL) -> FeedEntry:
         fe.content(_cut_text(a, siteurl), type="html")
     for name in byline_names(getattr(a, "byline", None)):  # Atom only: RSS wants an email
         fe.author({"name": name})
-    fe.published(a.date)
+    fe.published(first.date)
     modified = getattr(a, "modified", None)
     fe.updated(modified if isinstance(modified, datetime) else a.date)
     cats = [{"term": t.slug, "label": t.label, "scheme": absolute(siteurl, "topics/")}

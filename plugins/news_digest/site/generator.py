@@ -221,7 +221,13 @@ def build_site(articles: Sequence[Any], s: Settings,
             log.warning("%s: no edition %s (no listed story on that %s); note not shown",
                         n.source, n.key, "week" if "W" in n.key else "day")
     full = s.feed_full_text
-    one = st.one_per_story_per_day  # a feed item per story per edition (issue #11)
+    items_memo: dict[tuple[int, int], st.StoryItem] = {}
+
+    def one(items: Sequence[Any]) -> tuple[Any, ...]:
+        """A feed item per story per edition (issue #11); an item shared by feeds is
+        one object, serialised once."""
+        return st.one_per_story_per_day(items, items_memo)
+
     all_feeds = [feeds.Feed("feeds/all", "All stories", "", one(articles),
                             full_text="all" in full)]
     all_feeds += [feeds.Feed(f"feeds/topics/{p.ref.slug}", p.ref.label, p.ref.url,
