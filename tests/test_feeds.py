@@ -235,3 +235,25 @@ def test_edition_items_carry_each_story_in_full_by_default(site: Path, site_root
         assert "Iran state TV announced" not in brief
         assert (site / f"feeds/editions.{fmt}.xml").read_bytes() != \
             (short / f"feeds/editions.{fmt}.xml").read_bytes()
+
+
+def test_every_category_has_a_term_even_for_entities_without_a_page(tmp_path: Path) -> None:
+    """Atom requires a non-empty term (RFC 4287): an entity without a page is named by
+    its name (no scheme: there is no page under it); one with a page keeps its slug."""
+    content = write_content(tmp_path)
+    out = build(tmp_path, content, tmp_path / "output", NEWS_DIGEST_ENTITY_PAGE_MIN=3)
+    raw = (out / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert 'term=""' not in raw
+    atom = feedparser.parse(raw)
+    entry = next(e for e in atom.entries if e.link.endswith("/g7-summit/"))
+    tags = {t.term: t for t in entry.tags}
+    assert all(tags)
+    # Angela Merkel is in 9 posts (a page), Biarritz's G7 in one (none)
+    assert (out / "entities/people/angela-merkel/index.html").exists()
+    assert tags["angela-merkel"].label == "Angela Merkel"
+    assert tags["angela-merkel"].scheme == "/entities/people/"
+    assert not list(out.glob("entities/organizations/g7/index.html"))
+    assert tags["G7"].label == "G7" and not tags["G7"].get("scheme")
+    rss = feedparser.parse((out / "feeds" / "all.rss.xml").read_bytes())
+    item = next(e for e in rss.entries if e.link.endswith("/g7-summit/"))
+    assert {"Angela Merkel", "G7"} <= {t.term for t in item.tags}

@@ -173,12 +173,22 @@ def _article_entry(item: Any, siteurl: str, form: str = FULL) -> FeedEntry:
     fe.updated(modified if isinstance(modified, datetime) else a.date)
     cats = [{"term": t.slug, "label": t.label, "scheme": absolute(siteurl, "topics/")}
             for t in getattr(a, "topics", ()) or () if not isinstance(t, str)]
-    cats += [{"term": e.slug, "label": e.name,
-              "scheme": absolute(siteurl, f"entities/{e.group}/")}
+    cats += [_entity_category(e, siteurl)
              for e in getattr(a, "entities", ()) or () if not isinstance(e, str)]
     if cats:
         fe.category(cats)
     return fe
+
+
+def _entity_category(e: Any, siteurl: str) -> dict[str, str]:
+    """An entity's category: with a page, its slug in the scheme of its group's pages
+    (scheme + term is the page); without one, its name and no scheme, since Atom
+    requires a non-empty ``term`` (RFC 4287) and readers show an empty one as a blank
+    tag, and a scheme would point at a page that does not exist."""
+    if getattr(e, "linked", True) and e.slug:
+        return {"term": e.slug, "label": e.name,
+                "scheme": absolute(siteurl, f"entities/{e.group}/")}
+    return {"term": e.name, "label": e.name}
 
 
 def _also_reported(a: Any, siteurl: str) -> str:
