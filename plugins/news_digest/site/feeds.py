@@ -101,6 +101,15 @@ def article_guid(article: Any) -> str:
     return f"urn:sha256:{sha}"
 
 
+def _updated(item: Any) -> datetime:
+    """An article item's Atom ``updated``: the post's ``modified:`` (a curator's edit,
+    from front matter, never a file's mtime) when it is later than its date, else its
+    date (a story's item: its newest report's)."""
+    a = item.report if isinstance(item, StoryItem) else item
+    modified = getattr(a, "modified", None)
+    return max(modified, a.date) if isinstance(modified, datetime) else a.date
+
+
 def _base(feed: Feed, siteurl: str, sitename: str, lang: str, fmt: str) -> FeedGenerator:
     fg = FeedGenerator()
     self_url = absolute(siteurl, feed.url(fmt))
@@ -113,7 +122,7 @@ def _base(feed: Feed, siteurl: str, sitename: str, lang: str, fmt: str) -> FeedG
     fg.description(f"{feed.title}: {sitename}")
     fg.language(lang)
     fg.generator("news-digest (feedgen)")
-    newest = max((i.date if hasattr(i, "date") else i.newest for i in feed.items),
+    newest = max((_updated(i) if hasattr(i, "date") else i.newest for i in feed.items),
                  default=EPOCH)
     fg.lastBuildDate(newest)
     fg.updated(newest)
@@ -169,8 +178,7 @@ def _article_entry(item: Any, siteurl: str, form: str = FULL) -> FeedEntry:
     for name in byline_names(getattr(a, "byline", None)):  # Atom only: RSS wants an email
         fe.author({"name": name})
     fe.published(first.date)
-    modified = getattr(a, "modified", None)
-    fe.updated(modified if isinstance(modified, datetime) else a.date)
+    fe.updated(_updated(a))
     cats = [{"term": t.slug, "label": t.label, "scheme": absolute(siteurl, "topics/")}
             for t in getattr(a, "topics", ()) or () if not isinstance(t, str)]
     cats += [_entity_category(e, siteurl)
