@@ -393,6 +393,10 @@ def test_weekly_editions_have_their_own_feed_with_the_note(curated) -> None:
     assert [u.rsplit("/", 1)[-1] for u in follows(daily_page)] == [
         "editions.rss.xml", "editions.atom.xml"]
     archive = read(site, "editions/index.html")
+    # two feeds on one page: each named before its links
+    assert re.search(r'Follow Daily editions: <a [^>]*>RSS</a> <a [^>]*>Atom</a>; '
+                     r'Weekly editions: <a [^>]*>RSS</a> <a [^>]*>Atom</a></p>', archive)
+    assert "Follow <a" in weekly_page and "editions:" not in weekly_page
     assert {"editions.atom.xml", "editions-weekly.atom.xml"} <= {
         u.rsplit("/", 1)[-1] for u in follows(archive)}
     opml = read(site, "feeds/opml.xml")

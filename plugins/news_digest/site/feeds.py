@@ -71,6 +71,9 @@ class FeedLink:
     name: str = ""
     """What a link to it says to a screen reader: "Atom feed of Donald Trump"; it starts
     with the link's visible text ("Atom"), as the accessible name must."""
+    feed: str = ""
+    """The feed's own title ("Weekly editions"): what names a page's links when they
+    follow more than one feed."""
 
 
 _LABEL = {"rss": "RSS", "atom": "Atom"}
@@ -78,7 +81,8 @@ _LABEL = {"rss": "RSS", "atom": "Atom"}
 
 def links(feed: Feed) -> tuple[FeedLink, ...]:
     return tuple(FeedLink(f"{feed.title} ({_LABEL[fmt]})", feed.url(fmt),
-                          f"application/{fmt}+xml", f"{_LABEL[fmt]} feed of {feed.title}")
+                          f"application/{fmt}+xml", f"{_LABEL[fmt]} feed of {feed.title}",
+                          feed.title)
                  for fmt in feed.formats)
 
 
