@@ -351,3 +351,72 @@ def test_set_key_replaces_a_block_value_and_refuses_what_it_would_misread() -> N
     tricky = '---\ntitle: "first line\nstatus: fake"\nslug: a\n---\nbody\n'
     with pytest.raises(CurateError, match="by hand; not changed"):
         set_key(tricky, "status", "hidden", "tricky.md")
+
+
+def alternates(html: str) -> list[str]:
+    head = html.split("</head>")[0]
+    return re.findall(r'<link rel="alternate" type="[^"]+" title="[^"]*" href="([^"]+)"', head)
+
+
+def follows(html: str) -> list[str]:
+    block = re.search(r'<p class="feeds">Follow(.*?)</p>', html, re.S)
+    return re.findall(r'href="([^"]+)"', block.group(1)) if block else []
+
+
+def test_weekly_editions_have_their_own_feed_with_the_note(curated) -> None:
+    site, _ = curated
+    feed = feedparser.parse((site / "feeds/editions-weekly.atom.xml").read_bytes())
+    assert not feed.bozo and feed.version == "atom10"
+    assert feed.feed.title.startswith("Weekly editions")
+    rss = feedparser.parse((site / "feeds/editions-weekly.rss.xml").read_bytes())
+    assert not rss.bozo and rss.version == "rss20"
+    keys = [e.link.rstrip("/").rsplit("/", 1)[-1] for e in rss.entries]
+    assert keys and all("-W" in k for k in keys) and keys[0] == "2020-W02"
+    week = rss.entries[0]
+    assert week.id == "urn:news-digest:edition:2020-W02"
+    body = week.content[0].value
+    # the week's note at the top of its item, before the stories
+    assert "The week in one line." in body
+    assert body.index("The week in one line.") < body.index("<h2>")
+    assert "a busy Friday" not in body  # the day's note is the daily item's
+    # no weekly item in the daily feed, no daily item in the weekly one
+    daily = feedparser.parse((site / "feeds/editions.atom.xml").read_bytes())
+    assert not any("-W" in e.id for e in daily.entries)
+    assert all("-W" in e.id for e in feed.entries)
+    # weekly pages advertise and link the weekly feed; daily pages the daily one
+    weekly_page = read(site, "editions/2020-W02/index.html")
+    assert "/feeds/editions-weekly.atom.xml" in alternates(weekly_page)
+    assert "/feeds/editions.atom.xml" not in alternates(weekly_page)
+    assert [u.rsplit("/", 1)[-1] for u in follows(weekly_page)] == [
+        "editions-weekly.rss.xml", "editions-weekly.atom.xml"]
+    daily_page = read(site, "editions/2020-01-10/index.html")
+    assert [u.rsplit("/", 1)[-1] for u in follows(daily_page)] == [
+        "editions.rss.xml", "editions.atom.xml"]
+    archive = read(site, "editions/index.html")
+    # two feeds on one page: each named before its links
+    assert re.search(r'Follow Daily editions: <a [^>]*>RSS</a> <a [^>]*>Atom</a>; '
+                     r'Weekly editions: <a [^>]*>RSS</a> <a [^>]*>Atom</a></p>', archive)
+    assert "Follow <a" in weekly_page and "editions:" not in weekly_page
+    assert {"editions.atom.xml", "editions-weekly.atom.xml"} <= {
+        u.rsplit("/", 1)[-1] for u in follows(archive)}
+    opml = read(site, "feeds/opml.xml")
+    assert 'title="Weekly editions"' in opml and "feeds/editions-weekly.rss.xml" in opml \
+        and "feeds/editions-weekly.atom.xml" in opml
+
+
+def test_home_page_advertises_the_editions_feed(curated) -> None:
+    site, _ = curated
+    urls = alternates(read(site, "index.html"))
+    assert [u.rsplit("/", 1)[-1] for u in urls] == [
+        "all.rss.xml", "all.atom.xml", "editions.rss.xml", "editions.atom.xml"]
+    for url in urls:  # every advertised feed exists
+        assert (site / url.split("/", 1)[-1] if url.startswith("/") else site / url).exists()
+
+
+def test_no_weekly_feed_when_weekly_editions_are_off(tmp_path: Path) -> None:
+    content = write_content(tmp_path)
+    out = build(tmp_path, content, tmp_path / "output", NEWS_DIGEST_WEEKLY_EDITIONS=False)
+    assert (out / "feeds/editions.atom.xml").exists()
+    assert not list((out / "feeds").glob("editions-weekly*"))
+    assert "editions-weekly" not in read(out, "feeds/opml.xml")
+    assert "editions-weekly" not in read(out, "editions/index.html")

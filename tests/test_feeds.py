@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import feedparser
+import pytest
 from helpers import Post, build, fixture_posts, write_content
 
 NEWEST = "Fri, 10 Jan 2020 01:00:00 +0000"
@@ -235,3 +237,60 @@ def test_edition_items_carry_each_story_in_full_by_default(site: Path, site_root
         assert "Iran state TV announced" not in brief
         assert (site / f"feeds/editions.{fmt}.xml").read_bytes() != \
             (short / f"feeds/editions.{fmt}.xml").read_bytes()
+
+
+def test_every_category_has_a_term_even_for_entities_without_a_page(tmp_path: Path) -> None:
+    """Atom requires a non-empty term (RFC 4287): an entity without a page is named by
+    its name (no scheme: there is no page under it); one with a page keeps its slug."""
+    content = write_content(tmp_path)
+    out = build(tmp_path, content, tmp_path / "output", NEWS_DIGEST_ENTITY_PAGE_MIN=3)
+    raw = (out / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert 'term=""' not in raw
+    atom = feedparser.parse(raw)
+    entry = next(e for e in atom.entries if e.link.endswith("/g7-summit/"))
+    tags = {t.term: t for t in entry.tags}
+    assert all(tags)
+    # Angela Merkel is in 9 posts (a page), Biarritz's G7 in one (none)
+    assert (out / "entities/people/angela-merkel/index.html").exists()
+    assert tags["angela-merkel"].label == "Angela Merkel"
+    assert tags["angela-merkel"].scheme == "/entities/people/"
+    assert not list(out.glob("entities/organizations/g7/index.html"))
+    assert tags["G7"].label == "G7" and not tags["G7"].get("scheme")
+    rss = feedparser.parse((out / "feeds" / "all.rss.xml").read_bytes())
+    item = next(e for e in rss.entries if e.link.endswith("/g7-summit/"))
+    assert {"Angela Merkel", "G7"} <= {t.term for t in item.tags}
+
+
+def test_a_curators_modified_date_is_the_items_updated(tmp_path: Path,
+                                                       caplog: pytest.LogCaptureFixture
+                                                       ) -> None:
+    """``modified:`` in front matter (never a file time) dates the item's Atom
+    ``updated``; its ``published`` and RSS ``pubDate`` stay the post's date. A value
+    that is not a date, or one before the post's date, is named and ignored."""
+    content = write_content(tmp_path)
+    edits = {"g7-summit": 'modified: "2020-01-12T09:30:00+01:00"\n',
+             "languages": "modified: next tuesday\n",
+             "soleimani-killed": "modified: 2019-12-31\n"}
+    for slug, line in edits.items():
+        path = content / "2020" / f"{slug}.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("\nslug:", f"\n{line}slug:", 1),
+                        encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="news_digest"):
+        out = build(tmp_path, content, tmp_path / "output")
+    atom = feedparser.parse((out / "feeds" / "all.atom.xml").read_bytes())
+    entries = {e.link.rstrip("/").rsplit("/", 1)[-1]: e for e in atom.entries}
+    g7 = entries["g7-summit"]
+    assert g7.updated == "2020-01-12T08:30:00+00:00"
+    assert g7.published == "2020-01-07T17:00:00+00:00"
+    # the feed is as new as its newest change
+    assert atom.feed.updated == "2020-01-12T08:30:00+00:00"
+    for slug in ("languages", "soleimani-killed"):  # ignored: updated is the post's date
+        assert entries[slug].updated == entries[slug].published
+    messages = " ".join(r.getMessage() for r in caplog.records)
+    assert "languages.md: modified 'next tuesday' is not an ISO date; ignored" in messages
+    assert "soleimani-killed.md: modified 2019-12-31T00:00:00+00:00 is before" in messages
+    rss = feedparser.parse((out / "feeds" / "all.rss.xml").read_bytes())
+    item = next(e for e in rss.entries if e.link.endswith("/g7-summit/"))
+    assert item.published == "Tue, 07 Jan 2020 17:00:00 +0000"
+    page = (out / "2020/01/07/g7-summit/index.html").read_text(encoding="utf-8")
+    assert '"dateModified":"2020-01-12T08:30:00+00:00"' in page

@@ -144,6 +144,9 @@ def test_a_then_a_later_copy_writes_what_one_ingest_of_both_writes(
         # and a new story's id is a hash of its first post's path, which the slug names
         for key in ("slug", "story", "ingest"):
             a.pop(key), b.pop(key)
+        # nor does its feed GUID: the first copy's, which readers have had since
+        first_sha = next(v["sha256"] for v in a["versions"] if v["seed"].endswith(FIRST))
+        assert a.pop("guid") == f"urn:sha256:{first_sha}" and "guid" not in b
     assert a == b
     # the next run finds both copies ingested and writes nothing
     again = ingest(settings(two))
@@ -235,4 +238,7 @@ def test_a_later_copy_joins_a_post_that_already_has_versions(tmp_path: Path) -> 
     a, b = front(post), front(together)
     for key in ("slug", "story", "ingest"):
         a.pop(key), b.pop(key)
+    # the post keeps the feed GUID of the copy it was first written from
+    first_sha = next(v["sha256"] for v in a["versions"] if v["seed"].endswith(FIRST))
+    assert a.pop("guid") == f"urn:sha256:{first_sha}" and "guid" not in b
     assert a == b

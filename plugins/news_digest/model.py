@@ -153,6 +153,10 @@ class Article:
     versions: tuple[Version, ...] = ()
     """Every copy of this article ingest found (this one included), oldest first; empty
     when there is only the one."""
+    guid: str | None = None
+    """The feed GUID the post's readers already have, when the post is written again
+    from another seed than the one it was first written from (``guid:``; run.py
+    ``_Writer``); None on a first write, where the feed takes ``urn:sha256:`` of the seed."""
 
     @property
     def title(self) -> str:

@@ -19,7 +19,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from news_digest.enrich.pipeline import EnrichContext
-from news_digest.frontmatter import curator_flags, text_digest, with_flags
+from news_digest.errors import FrontMatterError
+from news_digest.frontmatter import (
+    curator_flags,
+    load_front_matter,
+    split_front_matter,
+    text_digest,
+    with_flags,
+)
 from news_digest.ingest import writer as posts
 from news_digest.ingest.isolate import failure_reason
 from news_digest.ingest.late_versions import Earlier, Sketches, body_sketch, find_earlier
@@ -232,6 +239,31 @@ def _free_slug(base: str, taken: set[str], content: Path, year: str, sha: str) -
     return slug
 
 
+def _kept_guid(path: Path, sha: str) -> str | None:
+    """The feed GUID readers have for the post at ``path``, which is about to be written
+    again from the seed ``sha``: its ``guid:`` if it has one, else ``urn:sha256:`` of the
+    seed it was written from (what the feed gives a post without ``guid:``,
+    ``site/feeds.article_guid``). None when that is what the new post gives anyway (the
+    same seed), so a post written from one seed all its life never carries ``guid:``.
+
+    A re-saved or re-scraped seed has a new sha256 even when its text is the same, and
+    a later, longer copy becomes the post's seed (:func:`_join_earlier`): without this
+    every feed would deliver the story again under a new GUID. A post that cannot be
+    read gives None (it is being replaced; nothing better is known)."""
+    try:
+        yaml_text, _ = split_front_matter(path.read_text(encoding="utf-8"))
+        fm = load_front_matter(yaml_text, str(path)) if yaml_text is not None else {}
+    except (OSError, UnicodeDecodeError, FrontMatterError):
+        return None
+    guid = fm.get("guid")
+    kept = str(guid).strip() if isinstance(guid, str | int) and str(guid).strip() else None
+    if kept is None:
+        source = fm.get("source")
+        old = source.get("sha256") if isinstance(source, dict) else None
+        kept = f"urn:sha256:{old}" if isinstance(old, str) and old.strip() else None
+    return None if kept == f"urn:sha256:{sha}" else kept
+
+
 def _version_of(article: Article) -> Version:
     return Version(seed=article.source.seed, sha256=article.source.sha256,
                    title=article.title, date=article.date,
@@ -314,7 +346,8 @@ class _Writer:
                 self._record_copies(article, rel_post, None)
                 return article
             flags = found
-        article = replace(article, story=self.stories.assign(article, rel_post))
+        article = replace(article, story=self.stories.assign(article, rel_post),
+                          guid=_kept_guid(path, sha) if path.exists() else None)
         text = with_flags(posts.render(article, self.seeds_label), flags)
         if flags:  # featured, hidden or ordered: placed by a curator, not edited
             log.warning("%s: written again from seed %s; the curator's %s kept",

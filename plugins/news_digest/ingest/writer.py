@@ -79,6 +79,9 @@ def front_matter(article: Article, seeds_label: str) -> dict[str, Any]:
         "sha256": article.source.sha256,
     }
     fm["source"] = source
+    if article.guid:
+        # a rewritten post keeps the GUID its feed readers have (run.py, _kept_guid)
+        fm["guid"] = article.guid
     if article.topics:
         fm["topics"] = [t.id for t in article.topics]
     if article.keywords:

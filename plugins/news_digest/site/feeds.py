@@ -2,9 +2,11 @@
 
 Pelican's own feeds are off (pelicanconf.py); these carry what news readers want:
 the summary as description, the full HTML as ``content:encoded``, a category per
-topic and entity, and a guid that is *not* the URL. The guid comes from the seed's
-sha256 (``source.sha256``), falling back to a hash of the post's source path, so it
-survives a curator changing the slug or the date.
+topic and entity, and a guid that is *not* the URL. The guid is the post's ``guid:``
+when it has one (ingest keeps the first seed's GUID there when it writes the post again
+from a re-saved seed or a later copy), else it comes from the seed's sha256
+(``source.sha256``), falling back to a hash of the post's source path, so it survives a
+curator changing the slug or the date and the seed being saved again.
 
 Output is deterministic: feedgen stamps "now" into ``lastBuildDate``/``updated``
 unless told otherwise, so both are set to the newest item's date.
@@ -30,6 +32,7 @@ from lxml import etree
 
 from news_digest.site.notes import feed_html as note_html
 from news_digest.site.seo import absolute, byline_names
+from news_digest.site.stories import StoryItem
 from news_digest.text import plural
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -68,6 +71,9 @@ class FeedLink:
     name: str = ""
     """What a link to it says to a screen reader: "Atom feed of Donald Trump"; it starts
     with the link's visible text ("Atom"), as the accessible name must."""
+    feed: str = ""
+    """The feed's own title ("Weekly editions"): what names a page's links when they
+    follow more than one feed."""
 
 
 _LABEL = {"rss": "RSS", "atom": "Atom"}
@@ -75,18 +81,37 @@ _LABEL = {"rss": "RSS", "atom": "Atom"}
 
 def links(feed: Feed) -> tuple[FeedLink, ...]:
     return tuple(FeedLink(f"{feed.title} ({_LABEL[fmt]})", feed.url(fmt),
-                          f"application/{fmt}+xml", f"{_LABEL[fmt]} feed of {feed.title}")
+                          f"application/{fmt}+xml", f"{_LABEL[fmt]} feed of {feed.title}",
+                          feed.title)
                  for fmt in feed.formats)
 
 
 def article_guid(article: Any) -> str:
-    """``urn:sha256:<seed sha256>``, or a hash of the source path for hand-written posts."""
+    """The post's ``guid:`` (front matter) when it has one, else ``urn:sha256:<seed
+    sha256>``, or a hash of the source path for hand-written posts.
+
+    Ingest writes ``guid:`` when it writes a post again from another seed (a re-saved
+    or re-scraped seed, a longer later copy): it is the GUID the first seed gave, so a
+    feed reader does not get the same story again (``ingest/run.py``, ``_kept_guid``)."""
+    metadata = getattr(article, "metadata", None)
+    pinned = metadata.get("guid") if isinstance(metadata, dict) else None
+    if isinstance(pinned, str) and pinned:
+        return pinned
     source = getattr(article, "source", None)
     sha = source.get("sha256") if isinstance(source, dict) else None
     if not sha:
         path = getattr(article, "relative_source_path", None) or article.source_path
         sha = hashlib.sha256(str(path).replace("\\", "/").encode("utf-8")).hexdigest()
     return f"urn:sha256:{sha}"
+
+
+def _updated(item: Any) -> datetime:
+    """An article item's Atom ``updated``: the post's ``modified:`` (a curator's edit,
+    from front matter, never a file's mtime) when it is later than its date, else its
+    date (a story's item: its newest report's)."""
+    a = item.report if isinstance(item, StoryItem) else item
+    modified = getattr(a, "modified", None)
+    return max(modified, a.date) if isinstance(modified, datetime) else a.date
 
 
 def _base(feed: Feed, siteurl: str, sitename: str, lang: str, fmt: str) -> FeedGenerator:
@@ -101,7 +126,7 @@ def _base(feed: Feed, siteurl: str, sitename: str, lang: str, fmt: str) -> FeedG
     fg.description(f"{feed.title}: {sitename}")
     fg.language(lang)
     fg.generator("news-digest (feedgen)")
-    newest = max((i.date if hasattr(i, "date") else i.newest for i in feed.items),
+    newest = max((_updated(i) if hasattr(i, "date") else i.newest for i in feed.items),
                  default=EPOCH)
     fg.lastBuildDate(newest)
     fg.updated(newest)
@@ -138,9 +163,13 @@ def _cut_text(a: Any, siteurl: str) -> str:
             f"{READ_MORE}</a></p>")
 
 
-def _article_entry(a: Any, siteurl: str, form: str = FULL) -> FeedEntry:
+def _article_entry(item: Any, siteurl: str, form: str = FULL) -> FeedEntry:
+    """An article's item; for a :class:`~news_digest.site.stories.StoryItem`, its newest
+    report under the GUID and ``published`` date of the day's first, ``updated`` the
+    newest report's date (module docstring of ``site/stories.py``)."""
+    a, first = (item.report, item.first) if isinstance(item, StoryItem) else (item, item)
     fe = FeedEntry()
-    guid = getattr(a, "guid", None) or article_guid(a)
+    guid = getattr(first, "guid", None) or article_guid(first)
     fe.id(guid)
     fe.guid(guid, permalink=False)
     fe.title(a.title)
@@ -152,17 +181,26 @@ def _article_entry(a: Any, siteurl: str, form: str = FULL) -> FeedEntry:
         fe.content(_cut_text(a, siteurl), type="html")
     for name in byline_names(getattr(a, "byline", None)):  # Atom only: RSS wants an email
         fe.author({"name": name})
-    fe.published(a.date)
-    modified = getattr(a, "modified", None)
-    fe.updated(modified if isinstance(modified, datetime) else a.date)
+    fe.published(first.date)
+    fe.updated(_updated(a))
     cats = [{"term": t.slug, "label": t.label, "scheme": absolute(siteurl, "topics/")}
             for t in getattr(a, "topics", ()) or () if not isinstance(t, str)]
-    cats += [{"term": e.slug, "label": e.name,
-              "scheme": absolute(siteurl, f"entities/{e.group}/")}
+    cats += [_entity_category(e, siteurl)
              for e in getattr(a, "entities", ()) or () if not isinstance(e, str)]
     if cats:
         fe.category(cats)
     return fe
+
+
+def _entity_category(e: Any, siteurl: str) -> dict[str, str]:
+    """An entity's category: with a page, its slug in the scheme of its group's pages
+    (scheme + term is the page); without one, its name and no scheme, since Atom
+    requires a non-empty ``term`` (RFC 4287) and readers show an empty one as a blank
+    tag, and a scheme would point at a page that does not exist."""
+    if getattr(e, "linked", True) and e.slug:
+        return {"term": e.slug, "label": e.name,
+                "scheme": absolute(siteurl, f"entities/{e.group}/")}
+    return {"term": e.name, "label": e.name}
 
 
 def _also_reported(a: Any, siteurl: str) -> str:

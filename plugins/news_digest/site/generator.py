@@ -43,6 +43,12 @@ from news_digest.text import plural
 
 log = logging.getLogger(__name__)
 
+EDITIONS_FEED = "feeds/editions"
+"""The daily editions feed: one item per day, the day's stories and its editor's note."""
+WEEKLY_FEED = "feeds/editions-weekly"
+"""The weekly editions feed (``NEWS_DIGEST_WEEKLY_EDITIONS``): one item per ISO week,
+the week's note on top; weekly edition pages advertise it, not the daily one."""
+
 
 @dataclass(frozen=True)
 class Site:
@@ -215,7 +221,13 @@ def build_site(articles: Sequence[Any], s: Settings,
             log.warning("%s: no edition %s (no listed story on that %s); note not shown",
                         n.source, n.key, "week" if "W" in n.key else "day")
     full = s.feed_full_text
-    one = st.one_per_story_per_day  # a feed item per story per edition (issue #11)
+    items_memo: dict[tuple[int, int], st.StoryItem] = {}
+
+    def one(items: Sequence[Any]) -> tuple[Any, ...]:
+        """A feed item per story per edition (issue #11); an item shared by feeds is
+        one object, serialised once."""
+        return st.one_per_story_per_day(items, items_memo)
+
     all_feeds = [feeds.Feed("feeds/all", "All stories", "", one(articles),
                             full_text="all" in full)]
     all_feeds += [feeds.Feed(f"feeds/topics/{p.ref.slug}", p.ref.label, p.ref.url,
@@ -226,9 +238,13 @@ def build_site(articles: Sequence[Any], s: Settings,
                              p.ref.url, one(p.articles), "Entities",
                              full_text="entities" in full, formats=s.taxonomy_feed_formats)
                   for p in entity_pages if len(p.articles) >= max(1, s.entity_feed_min)]
-    all_feeds.append(feeds.Feed("feeds/editions", "Daily editions", "editions/",
+    all_feeds.append(feeds.Feed(EDITIONS_FEED, "Daily editions", "editions/",
                                 tuple(daily), "Editions", kind="editions",
                                 full_text="editions" in full))
+    if s.weekly_editions:  # one item per week, its editor's note on top, as the daily one
+        all_feeds.append(feeds.Feed(WEEKLY_FEED, "Weekly editions", "editions/",
+                                    tuple(weekly), "Editions", kind="editions",
+                                    full_text="editions" in full))
     newest = max((a.date for a in articles), default=feeds.EPOCH)
     return Site(tuple(articles), topics_of, entities_of, related_of, topic_pages,
                 entity_pages, tuple(daily), tuple(weekly), tuple(all_feeds), newest,
@@ -346,10 +362,17 @@ class DigestGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         site, per_page = self.site, self.settings.get("DEFAULT_PAGINATION") or 20
-        feed_of = {f.page_url: f for f in site.feeds}
+        # the daily and weekly editions feeds share a page (the archive): found by path
+        feed_of = {f.page_url: f for f in site.feeds if f.kind != "editions"}
+        by_path = {f.path: f for f in site.feeds}
 
         def feed_links(url: str) -> tuple[feeds.FeedLink, ...]:
             return feeds.links(feed_of[url]) if url in feed_of else ()
+
+        def edition_links(path: str) -> tuple[feeds.FeedLink, ...]:
+            return feeds.links(by_path[path]) if path in by_path else ()
+
+        daily_feeds, weekly_feeds = edition_links(EDITIONS_FEED), edition_links(WEEKLY_FEED)
 
         def titled(name: str, pg: Any) -> str:
             # numbered pages count from the oldest: named by their days, not "page 1"
@@ -357,8 +380,10 @@ class DigestGenerator(Generator):
 
         for pg in paginate(site.articles, per_page, "", items_span):
             # Older pages show no edition: they must not change when today's edition does.
+            # the front page shows the latest edition: it advertises the editions feed
+            latest = self.context["latest_edition"] if pg.front else None
             self._write(writer, pg.save_as, "index", pg.url, page=pg,
-                        latest_edition=self.context["latest_edition"] if pg.front else None,
+                        latest_edition=latest, page_feeds=daily_feeds if latest else (),
                         page_title=None if pg.front else titled("Older stories", pg))
         self._write(writer, "topics/index.html", "topics", "topics/",
                     topics=site.topic_pages, page_title="Topics")
@@ -391,13 +416,13 @@ class DigestGenerator(Generator):
             self._write_file(writer, moved_mod.save_as(m.url),
                              lambda m=m: moved_mod.redirect_html(m, siteurl, lang),
                              (m, siteurl, lang))
-        edition_feeds = feed_links("editions/")
         self._write(writer, "editions/index.html", "editions", "editions/",
-                    editions=site.daily, weekly=site.weekly, page_feeds=edition_feeds,
-                    page_title="Editions")
+                    editions=site.daily, weekly=site.weekly,
+                    page_feeds=daily_feeds + weekly_feeds, page_title="Editions")
         for ed in (*site.daily, *site.weekly):
             self._write(writer, ed.save_as, "edition", ed.url, edition=ed,
-                        page_feeds=edition_feeds, page_title=ed.title)
+                        page_feeds=weekly_feeds if ed.kind == "weekly" else daily_feeds,
+                        page_title=ed.title)
         for story in site.stories:
             self._write(writer, story.save_as, "story", story.url, story=story,
                         page_title=story.title)

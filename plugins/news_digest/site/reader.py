@@ -49,7 +49,7 @@ SAFE_SCHEMES = ("http:", "https:", "mailto:")
 OWN_KEYS = frozenset({
     "title", "date", "date_source", "slug", "section", "summary", "image_caption",
     "byline", "source", "topics", "keywords", "entities", "story", "ingest", "versions",
-    "featured", "order", "spellings",
+    "featured", "order", "spellings", "guid", "modified",
 })
 
 
@@ -238,7 +238,12 @@ class NewsDigestReader(MarkdownReader):
         if fm.get("date") is not None:
             meta["date"] = parse_date(fm["date"], path)
             meta["time_known"] = time_known(fm["date"])
-        for key in ("slug", "section", "date_source", "image_caption", "byline", "story"):
+        if fm.get("modified") is not None:
+            modified = modified_date(fm["modified"], meta.get("date"), path)
+            if modified is not None:
+                meta["modified"] = modified
+        for key in ("slug", "section", "date_source", "image_caption", "byline", "story",
+                    "guid"):
             value = _text(fm.get(key))
             if value is not None:
                 meta[key] = value
@@ -275,6 +280,26 @@ class NewsDigestReader(MarkdownReader):
             meta[key] = (self.process_metadata(key, value) if isinstance(value, str | list)
                          else value)
         return meta
+
+
+def modified_date(value: Any, published: datetime | None, path: str) -> datetime | None:
+    """``modified:``, the date a curator (or a tool) last changed what the post says, as
+    an aware UTC datetime: the feeds' Atom ``updated`` and JSON-LD ``dateModified``.
+
+    The site never takes it from the file's mtime: the same posts must build the same
+    bytes on any clone. A value that is not a date, or one before ``date`` (an item
+    cannot be updated before it was published), is named in a warning and ignored; the
+    post still builds."""
+    try:
+        modified = parse_date(value, path)
+    except FrontMatterError:
+        log.warning("%s: modified %r is not an ISO date; ignored", path, value)
+        return None
+    if published is not None and modified < published:
+        log.warning("%s: modified %s is before the post's date %s; ignored", path,
+                    modified.isoformat(), published.isoformat())
+        return None
+    return modified
 
 
 def curation_flags(fm: Mapping[str, Any], path: str) -> dict[str, Any]:

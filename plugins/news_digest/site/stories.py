@@ -7,6 +7,13 @@ found to be one event (``data/stories.learned.yml``, written after each ingest) 
 shown as the older story; a curator's own id is never in that file. A story with one article
 is just that article: only stories with two or more articles get a page
 (``/stories/<id>/``) and the "also reported by" line; the rest of the site is unchanged.
+
+Feeds carry one item per story per day (:func:`one_per_story_per_day`). The item shows
+the day's newest report, as the story's card does, but keeps the GUID (and
+``published`` date) of the day's earliest report: when another outlet's report joins
+the story, subscribers' readers see the item they have updated (Atom ``updated`` is the
+newest report's date), not a second item about the same story. The next day's reports
+make a new item, as the next edition has a new card.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -213,19 +221,61 @@ def one_per_story(items: Iterable[Any],
     return out
 
 
-def one_per_story_per_day(items: Iterable[Any]) -> tuple[Any, ...]:
-    """Feed items: each story once per edition (day), the newest report standing for it;
-    a story still developing the next day gets a new item then."""
-    seen: set[tuple[int, Any]] = set()
-    out = []
+@dataclass(frozen=True)
+class StoryItem:
+    """A story's feed item for one day: it shows :attr:`report`, the day's newest
+    report (what the story's card leads with), under the GUID and publication date of
+    :attr:`first`, the day's earliest report in the feed (``site/feeds.py``)."""
+
+    report: Any
+    first: Any
+
+    @property
+    def date(self) -> Any:
+        """Where the item sits in the feed (newest first), and its Atom ``updated``."""
+        return self.report.date
+
+
+def one_per_story_per_day(items: Iterable[Any],
+                          memo: dict[tuple[int, int], StoryItem] | None = None
+                          ) -> tuple[Any, ...]:
+    """Feed items (``items`` newest first): each story once per edition (day), the
+    newest report standing for it; a story still developing the next day gets a new
+    item then.
+
+    The item keeps the GUID of the story's **earliest** report that day (in this feed),
+    while it shows the newest: when another outlet's report joins the story the same
+    day, the item a reader has is updated (same GUID and ``published``, new title,
+    text and Atom ``updated``: the newest report's date) rather than replaced by a new
+    one, so the story is not delivered twice. A single report is its own item, as
+    before, so a story formed when a second report joins keeps the first one's GUID.
+    (A report dated earlier in the day than the first one, arriving later, does take
+    the GUID over: there is no other deterministic choice without remembering feeds.)
+    ``memo`` shares the :class:`StoryItem` of a (report, first) pair between the feeds
+    of one build, so each item is serialised once (``feeds.Renderer`` caches by item).
+    """
+    slot: dict[tuple[int, Any], int] = {}
+    out: list[Any] = []
+    firsts: list[Any] = []
     for item in items:
         group = getattr(item, "story_group", None)
         if group is not None:
             key = (id(group), item.date.date())
-            if key in seen:
+            at = slot.get(key)
+            if at is not None:
+                firsts[at] = item  # older than the one already kept: the day's first so far
                 continue
-            seen.add(key)
+            slot[key] = len(out)
         out.append(item)
+        firsts.append(item)
+    memo = {} if memo is None else memo
+    for i, (report, first) in enumerate(zip(out, firsts, strict=True)):
+        if first is not report:
+            key = (id(report), id(first))
+            hit = memo.get(key)
+            if hit is None or hit.report is not report or hit.first is not first:
+                hit = memo[key] = StoryItem(report, first)
+            out[i] = hit
     return tuple(out)
 
 
