@@ -1,4 +1,5 @@
-"""The site's naming rules: unique slugs, the registry and topics read tolerantly."""
+"""The site's naming rules: unique slugs, the registry (its last good copy when broken) and
+topics read tolerantly."""
 
 from __future__ import annotations
 
@@ -26,13 +27,23 @@ def test_assign_slugs_always_unique_and_url_safe(names: list[str]) -> None:
         assert s and all(c.isascii() and (c.isalnum() or c == "-") for c in s)
 
 
-def test_registry_read_tolerantly_when_strict_loader_refuses(tmp_path) -> None:
+def test_a_registry_the_strict_loader_refuses_gives_way_to_its_last_good_copy(
+        tmp_path, caplog) -> None:
+    """The site reads what ingest reads: not a looser reading of its own (which once
+    ignored the whole file), but the last copy that parsed, else the shipped default."""
+    copy = tmp_path / "state" / "entities.last-good.yml"
+    (tmp_path / "entities.yml").write_text(
+        "Qassem Soleimani:\n  type: person\n  aliases: [Suleimani]\n")
+    assert tx.load_registry(tmp_path, copy)["Qassem Soleimani"].group == "people"
+    assert copy.is_file()  # kept while the file parses
     (tmp_path / "entities.yml").write_text(
         "entities:\n  - name: Qassem Soleimani\n    type: PERSON\n"
         "    aliases: [Suleimani]\n")
-    reg = tx.load_registry(tmp_path)
-    assert reg["Qassem Soleimani"].group == "people"
+    reg = tx.load_registry(tmp_path, copy)
     assert reg["Qassem Soleimani"].aliases == ("Suleimani",)
+    assert "using the last good copy" in caplog.text
+    assert "Qassem Soleimani" not in tx.load_registry(tmp_path)  # no copy: shipped default
+    assert "no last good copy kept, so the shipped default registry is used" in caplog.text
 
 
 def test_topics_file_read_tolerantly(tmp_path) -> None:

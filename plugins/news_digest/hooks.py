@@ -38,7 +38,9 @@ def ingest_before_build(pelican: Any) -> None:
     posts already there.
     """
     from news_digest.ingest.run import ingest
+    from news_digest.vocab.registry import new_build
 
+    new_build()  # a registry still broken is named again in this build, once
     try:
         s = Settings.from_pelican(pelican.settings)
         if not s.auto_ingest:

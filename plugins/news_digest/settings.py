@@ -132,6 +132,19 @@ class Settings:
         return self.content / self.manifest
 
     @property
+    def registry_file(self) -> Path:
+        """The curator's entity registry."""
+        return self.data_dir / "entities.yml"
+
+    @property
+    def registry_last_good(self) -> Path:
+        """The copy of the last registry that parsed, beside the manifest: state a digest
+        commits with its posts (a cache would be lost), so a fresh clone with a broken
+        ``entities.yml`` still builds with the curator's names (``vocab.registry.
+        load_for_build``)."""
+        return self.manifest_path.parent / "entities.last-good.yml"
+
+    @property
     def stories_file(self) -> Path:
         """Where ingest writes the stories it shows as one (:attr:`story_regroup`)."""
         return self.data_dir / "stories.learned.yml"

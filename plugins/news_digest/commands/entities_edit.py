@@ -13,17 +13,20 @@ import argparse
 import json
 import re
 import sys
-from collections import Counter
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from news_digest.commands.entities_review import read_posts
+import yaml
+
+from news_digest.commands.entities_review import FRONT
+from news_digest.frontmatter import FastLoader
 from news_digest.model import ENTITY_TYPES
-from news_digest.text import ENTITY_GROUPS
+from news_digest.text import ENTITY_GROUPS, GROUP_TYPES
 from news_digest.vocab import edit, learned
-from news_digest.vocab.registry import DEFAULT_REGISTRY, RegistryError
+from news_digest.vocab.registry import DEFAULT_REGISTRY, RegistryError, key
 
 LoadSettings = Callable[[argparse.Namespace], Any]
 
@@ -43,22 +46,87 @@ def _run(args: argparse.Namespace, action: Callable[[Path], str | list[str]]) ->
     return 0
 
 
-def _posts_type(args: argparse.Namespace) -> edit.TypeGuess:
-    """The type the site's posts give a name (the most articles' type), read only when
-    the registry does not know the name: a curator blocks or merges what they saw on a
-    page, which is often a name no registry lists."""
-    def guess(name: str) -> str | None:
-        posts, _ = read_posts(Path(args.load_settings(args).content))
-        wanted = name.casefold()
-        votes = Counter(etype for _, pairs in posts for etype, found in pairs
-                        if found.casefold() == wanted)
+class _Posts:
+    """The names the site's posts give (:class:`news_digest.vocab.edit.PostNames`), read
+    from their front matter once, and only when an edit asks: most edits name what the
+    registry knows. A post whose front matter does not parse is passed over here (the
+    build names it)."""
+
+    def __init__(self, content: Path) -> None:
+        self.content = content
+        self._read: tuple[dict[str, Counter[str]], Counter[str], Counter[str],
+                          dict[str, Counter[str]]] | None = None
+
+    def _load(self) -> tuple[dict[str, Counter[str]], Counter[str], Counter[str],
+                             dict[str, Counter[str]]]:
+        if self._read is None:
+            types: dict[str, Counter[str]] = defaultdict(Counter)
+            articles: Counter[str] = Counter()
+            mentions: Counter[str] = Counter()
+            spelled: dict[str, Counter[str]] = defaultdict(Counter)
+            for entities, spellings in _front_matter_names(self.content):
+                named = {key(n): n for _, n in entities}
+                for etype, name in entities:
+                    types[key(name)][etype] += 1
+                both = {**{key(s): s for s in spellings}, **named}
+                articles.update(named.keys())
+                mentions.update(both.keys())
+                for k, n in both.items():
+                    spelled[k][n] += 1
+            self._read = (types, articles, mentions, spelled)
+        return self._read
+
+    def type_of(self, name: str) -> str | None:
+        votes = self._load()[0].get(key(name))
         return min(votes, key=lambda t: (-votes[t], t)) if votes else None
-    return guess
+
+    def articles(self, name: str) -> int:
+        return self._load()[1][key(name)]
+
+    def mentions(self, name: str) -> int:
+        return self._load()[2][key(name)]
+
+    def names(self) -> list[str]:
+        return sorted(min(c, key=lambda n: (-c[n], n)) for c in self._load()[3].values())
+
+
+def _front_matter_names(content: Path) -> Iterator[tuple[list[tuple[str, str]], list[str]]]:
+    """Per post under ``content``: its ``(type, name)`` entities and the other spellings
+    its ``spellings:`` lists (names a page shows as "Also known as")."""
+    if not content.is_dir():
+        return
+    for path in sorted(content.rglob("*.md")):
+        if any(part.startswith(".") for part in path.relative_to(content).parts):
+            continue
+        match = FRONT.match(path.read_text("utf-8", errors="replace"))
+        if not match:
+            continue
+        try:
+            fm = yaml.load(match.group(1), Loader=FastLoader) or {}
+        except yaml.YAMLError:
+            continue
+        if not isinstance(fm, dict):
+            continue
+        groups = fm.get("entities") if isinstance(fm.get("entities"), dict) else {}
+        entities = [(GROUP_TYPES[g], str(n)) for g, names in groups.items()
+                    if g in GROUP_TYPES and isinstance(names, list)
+                    for n in names if str(n).strip()]
+        spellings = fm.get("spellings") if isinstance(fm.get("spellings"), dict) else {}
+        others = [str(o) for forms in spellings.values() if isinstance(forms, list)
+                  for o in forms if str(o).strip()]
+        yield entities, others
+
+
+def _posts(args: argparse.Namespace) -> _Posts:
+    return _Posts(Path(args.load_settings(args).content))
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
+    def warn(line: str) -> None:
+        print(f"news-digest: warning: {line}", file=sys.stderr)
+
     return _run(args, lambda d: edit.merge(d / DEFAULT_REGISTRY, args.keep, args.drop,
-                                           _posts_type(args), _published(args)))
+                                           _posts(args), _published(args), warn))
 
 
 def _published(args: argparse.Namespace) -> edit.Published:
@@ -103,18 +171,18 @@ def _published(args: argparse.Namespace) -> edit.Published:
 
 def cmd_rename(args: argparse.Namespace) -> int:
     return _run(args, lambda d: edit.rename(d / DEFAULT_REGISTRY, args.old, args.new,
-                                            _posts_type(args), keep_url=not args.new_url,
+                                            _posts(args), keep_url=not args.new_url,
                                             published=_published(args)))
 
 
 def cmd_retype(args: argparse.Namespace) -> int:
     return _run(args, lambda d: edit.retype(d / DEFAULT_REGISTRY, args.name, args.type,
-                                            _posts_type(args), _published(args)))
+                                            _posts(args), _published(args)))
 
 
 def cmd_block(args: argparse.Namespace) -> int:
     return _run(args, lambda d: edit.block(d / DEFAULT_REGISTRY, args.name, args.type,
-                                           _posts_type(args)))
+                                           _posts(args)))
 
 
 def cmd_accept(args: argparse.Namespace) -> int:

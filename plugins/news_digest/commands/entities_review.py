@@ -53,7 +53,7 @@ from news_digest.vocab.knowledge import load_registry
 SIMILAR = 90
 """rapidfuzz ratio (0–100) of two names' spelling keys above which they look like one."""
 
-_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.S)
+FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.S)
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def read_posts(content: Path) -> tuple[list[tuple[date, list[tuple[str, str]]]],
     for path in sorted(content.rglob("*.md")):
         if any(part.startswith(".") for part in path.relative_to(content).parts):
             continue
-        match = _FRONT.match(path.read_text("utf-8", errors="replace"))
+        match = FRONT.match(path.read_text("utf-8", errors="replace"))
         if not match:
             continue  # an ordinary Pelican post: no entities
         try:

@@ -41,7 +41,7 @@ from news_digest.enrich.canonical import (
 )
 from news_digest.enrich.pipeline import EnrichContext
 from news_digest.model import ENTITY_TYPES, Article, Draft, Entity
-from news_digest.vocab.knowledge import load_registry, update_registry
+from news_digest.vocab.knowledge import for_build, update_registry
 from news_digest.vocab.registry import DEFAULT_REGISTRY, Registry
 
 __all__ = [
@@ -77,7 +77,11 @@ def registry_path(settings: Any) -> Path:
 
 
 def _registry(ctx: EnrichContext) -> Registry:
-    return ctx.resource("entities.registry", lambda: load_registry(registry_path(ctx.settings)))
+    # as the site reads it: a broken file gives way to its last good copy (the main
+    # process of the run says so and keeps the copy, not each worker)
+    last_good = getattr(ctx.settings, "registry_last_good", None)
+    return ctx.resource("entities.registry",
+                        lambda: for_build(registry_path(ctx.settings), last_good))
 
 
 def _load_backend(ctx: EnrichContext) -> tuple[str, Any, str | None]:

@@ -122,6 +122,7 @@ def ingest(settings: Settings, progress: Callable[[int, int], None] | None = Non
     report.skipped.extend(planned.skipped)
     report.unknown.extend(planned.unknown)
     _report_orphans(settings, manifest, planned.seen, report)
+    _check_registry(settings)
     for path, reason in report.skipped:
         log.warning("%s: skipped: %s", shown_path(path), reason)
 
@@ -403,17 +404,28 @@ def _report_orphans(settings: Settings, manifest: Manifest, seen: dict[str, str]
             report.orphaned.append(entry["post"])
 
 
+def _check_registry(settings: Settings) -> None:
+    """Read the curator's registry once in this process, before the workers do: a file
+    that parses is kept as the last good copy, and a broken one is named once (file,
+    line, reason) with what the run uses instead, the copy the workers and the site will
+    read too (:func:`news_digest.vocab.registry.load_for_build`)."""
+    from news_digest.vocab.registry import load_for_build, say_once
+
+    say_once(load_for_build(settings.registry_file, settings.registry_last_good,
+                            remember=True)[0])
+
+
 def _update_registry(settings: Settings, articles: Sequence[Article]) -> int:
     try:
         from news_digest.vocab.knowledge import update_registry
     except ImportError:
         return 0
     try:
-        return update_registry(settings.data_dir / "entities.yml", articles,
-                               settings.learn_min_articles)
-    except Exception as exc:  # the registry is a convenience; never lose posts over it
-        log.warning("%s: could not update the entity registry: %s",
-                    settings.data_dir / "entities.yml", exc)
+        return update_registry(settings.registry_file, articles,
+                               settings.learn_min_articles, settings.registry_last_good)
+    except Exception as exc:  # what ingest learns is a convenience; never lose posts over it
+        log.warning("%s: could not update what ingest learned: %s",
+                    settings.data_dir / "entities.learned.yml", exc)
         return 0
 
 

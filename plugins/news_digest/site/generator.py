@@ -174,10 +174,10 @@ def build_site(articles: Sequence[Any], s: Settings,
     story_list = st.build_stories(articles, s.story_url, joined)
     st.attach(articles, story_list)
     topics_data = tx.load_topics(s.data_dir)
-    registry = tx.load_registry(s.data_dir)
+    registry = tx.load_registry(s.data_dir, s.registry_last_good)
     aliases = tx.alias_index(registry)
     raw_topics = [_raw_topics(a) for a in articles]
-    curated = tx.curated_names(s.data_dir)
+    curated = tx.curated_names(s.data_dir, s.registry_last_good)
     raw_entities = []
     looked_up: dict[tuple[str, str], tuple[str, str] | None] = {}  # ~7 mentions per name
     for a in articles:
@@ -263,7 +263,7 @@ def attach_unlisted(site: Site, unlisted: Sequence[Any], s: Settings) -> None:
     topic and entity chips that lead to a page the site has."""
     topic_refs = {p.ref.id: p.ref for p in site.topic_pages}
     entity_refs = {(p.ref.group, p.ref.name): p.ref for p in site.entity_pages}
-    registry = tx.load_registry(s.data_dir) if unlisted else {}
+    registry = tx.load_registry(s.data_dir, s.registry_last_good) if unlisted else {}
     aliases = tx.alias_index(registry)
     for a in unlisted:
         keys = [tx.canonical(g, n, registry, aliases)

@@ -11,13 +11,18 @@ with schemes other than http(s)/mailto/relative are dropped. Ingest escapes the
 body already; this also covers a ``<script>`` a curator pastes in later. A post a
 curator writes from scratch (neither key) is trusted like any Pelican post.
 
-A front matter error is reported as ``file:line: message`` and that post is skipped
-(Pelican's ``status: skip``); the build goes on.
+A front matter error is reported as ``file:line: message``, and the build goes on. A
+typo must not take a live story off the site and out of every feed: each post read
+without error is kept as its last good copy in ``CACHE_PATH/news-digest/posts/``, and a
+post that cannot be read is built from that copy while the error lasts (the message
+says so); a post with no copy (new, or the cache deleted) is skipped (Pelican's
+``status: skip``).
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
 import html
 import logging
 import re
@@ -36,7 +41,7 @@ from news_digest.frontmatter import (
     split_front_matter,
 )
 from news_digest.site import taxonomy as tx
-from news_digest.text import BOOL_WORDS, web_url
+from news_digest.text import BOOL_WORDS, atomic_write, web_url
 
 log = logging.getLogger(__name__)
 
@@ -217,16 +222,57 @@ class NewsDigestReader(MarkdownReader):
         yaml_text, body = split_front_matter(text)
         if yaml_text is None:
             return super().read(source_path)
+        copy = self._last_good(source_path)
         try:
             fm = load_front_matter(yaml_text, source_path)
             metadata = self.metadata_from(fm, source_path)
         except FrontMatterError as exc:
-            log.error("%s — post skipped", exc)
-            return "", {"status": "skip", "title": Path(source_path).stem}
+            good = self._read_copy(copy, source_path)
+            if good is None:
+                log.error("%s — post skipped", exc)
+                return "", {"status": "skip", "title": Path(source_path).stem}
+            fm, metadata, body, when = good
+            log.error("%s — the last good copy of %s is built until it is fixed", exc, when)
+        else:
+            if copy is not None:
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write(copy, text, durable=False)  # no write when unchanged
         escape = "ingest" in fm or "source" in fm
         content = self._markdown(escape).convert(body)
         metadata["summary_is_lead"] = summary_is_lead(metadata.get("summary_text"), content)
         return content, metadata
+
+    def _last_good(self, source_path: str) -> Path | None:
+        """Where the post's last good copy is kept: its path under ``PATH``, in a folder
+        of the cache named for ``PATH`` (two sites may share a cache), or None for a
+        post outside ``PATH`` or without a ``CACHE_PATH``."""
+        cache, content = self.settings.get("CACHE_PATH"), self.settings.get("PATH")
+        if not cache or not content:
+            return None
+        root = Path(content).resolve()
+        try:
+            rel = Path(source_path).resolve().relative_to(root)
+        except ValueError:
+            return None
+        site = hashlib.sha256(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        return Path(cache) / "news-digest" / "posts" / site / rel
+
+    def _read_copy(self, copy: Path | None, source_path: str
+                   ) -> tuple[Mapping[str, Any], dict[str, Any], str, str] | None:
+        """Front matter, metadata and body of the last good copy, and when it was kept;
+        None when there is none (or it no longer reads: the settings changed)."""
+        if copy is None or not copy.is_file():
+            return None
+        try:
+            yaml_text, body = split_front_matter(copy.read_text(encoding="utf-8-sig"))
+            if yaml_text is None:
+                return None
+            fm = load_front_matter(yaml_text, source_path)
+            metadata = self.metadata_from(fm, source_path)
+        except (OSError, UnicodeDecodeError, FrontMatterError):
+            return None
+        when = datetime.fromtimestamp(copy.stat().st_mtime, UTC)
+        return fm, metadata, body, f"{when:%Y-%m-%d %H:%M} UTC"
 
     def metadata_from(self, fm: Mapping[str, Any], path: str) -> dict[str, Any]:
         """Pelican metadata from front matter, as plain values (names, not refs)."""

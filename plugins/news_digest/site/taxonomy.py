@@ -22,7 +22,6 @@ from news_digest.frontmatter import FastLoader
 from news_digest.text import GROUP_TYPES, slugify
 from news_digest.vocab import knowledge
 from news_digest.vocab.evidence import derived
-from news_digest.vocab.registry import MOVED_FROM
 from news_digest.vocab.registry import key as _registry_key
 from news_digest.vocab.topics_file import site_topics
 
@@ -195,85 +194,46 @@ def load_topics(data_dir: Path | None) -> dict[str, TopicInfo]:
             for t in site_topics(data_dir, strict=False).topics}
 
 
-def load_registry(data_dir: Path | None) -> dict[str, RegistryEntry]:
+def load_registry(data_dir: Path | None,
+                  last_good: Path | None = None) -> dict[str, RegistryEntry]:
     """The curated entity registry: canonical name → entry.
 
     Read through ingest's own loader (``vocab/knowledge.py``: the curator's file plus
-    what ingest learned) so pages and ingest agree on
-    names, aliases and blocks, and on the shipped default when a site has no file
-    yet. If that strict loader rejects the file, the build warns and reads it
-    tolerantly instead: a registry typo should not take the site down.
+    what ingest learned) so pages and ingest agree on names, aliases and blocks, and
+    on the shipped default when a site has no file yet. A file that does not parse is
+    named once (file, line, reason) and its last good copy (``last_good``,
+    ``Settings.registry_last_good``, the copy ingest reads too) is used, else the
+    shipped default: a typo must neither take the site down nor publish it with every
+    curated merge, rename and block undone.
     """
     path = Path(data_dir) / "entities.yml" if data_dir is not None else None
-    try:
-        reg = knowledge.load_registry(path)
-    except (ValueError, OSError, yaml.YAMLError) as exc:
-        log.warning("news-digest: %s; reading the registry tolerantly", exc)
-    else:
-        return {e.name: RegistryEntry(
-            name=e.name, group=GROUP_OF_TYPE.get(str(e.type).lower()),
-            slug=e.slug,
-            aliases=tuple(sorted(set(e.aliases) - {e.name})), block=e.block,
-            moved_from=e.moved_from)
-            for e in reg.entries}
-    return _load_registry_tolerantly(path) if path is not None else {}
-
-
-def _load_registry_tolerantly(path: Path) -> dict[str, RegistryEntry]:
-    """Accept ``name → {type, slug, aliases, block}`` (optionally under ``entities:``)
-    or a list of such mappings with a ``name`` key."""
-    data = load_yaml(path)
-    if isinstance(data, Mapping) and isinstance(data.get("entities"), Mapping | list):
-        data = data["entities"]
-    items: list[tuple[Any, Any]] = []
-    if isinstance(data, Mapping):
-        items = list(data.items())
-    elif isinstance(data, list):
-        items = [(d.get("name"), d) for d in data if isinstance(d, Mapping)]
-    registry: dict[str, RegistryEntry] = {}
-    for name, value in items:
-        if not isinstance(name, str) or not name.strip():
-            continue
-        value = value if isinstance(value, Mapping) else {}
-        aliases = value.get("aliases") or ()
-        if isinstance(aliases, str):
-            aliases = (aliases,)
-        group = GROUP_OF_TYPE.get(str(value.get("type") or "").strip().lower())
-        slug = value.get("slug")
-        registry[name.strip()] = RegistryEntry(
-            name=name.strip(),
-            group=group,
-            slug=str(slug) if slug else None,
-            aliases=tuple(sorted({str(a).strip() for a in aliases if str(a).strip()} - {name})),
-            block=bool(value.get("block")),
-            moved_from=tuple(str(m).strip().strip("/") for m in value.get("moved_from") or ()
-                             if isinstance(value.get("moved_from"), list)
-                             and MOVED_FROM.fullmatch(str(m).strip().strip("/"))),
-        )
-    return registry
+    reg = knowledge.for_build(path, last_good, remember=True) if path is not None \
+        else knowledge.load_registry(None)
+    return {e.name: RegistryEntry(
+        name=e.name, group=GROUP_OF_TYPE.get(str(e.type).lower()),
+        slug=e.slug,
+        aliases=tuple(sorted(set(e.aliases) - {e.name})), block=e.block,
+        moved_from=e.moved_from)
+        for e in reg.entries}
 
 
 LEARNED_MARKER = "# learned by news-digest ingest"
 """The comment ingest writes above the entries it learns; curated entries are above it."""
 
 
-def curated_names(data_dir: Path | None) -> frozenset[str]:
+def curated_names(data_dir: Path | None, last_good: Path | None = None) -> frozenset[str]:
     """Registry names a curator wrote (or the package shipped), not ones ingest learned.
 
     What ingest learns lives in ``entities.learned.yml`` (not read here); a site not yet
     migrated may still have learned entries below :data:`LEARNED_MARKER` in the
     curator's file, and those do not count either. Curated entities get a page whatever
-    their story count.
+    their story count. A broken file is read as :func:`load_registry` reads it (its last
+    good copy), so a typo does not take curated pages down either.
     """
     from news_digest.vocab import registry as reg_mod
 
     path = Path(data_dir) / "entities.yml" if data_dir is not None else None
-    try:
-        text = path.read_text("utf-8") if path is not None and path.exists() \
-            else reg_mod.default_text()
-        reg = reg_mod.parse(text, path)  # the file read once, for its entries and marker
-    except (ValueError, OSError, yaml.YAMLError):
-        return frozenset()
+    reg, text = reg_mod.load_for_build(path, last_good)  # said by load_registry
     cut = next((n for n, line in enumerate(text.splitlines(), 1)
                 if line.startswith(LEARNED_MARKER)), None)
     return frozenset(e.name for e in reg.entries

@@ -17,11 +17,13 @@ curator starts from the common names and their comments.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+import shlex
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
+from rapidfuzz import fuzz, process
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -160,29 +162,81 @@ def _aliases(value: Any) -> list[Any]:
     return []
 
 
-TypeGuess = Callable[[str], str | None]
-"""A name's type where the registry has none: the commands read it from the posts."""
+class PostNames(Protocol):
+    """The names the site's posts give (their front matter), as the commands read them.
+
+    The registry alone cannot tell a typo from a name: most names a curator sees on a
+    page are in no registry. The edit functions ask this (``None``: no posts read, no
+    checks), the commands answer from ``content/``."""
+
+    def type_of(self, name: str) -> str | None:
+        """The type most posts give ``name`` as an entity; None when none names it."""
+
+    def articles(self, name: str) -> int:
+        """How many posts name ``name`` as an entity."""
+
+    def mentions(self, name: str) -> int:
+        """How many posts name it as an entity or list it as one's other spelling."""
+
+    def names(self) -> Iterable[str]:
+        """Every entity name and spelling the posts give."""
+
+
+SIMILAR = 80
+"""rapidfuzz ratio (0–100) of two names' lookup keys from which one is offered as what a
+curator may have meant: "Lindsey Lohan" → "Lindsay Lohan" is 92."""
+
+
+def _did_you_mean(f: CuratedFile, surface: str, posts: PostNames | None,
+                  exclude: Iterable[str] = ()) -> str:
+    """`` (did you mean 'A' or 'B'?)`` for a name nothing knows, else empty: the closest
+    registry names, aliases and post names, the most written first (``exclude``: names
+    not worth offering, as the entity a merge keeps)."""
+    pool: dict[str, str] = {}
+    for entry in _known(f.path).entries:
+        for name in (entry.name, *entry.aliases):
+            pool.setdefault(key(name), name)
+    for name in posts.names() if posts is not None else ():
+        pool.setdefault(key(name), name)
+    for name in (surface, *exclude):
+        pool.pop(key(name), None)
+    keys = sorted(pool)
+    found = process.extract(key(surface), keys, scorer=fuzz.ratio, score_cutoff=SIMILAR,
+                            limit=None)
+    weight = posts.mentions if posts is not None else (lambda _: 0)
+    best = sorted(found, key=lambda m: (-m[1], -weight(pool[m[0]]), m[0]))[:3]
+    if not best:
+        return ""
+    return f" (did you mean {' or '.join(repr(pool[k]) for k, _, _ in best)}?)"
 
 
 def _need(f: CuratedFile, surface: str, etype: str | None = None,
-          guess: TypeGuess | None = None) -> str:
+          posts: PostNames | None = None, then: str = "") -> str:
     """The curated entry for ``surface``, created if need be with ``etype``, else the type
-    ingest learned, else ``guess`` (the type the site's posts give the name)."""
+    ingest learned, else the type the site's posts give it. A name none of them knows is
+    refused, with the closest known names (a typo must not become an entry) and
+    ``then``: what the command offers instead."""
     name = f.name_of(surface)
     if name is not None:
         return name
-    etype = etype or _learned_type(f.path, surface) or (guess(surface) if guess else None)
+    etype = etype or _learned_type(f.path, surface) or (posts.type_of(surface) if posts
+                                                         else None)
     if etype is None:
-        raise EditError(f"{f.path}: {surface!r} is in neither the registry nor any post; "
-                        f"give its type with --type ({', '.join(ENTITY_TYPES)})")
+        raise EditError(f"{f.path}: {surface!r} is in neither the registry nor any post"
+                        f"{_did_you_mean(f, surface, posts)}{then}")
     f.add(surface, etype)
     return surface
 
 
-def _learned_type(path: Path, surface: str) -> str | None:
+def _known(path: Path) -> Registry:
+    """The registry with what ingest learned: names a curator may edit by."""
     from news_digest.vocab.knowledge import load_registry
 
-    found = load_registry(path).canonical(surface)
+    return load_registry(path)
+
+
+def _learned_type(path: Path, surface: str) -> str | None:
+    found = _known(path).canonical(surface)
     return found[1] if found else None
 
 
@@ -208,17 +262,29 @@ def _moved(f: CuratedFile, name: str, address: str | None) -> bool:
     return True
 
 
-def merge(path: Path, keep: str, drop: str, guess: TypeGuess | None = None,
-          published: Published | None = None) -> str:
+def merge(path: Path, keep: str, drop: str, posts: PostNames | None = None,
+          published: Published | None = None,
+          warn: Callable[[str], None] | None = None) -> str:
     """``drop`` becomes an alias of ``keep``; its own aliases follow it. Returns a summary.
 
     ``drop``'s page (``published``) is gone after the merge: its address is recorded on
-    ``keep`` (``moved_from``), so its links and feed lead to ``keep``'s page."""
+    ``keep`` (``moved_from``), so its links and feed lead to ``keep``'s page. A ``keep``
+    nothing knows is refused (a typo would become an entity); a ``drop`` no post and no
+    registry knows is merged (a curator may add a spelling still to come) but ``warn``
+    is told, with the closest names, since a typo there is shown on the page as "Also
+    known as"."""
     f = CuratedFile(path)
-    target = _need(f, keep, guess=guess)
+    target = _need(f, keep, posts=posts, then=(
+        "; to give an entity a new name: news-digest entities rename OLD NEW"))
     source = f.name_of(drop)
     if source == target:
         raise EditError(f"{path}: {drop!r} is already a name of {target!r}")
+    if (warn is not None and posts is not None and source is None
+            and not posts.mentions(drop) and _known(path).entry(drop) is None):
+        near = _did_you_mean(f, drop, posts, (target, *map(str, _aliases(f.entry(target)))))
+        warn(f"{path}: {drop!r} is in no post and not in the registry{near}; made an alias "
+             f"of {target!r} anyway, for spellings still to come (delete it from the file "
+             "if it was a typo)")
     moved = [drop]
     addresses: list[str] = []
     if source is not None and key(source) == key(drop):
@@ -229,7 +295,7 @@ def merge(path: Path, keep: str, drop: str, guess: TypeGuess | None = None,
         etype = str(f.entry(source).get("type", ""))
         del f.doc[source]
     else:
-        etype = (guess(drop) if guess else None) or ""
+        etype = (posts.type_of(drop) if posts else None) or ""
         if source is not None:
             f.remove_alias(source, drop)
     for alias in moved:
@@ -242,7 +308,7 @@ def merge(path: Path, keep: str, drop: str, guess: TypeGuess | None = None,
     return f"{drop} → alias of {target}"
 
 
-def rename(path: Path, old: str, new: str, guess: TypeGuess | None = None,
+def rename(path: Path, old: str, new: str, posts: PostNames | None = None,
            keep_url: bool = True, published: Published | None = None) -> str:
     """Rename an entry in place (same position and comments); the old name stays an alias,
     so articles that use it still find the entity.
@@ -253,14 +319,28 @@ def rename(path: Path, old: str, new: str, guess: TypeGuess | None = None,
     (``published``, read from the last build), not the old name's natural one: a page
     that lost its natural slug to an older namesake lives at ``…-2``, and pinning the
     natural slug would take the older page's address. ``keep_url=False`` (the command's
-    ``--new-url``) lets the URL follow the new name."""
+    ``--new-url``) lets the URL follow the new name.
+
+    ``new`` must not be another entity's name, in the registry, in what ingest learned,
+    in the posts or on the last build's pages: the rename would fold that entity into
+    this one under this one's pinned slug, so the other (often larger) entity's page and
+    feed would move. That is a merge, and the command says which."""
     f = CuratedFile(path)
-    name = _need(f, old, guess=guess)
+    name = _need(f, old, posts=posts)
     if key(name) != key(old):
         raise EditError(f"{path}: {old!r} is an alias of {name!r}; rename {name!r} instead")
     other = f.name_of(new)
     if other is not None and other != name:
         raise EditError(f"{path}: {new!r} already belongs to {other!r}; merge them instead")
+    if other is None and key(new) != key(name):
+        learned = _known(path).canonical(new)
+        count = posts.articles(new) if posts is not None else 0
+        page = published(new, "") if published is not None and not count else None
+        if count or page or (learned and key(learned[0]) != key(name)):
+            what = (f"{count} article{'s' if count != 1 else ''}" if count
+                    else f"its page is {page}" if page else f"learned, as {learned[0]!r}")
+            raise EditError(f"{path}: {new!r} is another entity ({what}); merge them "
+                            f"instead: news-digest entities merge {shlex.join([new, name])}")
     value = f.entry(name)
     page = published(name, str(value.get("type", ""))) if published else None
     current = page.split("/", 1)[1] if page else slugify(name)
@@ -280,7 +360,7 @@ def rename(path: Path, old: str, new: str, guess: TypeGuess | None = None,
     return f"{name} → {new}"
 
 
-def retype(path: Path, name: str, etype: str, guess: TypeGuess | None = None,
+def retype(path: Path, name: str, etype: str, posts: PostNames | None = None,
            published: Published | None = None) -> str:
     """Set an entity's type (person, organization or place).
 
@@ -293,7 +373,9 @@ def retype(path: Path, name: str, etype: str, guess: TypeGuess | None = None,
     f = CuratedFile(path)
     known = f.name_of(name)
     before = (f.entry(known).get("type") if known is not None
-              else _learned_type(path, name) or (guess(name) if guess else None))
+              else _learned_type(path, name) or (posts.type_of(name) if posts else None))
+    if before is None and posts is not None:  # a typo must not become a new entry
+        _need(f, name, posts=posts, then="; nothing to retype")
     entry = _need(f, name, etype)
     page = published(entry, str(before or "")) if published and before != etype else None
     f.entry(entry)["type"] = etype
@@ -308,11 +390,13 @@ def retype(path: Path, name: str, etype: str, guess: TypeGuess | None = None,
 
 
 def block(path: Path, name: str, etype: str | None = None,
-          guess: TypeGuess | None = None) -> str:
+          posts: PostNames | None = None) -> str:
     """Block a name: articles drop it. An unknown name is added (type from ``etype``, from
-    what ingest learned, or from ``guess``)."""
+    what ingest learned, or from the posts): a curator may block a spammer's name before
+    it is ever ingested, so only a name with no type at all is refused."""
     f = CuratedFile(path)
-    entry = _need(f, name, etype, guess)
+    entry = _need(f, name, etype, posts, then=(
+        f"; give its type with --type ({', '.join(ENTITY_TYPES)})"))
     f.entry(entry)["block"] = True
     f.save()
     return f"{entry}: blocked"

@@ -16,21 +16,33 @@ from typing import TYPE_CHECKING
 from news_digest.vocab import learned
 from news_digest.vocab.evidence import candidates
 from news_digest.vocab.migrate import migrate
-from news_digest.vocab.registry import Entry, Registry, build, key, load_curated
+from news_digest.vocab.registry import (
+    Entry,
+    Registry,
+    build,
+    key,
+    load_curated,
+    load_for_build,
+    say_once,
+)
 
 if TYPE_CHECKING:
     from news_digest.model import Article
 
 
-def load_registry(path: Path | None) -> Registry:
+def load_registry(path: Path | None, curated: Registry | None = None) -> Registry:
     """The registry ingest and the site use: the curator's, plus what ingest learned.
+
+    ``curated``: the curator's part when the caller has read it already (a build reads
+    it with :func:`news_digest.vocab.registry.load_for_build`, which stands in the last
+    good copy for a broken file); else the file is read strictly.
 
     Learned aliases come from ``entities.learned.yml`` beside ``path`` (only those with
     evidence from enough articles). The curator always wins: a learned alias that a
     curated entry claims is dropped, and a learned alias of a curated name is added to
     that entry. Reading never writes: ingest workers call this in parallel.
     """
-    curated = load_curated(path)
+    curated = curated if curated is not None else load_curated(path)
     if path is None:
         return curated
     state = learned.load_state(learned.learned_path(path))
@@ -52,10 +64,21 @@ def load_registry(path: Path | None) -> Registry:
                else e for e in curated.entries]
     entries.extend(Entry(name, etype, None, tuple(aliases))
                    for name, (etype, aliases) in extra.items())
-    return build(entries, path)
+    return replace(build(entries, path), note=curated.note)
 
 
-def update_registry(path: Path, articles: Sequence[Article], min_articles: int = 2) -> int:
+def for_build(path: Path, last_good: Path | None, remember: bool = False) -> Registry:
+    """:func:`load_registry` as a build or an ingest reads it: a broken curator's file
+    gives way to its last good copy, and the reason is said once (in the main process,
+    ``remember``, which also keeps the copy; a worker says nothing)."""
+    curated, _ = load_for_build(path, last_good, remember)
+    if remember:
+        say_once(curated)
+    return load_registry(path, curated)
+
+
+def update_registry(path: Path, articles: Sequence[Article], min_articles: int = 2,
+                    last_good: Path | None = None) -> int:
     """Learn from enriched articles into ``entities.learned.yml``; the aliases newly in use.
 
     The curator's file at ``path`` is never written here, except once to move out what
@@ -63,7 +86,10 @@ def update_registry(path: Path, articles: Sequence[Article], min_articles: int =
     Ingest calls this once per run, in the main process, after the (parallel) enrichment.
     """
     migrate(path)
-    curated = load_curated(path)  # after the migration, which may rewrite it
+    # after the migration, which may rewrite it; a broken file: what the posts were
+    # enriched with (its last good copy), so learning goes on while the curator fixes it
+    curated, _ = load_for_build(path, last_good, remember=last_good is not None)
+    say_once(curated)
     target = learned.learned_path(path)
     state = learned.load_state(target, strict=True)
     if not articles and state.min_articles == min_articles:

@@ -106,7 +106,10 @@ def migrate(curated_path: Path) -> int:
     text = curated_path.read_text("utf-8")
     if MARKER not in text:
         return 0
-    kept, moved = split_learned(text)
+    try:
+        kept, moved = split_learned(text)
+    except yaml.YAMLError:
+        return 0  # a broken file is reported where it is read; migrate once it is fixed
     try:
         parse(kept, curated_path)
     except RegistryError as exc:

@@ -12,6 +12,11 @@ command line (merge, rename, retype, block, accept) go through
 
 Errors name the file, the line and what is wrong, the way MkDocs reports config errors.
 
+A build never publishes a site with the curator's decisions undone because of one typo:
+:func:`load_for_build` keeps a copy of the last file that parsed (in the content
+folder's ``.news-digest/`` state, which a digest commits) and uses it while the file is
+broken, saying so once; without a copy it uses the shipped default and says that.
+
 Example::
 
     # Countries
@@ -33,27 +38,32 @@ Example::
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import yaml
 
 from news_digest.errors import DataFileError
 from news_digest.frontmatter import FastLoader
 from news_digest.model import ENTITY_TYPES, Entity
+from news_digest.text import atomic_write, shown_path
 
-if TYPE_CHECKING:
-    pass
+log = logging.getLogger(__name__)
 
 DEFAULT_REGISTRY = "entities.yml"
 """File name of the registry, both in the package's ``data/`` and the site's ``data_dir``."""
+
+LAST_GOOD = "entities.last-good.yml"
+"""File name of the copy of the last registry that parsed, in the content folder's
+``.news-digest/`` state (``Settings.registry_last_good``)."""
 
 _KEYS = ("type", "slug", "aliases", "block", "moved_from")
 
@@ -105,6 +115,9 @@ class Registry:
     entries: tuple[Entry, ...] = ()
     path: Path | None = None
     _index: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
+    note: str = field(default="", compare=False)
+    """Empty when the curator's file was read; else the one line that says why it was
+    not and what is used instead (:func:`load_for_build`)."""
 
     def entry(self, surface: str) -> Entry | None:
         """The entry whose name or alias matches ``surface`` (by :func:`key`), if any."""
@@ -154,9 +167,7 @@ def parse(text: str, path: Path | None = None) -> Registry:
     try:
         root = yaml.compose(text, Loader=FastLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise RegistryError(f"{where}{line}: not valid YAML: {exc}") from None
+        raise RegistryError(yaml_problem(exc, where)) from None
     if root is None:
         return build((), path)
     if not isinstance(root, yaml.MappingNode):
@@ -226,6 +237,26 @@ def parse(text: str, path: Path | None = None) -> Registry:
     return build(entries, path)
 
 
+def yaml_problem(exc: yaml.YAMLError, where: str) -> str:
+    """One line for a YAML syntax error: ``file:line: not valid YAML (reason)``.
+
+    PyYAML's own text runs over four lines with ``<unicode string>`` marks; a build log
+    and a terminal need one line. The line named is where the parser gave up; an
+    unclosed bracket or quote is usually where its context began, so that line is named
+    too.
+    """
+    mark = getattr(exc, "problem_mark", None)
+    line = f":{mark.line + 1}" if mark is not None else ""
+    problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+    context = getattr(exc, "context", None)
+    start = getattr(exc, "context_mark", None)
+    if context and start is not None and mark is not None and start.line != mark.line:
+        problem += f", {context} that starts on line {start.line + 1}"
+    elif context:
+        problem += f", {context}"
+    return f"{where}{line}: not valid YAML ({problem})"
+
+
 def default_text() -> str:
     """The registry shipped with the package: common names and abbreviations."""
     return resources.files("news_digest").joinpath("data", DEFAULT_REGISTRY).read_text("utf-8")
@@ -236,6 +267,83 @@ def load_curated(path: Path | None) -> Registry:
     if path is not None and path.exists():
         return parse(path.read_text("utf-8"), path)
     return parse(default_text(), path)
+
+
+def _read(path: Path) -> str:
+    """The file's text; bytes that are not UTF-8 are a :class:`RegistryError` (named by
+    line), as a syntax error is, not a crash."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise RegistryError(f"{path}:{line}: not UTF-8 text (byte {exc.start}: "
+                            f"{exc.reason})") from None
+
+
+def load_for_build(path: Path | None, last_good: Path | None,
+                   remember: bool = False) -> tuple[Registry, str]:
+    """The curator's registry as ingest and the site use it, and the text it came from.
+
+    A file that parses is used, and with ``remember`` (the main process of an ingest or
+    a build, never a worker) copied to ``last_good`` when it differs from the copy. A
+    file that does not parse is left as it is (it is the curator's, to fix) and the last
+    good copy is used instead, else the shipped default; the registry's :attr:`~Registry.
+    note` says so in one line naming the file, line and reason. Ingest and the site call
+    this with the same ``last_good`` (``Settings.registry_last_good``), so both read the
+    same registry: posts are not written with one set of names and shown with another.
+    """
+    if path is None or not path.exists():
+        return parse(default_text(), path), default_text()
+    try:
+        text = _read(path)
+        registry = parse(text, path)
+    except RegistryError as exc:
+        return _instead(str(exc), path, last_good)
+    except OSError as exc:
+        return _instead(f"{path}: cannot read it ({exc.strerror or exc})", path, last_good)
+    if remember and last_good is not None:
+        last_good.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(last_good, text)  # no write when the copy already holds these bytes
+    return registry, text
+
+
+def _instead(problem: str, path: Path, last_good: Path | None) -> tuple[Registry, str]:
+    """The last good copy (else the shipped default) for a file that cannot be used."""
+    if last_good is not None and last_good.is_file():
+        try:
+            text = _read(last_good)
+            copy = parse(text, path)
+        except (RegistryError, OSError):
+            pass  # a damaged copy is no better than none
+        else:
+            when = datetime.fromtimestamp(last_good.stat().st_mtime, UTC)
+            return replace(copy, note=(
+                f"{problem}; using the last good copy of {when:%Y-%m-%d %H:%M} UTC "
+                f"({shown_path(last_good)}) until it is fixed")), text
+    return replace(parse(default_text(), path), note=(
+        f"{problem}; no last good copy kept, so the shipped default registry is used "
+        f"until it is fixed (the curator's entries are not applied)")), default_text()
+
+
+_said: set[str] = set()
+
+
+def say_once(registry: Registry) -> None:
+    """Warn with the registry's :attr:`~Registry.note`, once per build.
+
+    Ingest and the site each load the registry (several times: pages, hidden posts,
+    curated names); the curator needs to read the reason once, not once per load.
+    """
+    if registry.note and registry.note not in _said:
+        _said.add(registry.note)
+        log.warning("news-digest: %s", registry.note)
+
+
+def new_build() -> None:
+    """Forget what :func:`say_once` said: a new build (``devserver``'s next run) says
+    it again while the file is still broken."""
+    _said.clear()
 
 
 def pool(entities: Iterable[Entity]) -> list[Entity]:
