@@ -222,21 +222,21 @@ class NewsDigestReader(MarkdownReader):
         yaml_text, body = split_front_matter(text)
         if yaml_text is None:
             return super().read(source_path)
-        copy = self._last_good(source_path)
+        kept = self._last_good(source_path)
         try:
             fm = load_front_matter(yaml_text, source_path)
             metadata = self.metadata_from(fm, source_path)
         except FrontMatterError as exc:
-            good = self._read_copy(copy, source_path)
+            good = self._read_copy(kept, source_path)
             if good is None:
                 log.error("%s — post skipped", exc)
                 return "", {"status": "skip", "title": Path(source_path).stem}
             fm, metadata, body, when = good
             log.error("%s — the last good copy of %s is built until it is fixed", exc, when)
         else:
-            if copy is not None:
-                copy.parent.mkdir(parents=True, exist_ok=True)
-                atomic_write(copy, text, durable=False)  # no write when unchanged
+            if kept is not None:
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write(kept, text, durable=False)  # no write when unchanged
         escape = "ingest" in fm or "source" in fm
         content = self._markdown(escape).convert(body)
         metadata["summary_is_lead"] = summary_is_lead(metadata.get("summary_text"), content)
@@ -257,21 +257,21 @@ class NewsDigestReader(MarkdownReader):
         site = hashlib.sha256(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:16]
         return Path(cache) / "news-digest" / "posts" / site / rel
 
-    def _read_copy(self, copy: Path | None, source_path: str
+    def _read_copy(self, kept: Path | None, source_path: str
                    ) -> tuple[Mapping[str, Any], dict[str, Any], str, str] | None:
         """Front matter, metadata and body of the last good copy, and when it was kept;
         None when there is none (or it no longer reads: the settings changed)."""
-        if copy is None or not copy.is_file():
+        if kept is None or not kept.is_file():
             return None
         try:
-            yaml_text, body = split_front_matter(copy.read_text(encoding="utf-8-sig"))
+            yaml_text, body = split_front_matter(kept.read_text(encoding="utf-8-sig"))
             if yaml_text is None:
                 return None
             fm = load_front_matter(yaml_text, source_path)
             metadata = self.metadata_from(fm, source_path)
         except (OSError, UnicodeDecodeError, FrontMatterError):
             return None
-        when = datetime.fromtimestamp(copy.stat().st_mtime, UTC)
+        when = datetime.fromtimestamp(kept.stat().st_mtime, UTC)
         return fm, metadata, body, f"{when:%Y-%m-%d %H:%M} UTC"
 
     def metadata_from(self, fm: Mapping[str, Any], path: str) -> dict[str, Any]:
