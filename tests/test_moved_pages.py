@@ -96,8 +96,12 @@ def test_a_page_back_at_its_old_address_wins_over_the_redirect(
     assert 'url=../../organizations/sun/"' in between
 
 
-def test_moved_from_is_checked_like_every_registry_key(tmp_path: Path) -> None:
+@pytest.mark.parametrize("bad", ["../../etc", "people/..", "people/.hidden", "places/a\\b",
+                                 "things/sun"])
+def test_moved_from_is_checked_like_every_registry_key(tmp_path: Path, bad: str) -> None:
+    """The build writes a page and a feed at each address: ``people/..`` would overwrite
+    the entities index."""
     (tmp_path / "entities.yml").write_text(
-        "Sun:\n  type: place\n  moved_from: [../../etc]\n", "utf-8")
+        f"Sun:\n  type: place\n  moved_from: ['{bad}']\n", "utf-8")
     with pytest.raises(ValueError, match=r"entities.yml:3: moved_from of 'Sun'"):
         load_registry(tmp_path / "entities.yml")

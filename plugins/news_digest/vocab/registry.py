@@ -67,9 +67,10 @@ LAST_GOOD = "entities.last-good.yml"
 
 _KEYS = ("type", "slug", "aliases", "block", "moved_from")
 
-MOVED_FROM = re.compile(r"(?:people|organizations|places)/[^/\s]+")
+MOVED_FROM = re.compile(r"(?:people|organizations|places)/(?!\.)[^/\\\s]+")
 """A ``moved_from`` item: ``group/slug``, an address the entity's page had (the page URL
-and the feed path are made from it with the site's patterns)."""
+and the feed path are made from it with the site's patterns). A slug opening with a dot
+(``..``) or holding a slash or backslash is refused: the build writes a file there."""
 
 
 
