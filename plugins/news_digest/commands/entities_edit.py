@@ -19,12 +19,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
-from news_digest.commands.entities_review import FRONT
-from news_digest.frontmatter import FastLoader
+from news_digest.commands.entities_review import entity_pairs, front_matters
 from news_digest.model import ENTITY_TYPES
-from news_digest.text import ENTITY_GROUPS, GROUP_TYPES
+from news_digest.text import ENTITY_GROUPS
 from news_digest.vocab import edit, learned
 from news_digest.vocab.registry import DEFAULT_REGISTRY, RegistryError, key
 
@@ -95,26 +92,13 @@ def _front_matter_names(content: Path) -> Iterator[tuple[list[tuple[str, str]], 
     its ``spellings:`` lists (names a page shows as "Also known as")."""
     if not content.is_dir():
         return
-    for path in sorted(content.rglob("*.md")):
-        if any(part.startswith(".") for part in path.relative_to(content).parts):
+    for _, fm in front_matters(content):
+        if isinstance(fm, str):
             continue
-        match = FRONT.match(path.read_text("utf-8", errors="replace"))
-        if not match:
-            continue
-        try:
-            fm = yaml.load(match.group(1), Loader=FastLoader) or {}
-        except yaml.YAMLError:
-            continue
-        if not isinstance(fm, dict):
-            continue
-        groups = fm.get("entities") if isinstance(fm.get("entities"), dict) else {}
-        entities = [(GROUP_TYPES[g], str(n)) for g, names in groups.items()
-                    if g in GROUP_TYPES and isinstance(names, list)
-                    for n in names if str(n).strip()]
         spellings = fm.get("spellings") if isinstance(fm.get("spellings"), dict) else {}
         others = [str(o) for forms in spellings.values() if isinstance(forms, list)
                   for o in forms if str(o).strip()]
-        yield entities, others
+        yield entity_pairs(fm), others
 
 
 def _posts(args: argparse.Namespace) -> _Posts:
@@ -134,8 +118,11 @@ def _published(args: argparse.Namespace) -> edit.Published:
     ``export/posts.jsonl`` (the names and page URLs the site shows). Only the build knows
     it: which of two names that slugify alike was seen first and kept the plain slug,
     which names earned a page. Without an export (no build yet, or
-    ``NEWS_DIGEST_EXPORT`` off) the answer is unknown."""
-    def find(name: str, etype: str) -> str | None:
+    ``NEWS_DIGEST_EXPORT`` off) the answer is unknown. The export is read once, on the
+    first question (an edit may ask for two names)."""
+    pages: dict[tuple[str, str], str] | None = None
+
+    def index() -> dict[tuple[str, str], str]:
         conf = Path(args.settings)
         output = "output"
         if conf.exists():
@@ -144,28 +131,36 @@ def _published(args: argparse.Namespace) -> edit.Published:
             output = read_settings(str(conf)).get("OUTPUT_PATH", output)
         export = Path(output) / "export" / "posts.jsonl"
         if not export.is_file():
-            return None
-        wanted_group = ENTITY_GROUPS.get(etype)
+            return {}
         pattern = re.escape(args.load_settings(args).entity_url)
         pattern = pattern.replace(r"\{group\}", r"[^/]+").replace(r"\{slug\}",
                                                                   r"(?P<slug>[^/]+)")
         address = re.compile(pattern + r"$")
-        wanted = name.casefold()
+        found: dict[tuple[str, str], str] = {}
         with export.open(encoding="utf-8") as lines:
             for line in lines:
                 try:
                     record = json.loads(line)
                 except ValueError:
-                    return None
+                    return {}
                 for group, refs in (record.get("entities") or {}).items():
-                    if wanted_group and group != wanted_group:
-                        continue
                     for ref in refs:
-                        if ref.get("url") and str(ref.get("name", "")).casefold() == wanted:
-                            match = address.search(urlsplit(ref["url"]).path)
-                            if match:
-                                return f"{group}/{match.group('slug')}"
-        return None
+                        match = address.search(urlsplit(ref["url"]).path) \
+                            if ref.get("url") else None
+                        if match:
+                            found.setdefault((group, str(ref.get("name", "")).casefold()),
+                                             f"{group}/{match.group('slug')}")
+        return found
+
+    def find(name: str, etype: str) -> str | None:
+        nonlocal pages
+        if pages is None:
+            pages = index()
+        wanted, group = name.casefold(), ENTITY_GROUPS.get(etype)
+        if group:
+            return pages.get((group, wanted))
+        return next((pages[(g, wanted)] for g in ENTITY_GROUPS.values()
+                     if (g, wanted) in pages), None)
     return find
 
 

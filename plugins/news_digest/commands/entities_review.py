@@ -36,7 +36,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -47,6 +47,7 @@ from rapidfuzz import fuzz
 
 from news_digest.enrich import filters, ner
 from news_digest.enrich.resolve import Known, resolve_corpus
+from news_digest.frontmatter import FastLoader
 from news_digest.text import GROUP_TYPES
 from news_digest.vocab.knowledge import load_registry
 
@@ -86,10 +87,10 @@ def _day(value: Any) -> date | None:
     return value if isinstance(value, date) else None
 
 
-def read_posts(content: Path) -> tuple[list[tuple[date, list[tuple[str, str]]]], list[str]]:
-    """``(date, [(type, name)])`` per post under ``content``, and one line per bad file."""
-    posts: list[tuple[date, list[tuple[str, str]]]] = []
-    problems: list[str] = []
+def front_matters(content: Path) -> Iterator[tuple[Path, dict[str, Any] | str]]:
+    """Each post under ``content`` with its front matter, or the one-line reason it does
+    not parse; ordinary Pelican posts (no front matter) and dot folders are passed over.
+    What the review and the edit commands read of the site's posts."""
     for path in sorted(content.rglob("*.md")):
         if any(part.startswith(".") for part in path.relative_to(content).parts):
             continue
@@ -97,19 +98,38 @@ def read_posts(content: Path) -> tuple[list[tuple[date, list[tuple[str, str]]]],
         if not match:
             continue  # an ordinary Pelican post: no entities
         try:
-            fm = yaml.safe_load(match.group(1)) or {}
+            fm = yaml.load(match.group(1), Loader=FastLoader) or {}
         except yaml.YAMLError as exc:
-            problems.append(f"{path}: invalid YAML front matter ({str(exc).splitlines()[0]})")
+            yield path, str(exc).splitlines()[0]
             continue
-        if not isinstance(fm, dict) or not isinstance(fm.get("entities"), dict):
+        if isinstance(fm, dict):
+            yield path, fm
+
+
+def entity_pairs(fm: dict[str, Any]) -> list[tuple[str, str]]:
+    """A post's ``(type, name)`` entities, as its front matter lists them."""
+    groups = fm.get("entities")
+    if not isinstance(groups, dict):
+        return []
+    return [(GROUP_TYPES[g], str(n)) for g, names in groups.items()
+            if g in GROUP_TYPES and isinstance(names, list) for n in names if str(n).strip()]
+
+
+def read_posts(content: Path) -> tuple[list[tuple[date, list[tuple[str, str]]]], list[str]]:
+    """``(date, [(type, name)])`` per post under ``content``, and one line per bad file."""
+    posts: list[tuple[date, list[tuple[str, str]]]] = []
+    problems: list[str] = []
+    for path, fm in front_matters(content):
+        if isinstance(fm, str):
+            problems.append(f"{path}: invalid YAML front matter ({fm})")
+            continue
+        if not isinstance(fm.get("entities"), dict):
             continue
         day = _day(fm.get("date"))
         if day is None:
             problems.append(f"{path}: no date in front matter; skipped")
             continue
-        pairs = [(GROUP_TYPES[g], str(n)) for g, names in fm["entities"].items()
-                 if g in GROUP_TYPES and isinstance(names, list) for n in names if str(n).strip()]
-        posts.append((day, pairs))
+        posts.append((day, entity_pairs(fm)))
     return posts, problems
 
 

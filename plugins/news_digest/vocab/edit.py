@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import shlex
 from collections.abc import Callable, Iterable
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -101,6 +102,14 @@ class CuratedFile:
     @property
     def registry(self) -> Registry:
         return parse(self.original, self.path)
+
+    @cached_property
+    def known(self) -> Registry:
+        """The registry as the file stood when read, with what ingest learned: the names
+        a curator may edit by. Read once per edit (an edit asks it up to four times)."""
+        from news_digest.vocab.knowledge import load_registry
+
+        return load_registry(self.path)
 
     def name_of(self, surface: str) -> str | None:
         """The entry a name or alias belongs to in the *current* document."""
@@ -193,7 +202,7 @@ def _did_you_mean(f: CuratedFile, surface: str, posts: PostNames | None,
     registry names, aliases and post names, the most written first (``exclude``: names
     not worth offering, as the entity a merge keeps)."""
     pool: dict[str, str] = {}
-    for entry in _known(f.path).entries:
+    for entry in f.known.entries:
         for name in (entry.name, *entry.aliases):
             pool.setdefault(key(name), name)
     for name in posts.names() if posts is not None else ():
@@ -219,7 +228,7 @@ def _need(f: CuratedFile, surface: str, etype: str | None = None,
     name = f.name_of(surface)
     if name is not None:
         return name
-    etype = etype or _learned_type(f.path, surface) or (posts.type_of(surface) if posts
+    etype = etype or _learned_type(f, surface) or (posts.type_of(surface) if posts
                                                          else None)
     if etype is None:
         raise EditError(f"{f.path}: {surface!r} is in neither the registry nor any post"
@@ -228,15 +237,8 @@ def _need(f: CuratedFile, surface: str, etype: str | None = None,
     return surface
 
 
-def _known(path: Path) -> Registry:
-    """The registry with what ingest learned: names a curator may edit by."""
-    from news_digest.vocab.knowledge import load_registry
-
-    return load_registry(path)
-
-
-def _learned_type(path: Path, surface: str) -> str | None:
-    found = _known(path).canonical(surface)
+def _learned_type(f: CuratedFile, surface: str) -> str | None:
+    found = f.known.canonical(surface)
     return found[1] if found else None
 
 
@@ -280,7 +282,7 @@ def merge(path: Path, keep: str, drop: str, posts: PostNames | None = None,
     if source == target:
         raise EditError(f"{path}: {drop!r} is already a name of {target!r}")
     if (warn is not None and posts is not None and source is None
-            and not posts.mentions(drop) and _known(path).entry(drop) is None):
+            and not posts.mentions(drop) and f.known.entry(drop) is None):
         near = _did_you_mean(f, drop, posts, (target, *map(str, _aliases(f.entry(target)))))
         warn(f"{path}: {drop!r} is in no post and not in the registry{near}; made an alias "
              f"of {target!r} anyway, for spellings still to come (delete it from the file "
@@ -333,7 +335,7 @@ def rename(path: Path, old: str, new: str, posts: PostNames | None = None,
     if other is not None and other != name:
         raise EditError(f"{path}: {new!r} already belongs to {other!r}; merge them instead")
     if other is None and key(new) != key(name):
-        learned = _known(path).canonical(new)
+        learned = f.known.canonical(new)
         count = posts.articles(new) if posts is not None else 0
         page = published(new, "") if published is not None and not count else None
         if count or page or (learned and key(learned[0]) != key(name)):
@@ -373,7 +375,7 @@ def retype(path: Path, name: str, etype: str, posts: PostNames | None = None,
     f = CuratedFile(path)
     known = f.name_of(name)
     before = (f.entry(known).get("type") if known is not None
-              else _learned_type(path, name) or (posts.type_of(name) if posts else None))
+              else _learned_type(f, name) or (posts.type_of(name) if posts else None))
     if before is None and posts is not None:  # a typo must not become a new entry
         _need(f, name, posts=posts, then="; nothing to retype")
     entry = _need(f, name, etype)
