@@ -222,6 +222,20 @@ def _merge(groups: dict[str, _Group]) -> list[_Group]:
         for f in forms[n]:
             if re.fullmatch(r"[A-Z]{2,6}", f) and len(expansions.get(f, ())) == 1:
                 union(n, next(iter(expansions[f])))
+    # a campus or branch written with its body's initials: "UC Davis" beside "University
+    # of California, Davis" in one article
+    shortened = {p: n for n in multi for f in forms[n] for p in _lead_acronyms(f)}
+    for n in names:
+        for f in forms[n]:
+            if re.fullmatch(r"[A-Z]{2,4}(?: [A-Z][\w'’-]+)+", f):
+                target = shortened.get(f)
+                if target is not None and groups[target].entry is None and target != n:
+                    union(n, target)
+                    # the short form is typed by its last word ("Davis" reads as a
+                    # surname); the join says it is the spelled-out body
+                    if groups[target].type and groups[n].entry is None:
+                        groups[n].types = Counter({groups[target].type:
+                                                   sum(groups[n].types.values())})
     # spelling variants of multi-word names
     for i, a in enumerate(multi):
         for b in multi[i + 1:]:
@@ -272,6 +286,23 @@ def _merge(groups: dict[str, _Group]) -> list[_Group]:
             merged[root] = _Group()
         merged[root].absorb(groups[n])
     return [merged[r] for r in sorted(merged)]
+
+
+def _lead_acronyms(form: str) -> list[str]:
+    """The ways ``form`` can be shortened to its leading words' initials and the rest:
+    "University of California, Davis" → "UC Davis" (and "UCD"-style full acronyms are the
+    acronym rule's). English shortens a university system's campus, or a body's branch,
+    this way ("UC Berkeley", "UT Austin"); the initials cover two words or more (link
+    words skipped, as :func:`initials`) and the rest is one capitalised name or more."""
+    words = [w for w in re.split(r"[\s,]+", form) if w]
+    out = []
+    for k in range(2, len(words)):
+        head, rest = words[:k], words[k:]
+        acro = initials(" ".join(head), _LINK_WORDS)
+        if (2 <= len(acro) <= 4 and head[-1].lower() not in _LINK_WORDS
+                and all(re.fullmatch(r"[A-Z][\w'’-]+", w) for w in rest)):
+            out.append(f"{acro} {' '.join(rest)}")
+    return out
 
 
 def _as_surname(group: _Group, word: str) -> None:

@@ -15,6 +15,7 @@ resolution already has (:mod:`news_digest.enrich.resolve`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
@@ -71,12 +72,17 @@ def fragments_only(articles: Sequence[Sequence[tuple[str, str]]],
 
 def not_a_person(names: Sequence[str], votes: Mapping[str, int]) -> str | None:
     """The type of a name the vote called a person but that ends like a place or an
-    organisation ("Java Sea", "Massey Energy Company") and that some article gave
+    organisation ("Java Sea", "Massey Energy Company"), or opens with initials ("UC
+    Davis"), and that some article gave
     that other type: the best other vote; None when the name may be a person's (a
     surname can be "Post" or "Church": without a second opinion it stays a person)."""
     lasts = {n.split()[-1] for n in names if len(n.split()) >= 2}
     wanted = ({"place"} if lasts & ner.PLACE_SUFFIXES else set()) | (
         {"organization"} if lasts & ner.ORG_SUFFIXES else set())
+    if any(re.fullmatch(r"[A-Z]{2,}", n.split()[0]) for n in names if len(n.split()) >= 2):
+        # opens with a body's initials ("UC Davis", "BT Group"): a campus or a firm
+        # more often than a person's initials, so a second opinion decides
+        wanted |= {"place", "organization"}
     others = [(n, t) for t, n in votes.items() if t in wanted and n]
     return max(others)[1] if others else None
 
