@@ -203,8 +203,7 @@ def split_shared(articles: Sequence[Sequence[tuple[str, str]]],
         if telling.isdisjoint(pairs):
             homes.append({})
             continue
-        countries = {filters.country_of(n) for t, n in pairs if t == "place"} - {None}
-        sole = next(iter(countries)) if len(countries) == 1 else None
+        sole = placenames.article_country(n for t, n in pairs if t == "place")
         home: dict[str, str] = {}
         for etype, name in pairs:
             split = country_prefix(name) if etype == "organization" else None

@@ -541,7 +541,10 @@ def _qualify_generic(entities: list[Entity], registry: Registry) -> list[Entity]
     """"Parliament" → "Parliament of Canada" when the article's places hold one country.
 
     The article's own places are the evidence; with two countries or none the name
-    stays as written, and the build gives it no page (:func:`filters.generic`).
+    stays as written, and the build gives it no page (:func:`filters.generic`). Only
+    country names count here: a region's country would qualify more names in the article
+    ("Senate of the United States"), and the corpus step names those better, by the
+    form the articles write (:func:`bodies.split_shared`).
     """
     found = set()
     for e in entities:

@@ -26,16 +26,30 @@ names otherwise, both decided from data packages (no names listed by hand):
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
 from news_digest.enrich import filters, gazetteer, ner
 
-__all__ = ["MIN_CITY", "NEIGHBOURHOOD_NOUNS", "after_person", "american", "city_or_region",
-           "country_short_names", "home_of", "place_qualifiers", "region_in", "region_name",
-           "rename_place", "same_name_region", "split_same_names", "state_codes"]
+__all__ = [
+    "MIN_CITY",
+    "NEIGHBOURHOOD_NOUNS",
+    "after_person",
+    "american",
+    "article_country",
+    "city_or_region",
+    "country_short_names",
+    "home_of",
+    "place_qualifiers",
+    "region_in",
+    "region_name",
+    "rename_place",
+    "same_name_region",
+    "split_same_names",
+    "state_codes",
+]
 
 MIN_CITY = 1_000_000
 """A city at least this big is what its bare name means unless the article says state."""
@@ -360,6 +374,27 @@ def home_of(name: str) -> Home | None:
     cities = {(country, region) for country, region, _ in
               _cities_by_name().get(gazetteer.fold(name), ())}
     return cities.pop() if len(cities) == 1 else None
+
+
+def article_country(places: Iterable[str]) -> str | None:
+    """The country an article is set in, read from its places: the one that more than
+    half of the places the gazetteers can locate lie in (a country counts as itself,
+    "Gateshead" and "Scotland" as the United Kingdom), else None.
+
+    Counted by country names alone, a British politics story that names Gateshead and
+    Nottingham and, once, Iraq named one country, Iraq, and its "Labour Party" became
+    Iraq's; a US story that names Maryland, Baltimore and the Benghazi inquiry is still
+    the United States'."""
+    homes: Counter[str] = Counter()
+    for name in set(places):
+        home = home_of(name)
+        country = home[0] if home is not None else filters.country_of(name)
+        if country:
+            homes[country] += 1
+    if not homes:
+        return None
+    country, n = max(homes.items(), key=lambda kv: (kv[1], kv[0]))
+    return country if n * 2 > sum(homes.values()) else None
 
 
 def _same_place(a: Home, b: Home) -> bool:
