@@ -24,7 +24,7 @@ import re
 from news_digest.enrich import filters, gazetteer, ner
 
 __all__ = ["FEATURE_NOUNS", "NAMED_FEATURE_NOUNS", "POLL_NOUNS", "SITE_NOUNS",
-           "THING_MODIFIERS", "THING_NOUNS", "called_a_feature", "called_a_thing",
+           "THING_MODIFIERS", "THING_NOUNS", "WORK_NOUNS", "called_a_feature", "called_a_thing",
            "is_named_feature", "named_feature", "polled_by", "said_to_be",
            "thing_votes", "used_as_common_noun"]
 
@@ -36,6 +36,25 @@ THING_NOUNS: frozenset[str] = frozenset({
 """Head nouns of made things. A name right before one of them (with at most one
 lower-case word between: "James Webb space telescope", "Python programming language")
 is that thing's name, not a person's or an organisation's."""
+
+WORK_NOUNS: frozenset[str] = frozenset({
+    "film", "movie", "comedy", "drama", "sitcom", "soap", "thriller", "documentary",
+    "biopic", "musical", "cartoon", "sequel", "blockbuster", "franchise", "tale", "novel",
+    "album", "program", "software", "browser", "worm", "virus",
+})
+"""Generic English nouns for works (films, shows, books, records) and programs, read in
+the two places where English puts them as the *kind* of the name that comes next:
+right before it ("quirky comedy <Title>", "his album X", "the file-sharing
+programs X, Y and Z") and in a list or an appositive :func:`said_to_be` reads ("movies
+such as X", "browser software, like X"). Not right after a name: "a Mike Leigh film", "a
+Taylor Swift song" name the maker. Left out are the nouns that are also verbs or
+adjectives before a name ("show", "hit", "play", "single", "track": "figures show X",
+"costs hit X", "they play X"), a sport's words ("series", "game", "drama": "won the series
+X …" is rare, but a team follows them), "programme" (a government's or a broadcaster's
+programme is named after its maker as often), and outlets ("newspaper", "channel":
+:data:`SITE_NOUNS`, organisations by the site's convention). English can also drop a
+relative pronoun ("the film Spielberg directed"); that reads the maker as the work, one
+vote among the article's others."""
 
 THING_MODIFIERS: frozenset[str] = frozenset({
     "space", "programming", "scripting", "web", "computer", "software", "research",
@@ -129,7 +148,36 @@ def called_a_thing(text: str, mention: ner.Mention, noun: str | None = None) -> 
         return True
     if _WRITTEN_IN.search(text[max(0, mention.start - 30):mention.start]):
         return True
-    return (noun if noun is not None else said_to_be(text, mention)) in THING_NOUNS
+    if work_named_after(text, mention):
+        return True
+    noun = noun if noun is not None else said_to_be(text, mention)
+    return noun is not None and (noun in THING_NOUNS or is_work_noun(noun))
+
+
+def is_work_noun(word: str) -> bool:
+    """``word`` is one of :data:`WORK_NOUNS`, singular or plural ("comedies", "movies",
+    and :func:`_singular`'s "movy" for "movies")."""
+    return any(form in WORK_NOUNS for form in (
+        word, _singular(word), word[:-1] + "ie" if word.endswith("y") else word))
+
+
+_KIND_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+)[ \t]+$")
+_KINDS_BEFORE = re.compile(
+    r"(?<![\w'’-])([a-z]+)[ \t]+"
+    r"(?:[A-Za-z]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*[ \t]*"
+    r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))+$")
+
+
+def work_named_after(text: str, mention: ner.Mention) -> bool:
+    """A work noun (:data:`WORK_NOUNS`) in lower case right before ``mention``, on the
+    same line ("quirky comedy <Title>", "his album <Title>"), or a plural one before a
+    list that ``mention`` ends ("the file-sharing programs <A>, <B> and <C>")."""
+    before = text[max(0, mention.start - 120):mention.start]
+    one = _KIND_BEFORE.search(before)
+    if one and is_work_noun(one.group(1)):
+        return True
+    listed = _KINDS_BEFORE.search(before)
+    return bool(listed and listed.group(1).endswith("s") and is_work_noun(listed.group(1)))
 
 
 _COUNTED = re.compile(r"(?:^|[\s(\"“])(?:[Aa]n?|more|additional|extra|less|much|enough|"

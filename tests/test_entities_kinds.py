@@ -1,0 +1,105 @@
+"""Issue #10, BBC review: a work's or a program's title typed a person, body or place.
+
+English news names the kind of a work right before its title ("quirky comedy <Title>",
+"his album <Title>", "the file-sharing programs <A>, <B> and <C>") or in a list it heads
+("movies such as <Title>"); those mentions vote ``other`` and a title the article names
+only so gets no entity. The maker written before a work noun ("a <Director> film") and a
+verb before a name ("figures show <Firm>") are no such cue.
+
+Names are made up; the model's mentions are given (a fake NER backend), and the real
+entity step and corpus resolution run on them.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from news_digest.enrich import entities, ner, things
+from news_digest.enrich.ner import Mention
+from news_digest.enrich.pipeline import EnrichContext
+from news_digest.enrich.resolve import resolve_corpus
+from news_digest.model import Article, Draft, Entity, Source
+from news_digest.settings import Settings
+
+Found = dict[str, list[tuple[str, str]]]
+
+
+def _article(slug: str, day: int, *paragraphs: str) -> Article:
+    draft = Draft(title=f"Report {slug}", paragraphs=paragraphs)
+    return Article(draft=draft, source=Source(seed=f"{slug}.txt", sha256="0" * 64),
+                   date=datetime(2021, 3, day, tzinfo=UTC), date_source="metadata", slug=slug)
+
+
+def _step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, found: Found,
+          *articles: Article) -> list[tuple[Entity, ...]]:
+    """The entity step over ``articles``, the model finding ``found`` per text."""
+    def fake(nlp: object, texts: list[str], batch_size: int = 32) -> list[list[Mention]]:
+        out = []
+        for text in texts:
+            ms = []
+            for name, etype in found.get(text, []):
+                at = text.find(name)
+                while at >= 0:
+                    ms.append(Mention(name, etype, at))
+                    at = text.find(name, at + len(name))
+            out.append(sorted(ms, key=lambda m: m.start))
+        return out
+
+    monkeypatch.setattr(ner, "spacy_mentions", fake)
+    ctx = EnrichContext(Settings(data_dir=tmp_path / "data"))
+    ctx.resource("entities.backend", lambda: ("spacy:test", object(), None))
+    return [a.entities for a in entities.entities_step(list(articles), ctx)]
+
+
+def _pages(found: list[tuple[Entity, ...]]) -> dict[str, set[int]]:
+    resolved = resolve_corpus([(datetime(2021, 3, 1 + i, tzinfo=UTC),
+                                [(e.type, e.name) for e in ents])
+                               for i, ents in enumerate(found)])
+    out: dict[str, set[int]] = {}
+    for i, pairs in enumerate(resolved.entities_of):
+        for _, name in pairs:
+            out.setdefault(name, set()).add(i)
+    return out
+
+
+def _called(text: str, name: str, etype: str = "organization") -> bool:
+    return things.called_a_thing(text, Mention(name, etype, text.index(name)))
+
+
+def test_a_work_noun_right_before_a_name_or_a_list_makes_it_a_work() -> None:
+    assert _called("Quirky comedy Brindlewick was named best film.", "Brindlewick", "place")
+    assert _called("Her second album Quorra Nights reached number one.", "Quorra Nights")
+    assert _called("users of the file-sharing programs Zappex, eVolt and PeerKeld",
+                   "PeerKeld")
+    assert _called("users of the file-sharing programs Zappex, eVolt and PeerKeld", "eVolt")
+    assert _called("Studios hope for movies such as Tarn Halloway to sell.", "Tarn Halloway",
+                   "person")
+    assert _called("Other browser software, like Vexilo, is gaining.", "Vexilo")
+
+
+def test_the_maker_a_verb_or_another_line_is_no_work_cue() -> None:
+    assert not _called("It is a Dorvan Pike film about wine.", "Dorvan Pike", "person")
+    assert not _called("Figures show Quellco lost money.", "Quellco")
+    assert not _called("Trouble-hit Quellco Motors is in talks.", "Quellco Motors")
+    assert not _called("They play Harrowby on Sunday.", "Harrowby")
+    assert not _called("the film Alpha and Beta", "Beta")  # a singular noun heads no list
+    # a headline ending in a work noun does not reach the next line's name
+    assert not _called("Debut for new Dorvan Pike movie\n\nHollywick stars Dorvan Pike.",
+                       "Hollywick", "place")
+
+
+def test_titles_named_only_as_works_get_no_page(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    one = ("Quirky comedy Brindlewick, starring Dorvan Pike, won. "
+           "Modest wine comedy Brindlewick beat its rivals.")
+    two = ("The critics named comedy Brindlewick best film. Dorvan Pike thanked them, "
+           "and the quirky movie Brindlewick will open in May.")
+    found: Found = {one: [("Brindlewick", "place"), ("Dorvan Pike", "person")],
+                    two: [("Brindlewick", "place"), ("Dorvan Pike", "person")]}
+    pages = _pages(_step(tmp_path, monkeypatch, found,
+                         _article("a", 1, one), _article("b", 2, two)))
+    assert "Brindlewick" not in pages
+    assert pages["Dorvan Pike"] == {0, 1}
