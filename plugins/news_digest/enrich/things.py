@@ -49,9 +49,9 @@ programs X, Y and Z") and in a list or an appositive :func:`said_to_be` reads ("
 such as X", "browser software, like X"). Not right after a name: "a Mike Leigh film", "a
 Taylor Swift song" name the maker. Left out are the nouns that are also verbs or
 adjectives before a name ("show", "hit", "play", "single", "track": "figures show X",
-"costs hit X", "they play X"), a sport's words ("series", "game", "drama": "won the series
-X …" is rare, but a team follows them), "programme" (a government's or a broadcaster's
-programme is named after its maker as often), and outlets ("newspaper", "channel":
+"costs hit X", "they play X"), a sport's words ("series", "game": a team follows
+them), "programme" (a government's or a broadcaster's programme is named after its
+maker as often), and outlets ("newspaper", "channel":
 :data:`SITE_NOUNS`, organisations by the site's convention). English can also drop a
 relative pronoun ("the film Spielberg directed"); that reads the maker as the work, one
 vote among the article's others."""
@@ -155,10 +155,10 @@ def called_a_thing(text: str, mention: ner.Mention, noun: str | None = None) -> 
 
 
 def is_work_noun(word: str) -> bool:
-    """``word`` is one of :data:`WORK_NOUNS`, singular or plural ("comedies", "movies",
-    and :func:`_singular`'s "movy" for "movies")."""
+    """``word`` is one of :data:`WORK_NOUNS`, singular or plural ("comedies", "movies"),
+    or :func:`_singular`'s "movy" for "movies" (what :func:`said_to_be` returns)."""
     return any(form in WORK_NOUNS for form in (
-        word, _singular(word), word[:-1] + "ie" if word.endswith("y") else word))
+        word, _singular(word), word[:-1], word[:-1] + "ie" if word.endswith("y") else word))
 
 
 _KIND_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+)[ \t]+$")
