@@ -103,3 +103,27 @@ def test_titles_named_only_as_works_get_no_page(tmp_path: Path,
                          _article("a", 1, one), _article("b", 2, two)))
     assert "Brindlewick" not in pages
     assert pages["Dorvan Pike"] == {0, 1}
+
+
+# --- nationality words ----------------------------------------------------------------
+
+
+def test_words_for_a_nations_people_are_no_entity(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from news_digest.enrich import bodies
+
+    a = "A Briton and two Frenchmen were rescued by Zorbly Marine off Dover on Monday."
+    b = "Zorbly Marine said the Briton had been in the water for an hour."
+    found = {a: [("Briton", "person"), ("Frenchmen", "organization"),
+                 ("Zorbly Marine", "organization")],
+             b: [("Zorbly Marine", "organization"), ("Briton", "person")]}
+    pages = _pages(_step(tmp_path, monkeypatch, found, _article("a", 1, a),
+                         _article("b", 2, b)))
+    assert set(pages) == {"Zorbly Marine"}
+    for name in ("Briton", "Britons", "Frenchman", "Frenchmen", "Asian Britons", "Scots",
+                 "Australians", "Iraqi"):
+        assert bodies.nationality(name), name
+    # the nation itself, a team or firm named with a demonym, and a person are entities
+    for name in ("Australia", "Scotland", "Hawaiian Airlines", "Zorbly Frenchman",
+                 "Texans", "Mary Scot"):
+        assert not bodies.nationality(name), name

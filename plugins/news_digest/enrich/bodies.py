@@ -48,9 +48,21 @@ from functools import lru_cache
 
 from news_digest.enrich import filters, gazetteer, placenames
 
-__all__ = ["BODY_HEADS", "REGIONAL_BODIES", "SHARED_HEADS", "country_prefix",
-           "demonym_country", "described_body", "party_short_forms", "place_word",
-           "regional_body", "shared_shape", "split_shared"]
+__all__ = [
+    "BODY_HEADS",
+    "NATIONALITY_NOUNS",
+    "REGIONAL_BODIES",
+    "SHARED_HEADS",
+    "country_prefix",
+    "demonym_country",
+    "described_body",
+    "nationality",
+    "party_short_forms",
+    "place_word",
+    "regional_body",
+    "shared_shape",
+    "split_shared",
+]
 
 SHARED_HEADS: frozenset[str] = frozenset({
     "Party", "Parliament", "Senate", "Congress", "Commons", "Legislature", "Government",
@@ -123,6 +135,37 @@ def demonym_country(word: str) -> str | None:
         if country:
             return filters.country_of(country) or country
     return next((stem for stem in stems if _a_place(stem)), None)
+
+
+NATIONALITY_NOUNS: frozenset[str] = frozenset({
+    "Briton", "Brit", "Scot", "Dane", "Swede", "Pole", "Turk", "Finn", "Spaniard", "Kiwi",
+    "Aussie", "Yank", "Frenchman", "Frenchwoman", "Englishman", "Englishwoman",
+    "Irishman", "Irishwoman", "Welshman", "Welshwoman", "Scotsman", "Scotswoman",
+    "Dutchman", "Dutchwoman", "Cornishman", "Manxman",
+})
+"""English nouns for a person of a nation that no demonym ending derives from the
+country's name (:func:`demonym_country` reads "Australian", "Iraqi", "Scottish"): a
+closed class of the language, like the months, not names read off any text. Their
+plurals ("Britons", "Frenchmen") are read by :func:`nationality`."""
+
+
+def nationality(name: str) -> bool:
+    """``name`` only says what nation people are from: every word a demonym or a
+    nationality noun, singular or plural ("Briton", "Frenchmen", "Asian Britons",
+    "Australians"). The small model types such words a person or an organisation now
+    and then; a page for them would list every story that mentions a nation's people."""
+    words = name.split()
+    if not words or len(words) > 3:
+        return False
+
+    def one(word: str) -> bool:
+        singular = (word[:-3] + "man" if word.endswith("men") else
+                    word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
+        return (singular in NATIONALITY_NOUNS or word in NATIONALITY_NOUNS
+                or (demonym_country(singular) is not None
+                    and filters.country_of(singular) is None
+                    and not gazetteer.is_place(singular)))
+    return all(one(w) for w in words)
 
 
 # place_word, shared_shape, described_body and country_prefix are asked of every

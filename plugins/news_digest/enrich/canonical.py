@@ -379,7 +379,8 @@ def canonicalize(mentions: Sequence[tuple[ner.Mention, float]],
         if not is_name(surface):
             continue
         label = _label(kind, surface)
-        if entry is None and filters.rejected(surface, label) is not None:
+        if entry is None and (filters.rejected(surface, label) is not None
+                              or bodies.nationality(surface)):
             continue
         if (entry is None and " " not in surface and not surface.isupper()
                 and surface.lower() in common and not filters.country_of(surface)):
