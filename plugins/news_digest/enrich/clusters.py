@@ -434,28 +434,37 @@ def regroup(docs: Sequence[StoryDoc], window_days: int = DEFAULT_WINDOW_DAYS,
 def join_stories(docs: Sequence[StoryDoc], lists: Mapping[str, Sequence[str]],
                  window_days: int = DEFAULT_WINDOW_DAYS, k: int = NEIGHBOURS,
                  bar: float = SHARED_BAR) -> dict[str, str]:
-    """Stories merged by average linkage while the average :func:`shared_neighbours`
-    score over every pair of reports across two stories reaches ``bar`` and the two span
-    at most ``window_days``; then once more over the merged stories, each report's
-    neighbours read as the stories they now lie in (:func:`shared_stories`). Returns
-    story id → the id it is shown under, the story of the merged group's oldest report
-    (date, then key), so an existing story's id changes only when a related report joins
-    it to an older one. Only each doc's key, date and story are read (its vectors may be
-    empty): the evidence is in ``lists``."""
+    """Stories merged by average linkage while the average :func:`shared_stories` score
+    over every pair of reports across two stories reaches ``bar`` and the two span at
+    most ``window_days``; repeated over the merged stories until nothing more joins.
+    Returns story id → the id it is shown under, the story of the merged group's oldest
+    report (date, then key), so an existing story's id changes only when a related
+    report joins it to an older one. Only each doc's key, date and story are read (its
+    vectors may be empty): the evidence is in ``lists``.
+
+    Every pass weighs each neighbour by the share of its own list that lies in its own
+    story, so the evidence grows only from stories whose reports list each other: a
+    report that ingest kept on a story of its own (nothing reached the join threshold)
+    vouches for nobody. Until 2026-12-02 a first pass counted shared neighbours
+    unweighted, and on a busy day of one subject (a hundred election reports, most of
+    them one report of their own event) reports of *different* events filled each
+    other's lists, shared two or three of them and were chained into one story of up
+    to nine reports (docs/stories.md, "One event, not one subject")."""
     by_key = {d.key: d for d in docs}
     # the pairs' holders are keys of ``by_key``: only its docs' lists are read
     lists = {key: listed for key, listed in lists.items() if key in by_key}
-    first = _join(docs, shared_neighbours(lists, k), window_days, bar)
-    merged = [replace(d, story=first.get(str(d.story), str(d.story))) for d in docs]
-    second = _join(merged, shared_stories(lists, {d.key: str(d.story) for d in merged}, k),
-                   window_days, bar)
+    current = {d.key: str(d.story) for d in docs}
+    while True:
+        merged = [replace(d, story=current[d.key]) for d in docs]
+        joins = _join(merged, shared_stories(lists, current, k), window_days, bar)
+        if not joins:
+            break
+        current = {key: joins.get(story, story) for key, story in current.items()}
     out = {}
-    for story in sorted({str(d.story) for d in docs}):
-        shown = first.get(story, story)
-        shown = second.get(shown, shown)
-        if shown != story:
-            out[story] = shown
-    return out
+    for d in docs:
+        if current[d.key] != str(d.story):
+            out[str(d.story)] = current[d.key]
+    return dict(sorted(out.items()))
 
 
 def shared_stories(lists: Mapping[str, Sequence[str]], story: Mapping[str, str],
