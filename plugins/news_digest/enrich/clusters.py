@@ -46,8 +46,9 @@ so a threshold low enough for high recall merges look-alikes; the default takes 
 
 What the threshold leaves apart is joined afterwards, over all posts at once
 (:func:`regroup`): reports of one event have the same nearest neighbours, a look-alike's
-reports their own. Shown stories on ECB+: precision 0.976, recall 0.72 (file order);
-over 11 orders per half, precision 0.965 / 0.955, recall 0.69 / 0.72.
+reports their own, counted only as far as each neighbour's own list lies in its own
+story. Shown stories on ECB+: precision 0.968, recall 0.86 (file order); over 11 orders
+per half, precision 0.926 / 0.946, recall 0.73 / 0.87 (docs/stories.md).
 """
 
 from __future__ import annotations
@@ -473,9 +474,9 @@ def shared_stories(lists: Mapping[str, Sequence[str]], story: Mapping[str, str],
     ``k``: per story, the smaller of the two weights listed in it, summed (each other
     left out). A neighbour weighs the share of its own list that lies in its own story.
 
-    Why: after the first merge an event is often still two tight stories whose reports
-    fill their lists with their own story, so they share few *reports* across the
-    split but list the same *stories* (ECB+: two thirds of the missed pairs were
+    Why: an event is often split over tight stories whose reports fill their lists
+    with their own story, so they share few *reports* across the split but list the
+    same *stories* (ECB+: two thirds of the missed pairs were
     between two groups of 3+ reports of one event). The weight keeps one misplaced
     report from carrying its story along: a report of another event lists that event's
     reports, elsewhere, and counts little for the story it was put in."""
