@@ -257,3 +257,78 @@ def test_an_ingest_whose_regrouping_fails_still_writes_its_posts(
                              data_dir=tmp_path / "data", ner_backend="rules", processes=1))
     assert len(report.new) == 1
     assert "stories not regrouped" in caplog.text and "disk full" in caplog.text
+
+
+# A busy day on one subject: six reports of six different events in one town's election
+# campaign, each naming the mayor and her rival and using the campaign's words, each
+# with its own event (a budget vote, a strike, a school, a library, a police chief, a
+# park). No two are close enough for ingest to join (0.28-0.42), but every report's
+# nearest reports are the others, so they share most of their neighbours.
+CAMPAIGN = [
+    ("Council approves Riverton budget",
+     "Mayor Helen Marsh won the vote at Riverton City Hall, a boost for her re-election "
+     "campaign against councillor Tom Breck.",
+     "Councillors voted 9 to 4 for a budget of 412 million dollars, with Treasurer Owen "
+     "Pike warning of cuts to street lighting in Northgate. Parking fees in the Old Town "
+     "rise to 3 dollars an hour from April, and the sewer levy goes up 4 percent."),
+    ("Riverton bus drivers walk out",
+     "The strike is a blow to Mayor Helen Marsh as Riverton heads to the polls, and "
+     "councillor Tom Breck blamed her campaign promises.",
+     "Drivers of the Transit Union stopped 140 buses at dawn over rosters, and union "
+     "leader Dana Ruiz promised pickets at the Elm Street depot. Hospital staff and shift "
+     "workers queued for taxis, and the Riverton Chamber of Commerce estimated losses at "
+     "2 million dollars a day."),
+    ("Marsh closes Oakfield school",
+     "Riverton's Mayor Helen Marsh defended the closure on the campaign trail, while her "
+     "rival, councillor Tom Breck, called it a betrayal.",
+     "Oakfield Primary will close in July after enrolment fell to 96 pupils, the schools "
+     "board chair Victor Lang said, and pupils will move to Hillcrest. Parents gathered "
+     "at the gates with placards, and the Hillcrest head teacher Nora Quist said her "
+     "classrooms could take 60 more children."),
+    ("Library hours cut in Riverton",
+     "Councillor Tom Breck said the cut showed Mayor Helen Marsh had lost touch with "
+     "Riverton weeks before the election campaign ends.",
+     "The Central Library will open five days a week from March, librarian Grace Ohm "
+     "said, saving 1.3 million dollars a year. Branch libraries in Eastfield and Cole "
+     "Park lose their Saturday hours, and the mobile library van will be sold at auction."),
+    ("Riverton names new police chief",
+     "Mayor Helen Marsh announced the appointment at a campaign stop in Riverton; "
+     "councillor Tom Breck said the next mayor should have chosen.",
+     "Deputy Commander Ian Talbot, 52, becomes police chief after 28 years with the "
+     "force, replacing Chief Rosa Vey, who retires in June. Talbot led the 2019 inquiry "
+     "into evidence handling and promised 50 more officers on night patrols in the docks "
+     "district."),
+    ("Park plan for Riverton waterfront",
+     "The plan is the centrepiece of Mayor Helen Marsh's campaign for a second term in "
+     "Riverton, though councillor Tom Breck doubts the cost.",
+     "Architects Bloom and Kay unveiled a 60-acre park on the old Harbour Mills site, "
+     "costing 75 million dollars, with a ferry pier and a market hall. The first trees "
+     "will be planted in October, and a tram stop on Quay Road will link the park to "
+     "the station."),
+]
+
+
+def test_reports_of_different_events_on_one_subject_are_not_shown_as_one_story(
+        tmp_path: Path) -> None:
+    # Until 2026-12-02 a first pass counted every shared neighbour, and these six
+    # reports became one story ("Also reported — 4 more reports"); now a neighbour
+    # counts only as far as its own neighbours lie in its own story, and a report that
+    # ingest left on a story of its own vouches for nobody.
+    from helpers import build_from_seeds
+
+    seeds = tmp_path / "seeds" / "riverton-gazette"
+    seeds.mkdir(parents=True)
+    for i, (title, campaign, event) in enumerate(CAMPAIGN):
+        (seeds / f"r{i}.txt").write_text(f"{title}\n\n{campaign}\n\n{event}\n",
+                                         encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    out = build_from_seeds(tmp_path, NEWS_DIGEST_NER_BACKEND="rules")
+    posts = sorted((tmp_path / "content").rglob("*.md"))
+    stories = {yaml.safe_load(p.read_text().split("---")[1])["story"] for p in posts}
+    assert len(posts) == len(stories) == len(CAMPAIGN)  # ingest kept them apart
+    assert yaml.safe_load((tmp_path / "data" / "stories.learned.yml").read_text()) == {
+        "joined": {}}
+    home = cards((out / "index.html").read_text())
+    assert sum("Riverton" in c or "Marsh" in c for c in home) >= 2
+    assert not any("Also reported" in c for c in home)
+    assert not (out / "stories").exists() or not any((out / "stories").iterdir())

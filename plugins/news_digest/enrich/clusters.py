@@ -46,8 +46,9 @@ so a threshold low enough for high recall merges look-alikes; the default takes 
 
 What the threshold leaves apart is joined afterwards, over all posts at once
 (:func:`regroup`): reports of one event have the same nearest neighbours, a look-alike's
-reports their own. Shown stories on ECB+: precision 0.976, recall 0.72 (file order);
-over 11 orders per half, precision 0.965 / 0.955, recall 0.69 / 0.72.
+reports their own, counted only as far as each neighbour's own list lies in its own
+story. Shown stories on ECB+: precision 0.968, recall 0.86 (file order); over 11 orders
+per half, precision 0.926 / 0.946, recall 0.73 / 0.87 (docs/stories.md).
 """
 
 from __future__ import annotations
@@ -434,28 +435,37 @@ def regroup(docs: Sequence[StoryDoc], window_days: int = DEFAULT_WINDOW_DAYS,
 def join_stories(docs: Sequence[StoryDoc], lists: Mapping[str, Sequence[str]],
                  window_days: int = DEFAULT_WINDOW_DAYS, k: int = NEIGHBOURS,
                  bar: float = SHARED_BAR) -> dict[str, str]:
-    """Stories merged by average linkage while the average :func:`shared_neighbours`
-    score over every pair of reports across two stories reaches ``bar`` and the two span
-    at most ``window_days``; then once more over the merged stories, each report's
-    neighbours read as the stories they now lie in (:func:`shared_stories`). Returns
-    story id → the id it is shown under, the story of the merged group's oldest report
-    (date, then key), so an existing story's id changes only when a related report joins
-    it to an older one. Only each doc's key, date and story are read (its vectors may be
-    empty): the evidence is in ``lists``."""
+    """Stories merged by average linkage while the average :func:`shared_stories` score
+    over every pair of reports across two stories reaches ``bar`` and the two span at
+    most ``window_days``; repeated over the merged stories until nothing more joins.
+    Returns story id → the id it is shown under, the story of the merged group's oldest
+    report (date, then key), so an existing story's id changes only when a related
+    report joins it to an older one. Only each doc's key, date and story are read (its
+    vectors may be empty): the evidence is in ``lists``.
+
+    Every pass weighs each neighbour by the share of its own list that lies in its own
+    story, so the evidence grows only from stories whose reports list each other: a
+    report that ingest kept on a story of its own (nothing reached the join threshold)
+    vouches for nobody. Until 2026-12-02 a first pass counted shared neighbours
+    unweighted, and on a busy day of one subject (a hundred election reports, most of
+    them one report of their own event) reports of *different* events filled each
+    other's lists, shared two or three of them and were chained into one story of up
+    to nine reports (docs/stories.md, "One event, not one subject")."""
     by_key = {d.key: d for d in docs}
     # the pairs' holders are keys of ``by_key``: only its docs' lists are read
     lists = {key: listed for key, listed in lists.items() if key in by_key}
-    first = _join(docs, shared_neighbours(lists, k), window_days, bar)
-    merged = [replace(d, story=first.get(str(d.story), str(d.story))) for d in docs]
-    second = _join(merged, shared_stories(lists, {d.key: str(d.story) for d in merged}, k),
-                   window_days, bar)
+    current = {d.key: str(d.story) for d in docs}
+    while True:
+        merged = [replace(d, story=current[d.key]) for d in docs]
+        joins = _join(merged, shared_stories(lists, current, k), window_days, bar)
+        if not joins:
+            break
+        current = {key: joins.get(story, story) for key, story in current.items()}
     out = {}
-    for story in sorted({str(d.story) for d in docs}):
-        shown = first.get(story, story)
-        shown = second.get(shown, shown)
-        if shown != story:
-            out[story] = shown
-    return out
+    for d in docs:
+        if current[d.key] != str(d.story):
+            out[str(d.story)] = current[d.key]
+    return dict(sorted(out.items()))
 
 
 def shared_stories(lists: Mapping[str, Sequence[str]], story: Mapping[str, str],
@@ -464,9 +474,9 @@ def shared_stories(lists: Mapping[str, Sequence[str]], story: Mapping[str, str],
     ``k``: per story, the smaller of the two weights listed in it, summed (each other
     left out). A neighbour weighs the share of its own list that lies in its own story.
 
-    Why: after the first merge an event is often still two tight stories whose reports
-    fill their lists with their own story, so they share few *reports* across the
-    split but list the same *stories* (ECB+: two thirds of the missed pairs were
+    Why: an event is often split over tight stories whose reports fill their lists
+    with their own story, so they share few *reports* across the split but list the
+    same *stories* (ECB+: two thirds of the missed pairs were
     between two groups of 3+ reports of one event). The weight keeps one misplaced
     report from carrying its story along: a report of another event lists that event's
     reports, elsewhere, and counts little for the story it was put in."""
