@@ -1,0 +1,61 @@
+"""Hostile seeds found by a fuzzing round (formats and logging), each built into a real
+site with plain Pelican beside ordinary seeds: the build goes on, the good posts are
+there, and the hostile seed gives its post or one line naming it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from news_digest.frontmatter import split_front_matter
+
+from . import corpus
+from .helpers import collect_warnings, pelican_build
+
+
+def _site(root: Path) -> Path:
+    corpus.good_seeds(root / "seeds", 3, prefix="fuzz")
+    (root / "content").mkdir()
+    return root
+
+
+def _posts(content: Path) -> dict[str, dict]:
+    """Seed (front matter ``source.seed``) → front matter, for every post."""
+    found = {}
+    for path in sorted(content.rglob("*.md")):
+        head, _ = split_front_matter(path.read_text(encoding="utf-8"))
+        fm = yaml.safe_load(head)
+        found[str(fm["source"]["seed"])] = fm
+    return found
+
+
+def _good_pages(output: Path) -> list[Path]:
+    return sorted(p for p in output.glob("2024/02/*/*/index.html") if "fuzz" in p.parent.name)
+
+
+def test_jsonl_record_with_a_raw_line_separator_in_a_string_is_one_record(tmp_path: Path,
+                                                                           ) -> None:
+    """U+2028, U+2029 and NEL are legal raw inside a JSON string (``json.dumps(...,
+    ensure_ascii=False)`` writes them so); splitting the file at them cut each such
+    record into two lines that are not JSON, and the story was lost."""
+    root = _site(tmp_path)
+    records = []
+    for n, sep in enumerate(("\u2028", "\u2029", "\x85")):
+        paragraphs = corpus.prose(f"jsonl-separator-{n}", 2)
+        records.append({"title": f"Harbour report part{sep}{n}",
+                        "maintext": paragraphs[0] + sep + paragraphs[1],
+                        "url": f"https://wire.example/{n}",
+                        "date_publish": f"2024-03-0{n + 1} 10:00:00"})
+    wire = root / "seeds" / "wire.jsonl"
+    wire.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                    encoding="utf-8")
+    with collect_warnings() as lines:
+        output = pelican_build(root, root / "output")
+    assert not [line for line in lines if "wire.jsonl" in line and "skipped" in line], lines
+    posts = _posts(root / "content")
+    urls = sorted(fm["source"]["url"] for fm in posts.values()
+                  if str(fm["source"]["seed"]).startswith("seeds/wire.jsonl#"))
+    assert urls == [f"https://wire.example/{n}" for n in range(3)]
+    assert len(_good_pages(output)) == 3
