@@ -5,6 +5,7 @@ there, and the hostile seed gives its post or one line naming it."""
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import yaml
@@ -58,4 +59,43 @@ def test_jsonl_record_with_a_raw_line_separator_in_a_string_is_one_record(tmp_pa
     urls = sorted(fm["source"]["url"] for fm in posts.values()
                   if str(fm["source"]["seed"]).startswith("seeds/wire.jsonl#"))
     assert urls == [f"https://wire.example/{n}" for n in range(3)]
+    assert len(_good_pages(output)) == 3
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def test_html_seeds_trafilatura_gives_up_on_log_only_lines_naming_the_file(tmp_path: Path,
+                                                                          ) -> None:
+    """A frameset page, an empty body and a record that is only a script: trafilatura
+    logged "ERROR empty HTML tree: None", "ERROR parsed tree length: 1, …" and "WARNING
+    discarding data: None" into the build's output, lines naming no file (and, at ERROR,
+    alarming) beside ingest's own line saying which seed was skipped and why."""
+    root = _site(tmp_path)
+    seeds = root / "seeds"
+    (seeds / "frames.htm").write_text('<frameset><frame src="x"></frameset>', encoding="utf-8")
+    (seeds / "empty.html").write_text("<html><head><title>Nothing</title></head><body></body>"
+                                      "</html>", encoding="utf-8")
+    (seeds / "script.json").write_text(json.dumps({
+        "title": "Only a script", "url": "https://wire.example/script",
+        "maintext": "<div><script>alert(1)</script></div>"}), encoding="utf-8")
+    handler = _Records()
+    logging.getLogger().addHandler(handler)
+    try:
+        output = pelican_build(root, root / "output")
+    finally:
+        logging.getLogger().removeHandler(handler)
+    lines = [(r.name, r.levelname, r.getMessage()) for r in handler.records]
+    about_seeds = [line for line in lines if not line[0].startswith("pelican")]
+    unnamed = [line for line in about_seeds
+               if str(seeds) not in line[2] and not line[2].startswith("news-digest: ingest:")]
+    assert unnamed == [], unnamed
+    for name in ("frames.htm", "empty.html", "script.json"):
+        assert len([line for line in about_seeds if f"{name}" in line[2]]) == 1, about_seeds
     assert len(_good_pages(output)) == 3
