@@ -99,3 +99,45 @@ def test_html_seeds_trafilatura_gives_up_on_log_only_lines_naming_the_file(tmp_p
     for name in ("frames.htm", "empty.html", "script.json"):
         assert len([line for line in about_seeds if f"{name}" in line[2]]) == 1, about_seeds
     assert len(_good_pages(output)) == 3
+
+
+def test_a_renamed_seed_keeps_its_post(tmp_path: Path) -> None:
+    """A seed renamed between builds (a text dump, and a JSON Lines file) is the same
+    seed: it was reported as "seed gone, post kept" on every build, and when the renamed
+    seed then changed, ingest made a second post of the same article beside the first."""
+    root = _site(tmp_path)
+    seeds = root / "seeds"
+    dump = seeds / "2024-03-05" / "council.txt"
+    dump.parent.mkdir(parents=True)
+    dump.write_text(corpus.article("Council renames the harbour fund", "renamed-dump"),
+                    encoding="utf-8")
+    record = {"title": "Ferry timetable changes for the winter",
+              "maintext": "\n".join(corpus.prose("renamed-record", 3)),
+              "url": "https://wire.example/ferry", "date_publish": "2024-03-06 09:00:00"}
+    (seeds / "wire.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    pelican_build(root, root / "output")
+    before = sorted(p.relative_to(root / "content").as_posix()
+                    for p in (root / "content").rglob("*.md"))
+    assert len(before) == 5
+
+    dump.rename(dump.with_name("council-renamed.txt"))
+    (seeds / "wire.jsonl").rename(seeds / "wire-2024.jsonl")
+    with collect_warnings() as lines:
+        pelican_build(root, root / "output")
+    assert not [line for line in lines if "gone" in line], lines
+
+    (seeds / "2024-03-05" / "council-renamed.txt").write_text(
+        corpus.article("Council renames the harbour fund", "renamed-dump",
+                       extra=[corpus.in_prose("renamed-dump-late", "a late correction")]),
+        encoding="utf-8")
+    record["maintext"] += "\nThe company added a late sailing on Fridays, it said."
+    (seeds / "wire-2024.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with collect_warnings() as lines:
+        output = pelican_build(root, root / "output")
+    after = sorted(p.relative_to(root / "content").as_posix()
+                   for p in (root / "content").rglob("*.md"))
+    assert after == before, lines
+    seeds_named = sorted(str(fm["source"]["seed"]) for fm in _posts(root / "content").values())
+    assert "seeds/2024-03-05/council-renamed.txt" in seeds_named
+    assert any(s.startswith("seeds/wire-2024.jsonl#") for s in seeds_named), seeds_named
+    assert len(_good_pages(output)) == 3
