@@ -141,3 +141,25 @@ def test_a_renamed_seed_keeps_its_post(tmp_path: Path) -> None:
     assert "seeds/2024-03-05/council-renamed.txt" in seeds_named
     assert any(s.startswith("seeds/wire-2024.jsonl#") for s in seeds_named), seeds_named
     assert len(_good_pages(output)) == 3
+
+
+def test_a_stated_date_past_year_9999_in_utc_is_named_not_called_missing(tmp_path: Path,
+                                                                          ) -> None:
+    """A record's ``date_publish`` of 9999-12-31 23:30 -05:00 (or 0001-01-01 00:30
+    +05:00) parses but has no UTC datetime: the post is dated by the file's mtime, and
+    its warning said "no date in the seed", about a seed that states one."""
+    root = _site(tmp_path)
+    records = [{"title": f"Calendar edge story {n}", "maintext": "\n".join(
+                    corpus.prose(f"calendar-edge-{n}", 2)),
+                "url": f"https://wire.example/edge-{n}", "date_publish": date}
+               for n, date in enumerate(("9999-12-31T23:30:00-05:00",
+                                         "0001-01-01T00:30:00+05:00"))]
+    (root / "seeds" / "edge.json").write_text(json.dumps(records), encoding="utf-8")
+    with collect_warnings() as lines:
+        output = pelican_build(root, root / "output")
+    for record in records:
+        named = [line for line in lines if record["url"] in line]
+        assert len(named) == 1, lines
+        assert f"date_publish '{record['date_publish']}' is outside" in named[0], named
+        assert "no date in the seed" not in named[0]
+    assert len(_good_pages(output)) == 3
