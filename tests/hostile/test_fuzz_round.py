@@ -163,3 +163,30 @@ def test_a_stated_date_past_year_9999_in_utc_is_named_not_called_missing(tmp_pat
         assert f"date_publish '{record['date_publish']}' is outside" in named[0], named
         assert "no date in the seed" not in named[0]
     assert len(_good_pages(output)) == 3
+
+
+def test_a_url_that_does_not_parse_does_not_stop_the_build(tmp_path: Path) -> None:
+    """``http://[invalid/x`` (an unclosed IPv6 bracket) passed the http(s) check, and
+    the article template's ``host`` filter (the link text when no publisher is named)
+    raised ValueError from urlsplit: Pelican exited 1 and no page of the site was
+    written. From a record's URL, and from a curator's front matter alike."""
+    root = _site(tmp_path)
+    (root / "seeds" / "odd.json").write_text(json.dumps({
+        "title": "Bridge inspection finds loose bolts",
+        "maintext": "\n".join(corpus.prose("odd-url", 2)),
+        "url": "http://[invalid/x", "date_publish": "2024-03-08 08:00:00"}), encoding="utf-8")
+    curated = root / "content" / "2024" / "by-hand.md"
+    curated.parent.mkdir(parents=True)
+    curated.write_text(
+        "---\ntitle: Written by hand\ndate: 2024-03-09T12:00:00+00:00\nslug: by-hand\n"
+        "source: {url: \"https://[::1/\", seed: seeds/none.txt, sha256: null}\n---\n\n"
+        "A curator wrote this body.\n", encoding="utf-8")
+    with collect_warnings() as lines:
+        output = pelican_build(root, root / "output")
+    assert [line for line in lines if "odd.json" in line and "http://[invalid/x" in line
+            and "not an http(s) URL" in line], lines
+    page = output / "2024" / "03" / "08" / "bridge-inspection-finds-loose-bolts" / "index.html"
+    assert page.exists()
+    assert "[invalid" not in page.read_text(encoding="utf-8").split("<main", 1)[-1]
+    assert (output / "2024" / "03" / "09" / "by-hand" / "index.html").exists()
+    assert len(_good_pages(output)) == 3
