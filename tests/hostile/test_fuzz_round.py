@@ -190,3 +190,29 @@ def test_a_url_that_does_not_parse_does_not_stop_the_build(tmp_path: Path) -> No
     assert "[invalid" not in page.read_text(encoding="utf-8").split("<main", 1)[-1]
     assert (output / "2024" / "03" / "09" / "by-hand" / "index.html").exists()
     assert len(_good_pages(output)) == 3
+
+
+def test_a_tilde_fence_in_seed_text_does_not_make_a_code_block(tmp_path: Path) -> None:
+    """A record's text with ``~~~`` lines around a paragraph: Markdown's fenced code
+    opened there, and the page showed the escapes as the text ("5 &amp; 6
+    \\*were\\* \\[paid\\]") in a code block instead of the paragraph as written."""
+    import html5lib
+
+    root = _site(tmp_path)
+    first, second = corpus.prose("tilde-fence", 2)
+    (root / "seeds" / "fence.json").write_text(json.dumps({
+        "title": "Harbour fees settled after long dispute",
+        "maintext": "\n".join([first, "~~~", "Fees of 5 & 6 *were* [paid] by the council",
+                               "~~~", second]),
+        "url": "https://wire.example/fence", "date_publish": "2024-03-08 08:00:00"}),
+        encoding="utf-8")
+    output = pelican_build(root, root / "output")
+    page = output / "2024" / "03" / "08" / "harbour-fees-settled-after-long-dispute" / \
+        "index.html"
+    doc = html5lib.parse(page.read_bytes(), treebuilder="lxml", namespaceHTMLElements=False)
+    main = doc.find(".//main")
+    assert main.find(".//pre") is None and main.find(".//code") is None
+    shown = ["".join(p.itertext()) for p in main.iter("p")]
+    assert "Fees of 5 & 6 *were* [paid] by the council" in shown, shown
+    assert "~~~" in shown
+    assert len(_good_pages(output)) == 3
