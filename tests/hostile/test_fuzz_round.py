@@ -216,3 +216,18 @@ def test_a_tilde_fence_in_seed_text_does_not_make_a_code_block(tmp_path: Path) -
     assert "Fees of 5 & 6 *were* [paid] by the council" in shown, shown
     assert "~~~" in shown
     assert len(_good_pages(output)) == 3
+
+
+def test_a_symlinked_folder_of_seeds_is_named_not_silently_passed_over(tmp_path: Path,
+                                                                        ) -> None:
+    """Symlinked folders are not followed (a loop would never end), so an archive linked
+    into the seeds folder gave no post and no line at all: the build looked complete."""
+    root = _site(tmp_path)
+    archive = tmp_path / "archive"
+    corpus.good_seeds(archive, 2, prefix="archived")
+    (root / "seeds" / "linked-archive").symlink_to(archive, target_is_directory=True)
+    with collect_warnings() as lines:
+        output = pelican_build(root, root / "output")
+    named = [line for line in lines if str(root / "seeds" / "linked-archive") in line]
+    assert len(named) == 1 and "symlink" in named[0], lines
+    assert len(_good_pages(output)) == 3

@@ -153,8 +153,12 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
     # --- end of issue #15 block ---
 
     unknown: list[Path] = []
+    linked: list[Path] = []
     found = [(path.relative_to(root).as_posix() if root.is_dir() else path.name, path)
-             for path in discover(root, unknown)]
+             for path in discover(root, unknown, linked)]
+    for path in sorted(linked):
+        log.warning("folder not read: %s is a symlink (symlinked folders are not followed; "
+                    "link the seed files, or copy the folder in)", shown_path(path))
     for gone in set(stat_cache) - {rel for rel, _ in found}:
         del stat_cache[gone]  # a seed deleted or moved: its line would only grow the cache
     for rel, path in found:
