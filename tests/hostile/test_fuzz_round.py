@@ -231,3 +231,25 @@ def test_a_symlinked_folder_of_seeds_is_named_not_silently_passed_over(tmp_path:
     named = [line for line in lines if str(root / "seeds" / "linked-archive") in line]
     assert len(named) == 1 and "symlink" in named[0], lines
     assert len(_good_pages(output)) == 3
+
+
+def test_a_seed_and_its_post_both_deleted_are_not_reported_as_kept(tmp_path: Path) -> None:
+    """A curator deletes a seed and the post made of it: every later build warned "seed
+    gone, post kept: <post>" about a post that is not there."""
+    root = _site(tmp_path)
+    seed = root / "seeds" / "2024-03-05" / "withdrawn.txt"
+    seed.parent.mkdir(parents=True)
+    seed.write_text(corpus.article("Ferry strike called off at the last minute", "withdrawn"),
+                    encoding="utf-8")
+    pelican_build(root, root / "output")
+    post = root / "content" / "2024" / "ferry-strike-called-off-at-the-last-minute.md"
+    assert post.exists()
+    seed.unlink()
+    post.unlink()
+    for _ in range(2):
+        with collect_warnings() as lines:
+            output = pelican_build(root, root / "output")
+        assert not [line for line in lines if "ferry-strike" in line], lines
+    assert not post.exists()
+    assert not list(output.glob("2024/*/*/ferry-strike-called-off-at-the-last-minute"))
+    assert len(_good_pages(output)) == 3
