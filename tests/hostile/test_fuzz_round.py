@@ -1,6 +1,7 @@
-"""Hostile seeds found by a fuzzing round (formats and logging), each built into a real
-site with plain Pelican beside ordinary seeds: the build goes on, the good posts are
-there, and the hostile seed gives its post or one line naming it."""
+"""Hostile seeds and seed-folder changes found by a fuzzing round (JSON Lines, saved
+pages, dates, URLs, Markdown fences, symlinked folders, renamed and deleted seeds), each
+built into a real site with plain Pelican beside ordinary seeds: the build goes on, the
+good posts are there, and the hostile seed gives its post or one line naming it."""
 
 from __future__ import annotations
 
