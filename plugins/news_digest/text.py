@@ -163,9 +163,15 @@ def web_url(value: object) -> str | None:
     """``value`` if it is an http(s) URL safe to put in ``href``, else None.
 
     Seeds and front matter are editable text: a ``javascript:`` or ``data:`` URL, or one
-    with quotes or control characters, must never become a link.
+    with quotes or control characters, must never become a link. Nor one that does not
+    parse as a URL: "http://[invalid/x" (an unclosed IPv6 bracket) made ``urlsplit``
+    raise while a page was rendered, and the whole build stopped over one seed's URL.
     """
     if isinstance(value, str) and _WEB_URL.fullmatch(value.strip()):
+        try:
+            urlsplit(value.strip())
+        except ValueError:
+            return None
         return value.strip()
     return None
 

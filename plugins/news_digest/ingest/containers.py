@@ -82,7 +82,7 @@ def json_records(data: bytes, kind: str) -> list[tuple[str, Item | RecordProblem
     text, _, _ = decode(data)
     out: list[tuple[str, Item | RecordProblem]] = []
     if kind == "jsonl":
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(_LINE_END.split(text), start=1):
             if not line.strip():
                 continue
             try:
@@ -118,6 +118,11 @@ def json_records(data: bytes, kind: str) -> list[tuple[str, Item | RecordProblem
 
 
 _TOO_DEEP = "JSON nested too deeply to be an article record"
+_LINE_END = re.compile(r"\r\n|\r|\n")
+"""Where a JSON Lines record ends. Not :meth:`str.splitlines`, which also splits at
+U+2028, U+2029 and NEL (U+0085): JSON allows those raw inside a string (Python's
+``json.dumps(..., ensure_ascii=False)`` writes them so), and splitting there cut one valid
+record into two invalid lines. A raw CR or LF cannot be inside a JSON string."""
 
 
 def _loads(text: str) -> Any:

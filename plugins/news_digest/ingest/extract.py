@@ -128,6 +128,18 @@ def published_time(html: str) -> str | None:
     return next((found[k] for k in PUBLISHED_KEYS if k in found), None)
 
 
+_LIBRARY_LOGGERS = ("trafilatura", "htmldate", "courlan")
+"""What trafilatura logs through: lines such as "ERROR empty HTML tree: None" or
+"WARNING discarding data: None", which name no file. Ingest says what became of the
+seed in its own line naming it (skipped and why, or the post's warnings)."""
+
+
+@functools.cache
+def _quiet_libraries() -> None:
+    for name in _LIBRARY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 @functools.lru_cache(maxsize=4)
 def _trafilatura(html: str) -> dict[str, Any] | None:
     """Main text and metadata as a dict, or None; cached so text and metadata share a parse."""
@@ -136,6 +148,7 @@ def _trafilatura(html: str) -> dict[str, Any] | None:
     try:
         import trafilatura
 
+        _quiet_libraries()
         doc = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=True,
             deduplicate=False,  # trafilatura's cache spans calls: output would depend on order

@@ -139,7 +139,7 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
                 # The same record again (overlapping feed snapshots, a copied file): the
                 # post made from its first copy stands; no second post, no error.
                 if entry:
-                    entry["seed"] = entry.get("seed") or raw.rel
+                    entry["seed"] = _moved_to(entry.get("seed"), raw.rel, root, record=True)
                     out.unchanged_post(entry, content)
                 else:
                     out.unchanged += 1
@@ -153,8 +153,12 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
     # --- end of issue #15 block ---
 
     unknown: list[Path] = []
+    linked: list[Path] = []
     found = [(path.relative_to(root).as_posix() if root.is_dir() else path.name, path)
-             for path in discover(root, unknown)]
+             for path in discover(root, unknown, linked)]
+    for path in sorted(linked):
+        log.warning("folder not read: %s is a symlink (symlinked folders are not followed; "
+                    "link the seed files, or copy the folder in)", shown_path(path))
     for gone in set(stat_cache) - {rel for rel, _ in found}:
         del stat_cache[gone]  # a seed deleted or moved: its line would only grow the cache
     for rel, path in found:
@@ -193,7 +197,7 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
             if seed not in (None, rel) and (root / str(seed)).exists() and seed in seen:
                 out.skipped.append((str(path), f"duplicate of {seed} (same bytes)"))
                 continue
-            entry["seed"] = seed or rel
+            entry["seed"] = _moved_to(seed, rel, root)
             out.unchanged_post(entry, content)
             continue
         old_sha = by_seed.get(rel)
@@ -205,6 +209,20 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
         out.unknown.append(str(path))
         log.warning("not a seed format: %s (seeds are %s)", shown_path(path), kinds)
     return out
+
+
+def _moved_to(seed: str | None, rel: str, root: Path, record: bool = False) -> str:
+    """The seed a post's manifest entry names, now that its bytes are found at ``rel``.
+
+    When the named seed's file is gone, the seed was renamed or moved (its bytes are
+    here): ``rel`` is that seed now. Keeping the old name reported the post as "seed
+    gone" on every build, and a later change to the renamed seed made a second post of
+    the same article instead of updating this one. A record's seed (``file#key``) is
+    gone when its file is; a copy beside a seed that is still there changes nothing."""
+    if seed is None:
+        return rel
+    name = seed.rsplit("#", 1)[0] if record else seed
+    return seed if (root / name).exists() else rel
 
 
 # --- a source's boilerplate ------------------------------------------------------------

@@ -397,10 +397,13 @@ class _Writer:
 
 def _report_orphans(settings: Settings, manifest: Manifest, seen: dict[str, str],
                     report: Report) -> None:
-    """Posts whose seed is gone are kept; say so, once per run, without deleting anything."""
+    """Posts whose seed is gone are kept; say so, once per run, without deleting anything.
+    A post a curator deleted as well is not one: "post kept" about a file that is not
+    there, on every build, would be false."""
     for _, entry in sorted(manifest.posts.items()):
         seed = entry.get("seed")
-        if seed and seed not in seen and not (settings.seeds / seed).exists():
+        if seed and seed not in seen and not (settings.seeds / seed).exists() \
+                and (settings.content / entry["post"]).exists():
             report.orphaned.append(entry["post"])
 
 

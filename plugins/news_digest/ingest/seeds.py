@@ -53,13 +53,16 @@ class Skipped:
     reason: str
 
 
-def discover(root: Path, unknown: list[Path] | None = None) -> Iterator[Path]:
+def discover(root: Path, unknown: list[Path] | None = None,
+             linked: list[Path] | None = None) -> Iterator[Path]:
     """Yield seed files under ``root``, recursively, sorted by relative path.
 
     Symlinked folders are not followed (a symlink loop would never end); symlinked
     files are read. Hidden files and folders (editor swap files, ``.git``) are skipped.
     Files of a kind that is not read (not a seed format, not ``index.tsv``) are appended
-    to ``unknown``, sorted, when a list is given, so the caller can say so once.
+    to ``unknown``, sorted, when a list is given, so the caller can say so once; so are
+    symlinked folders to ``linked``: their seeds are not read, which a curator who linked
+    an archive in must be told rather than find no post and no word about it.
     """
     if root.is_file():
         yield root
@@ -68,6 +71,8 @@ def discover(root: Path, unknown: list[Path] | None = None) -> Iterator[Path]:
     others: list[tuple[str, Path]] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        if linked is not None:
+            linked.extend(Path(dirpath) / d for d in dirnames if (Path(dirpath) / d).is_symlink())
         for name in filenames:
             if name.startswith(".") or name in NOT_SEEDS:
                 continue

@@ -140,8 +140,10 @@ def unread_date(meta: dict[str, str]) -> str | None:
     if not value:
         return None
     date, why = stated_date(value)
-    if date is not None:
+    if date is not None and _utc(date) is not None:
         return None
+    if date is not None:  # 9999-12-31T23:30-05:00 is a date, but none in UTC
+        why = "is outside the years 1 to 9999 in UTC"
     shown = value if len(value) <= 60 else value[:60] + "…"
     return f"{meta.get('date_field') or 'date'} {shown!r} {why}"
 

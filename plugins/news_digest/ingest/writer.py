@@ -19,7 +19,7 @@ from news_digest.text import ENTITY_GROUPS, slugify, without_tags
 from news_digest.vocab.registry import key
 
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]|])")
-_LINE_START = re.compile(r"^(\s*)([#+\-=:]|(?P<num>\d+)[.)])")
+_LINE_START = re.compile(r"^(\s*)([#+\-=:~]|(?P<num>\d+)[.)])")
 
 
 def post_slug(title: str) -> str:
@@ -35,7 +35,9 @@ def escape_markdown(text: str) -> str:
 
     HTML specials become entities; Markdown's inline specials are backslash-escaped
     (``{`` and ``}`` too, so Markdown-extra's ``{: onclick=…}`` cannot add attributes);
-    a block marker at the start of a line (``#``, ``-``, ``1.``, ``>``) is escaped.
+    a block marker at the start of a line (``#``, ``-``, ``1.``, ``>``, and ``~``: a
+    ``~~~`` line opens a fenced code block, which would show the escapes themselves,
+    "&amp;" and "\\*", as the text) is escaped.
     """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_INLINE.sub(r"\\\1", text)
