@@ -3,7 +3,9 @@
 * A word the corpus writes mostly as a first name ("David") is not resolved, through the
   corpus, to the one person who has it as a surname: written alone it is somebody's
   first name.
-
+* A one-word person span after a lower-case "the" that ends its noun phrase ("visitors
+  to the Vantry.") is a thing's name, not a person's surname: the article's bare
+  mentions of that word are no person.
 People and places are made up for the tests. Where the entity step runs, the model's
 mentions are given (a fake NER backend) and the real entity step and corpus resolution
 run on them.
@@ -12,8 +14,18 @@ run on them.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
+import pytest
+
+from news_digest.enrich import cues, entities, ner
+from news_digest.enrich.ner import Mention
+from news_digest.enrich.pipeline import EnrichContext
 from news_digest.enrich.resolve import resolve_corpus
+from news_digest.model import Article, Draft, Entity, Source
+from news_digest.settings import Settings
+
+Found = dict[str, list[tuple[str, str]]]
 
 
 def _day(i: int) -> datetime:
@@ -46,3 +58,55 @@ def test_a_surname_that_is_no_ones_first_name_still_resolves() -> None:
         [("person", "Dorran"), ("person", "Marla Quent")],
     )
     assert got[1] == {"Fenwick Dorran", "Marla Quent"}
+
+
+def _article(slug: str, day: int, *paragraphs: str) -> Article:
+    draft = Draft(title=f"Report {slug}", paragraphs=paragraphs)
+    return Article(draft=draft, source=Source(seed=f"{slug}.txt", sha256="0" * 64),
+                   date=_day(day), date_source="metadata", slug=slug)
+
+
+def _step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, found: Found,
+          *articles: Article) -> list[tuple[Entity, ...]]:
+    """The entity step over ``articles``, the model finding ``found`` per text (every
+    occurrence of each listed name, as a whole word, outside the longer ones)."""
+    def fake(nlp: object, texts: list[str], batch_size: int = 32) -> list[list[Mention]]:
+        import re
+
+        out = []
+        for text in texts:
+            ms = [Mention(name, etype, hit.start()) for name, etype in found.get(text, [])
+                  for hit in re.finditer(rf"\b{re.escape(name)}\b", text)]
+            ms = [m for m in ms if not any(  # the model's spans do not nest
+                o.start <= m.start and m.start + len(m.text) <= o.start + len(o.text)
+                and len(o.text) > len(m.text) for o in ms)]
+            out.append(sorted(ms, key=lambda m: m.start))
+        return out
+
+    monkeypatch.setattr(ner, "spacy_mentions", fake)
+    ctx = EnrichContext(Settings(data_dir=tmp_path / "data"))
+    ctx.resource("entities.backend", lambda: ("spacy:test", object(), None))
+    return [a.entities for a in entities.entities_step(list(articles), ctx)]
+
+
+def _pages(found: list[tuple[Entity, ...]]) -> list[set[str]]:
+    return _resolved(*[[(e.type, e.name) for e in ents] for ents in found])
+
+
+def test_a_bare_name_after_the_is_no_person(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    one = "The comedian Marla Vantry won an award."
+    two = ("Messages were sent by visitors to the Vantry. Artists who decorated the "
+           "Vantry tree included Ivo Stark.")
+    three = "Ivo Stark said the Vantry government fell. Vantry resigned."
+    got = _pages(_step(tmp_path, monkeypatch, {
+        one: [("Marla Vantry", "person")],
+        two: [("Vantry", "person"), ("Ivo Stark", "person")],
+        three: [("Vantry", "person"), ("Ivo Stark", "person")],
+    }, _article("one", 1, one), _article("two", 2, two), _article("three", 3, three)))
+    assert "Marla Vantry" not in got[1] and "Vantry" not in got[1]
+    assert "Marla Vantry" in got[2]  # "the Vantry government": a person's name as modifier
+    text = "the Vantry's director"
+    assert cues.bare_with_the(text, Mention("Vantry", "person", 4))
+    assert not cues.bare_with_the("the Vantry government", Mention("Vantry", "person", 4))
+

@@ -24,8 +24,9 @@ from functools import lru_cache
 from news_digest.enrich import bodies, filters, gazetteer, ner, rarity
 
 __all__ = ["DEFINITION_LINKS", "PORTFOLIO_NOUNS", "QUANTITY_WORDS", "Definition",
-           "acronym_meanings", "chained_in_name", "cut_before_name", "cut_from_longer",
-           "defined_acronyms", "ends_longer", "former_name", "inside_definition",
+           "acronym_meanings", "bare_with_the", "chained_in_name", "cut_before_name",
+           "cut_from_longer", "defined_acronyms", "ends_longer", "former_name",
+           "inside_definition",
            "listed_pair", "named_before", "named_in_plural", "numbered",
            "numbered_after", "only_in_chains", "only_opens_sentences", "opens_sentence",
            "part_of_title",
@@ -157,6 +158,23 @@ def surname_cut_from_name(text: str, mention: ner.Mention,
         return False  # "New Hampshire [Sanders]"; "Chancellor Angela [Merkel]"
     # the middle word may be a title word when it is part of the name ("Baron")
     return not (_word_of_its_own(given) or _word_of_its_own(middle))
+
+
+def bare_with_the(text: str, mention: ner.Mention) -> bool:
+    """A one-word person span written after a lower-case "the" and ending its noun
+    phrase ("visitors to the [Vantry].", "the [Vantry]'s director"): English puts no
+    "the" before a person's bare surname, so the word names a thing (a gallery, a
+    firm). A span the phrase goes on from with a lower-case word is a person's name
+    used as a modifier ("the [Dalby] government") and is left alone."""
+    if mention.type != "person" or " " in mention.text.strip():
+        return False
+    if not re.search(r"(?<![\w'’])the[ \t]+$", text[max(0, mention.start - 8):mention.start]):
+        return False
+    rest = text[mention.start + len(mention.text):]
+    if re.match(r"['’]s\b", rest):
+        return True  # "the Vantry's director"
+    after = re.match(r"[ \t]*([a-z]+)", rest)
+    return after is None or after.group(1) in ner.stop_words()
 
 
 _OF_TITLE = re.compile(r"\b([A-Z][a-z]+) of\s+(?:the\s+)?$")

@@ -391,6 +391,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
         american = placenames.american(m.text for ms in found[at:at + len(article)]
                                        for m in ms if m.type == "place")
         # one-word people the article introduces as someone unnamed ("a student named X")
+        # or writes after "the" (a thing's name)
         unnamed: set[str] = set()
         # a state's body named without its state ("the state Senate"): (part, start) → body
         statewide: dict[tuple[int, int], str] = {}
@@ -423,7 +424,9 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             # "box-office flops Zarvo and Quillcat": two names, whatever the span
             kept = [p for m in kept for p in ((registry.entry(m.text) is None
                                                and cues.listed_pair(text, m)) or [m])]
-            unnamed.update(m.text for m in kept if cues.introduced_unnamed(text, m))
+            # "a student named X"; "visitors to the X." (a thing: no person's surname)
+            unnamed.update(m.text for m in kept if cues.introduced_unnamed(text, m)
+                           or cues.bare_with_the(text, m))
             voted = things.thing_votes(text, kept)
             qualifiers.extend(placenames.place_qualifiers(text, voted))
             voted = [_regional(text, m, len(mentions), statewide) for m in voted]
