@@ -3,6 +3,9 @@
 * A word the corpus writes mostly as a first name ("David") is not resolved, through the
   corpus, to the one person who has it as a surname: written alone it is somebody's
   first name.
+* A one-word person span right after one capitalised name word ("Quorin [Dalby]") is
+  the whole name written: the model knew the surname, not the rare first name, and the
+  bare surname would resolve to another person of that surname.
 * A one-word person span after a lower-case "the" that ends its noun phrase ("visitors
   to the Vantry.") is a thing's name, not a person's surname: the article's bare
   mentions of that word are no person.
@@ -91,6 +94,30 @@ def _step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, found: Found,
 
 def _pages(found: list[tuple[Entity, ...]]) -> list[set[str]]:
     return _resolved(*[[(e.type, e.name) for e in ents] for ents in found])
+
+
+def test_a_rare_first_name_before_a_bare_surname_is_part_of_the_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    one = "The producer Tobin Dalby said the show would go on."
+    two = ("Quorin Dalby, Ras Pelmont and Ivo Stark will host the show. "
+           "Dalby said it was an honour.")
+    got = _pages(_step(tmp_path, monkeypatch, {
+        one: [("Tobin Dalby", "person")],
+        two: [("Dalby", "person"), ("Ras Pelmont", "person"), ("Ivo Stark", "person")],
+    }, _article("one", 1, one), _article("two", 2, two)))
+    assert "Tobin Dalby" not in got[1]
+    assert "Quorin Dalby" in got[1]
+
+
+def test_a_word_of_its_own_or_a_common_word_before_a_surname_is_not_a_first_name() -> None:
+    for text in ("But Dalby said no.", "Striker Dalby scored.", "Meanwhile Dalby left.",
+                 "He met Welsh Dalby fans.", "Ms Dalby said no.", "Fit-again Dalby plays.",
+                 "Vice-President Dalby spoke.", "Workers at the Quorin Dalby yard."):
+        at = text.index("Dalby")
+        assert cues.given_name_before(text, Mention("Dalby", "person", at), []) is None, text
+    text = "Quorin Dalby spoke."
+    got = cues.given_name_before(text, Mention("Dalby", "person", 7), [])
+    assert got is not None and (got.text, got.start) == ("Quorin Dalby", 0)
 
 
 def test_a_bare_name_after_the_is_no_person(

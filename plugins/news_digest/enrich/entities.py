@@ -410,7 +410,9 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
                 if nlp is not None else m.text) for m in found[at]])
             # "ISIS (Islamic State of Iraq and Syria)": no "Iraq" of its own
             defined = cues.defined_acronyms(text)
-            kept = [cues.titled_person(text, m) or m for m in written
+            # "Quorin [Dalby]": the whole name written, not the bare surname
+            kept = [cues.given_name_before(text, m, written) or cues.titled_person(text, m)
+                    or m for m in written
                     if not cues.inside_definition(m, defined)
                     and not cues.cut_from_longer(text, m)
                     and not cues.cut_before_name(text, m, written)
