@@ -9,6 +9,10 @@
 * A one-word person span after a lower-case "the" that ends its noun phrase ("visitors
   to the Vantry.") is a thing's name, not a person's surname: the article's bare
   mentions of that word are no person.
+* A place written under another of its names ("Holland") that is the surname of one of
+  the article's full-named people is that person ("Tobin Holland … laid it off to
+  Holland who scored"), not the place's page.
+
 People and places are made up for the tests. Where the entity step runs, the model's
 mentions are given (a fake NER backend) and the real entity step and corpus resolution
 run on them.
@@ -137,3 +141,16 @@ def test_a_bare_name_after_the_is_no_person(
     assert cues.bare_with_the(text, Mention("Vantry", "person", 4))
     assert not cues.bare_with_the("the Vantry government", Mention("Vantry", "person", 4))
 
+
+def test_a_place_alias_that_is_the_articles_persons_surname_is_that_person(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    one = ("Tobin Holland put the visitors ahead. Ivo Stark laid it off to Holland who "
+           "scored.")
+    two = "Ivo Stark flew to Holland for the final."
+    found = _step(tmp_path, monkeypatch, {
+        one: [("Tobin Holland", "person"), ("Ivo Stark", "person"), ("Holland", "place")],
+        two: [("Ivo Stark", "person"), ("Holland", "place")],
+    }, _article("one", 1, one), _article("two", 2, two))
+    got = _pages(found)
+    assert got[0] == {"Tobin Holland", "Ivo Stark"}
+    assert "Netherlands" in got[1]  # no one of that surname: the place
