@@ -24,8 +24,9 @@ from functools import lru_cache
 from news_digest.enrich import bodies, filters, gazetteer, ner, rarity
 
 __all__ = ["DEFINITION_LINKS", "PORTFOLIO_NOUNS", "QUANTITY_WORDS", "Definition",
-           "acronym_meanings", "chained_in_name", "cut_before_name", "cut_from_longer",
-           "defined_acronyms", "ends_longer", "former_name", "inside_definition",
+           "acronym_meanings", "bare_with_the", "chained_in_name", "cut_before_name",
+           "cut_from_longer", "defined_acronyms", "ends_longer", "former_name",
+           "given_name_before", "inside_definition",
            "listed_pair", "named_before", "named_in_plural", "numbered",
            "numbered_after", "only_in_chains", "only_opens_sentences", "opens_sentence",
            "part_of_title",
@@ -157,6 +158,61 @@ def surname_cut_from_name(text: str, mention: ner.Mention,
         return False  # "New Hampshire [Sanders]"; "Chancellor Angela [Merkel]"
     # the middle word may be a title word when it is part of the name ("Baron")
     return not (_word_of_its_own(given) or _word_of_its_own(middle))
+
+
+_ONE_WORD_BEFORE = re.compile(r"(?<![\w'’&.-])([A-Z][a-z]+) $")
+"""One plain capitalised word right before a span: a hyphened word is a description
+("Fit-again", "German-born", "Fifteen-year-old", "Vice-President"), not a first name."""
+
+
+def given_name_before(text: str, mention: ner.Mention,
+                      others: Sequence[ner.Mention]) -> ner.Mention | None:
+    """A one-word person span with one capitalised name word right before it, as the
+    whole name written ("Quorin [Dalby]": the model knew the surname, not the rare first
+    name); else None.
+
+    The article names a person "<first name> <surname>"; left as the bare surname, the
+    corpus would resolve it to another person of that surname (a different first name).
+    The word before must be a name: not a stop word, role, title, month, country,
+    demonym or place (:func:`_word_of_its_own`: "But [Dalby]", "Striker [Dalby]",
+    "Welsh [Dalby]"), not a common English word (a sentence's opener, "Meanwhile
+    [Dalby]"), not a job or an agent noun ("Striker [Dalby]", "Midfielder [Dalby]": a
+    player's position opening a sentence) and not part of another span. Common first
+    names are common words and the model tags them with the surname anyway; a rare
+    first name shaped like an agent noun is left as the bare surname (no rule). After
+    "the" the two words name a thing ("the Swan Hunter shipyard"), as in
+    :func:`bare_with_the`."""
+    if mention.type != "person" or " " in mention.text.strip():
+        return None
+    found = _ONE_WORD_BEFORE.search(text[max(0, mention.start - 40):mention.start])
+    if found is None:
+        return None
+    given = found.group(1)
+    start = mention.start - len(found.group(0))
+    if re.search(r"(?<![\w'’])the[ \t]+$", text[max(0, start - 8):start]):
+        return None  # "the Swan [Hunter] shipyard": no "the" before a person's name
+    if (_in_other_span(start, mention.start, mention, others) or _word_of_its_own(given)
+            or rarity.common(given) or given.lower() in _job_words()
+            or _AGENT.fullmatch(given.lower())):
+        return None
+    return replace(mention, text=f"{given} {mention.text}", start=start)
+
+
+def bare_with_the(text: str, mention: ner.Mention) -> bool:
+    """A one-word person span written after a lower-case "the" and ending its noun
+    phrase ("visitors to the [Vantry].", "the [Vantry]'s director"): English puts no
+    "the" before a person's bare surname, so the word names a thing (a gallery, a
+    firm). A span the phrase goes on from with a lower-case word is a person's name
+    used as a modifier ("the [Dalby] government") and is left alone."""
+    if mention.type != "person" or " " in mention.text.strip():
+        return False
+    if not re.search(r"(?<![\w'’])the[ \t]+$", text[max(0, mention.start - 8):mention.start]):
+        return False
+    rest = text[mention.start + len(mention.text):]
+    if re.match(r"['’]s\b", rest):
+        return True  # "the Vantry's director"
+    after = re.match(r"[ \t]*([a-z]+)", rest)
+    return after is None or after.group(1) in ner.stop_words()
 
 
 _OF_TITLE = re.compile(r"\b([A-Z][a-z]+) of\s+(?:the\s+)?$")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -391,6 +391,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
         american = placenames.american(m.text for ms in found[at:at + len(article)]
                                        for m in ms if m.type == "place")
         # one-word people the article introduces as someone unnamed ("a student named X")
+        # or writes after "the" (a thing's name)
         unnamed: set[str] = set()
         # a state's body named without its state ("the state Senate"): (part, start) → body
         statewide: dict[tuple[int, int], str] = {}
@@ -400,6 +401,13 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
         # "the Games", "the Committee" (:func:`cues.referred_back`): (part, start)
         back: set[tuple[int, int]] = set()
         article_texts = [t for t, _ in article]
+        # the last words of the article's full-named people ("Matt [Holland]")
+        full_names: dict[str, set[str]] = {}
+        for m in (m for ms in found[at:at + len(article)] for m in ms):
+            if m.type == "person" and len(m.text.split()) >= 2:
+                full_names.setdefault(m.text.split()[-1], set()).add(m.text)
+        surnames = {last: names.pop() for last, names in full_names.items()
+                    if len(names) == 1}
         for text, shouted in zip(article_texts, shouting, strict=True):
             # a name found only in an all-caps or headline-case part is kept only when
             # the article writes it elsewhere (or the registry knows it)
@@ -409,7 +417,9 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
                 if nlp is not None else m.text) for m in found[at]])
             # "ISIS (Islamic State of Iraq and Syria)": no "Iraq" of its own
             defined = cues.defined_acronyms(text)
-            kept = [cues.titled_person(text, m) or m for m in written
+            # "Quorin [Dalby]": the whole name written, not the bare surname
+            kept = [cues.given_name_before(text, m, written) or cues.titled_person(text, m)
+                    or m for m in written
                     if not cues.inside_definition(m, defined)
                     and not cues.cut_from_longer(text, m)
                     and not cues.cut_before_name(text, m, written)
@@ -423,15 +433,19 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             # "box-office flops Zarvo and Quillcat": two names, whatever the span
             kept = [p for m in kept for p in ((registry.entry(m.text) is None
                                                and cues.listed_pair(text, m)) or [m])]
-            unnamed.update(m.text for m in kept if cues.introduced_unnamed(text, m))
+            # "a student named X"; "visitors to the X." (a thing: no person's surname)
+            unnamed.update(m.text for m in kept if cues.introduced_unnamed(text, m)
+                           or cues.bare_with_the(text, m))
             voted = things.thing_votes(text, kept)
             qualifiers.extend(placenames.place_qualifiers(text, voted))
             voted = [_regional(text, m, len(mentions), statewide) for m in voted]
             of_person = placenames.after_person(text, voted)
-            mentions.append([_renamed(text, m, registry, american, m.start in of_person)
-                             for m in voted])
+            mentions.append([_surname_over_alias(
+                m, _renamed(text, m, registry, american, m.start in of_person), surnames,
+                registry) for m in voted])
             written_as.update(("place", n.text, m.text)
-                              for m, n in zip(voted, mentions[-1], strict=True) if n is not m)
+                              for m, n in zip(voted, mentions[-1], strict=True)
+                              if n is not m and n.type == "place")
             for m in voted:
                 if (printed := _with_the(text, m)) is not None:
                     written_as.add(printed)
@@ -595,6 +609,27 @@ def _qualified(entities: tuple[Entity, ...], qualifiers: Sequence[tuple[str, str
                         aliases=tuple(sorted({*e.aliases, e.name})))
         out.append(e)
     return tuple(out)
+
+
+def _surname_over_alias(mention: ner.Mention, renamed: ner.Mention,
+                        surnames: Mapping[str, str], registry: Registry) -> ner.Mention:
+    """A place mention written under another name of a place (``renamed`` differs, or
+    the registry lists the word as an alias: "Holland" → "Netherlands") whose word is
+    the surname of one of the article's full-named people (``surnames``: surname → the
+    one full name written with it) as that person, a person mention under the full
+    name ("Matt Holland … laid it off to Holland who buried it"; the bare word would
+    be read as the alias again); else ``renamed``.
+
+    The article's own person with that surname is nearer than a place it names by
+    another name: a report calls the place by its own name and the person by their
+    surname. A place written under its own name ("Ireland" beside "James Ireland" in
+    a rugby report) is left a place: the model and the gazetteer agree on it."""
+    if mention.type != "place" or mention.text not in surnames:
+        return renamed
+    listed = registry.canonical(mention.text)
+    if renamed.text == mention.text and (listed is None or listed[0] == mention.text):
+        return renamed
+    return replace(mention, type="person", text=surnames[mention.text])
 
 
 def _unnamed(mention: ner.Mention, unnamed: set[str]) -> bool:

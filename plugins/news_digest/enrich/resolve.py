@@ -239,6 +239,23 @@ def _surname_of_person(name: str, bare_people: frozenset[str] | set[str]) -> boo
             and cues.person_like(name))
 
 
+def _given_names(people: Mapping[str, tuple[str, str, set[int]]]) -> frozenset[str]:
+    """Words (spelling keys) that open the full names of people in more stories than
+    they end them: ``people`` maps each full-named person to their first word, last word
+    and stories. The corpus writes such a word mostly as a first name ("David": David
+    Beckham, David Blunkett, … against one Craig David), so where an article writes it
+    alone with no full name of its own to take it, it is someone's first name (a
+    character, a player called by his first name), not the surname of the one person
+    who has it as a surname; the bare word stays unlinked. An article that names the
+    surname's holder in full still takes the bare word (its own people come first)."""
+    opens: dict[str, set[int]] = defaultdict(set)
+    ends: dict[str, set[int]] = defaultdict(set)
+    for first_word, last_word, found in people.values():
+        opens[first_word] |= found
+        ends[last_word] |= found
+    return frozenset(w for w, found in opens.items() if len(found) > len(ends.get(w, ())))
+
+
 def _glued_to_surname(roots_here: set[str], people_here: Mapping[str, set[str]],
                       things: set[str], cluster_type: Mapping[str, str],
                       cluster_name: Mapping[str, str], stories_of: Mapping[str, int],
@@ -584,10 +601,16 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
             words = _words(name)
             if len(words) >= 2:
                 people_at[words[-1]].setdefault(root, set()).update(name_stories[name])
+    given = _given_names(
+        {r: (ends_of[r][0], ends_of[r][1], set().union(*(name_stories[n] for n in members[r])))
+         for r in ends_of})
     near_of: dict[tuple[str, date], list[str]] = {}  # (word, day) → people of the window
 
     def near(word: str, day: date) -> list[str]:
-        """The full-named people of surname ``word`` named within ``window_days``."""
+        """The full-named people of surname ``word`` named within ``window_days``; none
+        for a word the corpus writes mostly as a first name (:func:`_given_names`)."""
+        if word in given:
+            return []
         if (word, day) not in near_of:
             near_of[(word, day)] = sorted(
                 r for r, found in people_at.get(word, {}).items()
