@@ -145,3 +145,14 @@ def test_a_place_with_no_team_cue_stays(
     found = {a: [("Norland", "place")], b: [("Norland", "place"), ("Ostburg", "place")]}
     got = _step(tmp_path, monkeypatch, found, _article("a", 1, a), _article("b", 2, b))
     assert _pages(got)["Norland"] == {0, 1}
+
+
+def test_a_nations_name_stays_whatever_its_team(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a country's team is the country by metonymy (CoNLL-2003 types it a location)
+    a = "Tunisia coach Gil Marsh named his squad."
+    b = "Tunisia's parliament met on Monday."
+    found = {a: [("Tunisia", "place"), ("Gil Marsh", "person")], b: [("Tunisia", "place")]}
+    got = _step(tmp_path, monkeypatch, found, _article("a", 1, a), _article("b", 2, b))
+    assert _pages(got)["Tunisia"] == {0, 1}
+
