@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from news_digest.enrich import cues, entities, ner
+from news_digest.enrich import cues, entities, ner, things
 from news_digest.enrich.ner import Mention
 from news_digest.enrich.pipeline import EnrichContext
 from news_digest.enrich.resolve import resolve_corpus
@@ -156,3 +156,19 @@ def test_a_nations_name_stays_whatever_its_team(
     got = _step(tmp_path, monkeypatch, found, _article("a", 1, a), _article("b", 2, b))
     assert _pages(got)["Tunisia"] == {0, 1}
 
+
+# --- a kind-of-body noun before a name ------------------------------------------------
+
+
+def test_a_qualified_kind_of_body_before_a_name_makes_it_an_organisation(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert things.kind_before("the Scottish rock band Kestrel Lane, who",
+                              Mention("Kestrel Lane", "person", 23))
+    # after a determiner the name may open a relative clause: no cue
+    assert not things.kind_before("the company Jane Roe founded",
+                                  Mention("Jane Roe", "person", 12))
+    a = "The report by telecoms giant Zorvex said prices would fall."
+    b = "Zorvex shares rose; Zorvex said profits doubled."
+    found = {a: [("Zorvex", "place")], b: [("Zorvex", "place")]}
+    got = _step(tmp_path, monkeypatch, found, _article("a", 1, a), _article("b", 2, b))
+    assert [(e.name, e.type) for e in got[0]] == [("Zorvex", "organization")]
