@@ -32,7 +32,7 @@ __all__ = ["DEFINITION_LINKS", "PORTFOLIO_NOUNS", "QUANTITY_WORDS", "Definition"
            "part_of_title",
            "person_like", "place_opens_name", "plural_common", "portfolio", "referred_back",
            "spells",
-           "surname_cut_from_name", "the_in_name", "titled_person"]
+           "surname_cut_from_name", "team_sense", "the_in_name", "titled_person"]
 
 NOT_CUES: frozenset[str] = frozenset({
     "former", "late", "then", "acting", "new", "old", "young", "united", "national",
@@ -1062,3 +1062,60 @@ def _plural_noun(word: str) -> bool:
             or word in ner.stop_words()):
         return False
     return any(rarity.rarity(s) <= LIST_KIND_RARITY for s in _singulars(word))
+
+
+TEAM_ROLES: frozenset[str] = frozenset({
+    "coach", "captain", "skipper", "striker", "midfielder", "goalkeeper", "winger",
+    "fly-half", "scrum-half", "flanker", "full-back", "squad", "team-mate", "team-mates",
+})
+"""Nouns for a sports team's staff, players and squad that English uses for nothing
+else after a place's name ("Wales coach", "France squad", "Ireland flanker"): a closed
+class of the trade's words, not names. "team", "side", "players", "fans" are not here:
+"the New York team reported" (researchers), "the US side said" (negotiators)."""
+
+TEAM_ROLES_BEFORE_NAME: frozenset[str] = frozenset({
+    "manager", "boss", "centre", "center", "prop", "lock", "wing", "forward", "defender",
+    "hooker", "keeper",
+})
+"""Nouns that are a team's roles only when a person's name follows ("Newcastle boss
+Graeme Souness", "England prop Phil Vickery"): alone they are a firm's ("the London
+manager"), a building's ("the Colorado centre"), a party's ("the Ulster wing")."""
+
+_ROLE_QUALIFIER = r"(?:(?:new|former|assistant|interim|caretaker|head|stand-in)[ \t]+)?"
+_TEAM_ROLE_AFTER = re.compile(r"(?:['’]s)?[ \t]+" + _ROLE_QUALIFIER
+                              + r"([a-z]+(?:-[a-z]+)?)\b([ \t]+[A-Z][a-z])?")
+_SCORE = r"\d{1,3}[-–]\d{1,3}"
+_SCORE_AFTER = re.compile(rf"(?:['’]s)?[ \t]+{_SCORE}(?![\d-])")
+_PLACE_PREPOSITION = re.compile(r"(?<![\w'’-])(?:of|at|in|from|near)[ \t]+(?:the[ \t]+)?$",
+                                re.IGNORECASE)
+_SCORE_BEFORE = re.compile(
+    rf"(?<![\w.,–-]){_SCORE}[ \t]+(?:(?:by|to|against|over)[ \t]+)?$")
+
+
+def team_sense(text: str, mention: ner.Mention) -> bool:
+    """True when the words beside the name say it is a sports team's: a score next to
+    it ("Wasps 31-37 [Leicester]", "beat [Wales] 11-9", "[Gloucester]'s 17-16 win",
+    "beaten 33-15 by [Samoa]", "lost 17-5 to [Norland]"), but not a score after a
+    place that a preposition names as a player's country or a ground ("Jan Roe of
+    [Norland] 7-5 6-4", "won the first leg at [Riverton] 3-1"),
+    or a team role after it, possessive or not ("[Wales] coach", "[France]'s squad",
+    "[Newcastle] boss Graeme Souness": :data:`TEAM_ROLES`,
+    :data:`TEAM_ROLES_BEFORE_NAME`).
+
+    Only the mention's own words: a verb ("against [Iran]", "beat [Ohio]") takes
+    countries and governments as often as teams (sanctions, elections, lawsuits), and
+    the article's topic is not known yet when entities are found (the topics step runs
+    after this one and reads the entities). A score is two numbers of at most three
+    digits joined by a dash, so years ("2004-05") and dates are no score; a vote
+    ("a 5-4 ruling") has its noun after the score, not a name. "at" after a score is
+    left out: "won 2-1 at [Riverton]" names the ground as often as the team."""
+    end = mention.start + len(mention.text)
+    after = text[end:end + 60]
+    role = _TEAM_ROLE_AFTER.match(after)
+    if role and (role.group(1) in TEAM_ROLES
+                 or (role.group(1) in TEAM_ROLES_BEFORE_NAME and role.group(2))):
+        return True
+    if _SCORE_AFTER.match(after) and not _PLACE_PREPOSITION.search(
+            text[max(0, mention.start - 12):mention.start]):
+        return True
+    return bool(_SCORE_BEFORE.search(text[max(0, mention.start - 24):mention.start]))

@@ -23,9 +23,9 @@ import re
 
 from news_digest.enrich import filters, gazetteer, ner
 
-__all__ = ["FEATURE_NOUNS", "NAMED_FEATURE_NOUNS", "POLL_NOUNS", "SITE_NOUNS",
+__all__ = ["FEATURE_NOUNS", "KIND_NOUNS", "NAMED_FEATURE_NOUNS", "POLL_NOUNS", "SITE_NOUNS",
            "THING_MODIFIERS", "THING_NOUNS", "WORK_NOUNS", "called_a_feature", "called_a_thing",
-           "is_named_feature", "named_feature", "polled_by", "said_to_be",
+           "is_named_feature", "kind_before", "named_feature", "polled_by", "said_to_be",
            "thing_votes", "used_as_common_noun"]
 
 THING_NOUNS: frozenset[str] = frozenset({
@@ -90,6 +90,24 @@ POLL_NOUNS: frozenset[str] = frozenset({"poll", "survey"})
 """Nouns for what a pollster publishes. A name right before one ("the Monmouth poll", "a
 Gallup survey") names who took it, a pollster, unless it is a place that can be polled
 (:func:`polled_by`)."""
+
+KIND_NOUNS: frozenset[str] = frozenset({
+    "band", "group", "firm", "company", "giant", "retailer", "manufacturer", "bank",
+    "label", "airline", "chain", "carrier", "consultancy", "insurer", "lender",
+    "conglomerate", "supermarket",
+})
+"""Nouns for a kind of body that English writes right before the body's name, with a
+word qualifying the kind before them ("Scottish rock band X", "telecoms giant X",
+"consultancy group X", "record label X"): the name is an organisation's, whatever the
+model's label. A closed class of generic nouns, not names. Left out are the nouns that
+also stand before a person's name as their trade ("film maker", "veteran broadcaster",
+"music publisher", "camera operator") and "club" and "team" (a club's town: "former
+club Riverton", left to the team rule)."""
+
+_KIND_BEFORE = re.compile(
+    r"(?<![\w'’-])(?!(?:the|a|an|his|her|its|their|this|that|these|those|our|my|your|"
+    r"which|whose|and|or|of|to|by|for|with|from|in|on|at|as)[ \t])"
+    r"[A-Za-z][\w'’-]*[ \t]+([a-z]+)[ \t]+$")
 
 _MODIFIER = r"[a-z][a-z'’-]*"
 _HEAD_END = (r"(?=\s*(?:[,.;:)—–]|$)|\s+(?:in|of|on|that|which|who|where|for|with|based|"
@@ -244,13 +262,24 @@ def polled_by(text: str, mention: ner.Mention) -> bool:
                 and not filters.country_of(mention.text) and not gazetteer.is_place(mention.text))
 
 
+def kind_before(text: str, mention: ner.Mention) -> bool:
+    """True when a qualified kind-of-body noun (:data:`KIND_NOUNS`) stands right before
+    the name, on its line: "the Scottish rock band [Kestrel Lane]", "telecoms giant
+    [ZX]". The qualifier is what keeps a relative clause out: "the company [Jane Roe]
+    founded", "a firm [Mr Roe] ran" name a person after a determiner, not a kind."""
+    before = _KIND_BEFORE.search(text[max(0, mention.start - 50):mention.start])
+    return bool(before and before.group(1) in KIND_NOUNS)
+
+
 def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
     """``mentions`` with those :func:`called_a_thing` turned into ``other`` votes, those
     the sentence calls a website, publisher or firm (:data:`SITE_NOUNS`) into
     organisation votes, those written before a natural feature's noun into place votes
     (with the noun, for a feature of its own: :func:`named_feature`; else the name alone:
     :func:`called_a_feature`); a place written where a pollster's name is
-    (:func:`polled_by`) into an organisation vote."""
+    (:func:`polled_by`) into an organisation vote; a person or a place written after a
+    qualified kind-of-body noun ("Scottish rock band X", "telecoms giant X",
+    :func:`kind_before`) into an organisation vote."""
     out = []
     for m in mentions:
         if m.type not in (None, ner.OTHER) and text[m.start:m.start + len(m.text)] == m.text:
@@ -258,7 +287,8 @@ def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
             if called_a_thing(text, m, noun) or (
                     m.type == "organization" and used_as_common_noun(text, m)):
                 m = ner.Mention(m.text, ner.OTHER, m.start, m.tentative)
-            elif m.type == "place" and (noun in SITE_NOUNS or polled_by(text, m)):
+            elif ((m.type == "place" and (noun in SITE_NOUNS or polled_by(text, m)))
+                  or (m.type in ("person", "place") and kind_before(text, m))):
                 m = ner.Mention(m.text, "organization", m.start, m.tentative)
             elif (feature := named_feature(text, m)) is not None:
                 m = feature
