@@ -179,8 +179,8 @@ def is_work_noun(word: str) -> bool:
         word, _singular(word), word[:-1], word[:-1] + "ie" if word.endswith("y") else word))
 
 
-_KIND_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+)[ \t]+$")
-_KINDS_BEFORE = re.compile(
+_WORK_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+)[ \t]+$")
+_WORKS_BEFORE = re.compile(
     r"(?<![\w'’-])([a-z]+)[ \t]+"
     r"(?:[A-Za-z]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*[ \t]*"
     r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))+$")
@@ -191,10 +191,10 @@ def work_named_after(text: str, mention: ner.Mention) -> bool:
     same line ("quirky comedy <Title>", "his album <Title>"), or a plural one before a
     list that ``mention`` ends ("the file-sharing programs <A>, <B> and <C>")."""
     before = text[max(0, mention.start - 120):mention.start]
-    one = _KIND_BEFORE.search(before)
+    one = _WORK_BEFORE.search(before)
     if one and is_work_noun(one.group(1)):
         return True
-    listed = _KINDS_BEFORE.search(before)
+    listed = _WORKS_BEFORE.search(before)
     return bool(listed and listed.group(1).endswith("s") and is_work_noun(listed.group(1)))
 
 
