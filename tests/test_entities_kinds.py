@@ -127,3 +127,13 @@ def test_words_for_a_nations_people_are_no_entity(tmp_path: Path,
     for name in ("Australia", "Scotland", "Hawaiian Airlines", "Zorbly Frenchman",
                  "Texans", "Mary Scot"):
         assert not bodies.nationality(name), name
+
+
+def test_shows_awards_and_trophies_are_events_not_bodies() -> None:
+    from news_digest.enrich import filters
+
+    for name, etype in (("Zorbly Electronics Show", "organization"), ("Grand Slam", "place"),
+                        ("Quillcat Award", "organization"), ("Brantmark Trophy", "place")):
+        assert filters.rejected(name, etype) == "event", name
+    # a person's surname may be one of those words
+    assert filters.rejected("Ruth Show", "person") is None

@@ -78,9 +78,11 @@ EVENT_HEADS: frozenset[str] = frozenset({
 EVENT_TAILS: frozenset[str] = frozenset({
     "Olympics", "Games", "Championship", "Championships", "Cup", "Festival", "Awards",
     "Election", "Elections", "War", "Pandemic", "Outbreak", "Summit", "Marathon",
-    "Tournament", "Open", "Grand Prix", "Prize", "Convention",
+    "Tournament", "Open", "Grand Prix", "Prize", "Convention", "Award", "Trophy", "Slam",
+    "Show", "Expo",
 })
-"""Last words of an event's name ("World Cup", "Nobel Prize", "Election Day"). A
+"""Last words of an event's or an honour's name ("World Cup", "Nobel Prize", "Academy
+Award", "Grand Slam", "Consumer Electronics Show"). A
 "Convention" is a gathering ("the Republican National Convention", "a comic
 convention") or the treaty one signed ("the Geneva Convention"): neither is the body
 that holds it ("the Republican National Committee")."""
