@@ -154,3 +154,20 @@ def test_a_place_alias_that_is_the_articles_persons_surname_is_that_person(
     got = _pages(found)
     assert got[0] == {"Tobin Holland", "Ivo Stark"}
     assert "Netherlands" in got[1]  # no one of that surname: the place
+
+
+def test_an_acronym_with_its_link_words_in_small_letters_joins_its_body() -> None:
+    from news_digest.enrich import resolve
+
+    assert resolve._mixed_acronym("Bank of Zembla") == "BoZ"
+    assert resolve._mixed_acronym("Ministry for Quellstar Affairs") == "MfQA"
+    assert resolve._mixed_acronym("Zembla Bank") is None  # no link word inside
+    day = datetime(2021, 3, 1, tzinfo=UTC)
+    resolved = resolve.resolve_corpus([
+        (day, [("organization", "Bank of Zembla"), ("place", "Zembla")]),
+        (day, [("organization", "BoZ"), ("organization", "Bank of Zembla"),
+               ("place", "Zembla")]),
+        (day, [("organization", "BoZ"), ("place", "Zembla")]),
+    ])
+    assert [sorted(n for t, n in pairs if t == "organization")
+            for pairs in resolved.entities_of] == [["Bank of Zembla"]] * 3

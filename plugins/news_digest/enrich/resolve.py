@@ -239,6 +239,26 @@ def _surname_of_person(name: str, bare_people: frozenset[str] | set[str]) -> boo
             and cues.person_like(name))
 
 
+def _mixed_acronym(name: str) -> str | None:
+    """The acronym British and American officialese writes with its link words in small
+    letters: "Bank of England" → "BoE", "Ministry of Defence" → "MoD", "Department for
+    Education" → "DfE"; None when the name has no link word inside it, or a word in
+    lower case. A capitals-only acronym skips the link words (:func:`filters.acronym_of`),
+    so "BoE" matched nothing and had a page beside the bank's."""
+    words = name.split()
+    if not 3 <= len(words) <= 5 or words[0].lower() in _MIXED_LINKS \
+            or words[-1].lower() in _MIXED_LINKS:
+        return None
+    if not any(w in _MIXED_LINKS for w in words[1:-1]):
+        return None
+    if not all(w in _MIXED_LINKS or w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] if w in _MIXED_LINKS else w[0].upper() for w in words)
+
+
+_MIXED_LINKS = frozenset({"of", "for", "and"})
+
+
 def _given_names(people: Mapping[str, tuple[str, str, set[int]]]) -> frozenset[str]:
     """Words (spelling keys) that open the full names of people in more stories than
     they end them: ``people`` maps each full-named person to their first word, last word
@@ -412,6 +432,7 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
             union(ks[0], k)
     # an acronym and its one expansion in the corpus
     expansions: dict[str, set[str]] = defaultdict(set)
+    mixed_expansions: dict[str, set[str]] = defaultdict(set)  # "BoE" → Bank of England
     for k in sorted(parent):
         if types[k].get("person", 0) * 2 > sum(types[k].values()):
             continue
@@ -424,6 +445,8 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
                     acro = filters.acronym_of(form)
                     if acro and len(acro) >= 3:
                         expansions[acro].add(find(k))
+                    if (mixed := _mixed_acronym(form)) is not None:
+                        mixed_expansions[mixed].add(find(k))
     # a short acronym's articles and their expansion's must share something (below)
     articles_of: dict[str, set[int]] = defaultdict(set)
     for k, found in stories.items():
@@ -444,12 +467,17 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
         ampersand = [n for n in written if re.fullmatch(r"[A-Z](?:[A-Z.]*&[A-Z.]*)+", n)]
         letters = re.sub(r"[^A-Z]", "", ampersand[0]) if ampersand else \
             k.replace(" ", "").upper()
-        if (" " in k and not ampersand) or not (3 <= len(letters) <= 6) \
+        mixed = next((n for n in written if n in mixed_expansions), None)
+        if mixed is not None:  # "BoE", "MoD": the small letters are the link words
+            letters, found = mixed.upper(), mixed_expansions[mixed]
+        elif (" " in k and not ampersand) or not (3 <= len(letters) <= 6) \
                 or letters not in expansions:
             continue
-        if not any(n.isupper() for n in written):
+        elif not any(n.isupper() for n in written):
             continue  # "Nasa" written as a word is not evidence of an acronym
-        targets = {find(t) for t in expansions[letters]}
+        else:
+            found = expansions[letters]
+        targets = {find(t) for t in found}
         if len({_without_suffix(t) for t in targets}) != 1:
             continue
         tied = stories[k]
