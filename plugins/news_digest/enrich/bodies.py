@@ -149,6 +149,7 @@ closed class of the language, like the months, not names read off any text. Thei
 plurals ("Britons", "Frenchmen") are read by :func:`nationality`."""
 
 
+@lru_cache(maxsize=1 << 16)
 def nationality(name: str) -> bool:
     """``name`` only says what nation people are from: every word a demonym or a
     nationality noun, singular or plural ("Briton", "Frenchmen", "Asian Britons",
