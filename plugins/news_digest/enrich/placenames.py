@@ -387,10 +387,9 @@ def article_country(places: Iterable[str]) -> str | None:
     the United States'."""
     homes: Counter[str] = Counter()
     for name in set(places):
-        home = home_of(name)
-        country = home[0] if home is not None else filters.country_of(name)
-        if country:
-            homes[country] += 1
+        home = home_of(name)  # a country is its own home (_region_or_country)
+        if home is not None:
+            homes[home[0]] += 1
     if not homes:
         return None
     country, n = max(homes.items(), key=lambda kv: (kv[1], kv[0]))

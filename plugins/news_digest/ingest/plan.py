@@ -219,8 +219,8 @@ def _moved_to(seed: str | None, rel: str, root: Path, record: bool = False) -> s
     gone" on every build, and a later change to the renamed seed made a second post of
     the same article instead of updating this one. A record's seed (``file#key``) is
     gone when its file is; a copy beside a seed that is still there changes nothing."""
-    if seed is None:
-        return rel
+    if seed is None or seed == rel:
+        return rel  # the seed is where it was: no file to look up (every unchanged seed)
     name = seed.rsplit("#", 1)[0] if record else seed
     return seed if (root / name).exists() else rel
 
