@@ -105,6 +105,8 @@ def test_skip_link_and_focus(browser, server: str) -> None:
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     page.keyboard.press("Enter")
+    # following an in-page link updates the URL asynchronously: wait for it (up to 5 s)
+    page.wait_for_url("**#main", timeout=5000)
     assert page.url.endswith("#main")
     page.close()
 
