@@ -254,3 +254,83 @@ def test_a_seed_and_its_post_both_deleted_are_not_reported_as_kept(tmp_path: Pat
     assert not post.exists()
     assert not list(output.glob("2024/*/*/ferry-strike-called-off-at-the-last-minute"))
     assert len(_good_pages(output)) == 3
+
+
+def test_a_text_seed_with_its_own_front_matter_takes_its_facts_not_its_fences(
+        tmp_path: Path) -> None:
+    """A text seed opening with a YAML front-matter block (a post copied from another
+    static site) took the ``---`` fence as its title and printed the block as article
+    text. Its title, date and URL are now the post's; prose between two rule lines that
+    only looks like YAML ("UPDATE: …") stays text, and its fences are not a title."""
+    root = _site(tmp_path)
+    seeds = root / "seeds"
+    head = ("---\ntitle: Harbour board approves the winter night ferry\n"
+            "date: 2024-02-09 07:30:00+00:00\nurl: https://harbour.example/night-ferry\n"
+            "layout: post\ntags: [ferry, harbour]\n---\n")
+    (seeds / "copied-post.txt").write_text(
+        head + corpus.article("Harbour board approves the winter night ferry", "fm-post"),
+        encoding="utf-8")
+    update = corpus.in_prose("fm-update", "about the pier lights")
+    (seeds / "2024-02-11").mkdir(exist_ok=True)
+    (seeds / "2024-02-11" / "ruled.txt").write_text(
+        f"---\nUPDATE: {update}\n---\n"
+        + corpus.article("Pier lights to stay on through the storm season", "fm-ruled"),
+        encoding="utf-8")
+    with collect_warnings() as lines:
+        output = pelican_build(root, root / "output")
+    posts = _posts(root / "content")
+    post = posts["seeds/copied-post.txt"]
+    assert post["title"] == "Harbour board approves the winter night ferry"
+    assert str(post["date"]).startswith("2024-02-09"), post["date"]
+    assert post["source"]["url"] == "https://harbour.example/night-ferry"
+    text = next(p for p in (root / "content").rglob("*.md")
+                if "copied-post.txt" in p.read_text(encoding="utf-8")).read_text(
+                    encoding="utf-8")
+    body = split_front_matter(text)[1]
+    assert "layout" not in body and "---" not in body and "fm-post" not in body
+    ruled = posts["seeds/2024-02-11/ruled.txt"]
+    assert not ruled["title"].startswith("-"), ruled["title"]
+    ruled_text = next(p for p in (root / "content").rglob("*.md")
+                      if "ruled.txt" in p.read_text(encoding="utf-8")).read_text(
+                          encoding="utf-8")
+    assert "pier lights" in ruled_text
+    assert [line for line in lines if "ruled.txt" in line and "not front matter" in line]
+    assert len(_good_pages(output)) == 3
+
+
+def test_a_byte_identical_copy_is_named_whichever_name_sorts_first(tmp_path: Path) -> None:
+    """A copy of a published seed under a name sorting *before* it was passed over in
+    silence (only a copy read after its seed was named); the post keeps its seed."""
+    root = _site(tmp_path)
+    seeds = root / "seeds"
+    original = seeds / "2024-02-12" / "m-harbour.txt"
+    original.parent.mkdir(parents=True, exist_ok=True)
+    original.write_text(corpus.article("Harbour fees rise for visiting yachts", "copy-first"),
+                        encoding="utf-8")
+    pelican_build(root, root / "output")
+    before = sorted((root / "content").rglob("*.md"))
+    (original.parent / "a-harbour-copy.txt").write_bytes(original.read_bytes())
+    with collect_warnings() as lines:
+        pelican_build(root, root / "output")
+    named = [line for line in lines if "a-harbour-copy.txt" in line]
+    assert len(named) == 1 and "duplicate of" in named[0] and "m-harbour.txt" in named[0], lines
+    assert sorted((root / "content").rglob("*.md")) == before
+    seeds_named = {str(fm["source"]["seed"]) for fm in _posts(root / "content").values()}
+    assert "seeds/2024-02-12/m-harbour.txt" in seeds_named
+
+
+def test_a_json_seed_in_cp1252_says_it_was_decoded_so(tmp_path: Path) -> None:
+    """A JSON seed that is not UTF-8 is read as cp1252, like a text seed, but only the
+    text seed said so: the curator of the JSON seed's posts was not told to check them."""
+    root = _site(tmp_path)
+    record = {"title": "Café owners back the harbour market plan",
+              "maintext": "\n".join(corpus.prose("cp1252-json", 3)),
+              "url": "https://wire.example/cafe", "date_publish": "2024-02-14 09:00:00"}
+    (root / "seeds" / "wire.json").write_bytes(
+        json.dumps(record, ensure_ascii=False).encode("cp1252"))
+    with collect_warnings() as lines:
+        pelican_build(root, root / "output")
+    posts = _posts(root / "content")
+    post = next(fm for seed, fm in posts.items() if seed.startswith("seeds/wire.json"))
+    assert post["title"] == "Café owners back the harbour market plan"
+    assert [line for line in lines if "wire.json" in line and "cp1252" in line], lines

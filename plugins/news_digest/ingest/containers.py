@@ -15,7 +15,7 @@ import html
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -79,7 +79,17 @@ class Item:
 # --- JSON and JSON Lines -------------------------------------------------------------
 
 def json_records(data: bytes, kind: str) -> list[tuple[str, Item | RecordProblem]]:
-    text, _, _ = decode(data)
+    text, _, notes = decode(data)
+    records = _json_records(text, kind)
+    if not notes:
+        return records
+    # A file not in UTF-8 was decoded as cp1252: each post says so, as a text seed's does
+    # (a curator checks its accents), rather than the guess passing unseen.
+    return [(where, replace(item, warnings=(*notes, *item.warnings))
+             if isinstance(item, Item) else item) for where, item in records]
+
+
+def _json_records(text: str, kind: str) -> list[tuple[str, Item | RecordProblem]]:
     out: list[tuple[str, Item | RecordProblem]] = []
     if kind == "jsonl":
         for number, line in enumerate(_LINE_END.split(text), start=1):

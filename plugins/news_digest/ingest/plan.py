@@ -29,6 +29,7 @@ from news_digest.ingest.seeds import (
     discover,
     load_index,
     name_problem,
+    read_bytes,
     read_seed,
 )
 from news_digest.ingest.workers import Job
@@ -161,6 +162,20 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
                     "link the seed files, or copy the folder in)", shown_path(path))
     for gone in set(stat_cache) - {rel for rel, _ in found}:
         del stat_cache[gone]  # a seed deleted or moved: its line would only grow the cache
+
+    def holds(seed: str, sha: str) -> bool:
+        """Whether the post's seed still has these bytes. A copy is that seed's
+        duplicate whether its name sorts before the seed's (not read yet: the seed
+        is read once more here, only for such a copy) or after (read: it has this sha).
+        Asking only "read already?" let a copy sorting first pass unnamed, and named a
+        copy of a seed since edited."""
+        if seed in seen:
+            return seen[seed] == sha
+        try:
+            return hashlib.sha256(read_bytes(root / seed)[0]).hexdigest() == sha
+        except SeedError:  # gone or unreadable: this copy is the seed now
+            return False
+
     for rel, path in found:
         if problem := name_problem(rel):
             out.skipped.append((shown_path(path), problem))
@@ -194,7 +209,7 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
         entry = entries.get(raw.sha256)
         if entry:
             seed = entry.get("seed")
-            if seed not in (None, rel) and (root / str(seed)).exists() and seed in seen:
+            if seed not in (None, rel) and holds(str(seed), raw.sha256):
                 out.skipped.append((str(path), f"duplicate of {seed} (same bytes)"))
                 continue
             entry["seed"] = _moved_to(seed, rel, root)
@@ -204,6 +219,8 @@ def plan(settings: Settings, manifest: Manifest, known_skips: dict[str, str] | N
         old = entries.get(old_sha) if old_sha else None
         out.pending.append(Pending(raw, old["post"] if old else None))
         pending_shas[raw.sha256] = rel
+        for warning in raw.warnings:  # its encoding, a front-matter block not read
+            log.warning("%s: %s", raw.shown, warning)
     kinds = ", ".join(f"*{suffix}" for suffix in (*SEED_SUFFIXES, *CONTAINER_SUFFIXES))
     for path in unknown:
         out.unknown.append(str(path))

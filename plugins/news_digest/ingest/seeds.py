@@ -17,7 +17,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from news_digest.errors import SeedError
+from news_digest.frontmatter import Loader, split_front_matter
 from news_digest.model import RawSeed
 from news_digest.text import shown_path
 
@@ -171,6 +174,10 @@ def read_seed(path: Path, root: Path | None = None) -> RawSeed:
             else path.name
     except ValueError:
         rel = path.name
+    meta: tuple[tuple[str, str], ...] = ()
+    if SEED_SUFFIXES.get(path.suffix.lower(), "text") == "text":
+        text, meta, more = stated_front_matter(text)
+        warnings.extend(more)
     return RawSeed(
         path=path,
         rel=rel,
@@ -180,7 +187,54 @@ def read_seed(path: Path, root: Path | None = None) -> RawSeed:
         mtime=mtime,
         format=SEED_SUFFIXES.get(path.suffix.lower(), "text"),
         warnings=tuple(warnings),
+        meta=meta,
     )
+
+
+STATED_KEYS: tuple[str, ...] = ("title", "date", "url", "publisher", "author")
+"""The facts a text seed's own front matter may state, named as a JSON record's
+(:mod:`.containers`): ingest trusts them as it trusts a record's fields."""
+
+_FRONT_MATTER_KEY = re.compile(r"[a-z_][a-z0-9_-]*\Z")
+"""A front-matter key: lower-case, one token ("title", "date_published"). Prose between
+two rule lines that YAML reads as a mapping ("UPDATE: the council said …") has a
+capitalised or spaced key, so it stays article text."""
+
+
+def stated_front_matter(text: str) -> tuple[str, tuple[tuple[str, str], ...], list[str]]:
+    """(text, stated facts, warnings) for a text seed that opens with a YAML front-matter
+    block: a post copied from another static site, or a scraper that writes a header.
+
+    The block is facts, not article text: read as text, its ``---`` fence became the
+    post's title. A block YAML cannot read as such a mapping stays text without its
+    fences, with a warning (a ``---`` line is a rule, never words of the article)."""
+    head, body = split_front_matter(text)
+    if head is None:
+        return text, (), []
+    try:
+        data = yaml.load(head, Loader=Loader)
+        reason = "its keys are not front matter"
+    except Exception as exc:  # a seed's YAML is untrusted: a bad date
+        # ("2024-13-45"), a key given twice or deep nesting must not stop the plan
+        problem = getattr(exc, "problem", None) or type(exc).__name__
+        data, reason = None, f"invalid YAML: {problem}"
+    if not isinstance(data, dict) or not data \
+            or not all(_FRONT_MATTER_KEY.match(str(key)) for key in data):
+        return f"{head}\n{body}", (), [f"opens with a --- block that is not front matter "
+                                       f"({reason}); its lines are read as text"]
+    facts = []
+    for key in STATED_KEYS:
+        value = data.get(key)
+        if key == "url" and value is None:
+            source = data.get("source")
+            value = source.get("url") if isinstance(source, dict) else source
+        if isinstance(value, list) and value and key == "author":
+            value = ", ".join(str(v) for v in value if isinstance(v, str | int))
+        if isinstance(value, str | int | float) or hasattr(value, "isoformat"):
+            shown = value.isoformat() if hasattr(value, "isoformat") else str(value)
+            if shown.strip():
+                facts.append((key, " ".join(shown.split())))
+    return body, tuple(facts), []
 
 
 INDEX_NAME = "index.tsv"

@@ -16,7 +16,7 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time
 from pathlib import Path
 
@@ -96,7 +96,9 @@ def to_draft(raw: RawSeed, junk: frozenset[str]) -> Draft:
         from news_digest.ingest.extract import extract_html
 
         return capped(extract_html(raw))
-    return capped(clean(raw, junk))
+    draft = clean(raw, junk)
+    stated = dict(raw.meta).get("title")  # a text seed's own front matter (seeds.py)
+    return capped(replace(draft, title=stated) if stated else draft)
 
 
 def seed_meta(raw: RawSeed, index: dict[str, dict[str, str]]) -> dict[str, str]:
