@@ -1103,14 +1103,16 @@ TEAM_NOT_SUBJECT: frozenset[str] = frozenset({
     "and", "or", "nor", "&", ",", "of", "in", "at", "on", "to", "by", "for", "from",
     "near", "with", "into", "across", "around", "outside", "inside", "throughout",
     "including", "like", "than", "between", "among", "within", "beyond", "via",
+    "if", "unless", "though", "whether", "wish",
 })
-"""Words before a name that make it no subject of the verb after it, or one of
-several: coordinating conjunctions and a comma ("Riverton and Ostburg are cities"),
-and prepositions, whose object the name is ("people in Riverton are angry", "the
-mayor of Riverton and", "cities including Riverton have"). A closed class of
-English's linking words."""
+"""Words before a name (one or two words back) that make it no subject of a plural
+verb after it, or one of several: coordinating conjunctions and a comma ("Riverton and
+Ostburg are cities"); prepositions, whose object the name is ("people in Riverton are
+angry", "centres in the Riverton area", "governments in east Ostvia have"); and the
+conjunctions after which "were" is a singular's subjunctive ("if Riverton were to
+reconsider"). A closed class of English's linking words."""
 _TEAM_VERB_AFTER = re.compile(r"[ \t]+([a-z]+(?:['’]t)?)\b")
-_TEAM_WORD_BEFORE = re.compile(r"([\w&]+|,)[ \t]*$")
+_TEAM_WORDS_BEFORE = re.compile(r"(?:([\w&]+|,)[ \t]*)?([\w&]+|,)[ \t]*$")
 _SCORE = r"\d{1,3}[-–]\d{1,3}"
 _SCORE_AFTER = re.compile(rf"(?:['’]s)?[ \t]+{_SCORE}(?![\d-])")
 _PLACE_PREPOSITION = re.compile(r"(?<![\w'’-])(?:of|at|in|from|near)[ \t]+(?:the[ \t]+)?$",
@@ -1164,9 +1166,9 @@ def plural_subject(text: str, mention: ner.Mention) -> bool:
     """True when a one-name place is the subject of a verb that agrees only with a
     plural (:data:`TEAM_PLURAL_VERBS`: "[Riverton] are languishing in the table"), the
     British way of writing a team by its town's name. Not when the name is one of
-    several or a preposition's object (:data:`TEAM_NOT_SUBJECT`: "in [Riverton] are"),
-    nor when the name itself is a plural ("the Midlands are"), nor at a quote's or
-    list's seam (the word before is what decides; none before is a sentence's start)."""
+    several, a preposition's object or after "if" (:data:`TEAM_NOT_SUBJECT`, one or two
+    words back: "in [Riverton] are", "at the [Riverton] were"), nor when the name itself
+    is a plural ("the Midlands are"); no word before is a sentence's start."""
     name = mention.text
     if name.endswith("s"):
         return False
@@ -1174,23 +1176,22 @@ def plural_subject(text: str, mention: ner.Mention) -> bool:
     verb = _TEAM_VERB_AFTER.match(text, end)
     if verb is None or verb.group(1) not in TEAM_PLURAL_VERBS:
         return False
-    before = _TEAM_WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
-    return before is None or before.group(1).lower() not in TEAM_NOT_SUBJECT
+    before = _TEAM_WORDS_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    return before is None or not any(
+        w and w.lower() in TEAM_NOT_SUBJECT for w in before.groups())
 
 
-_TITLE_LINK_BEFORE = re.compile(r"[ \t]+(of|in)[ \t]+$")
-_TITLE_AUTHOR_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w-]*['’]s[ \t]+$")
+_TITLE_LINK_BEFORE = re.compile(r"[ \t]+(of)[ \t]+$")
 
 
 def place_in_title(text: str, mention: ner.Mention,
                    others: Sequence[ner.Mention] = ()) -> bool:
     """True when a place span ends a title NER cut at its link word: right after
-    "of" that follows a span the model called a work, law or event ("[Merchant] of
-    [Ostburg]"), or after "of" or "in" that follows a span of capitalised common words
-    written after a possessive name ("Quill's [Last Waltz] in [Ostburg]": an author's
-    or a director's work). The place is a word of the work's title, not a mention of
-    the town. "in" after an event's name says where it was ("the [Games] in
-    [Ostburg]"), so only the possessive shape takes "in"."""
+    "of" that follows a span the model called a work, law or event ("Quill's
+    [Merchant] of [Ostburg]"). The place is a word of the work's title, not a mention
+    of the town. "in" after an event's name says where it was ("the [Games] in
+    [Ostburg]"), and after a span of title words it may open a venue's address
+    ("Quill's Grand Theatre in Ostburg"), so only "of" counts."""
     if mention.type != "place":
         return False
     link = _TITLE_LINK_BEFORE.search(text, max(0, mention.start - 6), mention.start)
@@ -1201,15 +1202,5 @@ def place_in_title(text: str, mention: ner.Mention,
             continue
         if o.type == ner.OTHER and link.group(1) == "of":
             return True
-        if (o.type != "place" and _title_words(o.text.split())
-                and _TITLE_AUTHOR_BEFORE.search(text, max(0, o.start - 40), o.start)):
-            return True
     return False
 
-
-def _title_words(words: Sequence[str]) -> bool:
-    """English words (:data:`LIST_KIND_RARITY`), capitalised or function words: a
-    title's words ("Last Tango", "Gone with the Wind"), not a name's ("Zorvex Labs")."""
-    return bool(words) and all(re.fullmatch(r"[A-Z][a-z]+|[a-z]+", w)
-                               and rarity.rarity(w.lower()) <= LIST_KIND_RARITY
-                               for w in words)
