@@ -1103,12 +1103,12 @@ TEAM_NOT_SUBJECT: frozenset[str] = frozenset({
     "and", "or", "nor", "&", ",", "of", "in", "at", "on", "to", "by", "for", "from",
     "near", "with", "into", "across", "around", "outside", "inside", "throughout",
     "including", "like", "than", "between", "among", "within", "beyond", "via",
-    "if", "unless", "though", "whether", "wish",
+    "as", "if", "unless", "though", "whether", "wish",
 })
 """Words before a name (one or two words back) that make it no subject of a plural
 verb after it, or one of several: coordinating conjunctions and a comma ("Riverton and
 Ostburg are cities"); prepositions, whose object the name is ("people in Riverton are
-angry", "centres in the Riverton area", "governments in east Ostvia have"); and the
+angry", "governments in east Ostvia have", "firms such as Riverton have"); and the
 conjunctions after which "were" is a singular's subjunctive ("if Riverton were to
 reconsider"). A closed class of English's linking words."""
 _TEAM_VERB_AFTER = re.compile(r"[ \t]+([a-z]+(?:['’]t)?)\b")
