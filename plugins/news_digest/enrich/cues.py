@@ -1112,7 +1112,8 @@ angry", "governments in east Ostvia have", "firms such as Riverton have"); and t
 conjunctions after which "were" is a singular's subjunctive ("if Riverton were to
 reconsider"). A closed class of English's linking words."""
 _TEAM_VERB_AFTER = re.compile(r"[ \t]+([a-z]+(?:['’]t)?)\b")
-_TEAM_WORDS_BEFORE = re.compile(r"(?:([\w&]+|,)[ \t]*)?([\w&]+|,)[ \t]*$")
+_TEAM_WORDS_BEFORE = re.compile(
+    r"(?:((?<![\w&])[\w&]+|,)[^\S\n]*)?((?<![\w&])[\w&]+|,)[^\S\n]*$")
 _SCORE = r"\d{1,3}[-–]\d{1,3}"
 _SCORE_AFTER = re.compile(rf"(?:['’]s)?[ \t]+{_SCORE}(?![\d-])")
 _PLACE_PREPOSITION = re.compile(r"(?<![\w'’-])(?:of|at|in|from|near)[ \t]+(?:the[ \t]+)?$",
