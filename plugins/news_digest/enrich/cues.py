@@ -1082,8 +1082,38 @@ Graeme Souness", "England prop Phil Vickery"): alone they are a firm's ("the Lon
 manager"), a building's ("the Colorado centre"), a party's ("the Ulster wing")."""
 
 _ROLE_QUALIFIER = r"(?:(?:new|former|assistant|interim|caretaker|head|stand-in)[ \t]+)?"
-_TEAM_ROLE_AFTER = re.compile(r"(?:['’]s)?[ \t]+" + _ROLE_QUALIFIER
+TEAM_WEEKDAY = r"(?:[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+"""A weekday written right after a place's name, inside the name of a club the model
+cut at it (it reads the weekday as a date): "[Riverton] Wednesday manager Gil Marsh".
+Mid-sentence a date is written after a preposition ("in Riverton on Wednesday"); a
+weekday glued to the name and followed by a team role (:func:`team_sense`) is a
+club's name, and the place alone is no mention of the town."""
+_TEAM_ROLE_AFTER = re.compile(TEAM_WEEKDAY + r"(?:['’]s)?[ \t]+" + _ROLE_QUALIFIER
                               + r"([a-z]+(?:-[a-z]+)?)\b([ \t]+[A-Z][a-z])?")
+_TEAM_DESCRIBED_ROLE = re.compile(TEAM_WEEKDAY + r"['’]s[ \t]+[a-z]+(?:-[a-z]+)?[ \t]+"
+                                  r"([a-z]+(?:-[a-z]+)?)[ \t]+[A-Z][a-z]")
+TEAM_PLURAL_VERBS: frozenset[str] = frozenset({
+    "are", "were", "have", "aren't", "weren't", "haven't", "aren’t", "weren’t", "haven’t",
+})
+"""Forms of "be" and "have" that agree only with a plural subject. British usage puts
+them after a team's singular name ("Riverton are bottom of the table", "Riverton have
+signed a striker"), never after a town's: a town is one thing ("Riverton is flooded"),
+so a place's name as the subject of a plural verb is its team's."""
+TEAM_NOT_SUBJECT: frozenset[str] = frozenset({
+    "and", "or", "nor", "&", ",", "of", "in", "at", "on", "to", "by", "for", "from",
+    "near", "with", "into", "across", "around", "outside", "inside", "throughout",
+    "including", "like", "than", "between", "among", "within", "beyond", "via",
+    "as", "if", "unless", "though", "whether", "wish",
+})
+"""Words before a name (one or two words back) that make it no subject of a plural
+verb after it, or one of several: coordinating conjunctions and a comma ("Riverton and
+Ostburg are cities"); prepositions, whose object the name is ("people in Riverton are
+angry", "governments in east Ostvia have", "firms such as Riverton have"); and the
+conjunctions after which "were" is a singular's subjunctive ("if Riverton were to
+reconsider"). A closed class of English's linking words."""
+_TEAM_VERB_AFTER = re.compile(r"[ \t]+([a-z]+(?:['’]t)?)\b")
+_TEAM_WORDS_BEFORE = re.compile(
+    r"(?:((?<![\w&])[\w&]+|,)[^\S\n]*)?((?<![\w&])[\w&]+|,)[^\S\n]*$")
 _SCORE = r"\d{1,3}[-–]\d{1,3}"
 _SCORE_AFTER = re.compile(rf"(?:['’]s)?[ \t]+{_SCORE}(?![\d-])")
 _PLACE_PREPOSITION = re.compile(r"(?<![\w'’-])(?:of|at|in|from|near)[ \t]+(?:the[ \t]+)?$",
@@ -1115,7 +1145,63 @@ def team_sense(text: str, mention: ner.Mention) -> bool:
     if role and (role.group(1) in TEAM_ROLES
                  or (role.group(1) in TEAM_ROLES_BEFORE_NAME and role.group(2))):
         return True
+    if described_role(after) or plural_subject(text, mention):
+        return True
     if _SCORE_AFTER.match(after) and not _PLACE_PREPOSITION.search(
             text[max(0, mention.start - 12):mention.start]):
         return True
     return bool(_SCORE_BEFORE.search(text[max(0, mention.start - 24):mention.start]))
+
+
+def described_role(after: str) -> bool:
+    """True when ``after`` (the text right after a place's name) is a possessive, one
+    lower-case word and a team role with a person's name after it ("[Riverton]'s
+    teenage centre Jan Roe", "[Riverton]'s experienced striker Gil Marsh"): the word
+    describes the player, and a town has no centres or strikers with names."""
+    found = _TEAM_DESCRIBED_ROLE.match(after)
+    return bool(found and (found.group(1) in TEAM_ROLES
+                           or found.group(1) in TEAM_ROLES_BEFORE_NAME))
+
+
+def plural_subject(text: str, mention: ner.Mention) -> bool:
+    """True when a one-name place is the subject of a verb that agrees only with a
+    plural (:data:`TEAM_PLURAL_VERBS`: "[Riverton] are languishing in the table"), the
+    British way of writing a team by its town's name. Not when the name is one of
+    several, a preposition's object or after "if" (:data:`TEAM_NOT_SUBJECT`, one or two
+    words back: "in [Riverton] are", "at the [Riverton] were"), nor when the name itself
+    is a plural ("the Midlands are"); no word before is a sentence's start."""
+    name = mention.text
+    if name.endswith("s"):
+        return False
+    end = mention.start + len(name)
+    verb = _TEAM_VERB_AFTER.match(text, end)
+    if verb is None or verb.group(1) not in TEAM_PLURAL_VERBS:
+        return False
+    before = _TEAM_WORDS_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    return before is None or not any(
+        w and w.lower() in TEAM_NOT_SUBJECT for w in before.groups())
+
+
+_TITLE_LINK_BEFORE = re.compile(r"[ \t]+(of)[ \t]+$")
+
+
+def place_in_title(text: str, mention: ner.Mention,
+                   others: Sequence[ner.Mention] = ()) -> bool:
+    """True when a place span ends a title NER cut at its link word: right after
+    "of" that follows a span the model called a work, law or event ("Quill's
+    [Merchant] of [Ostburg]"). The place is a word of the work's title, not a mention
+    of the town. "in" after an event's name says where it was ("the [Games] in
+    [Ostburg]"), and after a span of title words it may open a venue's address
+    ("Quill's Grand Theatre in Ostburg"), so only "of" counts."""
+    if mention.type != "place":
+        return False
+    link = _TITLE_LINK_BEFORE.search(text, max(0, mention.start - 6), mention.start)
+    if link is None:
+        return False
+    for o in others:
+        if o is mention or o.start + len(o.text) != link.start():
+            continue
+        if o.type == ner.OTHER and link.group(1) == "of":
+            return True
+    return False
+

@@ -262,6 +262,52 @@ def polled_by(text: str, mention: ner.Mention) -> bool:
                 and not filters.country_of(mention.text) and not gazetteer.is_place(mention.text))
 
 
+VENUE_EVENT_NOUNS: frozenset[str] = frozenset({
+    "match", "matches", "game", "games", "final", "finals", "semi-final", "semi-finals",
+    "quarter-final", "quarter-finals", "clash", "fixture", "rubber", "race", "meeting",
+    "tournament", "championship", "championships", "concert", "ceremony", "premiere",
+    "festival", "summit", "talks",
+})
+"""Nouns for a contest or a gathering: things that happen at a place, so "at" or "in"
+right after one introduces where ("the final in [Ostburg]", "the match at [Kestrel
+Park]", "a ceremony in [Ostburg]"). A closed class of English's event words."""
+
+VENUE_RESULT_NOUNS: frozenset[str] = frozenset({"victory", "win", "defeat", "draw"})
+"""Nouns for a match's result. Right before "at" they name the home team as often as
+the ground ("a 2-1 win at Riverton"), so they count only once the opponent is named
+between ("a victory over Norland at [Kestrel Park]"): then "at" says where."""
+
+VENUE_TRAVEL_NOUNS: frozenset[str] = frozenset({"trip", "journey", "visit"})
+"""Nouns for going somewhere: "to" right after one introduces where ("the trip to
+[Kestrel Park]"). "to" after a result is its opponent ("a defeat to Riverton")."""
+
+_VENUE_BEFORE = re.compile(
+    r"(?<![\w-])([a-z]+(?:-[a-z]+)?)"
+    r"((?:[ \t]+(?:over|against)(?:[ \t]+[\w'’-]+){1,3})?)[ \t]+(at|in|to)[ \t]+"
+    r"(?:the[ \t]+)?$")
+
+
+def venue_of_event(text: str, mention: ner.Mention) -> bool:
+    """True when an organisation-typed ``mention`` is where something happened: after
+    "at" or "in" right after a contest's or a gathering's noun
+    (:data:`VENUE_EVENT_NOUNS`: "the final in [Ostburg]"), after "at" or "in" that
+    follows a result noun and its opponent (:data:`VENUE_RESULT_NOUNS`: "a victory
+    over Norland at [Kestrel Park]"), or after "to" right after a travel noun
+    (:data:`VENUE_TRAVEL_NOUNS`: "the trip to [Kestrel Park]"). The name is a place,
+    whatever the model typed: it calls grounds and cities it has not seen
+    organisations. An adjective's "final" ("the final minutes at Riverton") has words
+    between and does not count."""
+    if mention.type != "organization":
+        return False
+    found = _VENUE_BEFORE.search(text, max(0, mention.start - 80), mention.start)
+    if found is None:
+        return False
+    noun, opponent, link = found.groups()
+    if link == "to":
+        return not opponent and noun in VENUE_TRAVEL_NOUNS
+    return noun in (VENUE_RESULT_NOUNS if opponent else VENUE_EVENT_NOUNS)
+
+
 def kind_before(text: str, mention: ner.Mention) -> bool:
     """True when a qualified kind-of-body noun (:data:`KIND_NOUNS`) stands right before
     the name, on its line: "the Scottish rock band [Kestrel Lane]", "telecoms giant
@@ -292,7 +338,8 @@ def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
                 m = ner.Mention(m.text, "organization", m.start, m.tentative)
             elif (feature := named_feature(text, m)) is not None:
                 m = feature
-            elif m.type != "place" and called_a_feature(text, m):
+            elif m.type != "place" and (called_a_feature(text, m)
+                                        or venue_of_event(text, m)):
                 m = ner.Mention(m.text, "place", m.start, m.tentative)
         out.append(m)
     return out
