@@ -1119,3 +1119,46 @@ def team_sense(text: str, mention: ner.Mention) -> bool:
             text[max(0, mention.start - 12):mention.start]):
         return True
     return bool(_SCORE_BEFORE.search(text[max(0, mention.start - 24):mention.start]))
+
+
+SHORTFORMS_MEMBER_NOUNS = frozenset({
+    "Democrat", "Republican", "Conservative", "Unionist", "Nationalist", "Socialist",
+    "Communist"})
+"""Nouns for a member of a political tendency, capitalised when they name a party's
+members. English names a party by a qualifier and the plural of such a noun ("the Social
+Democrats", "the Free Republicans"), and the singular is the same party used as a modifier
+("a Social Democrat leader"). The model tags the member noun as a nationality-like group
+(not kept) and the qualifier, if at all, as a fragment. A closed class: the member nouns of
+the political tendencies."""
+_SHORTFORMS_PARTY = re.compile(
+    rf"(?<![\w'’-])([A-Z][a-z]+) ({'|'.join(sorted(SHORTFORMS_MEMBER_NOUNS))})s?(?![\w'’-])")
+
+
+def party_of_members(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
+    """``mentions`` with each "<Qualifier> <member noun>[s]" of ``text`` as one
+    organisation named in the plural ("Social Democrat leader" → "Social Democrats"),
+    in place of the spans inside it (:data:`SHORTFORMS_MEMBER_NOUNS`).
+
+    The qualifier must be a word of the party's name: not a word of its own (a stop
+    word, role, country, demonym or place: "Other Republicans", "Welsh Conservatives",
+    "Texas Democrats") nor a generic body ("Senate Democrats" are a chamber's members),
+    and the word before it must not be capitalised (a longer name, or a sentence's first
+    word that may be any word) unless it is a stop word ("The Social Democrats"). A
+    capitalised word after it ("Social Democrat Party") makes the span part of a longer
+    name, and a span that runs past it ("Social Democrat Ana Vell") is left to the model.
+    """
+    out = list(mentions)
+    for found in _SHORTFORMS_PARTY.finditer(text):
+        qualifier, start, end = found.group(1), found.start(), found.end()
+        before = text[:start].split()[-1:] or [""]
+        after = text[end:].split()[:1] or [""]
+        if (_word_of_its_own(qualifier) or filters.generic(qualifier)
+                or (before[0][:1].isupper() and before[0].lower() not in ner.stop_words())
+                or not before[0] or after[0][:1].isupper()):
+            continue
+        inside = [m for m in out if m.start < end and m.start + len(m.text) > start]
+        if any(m.start < start or m.start + len(m.text) > end for m in inside):
+            continue
+        out = [m for m in out if m not in inside]
+        out.append(ner.Mention(f"{qualifier} {found.group(2)}s", "organization", start))
+    return sorted(out, key=lambda m: m.start)
