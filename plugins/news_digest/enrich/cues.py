@@ -1162,3 +1162,49 @@ def party_of_members(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Men
         out = [m for m in out if m not in inside]
         out.append(ner.Mention(f"{qualifier} {found.group(2)}s", "organization", start))
     return sorted(out, key=lambda m: m.start)
+
+
+_SHORTFORMS_THE_STATES = re.compile(
+    r"(?<![\w'’-])(?:in|to|into|across|from|throughout|around|over)\s+the\s+$")
+"""A preposition of place and "the" before a bare "States": English's short name for
+the one union called "the United States" ("sold well in the States"); after any
+other word ("the States of Jersey", "member States") the word is a common noun."""
+
+
+def the_states(text: str, mention: ner.Mention) -> ner.Mention | None:
+    """A place span "States" after a preposition of place and "the", as the union
+    of states English shortens so (:data:`_SHORTFORMS_THE_STATES`); else None. The
+    country's name is the ISO table's (``filters.country_of``), not the article's word,
+    so the span joins the country's own page rather than a page of its own. A capital
+    after it ("the States Assembly") makes it part of a longer name."""
+    if mention.type != "place" or mention.text != "States" or not \
+            _SHORTFORMS_THE_STATES.search(text[max(0, mention.start - 20):mention.start]):
+        return None
+    after = text[mention.start + len(mention.text):].split()[:1]
+    country = filters.country_of("United States")
+    if country is None or (after and after[0][:1].isupper()):
+        return None
+    return replace(mention, text=country)
+
+
+def paired_portfolio(text: str, mention: ner.Mention) -> bool:
+    """True when an organisation or place span is two common words joined by "and"
+    right before a capitalised role word ("[Kelp and Brine] Secretary Ola Brisk"): a
+    minister's brief, as :func:`part_of_title` reads a run of common words (which counts
+    "and" as a stop word, so a brief of two subjects kept its mention). A word that is
+    not common ("Pentagon and Navy Secretary") or names a body ("Army and Navy Club")
+    keeps it."""
+    words = mention.text.split()
+    if mention.type not in ("organization", "place") or len(words) != 3 or words[1] != "and":
+        return False
+    after = _NEXT_WORD.match(text, mention.start + len(mention.text))
+    return (after is not None and _role(after.group(1)) and _common_words(words[::2])
+            and words[-1] not in _INSTITUTION_HEADS)
+
+
+def shortforms_mend(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
+    """``mentions`` with a party named by its members as one organisation
+    (:func:`party_of_members`), "the States" as the country (:func:`the_states`) and
+    without a two-subject brief before a role word (:func:`paired_portfolio`)."""
+    return [the_states(text, m) or m for m in party_of_members(text, mentions)
+            if not paired_portfolio(text, m)]

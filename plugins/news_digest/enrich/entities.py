@@ -416,7 +416,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             written = gazetteer.mend_spans(text, [replace(
                 m, tentative=shouted, text=text[m.start:m.start + len(m.text)]
                 if nlp is not None else m.text) for m in found[at]])
-            written = cues.party_of_members(text, written)  # "Social Democrat leader"
+            written = cues.shortforms_mend(text, written)  # "Social Democrat leader"
             # "ISIS (Islamic State of Iraq and Syria)": no "Iraq" of its own
             defined = cues.defined_acronyms(text)
             # "Quorin [Dalby]": the whole name written, not the bare surname

@@ -200,27 +200,3 @@ def clipped_forms(clusters: Mapping[str, tuple[str, str]],
             out[root] = full.pop()
     return out
 
-
-def office_fragments(clusters: Mapping[str, tuple[str, str]],
-                     known: Mapping[str, object]) -> dict[str, str]:
-    """Cluster → the one "Department of <name>" or "Ministry of <name>" of the corpus
-    whose portfolio the cluster's name is (``clusters``: root → (type, name)).
-
-    A minister's title is the portfolio before an office noun ("Trade and Industry
-    Secretary"); the model cuts the portfolio out as an organisation, and that
-    organisation is the department or ministry of that portfolio when the corpus names
-    just one of them. Only a name the model typed an organisation, so a place of the
-    same word stays a place."""
-    keys: dict[str, set[str]] = {}
-    for root, (etype, name) in clusters.items():
-        if etype == "organization":
-            keys.setdefault(filters.spelling_key(name), set()).add(root)
-    out: dict[str, str] = {}
-    for root, (etype, name) in clusters.items():
-        if etype != "organization" or name in known:
-            continue
-        full = {r for head in ("Department", "Ministry")
-                for r in keys.get(filters.spelling_key(f"{head} of {name}"), ())} - {root}
-        if len(full) == 1:
-            out[root] = full.pop()
-    return out

@@ -607,10 +607,9 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
         {r: (cluster_type[r], cluster_name[r], stories_of[r]) for r in roots
          if r not in glued and filters.spelling_key(cluster_name[r]) not in shared_keys},
         known))
-    # a name cut word by word ("Lib Dems"), a portfolio cut from its minister's title
-    clusters_left = {r: (cluster_type[r], cluster_name[r]) for r in roots if r not in glued}
-    glued.update(fragments.clipped_forms(clusters_left, known))
-    glued.update(fragments.office_fragments(clusters_left, known))
+    # a name cut word by word ("Lib Dems" of "Liberal Democrats")
+    glued.update(fragments.clipped_forms(
+        {r: (cluster_type[r], cluster_name[r]) for r in roots if r not in glued}, known))
     glued = {r: glued.get(t, t) for r, t in glued.items()}  # one hop is enough
 
     # 4. bare person names
