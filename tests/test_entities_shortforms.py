@@ -127,3 +127,18 @@ def test_the_states_after_a_preposition_is_the_country() -> None:
     second = Mention("States", "place", text.rindex("States"))
     got = cues.shortforms_mend(text, [first, second])
     assert [m.text for m in got] == ["United States", "States"]
+
+
+def test_a_clipped_first_word_after_the_is_the_articles_body() -> None:
+    texts = ["The Zelwick Reserve raised rates.", "The Zel's board met, and the Zel said so."]
+    mentions = [[Mention("The Zelwick Reserve", "organization", 0)],
+                [Mention("Zel", "organization", 4), Mention("Zel", "organization", 30)]]
+    got = cues.clipped_first_word(mentions, texts)
+    assert [m.text for m in got[1]] == ["Zelwick Reserve", "Zelwick Reserve"]
+    # no "the" before it (a brand), or two bodies it could clip: left alone
+    brand = [[Mention("Zelwick Reserve", "organization", 0)], [Mention("Zel", "organization", 0)]]
+    assert cues.clipped_first_word(brand, ["Zelwick Reserve met.", "Zel said so."]) == brand
+    two = [[Mention("Zelwick Reserve", "organization", 0),
+            Mention("Zelmore Bank", "organization", 20)], [Mention("Zel", "organization", 4)]]
+    assert cues.clipped_first_word(two, ["Zelwick Reserve and Zelmore Bank met.",
+                                         "The Zel said so."]) == two

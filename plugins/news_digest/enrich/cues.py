@@ -1208,3 +1208,39 @@ def shortforms_mend(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Ment
     without a two-subject brief before a role word (:func:`paired_portfolio`)."""
     return [the_states(text, m) or m for m in party_of_members(text, mentions)
             if not paired_portfolio(text, m)]
+
+
+_SHORTFORMS_BARE = re.compile(r"^[Tt]he\s+|['’]s?$")
+"""A span's leading "the" and its possessive, which are no part of the name."""
+
+
+def clipped_first_word(mentions: list[list[ner.Mention]],
+                       texts: Sequence[str]) -> list[list[ner.Mention]]:
+    """Per part, ``mentions`` with a one-word organisation that clips the first word
+    of the article's one longer organisation ("the Zel" beside "Zelwick Bank") named
+    as that organisation.
+
+    English shortens a body's name to the first letters of its first word, with the
+    article's "the" ("the Zel's chairman") as for any body's short name; the article
+    names the body in full too. Only a proper beginning of the first word counts, only
+    when the article has one such body (two leave the short form alone) and writes the
+    short form after "the" (a brand's name takes none: "Zel" beside "Zelwick Bank" is
+    another firm)."""
+    longer = {bare for ms in mentions for m in ms if m.type == "organization"
+              and len((bare := _SHORTFORMS_BARE.sub("", m.text)).split()) >= 2}
+    if not longer:
+        return mentions
+    joined = "\n".join(texts)
+
+    def full_of(text: str) -> str | None:
+        word = _SHORTFORMS_BARE.sub("", text)
+        if not re.fullmatch(r"[A-Z][a-z]+", word):
+            return None
+        found = {f for f in longer if f.split()[0] != word and f.split()[0].startswith(word)}
+        if len(found) != 1 or not re.search(rf"(?<![\w'’-])[Tt]he {word}(?![\w-])", joined):
+            return None
+        return found.pop()
+
+    return [[replace(m, text=full) if m.type == "organization"
+             and (full := full_of(m.text)) is not None else m for m in ms]
+            for ms in mentions]

@@ -460,6 +460,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             mentions = _referred_back(mentions, back)
         mentions = _without_sentence_openers(mentions, article_texts, registry)
         mentions = _short_for_feature(mentions)
+        mentions = cues.clipped_first_word(mentions, article_texts)  # "the Fed"
         if statewide:
             mentions = _statewide(mentions, statewide)
         extra = _propagate(article, mentions)
