@@ -113,6 +113,9 @@ def test_a_two_subject_brief_before_a_role_word_is_no_body() -> None:
     brief = Mention("Farming and Fishing", "organization", text.index("Farming"))
     assert cues.paired_portfolio(text, brief)
     assert cues.shortforms_mend(text, [brief]) == []
+    with_the = "It was raised by the Farming and Fishing Secretary Ola Brisk."
+    assert cues.paired_portfolio(with_the, Mention("the Farming and Fishing", "organization",
+                                                   with_the.index("the F")))
     # a body's head word, a word that is not common, or no role after it: a name
     for other, name in (("the Farming and Fishing Club said", "Farming and Fishing Club"),
                         ("the Zorvek and Fishing Secretary said", "Zorvek and Fishing"),

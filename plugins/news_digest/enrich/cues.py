@@ -1194,7 +1194,7 @@ def paired_portfolio(text: str, mention: ner.Mention) -> bool:
     "and" as a stop word, so a brief of two subjects kept its mention). A word that is
     not common ("Pentagon and Navy Secretary") or names a body ("Army and Navy Club")
     keeps it."""
-    words = mention.text.split()
+    words = re.sub(r"^[Tt]he\s+", "", mention.text).split()  # "the [Kelp and Brine]"
     if mention.type not in ("organization", "place") or len(words) != 3 or words[1] != "and":
         return False
     after = _NEXT_WORD.match(text, mention.start + len(mention.text))
