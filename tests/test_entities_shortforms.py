@@ -145,3 +145,18 @@ def test_a_clipped_first_word_after_the_is_the_articles_body() -> None:
             Mention("Zelmore Bank", "organization", 20)], [Mention("Zel", "organization", 4)]]
     assert cues.clipped_first_word(two, ["Zelwick Reserve and Zelmore Bank met.",
                                          "The Zel said so."]) == two
+
+
+def test_a_region_after_a_broadcasters_medium_noun_is_its_stations_name() -> None:
+    text = "Zell Radio Northmark presenter Ola Brisk said Northmark voted."
+    got = cues.shortforms_mend(text, [Mention("Zell Radio", "organization", 0),
+                                      Mention("Northmark", "place", 11),
+                                      Mention("Ola Brisk", "person", 31),
+                                      Mention("Northmark", "place", 46)])
+    assert [(m.text, m.type) for m in got] == [
+        ("Zell Radio Northmark", "organization"), ("Ola Brisk", "person"),
+        ("Northmark", "place")]
+    # a body not ending in a medium noun keeps the place apart
+    other = "Zell Group Northmark said so."
+    kept = [Mention("Zell Group", "organization", 0), Mention("Northmark", "place", 11)]
+    assert cues.shortforms_mend(other, kept) == kept

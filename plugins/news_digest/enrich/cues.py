@@ -1202,12 +1202,35 @@ def paired_portfolio(text: str, mention: ner.Mention) -> bool:
             and words[-1] not in _INSTITUTION_HEADS)
 
 
+_SHORTFORMS_MEDIA_END = re.compile(r"(?:^|\s)(?:Radio|TV|Television)$")
+
+
+def station_regions(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
+    """``mentions`` with a place span written right after an organisation that ends in
+    a broadcast-medium noun joined to it ("[Zell Radio] [Northmark] presenter"): a
+    broadcaster's regional station is named by the region after the medium noun, as a
+    numbered one by its number (``canonical.SHORTFORMS_NUMBERED_MEDIA``), so the region
+    is the name's last word, not a place the article is about."""
+    out: list[ner.Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if (last is not None and m.type == "place" and last.type == "organization"
+                and _SHORTFORMS_MEDIA_END.search(last.text)
+                and m.start == last.start + len(last.text) + 1
+                and text[last.start + len(last.text)] == " "):
+            out[-1] = replace(last, text=f"{last.text} {m.text}")
+            continue
+        out.append(m)
+    return out
+
+
 def shortforms_mend(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
     """``mentions`` with a party named by its members as one organisation
-    (:func:`party_of_members`), "the States" as the country (:func:`the_states`) and
-    without a two-subject brief before a role word (:func:`paired_portfolio`)."""
-    return [the_states(text, m) or m for m in party_of_members(text, mentions)
-            if not paired_portfolio(text, m)]
+    (:func:`party_of_members`), a station's region in its name (:func:`station_regions`),
+    "the States" as the country (:func:`the_states`) and without a two-subject brief
+    before a role word (:func:`paired_portfolio`)."""
+    return [the_states(text, m) or m for m in station_regions(text, party_of_members(
+        text, mentions)) if not paired_portfolio(text, m)]
 
 
 _SHORTFORMS_BARE = re.compile(r"^[Tt]he\s+|['’]s?$")
