@@ -160,3 +160,15 @@ def test_a_region_after_a_broadcasters_medium_noun_is_its_stations_name() -> Non
     other = "Zell Group Northmark said so."
     kept = [Mention("Zell Group", "organization", 0), Mention("Northmark", "place", 11)]
     assert cues.shortforms_mend(other, kept) == kept
+
+
+def test_a_party_named_by_its_country_joins_the_bare_word_of_that_countrys_articles() -> None:
+    day = datetime(2021, 3, 1, tzinfo=UTC)
+    norway = [("place", "Norway"), ("place", "Oslo")]
+    resolved = resolve_corpus([
+        (day, [("organization", "Zel Party"), ("organization", "Zel"), *norway]),
+        (day, [("organization", "Zel Party"), ("place", "Chile")]),
+        (day, [("organization", "Zel"), *norway]),
+        (day, [("organization", "Zel"), *norway])])
+    parties = [{n for t, n in pairs if t == "organization"} for pairs in resolved.entities_of]
+    assert parties == [{"Zel"}, {"Zel Party of Chile"}, {"Zel"}, {"Zel"}]
