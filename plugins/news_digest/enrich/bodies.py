@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 
@@ -370,3 +370,34 @@ def regional_body(text: str, start: int, name: str) -> str | None:
     if _STATE_BEFORE.search(before) or _STATE_AFTER.match(text, end):
         return ""
     return None
+
+
+_SHORTFORMS_BUILT_PARTY = re.compile(r"(\S+) Party of (?:the )?(.+)")
+
+
+def bare_party_names(clusters: Mapping[str, tuple[str, str]],
+                     stories_of: Callable[[str], set[int]],
+                     articles: Sequence[Sequence[tuple[str, str]]]) -> dict[str, str]:
+    """Cluster → the one-word organisation the corpus calls that party by, for a party
+    :func:`split_shared` named by its country ("Zel Party of <Country>") when more than
+    half of the bare word's own articles are set in that country
+    (:func:`placenames.article_country`, the rule that named it): the articles that say
+    "Zel" and the few that say "Zel Party" (built into the qualified form) are then one
+    party's, on one page under the name the articles print. ``clusters`` maps a root to
+    (type, name); ``stories_of`` gives a root's articles."""
+    bare = {filters.spelling_key(name): root for root, (etype, name) in clusters.items()
+            if etype == "organization" and " " not in name}
+    out: dict[str, str] = {}
+    for root, (etype, name) in clusters.items():
+        built = _SHORTFORMS_BUILT_PARTY.fullmatch(name) if etype == "organization" else None
+        if built is None or (country := filters.country_of(built.group(2))) is None:
+            continue
+        word = bare.get(filters.spelling_key(built.group(1)))
+        if word is None:
+            continue
+        found = stories_of(word)
+        homes = Counter(placenames.article_country(n for t, n in articles[i] if t == "place")
+                        for i in found)
+        if homes[country] * 2 > len(found):
+            out[root] = word
+    return out

@@ -71,6 +71,17 @@ def clean_surface(text: str, label: str | None = None) -> str:
 
 _BREAK = re.compile(r"^(?:(?!&$)[^\w]+|[\d][\d.,:/'-]*[a-z]{0,2}|v|vs\.?|-\w*\d\w*)$")
 
+SHORTFORMS_NUMBERED_MEDIA = frozenset({"Radio", "Channel", "TV", "Television"})
+"""Broadcast-medium nouns whose stations are told apart by a number written after them
+("Radio 4", "Channel 5", "TV 2"): such a number is the name's last word, not a score or
+a figure beside it. A closed class: the nouns English uses for a station or a channel."""
+_SHORTFORMS_STATION_NUMBER = re.compile(r"^\d+(?:['’]s?)?$")
+
+
+def _station_number(previous: str, token: str) -> bool:
+    """``token`` is a plain number (perhaps possessive) after a numbered-media noun."""
+    return previous in SHORTFORMS_NUMBERED_MEDIA and bool(_SHORTFORMS_STATION_NUMBER.match(token))
+
 
 def split_mention(text: str) -> list[str]:
     """Pieces of a mention that ran across separators or figures.
@@ -81,11 +92,13 @@ def split_mention(text: str) -> list[str]:
     is never inside a name, so the span is cut there. A lone "&" is the exception: it
     joins the words of one name ("Procter & Gamble", "Smith & Co"), and cutting there
     made two non-names of a company (two people joined by "&" are split later, by
-    :func:`filters.split_joined`, people only).
+    :func:`filters.split_joined`, people only). A station's number after "Radio" or
+    "Channel" is the other (:data:`SHORTFORMS_NUMBERED_MEDIA`): "BBC Radio 4" cut there
+    left a "BBC Radio" page for every numbered station.
     """
     pieces: list[list[str]] = [[]]
     for token in text.split():
-        if _BREAK.match(token):
+        if _BREAK.match(token) and not (pieces[-1] and _station_number(pieces[-1][-1], token)):
             pieces.append([])
         else:
             pieces[-1].append(token)

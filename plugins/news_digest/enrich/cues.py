@@ -1205,3 +1205,150 @@ def place_in_title(text: str, mention: ner.Mention,
             return True
     return False
 
+
+SHORTFORMS_MEMBER_NOUNS = frozenset({
+    "Democrat", "Republican", "Conservative", "Unionist", "Nationalist", "Socialist",
+    "Communist"})
+"""Nouns for a member of a political tendency, capitalised when they name a party's
+members. English names a party by a qualifier and the plural of such a noun ("the Social
+Democrats", "the Free Republicans"), and the singular is the same party used as a modifier
+("a Social Democrat leader"). The model tags the member noun as a nationality-like group
+(not kept) and the qualifier, if at all, as a fragment. A closed class: the member nouns of
+the political tendencies."""
+_SHORTFORMS_PARTY = re.compile(
+    rf"(?<![\w'’-])([A-Z][a-z]+) ({'|'.join(sorted(SHORTFORMS_MEMBER_NOUNS))})s?(?![\w'’-])")
+
+
+def party_of_members(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
+    """``mentions`` with each "<Qualifier> <member noun>[s]" of ``text`` as one
+    organisation named in the plural ("Social Democrat leader" → "Social Democrats"),
+    in place of the spans inside it (:data:`SHORTFORMS_MEMBER_NOUNS`).
+
+    The qualifier must be a word of the party's name: not a word of its own (a stop
+    word, role, country, demonym or place: "Other Republicans", "Welsh Conservatives",
+    "Texas Democrats") nor a generic body ("Senate Democrats" are a chamber's members),
+    and the word before it must not be capitalised (a longer name, or a sentence's first
+    word that may be any word) unless it is a stop word ("The Social Democrats"). A
+    capitalised word after it ("Social Democrat Party") makes the span part of a longer
+    name, and a span that runs past it ("Social Democrat Ana Vell") is left to the model.
+    """
+    out = list(mentions)
+    for found in _SHORTFORMS_PARTY.finditer(text):
+        qualifier, start, end = found.group(1), found.start(), found.end()
+        before = text[:start].split()[-1:] or [""]
+        after = text[end:].split()[:1] or [""]
+        if (_word_of_its_own(qualifier) or filters.generic(qualifier)
+                or (before[0][:1].isupper() and before[0].lower() not in ner.stop_words())
+                or not before[0] or after[0][:1].isupper()):
+            continue
+        inside = [m for m in out if m.start < end and m.start + len(m.text) > start]
+        if any(m.start < start or m.start + len(m.text) > end for m in inside):
+            continue
+        out = [m for m in out if m not in inside]
+        out.append(ner.Mention(f"{qualifier} {found.group(2)}s", "organization", start))
+    return sorted(out, key=lambda m: m.start)
+
+
+_SHORTFORMS_THE_STATES = re.compile(
+    r"(?<![\w'’-])(?:in|to|into|across|from|throughout|around|over)\s+the\s+$")
+"""A preposition of place and "the" before a bare "States": English's short name for
+the one union called "the United States" ("sold well in the States"); after any
+other word ("the States of Jersey", "member States") the word is a common noun."""
+
+
+def the_states(text: str, mention: ner.Mention) -> ner.Mention | None:
+    """A place span "States" after a preposition of place and "the", as the union
+    of states English shortens so (:data:`_SHORTFORMS_THE_STATES`); else None. The
+    country's name is the ISO table's (``filters.country_of``), not the article's word,
+    so the span joins the country's own page rather than a page of its own. A capital
+    after it ("the States Assembly") makes it part of a longer name."""
+    if mention.type != "place" or mention.text != "States" or not \
+            _SHORTFORMS_THE_STATES.search(text[max(0, mention.start - 20):mention.start]):
+        return None
+    after = text[mention.start + len(mention.text):].split()[:1]
+    country = filters.country_of("United States")
+    if country is None or (after and after[0][:1].isupper()):
+        return None
+    return replace(mention, text=country)
+
+
+def paired_portfolio(text: str, mention: ner.Mention) -> bool:
+    """True when an organisation or place span is two common words joined by "and"
+    right before a capitalised role word ("[Kelp and Brine] Secretary Ola Brisk"): a
+    minister's brief, as :func:`part_of_title` reads a run of common words (which counts
+    "and" as a stop word, so a brief of two subjects kept its mention). A word that is
+    not common ("Pentagon and Navy Secretary") or names a body ("Army and Navy Club")
+    keeps it."""
+    words = re.sub(r"^[Tt]he\s+", "", mention.text).split()  # "the [Kelp and Brine]"
+    if mention.type not in ("organization", "place") or len(words) != 3 or words[1] != "and":
+        return False
+    after = _NEXT_WORD.match(text, mention.start + len(mention.text))
+    return (after is not None and _role(after.group(1)) and _common_words(words[::2])
+            and words[-1] not in _INSTITUTION_HEADS)
+
+
+_SHORTFORMS_MEDIA_END = re.compile(r"(?:^|\s)(?:Radio|TV|Television)$")
+
+
+def station_regions(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
+    """``mentions`` with a place span written right after an organisation that ends in
+    a broadcast-medium noun joined to it ("[Zell Radio] [Northmark] presenter"): a
+    broadcaster's regional station is named by the region after the medium noun, as a
+    numbered one by its number (``canonical.SHORTFORMS_NUMBERED_MEDIA``), so the region
+    is the name's last word, not a place the article is about."""
+    out: list[ner.Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if (last is not None and m.type == "place" and last.type == "organization"
+                and _SHORTFORMS_MEDIA_END.search(last.text)
+                and m.start == last.start + len(last.text) + 1
+                and text[last.start + len(last.text)] == " "):
+            out[-1] = replace(last, text=f"{last.text} {m.text}")
+            continue
+        out.append(m)
+    return out
+
+
+def shortforms_mend(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
+    """``mentions`` with a party named by its members as one organisation
+    (:func:`party_of_members`), a station's region in its name (:func:`station_regions`),
+    "the States" as the country (:func:`the_states`) and without a two-subject brief
+    before a role word (:func:`paired_portfolio`)."""
+    return [the_states(text, m) or m for m in station_regions(text, party_of_members(
+        text, mentions)) if not paired_portfolio(text, m)]
+
+
+_SHORTFORMS_BARE = re.compile(r"^[Tt]he\s+|['’]s?$")
+"""A span's leading "the" and its possessive, which are no part of the name."""
+
+
+def clipped_first_word(mentions: list[list[ner.Mention]],
+                       texts: Sequence[str]) -> list[list[ner.Mention]]:
+    """Per part, ``mentions`` with a one-word organisation that clips the first word
+    of the article's one longer organisation ("the Zel" beside "Zelwick Bank") named
+    as that organisation.
+
+    English shortens a body's name to the first letters of its first word, with the
+    article's "the" ("the Zel's chairman") as for any body's short name; the article
+    names the body in full too. Only a proper beginning of the first word counts, only
+    when the article has one such body (two leave the short form alone) and writes the
+    short form after "the" (a brand's name takes none: "Zel" beside "Zelwick Bank" is
+    another firm)."""
+    longer = {bare for ms in mentions for m in ms if m.type == "organization"
+              and len((bare := _SHORTFORMS_BARE.sub("", m.text)).split()) >= 2}
+    if not longer:
+        return mentions
+    joined = "\n".join(texts)
+
+    def full_of(text: str) -> str | None:
+        word = _SHORTFORMS_BARE.sub("", text)
+        if not re.fullmatch(r"[A-Z][a-z]+", word):
+            return None
+        found = {f for f in longer if f.split()[0] != word and f.split()[0].startswith(word)}
+        if len(found) != 1 or not re.search(rf"(?<![\w'’-])[Tt]he {word}(?![\w-])", joined):
+            return None
+        return found.pop()
+
+    return [[replace(m, text=full) if m.type == "organization"
+             and (full := full_of(m.text)) is not None else m for m in ms]
+            for ms in mentions]

@@ -416,6 +416,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             written = gazetteer.mend_spans(text, [replace(
                 m, tentative=shouted, text=text[m.start:m.start + len(m.text)]
                 if nlp is not None else m.text) for m in found[at]])
+            written = cues.shortforms_mend(text, written)  # "Social Democrat leader"
             # "ISIS (Islamic State of Iraq and Syria)": no "Iraq" of its own
             defined = cues.defined_acronyms(text)
             # "Quorin [Dalby]": the whole name written, not the bare surname
@@ -460,6 +461,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             mentions = _referred_back(mentions, back)
         mentions = _without_sentence_openers(mentions, article_texts, registry)
         mentions = _short_for_feature(mentions)
+        mentions = cues.clipped_first_word(mentions, article_texts)  # "the Fed"
         if statewide:
             mentions = _statewide(mentions, statewide)
         extra = _propagate(article, mentions)

@@ -154,3 +154,49 @@ def same_without_prefix(clusters: Mapping[str, tuple[str, str, int]],
         else:
             out[other] = root
     return out
+
+
+def _shortforms_stem(word: str) -> str:
+    """A word without case and without a plural "s" ("Dems" → "dem")."""
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and len(word) > 1 else word
+
+
+def _clipped(short: Sequence[str], full: Sequence[str]) -> bool:
+    """Every word of ``short`` cuts the same word of ``full`` short, plural aside
+    ("Lib Dems" of "Liberal Democrats")."""
+    return len(short) == len(full) and all(
+        len(s := _shortforms_stem(a)) < len(f := _shortforms_stem(b)) and f.startswith(s)
+        for a, b in zip(short, full, strict=True))
+
+
+def clipped_forms(clusters: Mapping[str, tuple[str, str]],
+                  known: Mapping[str, object]) -> dict[str, str]:
+    """Cluster → the one body or place whose name it writes word by word cut short
+    (``clusters``: root → (type, name)): "Lib Dems" is "Liberal Democrats".
+
+    English clips a long name by cutting each of its words to its first letters and
+    keeping the words' order ("Lib Dem", "Con Lab"); every word of the short form must
+    be a proper beginning of the full one's word, in capitals as a name's words are,
+    and the corpus must have just one such full name. Only a body or a place is the
+    full form: people's names are shortened by one word only ("Ed" for "Edward"), and
+    two people can share a surname and a first name's start. The model types a clipped
+    party a person ("Lib Dem leader"); the full form's type wins."""
+    by_initials: dict[tuple[str, ...], list[tuple[str, list[str]]]] = {}
+    for root, (etype, name) in clusters.items():
+        words = name.split()
+        if etype != "person" and len(words) >= 2:
+            by_initials.setdefault(tuple(w[:1].lower() for w in words), []).append(
+                (root, words))
+    out: dict[str, str] = {}
+    for root, (_, name) in clusters.items():
+        words = name.split()
+        if name in known or len(words) < 2 or not all(
+                w[:1].isupper() and not w.isupper() for w in words):
+            continue
+        full = {r for r, fw in by_initials.get(tuple(w[:1].lower() for w in words), [])
+                if r != root and _clipped(words, fw)}
+        if len(full) == 1:
+            out[root] = full.pop()
+    return out
+

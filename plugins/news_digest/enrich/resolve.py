@@ -607,6 +607,12 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
         {r: (cluster_type[r], cluster_name[r], stories_of[r]) for r in roots
          if r not in glued and filters.spelling_key(cluster_name[r]) not in shared_keys},
         known))
+    # a name cut word by word ("Lib Dems" of "Liberal Democrats"); a party named by its
+    # country beside the bare word the corpus calls it ("Labour")
+    left = {r: (cluster_type[r], cluster_name[r]) for r in roots if r not in glued}
+    glued.update(fragments.clipped_forms(left, known))
+    glued.update(bodies.bare_party_names(
+        left, lambda r: set().union(*(stories[k] for k in keys_of[r])), cleaned))
     glued = {r: glued.get(t, t) for r, t in glued.items()}  # one hop is enough
 
     # 4. bare person names
