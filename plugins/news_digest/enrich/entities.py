@@ -409,6 +409,8 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
                 full_names.setdefault(m.text.split()[-1], set()).add(m.text)
         surnames = {last: names.pop() for last, names in full_names.items()
                     if len(names) == 1}
+        # names a close cue in the article calls a body ("telecoms giant X")
+        cued: set[str] = set()
         for text, shouted in zip(article_texts, shouting, strict=True):
             # a name found only in an all-caps or headline-case part is kept only when
             # the article writes it elsewhere (or the registry knows it)
@@ -438,6 +440,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             unnamed.update(m.text for m in kept if cues.introduced_unnamed(text, m)
                            or cues.bare_with_the(text, m))
             voted = things.thing_votes(text, kept)
+            cued |= things.cued_bodies(kept, voted)
             qualifiers.extend(placenames.place_qualifiers(text, voted))
             voted = [_regional(text, m, len(mentions), statewide) for m in voted]
             of_person = placenames.after_person(text, voted)
@@ -455,6 +458,8 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             at += 1
         if unnamed:
             mentions = [[m for m in ms if not _unnamed(m, unnamed)] for ms in mentions]
+        if cued:
+            mentions = [[things.as_cued_body(m, cued) for m in ms] for ms in mentions]
         if back:
             mentions = _referred_back(mentions, back)
         mentions = _without_sentence_openers(mentions, article_texts, registry)
