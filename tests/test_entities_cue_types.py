@@ -126,3 +126,15 @@ def test_an_honorific_or_a_role_noun_vouches_for_a_person() -> None:
     # ranks and offices also open the names of things: left to the vote
     for span in ("Miss Quorinia", "King Edward", "Prince Albert"):
         assert cues.titled_person(span, Mention(span, "organization", 0)) is None
+
+
+def test_a_body_named_after_the_articles_person_is_not_spread(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the bare "Van Roe" is some the band, some the guitarist: the cue speaks for its
+    # own mention, and the others keep the model's vote
+    a = "Jan Van Roe, guitarist of the Dutch rock band Van Roe, died on Tuesday."
+    b = "Van Roe was born in Norland. Van Roe had been ill for years."
+    found = {a: [("Jan Van Roe", "person"), ("Van Roe", "person")],
+             b: [("Van Roe", "person")]}
+    got = _step(tmp_path, monkeypatch, found, _article("a", 1, a, b))
+    assert _types(got[0]) == {"Van Roe": "person", "Jan Van Roe": "person"}

@@ -458,6 +458,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             at += 1
         if unnamed:
             mentions = [[m for m in ms if not _unnamed(m, unnamed)] for ms in mentions]
+        cued = _not_surnames(cued, [n for names in full_names.values() for n in names])
         if cued:
             mentions = [[things.as_cued_body(m, cued) for m in ms] for ms in mentions]
         if back:
@@ -696,6 +697,16 @@ def _surname_over_alias(mention: ner.Mention, renamed: ner.Mention,
     if renamed.text == mention.text and (listed is None or listed[0] == mention.text):
         return renamed
     return replace(mention, type="person", text=surnames[mention.text])
+
+
+def _not_surnames(cued: set[str], people: Sequence[str]) -> set[str]:
+    """The names of ``cued`` that do not end a full name of the article's ``people``.
+
+    A band or a firm is often named after a member's or a founder's surname ("rock
+    band Roe", formed by "Jan Roe"), and the article's bare mentions of the name are
+    then some the body, some the person ("Roe was a native of …"): the cue speaks for
+    its own mention only, and the others keep their vote."""
+    return {n for n in cued if not any(p.endswith(" " + n) for p in people)}
 
 
 def _unnamed(mention: ner.Mention, unnamed: set[str]) -> bool:
