@@ -138,3 +138,21 @@ def test_a_body_named_after_the_articles_person_is_not_spread(
              b: [("Van Roe", "person")]}
     got = _step(tmp_path, monkeypatch, found, _article("a", 1, a, b))
     assert _types(got[0]) == {"Van Roe": "person", "Jan Van Roe": "person"}
+
+
+def test_an_appositive_body_noun_makes_a_person_typed_name_a_body(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    a = "Zarvo Tell, a reinsurance company, lost money. Zarvo Tell said so."
+    b = "A group including Jan Roe and Ann Fell met. Jan Roe, a veteran broadcaster, spoke."
+    found = {a: [("Zarvo Tell", "person")], b: [("Jan Roe", "person"), ("Ann Fell", "person")]}
+    got = _step(tmp_path, monkeypatch, found, _article("a", 1, a, b))
+    assert _types(got[0]) == {"Zarvo Tell": "organization", "Jan Roe": "person",
+                              "Ann Fell": "person"}
+
+
+def test_a_band_role_noun_between_two_names() -> None:
+    text = "Kestrel Lane drummer Jan Roe left."
+    assert cues.staffed_body(text, Mention("Kestrel Lane", "person", 0))
+    # a person's staff is written with a possessive: no cue
+    text = "Jan Roe's spokesman Ann Fell said."
+    assert not cues.staffed_body(text, Mention("Jan Roe", "person", 0))

@@ -65,14 +65,14 @@ also open other names ("General Motors", "Justice Department")."""
 
 STAFF_NOUNS: frozenset[str] = frozenset({
     "boss", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
-    "frontman", "frontwoman",
+    "frontman", "frontwoman", "singer", "guitarist", "drummer", "bassist", "vocalist",
 })
-"""Lower-case nouns for the person who heads or speaks for a body, which English writes
-between the body's name and the person's ("Quorin Tiles spokesman Jan Roe", "former
-Zarvotel boss Jan Roe", "his ex-boss Jan Roe") and which ``nameparser``'s job list
-lacks. A closed class of English role nouns, not names: the name right after one is a
-person's (:func:`titled_person`), the name right before one, with a person's name after
-it, a body's (:func:`staffed_body`)."""
+"""Lower-case nouns for the person who heads, speaks or plays for a body, which English
+writes between the body's name and the person's ("Quorin Tiles spokesman Jan Roe",
+"former Zarvotel boss Jan Roe", "his ex-boss Jan Roe", "Kestrel Lane drummer Jan Roe");
+``nameparser``'s job list lacks most of them. A closed class of English role nouns, not
+names: the name right after one is a person's (:func:`titled_person`), the name right
+before one, with a person's name after it, a body's (:func:`staffed_body`)."""
 
 
 def _cue(word: str) -> bool:
@@ -85,7 +85,7 @@ def _cue(word: str) -> bool:
                                                         or bare in STAFF_NOUNS))
 
 
-_STAFF_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:chief[ \t]+executive|([a-z]+))[ \t]+"
+_STAFF_AFTER = re.compile(r"[ \t]+(?:chief[ \t]+executive|([a-z]+))[ \t]+"
                           r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*[ \t]+[A-Z][a-z]")
 
 
@@ -94,7 +94,7 @@ def staffed_body(text: str, mention: ner.Mention) -> bool:
     (:data:`STAFF_NOUNS`, or "chief executive") that a person's full name follows:
     "[Quorin Tiles] spokesman Jan Roe", "[Kestrel Lane] frontman Jan Roe". English
     writes a body's name there, as the person's employer; a person's name is written
-    with a possessive and no following name ("Roe's spokesman said")."""
+    with a possessive ("Roe's spokesman Ann Fell": no cue) or with no name after it."""
     after = _STAFF_AFTER.match(text, mention.start + len(mention.text))
     return bool(mention.type == "person" and after
                 and (after.group(1) is None or after.group(1) in STAFF_NOUNS))

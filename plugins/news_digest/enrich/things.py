@@ -104,6 +104,15 @@ also stand before a person's name as their trade ("film maker", "veteran broadca
 "music publisher", "camera operator") and "club" and "team" (a club's town: "former
 club Riverton", left to the team rule)."""
 
+PERSON_APPOSED_BODY_NOUNS: frozenset[str] = (SITE_NOUNS | KIND_NOUNS) - {
+    "broadcaster", "giant", "group", "band"}
+"""The body nouns that make a name a body's even when the model typed it a person, in
+an appositive or a list :func:`said_to_be` reads ("Zarvotel, a reinsurance company",
+"airlines such as Zarvotel"). Left out are those English also gives a person as praise
+or trade ("Jan Roe, a giant of the stage", "Jan Roe, a veteran broadcaster") and the
+collectives whose lists name their members ("a group including Jan Roe", "a band
+including Jan Roe")."""
+
 _KIND_BEFORE = re.compile(
     r"(?<![\w'’-])(?!(?i:the|a|an|his|her|its|their|this|that|these|those|our|my|your|"
     r"which|whose|and|or|of|to|by|for|with|from|in|on|at|as)[ \t])"
@@ -278,9 +287,10 @@ def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
     organisation votes, those written before a natural feature's noun into place votes
     (with the noun, for a feature of its own: :func:`named_feature`; else the name alone:
     :func:`called_a_feature`); a place written where a pollster's name is
-    (:func:`polled_by`) into an organisation vote; a person or a place written after a
-    qualified kind-of-body noun ("Scottish rock band X", "telecoms giant X",
-    :func:`kind_before`) or before a body's role noun and a person's name ("X spokesman
+    (:func:`polled_by`) or a person an appositive calls a body
+    (:data:`PERSON_APPOSED_BODY_NOUNS`) into an organisation vote; a person or a place
+    written after a qualified kind-of-body noun ("Scottish rock band X", "telecoms giant
+    X", :func:`kind_before`) or before a body's role noun and a person's name ("X spokesman
     Jan Roe", :func:`cues.staffed_body`) into an organisation vote."""
     out = []
     for m in mentions:
@@ -290,6 +300,7 @@ def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
                     m.type == "organization" and used_as_common_noun(text, m)):
                 m = ner.Mention(m.text, ner.OTHER, m.start, m.tentative)
             elif ((m.type == "place" and (noun in SITE_NOUNS or polled_by(text, m)))
+                  or (m.type == "person" and noun in PERSON_APPOSED_BODY_NOUNS)
                   or (m.type in ("person", "place") and kind_before(text, m))
                   or cues.staffed_body(text, m)):
                 m = ner.Mention(m.text, "organization", m.start, m.tentative)
