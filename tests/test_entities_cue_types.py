@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from news_digest.enrich import cues, entities, ner
+from news_digest.enrich import cues, entities, fragments, ner
 from news_digest.enrich.ner import Mention
 from news_digest.enrich.pipeline import EnrichContext
 from news_digest.model import Article, Draft, Entity, Source
@@ -156,3 +156,12 @@ def test_a_band_role_noun_between_two_names() -> None:
     # a person's staff is written with a possessive: no cue
     text = "Jan Roe's spokesman Ann Fell said."
     assert not cues.staffed_body(text, Mention("Jan Roe", "person", 0))
+
+
+def test_a_name_ending_with_a_plural_title_is_no_person() -> None:
+    # a body of title holders; the vote's other type decides
+    assert fragments.not_a_person(["Appeal Lords"], {"person": 1, "organization": 1}) \
+        == "organization"
+    # without a second opinion, or with a singular title, the vote stands
+    assert fragments.not_a_person(["Appeal Lords"], {"person": 2}) is None
+    assert fragments.not_a_person(["Jan Lord"], {"person": 1, "organization": 1}) is None

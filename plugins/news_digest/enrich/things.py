@@ -105,13 +105,15 @@ also stand before a person's name as their trade ("film maker", "veteran broadca
 club Riverton", left to the team rule)."""
 
 PERSON_APPOSED_BODY_NOUNS: frozenset[str] = (SITE_NOUNS | KIND_NOUNS) - {
-    "broadcaster", "giant", "group", "band"}
+    "broadcaster", "giant", "group", "band", "site", "platform", "forum"}
 """The body nouns that make a name a body's even when the model typed it a person, in
 an appositive or a list :func:`said_to_be` reads ("Zarvotel, a reinsurance company",
 "airlines such as Zarvotel"). Left out are those English also gives a person as praise
 or trade ("Jan Roe, a giant of the stage", "Jan Roe, a veteran broadcaster") and the
 collectives whose lists name their members ("a group including Jan Roe", "a band
-including Jan Roe")."""
+including Jan Roe"), and the website nouns that also name a place or a meeting ("a site
+called Quorin Cave", "an oil platform", "a forum"), which the model may type a person
+as readily."""
 
 _KIND_BEFORE = re.compile(
     r"(?<![\w'’-])(?!(?i:the|a|an|his|her|its|their|this|that|these|those|our|my|your|"
