@@ -165,3 +165,13 @@ def test_a_name_ending_with_a_plural_title_is_no_person() -> None:
     # without a second opinion, or with a singular title, the vote stands
     assert fragments.not_a_person(["Appeal Lords"], {"person": 2}) is None
     assert fragments.not_a_person(["Jan Lord"], {"person": 1, "organization": 1}) is None
+
+
+def test_a_span_glued_to_an_adverb_is_no_member_of_the_band(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    a = "The Scottish rock band Kestrel Lane won. Nevertheless Kestrel Lane were modest."
+    b = "Kestrel Lane played first. Later Kestrel Lane left."
+    found = {a: [("Kestrel Lane", "person"), ("Nevertheless Kestrel Lane", "person")],
+             b: [("Kestrel Lane", "person")]}
+    got = _step(tmp_path, monkeypatch, found, _article("a", 1, a, b))
+    assert _types(got[0])["Kestrel Lane"] == "organization"

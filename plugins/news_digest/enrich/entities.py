@@ -705,8 +705,13 @@ def _not_surnames(cued: set[str], people: Sequence[str]) -> set[str]:
     A band or a firm is often named after a member's or a founder's surname ("rock
     band Roe", formed by "Jan Roe"), and the article's bare mentions of the name are
     then some the body, some the person ("Roe was a native of …"): the cue speaks for
-    its own mention only, and the others keep their vote."""
-    return {n for n in cued if not any(p.endswith(" " + n) for p in people)}
+    its own mention only, and the others keep their vote. A span the model glued to a
+    sentence adverb ("[Nevertheless Kestrel Lane] were …") is no full name: its words
+    before the name must be no stop words."""
+    stop = ner.stop_words()
+    return {n for n in cued
+            if not any(p.endswith(" " + n) and not any(
+                w.lower() in stop for w in p[:-len(n)].split()) for p in people)}
 
 
 def _unnamed(mention: ner.Mention, unnamed: set[str]) -> bool:
