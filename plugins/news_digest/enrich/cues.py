@@ -63,12 +63,41 @@ _TITLE_WORDS: frozenset[str] = frozenset(t for t in ner.TITLES if " " not in t) 
 also open other names ("General Motors", "Justice Department")."""
 
 
+STAFF_NOUNS: frozenset[str] = frozenset({
+    "boss", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
+    "frontman", "frontwoman", "singer", "guitarist", "drummer", "bassist", "vocalist",
+})
+"""Lower-case nouns for the person who heads, speaks or plays for a body, which English
+writes between the body's name and the person's ("Quorin Tiles spokesman Jan Roe",
+"former Zarvotel boss Jan Roe", "his ex-boss Jan Roe", "Kestrel Lane drummer Jan Roe");
+``nameparser``'s job list lacks most of them. A closed class of English role nouns, not
+names: the name right after one is a person's (:func:`titled_person`), the name right
+before one, with a person's name after it, a body's (:func:`staffed_body`)."""
+
+
 def _cue(word: str) -> bool:
     """A title or job: a capitalised title of :data:`ner.TITLES`, or a job noun written
-    in lower case ("porn actress"). A capitalised word of ``nameparser``'s long list is
-    no cue: it holds "Air", "Army", "British", "Special", which open organisations."""
+    in lower case ("porn actress", or one of :data:`STAFF_NOUNS`: "ex-boss"). A
+    capitalised word of ``nameparser``'s long list is no cue: it holds "Air", "Army",
+    "British", "Special", which open organisations."""
     bare = word.rstrip(".")
-    return bare in _TITLE_WORDS or (bare.islower() and bare in _job_words())
+    return bare in _TITLE_WORDS or (bare.islower() and (bare in _job_words()
+                                                        or bare in STAFF_NOUNS))
+
+
+_STAFF_AFTER = re.compile(r"[ \t]+(?:chief[ \t]+executive|([a-z]+))[ \t]+"
+                          r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*[ \t]+[A-Z][a-z]")
+
+
+def staffed_body(text: str, mention: ner.Mention) -> bool:
+    """True when a person-typed ``mention`` is written before a body's role noun
+    (:data:`STAFF_NOUNS`, or "chief executive") that a person's full name follows:
+    "[Quorin Tiles] spokesman Jan Roe", "[Kestrel Lane] frontman Jan Roe". English
+    writes a body's name there, as the person's employer; a person's name is written
+    with a possessive ("Roe's spokesman Ann Fell": no cue) or with no name after it."""
+    after = _STAFF_AFTER.match(text, mention.start + len(mention.text))
+    return bool(mention.type == "person" and after
+                and (after.group(1) is None or after.group(1) in STAFF_NOUNS))
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -220,6 +249,26 @@ _OF_TITLE = re.compile(r"\b([A-Z][a-z]+) of\s+(?:the\s+)?$")
 "Secretary of"."""
 
 
+TITLED_HONORIFICS: frozenset[str] = frozenset({
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sir", "Dame"})
+"""Honorifics English writes only before a person's name, never as the first word of
+a body's or a place's ("[Mr Roe]", "[Dr Roe]"), unlike ranks and offices that also open
+names of things ("King Edward" hospital, "Prince Albert" town, "Miss World" contest)."""
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+def _honorific_and_name(words: list[str]) -> bool:
+    """``words`` are an honorific (:data:`TITLED_HONORIFICS`) and one name word: "Mr
+    Roe", the model's span that :func:`titled_person`'s loop (a title and two or three
+    name words) leaves to the label, which the small model often gets wrong on a
+    surname it rarely saw."""
+    name = _POSSESSIVE_END.sub("", words[1]) if len(words) == 2 else ""
+    return (words[0].rstrip(".") in TITLED_HONORIFICS and _name_word(name)
+            and not filters.country_of(name))
+
+
 def titled_person(text: str, mention: ner.Mention) -> ner.Mention | None:
     """The person a title or job vouches for, as a person mention; else None.
 
@@ -233,6 +282,8 @@ def titled_person(text: str, mention: ner.Mention) -> ner.Mention | None:
     if mention.type == "person":
         return None
     words = mention.text.split()
+    if _honorific_and_name(words):
+        return replace(mention, type="person")
     for i, word in enumerate(words[:-2]):
         if word.rstrip(".") in _TITLE_WORDS and _person_like(words[i + 1:]):
             rest = " ".join(words[i + 1:])

@@ -409,6 +409,8 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
                 full_names.setdefault(m.text.split()[-1], set()).add(m.text)
         surnames = {last: names.pop() for last, names in full_names.items()
                     if len(names) == 1}
+        # names a close cue in the article calls a body ("telecoms giant X")
+        cued: set[str] = set()
         for text, shouted in zip(article_texts, shouting, strict=True):
             # a name found only in an all-caps or headline-case part is kept only when
             # the article writes it elsewhere (or the registry knows it)
@@ -440,6 +442,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             unnamed.update(m.text for m in kept if cues.introduced_unnamed(text, m)
                            or cues.bare_with_the(text, m))
             voted = things.thing_votes(text, kept)
+            cued |= things.cued_bodies(kept, voted)
             qualifiers.extend(placenames.place_qualifiers(text, voted))
             voted = [_regional(text, m, len(mentions), statewide) for m in voted]
             of_person = placenames.after_person(text, voted)
@@ -457,6 +460,9 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             at += 1
         if unnamed:
             mentions = [[m for m in ms if not _unnamed(m, unnamed)] for ms in mentions]
+        cued = _not_surnames(cued, [n for names in full_names.values() for n in names])
+        if cued:
+            mentions = [[things.as_cued_body(m, cued) for m in ms] for ms in mentions]
         if back:
             mentions = _referred_back(mentions, back)
         mentions = _without_sentence_openers(mentions, article_texts, registry)
@@ -694,6 +700,21 @@ def _surname_over_alias(mention: ner.Mention, renamed: ner.Mention,
     if renamed.text == mention.text and (listed is None or listed[0] == mention.text):
         return renamed
     return replace(mention, type="person", text=surnames[mention.text])
+
+
+def _not_surnames(cued: set[str], people: Sequence[str]) -> set[str]:
+    """The names of ``cued`` that do not end a full name of the article's ``people``.
+
+    A band or a firm is often named after a member's or a founder's surname ("rock
+    band Roe", formed by "Jan Roe"), and the article's bare mentions of the name are
+    then some the body, some the person ("Roe was a native of …"): the cue speaks for
+    its own mention only, and the others keep their vote. A span the model glued to a
+    sentence adverb ("[Nevertheless Kestrel Lane] were …") is no full name: its words
+    before the name must be no stop words."""
+    stop = ner.stop_words()
+    return {n for n in cued
+            if not any(p.endswith(" " + n) and not any(
+                w.lower() in stop for w in p[:-len(n)].split()) for p in people)}
 
 
 def _unnamed(mention: ner.Mention, unnamed: set[str]) -> bool:

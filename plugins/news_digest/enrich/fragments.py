@@ -70,15 +70,25 @@ def fragments_only(articles: Sequence[Sequence[tuple[str, str]]],
     return inside - alone
 
 
+@lru_cache(maxsize=1)
+def _titles_plural() -> frozenset[str]:
+    """The one-word titles of :data:`ner.TITLES` in the plural ("Lords", "Ministers",
+    "Judges"): a name ending with one names a body of title holders (a court, a
+    council), never one person, whose title stands before the name in the singular."""
+    return frozenset(t + "s" for t in ner.TITLES if " " not in t and len(t) > 3
+                     and not t.endswith(("s", "y", "h", "man")))
+
+
 def not_a_person(names: Sequence[str], votes: Mapping[str, int]) -> str | None:
     """The type of a name the vote called a person but that ends like a place or an
-    organisation ("Java Sea", "Massey Energy Company"), or opens with initials ("UC
+    organisation ("Java Sea", "Massey Energy Company") or with a title in the plural
+    ("Appeal Lords", :func:`_titles_plural`), or opens with initials ("UC
     Davis"), and that some article gave
     that other type: the best other vote; None when the name may be a person's (a
     surname can be "Post" or "Church": without a second opinion it stays a person)."""
     lasts = {n.split()[-1] for n in names if len(n.split()) >= 2}
     wanted = ({"place"} if lasts & ner.PLACE_SUFFIXES else set()) | (
-        {"organization"} if lasts & ner.ORG_SUFFIXES else set())
+        {"organization"} if lasts & (ner.ORG_SUFFIXES | _titles_plural()) else set())
     if any(re.fullmatch(r"[A-Z]{2,}", n.split()[0]) for n in names if len(n.split()) >= 2):
         # opens with a body's initials ("UC Davis", "BT Group"): a campus or a firm
         # more often than a person's initials, so a second opinion decides

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from news_digest.enrich import filters, gazetteer, ner
+from news_digest.enrich import cues, filters, gazetteer, ner
 
 __all__ = ["FEATURE_NOUNS", "KIND_NOUNS", "NAMED_FEATURE_NOUNS", "POLL_NOUNS", "SITE_NOUNS",
            "THING_MODIFIERS", "THING_NOUNS", "WORK_NOUNS", "called_a_feature", "called_a_thing",
@@ -104,8 +104,19 @@ also stand before a person's name as their trade ("film maker", "veteran broadca
 "music publisher", "camera operator") and "club" and "team" (a club's town: "former
 club Riverton", left to the team rule)."""
 
+PERSON_APPOSED_BODY_NOUNS: frozenset[str] = (SITE_NOUNS | KIND_NOUNS) - {
+    "broadcaster", "giant", "group", "band", "site", "platform", "forum"}
+"""The body nouns that make a name a body's even when the model typed it a person, in
+an appositive or a list :func:`said_to_be` reads ("Zarvotel, a reinsurance company",
+"airlines such as Zarvotel"). Left out are those English also gives a person as praise
+or trade ("Jan Roe, a giant of the stage", "Jan Roe, a veteran broadcaster") and the
+collectives whose lists name their members ("a group including Jan Roe", "a band
+including Jan Roe"), and the website nouns that also name a place or a meeting ("a site
+called Quorin Cave", "an oil platform", "a forum"), which the model may type a person
+as readily."""
+
 _KIND_BEFORE = re.compile(
-    r"(?<![\w'’-])(?!(?:the|a|an|his|her|its|their|this|that|these|those|our|my|your|"
+    r"(?<![\w'’-])(?!(?i:the|a|an|his|her|its|their|this|that|these|those|our|my|your|"
     r"which|whose|and|or|of|to|by|for|with|from|in|on|at|as)[ \t])"
     r"[A-Za-z][\w'’-]*[ \t]+([a-z]+)[ \t]+$")
 
@@ -312,7 +323,8 @@ def kind_before(text: str, mention: ner.Mention) -> bool:
     """True when a qualified kind-of-body noun (:data:`KIND_NOUNS`) stands right before
     the name, on its line: "the Scottish rock band [Kestrel Lane]", "telecoms giant
     [ZX]". The qualifier is what keeps a relative clause out: "the company [Jane Roe]
-    founded", "a firm [Mr Roe] ran" name a person after a determiner, not a kind."""
+    founded", "a firm [Mr Roe] ran" name a person after a determiner, not a kind; so
+    is a capitalised determiner, at a sentence's start ("The company [Jane Roe] ran")."""
     before = _KIND_BEFORE.search(text[max(0, mention.start - 50):mention.start])
     return bool(before and before.group(1) in KIND_NOUNS)
 
@@ -323,9 +335,11 @@ def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
     organisation votes, those written before a natural feature's noun into place votes
     (with the noun, for a feature of its own: :func:`named_feature`; else the name alone:
     :func:`called_a_feature`); a place written where a pollster's name is
-    (:func:`polled_by`) into an organisation vote; a person or a place written after a
-    qualified kind-of-body noun ("Scottish rock band X", "telecoms giant X",
-    :func:`kind_before`) into an organisation vote."""
+    (:func:`polled_by`) or a person an appositive calls a body
+    (:data:`PERSON_APPOSED_BODY_NOUNS`) into an organisation vote; a person or a place
+    written after a qualified kind-of-body noun ("Scottish rock band X", "telecoms giant
+    X", :func:`kind_before`) or before a body's role noun and a person's name ("X spokesman
+    Jan Roe", :func:`cues.staffed_body`) into an organisation vote."""
     out = []
     for m in mentions:
         if m.type not in (None, ner.OTHER) and text[m.start:m.start + len(m.text)] == m.text:
@@ -334,7 +348,9 @@ def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
                     m.type == "organization" and used_as_common_noun(text, m)):
                 m = ner.Mention(m.text, ner.OTHER, m.start, m.tentative)
             elif ((m.type == "place" and (noun in SITE_NOUNS or polled_by(text, m)))
-                  or (m.type in ("person", "place") and kind_before(text, m))):
+                  or (m.type == "person" and noun in PERSON_APPOSED_BODY_NOUNS)
+                  or (m.type in ("person", "place") and kind_before(text, m))
+                  or cues.staffed_body(text, m)):
                 m = ner.Mention(m.text, "organization", m.start, m.tentative)
             elif (feature := named_feature(text, m)) is not None:
                 m = feature
@@ -343,3 +359,28 @@ def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
                 m = ner.Mention(m.text, "place", m.start, m.tentative)
         out.append(m)
     return out
+
+
+def cued_bodies(mentions: list[ner.Mention], voted: list[ner.Mention]) -> set[str]:
+    """The names :func:`thing_votes` turned from a person or a place into an
+    organisation (``voted`` is its answer for ``mentions``): each had a close cue in its
+    own sentence ("telecoms giant X", "X, the internet firm", "X spokesman Jan Roe").
+    Not a name the filters drop as an organisation's (two capitals, "ZQ": a transcript's
+    speaker mark), which the article's other mentions keep under their own type."""
+    return {v.text for m, v in zip(mentions, voted, strict=True)
+            if v.type == "organization" and m.type in ("person", "place")
+            and filters.rejected(v.text, "organization") is None}
+
+
+def as_cued_body(mention: ner.Mention, cued: set[str]) -> ner.Mention:
+    """``mention`` as an organisation when a close cue elsewhere in the article said its
+    name is one (:func:`cued_bodies`), else unchanged.
+
+    An article names one thing by one name throughout, and the cue is written once, at
+    the first mention ("Scottish rock band X"), while the model labels the later bare
+    mentions by the name's shape (a first name and a surname: a person; a city's name in
+    the gazetteer: a place). Counted as one vote among the article's, the cue lost to
+    them; said by the sentence, it is the article's answer."""
+    if mention.type in ("person", "place") and mention.text in cued:
+        return ner.Mention(mention.text, "organization", mention.start, mention.tentative)
+    return mention
