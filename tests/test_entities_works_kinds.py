@@ -125,3 +125,23 @@ def test_a_cast_noun_after_a_title_typed_a_person_or_a_place_names_a_work() -> N
                               ("Riverton Rovers star Ann Brant", "Riverton Rovers",
                                "organization")):
         assert not things.cast_named(text, mention_at(text, name, etype)), text
+
+
+def test_a_list_after_a_works_part_is_a_list_of_works() -> None:
+    text = "New episodes of 24, Quell Wives and Brant Under appear on the web."
+    assert things.work_part_named(text, mention_at(text, "Quell Wives", "person"))
+    assert things.work_part_named(text, mention_at(text, "Brant Under", "person"))
+
+
+def test_a_device_noun_after_a_name_a_maker_owns_is_a_product() -> None:
+    text = "games produced for Zorbly's Quell Advance handheld"
+    assert things.made_by(text, mention_at(text, "Quell Advance", "person"))
+    text = "the next generation of Zorbly's Quellbox games console"
+    assert things.made_by(text, mention_at(text, "Quellbox", "organization"))
+    # without a maker's possessive the name may be the maker's own
+    text = "a new Zorbly console"
+    assert not things.made_by(text, mention_at(text, "Zorbly", "organization"))
+    # a country's system or service is no product
+    text = "the UK's Zorb system and Brant's Quell service"
+    assert not things.made_by(text, mention_at(text, "Zorb", "organization"))
+    assert not things.made_by(text, mention_at(text, "Quell", "organization"))

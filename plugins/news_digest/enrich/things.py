@@ -25,11 +25,12 @@ from news_digest.enrich import bodies, filters, gazetteer, ner
 
 __all__ = ["FEATURE_NOUNS", "KIND_NOUNS", "NAMED_FEATURE_NOUNS", "POLL_NOUNS", "SITE_NOUNS",
            "THING_MODIFIERS", "THING_NOUNS", "WORKS_AWARD_NOUNS", "WORKS_CAST_NOUNS",
-           "WORKS_COMPETITION_HEADS", "WORKS_FIXTURE_NOUNS", "WORKS_LISTED_NOUNS",
-           "WORKS_PART_NOUNS", "WORK_NOUNS", "called_a_feature", "called_a_thing", "cast_named",
-           "competition_sense", "counted_edition", "honour_named", "is_named_feature",
-           "kind_before", "named_feature", "polled_by", "said_to_be", "thing_votes",
-           "used_as_common_noun", "work_part_named"]
+           "WORKS_COMPETITION_HEADS", "WORKS_DEVICE_NOUNS", "WORKS_FIXTURE_NOUNS",
+           "WORKS_LISTED_NOUNS", "WORKS_PART_NOUNS", "WORK_NOUNS", "called_a_feature",
+           "called_a_thing", "cast_named", "competition_sense", "counted_edition",
+           "honour_named", "is_named_feature", "kind_before", "made_by", "named_feature",
+           "polled_by", "said_to_be", "thing_votes", "used_as_common_noun",
+           "work_part_named"]
 
 THING_NOUNS: frozenset[str] = frozenset({
     "capsule", "spacecraft", "telescope", "rover", "lander", "probe", "satellite",
@@ -172,7 +173,8 @@ def called_a_thing(text: str, mention: ner.Mention, noun: str | None = None) -> 
     if work_named_after(text, mention):
         return True
     if (honour_named(text, mention) or competition_sense(text, mention)
-            or work_part_named(text, mention) or cast_named(text, mention)):
+            or work_part_named(text, mention) or cast_named(text, mention)
+            or made_by(text, mention)):
         return True
     noun = noun if noun is not None else said_to_be(text, mention)
     return noun is not None and (noun in THING_NOUNS or is_work_noun(noun)
@@ -293,7 +295,10 @@ director")."""
 
 _WORKS_PART_OF = re.compile(
     r"\b(?:creators?|co-creator|author|remake|sequel|prequel|episodes?)\s+(?:of|to)\s+"
-    r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+    r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:[A-Z0-9][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$")
+"""The noun and "of"/"to" before a title, or before a list of titles the mention is in
+("new episodes of Zorby, Quell Town and Brant")."""
 
 
 def work_part_named(text: str, mention: ner.Mention) -> bool:
@@ -343,6 +348,29 @@ def cast_named(text: str, mention: ner.Mention) -> bool:
     return bool(after and after.group(1) in WORKS_CAST_NOUNS and not gazetteer.is_place(name)
                 and filters.country_of(name) is None and filters.abbreviated_country(name) is None
                 and not bodies.nationality(name))
+
+
+WORKS_DEVICE_NOUNS: frozenset[str] = frozenset({
+    "console", "consoles", "handheld", "handset", "phone", "player", "computer", "device",
+    "software", "chip", "program", "browser",
+})
+"""Nouns for made devices and programs. After a name alone they may name its maker
+("a Zorbly console"), so they count only with a maker's possessive before the name
+(:func:`made_by`). "System", "network" and "service" are left out: a country's health
+service or a firm's network is written so too ("the UK's Zorb system")."""
+
+_WORKS_MAKERS = re.compile(r"(?<![\w'’-])[A-Z][\w.&-]*['’]s?\s+$")
+_WORKS_DEVICE_AFTER = re.compile(r"[ \t]+(?:[a-z][a-z-]*[ \t]+)?([a-z]+)\b")
+
+
+def made_by(text: str, mention: ner.Mention) -> bool:
+    """A maker's possessive right before ``mention`` and a device noun right after it,
+    with at most one lower-case word between (:data:`WORKS_DEVICE_NOUNS`): "Zorbly's
+    [Quell Advance] handheld", "Zorbly's [Quellbox] games console". The possessive says
+    who made it, the noun what it is: the name is the product's, not a second body's."""
+    after = _WORKS_DEVICE_AFTER.match(text, mention.start + len(mention.text))
+    return bool(after and after.group(1) in WORKS_DEVICE_NOUNS
+                and _WORKS_MAKERS.search(text[max(0, mention.start - 40):mention.start]))
 
 
 def honour_named(text: str, mention: ner.Mention) -> bool:
