@@ -384,9 +384,26 @@ _DOCUMENT_HEADS = DOCUMENT_TAILS | FOUNDING_DOCUMENTS
 def _document(words: Sequence[str]) -> bool:
     """A law, treaty or founding document by its head word: last ("Clean Air Act",
     "United States Constitution") or first before "of" ("Constitution of India",
-    "Treaty of Versailles", "Bill of Rights"), as English names documents."""
+    "Treaty of Versailles", "Bill of Rights"), as English names documents, or before
+    "on" anywhere (:func:`_works_document_on`)."""
     return words[-1] in _DOCUMENT_HEADS or (
-        len(words) >= 3 and words[0] in _DOCUMENT_HEADS and words[1] == "of")
+        len(words) >= 3 and words[0] in _DOCUMENT_HEADS and words[1] == "of") or (
+        _works_document_on(words))
+
+
+WORKS_ON_HEADS: frozenset[str] = _DOCUMENT_HEADS | {"Convention"}
+"""Heads of documents that English names by their subject after "on": "Convention on
+the Rights of the Child", "Treaty on European Union", "Agreement on Trade". A
+"Convention" before "on" is the treaty, never the gathering (which is named by who
+meets: "Republican National Convention")."""
+
+
+def _works_document_on(words: Sequence[str]) -> bool:
+    """A document head (:data:`WORKS_ON_HEADS`) followed by "on" anywhere in the name
+    ("European Convention on Human Rights", "General Agreement on Zorby Trade"): a body
+    is named after its head noun's subject with "on" too ("Commission on Human Rights",
+    "Conference on Disarmament"), but those heads are no documents'."""
+    return any(w in WORKS_ON_HEADS and words[i + 1] == "on" for i, w in enumerate(words[:-1]))
 
 
 

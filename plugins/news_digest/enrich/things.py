@@ -21,12 +21,16 @@ from __future__ import annotations
 
 import re
 
-from news_digest.enrich import cues, filters, gazetteer, ner
+from news_digest.enrich import bodies, cues, filters, gazetteer, ner
 
 __all__ = ["FEATURE_NOUNS", "KIND_NOUNS", "NAMED_FEATURE_NOUNS", "POLL_NOUNS", "SITE_NOUNS",
-           "THING_MODIFIERS", "THING_NOUNS", "WORK_NOUNS", "called_a_feature", "called_a_thing",
-           "is_named_feature", "kind_before", "named_feature", "polled_by", "said_to_be",
-           "thing_votes", "used_as_common_noun"]
+           "THING_MODIFIERS", "THING_NOUNS", "WORKS_AWARD_NOUNS", "WORKS_CAST_NOUNS",
+           "WORKS_COMPETITION_HEADS", "WORKS_DEVICE_NOUNS", "WORKS_FIXTURE_NOUNS",
+           "WORKS_LISTED_NOUNS", "WORKS_PART_NOUNS", "WORK_NOUNS", "called_a_feature",
+           "called_a_thing", "cast_named", "competition_sense", "counted_edition",
+           "honour_named", "is_named_feature", "kind_before", "made_by", "named_feature",
+           "polled_by", "said_to_be", "thing_votes", "used_as_common_noun",
+           "work_part_named"]
 
 THING_NOUNS: frozenset[str] = frozenset({
     "capsule", "spacecraft", "telescope", "rover", "lander", "probe", "satellite",
@@ -179,8 +183,13 @@ def called_a_thing(text: str, mention: ner.Mention, noun: str | None = None) -> 
         return True
     if work_named_after(text, mention):
         return True
+    if (honour_named(text, mention) or competition_sense(text, mention)
+            or work_part_named(text, mention) or cast_named(text, mention)
+            or made_by(text, mention)):
+        return True
     noun = noun if noun is not None else said_to_be(text, mention)
-    return noun is not None and (noun in THING_NOUNS or is_work_noun(noun))
+    return noun is not None and (noun in THING_NOUNS or is_work_noun(noun)
+                                 or bool({noun, f"{noun}s"} & WORKS_LISTED_NOUNS))
 
 
 def is_work_noun(word: str) -> bool:
@@ -207,6 +216,207 @@ def work_named_after(text: str, mention: ner.Mention) -> bool:
         return True
     listed = _WORKS_BEFORE.search(before)
     return bool(listed and listed.group(1).endswith("s") and is_work_noun(listed.group(1)))
+
+
+WORKS_LISTED_NOUNS: frozenset[str] = frozenset({
+    "hit", "show", "series", "game", "title", "programme", "single", "track", "play",
+})
+"""Nouns for works that :data:`WORK_NOUNS` leaves out because they are also verbs or a
+sport's words before a name ("costs hit X", "figures show X", "the game Riverton won").
+Where :func:`said_to_be` finds them they can only be nouns: the head of an appositive
+("X, a hit") or of a list ("reality shows, such as X", "hits such as A, B and C",
+"titles such as X"), so there they name the kind of what follows, as the work nouns
+do."""
+
+WORKS_AWARD_NOUNS: frozenset[str] = frozenset({
+    "award", "awards", "nominations", "statuette", "statuettes",
+})
+"""Nouns that only an honour's name stands before in lower case ("the Zorby awards",
+"two Zorby nominations"): the name is the prize's, not a person's or a body's. Left
+out: "nomination" and "nominee" in the singular (a party's: "the Democratic Party
+nomination", "the Reform Party nominee"; a film collects nominations in the plural),
+"ceremony" (any place or body holds one: "a White House ceremony"), "winner" (a
+team's goal: "the Riverton winner") and "prize" (it closes a name already,
+:data:`filters.EVENT_TAILS`). "Awards" is also a verb ("the party awards delegates"):
+it counts only where its noun phrase ends (:func:`honour_named`)."""
+
+_WORKS_HONOURED = re.compile(r"-(?:winning|nominated)\b")
+_WORKS_NAME = r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*"
+_WORKS_CONJOINED = re.compile(
+    rf"(?:[ \t]*,[ \t]*{_WORKS_NAME})*[ \t]*,?[ \t]+(?:and|or)[ \t]+{_WORKS_NAME}")
+"""The rest of a list of names ``mention`` opens ("Zorby and Quell nominations"): the
+noun after the list is each name's."""
+
+WORKS_COMPETITION_HEADS: frozenset[str] = frozenset({
+    "League", "Premiership", "Conference", "Division",
+})
+"""Last words of names that are both a sports competition and the body that runs it
+("Premier League", "Eastern Conference"), or a party or an alliance ("the Arab League"):
+the name alone does not say which, so only the words around it do
+(:func:`competition_sense`). CoNLL-2003 types the competitions MISC ("National League",
+"American League") and a league's body ORG ("Football League")."""
+
+WORKS_FIXTURE_NOUNS: frozenset[str] = frozenset({
+    "tie", "ties", "fixture", "fixtures", "match", "matches", "final", "finals",
+    "semi-final", "semi-finals", "quarter-final", "quarter-finals", "game", "games",
+    "title", "titles", "season", "clash", "football", "rugby", "round", "leg", "table",
+    "debut", "goal", "goals",
+})
+"""Nouns for what is played in a competition, written right after its name ("the Zorby
+League tie", "Zorby League fixtures", "his first Zorby League goal"): a body runs no
+match, so the name there is the competition's."""
+
+_WORKS_AFTER = re.compile(r"[ \t]+([a-z][a-z-]*[a-z])\b")
+_WORKS_PLAYED_IN = re.compile(
+    r"\b(?:win|wins|won|winning|reach|reaches|reached|reaching|"
+    r"(?:qualify|qualifies|qualified|qualifying)\s+for|"
+    r"(?:play|plays|played|playing)\s+in|"
+    r"(?:top|bottom|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth)\s+(?:in|of))\s+the\s+$")
+
+
+def competition_sense(text: str, mention: ner.Mention) -> bool:
+    """A name ending in a competition's head (:data:`WORKS_COMPETITION_HEADS`) written as
+    the competition: a fixture noun right after it (:data:`WORKS_FIXTURE_NOUNS`:
+    "Zorby League tie"), or "win/reach/qualify for/play in the" or a table position
+    ("sixth in the", "top of the") right before it. English says a team wins, reaches
+    or stands in a competition; nobody wins a body or stands sixth in one."""
+    if mention.text.split()[-1] not in WORKS_COMPETITION_HEADS:
+        return False
+    after = _WORKS_AFTER.match(text, mention.start + len(mention.text))
+    if after and after.group(1) in WORKS_FIXTURE_NOUNS:
+        return True
+    before = text[max(0, mention.start - 40):mention.start]
+    if re.match(r"[Tt]he\s", mention.text):  # the model's span took the article in
+        before += "the "
+    return bool(_WORKS_PLAYED_IN.search(before))
+
+
+WORKS_PART_NOUNS: frozenset[str] = frozenset({
+    "creator", "creators", "co-creator", "episode", "episodes", "sequel", "prequel",
+    "spin-off", "remake",
+})
+"""Nouns for who made a work or what came of it, which English writes right after the
+work's title ("the Zorby Quell creator", "a Quellers spin-off", "the Zorby episode") or
+before it with "of" or "to" (:data:`_WORKS_PART_OF`: "the creator of Zorby Quell",
+"the sequel to Quellers"). A body has founders and a place natives; only a show, a
+book or a game has a creator, episodes or a sequel. "Star", "director" and "writer"
+are left out: a club, a country and a firm have them too ("Riverton star", "BBC
+director")."""
+
+_WORKS_PART_OF = re.compile(
+    r"\b(?:creators?|co-creator|author|remake|sequel|prequel|episodes?)\s+(?:of|to)\s+"
+    r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:[A-Z0-9][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$")
+"""The noun and "of"/"to" before a title, or before a list of titles the mention is in
+("new episodes of Zorby, Quell Town and Brant")."""
+
+
+def work_part_named(text: str, mention: ner.Mention) -> bool:
+    """A work-part noun (:data:`WORKS_PART_NOUNS`) in lower case right after
+    ``mention``, or one of them with "of"/"to" before it ("the creator of [Zorby]",
+    "author of the best-selling [Quell Code]"). A name followed by "'s" there is the
+    maker's ("a remake of Jane Zorby's novel"), and is left alone."""
+    end = mention.start + len(mention.text)
+    after = _WORKS_AFTER.match(text, end)
+    if after and after.group(1) in WORKS_PART_NOUNS:
+        return True
+    return bool(_WORKS_PART_OF.search(text[max(0, mention.start - 60):mention.start])
+                and not _works_maker(text, mention))
+
+
+def _works_maker(text: str, mention: ner.Mention) -> bool:
+    """``mention`` names the maker of what follows it: a possessive ("Ann Brant's
+    novel", as written or inside the model's span) or a work noun right after it ("the
+    sequel to Ann Brant comedy Zorby", :func:`is_work_noun`)."""
+    end = mention.start + len(mention.text)
+    after = _AFTER.match(text, end)
+    return (mention.text.endswith(("'s", "’s")) or bool(re.match(r"['’]s?\b", text[end:]))
+            or bool(after and is_work_noun(after.group(1))))
+
+
+WORKS_CAST_NOUNS: frozenset[str] = frozenset({
+    "star", "co-star", "actor", "actress",
+})
+"""Nouns for who plays in a work, written between its title and the player's name
+("Zorby Quell star Jane Roe", "Quellers actress Ann Brant")."""
+
+_WORKS_CAST = re.compile(r"[ \t]+([a-z][a-z-]*[a-z])[ \t]+[A-Z]")
+
+
+def cast_named(text: str, mention: ner.Mention) -> bool:
+    """A cast noun (:data:`WORKS_CAST_NOUNS`) and a capitalised name right after a
+    ``mention`` the model typed a person or a place, which is no gazetteer place, no
+    country and no nationality word: "[Zorby Quell] star Jane Roe". A person is never
+    the modifier of someone's trade, and a real place is ("Riverton star", "US actor"),
+    but the gazetteer lists those; what stays is a title typed a person or a place.
+    Names typed organisations are left alone: a club, a band or a network has stars
+    too ("Riverton Rovers star", "Zorbly TV actress")."""
+    if mention.type not in ("person", "place"):
+        return False
+    after = _WORKS_CAST.match(text, mention.start + len(mention.text))
+    name = mention.text
+    return bool(after and after.group(1) in WORKS_CAST_NOUNS and not gazetteer.is_place(name)
+                and filters.country_of(name) is None and filters.abbreviated_country(name) is None
+                and not bodies.nationality(name))
+
+
+WORKS_DEVICE_NOUNS: frozenset[str] = frozenset({
+    "console", "consoles", "handheld", "handset", "phone", "player", "computer", "device",
+    "software", "chip", "program", "browser",
+})
+"""Nouns for made devices and programs. After a name alone they may name its maker
+("a Zorbly console"), so they count only with a maker's possessive before the name
+(:func:`made_by`). "System", "network" and "service" are left out: a country's health
+service or a firm's network is written so too ("the UK's Zorb system")."""
+
+_WORKS_MAKERS = re.compile(r"(?<![\w'’-])[A-Z][\w.&-]*['’]s?\s+$")
+_WORKS_DEVICE_AFTER = re.compile(r"[ \t]+(?:[a-z][a-z-]*[ \t]+)?([a-z]+)\b")
+
+
+def made_by(text: str, mention: ner.Mention) -> bool:
+    """A maker's possessive right before ``mention`` and a device noun right after it,
+    with at most one lower-case word between (:data:`WORKS_DEVICE_NOUNS`): "Zorbly's
+    [Quell Advance] handheld", "Zorbly's [Quellbox] games console". The possessive says
+    who made it, the noun what it is: the name is the product's, not a second body's."""
+    after = _WORKS_DEVICE_AFTER.match(text, mention.start + len(mention.text))
+    return bool(after and after.group(1) in WORKS_DEVICE_NOUNS
+                and _WORKS_MAKERS.search(text[max(0, mention.start - 40):mention.start]))
+
+
+def honour_named(text: str, mention: ner.Mention) -> bool:
+    """An award noun in lower case right after ``mention``, or after the list it opens
+    (:data:`WORKS_AWARD_NOUNS`: "Zorby nominations", "the Zorbies ceremony", "Zorby and
+    Quell nominations"), or "-winning"/"-nominated" hyphened
+    onto it ("Zorby-winning actor"): the name is an honour's."""
+    end = mention.start + len(mention.text)
+    end = (joined.end() if (joined := _WORKS_CONJOINED.match(text, end)) else end)
+    after = _AFTER.match(text, end)
+    if after and after.group(1) == "awards":
+        return bool(_NOUN_PHRASE_ENDS.match(text, after.end(1))
+                    or re.match(r"\s+[A-Z0-9]", text[after.end(1):]))
+    return bool((after and after.group(1) in WORKS_AWARD_NOUNS)
+                or _WORKS_HONOURED.match(text, end))
+
+
+_WORKS_ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                  r"eleventh|twelfth|\d+(?:st|nd|rd|th))")
+_WORKS_EDITION = re.compile(
+    r"(?:\b(?:his|her|its|their|my|our|your)\s+" + _WORKS_ORDINAL + r"|"
+    r"\b(?:this|last|next)\s+(?:year|season|month|week|weekend)['’]s)\s+$")
+
+
+def counted_edition(text: str, mention: ner.Mention) -> bool:
+    """``mention`` counted as one of a series of things: an ordinal after a possessive
+    ("his ninth Zorby", "their 12th Zorby") or a time's possessive ("this year's Zorbies",
+    "last season's Zorby") right before it, with the name ending its noun phrase. One
+    counts the editions of an event, a prize or a document, and the copies of a
+    product; no one has a ninth of a person or a body, and "this year's" names an
+    edition. A noun after the name ("his 50th Norland cap", "last season's Riverton
+    side") makes the name a modifier of that noun, and is left alone."""
+    end = mention.start + len(mention.text)
+    return bool(_WORKS_EDITION.search(text[max(0, mention.start - 40):mention.start])
+                and _NOUN_PHRASE_ENDS.match(text, end))
 
 
 _COUNTED = re.compile(r"(?:^|[\s(\"“])(?:[Aa]n?|more|additional|extra|less|much|enough|"
@@ -344,7 +554,7 @@ def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
     for m in mentions:
         if m.type not in (None, ner.OTHER) and text[m.start:m.start + len(m.text)] == m.text:
             noun = said_to_be(text, m) or ""  # asked once: both tests read it
-            if called_a_thing(text, m, noun) or (
+            if called_a_thing(text, m, noun) or counted_edition(text, m) or (
                     m.type == "organization" and used_as_common_noun(text, m)):
                 m = ner.Mention(m.text, ner.OTHER, m.start, m.tentative)
             elif ((m.type == "place" and (noun in SITE_NOUNS or polled_by(text, m)))
