@@ -80,23 +80,6 @@ def test_a_name_two_countries_use_is_named_by_each_articles_country() -> None:
     assert ("organization", "Green Party") in r.pageless
 
 
-def test_a_party_named_by_its_members_in_two_countries_is_split_too() -> None:
-    """"<Qualifier> Democrats" is a party several countries have: one page for two
-    countries' "Free Democrats" mixed them (a British and an Australian party)."""
-    assert bodies.shared_shape("Free Democrats")
-    assert not bodies.shared_shape("Free Democrat")  # the modifier, not the party's name
-    r = resolve_corpus([
-        (D, [("organization", "Free Democrats"), ("place", "Canada")]),
-        (D, [("organization", "Free Democrats"), ("place", "Canada")]),
-        (D, [("organization", "Free Democrats"), ("place", "Ireland")]),
-    ])
-    assert ("organization", "Free Democrats of Canada") in names(r, 0)
-    assert ("organization", "Free Democrats of Ireland") in names(r, 2)
-    alone = resolve_corpus([(D, [("organization", "Free Democrats"), ("place", "Canada")]),
-                            (D, [("organization", "Free Democrats"), ("place", "Canada")])])
-    assert ("organization", "Free Democrats") in names(alone, 1)  # one country: as written
-
-
 def test_a_demonym_before_the_name_in_the_article_says_its_country() -> None:
     r = resolve_corpus([
         (D, [("organization", "Green Party"), ("place", "Canada")]),

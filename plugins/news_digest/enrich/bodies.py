@@ -75,18 +75,6 @@ Court") are more often one international body named in articles about one countr
 a bare "… House" is more often a building ("White House", "Opera House") than a
 chamber, which is "House of …"."""
 
-PARTY_MEMBER_NOUNS: frozenset[str] = frozenset({
-    "Democrat", "Republican", "Conservative", "Unionist", "Nationalist", "Socialist",
-    "Communist"})
-"""Nouns for a member of a political tendency, capitalised when they name a party's
-members. English names a party by a qualifier and the plural of such a noun ("the Social
-Democrats", "the Free Republicans"), and the singular is the same party used as a modifier
-("a Social Democrat leader"). The model tags the member noun as a nationality-like group
-(not kept) and the qualifier, if at all, as a fragment. A closed class: the member nouns of
-the political tendencies. A party so named is a shared name
-too (:func:`shared_shape`): "Liberal Democrats" are a British party and an Australian
-one, and "Social Democrats" a dozen countries'."""
-
 BODY_HEADS: frozenset[str] = frozenset({
     "Senate", "Parliament", "Congress", "Assembly", "Government", "Cabinet", "Legislature",
 })
@@ -197,15 +185,14 @@ def place_word(word: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def shared_shape(name: str) -> bool:
     """Shaped like a national party or chamber: a head of :data:`SHARED_HEADS` last, in
-    any case (or "House of …", or a plural of :data:`PARTY_MEMBER_NOUNS`), at most three
-    words before it, none a place or a demonym, each capitalised or a link word
-    ("Liberal Party", "Liberal party", "House of Commons", "Liberal Democrats")."""
+    any case (or "House of …"), at most three words before it, none a place or a
+    demonym, each capitalised or a link word ("Liberal Party", "Liberal party", "House
+    of Commons")."""
     words = name.split()
     if len(words) < 2 or len(words) > 4:
         return False
     head = words[-1].capitalize() in SHARED_HEADS or (
-        len(words) >= 3 and words[0] == "House" and words[1] == "of") or (
-        words[-1].endswith("s") and words[-1][:-1] in PARTY_MEMBER_NOUNS)
+        len(words) >= 3 and words[0] == "House" and words[1] == "of")
     return head and all(w in _LINK or (w[:1].isupper() and not place_word(w))
                         for w in words[:-1]) and not place_word(words[-1])
 

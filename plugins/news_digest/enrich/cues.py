@@ -1257,8 +1257,15 @@ def place_in_title(text: str, mention: ner.Mention,
     return False
 
 
-SHORTFORMS_MEMBER_NOUNS = bodies.PARTY_MEMBER_NOUNS
-"""See :data:`bodies.PARTY_MEMBER_NOUNS`."""
+SHORTFORMS_MEMBER_NOUNS = frozenset({
+    "Democrat", "Republican", "Conservative", "Unionist", "Nationalist", "Socialist",
+    "Communist"})
+"""Nouns for a member of a political tendency, capitalised when they name a party's
+members. English names a party by a qualifier and the plural of such a noun ("the Social
+Democrats", "the Free Republicans"), and the singular is the same party used as a modifier
+("a Social Democrat leader"). The model tags the member noun as a nationality-like group
+(not kept) and the qualifier, if at all, as a fragment. A closed class: the member nouns of
+the political tendencies."""
 _SHORTFORMS_PARTY = re.compile(
     rf"(?<![\w'’-])([A-Z][a-z]+) ({'|'.join(sorted(SHORTFORMS_MEMBER_NOUNS))})s?(?![\w'’-])")
 
