@@ -205,3 +205,21 @@ def test_a_paragraph_in_capitals_is_shouting(text: str, expected: bool) -> None:
     from news_digest.enrich.entities import _shouting
 
     assert _shouting(text) is expected
+
+
+def test_a_country_is_known_by_its_english_short_name_where_iso_has_its_own_form() -> None:
+    """ISO 3166 writes "Russian Federation", "Türkiye", "Côte d'Ivoire" and "Congo, The
+    Democratic Republic of the"; an article writes "Russia", "Turkey", "Ivory Coast".
+    Unknown, such an article had no country (a shared body went unqualified) and a team
+    cue on "Turkey" dropped the country from its article as if it were a town's club."""
+    from news_digest.enrich import entities
+
+    assert filters.country_of("Russia") == "Russian Federation"
+    assert filters.country_of("Turkey") == filters.country_of("Türkiye")
+    assert filters.country_of("Ivory Coast") == "Côte d'Ivoire"
+    # ISO's own form has a comma, so GeoNames' name is the one shown
+    assert filters.country_of("Democratic Republic of the Congo") == \
+        "Democratic Republic of the Congo"
+    assert filters.country_of("Netherlands") == "Netherlands"  # not "The Netherlands"
+    assert entities._nation("Turkey") and entities._nation("Russia")
+    assert filters.country_of("Riverton") is None

