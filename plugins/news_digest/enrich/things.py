@@ -23,14 +23,14 @@ import re
 
 from news_digest.enrich import bodies, cues, filters, gazetteer, ner
 
-__all__ = ["FEATURE_NOUNS", "KIND_NOUNS", "NAMED_FEATURE_NOUNS", "POLL_NOUNS", "SITE_NOUNS",
-           "THING_MODIFIERS", "THING_NOUNS", "WORKS_AWARD_NOUNS", "WORKS_CAST_NOUNS",
-           "WORKS_COMPETITION_HEADS", "WORKS_DEVICE_NOUNS", "WORKS_FIXTURE_NOUNS",
-           "WORKS_LISTED_NOUNS", "WORKS_PART_NOUNS", "WORK_NOUNS", "called_a_feature",
-           "called_a_thing", "cast_named", "competition_sense", "counted_edition",
-           "honour_named", "is_named_feature", "kind_before", "made_by", "named_feature",
-           "polled_by", "said_to_be", "thing_votes", "used_as_common_noun",
-           "work_part_named"]
+__all__ = ["ADDRESS_NOUNS", "FEATURE_NOUNS", "KIND_NOUNS", "NAMED_FEATURE_NOUNS", "POLL_NOUNS",
+           "SITE_NOUNS", "THING_MODIFIERS", "THING_NOUNS", "WORKS_AWARD_NOUNS",
+           "WORKS_CAST_NOUNS", "WORKS_COMPETITION_HEADS", "WORKS_DEVICE_NOUNS",
+           "WORKS_FIXTURE_NOUNS", "WORKS_LISTED_NOUNS", "WORKS_PART_NOUNS", "WORK_NOUNS",
+           "called_a_feature", "called_a_thing", "cast_named", "competition_sense",
+           "counted_edition", "ends_in_address", "honour_named", "is_named_feature",
+           "kind_before", "made_by", "named_feature", "polled_by", "said_to_be", "thing_votes",
+           "used_as_common_noun", "work_part_named"]
 
 THING_NOUNS: frozenset[str] = frozenset({
     "capsule", "spacecraft", "telescope", "rover", "lander", "probe", "satellite",
@@ -565,10 +565,27 @@ def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
             elif (feature := named_feature(text, m)) is not None:
                 m = feature
             elif m.type != "place" and (called_a_feature(text, m)
-                                        or venue_of_event(text, m)):
+                                        or venue_of_event(text, m)
+                                        or (m.type == "person" and ends_in_address(m.text))):
                 m = ner.Mention(m.text, "place", m.start, m.tentative)
         out.append(m)
     return out
+
+
+ADDRESS_NOUNS: frozenset[str] = frozenset({
+    "Square", "Avenue", "Boulevard", "Plaza", "Airport", "Airbase", "Strait", "Canal",
+    "Peninsula", "Ocean", "Gulf",
+})
+"""Last words of built places and waters that are no English surname: a name the model
+labelled a person that ends in one ("Karl Marx Avenue", "Quill Square") is the place. The
+nouns that are also surnames ("Street", "Bridge", "Lake", "Park") are left out: a person
+called "Wayne Bridge" keeps the model's label."""
+
+
+def ends_in_address(name: str) -> bool:
+    """True for a name of two words or more ending in one of :data:`ADDRESS_NOUNS`."""
+    words = name.split()
+    return len(words) >= 2 and words[-1] in ADDRESS_NOUNS
 
 
 def cued_bodies(mentions: list[ner.Mention], voted: list[ner.Mention]) -> set[str]:
