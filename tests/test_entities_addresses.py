@@ -23,3 +23,14 @@ def test_a_surname_that_is_also_a_place_noun_keeps_the_persons_label() -> None:
     assert _voted("Defender Jan Bridge scored twice.", "Jan Bridge") == "person"
     assert _voted("Presenter Ana Lake said she was moved.", "Ana Lake") == "person"
     assert _voted("Quill said the vote was close.", "Quill") == "person"  # one word
+
+
+def test_an_electoral_district_is_a_place_whatever_the_model_typed() -> None:
+    text = "Ms Roe, the MP for Riverton North, entered Parliament for Dalby East in 1987."
+    assert _voted(text, "Riverton North", "organization") == "place"
+    assert _voted(text, "Dalby East", "organization") == "place"
+    assert _voted("Turnout in the Quill Vale constituency rose.", "Quill Vale",
+                  "organization") == "place"
+    # a party before "seat" keeps its type: "a safe Zel seat"
+    assert _voted("It was a safe Zel seat for decades.", "Zel", "organization") \
+        == "organization"

@@ -28,9 +28,9 @@ __all__ = ["ADDRESS_NOUNS", "FEATURE_NOUNS", "KIND_NOUNS", "NAMED_FEATURE_NOUNS"
            "WORKS_CAST_NOUNS", "WORKS_COMPETITION_HEADS", "WORKS_DEVICE_NOUNS",
            "WORKS_FIXTURE_NOUNS", "WORKS_LISTED_NOUNS", "WORKS_PART_NOUNS", "WORK_NOUNS",
            "called_a_feature", "called_a_thing", "cast_named", "competition_sense",
-           "counted_edition", "ends_in_address", "honour_named", "is_named_feature",
-           "kind_before", "made_by", "named_feature", "polled_by", "said_to_be", "thing_votes",
-           "used_as_common_noun", "work_part_named"]
+           "constituency_named", "counted_edition", "ends_in_address", "honour_named",
+           "is_named_feature", "kind_before", "made_by", "named_feature", "polled_by",
+           "said_to_be", "thing_votes", "used_as_common_noun", "work_part_named"]
 
 THING_NOUNS: frozenset[str] = frozenset({
     "capsule", "spacecraft", "telescope", "rover", "lander", "probe", "satellite",
@@ -529,6 +529,23 @@ def venue_of_event(text: str, mention: ner.Mention) -> bool:
     return noun in (VENUE_RESULT_NOUNS if opponent else VENUE_EVENT_NOUNS)
 
 
+_CONSTITUENCY_BEFORE = re.compile(
+    r"(?<![\w-])(?:MPs?|MSPs?|MEPs?|AMs?|TDs?|MLAs?|Parliament) for $")
+_CONSTITUENCY_AFTER = re.compile(r" (?:constituency|riding|electorate)\b")
+
+
+def constituency_named(text: str, mention: ner.Mention) -> bool:
+    """True when ``mention`` is an electoral district: after an elected member's
+    abbreviation and "for" ("the MP for [Riverton North]", "entered Parliament for
+    [Riverton North]"), or right before "constituency", "riding" or "electorate". A
+    district is a place (its voters live there); the model, seeing a town's name with a
+    compass or a suburb's word after it, calls it an organisation. "seat" is left out:
+    "a safe Labour seat" names a party."""
+    end = mention.start + len(mention.text)
+    return bool(_CONSTITUENCY_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+                or _CONSTITUENCY_AFTER.match(text, end))
+
+
 def kind_before(text: str, mention: ner.Mention) -> bool:
     """True when a qualified kind-of-body noun (:data:`KIND_NOUNS`) stands right before
     the name, on its line: "the Scottish rock band [Kestrel Lane]", "telecoms giant
@@ -566,6 +583,7 @@ def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
                 m = feature
             elif m.type != "place" and (called_a_feature(text, m)
                                         or venue_of_event(text, m)
+                                        or constituency_named(text, m)
                                         or (m.type == "person" and ends_in_address(m.text))):
                 m = ner.Mention(m.text, "place", m.start, m.tentative)
         out.append(m)
