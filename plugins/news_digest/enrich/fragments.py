@@ -209,4 +209,3 @@ def clipped_forms(clusters: Mapping[str, tuple[str, str]],
         if len(full) == 1:
             out[root] = full.pop()
     return out
-
