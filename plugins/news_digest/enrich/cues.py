@@ -1233,7 +1233,7 @@ def plural_subject(text: str, mention: ner.Mention) -> bool:
         w and w.lower() in TEAM_NOT_SUBJECT for w in before.groups())
 
 
-_TITLE_LINK_BEFORE = re.compile(r"[ \t]+(of)[ \t]+$")
+_TITLE_LINK_BEFORE = re.compile(r"[ \t]+of[ \t]+$")
 
 
 def place_in_title(text: str, mention: ner.Mention,
@@ -1247,14 +1247,8 @@ def place_in_title(text: str, mention: ner.Mention,
     if mention.type != "place":
         return False
     link = _TITLE_LINK_BEFORE.search(text, max(0, mention.start - 6), mention.start)
-    if link is None:
-        return False
-    for o in others:
-        if o is mention or o.start + len(o.text) != link.start():
-            continue
-        if o.type == ner.OTHER and link.group(1) == "of":
-            return True
-    return False
+    return link is not None and any(o.type == ner.OTHER and o.start + len(o.text) == link.start()
+                                    for o in others)
 
 
 SHORTFORMS_MEMBER_NOUNS = frozenset({
@@ -1307,6 +1301,10 @@ the one union called "the United States" ("sold well in the States"); after any
 other word ("the States of Jersey", "member States") the word is a common noun."""
 
 
+_FIRST_CHAR = re.compile(r"\s*(\S)")
+"""The first character of the next word (or mark) after a position."""
+
+
 def the_states(text: str, mention: ner.Mention) -> ner.Mention | None:
     """A place span "States" after a preposition of place and "the", as the union
     of states English shortens so (:data:`_SHORTFORMS_THE_STATES`); else None. The
@@ -1316,9 +1314,9 @@ def the_states(text: str, mention: ner.Mention) -> ner.Mention | None:
     if mention.type != "place" or mention.text != "States" or not \
             _SHORTFORMS_THE_STATES.search(text[max(0, mention.start - 20):mention.start]):
         return None
-    after = text[mention.start + len(mention.text):].split()[:1]
+    after = _FIRST_CHAR.match(text, mention.start + len(mention.text))
     country = filters.country_of("United States")
-    if country is None or (after and after[0][:1].isupper()):
+    if country is None or (after and after.group(1).isupper()):
         return None
     return replace(mention, text=country)
 
