@@ -642,6 +642,7 @@ A newspaper of the same name is told apart by the press's own cues
 (:func:`_media_press_sense`)."""
 
 _MEDIA_THE_BEFORE = re.compile(r"(?<![\w'’-])the\s+$")
+_MEDIA_IN_TITLE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*\s+of\s+(?:the|The)\s+$")
 _MEDIA_TITLE_THE = re.compile(r"^The\s+")
 _MEDIA_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”]\s*|\n\s*)$")
 _MEDIA_PRESS_AFTER = re.compile(
@@ -655,13 +656,17 @@ _MEDIA_PRESS_BEFORE = re.compile(
 def media_sky_body(text: str, mention: ner.Mention) -> bool:
     """``mention`` is the Sun, the Moon, the Earth or the Solar System
     (:data:`MEDIA_SKY_BODIES`) written after "the" (in the model's span or before it),
-    and nothing says it is a newspaper of that name (:func:`_media_press_sense`)."""
+    and nothing says it is a newspaper of that name (:func:`_media_press_sense`). After
+    a capitalised word and "of the" it ends a work's title ("Empire of the Sun"), as a
+    place does in :func:`cues.place_in_title`, and is left alone."""
     name = _MEDIA_TITLE_THE.sub("", re.sub(r"^the\s+", "", mention.text))
     if name not in MEDIA_SKY_BODIES:
         return False
     before = text[max(0, mention.start - 40):mention.start]
     if name == mention.text and not _MEDIA_THE_BEFORE.search(before):
         return False
+    if _MEDIA_IN_TITLE.search(before if name == mention.text else before + "the "):
+        return False  # a work's title: "Shape of the Moon", "Empire of the Sun"
     return not _media_press_sense(text, mention)
 
 
