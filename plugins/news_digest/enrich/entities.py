@@ -411,6 +411,8 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
                     if len(names) == 1}
         # names a close cue in the article calls a body ("telecoms giant X")
         cued: set[str] = set()
+        # names the article defines as a program or an online work ("Zorb, an app")
+        media: set[str] = set()
         for text, shouted in zip(article_texts, shouting, strict=True):
             # a name found only in an all-caps or headline-case part is kept only when
             # the article writes it elsewhere (or the registry knows it)
@@ -443,6 +445,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
                            or cues.bare_with_the(text, m))
             voted = things.thing_votes(text, kept)
             cued |= things.cued_bodies(kept, voted)
+            media |= things.media_things(text, kept)
             qualifiers.extend(placenames.place_qualifiers(text, voted))
             voted = [_regional(text, m, len(mentions), statewide) for m in voted]
             of_person = placenames.after_person(text, voted)
@@ -463,6 +466,8 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
         cued = _not_surnames(cued, [n for names in full_names.values() for n in names])
         if cued:
             mentions = [[things.as_cued_body(m, cued) for m in ms] for ms in mentions]
+        if media:
+            mentions = [[things.as_media_thing(m, media) for m in ms] for ms in mentions]
         if back:
             mentions = _referred_back(mentions, back)
         mentions = _without_sentence_openers(mentions, article_texts, registry)

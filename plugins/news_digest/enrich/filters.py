@@ -386,6 +386,8 @@ def rejected(name: str, etype: str | None, noise: bool = True) -> str | None:
         return "event"
     if len(words) >= 2 and etype != "person" and _document(words):
         return "a document or law"
+    if len(words) >= 3 and _media_periodical(words):
+        return "a journal"
     if not noise:
         return None
     if etype != "person" and gazetteer.direction_only(bare):
@@ -411,6 +413,21 @@ def _document(words: Sequence[str]) -> bool:
     return words[-1] in _DOCUMENT_HEADS or (
         len(words) >= 3 and words[0] in _DOCUMENT_HEADS and words[1] == "of") or (
         _works_document_on(words))
+
+
+MEDIA_PERIODICAL_HEADS: frozenset[str] = frozenset({
+    "Proceedings", "Annals", "Transactions", "Journal",
+})
+"""Head nouns of a learned periodical's title, which English names by its field after
+"of" ("Proceedings of the Zorby Society", "Annals of Quell Medicine", "American Journal
+of Zorbology"): a publication, a work, not the society that publishes it. A newspaper
+puts "Journal" last, with no "of" ("the Riverton Journal"), and stays an outlet."""
+
+
+def _media_periodical(words: Sequence[str]) -> bool:
+    """A periodical head (:data:`MEDIA_PERIODICAL_HEADS`) followed by "of" in the name."""
+    return any(w in MEDIA_PERIODICAL_HEADS and words[i + 1] == "of"
+               for i, w in enumerate(words[:-1]))
 
 
 WORKS_ON_HEADS: frozenset[str] = _DOCUMENT_HEADS | {"Convention"}

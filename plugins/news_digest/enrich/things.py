@@ -583,6 +583,7 @@ def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
                 m = feature
             elif m.type != "place" and (called_a_feature(text, m)
                                         or venue_of_event(text, m)
+                                        or media_sky_body(text, m)
                                         or constituency_named(text, m)
                                         or (m.type == "person" and ends_in_address(m.text))):
                 m = ner.Mention(m.text, "place", m.start, m.tentative)
@@ -628,4 +629,126 @@ def as_cued_body(mention: ner.Mention, cued: set[str]) -> ner.Mention:
     them; said by the sentence, it is the article's answer."""
     if mention.type in ("person", "place") and mention.text in cued:
         return ner.Mention(mention.text, "organization", mention.start, mention.tentative)
+    return mention
+
+
+MEDIA_SKY_BODIES: frozenset[str] = frozenset({"Sun", "Moon", "Earth", "Solar System"})
+"""The bodies of the sky English writes with "the" and a capital ("the Sun", "the
+Moon", "the Earth", "the Solar System"): a closed class of the language, each one
+thing. After "the" they name no person and no organisation; the model, which rarely
+saw them, types them either. They are places, as the planets are (the planets take no
+"the" and name firms and people bare, "Mars" the confectioner, so they are left out).
+A newspaper of the same name is told apart by the press's own cues
+(:func:`_media_press_sense`)."""
+
+_MEDIA_THE_BEFORE = re.compile(r"(?<![\w'’-])the\s+$")
+_MEDIA_IN_TITLE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*\s+of\s+(?:the|The)\s+$")
+_MEDIA_TITLE_THE = re.compile(r"^The\s+")
+_MEDIA_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”]\s*|\n\s*)$")
+_MEDIA_PRESS_AFTER = re.compile(
+    r"['’]?s?\s+(?:newspaper|tabloid|paper|daily|reported|reports|revealed|claimed|"
+    r"said|says|quoted|columnist|editor|journalist|reporter|website)\b")
+_MEDIA_PRESS_BEFORE = re.compile(
+    r"\b(?:told|wrote\s+in|writing\s+in|quoted\s+in|quoted\s+by|interview\s+with|"
+    r"according\s+to)\s+$")
+
+
+def media_sky_body(text: str, mention: ner.Mention) -> bool:
+    """``mention`` is the Sun, the Moon, the Earth or the Solar System
+    (:data:`MEDIA_SKY_BODIES`) written after "the" (in the model's span or before it),
+    and nothing says it is a newspaper of that name (:func:`_media_press_sense`). After
+    a capitalised word and "of the" it ends a work's title ("Empire of the Sun"), as a
+    place does in :func:`cues.place_in_title`, and is left alone."""
+    name = _MEDIA_TITLE_THE.sub("", re.sub(r"^the\s+", "", mention.text))
+    if name not in MEDIA_SKY_BODIES:
+        return False
+    before = text[max(0, mention.start - 40):mention.start]
+    if name == mention.text and not _MEDIA_THE_BEFORE.search(before):
+        return False
+    if _MEDIA_IN_TITLE.search(before if name == mention.text else before + "the "):
+        return False  # a work's title: "Shape of the Moon", "Empire of the Sun"
+    return not _media_press_sense(text, mention)
+
+
+def _media_press_sense(text: str, mention: ner.Mention) -> bool:
+    """The words around ``mention`` make it a newspaper's title: "The" in capitals
+    inside a sentence ("he told The Zorb"), a press noun or a reporting verb right after
+    it ("the Zorb newspaper", "the Zorb reported"), or a verb of being told or quoted
+    right before it ("told the Zorb", "writing in the Zorb"). The star neither reports
+    nor is told anything."""
+    start = mention.start
+    if not mention.text.startswith("The "):
+        start -= 4  # the "the " before the span
+    before = text[max(0, start - 40):max(0, start)]
+    title_case = text[start:start + 4] == "The "
+    if title_case and not _MEDIA_SENTENCE_START.search(before):
+        return True
+    return bool(_MEDIA_PRESS_AFTER.match(text, mention.start + len(mention.text))
+                or _MEDIA_PRESS_BEFORE.search(before))
+
+
+MEDIA_SOFTWARE_HEADS: tuple[str, ...] = (
+    "operating system", "search engine", "software", "app", "protocol", "browser",
+    "encyclopedia", "encyclopaedia", "wiki", "distro",
+)
+"""Head nouns for programs and the works a program serves: operating systems, apps,
+protocols, browsers, online encyclopedias. Where the article says with them what a
+name is ("Zorb, an operating system", "the messaging app Zorb", "Zorb — Quell's paid
+operating system") the name is a product's, not an organisation's or a person's, and
+the article calls it by that name throughout. Generic nouns of English, not names.
+Left out: "website", "site" and "platform" (the site's convention counts a website as
+its company, :data:`SITE_NOUNS`), "application" (a visa's or a job's), "system" and
+"network" alone (a health service's or a broadcaster's)."""
+
+_MEDIA_HEADS = "|".join(h.replace(" ", r"\s+") for h in MEDIA_SOFTWARE_HEADS)
+_MEDIA_MODIFIER = (r"(?!(?:of|for|with|by|and|or|in|on|to|at|from|that|which|who|whose|"
+                   r"is|was|are|were|has|had)\b)[\w/'’.-]+\s+")
+_MEDIA_APPOSED = re.compile(
+    r"(?:\s*\([A-Z][\w.&-]*\))?\s*(?:,|—|–|\s-|\()\s*"
+    r"(?:an?|the|its|their|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s)\s+"
+    rf"(?:{_MEDIA_MODIFIER}){{0,6}}?(?:{_MEDIA_HEADS})s?{_HEAD_END}")
+_MEDIA_NAMED_AFTER = re.compile(
+    r"(?<![\w'’-])(?:an?|the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,3}?"
+    rf"(?:{_MEDIA_HEADS}),?\s+(?:called\s+|named\s+|known\s+as\s+)?$")
+_MEDIA_SPEECH_AFTER = re.compile(
+    r",?\s+(?:said|says|told|tells|added|adds|wrote|writes|explained|asked)\b")
+
+
+def media_defined(text: str, mention: ner.Mention) -> bool:
+    """The sentence defines ``mention`` as a program or an online work
+    (:data:`MEDIA_SOFTWARE_HEADS`): an appositive after it, with its acronym in brackets
+    between if any, headed by an article or a maker's possessive ("Zorb (ZB) — Quell's
+    paid operating system", "Zorb, a free online encyclopedia"), or the noun right before
+    it ("a new operating system, Zorb", "the messaging app Zorb"). A name the noun comes
+    before and that then speaks ("a new app, Jan Roe said") is the speaker's."""
+    end = mention.start + len(mention.text)
+    if _MEDIA_APPOSED.match(text, end):
+        return True
+    return bool(_MEDIA_NAMED_AFTER.search(text[max(0, mention.start - 80):mention.start])
+                and not _MEDIA_SPEECH_AFTER.match(text, end))
+
+
+def media_things(text: str, mentions: list[ner.Mention]) -> set[str]:
+    """The names of ``mentions`` (people and organisations) that :func:`media_defined`
+    calls a program or an online work in ``text``."""
+    return {m.text for m in mentions
+            if m.type in ("person", "organization") and text[m.start:_media_end(m)] == m.text
+            and media_defined(text, m)}
+
+
+def _media_end(mention: ner.Mention) -> int:
+    """Where ``mention`` ends in its text."""
+    return mention.start + len(mention.text)
+
+
+def as_media_thing(mention: ner.Mention, defined: set[str]) -> ner.Mention:
+    """``mention`` as an ``other`` vote when the article defined its name as a program
+    or an online work (:func:`media_things`), else unchanged.
+
+    The definition is written once, at the first mention ("Zorb, an operating system"),
+    and the article then writes the bare name many times, which the model types an
+    organisation (or a person: a first name and a word); one ``other`` vote among them
+    lost, as a cued body's did (:func:`as_cued_body`)."""
+    if mention.type in ("person", "organization") and mention.text in defined:
+        return ner.Mention(mention.text, ner.OTHER, mention.start, mention.tentative)
     return mention
