@@ -44,6 +44,7 @@ __all__ = [
     "common_phrase",
     "countries",
     "country_of",
+    "forms_former_state",
     "generic",
     "joined_names",
     "of_country",
@@ -337,7 +338,8 @@ def split_joined(text: str, etype: str | None) -> list[str]:
     parts = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", text)]
     if len(parts) < 2 or not all(parts):
         return [text]
-    if etype == "person" or (all(map(_listed_place, parts)) and not _listed_place(text)):
+    if etype == "person" or (all(map(_listed_place, parts)) and not _listed_place(text)
+                             and not forms_former_state(text)):
         return parts
     return [text]
 
@@ -346,8 +348,34 @@ def joined_names(text: str, etype: str | None) -> list[tuple[str, str | None]]:
     """:func:`split_joined`'s names, each with the type it votes for: two places split
     from one span are places whatever the span's label; anything else keeps it."""
     parts = split_joined(text, etype)
-    kind = "place" if len(parts) > 1 and etype != "person" else etype
+    kind = "place" if (len(parts) > 1 and etype != "person") or (
+        etype != "person" and forms_former_state(text)) else etype
     return [(part, kind) for part in parts]
+
+
+@lru_cache(maxsize=1)
+def _forms_former_states() -> frozenset[str]:
+    """Folded names of the states ISO 3166-3 lists as dissolved or renamed
+    (``pycountry.historic_countries``), each name before any comma ("Yugoslavia,
+    (Socialist) Federal Republic of" → "yugoslavia")."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        return frozenset()
+    return frozenset(c.name.split(",")[0].strip().casefold()
+                     for c in pycountry.historic_countries)
+
+
+def forms_former_state(name: str) -> bool:
+    """A state that existed under this name and no longer does ("Serbia and Montenegro",
+    "Gilbert and Ellice Islands"), by ISO 3166-3, with "&" read as "and".
+
+    The current-country list (:func:`countries`) lacks them, so a news archive's
+    "Serbia and Montenegro" was cut at "and" into two countries: each part is a listed
+    place and the whole was not. A former state's name is one name like a current
+    one's ("Trinidad and Tobago"); the data source, not a hand list, says which."""
+    text = re.sub(r"\s*&\s*", " and ", " ".join(name.split()))
+    return text.casefold() in _forms_former_states()
 
 
 def _listed_place(name: str) -> bool:
