@@ -140,3 +140,28 @@ def test_a_body_named_with_its_country_alone_joins_the_bare_name() -> None:
         [("organization", "United States Zorb Watch Center"), ("place", "United States")],
     ])
     assert pages["Zorb Watch Center"] == {0, 1, 2}
+
+
+# --- ingest: a former state cut at "and"; an owner's place noun ---------------------------
+
+def test_two_places_that_are_a_former_state_are_one_span() -> None:
+    from news_digest.enrich import cues, ner
+    text = "Ola Brisk of Serbia and Montenegro won. Serbia and Norland drew."
+    spans = [ner.Mention("Ola Brisk", "person", 0), ner.Mention("Serbia", "place", 13),
+             ner.Mention("Montenegro", "place", 24), ner.Mention("Serbia", "place", 40),
+             ner.Mention("Norland", "place", 51)]
+    got = cues.forms_former_state_spans(text, spans)
+    assert [(m.text, m.type) for m in got] == [
+        ("Ola Brisk", "person"), ("Serbia and Montenegro", "place"), ("Serbia", "place"),
+        ("Norland", "place")]
+
+
+def test_a_possessive_before_one_place_noun_is_inside_the_name() -> None:
+    from news_digest.enrich.canonical import split_possessive
+    assert split_possessive("St Zorbin's Park", "place") == [("St Zorbin's Park", "place")]
+    assert split_possessive("Quill' Bay", None) == [("Quill' Bay", None)]
+    # a name of its own after the possessive is still a second name
+    assert split_possessive("Norland's Zorb Park", "place") == [
+        ("Norland", None), ("Zorb Park", "place")]
+    assert split_possessive("Norland's Parliament", "organization") == [
+        ("Norland", None), ("Parliament", "organization")]
