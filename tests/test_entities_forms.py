@@ -75,6 +75,8 @@ def test_two_names_joined_by_and_is_a_list() -> None:
     assert fragments_two("Zell Council and Channel 9", keys)
     # a body's own words after "and" are no name of the corpus
     assert not fragments_two("Centre for Zorb Control and Prevention", keys)
+    # a committee's own words before "and" are no name of the corpus
+    assert not fragments_two("House Zorb and Channel 9", keys)
     # one-word parts: a firm's pair of founders, a state
     assert not fragments_two("Brisk and Channel 9", keys)
     assert not fragments_two("Trinidad and Tobago", keys)

@@ -216,11 +216,12 @@ _FORMS_AND = re.compile(r" and ")
 
 def forms_two_names(name: str, keys: Container[str]) -> bool:
     """"<Name> and <Name>": two names, each of two words or more, joined by "and" (or
-    "&") in one span, where the corpus writes the second on its own (``keys``: the
-    spelling keys of its names). "commissioned by the Zorbly Council and Channel 9" is a
-    list of two bodies, not a body's name; a name that holds "and" has words of its own
-    after it ("Centers for Disease Control and Prevention": "Prevention" is no name of
-    the corpus), and a state named with "and" ("Trinidad and Tobago", "Serbia and
+    "&") in one span, where the corpus writes each on its own (``keys``: the spelling
+    keys of its names). "commissioned by the Zorbly Council and Channel 9" is a list of
+    two bodies, not a body's name; a name that holds "and" has words of its own on one
+    side of it at least ("Centers for Disease Control and Prevention": "Prevention" is
+    no name of the corpus; "House Oversight and Reform Committee": "House Oversight"
+    is none), and a state named with "and" ("Trinidad and Tobago", "Serbia and
     Montenegro") is one place (:func:`filters.country_of`, :func:`filters.forms_former_state`).
 
     Such a span is no page, and it is no longer form of its first part: the list's
@@ -230,6 +231,7 @@ def forms_two_names(name: str, keys: Container[str]) -> bool:
     key = filters.spelling_key(name)
     for match in _FORMS_AND.finditer(key):
         first, second = key[:match.start()], key[match.end():]
-        if len(first.split()) >= 2 and len(second.split()) >= 2 and second in keys:
+        if len(first.split()) >= 2 and len(second.split()) >= 2 and first in keys \
+                and second in keys:
             return True
     return False
