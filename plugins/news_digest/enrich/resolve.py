@@ -378,7 +378,7 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
     # places of one name ("Wilmington, Delaware" / "Wilmington, North Carolina"): apart
     cleaned, same_name = placenames.split_same_names(cleaned, known)
     unqualified |= same_name
-    # "Korea" beside "South Korea": the one of the states sharing the name the article names
+    # "Korea": the one of the states sharing the short name that the article names
     cleaned, unnamed_state = placenames.forms_shared_short_name(cleaned, known)
     unqualified |= unnamed_state
 
@@ -611,19 +611,19 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
                 break
 
     # a shared name left without a country is not the bare name of its qualified forms
-    for short, long_ in sorted(fragments.same_without_prefix(
+    for joins, into in sorted(fragments.same_without_prefix(
             {r: (cluster_type[r], cluster_name[r], stories_of[r]) for r in roots
              if r not in glued and filters.spelling_key(cluster_name[r]) not in shared_keys},
             known).items()):
         # "US Treasury" is not the "Treasury" of stories that name another country most
         bare, qualified, country = next(
-            ((b, q, c) for b, q in ((short, long_), (long_, short))
+            ((b, q, c) for b, q in ((joins, into), (into, joins))
              if cluster_type[b] != "person" and (c := bodies.forms_named_country(cluster_name[q]))
-             and not bodies.forms_named_country(cluster_name[b])), (short, long_, None))
+             and not bodies.forms_named_country(cluster_name[b])), (joins, into, None))
         if country is None or bodies.forms_countrys_own(
                 country, set().union(*(stories[k] for k in keys_of[bare])),
                 set().union(*(stories[k] for k in keys_of[qualified])), cleaned):
-            glued[short] = long_
+            glued[joins] = into
     # a name cut word by word ("Lib Dems" of "Liberal Democrats"); a party named by its
     # country beside the bare word the corpus calls it ("Labour")
     left = {r: (cluster_type[r], cluster_name[r]) for r in roots if r not in glued}
