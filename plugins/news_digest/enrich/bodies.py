@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 
@@ -223,6 +223,50 @@ def country_prefix(name: str) -> tuple[str, str] | None:
         if country and filters.country_of(country):  # a demonym may name a region
             return filters.country_of(country), " ".join(words[n:])
     return None
+
+
+_FORMS_OF_COUNTRY = re.compile(r"(.+) of (?:the )?(.+)")
+
+
+def forms_named_country(name: str) -> str | None:
+    """The country a body's name is qualified by, before it ("US Treasury") or after "of"
+    ("Bank of Zorbland"), else None."""
+    prefixed = country_prefix(name)
+    if prefixed is not None:
+        return prefixed[0]
+    match = _FORMS_OF_COUNTRY.fullmatch(name)
+    if match is None:
+        return None
+    return filters.country_of(match.group(2)) or filters.abbreviated_country(match.group(2))
+
+
+def forms_countrys_own(country: str, stories: Iterable[int], own: Iterable[int],
+                       articles: Sequence[Sequence[tuple[str, str]]]) -> bool:
+    """False when the bare name's ``stories`` name another country more often than
+    ``country``, and the stories of the name qualified by ``country`` (``own``) name that
+    other country too.
+
+    A body named with its country ("US Treasury") beside the bare name ("Treasury") is
+    the bare name's page unless the text sets it apart from the bare name's body: English
+    drops the country from a body's name where the text's own country is meant ("the
+    Treasury" in a British budget story) and writes it where another country's body is
+    meant beside that one ("US Treasury" in a story that names Britain too). The bare
+    name's stories say whose body it is by the country they name most. A story that
+    names only the qualified body's country says nothing against it ("United States
+    National Zorb Center" in a story about the US coast, the bare name in stories about
+    the islands it warns)."""
+    def countries_in(found: Iterable[int]) -> Counter[str]:
+        named: Counter[str] = Counter()
+        for i in found:
+            named.update({c for _, n in articles[i]
+                          if (c := filters.country_of(n) or filters.abbreviated_country(n))})
+        return named
+
+    named = countries_in(stories)
+    most = {c for c, n in named.items() if n == max(named.values())}
+    if not named or country in most:
+        return True
+    return not most & set(countries_in(own))
 
 
 def split_shared(articles: Sequence[Sequence[tuple[str, str]]],

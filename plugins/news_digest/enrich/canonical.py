@@ -108,6 +108,18 @@ def split_mention(text: str) -> list[str]:
 _POSSESSIVE_SPLIT = re.compile(r"(?<=\w)['’]s?\s+(?=[A-Z])")
 
 
+def _forms_owned_place(piece: str) -> bool:
+    """The words after a possessive are one place noun alone ("Park", "Bay", "Square":
+    :data:`ner.PLACE_SUFFIXES`).
+
+    English names a place by its owner's possessive and one such noun ("<Saint>'s
+    Park", "<Founder>'s Bay"): the possessive is inside the name, and cut there the
+    noun became a page of its own. A possessive that owns a place of its own names the
+    place in full after it ("<City>'s Zorb Park"), so a bare noun after it is the
+    name's last word, not a second name."""
+    return " " not in piece.strip() and piece.strip() in ner.PLACE_SUFFIXES
+
+
 def split_possessive(text: str, label: str | None) -> list[tuple[str, str | None]]:
     """``(piece, label)`` for a mention that runs across a possessive.
 
@@ -119,7 +131,13 @@ def split_possessive(text: str, label: str | None) -> list[tuple[str, str | None
     the rest of the article (or the registry) to type. A possessive at the end
     ("Blair's") is not a split.
     """
-    parts = _POSSESSIVE_SPLIT.split(text)
+    pieces = _POSSESSIVE_SPLIT.split(text)
+    parts = pieces[:1]
+    for mark, piece in zip(_POSSESSIVE_SPLIT.findall(text), pieces[1:], strict=True):
+        if _forms_owned_place(piece):
+            parts[-1] += mark + piece  # "Zorbly's Park": one name
+        else:
+            parts.append(piece)
     if len(parts) < 2:
         return [(text, label)]
 

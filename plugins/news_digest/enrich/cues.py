@@ -1401,3 +1401,27 @@ def clipped_first_word(mentions: list[list[ner.Mention]],
     return [[replace(m, text=full) if m.type == "organization"
              and (full := full_of(m.text)) is not None else m for m in ms]
             for ms in mentions]
+
+
+_FORMS_JOINER = re.compile(r"\s+(?:and|&)\s+")
+
+
+def forms_former_state_spans(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
+    """``mentions`` with two places joined by "and" (or "&") into one where the two
+    and the words between them are a former state's name ("Zorbland and Quill" when
+    ISO 3166-3 lists it: :func:`filters.forms_former_state`).
+
+    The model often cuts a state named with "and" at the "and", as it cuts any list of
+    two names; the data source says which pairs are one state's name. Only back-to-back
+    spans count: the text between them is the joiner alone."""
+    out: list[ner.Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.start + len(prev.text) <= m.start:
+            gap = text[prev.start + len(prev.text):m.start]
+            whole = text[prev.start:m.start + len(m.text)]
+            if _FORMS_JOINER.fullmatch(gap) and filters.forms_former_state(whole):
+                out[-1] = replace(prev, text=whole, type="place")
+                continue
+        out.append(m)
+    return out

@@ -421,6 +421,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
                 m, tentative=shouted, text=text[m.start:m.start + len(m.text)]
                 if nlp is not None else m.text) for m in found[at]])
             written = cues.shortforms_mend(text, written)  # "Social Democrat leader"
+            written = cues.forms_former_state_spans(text, written)  # "Serbia and Montenegro"
             # "ISIS (Islamic State of Iraq and Syria)": no "Iraq" of its own
             defined = cues.defined_acronyms(text)
             # "Quorin [Dalby]": the whole name written, not the bare surname
@@ -497,10 +498,11 @@ def _place_name(name: str) -> bool:
 
 
 def _nation(name: str) -> bool:
-    """A country's name (ISO 3166, or an abbreviation of one) or a nation within a
+    """A country's name (ISO 3166, or an abbreviation of one), a nation within a
     state ("England", "Northern Ireland": ISO 3166-2's "Country" and "Province"
-    subdivisions)."""
-    if filters.country_of(name) is not None or filters.abbreviated_country(name):
+    subdivisions), or a former state's ("Serbia and Montenegro": ISO 3166-3)."""
+    if filters.country_of(name) is not None or filters.abbreviated_country(name) \
+            or filters.forms_former_state(name):
         return True
     return gazetteer.fold(name) in _nations_within_states()
 

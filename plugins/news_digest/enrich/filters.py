@@ -44,6 +44,7 @@ __all__ = [
     "common_phrase",
     "countries",
     "country_of",
+    "forms_former_state",
     "generic",
     "joined_names",
     "of_country",
@@ -337,17 +338,48 @@ def split_joined(text: str, etype: str | None) -> list[str]:
     parts = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", text)]
     if len(parts) < 2 or not all(parts):
         return [text]
-    if etype == "person" or (all(map(_listed_place, parts)) and not _listed_place(text)):
+    if etype == "person" or (all(map(_listed_place, parts)) and not _listed_place(text)
+                             and not forms_former_state(text)):
         return parts
     return [text]
 
 
 def joined_names(text: str, etype: str | None) -> list[tuple[str, str | None]]:
     """:func:`split_joined`'s names, each with the type it votes for: two places split
-    from one span are places whatever the span's label; anything else keeps it."""
+    from one span are places whatever the span's label, and so is a former state's
+    name (:func:`forms_former_state`); anything else keeps it."""
+    if etype != "person" and (state := forms_former_state(text)):
+        return [(state, "place")]  # "Serbia & Montenegro": one place, by its ISO name
     parts = split_joined(text, etype)
     kind = "place" if len(parts) > 1 and etype != "person" else etype
     return [(part, kind) for part in parts]
+
+
+@lru_cache(maxsize=1)
+def _forms_former_states() -> dict[str, str]:
+    """Folded name → name of the states ISO 3166-3 lists as dissolved or renamed
+    (``pycountry.historic_countries``), each name before any comma ("Yugoslavia,
+    (Socialist) Federal Republic of" → "Yugoslavia")."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        return {}
+    return {name.casefold(): name for c in pycountry.historic_countries
+            if (name := c.name.split(",")[0].strip())}
+
+
+def forms_former_state(name: str) -> str | None:
+    """The name of the state that existed under ``name`` and no longer does ("Serbia &
+    Montenegro" → "Serbia and Montenegro", "Gilbert and Ellice Islands"), by ISO 3166-3,
+    with "&" read as "and"; else None.
+
+    The current-country list (:func:`countries`) lacks them, so a news archive's
+    "Serbia and Montenegro" was cut at "and" into two countries: each part is a listed
+    place and the whole was not. A former state's name is one name like a current
+    one's ("Trinidad and Tobago"); the data source, not a hand list, says which, and
+    names it as a country is named (by its ISO form)."""
+    text = re.sub(r"\s*&\s*", " and ", " ".join(name.split()))
+    return _forms_former_states().get(text.casefold())
 
 
 def _listed_place(name: str) -> bool:

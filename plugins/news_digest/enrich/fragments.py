@@ -16,12 +16,12 @@ resolution already has (:mod:`news_digest.enrich.resolve`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from functools import lru_cache
 
 from news_digest.enrich import filters, ner
 
-__all__ = ["fragments_only", "not_a_person", "same_without_prefix"]
+__all__ = ["forms_two_names", "fragments_only", "not_a_person", "same_without_prefix"]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -209,3 +209,29 @@ def clipped_forms(clusters: Mapping[str, tuple[str, str]],
         if len(full) == 1:
             out[root] = full.pop()
     return out
+
+
+_FORMS_AND = re.compile(r" and ")
+
+
+def forms_two_names(name: str, keys: Container[str]) -> bool:
+    """"<Name> and <Name>": two names, each of two words or more, joined by "and" (or
+    "&") in one span, where the corpus writes each on its own (``keys``: the spelling
+    keys of its names). "commissioned by the Zorbly Council and Channel 9" is a list of
+    two bodies, not a body's name; a name that holds "and" has words of its own on one
+    side of it at least ("Centers for Disease Control and Prevention": "Prevention" is
+    no name of the corpus; "House Oversight and Reform Committee": "House Oversight"
+    is none), and a state named with "and" ("Trinidad and Tobago", "Serbia and
+    Montenegro") is one place (:func:`filters.country_of`, :func:`filters.forms_former_state`).
+
+    Such a span is no page, and it is no longer form of its first part: the list's
+    first name is not completed by it (:mod:`news_digest.enrich.resolve`)."""
+    if filters.country_of(name) or filters.forms_former_state(name):
+        return False
+    key = filters.spelling_key(name)
+    for match in _FORMS_AND.finditer(key):
+        first, second = key[:match.start()], key[match.end():]
+        if len(first.split()) >= 2 and len(second.split()) >= 2 and first in keys \
+                and second in keys:
+            return True
+    return False

@@ -41,6 +41,8 @@ __all__ = [
     "article_country",
     "city_or_region",
     "country_short_names",
+    "forms_shared_short_name",
+    "forms_shared_short_names",
     "home_of",
     "place_qualifiers",
     "region_in",
@@ -93,6 +95,53 @@ def country_short_names() -> dict[str, str]:
     return {tail: next(iter(owners)) for tail, owners in tails.items()
             if len(owners) == 1 and tail not in every
             and tail not in gazetteer.fold(next(iter(owners)))}
+
+
+@lru_cache(maxsize=1)
+def forms_shared_short_names() -> dict[str, tuple[str, ...]]:
+    """Folded short name → the countries whose long names all end in it, when there are
+    several and it is no country's own name: {"korea": ("North Korea", "South Korea")}.
+
+    The tails :func:`country_short_names` leaves out because two countries own them.
+    English drops the part of such a name that tells the states apart ("living in
+    Korea") when the text has said which one, or does not care; the page of the bare
+    tail mixed both states or duplicated one. Read from ``pycountry``, as the short
+    names are."""
+    every = {gazetteer.fold(n) for _, names, _ in _country_names() for n in names}
+    tails: dict[str, set[str]] = defaultdict(set)
+    for display, _, long in _country_names():
+        for name in long:
+            match = re.search(r"\bof (?:the )?(.+)$", name)
+            if match and " and " not in match.group(1):
+                tails[gazetteer.fold(match.group(1))].add(display)
+    return {tail: tuple(sorted(owners)) for tail, owners in sorted(tails.items())
+            if len(owners) > 1 and tail not in every}
+
+
+def forms_shared_short_name(articles: Sequence[Sequence[tuple[str, str]]],
+                            known: Mapping[str, object]
+                            ) -> tuple[list[list[tuple[str, str]]], set[tuple[str, str]]]:
+    """Per article, the ``(type, name)`` pairs with a short name several countries share
+    (:func:`forms_shared_short_names`) under the one of those countries the article
+    names, and the pairs whose article names none of them or several (no page: which
+    state is meant, the text does not say)."""
+    shared = forms_shared_short_names()
+    out: list[list[tuple[str, str]]] = []
+    unnamed: set[tuple[str, str]] = set()
+    for pairs in articles:
+        owners = {filters.country_of(name) for _, name in pairs}
+        fixed = []
+        for etype, name in pairs:
+            candidates = shared.get(gazetteer.fold(name), ()) if name not in known else ()
+            named = [c for c in candidates if c in owners]
+            if len(named) == 1 and etype != "person":
+                fixed.append(("place", named[0]))
+                continue
+            if candidates and etype != "person":
+                unnamed.add((etype, name))
+            fixed.append((etype, name))
+        out.append(fixed)
+    return out, unnamed
 
 
 @lru_cache(maxsize=1)

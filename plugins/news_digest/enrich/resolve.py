@@ -378,6 +378,9 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
     # places of one name ("Wilmington, Delaware" / "Wilmington, North Carolina"): apart
     cleaned, same_name = placenames.split_same_names(cleaned, known)
     unqualified |= same_name
+    # "Korea": the one of the states sharing the short name that the article names
+    cleaned, unnamed_state = placenames.forms_shared_short_name(cleaned, known)
+    unqualified |= unnamed_state
 
     # 2. clusters of names, by spelling key, whatever type each article gave
     parent: dict[str, str] = {}
@@ -555,6 +558,10 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
     stories_of = {r: len(set().union(*(stories[k] for k in keys_of[r]))) for r in roots}
     shared_keys = {filters.spelling_key(n) for _, n in unqualified}  # see bodies.py
     member_keys = sorted((filters.spelling_key(n), r) for r in roots for n in members[r])
+    # "<Name> and <Name>" is a list of two names, no longer form of the first
+    root_keys = frozenset(filters.spelling_key(cluster_name[r]) for r in roots)
+    listed = {r for r in roots if " and " in filters.spelling_key(cluster_name[r])
+              and fragments.forms_two_names(cluster_name[r], root_keys)}
     for root in roots:
         if cluster_type[root] == "person" or cluster_name[root] in known:
             continue
@@ -575,7 +582,8 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
         start = bisect.bisect_left(member_keys, (opening,))
         stop = bisect.bisect_left(member_keys, (opening[:-1] + "!",))
         longer = {find(r) for _, r in member_keys[start:stop]
-                  if find(r) != find(root) and cluster_type[find(r)] == cluster_type[root]}
+                  if find(r) != find(root) and cluster_type[find(r)] == cluster_type[root]
+                  and find(r) not in listed}
         if len(longer) == 1:
             target = longer.pop()
             if _built_or_natural([cluster_name[target]]) and not _built_or_natural(
@@ -603,10 +611,19 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
                 break
 
     # a shared name left without a country is not the bare name of its qualified forms
-    glued.update(fragments.same_without_prefix(
-        {r: (cluster_type[r], cluster_name[r], stories_of[r]) for r in roots
-         if r not in glued and filters.spelling_key(cluster_name[r]) not in shared_keys},
-        known))
+    for joins, into in sorted(fragments.same_without_prefix(
+            {r: (cluster_type[r], cluster_name[r], stories_of[r]) for r in roots
+             if r not in glued and filters.spelling_key(cluster_name[r]) not in shared_keys},
+            known).items()):
+        # "US Treasury" is not the "Treasury" of stories that name another country most
+        bare, qualified, country = next(
+            ((b, q, c) for b, q in ((joins, into), (into, joins))
+             if cluster_type[b] != "person" and (c := bodies.forms_named_country(cluster_name[q]))
+             and not bodies.forms_named_country(cluster_name[b])), (joins, into, None))
+        if country is None or bodies.forms_countrys_own(
+                country, set().union(*(stories[k] for k in keys_of[bare])),
+                set().union(*(stories[k] for k in keys_of[qualified])), cleaned):
+            glued[joins] = into
     # a name cut word by word ("Lib Dems" of "Liberal Democrats"); a party named by its
     # country beside the bare word the corpus calls it ("Labour")
     left = {r: (cluster_type[r], cluster_name[r]) for r in roots if r not in glued}
@@ -665,7 +682,9 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
             return False
         if canonical not in body_like:
             body_like[canonical] = filters.generic(canonical) or \
-                bodies.described_body(canonical)
+                bodies.described_body(canonical) or (
+                    " and " in filters.spelling_key(canonical)
+                    and fragments.forms_two_names(canonical, root_keys))
         return body_like[canonical] or (etype_in, name) in unqualified
 
     # one-word things the article's one person of that first or last name takes ("Rocky"
