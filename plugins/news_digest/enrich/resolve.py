@@ -12,7 +12,8 @@ this stage sees every post's front matter at once and fixes what one article can
    Gabriel Mugabe" = "Robert Mugabe"); an acronym and the one expansion the corpus
    has for it ("NOAA" = "National Oceanic and Atmospheric Administration").
 3. *Vote the type* over the whole corpus, by stories: the registry's type and ISO
-   country names are decisive, so "Twitter" is one type on every page.
+   country names are decisive, so "Twitter" is one type on every page; then the type
+   a close cue in some post's text stated (the post's ``cued:``, :func:`_cued_type`).
 4. *Resolve bare names*: a one-word person name ("Biden", "Jon") becomes the one full
    name it matches among the same article's people, else among the people of stories
    within ``window_days``; with none or two candidates it stays unresolved, and the
@@ -82,7 +83,8 @@ class Resolved:
     spellings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Canonical name → the other spellings merged into it."""
     evidenced: frozenset[str] = frozenset()
-    """Canonical names whose type the registry or a gazetteer decided, not the vote."""
+    """Canonical names whose type the registry, a gazetteer or a close cue in some
+    article's text (a post's ``cued:``) decided, not the vote."""
     mapping: tuple[Mapping[tuple[str, str], tuple[str, str]], ...] = ()
     """Per article, each input ``(type, name)`` that survived → its resolved pair (for
     benchmarks and the review queue; a filtered name is absent)."""
