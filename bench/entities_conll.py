@@ -146,7 +146,8 @@ def site_view(docs: list[Doc], found: list) -> None:
     from news_digest.enrich.resolve import resolve_corpus
 
     day = date(1996, 8, 30)
-    result = resolve_corpus([(day, [(e.type, e.name) for e in ents]) for ents in found])
+    result = resolve_corpus([(day, [(e.type, e.name) for e in ents]) for ents in found],
+                            cued=[[e.name for e in ents if e.cued] for ents in found])
     stories: dict[tuple[str, str], int] = {}
     for pairs in result.entities_of:
         for k in set(pairs):

@@ -98,6 +98,10 @@ class Entity:
     type: str
     aliases: tuple[str, ...] = ()
     count: int = 1
+    cued: bool = False
+    """A close cue in the article says the name is of this type ("Japanese electronics
+    firm X"): evidence the corpus vote weighs above the model's labels (the post's
+    ``cued:``)."""
 
 
 @dataclass(frozen=True)

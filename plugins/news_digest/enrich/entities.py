@@ -413,6 +413,9 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
         cued: set[str] = set()
         # names the article defines as a program or an online work ("Zorb, an app")
         media: set[str] = set()
+        stated: set[str] = set()  # the same cues, whatever the model's label
+        districts: set[str] = set()  # "the MP for X": the corpus vote's place evidence
+        performers: set[str] = set()  # "rapper X": the corpus vote's person evidence
         for text, shouted in zip(article_texts, shouting, strict=True):
             # a name found only in an all-caps or headline-case part is kept only when
             # the article writes it elsewhere (or the registry knows it)
@@ -445,8 +448,15 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             unnamed.update(m.text for m in kept if cues.introduced_unnamed(text, m)
                            or cues.bare_with_the(text, m))
             voted = things.thing_votes(text, kept)
+            named = {m.start for m in voted
+                     if m.type in ("person", "organization", "place")
+                     and things.performer_named(text, m)}
+            voted = [replace(m, type="person") if m.start in named else m for m in voted]
+            performers.update(m.text for m in voted if m.start in named)
             cued |= things.cued_bodies(kept, voted)
             media |= things.media_things(text, kept)
+            stated |= things.stated_bodies(text, kept)
+            districts |= things.stated_places(text, kept)
             qualifiers.extend(placenames.place_qualifiers(text, voted))
             voted = [_regional(text, m, len(mentions), statewide) for m in voted]
             of_person = placenames.after_person(text, voted)
@@ -485,10 +495,31 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             if renamed.text != place:
                 written_as.add(("place", renamed.text, place))
         text = "\n".join(t for t, _ in article)
-        out.append(_without_teams(_qualified(_named_with_the(_with_written(canonicalize(
-            pairs, registry, lower_words(t for t, _ in article), text), written_as), text,
-            registry), qualifiers, registry), article_texts))
+        out.append(_stated_bodies(_without_teams(_qualified(_named_with_the(_with_written(
+            canonicalize(pairs, registry, lower_words(t for t, _ in article), text),
+            written_as), text, registry), qualifiers, registry), article_texts),
+            _not_surnames(stated, [n for names in full_names.values() for n in names]),
+            districts, performers))
     return out
+
+
+def _stated_bodies(entities: tuple[Entity, ...], stated: set[str],
+                   districts: set[str], performers: set[str]) -> tuple[Entity, ...]:
+    """``entities`` with the organisations a close cue named (:func:`things.stated_bodies`,
+    under the name or one of its spellings), the places it called an electoral district
+    (:func:`things.stated_places`) and the people it called performers
+    (:func:`things.performer_named`) marked ``cued``: the post carries the cue's
+    evidence to the corpus vote, where the article's label alone is one vote among the
+    model's guesses in other articles."""
+    if not stated and not districts and not performers:
+        return entities
+
+    def said(e: Entity, names: set[str]) -> bool:
+        return e.name in names or bool(names.intersection(e.aliases))
+
+    return tuple(replace(e, cued=True) if (e.type == "organization" and said(e, stated))
+                 or (e.type == "place" and said(e, districts))
+                 or (e.type == "person" and said(e, performers)) else e for e in entities)
 
 
 def _place_name(name: str) -> bool:

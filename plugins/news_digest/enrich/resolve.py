@@ -12,7 +12,8 @@ this stage sees every post's front matter at once and fixes what one article can
    Gabriel Mugabe" = "Robert Mugabe"); an acronym and the one expansion the corpus
    has for it ("NOAA" = "National Oceanic and Atmospheric Administration").
 3. *Vote the type* over the whole corpus, by stories: the registry's type and ISO
-   country names are decisive, so "Twitter" is one type on every page.
+   country names are decisive, so "Twitter" is one type on every page; then the type
+   a close cue in some post's text stated (the post's ``cued:``, :func:`_cued_type`).
 4. *Resolve bare names*: a one-word person name ("Biden", "Jon") becomes the one full
    name it matches among the same article's people, else among the people of stories
    within ``window_days``; with none or two candidates it stays unresolved, and the
@@ -82,7 +83,8 @@ class Resolved:
     spellings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Canonical name → the other spellings merged into it."""
     evidenced: frozenset[str] = frozenset()
-    """Canonical names whose type the registry or a gazetteer decided, not the vote."""
+    """Canonical names whose type the registry, a gazetteer or a close cue in some
+    article's text (a post's ``cued:``) decided, not the vote."""
     mapping: tuple[Mapping[tuple[str, str], tuple[str, str]], ...] = ()
     """Per article, each input ``(type, name)`` that survived → its resolved pair (for
     benchmarks and the review queue; a filtered name is absent)."""
@@ -341,18 +343,35 @@ def _collector_paused() -> Iterator[None]:
 
 def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]]],
                    known: Mapping[str, Known] | None = None,
-                   window_days: int = 90) -> Resolved:
+                   window_days: int = 90,
+                   cued: Sequence[Sequence[str]] = ()) -> Resolved:
     """Resolve ``(date, [(type, name), …])`` per article; see the module docstring.
 
     ``known`` maps a registry canonical name to its entry (names are expected to be
-    registry-canonical already: the build maps aliases first).
+    registry-canonical already: the build maps aliases first). ``cued``, per article
+    (or empty), the names whose type there a close cue in the text stated (a post's
+    ``cued:``, :func:`_cued_type`).
     """
     with _collector_paused():
-        return _resolve(articles, known or {}, window_days)
+        return _resolve(articles, known or {}, window_days, cued)
+
+
+def _cued_type(root: str, cued_roots: Mapping[str, set[str]]) -> str | None:
+    """The type close cues stated for the cluster ``root`` in some article ("Japanese
+    electronics firm X", "X chief executive Jan Roe"), when they agree on one.
+
+    The sentence says what the name is; the corpus vote's other rules read only the
+    model's labels and the name's shape (a gazetteer city of the same name, two
+    capitalised words shaped like a person's: "Hitachi", a band named like a person),
+    and the later bare mentions carry no cue. A stated type outranks them; only the
+    registry and a country's name rank above it."""
+    stated = cued_roots.get(root, set())
+    return next(iter(stated)) if len(stated) == 1 else None
 
 
 def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]]],
-             known: Mapping[str, Known], window_days: int) -> Resolved:
+             known: Mapping[str, Known], window_days: int,
+             cued: Sequence[Sequence[str]] = ()) -> Resolved:
     # 1. tidy and filter
     cleaned: list[list[tuple[str, str]]] = []
     origins: list[list[tuple[str, str]]] = []
@@ -507,6 +526,12 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
     votes_of: dict[str, Counter[str]] = {}  # root → type → mentions
     evidenced: set[str] = set()
     glued_to: dict[str, str] = {}
+    cued_roots: dict[str, set[str]] = defaultdict(set)  # root → the types cues stated
+    for (_, pairs), names in zip(articles, cued, strict=False):
+        stated = set(names)
+        for etype, name in pairs:
+            if name in stated and (k := filters.spelling_key(name)) in parent:
+                cued_roots[find(k)].add(etype)
     for root in roots:
         keys = keys_of[root]
         names = sorted(members[root])
@@ -522,6 +547,9 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
             continue
         if any(filters.country_of(n) for n in names):
             cluster_type[root] = "place"
+            evidenced.add(root)
+        elif (stated := _cued_type(root, cued_roots)) is not None:
+            cluster_type[root] = stated  # "Japanese electronics firm X" in one story
             evidenced.add(root)
         elif any(filters.person_shaped(n) for n in names):
             cluster_type[root] = "person"

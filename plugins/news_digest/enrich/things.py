@@ -29,8 +29,9 @@ __all__ = ["ADDRESS_NOUNS", "FEATURE_NOUNS", "KIND_NOUNS", "NAMED_FEATURE_NOUNS"
            "WORKS_FIXTURE_NOUNS", "WORKS_LISTED_NOUNS", "WORKS_PART_NOUNS", "WORK_NOUNS",
            "called_a_feature", "called_a_thing", "cast_named", "competition_sense",
            "constituency_named", "counted_edition", "ends_in_address", "honour_named",
-           "is_named_feature", "kind_before", "made_by", "named_feature", "polled_by",
-           "said_to_be", "thing_votes", "used_as_common_noun", "work_part_named"]
+           "is_named_feature", "kind_before", "made_by", "named_feature", "performer_named",
+           "polled_by", "said_to_be", "stated_bodies", "stated_places", "thing_votes",
+           "used_as_common_noun", "work_part_named"]
 
 THING_NOUNS: frozenset[str] = frozenset({
     "capsule", "spacecraft", "telescope", "rover", "lander", "probe", "satellite",
@@ -752,3 +753,93 @@ def as_media_thing(mention: ner.Mention, defined: set[str]) -> ner.Mention:
     if mention.type in ("person", "organization") and mention.text in defined:
         return ner.Mention(mention.text, ner.OTHER, mention.start, mention.tentative)
     return mention
+
+
+KINDS_PERFORMER_ROLES: frozenset[str] = frozenset({
+    "frontman", "frontwoman", "singer", "guitarist", "drummer", "bassist", "vocalist",
+})
+"""The role nouns of :data:`cues.STAFF_NOUNS` for someone who performs. English writes a
+place's or a genre's name before them as often as a band's ("Riverton singer Jan Roe",
+"soul singer Jan Roe": where the singer comes from, what they sing), so they are no
+evidence for the corpus vote (:func:`stated_bodies`); the article's own vote keeps
+reading them (:func:`cues.staffed_body`)."""
+
+_KINDS_NAME_GOES_ON = re.compile(r"['’]s[ \t]+[A-Z]")
+_KINDS_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+
+
+def stated_bodies(text: str, mentions: list[ner.Mention]) -> set[str]:
+    """The names a close cue in ``text`` calls a body, whatever the model labelled that
+    mention: a qualified kind-of-body noun right before the name ("Japanese electronics
+    firm X", :func:`kind_before`), a body noun in an appositive or a list
+    (:data:`PERSON_APPOSED_BODY_NOUNS`: "X, a reinsurance company"), or, for a name the
+    model did not call a place, a body's role noun and a person's full name right
+    after it ("X chief executive Jan Roe", :func:`_staffed`). Not a name that goes on
+    with a possessive and a capital ("singing group [Quorin]'s Child"): the model cut
+    a longer name, and the cue is the longer name's.
+
+    :func:`cued_bodies` reads the same cues for the article's own vote, only where the
+    model said person or place; this set is the cue's evidence for the corpus vote
+    (:func:`news_digest.enrich.resolve.resolve_corpus`), which every article's label
+    reaches, so a mention the model already called an organisation is evidence too."""
+    out = set()
+    for m in mentions:
+        end = m.start + len(m.text)
+        if m.type not in ("person", "place", "organization") \
+                or text[m.start:end] != m.text or _KINDS_NAME_GOES_ON.match(text, end):
+            continue  # "singing group [Quorin]'s Child": the model cut the name short
+        if (kind_before(text, m) or said_to_be(text, m) in PERSON_APPOSED_BODY_NOUNS
+                or (m.type != "place" and _staffed(text, m))):
+            out.add(m.text)
+    return out
+
+
+def stated_places(text: str, mentions: list[ner.Mention]) -> set[str]:
+    """The names ``text`` calls an electoral district (:func:`constituency_named`: "the
+    MP for X", "X constituency"), whatever the model labelled that mention: the corpus
+    vote's evidence that the name is a place, as :func:`stated_bodies` is a body's. A
+    district's name is a compass word or a suburb's after a town's ("Riverton North"),
+    which the model calls an organisation in the articles that list results."""
+    return {m.text for m in mentions if m.type in ("person", "place", "organization")
+            and text[m.start:m.start + len(m.text)] == m.text
+            and constituency_named(text, m)}
+
+
+KINDS_PERFORMER_NOUNS: frozenset[str] = frozenset({
+    "rapper", "singer", "songwriter", "singer-songwriter", "vocalist", "star",
+    "guitarist", "pianist", "drummer", "bassist", "comedian", "actor", "actress",
+})
+"""Nouns for a person who performs, written right before the performer's name ("R&B
+star X", "rapper X"). A closed class of trades; the name after one is the performer's,
+one person's: a band or a cast is named after a collective's noun ("band", "group"),
+not after these. Not "producer", "director", "host" (a firm or a show follows them:
+"record producer Quorin Records")."""
+
+_KINDS_PERFORMER_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]*)[ \t]+$")
+
+
+def performer_named(text: str, mention: ner.Mention) -> bool:
+    """True when a one-word name stands right after a performer's noun
+    (:data:`KINDS_PERFORMER_NOUNS`): "R&B star [Quorin]", "the rapper [Quorin]". The
+    small model types a stage name it has not seen by its shape, often an organisation;
+    the noun says it is a person. Not a name that goes on with a possessive and a
+    capital ("star [Quorin]'s Revenge": a work's or a longer name), nor a gazetteer
+    place or a country ("Hollywood" is written after "film star" only as a modifier
+    of what follows)."""
+    end = mention.start + len(mention.text)
+    if (" " in mention.text or text[mention.start:end] != mention.text
+            or _KINDS_NAME_GOES_ON.match(text, end)
+            or gazetteer.is_place(mention.text) or filters.country_of(mention.text)):
+        return False
+    before = _KINDS_PERFORMER_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    return bool(before and before.group(1) in KINDS_PERFORMER_NOUNS)
+
+
+def _staffed(text: str, mention: ner.Mention) -> bool:
+    """:func:`cues.staffed_body` read for the corpus vote, whatever the mention's label,
+    but not before a performer's noun (:data:`KINDS_PERFORMER_ROLES`). The caller
+    leaves out a name the model called a place: a town's name before "boss" is its
+    club's."""
+    after = _KINDS_NEXT_WORD.match(text, mention.start + len(mention.text))
+    return (cues.staffed_body(text, ner.Mention(mention.text, "person", mention.start))
+            and not (after and after.group(1) in KINDS_PERFORMER_ROLES))

@@ -99,6 +99,11 @@ def front_matter(article: Article, seeds_label: str) -> dict[str, Any]:
         spellings = entity_spellings(article)
         if spellings:
             fm["spellings"] = spellings
+        cued = [e.name for e in article.entities if e.cued and e.type in ENTITY_TYPES]
+        if cued:
+            # the names a close cue typed ("electronics firm X"): the corpus vote's
+            # evidence (enrich/resolve.py), as the site reads nothing but posts
+            fm["cued"] = cued
     if article.story:
         fm["story"] = article.story
     if article.warnings:

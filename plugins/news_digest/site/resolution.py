@@ -46,9 +46,13 @@ def resolve(articles: Sequence[Any], raw: list[tuple[tuple[str, str], ...]],
              for n, e in registry.items() if e.group and not e.block and n in curated}
     inputs = [(a.date, [(GROUP_TYPES[g], n) for g, n in pairs])
               for a, pairs in zip(articles, raw, strict=True)]
+    # per article, the names a close cue typed (``cued:``): passed only when some post
+    # has them, so a resolver that reads no cues is called as before
+    cued = [tuple(getattr(a, "entity_cued", ()) or ()) for a in articles]
+    extra = (cued,) if any(cued) else ()
     key = ([(d.isoformat(), p) for d, p in inputs],
-           sorted((n, k.type) for n, k in known.items()), window_days)
-    result = remember("resolve", key, lambda: resolver(inputs, known, window_days))
+           sorted((n, k.type) for n, k in known.items()), window_days, *extra)
+    result = remember("resolve", key, lambda: resolver(inputs, known, window_days, *extra))
     out = [tuple((tx.GROUP_OF_TYPE[t], n) for t, n in pairs) for pairs in result.entities_of]
     became = None
     if len(result.mapping) == len(out):
