@@ -173,3 +173,28 @@ def test_organisations_only_the_wording_types_are_listed_fewest_stories_first() 
     # pasted unread it pins the type and changes nothing; the comment says how to block
     assert yaml.safe_load(item.fix) == {"Zorbnet": {"type": "organization"}}
     assert "block: true" in item.fix
+
+
+def test_review_types_a_name_as_a_posts_cue_stated_it(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A post's ``cued:`` ("the electronics firm Quorn Vale") types the name in the queue
+    as it does on the site: a type the text stated is no doubt to review, and the queue
+    no longer offers the person reading the site does not show."""
+    posts = [post(1, [], ["Quorn Vale"]), post(2, ["Quorn Vale"]), post(3, ["Quorn Vale"])]
+    write_content(tmp_path, posts)
+    (tmp_path / "data" / "entities.yml").write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def types() -> set[str]:
+        data = json.loads(run(tmp_path, "--json", "--limit", "100", capsys=capsys))
+        return {i["type"] for items in data.values() for i in items
+                if "Quorn Vale" in (i["name"], i["other"])}
+
+    assert types() == {"person"}  # two-word and person-shaped: the share rule's person
+    first = next((tmp_path / "content").rglob("s1.md"))
+    text = first.read_text("utf-8")
+    first.write_text(text.replace("\n---\n", "\ncued: [Quorn Vale]\n---\n", 1)
+                     if text.startswith("---\n") else text, encoding="utf-8")
+    assert "cued: [Quorn Vale]" in first.read_text("utf-8")
+    assert "person" not in types()

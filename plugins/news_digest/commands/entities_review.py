@@ -115,9 +115,20 @@ def entity_pairs(fm: dict[str, Any]) -> list[tuple[str, str]]:
             if g in GROUP_TYPES and isinstance(names, list) for n in names if str(n).strip()]
 
 
-def read_posts(content: Path) -> tuple[list[tuple[date, list[tuple[str, str]]]], list[str]]:
-    """``(date, [(type, name)])`` per post under ``content``, and one line per bad file."""
+def cued_names(fm: dict[str, Any]) -> tuple[str, ...]:
+    """The names a post's ``cued:`` lists: a close cue in its text stated their type, the
+    corpus vote's evidence (as the site reads it, :mod:`news_digest.site.resolution`)."""
+    value = fm.get("cued")
+    return tuple(str(n) for n in value if isinstance(n, str | int | float)) \
+        if isinstance(value, list) else ()
+
+
+def read_posts(content: Path) -> tuple[list[tuple[date, list[tuple[str, str]]]],
+                                       list[tuple[str, ...]], list[str]]:
+    """``(date, [(type, name)])`` per post under ``content``, each post's ``cued:`` names
+    (:func:`cued_names`), and one line per bad file."""
     posts: list[tuple[date, list[tuple[str, str]]]] = []
+    cued: list[tuple[str, ...]] = []
     problems: list[str] = []
     for path, fm in front_matters(content):
         if isinstance(fm, str):
@@ -130,7 +141,8 @@ def read_posts(content: Path) -> tuple[list[tuple[date, list[tuple[str, str]]]],
             problems.append(f"{path}: no date in front matter; skipped")
             continue
         posts.append((day, entity_pairs(fm)))
-    return posts, problems
+        cued.append(cued_names(fm))
+    return posts, cued, problems
 
 
 def _yaml_name(name: str) -> str:
@@ -191,9 +203,11 @@ def _looks_alike(a: str, b: str, etype: str) -> str | None:
 
 def review(posts: Sequence[tuple[date, Sequence[tuple[str, str]]]],
            known: dict[str, Known], page_min: int = 2, window_days: int = 90,
-           limit: int = 30) -> dict[str, list[Item]]:
-    """The review queue: suspected duplicates and lowest-confidence pages, worst first."""
-    result = resolve_corpus(posts, known, window_days)
+           limit: int = 30, cued: Sequence[Sequence[str]] = ()) -> dict[str, list[Item]]:
+    """The review queue: suspected duplicates and lowest-confidence pages, worst first.
+
+    ``cued`` is each post's ``cued:`` names, so the queue types a name as the site does."""
+    result = resolve_corpus(posts, known, window_days, cued)
     articles: Counter[tuple[str, str]] = Counter()
     for pairs in result.entities_of:
         articles.update(set(pairs))
@@ -338,13 +352,13 @@ def cmd_review(args: argparse.Namespace,
     if not content.is_dir():
         print(f"news-digest: {content}: no such content folder", file=sys.stderr)
         return 2
-    posts, problems = read_posts(content)
+    posts, cued, problems = read_posts(content)
     for line in problems:
         print(f"news-digest: {line}", file=sys.stderr)
     known = _known(Path(settings.data_dir))
     posts = _through_registry(posts, Path(settings.data_dir), known)
     queue = review(posts, known, settings.entity_page_min, settings.entity_window_days,
-                   args.limit)
+                   args.limit, cued)
     if args.json:
         json.dump({k: [asdict(i) for i in v] for k, v in queue.items()}, sys.stdout,
                   ensure_ascii=False, indent=1, sort_keys=True)
