@@ -5,12 +5,13 @@ Reads two corpora beside the repo (``../shared/corpus``, or ``--corpus PATH``):
 * ``dumps-dev``: 58 scraped news and blog pages;
 * ``dumps-dev2``: 44 of Mozilla Readability's English test pages;
 
-and, when present, a third set for measuring only (``--ext PATH``, default
-``bench/work/dumps-ext``): 181 pages of Zyte's article extraction benchmark made into the
-same dumps by ``bench/make_dumps.py``. It is not for choosing: the cleaner was developed
-on the other two (round 6 settled two details after reading some of its pages, as
-docs/cleaning.md says). It is reported after the other two, and skipped with a line
-saying how to make it.
+and, when present, sets for measuring only (``--ext PATH [PATH ...]``, default
+``bench/work/dumps-ext`` and ``bench/work/dumps-dragnet``): 181 pages of Zyte's article
+extraction benchmark made into the same dumps by ``bench/make_dumps.py``, and the 415
+pages of the Dragnet data's test split made by ``bench/make_dumps_dragnet.py``. They are
+not for choosing: the cleaner was developed on the other two (round 6 settled two
+details after reading some of the third set's pages, as docs/cleaning.md says). Each is
+reported after the other two, or skipped with a line saying how to make it.
 
 Each holds naive "copy all visible text" dumps of web pages in ``dump/`` and the article
 text a careful extractor kept in ``gold/``. Each dump is cleaned and its body scored
@@ -53,11 +54,15 @@ from news_digest.model import Draft, RawSeed  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 SETS = ("dumps-dev", "dumps-dev2")
-DEFAULT_EXT = ROOT / "bench" / "work" / "dumps-ext"
-"""The third set, built from public data by ``bench/make_dumps.py`` (never committed)."""
-EXT_MISSING = ("skipped the third set: no dumps at {folder}; make them with "
+DEFAULT_EXT = (ROOT / "bench" / "work" / "dumps-ext", ROOT / "bench" / "work" / "dumps-dragnet")
+"""The measuring sets, built from public data by ``bench/make_dumps.py`` and
+``bench/make_dumps_dragnet.py`` (never committed)."""
+EXT_MISSING = ("skipped the measuring set {folder}: no dumps there; make them with "
                "`.venv/bin/python bench/make_dumps.py PATH` (PATH: a checkout or git mirror "
-               "of github.com/scrapinghub/article-extraction-benchmark)")
+               "of github.com/scrapinghub/article-extraction-benchmark) or "
+               "`.venv/bin/python bench/make_dumps_dragnet.py PATH --html HTML` (a checkout "
+               "or git mirror of github.com/seomoz/dragnet_data; HTML: one of "
+               "github.com/j-szulc/html-cleaning-dataset-merged if PATH lacks the pages)")
 TOKEN = re.compile(r"\w+")
 RUN_K = 10
 """Densest-run baseline: a line must have more than this many words to add to a run."""
@@ -235,10 +240,12 @@ HEADER = (f"\n{'set':11} {'system':22} {'micro P':>8} {'micro R':>8} {'micro F1'
           f" {'macro F1':>8}")
 
 
-def run(corpus: Path, files: bool, show: str | None, ext: Path = DEFAULT_EXT) -> int:
+def run(corpus: Path, files: bool, show: str | None,
+        ext: tuple[Path, ...] | list[Path] = DEFAULT_EXT) -> int:
     clean(read(Path(__file__)))  # warm up: stop lists load once per process, not per seed
     found = {name: run_set(corpus / name, files, show) for name in SETS}
-    held_out = run_set(ext, files, show, missing=EXT_MISSING) if ext.is_dir() else None
+    held_out = {folder: run_set(folder, files, show, missing=EXT_MISSING)
+                if folder.is_dir() else None for folder in ext}
     print(HEADER)
     total_ms, total_n = 0.0, 0
     for set_name, result in found.items():
@@ -250,13 +257,14 @@ def run(corpus: Path, files: bool, show: str | None, ext: Path = DEFAULT_EXT) ->
     if total_n:
         print(f"cleaner: {total_ms / total_n:.1f} ms/seed ({total_n * 1000 / total_ms:.0f} pages/s)"
               f" over {total_n} pages")
-    if held_out is None:
-        if not ext.is_dir():
-            print(EXT_MISSING.format(folder=ext))
-        return 0
-    print(f"\nthird set, for measuring, not for choosing (round 6 settled two details "
-          f"after reading its pages: docs/cleaning.md): {ext}" + HEADER)
-    report(ext.name, held_out)
+    for folder, result in held_out.items():
+        if result is None:
+            if not folder.is_dir():
+                print(EXT_MISSING.format(folder=folder))
+            continue
+        print(f"\nmeasuring set, not for choosing (round 6 settled two details after "
+              f"reading pages of dumps-ext: docs/cleaning.md): {folder}" + HEADER)
+        report(folder.name, result)
     return 0
 
 
@@ -264,9 +272,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                         help=f"folder holding {' and '.join(SETS)} (default: {DEFAULT_CORPUS})")
-    parser.add_argument("--ext", type=Path, default=DEFAULT_EXT,
-                        help="the third set, made by bench/make_dumps.py; scored when present "
-                        f"(default: {DEFAULT_EXT})")
+    parser.add_argument("--ext", type=Path, nargs="+", default=DEFAULT_EXT,
+                        help="measuring sets, made by bench/make_dumps.py and "
+                        "bench/make_dumps_dragnet.py; each scored when present (default: "
+                        f"{' '.join(str(folder) for folder in DEFAULT_EXT)})")
     parser.add_argument("--files", action="store_true", help="print the cleaner's per-file scores")
     parser.add_argument("--show", help="print the Draft for dumps whose name contains this")
     args = parser.parse_args(argv)

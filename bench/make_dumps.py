@@ -163,7 +163,8 @@ class _Source:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.tree = (path / "ground-truth.json").is_file() or (path / "test").is_dir()
+        # a bare mirror holds HEAD and objects/ at its top; anything else is a work tree
+        self.tree = not ((path / "HEAD").is_file() and (path / "objects").is_dir())
         if not self.tree and not self._git("rev-parse", "--git-dir", check=False):
             raise SystemExit(f"{path}: neither a checkout nor a git repository")
 
@@ -178,6 +179,15 @@ class _Source:
     def read(self, rel: str) -> bytes:
         if self.tree:
             return (self.path / rel).read_bytes()
+        return self._git("show", f"HEAD:{rel}")
+
+    def maybe(self, rel: str) -> bytes | None:
+        """The file's bytes, or None when the repository does not hold it (a snapshot
+        may lack its largest files)."""
+        if self.tree:
+            return (self.path / rel).read_bytes() if (self.path / rel).is_file() else None
+        if not self._git("cat-file", "-t", f"HEAD:{rel}", check=False):
+            return None
         return self._git("show", f"HEAD:{rel}")
 
     def pages(self) -> Iterator[tuple[str, str, str, bytes]]:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 SAMPLE_CHARS = 4000
 """Features of a very long line are read from its start; keeps a 20 MB line linear and cheap."""
 RULE_MAX_CHARS = 1500
-"""Keyword rules (copyright, share, cookie...) only read lines up to this long: chrome is short."""
+"""Keyword rules (copyright, share, cookie...) only read lines up to this long: chrome is short.
+Code is not: the code test reads longer lines too, from their first SAMPLE_CHARS."""
 MENU_WORDS = 4
 MENU_CHARS = 40
 """A menu item is at most MENU_WORDS words and MENU_CHARS characters."""

@@ -17,6 +17,7 @@ from dataclasses import replace
 from news_digest.ingest.clean_features import CONFIDENT, length
 from news_digest.ingest.clean_lines import (
     RULE_MAX_CHARS,
+    SAMPLE_CHARS,
     SENTENCE_END,
     Line,
     menu_sized,
@@ -159,6 +160,8 @@ def mark_rules(lines: list[Line], known_junk: frozenset[str]) -> None:
             line.reason = "repeated across source"
         elif line.chars <= RULE_MAX_CHARS:
             line.reason = _rule_reason(line)
+        elif _is_code(line.text[:SAMPLE_CHARS]):
+            line.reason = CODE  # code is not short (see _is_code)
 
 
 def mark_repeats(lines: list[Line]) -> None:
@@ -266,6 +269,14 @@ def _is_code(text: str) -> bool:
 
     A code keyword alone is not enough in a long line: a story about web security may
     quote ``<script>`` in a sentence, and ingest escapes it anyway.
+
+    Read on lines of any length (:func:`mark_rules`; beyond RULE_MAX_CHARS, on the first
+    SAMPLE_CHARS): the other rules look for chrome's words, and chrome is short, but
+    leaked markup (a form, an ad's table, commented-out HTML the dump printed as text)
+    or a minified script runs to thousands of characters on one line. Left unnamed,
+    such a line is judged on its look, and being so long it weighs like several
+    paragraphs: it could carry the article's run on into the feed below it, or be
+    chosen as the article itself when the real one is two short paragraphs.
     """
     if "[" in text:
         text = _FOOTNOTE.sub("", text) or text
