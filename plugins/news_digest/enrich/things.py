@@ -815,6 +815,25 @@ one person's: a band or a cast is named after a collective's noun ("band", "grou
 not after these. Not "producer", "director", "host" (a firm or a show follows them:
 "record producer Quorin Records")."""
 
+GLUED_TRADE_NOUNS: frozenset[str] = KINDS_PERFORMER_NOUNS | cues.TEAM_ROLES
+"""Trade nouns English writes right before a person's name as a description, never as
+part of it ("rapper Ana Vell", "striker Ana Vell"): the performer's nouns
+(:data:`KINDS_PERFORMER_NOUNS`) and a team's players and staff (:data:`cues.TEAM_ROLES`).
+A sentence or a headline capitalises the noun ("Rapper Ana Vell is to play"), and the
+model takes it into the span."""
+
+
+def glued_without_trade(name: str) -> str:
+    """A person's name without a trade noun the span opened with ("Striker Ana Vell" →
+    "Ana Vell", "Rapper Quorin" → "Quorin": :data:`GLUED_TRADE_NOUNS`); unchanged when
+    the noun is the whole span or written in lower case (a surname "Singer" stands
+    last, a title "Captain" is :data:`ner.TITLES`'s)."""
+    words = name.split()
+    if len(words) >= 2 and words[0][:1].isupper() and words[0].lower() in GLUED_TRADE_NOUNS:
+        return " ".join(words[1:])
+    return name
+
+
 _KINDS_PERFORMER_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]*)[ \t]+$")
 
 
