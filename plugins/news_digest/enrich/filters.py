@@ -303,7 +303,7 @@ def _glued_verb_tables() -> tuple[frozenset[str], frozenset[str], frozenset[str]
     return verbs, spelt_otherwise, common
 
 
-def _glued_common_word(word: str) -> bool:
+def glued_common_word(word: str) -> bool:
     """``word`` is a noun or an adjective of spaCy's English lemma index."""
     return word.lower() in _glued_verb_tables()[2]
 
@@ -332,7 +332,7 @@ def glued_without_verb(name: str) -> str:
     if len(words) < 2 or not glued_past_form(words[-1]):
         return name
     words.pop()
-    if len(words) == 1 and _glued_common_word(words[0]):
+    if len(words) == 1 and glued_common_word(words[0]):
         return ""
     return " ".join(words)
 
