@@ -69,6 +69,9 @@ def test_surnames_that_are_words_or_look_like_past_forms_stay() -> None:
 def test_a_common_word_left_alone_by_the_cut_is_no_name() -> None:
     assert filters.tidy("Open Licensed", "person") == ""
     assert filters.tidy("Vell Announced", "person") == "Vell"
+    assert filters.tidy("Announced", "person") == ""
+    # a club the model read as a person: a place before the participle
+    assert filters.tidy("London United", "person") == "London United"
 
 
 def test_a_trade_noun_opening_a_persons_span_is_cut() -> None:
@@ -87,6 +90,9 @@ def test_a_common_word_inside_a_programmes_title_is_a_piece_of_it() -> None:
                   "place")
     assert _piece("he told the Vellvision programme Go Digital how it works.", "Digital",
                   "organization")
+    # a host's surname names the host; an acronym after a sentence's first word
+    assert not _piece("she told the Breakfast with Frost programme.", "Frost", "person")
+    assert not _piece("The US movie won.", "US", "place")
     # the whole run is the name: "the Vellvision programme"
     assert not _piece("he told the Vellvision programme Go Digital how.", "Vellvision",
                       "organization")

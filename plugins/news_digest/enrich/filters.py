@@ -327,11 +327,19 @@ def glued_without_verb(name: str) -> str:
     Vell Announced a plan" → "Ana Vell"): a name is nouns, and English writes no
     finite verb or past participle as its last word (:func:`glued_past_form`). When
     one word is left and it is an English common word (a noun or an adjective of the
-    lemma index: "Public Licensed"), the span was a capitalised phrase, no name: ""."""
+    lemma index: "Public Licensed"), the span was a capitalised phrase, no name: "";
+    so is a lone past form (a sentence's first word: "Announced in May, the plan"). A
+    place before the participle is a body's name in the model's person span ("<Town>
+    United", "<Town> Allied"), a name English does end with one: it is left alone."""
     words = name.split()
-    if len(words) < 2 or not glued_past_form(words[-1]):
+    if not words or not glued_past_form(words[-1]):
         return name
+    rest = " ".join(words[:-1])
+    if rest and (gazetteer.is_place(rest) or country_of(rest)):
+        return name  # "<Town> United": a club the model called a person, named as one
     words.pop()
+    if not words:
+        return ""
     if len(words) == 1 and glued_common_word(words[0]):
         return ""
     return " ".join(words)

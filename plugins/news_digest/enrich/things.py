@@ -864,8 +864,9 @@ def _glued_title_run(text: str, mention: ner.Mention) -> tuple[int, int, str, st
         return mention.start, end, "", ""
     first, last = inside[0], inside[-1]
 
-    def capital(i: int) -> bool:
-        return 0 <= i < len(tokens) and tokens[i][2][:1].isupper()
+    def capital(i: int) -> bool:  # not a capitalised link word ("The", "In")
+        return (0 <= i < len(tokens) and tokens[i][2][:1].isupper()
+                and tokens[i][2].lower() not in GLUED_TITLE_LINKS | {"an"})
 
     def joined(i: int, j: int) -> bool:  # only blanks between tokens i and j
         return text[tokens[i][1]:tokens[j][0]].strip(" \t") == ""
@@ -896,7 +897,9 @@ def glued_title_piece(text: str, mention: ner.Mention) -> bool:
     capitalised run (:func:`_glued_title_run`) longer than the span, with a work's noun
     (:data:`GLUED_TITLE_WORK_NOUNS`) right before or after it ("the <Breakfast with
     Quorin> programme", "an adaptation of <Fear in Ostburg>"), and the span either one
-    English common word ("Breakfast", "Digital": :func:`filters.glued_common_word`) or a
+    English common word written in title case and not read as a person ("Breakfast",
+    "Digital": :func:`filters.glued_common_word`; "Breakfast with [Frost]" names its
+    host, "The [US] movie" is an acronym after a sentence's first word) or a
     place after a preposition of place inside the title (:data:`GLUED_TITLE_PLACE_LINKS`:
     "in <Ostburg>"). English writes such a
     noun beside the whole title, so the span names the work's word, not a body or a
@@ -906,7 +909,8 @@ def glued_title_piece(text: str, mention: ner.Mention) -> bool:
         return False
     if not (is_glued_work(before) or is_glued_work(after)):
         return False
-    if " " not in mention.text and filters.glued_common_word(mention.text):
+    if (mention.type != "person" and mention.text.istitle() and " " not in mention.text
+            and filters.glued_common_word(mention.text)):
         return True
     link = re.search(r"(\w+)[ \t]+$", text[start:mention.start])
     return (mention.type == "place" and link is not None
