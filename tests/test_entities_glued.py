@@ -104,6 +104,8 @@ def test_a_place_inside_a_works_title_is_no_mention_of_it() -> None:
     assert _piece("the Last Dance in Ostburg film was shot there.", "Ostburg", "place")
     # "of" links a body to its place; no work noun: a town
     assert not _piece("the Bank of Ostburg programme", "Ostburg", "place")
+    # a span opening with "the" is read from its capital: "in" is the sentence's
+    assert not _piece("as Ana Vell in the Tam Roe film Quorin.", "the Tam Roe", "place")
     assert not _piece("the mayor of Ostburg said the Dance in Ostburg was over.",
                       "Ostburg", "place")
 

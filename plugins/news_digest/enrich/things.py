@@ -904,6 +904,9 @@ def glued_title_piece(text: str, mention: ner.Mention) -> bool:
     "in <Ostburg>"). English writes such a
     noun beside the whole title, so the span names the work's word, not a body or a
     town; a name that is the whole run ("the BBC programme") is left alone."""
+    lead = re.match(r"(?:[a-z]+[ \t]+)+", mention.text)
+    if lead:  # "the [Ostburg]": the run is read from the name's first capital
+        mention = ner.Mention(mention.text[lead.end():], mention.type, mention.start + lead.end())
     start, end, before, after = _glued_title_run(text, mention)
     if start >= mention.start and end <= mention.start + len(mention.text):
         return False
