@@ -29,7 +29,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from news_digest.enrich import bodies, cues, filters, gazetteer, ner, resolve
+from news_digest.enrich import bodies, cues, filters, gazetteer, ner, resolve, things
 from news_digest.model import ENTITY_TYPES, Entity
 from news_digest.sets import find_root
 from news_digest.vocab.evidence import initials
@@ -63,7 +63,7 @@ def clean_surface(text: str, label: str | None = None) -> str:
         text = text[4:]
     stripped = _TITLE_DOTTED.sub("", text)
     if label == "person":
-        stripped = _TITLE_WORD.sub("", stripped)
+        stripped = things.glued_without_trade(_TITLE_WORD.sub("", stripped))
     if stripped and stripped != text and stripped[0].isupper():
         text = stripped
     return text.strip(_EDGE)

@@ -434,6 +434,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
                     and not cues.cut_from_longer(text, m)
                     and not cues.cut_before_name(text, m, written)
                     and not cues.place_in_title(text, m, written)
+                    and not things.glued_title_piece(text, m)
                     and not cues.former_name(text, m)
                     and not cues.numbered(m)
                     and not cues.ends_longer(text, m, written)

@@ -281,8 +281,68 @@ def tidy(text: str, etype: str | None = None) -> str:
         if len(words) == 2 and words[0].rstrip(".").lower() in titles and words[0] in {
                 "Cde", "Comrade", "Astronomer", "Spokesperson"}:
             words.pop(0)
-        text = " ".join(words)
+        text = glued_without_verb(" ".join(words))
     return text
+
+
+@lru_cache(maxsize=1)
+def _glued_verb_tables() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """spaCy's English lemma tables as shipped with the model: the verbs of its lemma
+    index, the verbs whose past is spelt otherwise than base + "(e)d" (its exception
+    table: "said", "born", "stopped"), and the nouns and adjectives of its index.
+    Empty when the model is not installed."""
+    path = ner.model_dir()
+    if path is None or not (path / "lemmatizer" / "lookups").exists():
+        return frozenset(), frozenset(), frozenset()
+    from spacy.lookups import Lookups
+    tables = Lookups().from_disk(path / "lemmatizer" / "lookups")
+    index, exceptions = tables.get_table("lemma_index"), tables.get_table("lemma_exc")
+    verbs = frozenset(index["verb"])
+    spelt_otherwise = frozenset(b for bases in exceptions["verb"].values() for b in bases)
+    common = frozenset(index["noun"]) | frozenset(index["adj"])
+    return verbs, spelt_otherwise, common
+
+
+def glued_common_word(word: str) -> bool:
+    """``word`` is a noun or an adjective of spaCy's English lemma index."""
+    return word.lower() in _glued_verb_tables()[2]
+
+
+def glued_past_form(word: str) -> bool:
+    """True when ``word`` is the regular past tense or past participle of an English
+    verb ("Announced", "Licensed"): base + "d" or "ed" with the base a verb of spaCy's
+    lemma index and no other spelling of its forms in the exception table (so "Sayed",
+    whose verb's past is "said", and "Hamed", whose verb's is "hammed", are not). A
+    surname that is an English word (Reed, Speed, Creed, Ahmed) has no verb as lemma:
+    its "base" ("re", "spe") is no verb."""
+    low = word.lower()
+    if not low.isalpha() or not low.endswith("ed"):
+        return False
+    verbs, spelt_otherwise, _ = _glued_verb_tables()
+    return any(base in verbs and base not in spelt_otherwise for base in (low[:-1], low[:-2]))
+
+
+def glued_without_verb(name: str) -> str:
+    """A person's name without the verb a headline-case sentence glued to it ("Ana
+    Vell Announced a plan" → "Ana Vell"): a name is nouns, and English writes no
+    finite verb or past participle as its last word (:func:`glued_past_form`). When
+    one word is left and it is an English common word (a noun or an adjective of the
+    lemma index: "Public Licensed"), the span was a capitalised phrase, no name: "";
+    so is a lone past form (a sentence's first word: "Announced in May, the plan"). A
+    place before the participle is a body's name in the model's person span ("<Town>
+    United", "<Town> Allied"), a name English does end with one: it is left alone."""
+    words = name.split()
+    if not words or not glued_past_form(words[-1]):
+        return name
+    rest = " ".join(words[:-1])
+    if rest and (gazetteer.is_place(rest) or country_of(rest)):
+        return name  # "<Town> United": a club the model called a person, named as one
+    words.pop()
+    if not words:
+        return ""
+    if len(words) == 1 and glued_common_word(words[0]):
+        return ""
+    return " ".join(words)
 
 
 def _without_lower_tail(text: str) -> str:

@@ -815,6 +815,118 @@ one person's: a band or a cast is named after a collective's noun ("band", "grou
 not after these. Not "producer", "director", "host" (a firm or a show follows them:
 "record producer Quorin Records")."""
 
+GLUED_TRADE_NOUNS: frozenset[str] = KINDS_PERFORMER_NOUNS | cues.TEAM_ROLES
+"""Trade nouns English writes right before a person's name as a description, never as
+part of it ("rapper Ana Vell", "striker Ana Vell"): the performer's nouns
+(:data:`KINDS_PERFORMER_NOUNS`) and a team's players and staff (:data:`cues.TEAM_ROLES`).
+A sentence or a headline capitalises the noun ("Rapper Ana Vell is to play"), and the
+model takes it into the span."""
+
+
+def glued_without_trade(name: str) -> str:
+    """A person's name without a trade noun the span opened with ("Striker Ana Vell" →
+    "Ana Vell", "Rapper Quorin" → "Quorin": :data:`GLUED_TRADE_NOUNS`); unchanged when
+    the noun is the whole span or written in lower case (a surname "Singer" stands
+    last, a title "Captain" is :data:`ner.TITLES`'s)."""
+    words = name.split()
+    if len(words) >= 2 and words[0][:1].isupper() and words[0].lower() in GLUED_TRADE_NOUNS:
+        return " ".join(words[1:])
+    return name
+
+
+GLUED_TITLE_WORK_NOUNS: frozenset[str] = WORK_NOUNS | {
+    "programme", "book", "song", "adaptation", "remake"}
+"""Nouns for a work written right before or right after a capitalised title ("the
+<Title> programme", "an adaptation of <Title>"): :data:`WORK_NOUNS`, "programme", which
+it leaves out because it also follows a maker or a body ("a BBC programme": here that
+stands beside the whole capitalised run, never beside a longer run the span is a piece
+of), and the nouns for a written work or a new version of one. Not the nouns that are
+also verbs before a name or a sport's words ("show", "play", "series": "pictures show
+<Name> in <Town>", "the <Country> and <Country> series")."""
+GLUED_TITLE_PLACE_LINKS: frozenset[str] = frozenset({"in", "at", "from"})
+"""Prepositions of place inside a work's title ("<Title> in Ostburg"). Not "of", which
+also links a body to its place ("the Bank of Ostburg programme"), nor "and"."""
+GLUED_TITLE_LINKS: frozenset[str] = frozenset({
+    "of", "in", "at", "from", "with", "and", "the", "on", "for", "to", "a"})
+"""Lower-case function words a title keeps between its capitalised words ("Breakfast
+with Quorin", "Fear in the City"): the prepositions, "and" and the articles."""
+_GLUED_TITLE_TOKEN = re.compile(r"[A-Za-z](?:[\w'’&-]|\.(?=\w))*")
+
+
+def _glued_title_run(text: str, mention: ner.Mention) -> tuple[int, int, str, str]:
+    """The capitalised run around ``mention`` (start, end, the word before it, the word
+    after it): capitalised words and, between two of them, :data:`GLUED_TITLE_LINKS`. A
+    possessive ends the run on its left ("the BBC's <Title>": the owner's name)."""
+    tokens = [(t.start(), t.end(), t.group()) for t in _GLUED_TITLE_TOKEN.finditer(text)]
+    end = mention.start + len(mention.text)
+    inside = [i for i, (a, b, _) in enumerate(tokens) if a >= mention.start and b <= end]
+    if not inside:
+        return mention.start, end, "", ""
+    first, last = inside[0], inside[-1]
+
+    def capital(i: int) -> bool:  # not a capitalised link word ("The", "In")
+        return (0 <= i < len(tokens) and tokens[i][2][:1].isupper()
+                and tokens[i][2].lower() not in GLUED_TITLE_LINKS | {"an"})
+
+    def joined(i: int, j: int) -> bool:  # only blanks between tokens i and j
+        return text[tokens[i][1]:tokens[j][0]].strip(" \t") == ""
+
+    while True:
+        step = 1 if capital(first - 1) else 2 if (
+            first >= 2 and tokens[first - 1][2] in GLUED_TITLE_LINKS and capital(first - 2)) else 0
+        if not step or not all(joined(first - k, first - k + 1) for k in range(1, step + 1)) \
+                or re.search(r"['’]s?$", tokens[first - step][2]):
+            break
+        first -= step
+    while True:
+        step = 1 if capital(last + 1) else 2 if (
+            last + 2 < len(tokens) and tokens[last + 1][2] in GLUED_TITLE_LINKS
+            and capital(last + 2)) else 0
+        if not step or not all(joined(last + k - 1, last + k) for k in range(1, step + 1)):
+            break
+        last += step
+    before = tokens[first - 1][2] if first > 0 and joined(first - 1, first) else ""
+    after = tokens[last + 1][2] if last + 1 < len(tokens) and joined(last, last + 1) else ""
+    if before.endswith(("of", "Of")) and first > 1 and joined(first - 2, first - 1):
+        before = tokens[first - 2][2]  # "an adaptation of <Title>"
+    return tokens[first][0], tokens[last][1], before, after
+
+
+def glued_title_piece(text: str, mention: ner.Mention) -> bool:
+    """True when the span is a piece of a work's title the text marks as one: a
+    capitalised run (:func:`_glued_title_run`) longer than the span, with a work's noun
+    (:data:`GLUED_TITLE_WORK_NOUNS`) right before or after it ("the <Breakfast with
+    Quorin> programme", "an adaptation of <Fear in Ostburg>"), and the span either one
+    English common word written in title case and not read as a person ("Breakfast",
+    "Digital": :func:`filters.glued_common_word`; "Breakfast with [Frost]" names its
+    host, "The [US] movie" is an acronym after a sentence's first word) or a
+    place after a preposition of place inside the title (:data:`GLUED_TITLE_PLACE_LINKS`:
+    "in <Ostburg>"). English writes such a
+    noun beside the whole title, so the span names the work's word, not a body or a
+    town; a name that is the whole run ("the BBC programme") is left alone."""
+    lead = re.match(r"(?:[a-z]+[ \t]+)+", mention.text)
+    if lead:  # "the [Ostburg]": the run is read from the name's first capital
+        mention = ner.Mention(mention.text[lead.end():], mention.type, mention.start + lead.end())
+    start, end, before, after = _glued_title_run(text, mention)
+    if start >= mention.start and end <= mention.start + len(mention.text):
+        return False
+    if not (is_glued_work(before) or is_glued_work(after)):
+        return False
+    if (mention.type != "person" and mention.text.istitle() and " " not in mention.text
+            and filters.glued_common_word(mention.text)):
+        return True
+    link = re.search(r"(\w+)[ \t]+$", text[start:mention.start])
+    return (mention.type == "place" and link is not None
+            and link.group(1) in GLUED_TITLE_PLACE_LINKS)
+
+
+def is_glued_work(word: str) -> bool:
+    """``word`` is a work's noun of :data:`GLUED_TITLE_WORK_NOUNS`, singular or plural."""
+    low = word.lower()
+    return word.islower() and (low in GLUED_TITLE_WORK_NOUNS or is_work_noun(low)
+                               or low.rstrip("s") in GLUED_TITLE_WORK_NOUNS)
+
+
 _KINDS_PERFORMER_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]*)[ \t]+$")
 
 
