@@ -75,6 +75,8 @@ def test_a_works_cue_states_a_work(text: str, name: str, etype: str) -> None:
     ("Quell Lane said the plan would work.", "Quell Lane", "person"),
     ("The Riverton Rovers star Jan Roe scored twice.", "Riverton Rovers", "organization"),
     ("The cast of the sitcom Quorin's Corner met fans.", "Quorin", "person"),
+    ("He starred in shows such as Zorb TV's quiz Quell Lane.", "Zorb TV's", "organization"),
+    ("He starred in shows such as Zorb TV's quiz Quell Lane.", "Zorb TV", "organization"),
 ])
 def test_no_works_cue_states_nothing(text: str, name: str, etype: str) -> None:
     assert _stated(text, name, etype) == set()

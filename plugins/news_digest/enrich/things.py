@@ -193,6 +193,9 @@ def called_a_thing(text: str, mention: ner.Mention, noun: str | None = None) -> 
                                  or bool({noun, f"{noun}s"} & WORKS_LISTED_NOUNS))
 
 
+_WORKS_POSSESSIVE = re.compile(r"['’]s?\b")
+
+
 def works_stated(text: str, mentions: list[ner.Mention]) -> set[str]:
     """The names of ``mentions`` (people, organisations, places) that a works cue in
     ``text`` calls a work, a program or an honour: a work noun before the name or its
@@ -210,14 +213,15 @@ def works_stated(text: str, mentions: list[ner.Mention]) -> set[str]:
     written before them too. The answer is the corpus's evidence
     (:func:`news_digest.enrich.resolve.resolve_corpus`, ``works``) that the name is a
     work in every article, as the article writes the cue once and the bare name
-    elsewhere. Not a name that goes on with a possessive and a capital: the work is the
-    longer title, and the cut name may be a person's ("Quorin")."""
+    elsewhere. Not a name written with a possessive, in the model's span or after it:
+    it is the maker of what follows ("shows such as Zorb TV's quiz"), or the model cut
+    a longer title ("the sitcom Quorin's Corner"), and the cut name may be a person's."""
     out = set()
     for m in mentions:
         end = m.start + len(m.text)
         if m.type not in ("person", "organization", "place") or text[m.start:end] != m.text \
-                or _KINDS_NAME_GOES_ON.match(text, end):
-            continue  # "the sitcom [Quorin]'s Corner": the model cut a longer title
+                or m.text.endswith(("'s", "’s")) or _WORKS_POSSESSIVE.match(text, end):
+            continue  # "the sitcom [Quorin]'s Corner", "shows such as [Zorb TV's] quiz"
         noun = said_to_be(text, m) or ""
         if (work_named_after(text, m) or work_part_named(text, m) or cast_named(text, m)
                 or honour_named(text, m) or made_by(text, m) or media_defined(text, m)
