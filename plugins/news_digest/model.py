@@ -161,6 +161,10 @@ class Article:
     """The feed GUID the post's readers already have, when the post is written again
     from another seed than the one it was first written from (``guid:``; run.py
     ``_Writer``); None on a first write, where the feed takes ``urn:sha256:`` of the seed."""
+    works: tuple[str, ...] = ()
+    """Names a works cue in the text called a work, a program or an honour ("the film
+    X", "X creator Jan Roe") and the article kept as no entity: the corpus's evidence
+    that the name gets no page (the post's ``works:``, ``enrich/resolve.py``)."""
 
     @property
     def title(self) -> str:

@@ -367,7 +367,8 @@ def _sentence_end(word: str) -> bool:
 def draft_entities(drafts: Sequence[Draft], ctx: EnrichContext) -> list[tuple[Entity, ...]]:
     """Entities for each draft, all texts streamed through one backend call."""
     limit = ctx.settings.ner_max_chars
-    return _entities_of(drafts, [_capped_parts(d, limit)[0] for d in drafts], ctx)
+    found = _entities_of(drafts, [_capped_parts(d, limit)[0] for d in drafts], ctx)
+    return [tuple(e for e in ents if e.type != ner.OTHER) for ents in found]
 
 
 def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]]],
@@ -416,6 +417,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
         stated: set[str] = set()  # the same cues, whatever the model's label
         districts: set[str] = set()  # "the MP for X": the corpus vote's place evidence
         performers: set[str] = set()  # "rapper X": the corpus vote's person evidence
+        works: set[str] = set()  # "the film X": the corpus's evidence of a work
         for text, shouted in zip(article_texts, shouting, strict=True):
             # a name found only in an all-caps or headline-case part is kept only when
             # the article writes it elsewhere (or the registry knows it)
@@ -458,6 +460,7 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             media |= things.media_things(text, kept)
             stated |= things.stated_bodies(text, kept)
             districts |= things.stated_places(text, kept)
+            works |= things.works_stated(text, kept)
             qualifiers.extend(placenames.place_qualifiers(text, voted))
             voted = [_regional(text, m, len(mentions), statewide) for m in voted]
             of_person = placenames.after_person(text, voted)
@@ -501,7 +504,19 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             written_as), text, registry), qualifiers, registry), article_texts),
             _not_surnames(stated, [n for names in full_names.values() for n in names]),
             districts, performers))
+        out[-1] = (*out[-1], *_dropped_works(out[-1], works))
     return out
+
+
+def _dropped_works(entities: tuple[Entity, ...], works: set[str]) -> tuple[Entity, ...]:
+    """The names a works cue called a work (:func:`things.works_stated`) that the
+    article itself kept as no entity, as ``other`` entities (:data:`ner.OTHER`): the
+    post's ``works:``, split off by :func:`entities_step`. A name the article keeps
+    (under its name or a spelling) is left out: its other mentions outvoted the cue
+    ("the film [Jan Roe] directed" beside "Jan Roe said"), so the cue is not the
+    article's answer."""
+    kept = {n for e in entities for n in (e.name, *e.aliases)}
+    return tuple(Entity(n, ner.OTHER) for n in sorted(works - kept))
 
 
 def _stated_bodies(entities: tuple[Entity, ...], stated: set[str],
@@ -850,5 +865,7 @@ def entities_step(articles: Sequence[Article], ctx: EnrichContext) -> list[Artic
             warnings = (*warnings, warning)
         if was_capped:
             warnings = (*warnings, f"text capped at {limit} characters for entity recognition")
-        out.append(replace(article, entities=entities, warnings=warnings))
+        out.append(replace(article, entities=tuple(e for e in entities if e.type != ner.OTHER),
+                           works=tuple(e.name for e in entities if e.type == ner.OTHER),
+                           warnings=warnings))
     return out

@@ -344,16 +344,35 @@ def _collector_paused() -> Iterator[None]:
 def resolve_corpus(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]]],
                    known: Mapping[str, Known] | None = None,
                    window_days: int = 90,
-                   cued: Sequence[Sequence[str]] = ()) -> Resolved:
+                   cued: Sequence[Sequence[str]] = (),
+                   works: Sequence[Sequence[str]] = ()) -> Resolved:
     """Resolve ``(date, [(type, name), …])`` per article; see the module docstring.
 
     ``known`` maps a registry canonical name to its entry (names are expected to be
     registry-canonical already: the build maps aliases first). ``cued``, per article
     (or empty), the names whose type there a close cue in the text stated (a post's
-    ``cued:``, :func:`_cued_type`).
+    ``cued:``, :func:`_cued_type`); ``works``, per article (or empty), the names a works
+    cue there called a work (a post's ``works:``, :func:`_works_pageless`).
     """
     with _collector_paused():
-        return _resolve(articles, known or {}, window_days, cued)
+        return _resolve(articles, known or {}, window_days, cued, works)
+
+
+def _works_pageless(work_keys: set[str], canonical: str, names: Sequence[str],
+                    stated: bool) -> bool:
+    """A cluster (its ``canonical`` name and its ``names``) gets no page when some
+    article's works cue called one of its names a work ("the film X", "X creator Jan
+    Roe", ``work_keys``) and no article's close cue stated it a body, a place or a
+    person (``stated``), and it is no country. Only names as long as the canonical one
+    count: a shorter one is a piece the cluster took in (a bare "Roe" beside "Jan
+    Roe"), and a title cut to it says nothing of the whole.
+
+    The cue is written once, in one article; the others write the bare name, which the
+    model types by its shape (a first name and a word: a person; "Little Zorby": a
+    place). A stated type elsewhere is a namesake (a band named like a film) and wins."""
+    whole = [n for n in names if len(n.split()) >= len(canonical.split())]
+    return (not stated and any(filters.spelling_key(n) in work_keys for n in whole)
+            and not any(filters.country_of(n) for n in names))
 
 
 def _cued_type(root: str, cued_roots: Mapping[str, set[str]]) -> str | None:
@@ -371,7 +390,8 @@ def _cued_type(root: str, cued_roots: Mapping[str, set[str]]) -> str | None:
 
 def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]]],
              known: Mapping[str, Known], window_days: int,
-             cued: Sequence[Sequence[str]] = ()) -> Resolved:
+             cued: Sequence[Sequence[str]] = (),
+             works: Sequence[Sequence[str]] = ()) -> Resolved:
     # 1. tidy and filter
     cleaned: list[list[tuple[str, str]]] = []
     origins: list[list[tuple[str, str]]] = []
@@ -788,6 +808,11 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
             resolved.append((etype, canonical))
         out_articles.append(tuple(dict.fromkeys(resolved)))
         mapping.append(dict(zip(origins[i], resolved, strict=True)))
+    work_keys = {filters.spelling_key(n) for names in works for n in names}
+    pageless.update((cluster_type[r], cluster_name[r]) for r in roots if work_keys
+                    and cluster_name[r] not in known
+                    and _works_pageless(work_keys, cluster_name[r], sorted(members[r]),
+                                        r in cued_roots))
     pageless |= fragments.fragments_only(
         out_articles, [[n for _, n in pairs] for pairs in cleaned],
         lambda name: name in known or bool(filters.country_of(name))

@@ -31,7 +31,7 @@ __all__ = ["ADDRESS_NOUNS", "FEATURE_NOUNS", "KIND_NOUNS", "NAMED_FEATURE_NOUNS"
            "constituency_named", "counted_edition", "ends_in_address", "honour_named",
            "is_named_feature", "kind_before", "made_by", "named_feature", "performer_named",
            "polled_by", "said_to_be", "stated_bodies", "stated_places", "thing_votes",
-           "used_as_common_noun", "work_part_named"]
+           "used_as_common_noun", "work_part_named", "works_stated"]
 
 THING_NOUNS: frozenset[str] = frozenset({
     "capsule", "spacecraft", "telescope", "rover", "lander", "probe", "satellite",
@@ -191,6 +191,44 @@ def called_a_thing(text: str, mention: ner.Mention, noun: str | None = None) -> 
     noun = noun if noun is not None else said_to_be(text, mention)
     return noun is not None and (noun in THING_NOUNS or is_work_noun(noun)
                                  or bool({noun, f"{noun}s"} & WORKS_LISTED_NOUNS))
+
+
+_WORKS_POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+def works_stated(text: str, mentions: list[ner.Mention]) -> set[str]:
+    """The names of ``mentions`` (people, organisations, places) that a works cue in
+    ``text`` calls a work, a program or an honour: a work noun before the name or its
+    list ("the film X", "the file-sharing programs X, Y and Z", :func:`work_named_after`),
+    a work noun heading an appositive or a list it is in ("hits such as X", "X, a
+    sitcom", :func:`said_to_be`), a work's part or maker after or before it ("the X
+    creator", "an episode of X", :func:`work_part_named`), a cast noun and a name after
+    it (:func:`cast_named`), an award noun after it (:func:`honour_named`), a maker's
+    possessive and a device noun (:func:`made_by`) or a program's definition
+    (:func:`media_defined`).
+
+    These cues name what a work *is*; a body, a place or a person is never written so.
+    The thing nouns after a name ("the Zorbly browser") are left out, as are the
+    competition, edition and venue cues: a maker, a league's body and a town are
+    written before them too. The answer is the corpus's evidence
+    (:func:`news_digest.enrich.resolve.resolve_corpus`, ``works``) that the name is a
+    work in every article, as the article writes the cue once and the bare name
+    elsewhere. Not a name written with a possessive, in the model's span or after it:
+    it is the maker of what follows ("shows such as Zorb TV's quiz"), or the model cut
+    a longer title ("the sitcom Quorin's Corner"), and the cut name may be a person's."""
+    out = set()
+    for m in mentions:
+        end = m.start + len(m.text)
+        if m.type not in ("person", "organization", "place") or text[m.start:end] != m.text \
+                or m.text.endswith(("'s", "’s")) or _WORKS_POSSESSIVE.match(text, end):
+            continue  # "the sitcom [Quorin]'s Corner", "shows such as [Zorb TV's] quiz"
+        noun = said_to_be(text, m) or ""
+        if (work_named_after(text, m) or work_part_named(text, m) or cast_named(text, m)
+                or honour_named(text, m) or made_by(text, m) or media_defined(text, m)
+                or (noun and (is_work_noun(noun)
+                              or bool({noun, f"{noun}s"} & WORKS_LISTED_NOUNS)))):
+            out.add(m.text)
+    return out
 
 
 def is_work_noun(word: str) -> bool:

@@ -104,6 +104,10 @@ def front_matter(article: Article, seeds_label: str) -> dict[str, Any]:
             # the names a close cue typed ("electronics firm X"): the corpus vote's
             # evidence (enrich/resolve.py), as the site reads nothing but posts
             fm["cued"] = cued
+    if article.works:
+        # the names a works cue called a work and the article dropped ("the film X"):
+        # the corpus's evidence that the name gets no page (enrich/resolve.py)
+        fm["works"] = list(article.works)
     if article.story:
         fm["story"] = article.story
     if article.warnings:

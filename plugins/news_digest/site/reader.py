@@ -54,7 +54,7 @@ SAFE_SCHEMES = ("http:", "https:", "mailto:")
 OWN_KEYS = frozenset({
     "title", "date", "date_source", "slug", "section", "summary", "image_caption",
     "byline", "source", "topics", "keywords", "entities", "story", "ingest", "versions",
-    "featured", "order", "spellings", "guid", "modified", "cued",
+    "featured", "order", "spellings", "guid", "modified", "cued", "works",
 })
 
 
@@ -318,6 +318,8 @@ class NewsDigestReader(MarkdownReader):
         meta["entity_spellings"] = entity_spellings(fm.get("spellings"), path)
         # names whose type a close cue in the text stated: evidence for the corpus vote
         meta["entity_cued"] = tuple(dict.fromkeys(_names(fm.get("cued"))))
+        # names a works cue called a work ("the film X"): no page, corpus-wide
+        meta["entity_works"] = tuple(dict.fromkeys(_names(fm.get("works"))))
         # The refs (names, slugs, URLs) are made for the whole site at once by the
         # generator (site/generator.py), from these plain names: the reader keeps none,
         # so Pelican's content cache holds no objects it must rebuild on every load.

@@ -49,7 +49,9 @@ def resolve(articles: Sequence[Any], raw: list[tuple[tuple[str, str], ...]],
     # per article, the names a close cue typed (``cued:``): passed only when some post
     # has them, so a resolver that reads no cues is called as before
     cued = [tuple(getattr(a, "entity_cued", ()) or ()) for a in articles]
-    extra = (cued,) if any(cued) else ()
+    # and the names a works cue called a work (``works:``), passed the same way
+    works = [tuple(getattr(a, "entity_works", ()) or ()) for a in articles]
+    extra = (cued, works) if any(works) else (cued,) if any(cued) else ()
     key = ([(d.isoformat(), p) for d, p in inputs],
            sorted((n, k.type) for n, k in known.items()), window_days, *extra)
     result = remember("resolve", key, lambda: resolver(inputs, known, window_days, *extra))
