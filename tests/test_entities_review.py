@@ -198,3 +198,28 @@ def test_review_types_a_name_as_a_posts_cue_stated_it(tmp_path: Path,
                      if text.startswith("---\n") else text, encoding="utf-8")
     assert "cued: [Quorn Vale]" in first.read_text("utf-8")
     assert "person" not in types()
+
+
+def test_review_leaves_out_a_name_a_posts_works_cue_made_pageless(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A post's ``works:`` ("the sitcom Quorn Vale") takes the name's page off the site;
+    the queue does not ask the curator to retype or block a page the site does not have."""
+    posts = [post(1, [], [], ["Quorn Vale"]), post(2, [], ["Quorn Vale"]),
+             post(3, [], ["Quorn Vale"])]
+    write_content(tmp_path, posts)
+    (tmp_path / "data" / "entities.yml").write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def listed() -> bool:
+        data = json.loads(run(tmp_path, "--json", "--limit", "100", capsys=capsys))
+        return any("Quorn Vale" in (i["name"], i["other"])
+                   for items in data.values() for i in items)
+
+    assert listed()  # a type doubt: place in one story, organisation in two
+    first = next((tmp_path / "content").rglob("s1.md"))
+    text = first.read_text("utf-8")
+    first.write_text(text.replace("\n---\n", "\nworks: [Quorn Vale]\n---\n", 1),
+                     encoding="utf-8")
+    assert "works: [Quorn Vale]" in first.read_text("utf-8")
+    assert not listed()

@@ -115,20 +115,21 @@ def entity_pairs(fm: dict[str, Any]) -> list[tuple[str, str]]:
             if g in GROUP_TYPES and isinstance(names, list) for n in names if str(n).strip()]
 
 
-def cued_names(fm: dict[str, Any]) -> tuple[str, ...]:
-    """The names a post's ``cued:`` lists: a close cue in its text stated their type, the
-    corpus vote's evidence (as the site reads it, :mod:`news_digest.site.resolution`)."""
-    value = fm.get("cued")
+def listed_names(fm: dict[str, Any], key: str) -> tuple[str, ...]:
+    """The names a post's ``cued:`` or ``works:`` lists: the corpus vote's evidence, a
+    type a close cue stated or a work a works cue named (as the site reads them,
+    :mod:`news_digest.site.resolution`)."""
+    value = fm.get(key)
     return tuple(str(n) for n in value if isinstance(n, str | int | float)) \
         if isinstance(value, list) else ()
 
 
 def read_posts(content: Path) -> tuple[list[tuple[date, list[tuple[str, str]]]],
-                                       list[tuple[str, ...]], list[str]]:
-    """``(date, [(type, name)])`` per post under ``content``, each post's ``cued:`` names
-    (:func:`cued_names`), and one line per bad file."""
+                                       dict[str, list[tuple[str, ...]]], list[str]]:
+    """``(date, [(type, name)])`` per post under ``content``, each post's ``cued:`` and
+    ``works:`` names (:func:`listed_names`, by key), and one line per bad file."""
     posts: list[tuple[date, list[tuple[str, str]]]] = []
-    cued: list[tuple[str, ...]] = []
+    evidence: dict[str, list[tuple[str, ...]]] = {"cued": [], "works": []}
     problems: list[str] = []
     for path, fm in front_matters(content):
         if isinstance(fm, str):
@@ -141,8 +142,9 @@ def read_posts(content: Path) -> tuple[list[tuple[date, list[tuple[str, str]]]],
             problems.append(f"{path}: no date in front matter; skipped")
             continue
         posts.append((day, entity_pairs(fm)))
-        cued.append(cued_names(fm))
-    return posts, cued, problems
+        for key, lists in evidence.items():
+            lists.append(listed_names(fm, key))
+    return posts, evidence, problems
 
 
 def _yaml_name(name: str) -> str:
@@ -203,11 +205,13 @@ def _looks_alike(a: str, b: str, etype: str) -> str | None:
 
 def review(posts: Sequence[tuple[date, Sequence[tuple[str, str]]]],
            known: dict[str, Known], page_min: int = 2, window_days: int = 90,
-           limit: int = 30, cued: Sequence[Sequence[str]] = ()) -> dict[str, list[Item]]:
+           limit: int = 30, cued: Sequence[Sequence[str]] = (),
+           works: Sequence[Sequence[str]] = ()) -> dict[str, list[Item]]:
     """The review queue: suspected duplicates and lowest-confidence pages, worst first.
 
-    ``cued`` is each post's ``cued:`` names, so the queue types a name as the site does."""
-    result = resolve_corpus(posts, known, window_days, cued)
+    ``cued`` and ``works`` are each post's ``cued:`` and ``works:`` names, so the queue
+    types a name, and leaves a work without a page, as the site does."""
+    result = resolve_corpus(posts, known, window_days, cued, works)
     articles: Counter[tuple[str, str]] = Counter()
     for pairs in result.entities_of:
         articles.update(set(pairs))
@@ -352,13 +356,13 @@ def cmd_review(args: argparse.Namespace,
     if not content.is_dir():
         print(f"news-digest: {content}: no such content folder", file=sys.stderr)
         return 2
-    posts, cued, problems = read_posts(content)
+    posts, evidence, problems = read_posts(content)
     for line in problems:
         print(f"news-digest: {line}", file=sys.stderr)
     known = _known(Path(settings.data_dir))
     posts = _through_registry(posts, Path(settings.data_dir), known)
     queue = review(posts, known, settings.entity_page_min, settings.entity_window_days,
-                   args.limit, cued)
+                   args.limit, evidence["cued"], evidence["works"])
     if args.json:
         json.dump({k: [asdict(i) for i in v] for k, v in queue.items()}, sys.stdout,
                   ensure_ascii=False, indent=1, sort_keys=True)
