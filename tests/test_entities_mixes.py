@@ -4,16 +4,19 @@ round 23).
 - a one-word plural body name that is the members noun of exactly one "House of …" or
   "Chamber of …" of the corpus is that chamber ("the Zorbs" = "House of Zorbs");
 - two chambers of that noun, another head ("College of …"), or a singular word keep the
-  bare word apart.
+  bare word apart;
+- two places in the middle of a list of bare places ("in Quornby, Velstad, Nevada and
+  Ostburg") are two items, not "<place>, <larger place>".
 
-Made-up names throughout.
+Made-up names throughout, bar the regions the list rule reads from its data source.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from news_digest.enrich import bodies
+from news_digest.enrich import bodies, placenames
+from news_digest.enrich.ner import Mention
 from news_digest.enrich.resolve import resolve_corpus
 
 DAY = datetime(2021, 3, 1, tzinfo=UTC)
@@ -61,3 +64,34 @@ def test_another_head_or_a_singular_word_is_not_a_chamber() -> None:
                 "e": ("place", "House of Pelts"),
                 "f": ("organization", "Pelts")}
     assert bodies.chamber_short_forms(clusters, {}) == {}
+
+
+# --- a list of places is no "<place>, <larger place>" ---------------------------------
+
+def _qualifiers(text: str, names: list[str]) -> list[tuple[str, str, bool]]:
+    mentions, pos = [], 0
+    for name in names:
+        start = text.index(name, pos)
+        mentions.append(Mention(name, "place", start))
+        pos = start + len(name)
+    return placenames.place_qualifiers(text, mentions)
+
+
+def test_a_pair_in_the_middle_of_a_list_of_bare_places_is_two_items() -> None:
+    text = "A survey of cafes in Quornby, Velstad, Nevada and Ostburg found few locks."
+    assert _qualifiers(text, ["Quornby", "Velstad", "Nevada", "Ostburg"]) == []
+
+
+def test_a_list_of_towns_each_with_its_region_keeps_the_pairs() -> None:
+    text = "Shops in Quornby, Nevada, Velstad, Oregon and Ostburg, Texas shut early."
+    assert _qualifiers(text, ["Quornby", "Nevada", "Velstad", "Oregon", "Ostburg",
+                              "Texas"]) == [("Quornby", "Nevada", False),
+                                            ("Velstad", "Oregon", False),
+                                            ("Ostburg", "Texas", False)]
+
+
+def test_a_pair_that_opens_or_ends_a_list_keeps_its_reading() -> None:
+    assert _qualifiers("Flights from Velstad, Nevada and Ostburg left.",
+                       ["Velstad", "Nevada", "Ostburg"]) == [("Velstad", "Nevada", False)]
+    assert _qualifiers("Flights from Quornby, Velstad, Nevada left.",
+                       ["Quornby", "Velstad", "Nevada"]) == [("Velstad", "Nevada", False)]

@@ -493,7 +493,7 @@ def place_qualifiers(text: str, mentions: Sequence[ner.Mention]
         if m.type not in ("place", "organization") or _region_like(m.text):
             continue
         if (m.type == "place" and nxt is not None and nxt.type in ("place", None)
-                and text[end:nxt.start] == ", "):
+                and text[end:nxt.start] == ", " and not _mixes_in_place_list(text, ordered, i)):
             larger = _THE.sub("", _QUALIFIER_END.sub("", nxt.text))
             larger = gazetteer.ap_state(larger) or larger  # "Ore." → "Oregon"
             if larger and _region_or_country(larger) is not None:
@@ -508,6 +508,33 @@ def place_qualifiers(text: str, mentions: Sequence[ner.Mention]
             if possessive and (said or m.type == "place") and home_of(owner) is not None:
                 out.append((m.text, owner, said))
     return out
+
+
+_MIXES_LIST_GAPS: frozenset[str] = frozenset({", ", " and ", ", and ", " or ", ", or "})
+"""What separates the items of an English list of names."""
+
+
+def _mixes_in_place_list(text: str, ordered: Sequence[ner.Mention], i: int) -> bool:
+    """``ordered[i]`` and the place after its comma are two items of a list of bare
+    places, not "<place>, <larger place>": "in Quorn, Velby, Nevada and Ostburg". A list
+    names things of one kind the same way, so when the item before is a bare place (a
+    comma before ``ordered[i]``, itself no region: "Albany, New York, Springfield,
+    Illinois and …" pairs each town with its region) and the item after the pair is a
+    bare place too (not followed by a comma and a larger place), the pair is read as
+    two items. Only the middle of a list: a pair that opens or ends one ("Reading,
+    Berkshire, UK shortly", "in Dalby, Nevada and Ostburg") keeps its reading."""
+    if i == 0 or i + 2 >= len(ordered):
+        return False
+    prev, larger, after = ordered[i - 1], ordered[i + 1], ordered[i + 2]
+    if prev.type != "place" or after.type != "place" or _region_like(prev.text):
+        return False
+    if text[prev.start + len(prev.text):ordered[i].start] != ", ":
+        return False
+    if text[larger.start + len(larger.text):after.start] not in _MIXES_LIST_GAPS:
+        return False
+    following = ordered[i + 3] if i + 3 < len(ordered) else None
+    return following is None or text[after.start + len(after.text):following.start] != ", " \
+        or not _region_like(following.text)
 
 
 _QUALIFIED = re.compile(r"(?P<base>[^,]+), (?P<larger>[^,]+)")
