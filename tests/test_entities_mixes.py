@@ -95,3 +95,12 @@ def test_a_pair_that_opens_or_ends_a_list_keeps_its_reading() -> None:
                        ["Velstad", "Nevada", "Ostburg"]) == [("Velstad", "Nevada", False)]
     assert _qualifiers("Flights from Quornby, Velstad, Nevada left.",
                        ["Quornby", "Velstad", "Nevada"]) == [("Velstad", "Nevada", False)]
+
+
+def test_a_big_city_in_the_middle_of_a_list_is_the_city_not_a_region() -> None:
+    text = "Cafes in Quornby, Velstad, New York and Ostburg were checked."
+    at = text.index("New York")
+    assert placenames.rename_place("New York", text, at) == "New York City"
+    text = "Cafes in Quornby, New York were checked."
+    at = text.index("New York")
+    assert placenames.rename_place("New York", text, at) == "New York State"
