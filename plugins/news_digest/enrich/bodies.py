@@ -53,6 +53,7 @@ __all__ = [
     "NATIONALITY_NOUNS",
     "REGIONAL_BODIES",
     "SHARED_HEADS",
+    "chamber_short_forms",
     "country_prefix",
     "demonym_country",
     "described_body",
@@ -444,4 +445,39 @@ def bare_party_names(clusters: Mapping[str, tuple[str, str]],
                         for i in found)
         if homes[country] * 2 > len(found):
             out[root] = word
+    return out
+
+
+MIXES_CHAMBER_HEADS: frozenset[str] = frozenset({"House", "Chamber"})
+"""Head nouns of a chamber named by its members, "<Head> of <members>": "House of
+Lords", "Chamber of Deputies". English names such a chamber by the plural members
+noun alone with "the" ("the Lords voted"), so the bare plural is the chamber."""
+
+_MIXES_CHAMBER = re.compile(r"(\S+) of (\S+s)(?: of .+)?")
+
+
+def chamber_short_forms(clusters: Mapping[str, tuple[str, str]],
+                        known: Mapping[str, object]) -> dict[str, str]:
+    """Cluster → the one chamber whose members noun it is ("Zorbs" → "House of Zorbs").
+
+    A one-word plural organisation name that is the members noun of exactly one
+    "House of …" / "Chamber of …" organisation of the corpus (with or without its
+    country after a second "of") names that chamber: "the Zorbs rose for the recess"
+    beside "House of Zorbs". A class of English, not of a corpus: a chamber is named
+    by who sits in it, and its short form drops the head noun. Only these two heads: a
+    "College of …" or "Board of …" shares its members noun with teams and trades
+    ("the Cardinals"); two chambers of that noun (two countries') keep the bare word
+    apart. ``clusters`` maps a root to (type, name)."""
+    chambers: dict[str, set[str]] = {}
+    for root, (etype, name) in clusters.items():
+        found = _MIXES_CHAMBER.fullmatch(name) if etype == "organization" else None
+        if found is not None and found.group(1) in MIXES_CHAMBER_HEADS:
+            chambers.setdefault(filters.spelling_key(found.group(2)), set()).add(root)
+    out: dict[str, str] = {}
+    for root, (etype, name) in clusters.items():
+        if etype != "organization" or " " in name or name in known:
+            continue
+        found_roots = chambers.get(filters.spelling_key(name), set()) - {root}
+        if len(found_roots) == 1:
+            out[root] = found_roots.pop()
     return out

@@ -181,7 +181,9 @@ def _state_cue(text: str, start: int, end: int) -> bool:
                 r"|[Ll]egislature|[Aa]ttorney [Gg]eneral)(?!\w)", after):
         return True
     comma = re.search(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*),\s+$", before)
-    if comma and not comma.group(1).endswith(name):
+    pair = max(0, start - 40) + comma.start() if comma else 0  # where "<place>, " opens
+    if comma and not comma.group(1).endswith(name) and not _mixes_list_middle(
+            text[max(0, pair - 40):pair], text[end:end + 40]):
         return True
     return _listed_with_regions(before, text[end:end + 40])
 
@@ -493,7 +495,8 @@ def place_qualifiers(text: str, mentions: Sequence[ner.Mention]
         if m.type not in ("place", "organization") or _region_like(m.text):
             continue
         if (m.type == "place" and nxt is not None and nxt.type in ("place", None)
-                and text[end:nxt.start] == ", "):
+                and text[end:nxt.start] == ", " and not _mixes_list_middle(
+                    text[max(0, m.start - 40):m.start], text[nxt.start + len(nxt.text):][:40])):
             larger = _THE.sub("", _QUALIFIER_END.sub("", nxt.text))
             larger = gazetteer.ap_state(larger) or larger  # "Ore." → "Oregon"
             if larger and _region_or_country(larger) is not None:
@@ -508,6 +511,30 @@ def place_qualifiers(text: str, mentions: Sequence[ner.Mention]
             if possessive and (said or m.type == "place") and home_of(owner) is not None:
                 out.append((m.text, owner, said))
     return out
+
+
+_MIXES_ITEM_BEFORE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*),\s+$")
+_MIXES_ITEM_AFTER = re.compile(
+    r"(?:,|,?\s+(?:and|or))\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(,\s+[A-Z][\w.'’-]*"
+    r"(?:\s+[A-Z][\w.'’-]*)*)?")
+
+
+def _mixes_list_middle(before: str, after: str) -> bool:
+    """A "<place>, <place>" pair, ``before`` and ``after`` it, is two items in the middle
+    of a list of bare places, not "<place>, <larger place>": "in Quorn, Velby, Nevada and
+    Ostburg". A list names things of one kind the same way, so when the item before the
+    pair is a bare place (itself no region: "Albany, New York, Springfield, Illinois and
+    …" pairs each town with its region) and the item after it is one too (no comma and
+    a region after it), the pair is read as two items. Only the middle of a list: a pair
+    that opens or ends one ("Reading, Berkshire, UK shortly", "in Dalby, Nevada and
+    Ostburg") keeps its reading."""
+    item = _MIXES_ITEM_BEFORE.search(before)
+    following = _MIXES_ITEM_AFTER.match(after)
+    if item is None or following is None or _region_like(item.group(1).split()[-1]) \
+            or _region_like(item.group(1)) or _region_like(following.group(1)):
+        return False
+    tail = following.group(2)
+    return tail is None or not _region_like(tail.lstrip(", "))
 
 
 _QUALIFIED = re.compile(r"(?P<base>[^,]+), (?P<larger>[^,]+)")

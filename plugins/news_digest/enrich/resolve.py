@@ -676,6 +676,7 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
     # country beside the bare word the corpus calls it ("Labour")
     left = {r: (cluster_type[r], cluster_name[r]) for r in roots if r not in glued}
     glued.update(fragments.clipped_forms(left, known))
+    glued.update(bodies.chamber_short_forms(left, known))  # "the Lords": "House of Lords"
     glued.update(bodies.bare_party_names(
         left, lambda r: set().union(*(stories[k] for k in keys_of[r])), cleaned))
     glued = {r: glued.get(t, t) for r, t in glued.items()}  # one hop is enough
