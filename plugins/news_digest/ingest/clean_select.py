@@ -368,7 +368,9 @@ def comment_section(lines: list[Line]) -> tuple[int, int] | None:
     unnamed footer after each; a post's own footer has one stamp ("Posted at 12:55 AM")
     and one "Leave a reply"; a "Published … / Updated …" pair above an article and a
     "Next post" link above and below it make one stamp-then-footer pair at most. The
-    article's own byline and dateline are not marks.
+    article's own byline and dateline are not marks. Once found, the section runs to the
+    last mark of its chain: deeper replies may show only their stamps, and they are the
+    thread's as much as the first comments.
     """
     marks: list[tuple[int, str | None]] = []  # (index, footer shape or None for a stamp)
     shape_of = {i: _shape(line) for i, line in enumerate(lines)
@@ -394,6 +396,8 @@ def comment_section(lines: list[Line]) -> tuple[int, int] | None:
                 return found
             start, items, stamped = -1, Counter(), False
         previous = i
+        if found is not None:  # the thread goes on as long as its marks do
+            found = (found[0], i)
         if footer is None:
             start = i if start < 0 else start
             stamped = True
