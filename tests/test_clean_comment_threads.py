@@ -1,5 +1,6 @@
 """Comment threads after an article (issue #12, round 15): a thread that goes on after its
-footers stop.
+footers stop, a thread longer than the short post above it, and a share bar's date that
+is not a comment's stamp.
 
 Each page here is written for the test; nothing is taken from the benchmark corpora.
 """
@@ -59,3 +60,32 @@ def test_a_thread_goes_on_after_its_reply_buttons_stop() -> None:
     draft = clean_text("\n\n".join([TITLE, *NAV, *POST, LAST, *thread, *FOOTER]))
     assert set(POST) | {LAST} <= body(draft)
     assert not set(COMMENTS) & body(draft)
+
+
+def test_a_thread_longer_than_the_post_above_it_is_not_the_article() -> None:
+    """A share bar ends the short post; the densest run of prose is the thread below it.
+    The post above the thread (with its short last line) is the article."""
+    post = [POST[0], POST[2], LAST]
+    thread = [line for k, comment in enumerate(COMMENTS) for line in (
+        stamp(k), comment, "Reply")]
+    draft = clean_text("\n\n".join([TITLE, *NAV, "By Ann Lee", *post, "Share this:",
+                                    "Email", "Print", "6 comments", *thread, *FOOTER]))
+    assert set(post) <= body(draft)
+    assert not set(COMMENTS) & body(draft)
+
+
+def test_a_share_bar_with_the_article_date_does_not_open_a_thread() -> None:
+    """"Tweet May 3 2021, 12:50 PM ET Comment" is a share bar (an explicit rule names it)
+    dated by the article: the article below it is not the first comment of a thread, even
+    with a feed of dated teasers below and the author's note above."""
+    teasers = [line for k in range(4) for line in (
+        f"Jo Reed {k + 5}:28 PM ET", f"Another story number {k} about the river", "/post")]
+    bio = ["Ann Lee has written about rivers, farming and the countryside for this paper "
+           "since 2009, and before that she worked for ten years as a field ecologist.",
+           "She lives near the upper river with her family, two dogs and a boat that she "
+           "says she will finish building one day, and she counts birds there every spring."]
+    draft = clean_text("\n\n".join([TITLE, *NAV, *bio, "By Ann Lee",
+                                    "Tweet May 3 2021, 12:50 PM ET Comment",
+                                    *POST, "Share Email Print", "More stories", *teasers,
+                                    *FOOTER]))
+    assert set(POST) <= body(draft)

@@ -1,6 +1,7 @@
 """The scored model over a page: decide every line from its look and its context, find
-the article as the densest run of text, end it where a comment section begins, drop a
-numbered table of contents, and label what was dropped for ``inspect``.
+the article as the densest run of text (above the comment thread when that run was the
+thread), end it where a comment section begins, drop a numbered table of contents, and
+label what was dropped for ``inspect``.
 
 Per-line evidence comes from :mod:`clean_features`; the weights and why are in
 ``docs/cleaning.md``.
@@ -167,11 +168,19 @@ def select_article(lines: list[Line]) -> None:
         else:
             line.d = decide(line.q, line.n, around)
     first, last = _densest_run(lines)
+    thread = _thread_run(lines, first)
+    if thread is not None:  # the run was a comment thread; the article is above it
+        first, last = _densest_run(lines[:thread[0]])
     first, last = _bridge(lines, first, last)
     while first > 0 and _extends(lines[first - 1]):
         first -= 1
     while last + 1 < len(lines) and _extends(lines[last + 1]):
         last += 1
+    if thread is not None:
+        last = min(last, thread[0] - 1)
+        for line in lines[thread[0]:thread[1] + 1]:
+            if free(line):
+                line.reason = "comments"
     last = _before_comments(lines, first, last)
     items = _announced_list(lines, first, last)
     for i, line in enumerate(lines):
@@ -370,7 +379,9 @@ def comment_section(lines: list[Line]) -> tuple[int, int] | None:
     "Next post" link above and below it make one stamp-then-footer pair at most. The
     article's own byline and dateline are not marks. Once found, the section runs to the
     last mark of its chain: deeper replies may show only their stamps, and they are the
-    thread's as much as the first comments.
+    thread's as much as the first comments. A stamp on a line an explicit rule named (a
+    share bar's "Tweet Nov 5 2012, 12:50 PM ET") does not open a section: it dates the
+    article below it, not a comment.
     """
     marks: list[tuple[int, str | None]] = []  # (index, footer shape or None for a stamp)
     shape_of = {i: _shape(line) for i, line in enumerate(lines)
@@ -399,6 +410,8 @@ def comment_section(lines: list[Line]) -> tuple[int, int] | None:
         if found is not None:  # the thread goes on as long as its marks do
             found = (found[0], i)
         if footer is None:
+            if start < 0 and _chrome(lines[i]):
+                continue  # a share bar's "Tweet Nov 5, 12:50 PM" dates the article
             start = i if start < 0 else start
             stamped = True
         elif stamped:
@@ -413,6 +426,21 @@ def _shape(line: Line) -> str:
     """A short line with its figures blanked: "Rating: 36 Votes" and "Rating: 5 Votes" are
     one footer."""
     return _FIGURES.sub("0", line.text.lower())
+
+
+def _thread_run(lines: list[Line], first: int) -> tuple[int, int] | None:
+    """The comment section the article's run begins in, when the text above it holds an
+    article: then the densest run was the thread (a short post under a long discussion).
+
+    The article is what comes before the thread, so it is looked for only there; a page
+    with nothing worth BRIDGE_GAIN above the thread keeps its run (a forum page, a
+    comment permalink: there the thread is the page's text)."""
+    section = comment_section(lines)
+    if section is None or not section[0] <= first <= section[1]:
+        return None
+    above = _densest_run(lines[:section[0]])
+    gain = sum(line.n * line.d for line in lines[above[0]:above[1] + 1] if line.d > 0)
+    return section if gain >= BRIDGE_GAIN else None
 
 
 def _before_comments(lines: list[Line], first: int, last: int) -> int:
