@@ -1,6 +1,6 @@
 """Comment threads after an article (issue #12, round 15): a thread that goes on after its
-footers stop, a thread longer than the short post above it, and a share bar's date that
-is not a comment's stamp.
+footers stop, a thread longer than the short post above it, a share bar's date that is
+not a comment's stamp, and a thread announced only by its count.
 
 Each page here is written for the test; nothing is taken from the benchmark corpora.
 """
@@ -89,3 +89,15 @@ def test_a_share_bar_with_the_article_date_does_not_open_a_thread() -> None:
                                     *POST, "Share Email Print", "More stories", *teasers,
                                     *FOOTER]))
     assert set(POST) <= body(draft)
+
+
+def test_a_thread_announced_by_its_count_ends_the_article() -> None:
+    """No stamps: each comment is a name, then the text. The heading that counts them
+    ("4 Responses to …") ends the article; a count near the headline, with no article
+    above it, does not."""
+    thread = [line for k, comment in enumerate(COMMENTS[:4]) for line in (NAMES[k], comment)]
+    draft = clean_text("\n\n".join([TITLE, *NAV, "By Ann Lee", "4 comments", *POST, LAST,
+                                    "4 Responses to “River birds recover”", *thread,
+                                    *FOOTER]))
+    assert set(POST) | {LAST} <= body(draft)
+    assert not set(COMMENTS[:4]) & body(draft)

@@ -85,6 +85,9 @@ author's name."""
 _REPLY = re.compile(r"^\W*(?:\d+\W*)?(?:reply|respond|antworten|r[ée]pondre|responder|"
                     r"rispondi)\b", re.IGNORECASE)
 """A comment's reply button ("Reply", "924Reply", "Reply ↓"), in a few common languages."""
+_COUNTED = re.compile(r"^\W*\d[\d,]*\s+(?:comments?|responses?|replies|reactions)\b",
+                      re.IGNORECASE)
+"""A comment thread's heading: its count ("38 Responses to …", "{ 131 comments }")."""
 _FIGURES = re.compile(r"\d+")
 _WORDLIKE = re.compile(r"[^\W\d_]{2}")
 """A footer repeated under each comment has words, not only figures (a column of years
@@ -443,6 +446,20 @@ def _thread_run(lines: list[Line], first: int) -> tuple[int, int] | None:
     return section if gain >= BRIDGE_GAIN else None
 
 
+def _counted_thread(lines: list[Line], first: int, last: int) -> tuple[int, int] | None:
+    """A thread announced by its count ("38 Responses to …", "{ 131 comments }") inside
+    the run, below at least BRIDGE_GAIN of the article: (heading, run's last line)."""
+    above = 0.0
+    for i in range(first, last + 1):
+        line = lines[i]
+        if above >= BRIDGE_GAIN and line.words <= COMMENT_STAMP_WORDS \
+                and _COUNTED.match(line.text):
+            return (i, last)
+        if line.d > 0:
+            above += line.n * line.d
+    return None
+
+
 def _before_comments(lines: list[Line], first: int, last: int) -> int:
     """The article's last line once a comment section at the end of its run is cut off.
 
@@ -451,10 +468,14 @@ def _before_comments(lines: list[Line], first: int, last: int) -> int:
     while two embedded posts with their own stamps and reply buttons (quoted tweets) sit
     inside an article that goes on. The lines just above the first mark that do not read
     as prose on their own (the first commenter's name, "2 comments", "Post a comment") go
-    with the comments, and every free line of the section is dropped as "comments"."""
+    with the comments, and every free line of the section is dropped as "comments". A
+    run with no such section may still hold a thread its count announces
+    (:func:`_counted_thread`)."""
     section = comment_section(lines)
     if section is None or not first < section[0] <= last:
-        return last
+        section = _counted_thread(lines, first, last)
+        if section is None:
+            return last
     after = sum(line.n * line.d for line in lines[section[1] + 1:last + 1] if line.d > 0)
     if after >= BRIDGE_GAIN:
         return last
