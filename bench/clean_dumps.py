@@ -11,7 +11,10 @@ extraction benchmark made into the same dumps by ``bench/make_dumps.py``, and th
 pages of the Dragnet data's test split made by ``bench/make_dumps_dragnet.py``. They are
 not for choosing: the cleaner was developed on the other two (round 6 settled two
 details after reading some of the third set's pages, as docs/cleaning.md says). Each is
-reported after the other two, or skipped with a line saying how to make it.
+reported after the other two, or skipped with a line saying how to make it. A fifth
+set, ``bench/work/dumps-dragnet-train`` (the Dragnet data's 966-page training split,
+``make_dumps_dragnet.py --split training``), is read by default too: it is for
+designing, like the first two.
 
 Each holds naive "copy all visible text" dumps of web pages in ``dump/`` and the article
 text a careful extractor kept in ``gold/``. Each dump is cleaned and its body scored
@@ -54,9 +57,14 @@ from news_digest.model import Draft, RawSeed  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 SETS = ("dumps-dev", "dumps-dev2")
-DEFAULT_EXT = (ROOT / "bench" / "work" / "dumps-ext", ROOT / "bench" / "work" / "dumps-dragnet")
+DEFAULT_EXT = (ROOT / "bench" / "work" / "dumps-ext", ROOT / "bench" / "work" / "dumps-dragnet",
+               ROOT / "bench" / "work" / "dumps-dragnet-train")
 """The measuring sets, built from public data by ``bench/make_dumps.py`` and
-``bench/make_dumps_dragnet.py`` (never committed)."""
+``bench/make_dumps_dragnet.py`` (never committed), and the Dragnet training split
+(``make_dumps_dragnet.py --split training --out bench/work/dumps-dragnet-train``), a
+design set like the development sets (docs/cleaning.md, round 15)."""
+DESIGN_SETS = frozenset({"dumps-dragnet-train"})
+"""Folders among ``--ext`` that are for designing, not only measuring."""
 EXT_MISSING = ("skipped the measuring set {folder}: no dumps there; make them with "
                "`.venv/bin/python bench/make_dumps.py PATH` (PATH: a checkout or git mirror "
                "of github.com/scrapinghub/article-extraction-benchmark) or "
@@ -262,8 +270,12 @@ def run(corpus: Path, files: bool, show: str | None,
             if not folder.is_dir():
                 print(EXT_MISSING.format(folder=folder))
             continue
-        print(f"\nmeasuring set, not for choosing (round 6 settled two details after "
-              f"reading pages of dumps-ext: docs/cleaning.md): {folder}" + HEADER)
+        if folder.name in DESIGN_SETS:
+            print(f"\ndesign set (Dragnet's training split; round 15 read its pages): "
+                  f"{folder}" + HEADER)
+        else:
+            print(f"\nmeasuring set, not for choosing (round 6 settled two details after "
+                  f"reading pages of dumps-ext: docs/cleaning.md): {folder}" + HEADER)
         report(folder.name, result)
     return 0
 

@@ -31,6 +31,13 @@ def test_the_gold_is_the_article_before_the_comments_marker() -> None:
     assert dn.article_gold(corrected) == "Headline\n\nFirst paragraph.\n"
 
 
+def test_a_marker_with_a_slip_still_ends_the_article() -> None:
+    """Some hand-corrected files print the marker with a typo or one space."""
+    for mark in ("!@ $%^&*() COMMENTS", "!@#$%^&* COMMENTS", "!#@$%^&*() COMMENTS"):
+        corrected = f"Headline\n\nFirst paragraph.\n{mark}\nA reader wrote this.\n"
+        assert dn.article_gold(corrected.encode()) == "Headline\n\nFirst paragraph.\n"
+
+
 def test_make_writes_one_dump_and_gold_per_page_of_the_split(tmp_path: Path) -> None:
     source = tmp_path / "dragnet_data"
     (source / "HTML").mkdir(parents=True)

@@ -1,6 +1,7 @@
 """The scored model over a page: decide every line from its look and its context, find
-the article as the densest run of text, end it where a comment section begins, drop a
-numbered table of contents, and label what was dropped for ``inspect``.
+the article as the densest run of text (above the comment thread when that run was the
+thread), end it where a comment section begins, drop a numbered table of contents, and
+label what was dropped for ``inspect``.
 
 Per-line evidence comes from :mod:`clean_features`; the weights and why are in
 ``docs/cleaning.md``.
@@ -84,6 +85,9 @@ author's name."""
 _REPLY = re.compile(r"^\W*(?:\d+\W*)?(?:reply|respond|antworten|r[ée]pondre|responder|"
                     r"rispondi)\b", re.IGNORECASE)
 """A comment's reply button ("Reply", "924Reply", "Reply ↓"), in a few common languages."""
+_COUNTED = re.compile(r"^\W*\d[\d,]*\s+(?:comments?|responses?|replies|reactions)\b",
+                      re.IGNORECASE)
+"""A comment thread's heading: its count ("38 Responses to …", "{ 131 comments }")."""
 _FIGURES = re.compile(r"\d+")
 _WORDLIKE = re.compile(r"[^\W\d_]{2}")
 """A footer repeated under each comment has words, not only figures (a column of years
@@ -167,11 +171,19 @@ def select_article(lines: list[Line]) -> None:
         else:
             line.d = decide(line.q, line.n, around)
     first, last = _densest_run(lines)
+    thread = _thread_run(lines, first)
+    if thread is not None:  # the run was a comment thread; the article is above it
+        first, last = _densest_run(lines[:thread[0]])
     first, last = _bridge(lines, first, last)
     while first > 0 and _extends(lines[first - 1]):
         first -= 1
     while last + 1 < len(lines) and _extends(lines[last + 1]):
         last += 1
+    if thread is not None:
+        last = min(last, thread[0] - 1)
+        for line in lines[thread[0]:thread[1] + 1]:
+            if free(line):
+                line.reason = "comments"
     last = _before_comments(lines, first, last)
     items = _announced_list(lines, first, last)
     for i, line in enumerate(lines):
@@ -368,7 +380,11 @@ def comment_section(lines: list[Line]) -> tuple[int, int] | None:
     unnamed footer after each; a post's own footer has one stamp ("Posted at 12:55 AM")
     and one "Leave a reply"; a "Published … / Updated …" pair above an article and a
     "Next post" link above and below it make one stamp-then-footer pair at most. The
-    article's own byline and dateline are not marks.
+    article's own byline and dateline are not marks. Once found, the section runs to the
+    last mark of its chain: deeper replies may show only their stamps, and they are the
+    thread's as much as the first comments. A stamp on a line an explicit rule named (a
+    share bar's "Tweet Nov 5 2012, 12:50 PM ET") does not open a section: it dates the
+    article below it, not a comment.
     """
     marks: list[tuple[int, str | None]] = []  # (index, footer shape or None for a stamp)
     shape_of = {i: _shape(line) for i, line in enumerate(lines)
@@ -394,7 +410,11 @@ def comment_section(lines: list[Line]) -> tuple[int, int] | None:
                 return found
             start, items, stamped = -1, Counter(), False
         previous = i
+        if found is not None:  # the thread goes on as long as its marks do
+            found = (found[0], i)
         if footer is None:
+            if start < 0 and _chrome(lines[i]):
+                continue  # a share bar's "Tweet Nov 5, 12:50 PM" dates the article
             start = i if start < 0 else start
             stamped = True
         elif stamped:
@@ -411,6 +431,35 @@ def _shape(line: Line) -> str:
     return _FIGURES.sub("0", line.text.lower())
 
 
+def _thread_run(lines: list[Line], first: int) -> tuple[int, int] | None:
+    """The comment section the article's run begins in, when the text above it holds an
+    article: then the densest run was the thread (a short post under a long discussion).
+
+    The article is what comes before the thread, so it is looked for only there; a page
+    with nothing worth BRIDGE_GAIN above the thread keeps its run (a forum page, a
+    comment permalink: there the thread is the page's text)."""
+    section = comment_section(lines)
+    if section is None or not section[0] <= first <= section[1]:
+        return None
+    above = _densest_run(lines[:section[0]])
+    gain = sum(line.n * line.d for line in lines[above[0]:above[1] + 1] if line.d > 0)
+    return section if gain >= BRIDGE_GAIN else None
+
+
+def _counted_thread(lines: list[Line], first: int, last: int) -> tuple[int, int] | None:
+    """A thread announced by its count ("38 Responses to …", "{ 131 comments }") inside
+    the run, below at least BRIDGE_GAIN of the article: (heading, run's last line)."""
+    above = 0.0
+    for i in range(first, last + 1):
+        line = lines[i]
+        if above >= BRIDGE_GAIN and line.words <= COMMENT_STAMP_WORDS \
+                and _COUNTED.match(line.text):
+            return (i, last)
+        if line.d > 0:
+            above += line.n * line.d
+    return None
+
+
 def _before_comments(lines: list[Line], first: int, last: int) -> int:
     """The article's last line once a comment section at the end of its run is cut off.
 
@@ -419,10 +468,14 @@ def _before_comments(lines: list[Line], first: int, last: int) -> int:
     while two embedded posts with their own stamps and reply buttons (quoted tweets) sit
     inside an article that goes on. The lines just above the first mark that do not read
     as prose on their own (the first commenter's name, "2 comments", "Post a comment") go
-    with the comments, and every free line of the section is dropped as "comments"."""
+    with the comments, and every free line of the section is dropped as "comments". A
+    run with no such section may still hold a thread its count announces
+    (:func:`_counted_thread`)."""
     section = comment_section(lines)
     if section is None or not first < section[0] <= last:
-        return last
+        section = _counted_thread(lines, first, last)
+        if section is None:
+            return last
     after = sum(line.n * line.d for line in lines[section[1] + 1:last + 1] if line.d > 0)
     if after >= BRIDGE_GAIN:
         return last
