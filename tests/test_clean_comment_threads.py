@@ -101,3 +101,13 @@ def test_a_thread_announced_by_its_count_ends_the_article() -> None:
                                     *FOOTER]))
     assert set(POST) | {LAST} <= body(draft)
     assert not set(COMMENTS[:4]) & body(draft)
+
+
+def test_a_short_sentence_opening_with_a_count_is_article_text() -> None:
+    """An article sentence that opens with a count of comments ("212 comments were sent
+    …") ends with a full stop: it is the article's, not a thread's heading, and the
+    paragraphs after it stay."""
+    middle = "212 comments were sent to the council before the vote."
+    draft = clean_text("\n\n".join([TITLE, *NAV, "By Ann Lee", POST[0], POST[1], middle,
+                                    POST[2], LAST, *FOOTER]))
+    assert set(POST) | {middle, LAST} <= body(draft)

@@ -448,12 +448,14 @@ def _thread_run(lines: list[Line], first: int) -> tuple[int, int] | None:
 
 def _counted_thread(lines: list[Line], first: int, last: int) -> tuple[int, int] | None:
     """A thread announced by its count ("38 Responses to …", "{ 131 comments }") inside
-    the run, below at least BRIDGE_GAIN of the article: (heading, run's last line)."""
+    the run, below at least BRIDGE_GAIN of the article: (heading, run's last line). A
+    heading ends without a full stop; a short article sentence that opens with a count
+    ("200 comments were sent to the council.") ends with one and is no heading."""
     above = 0.0
     for i in range(first, last + 1):
         line = lines[i]
         if above >= BRIDGE_GAIN and line.words <= COMMENT_STAMP_WORDS \
-                and _COUNTED.match(line.text):
+                and _COUNTED.match(line.text) and not line.text.rstrip().endswith("."):
             return (i, last)
         if line.d > 0:
             above += line.n * line.d
