@@ -62,7 +62,7 @@ DEFAULT_EXT = (ROOT / "bench" / "work" / "dumps-ext", ROOT / "bench" / "work" / 
 """The measuring sets, built from public data by ``bench/make_dumps.py`` and
 ``bench/make_dumps_dragnet.py`` (never committed), and the Dragnet training split
 (``make_dumps_dragnet.py --split training --out bench/work/dumps-dragnet-train``), a
-design set like the development sets (docs/cleaning.md, round 15)."""
+design set like the development sets (docs/cleaning.md, round 16)."""
 DESIGN_SETS = frozenset({"dumps-dragnet-train"})
 """Folders among ``--ext`` that are for designing, not only measuring."""
 EXT_MISSING = ("skipped the measuring set {folder}: no dumps there; make them with "
@@ -271,7 +271,7 @@ def run(corpus: Path, files: bool, show: str | None,
                 print(EXT_MISSING.format(folder=folder))
             continue
         if folder.name in DESIGN_SETS:
-            print(f"\ndesign set (Dragnet's training split; round 15 read its pages): "
+            print(f"\ndesign set (Dragnet's training split; round 16 read its pages): "
                   f"{folder}" + HEADER)
         else:
             print(f"\nmeasuring set, not for choosing (round 6 settled two details after "

@@ -1,4 +1,4 @@
-"""Comment threads after an article (issue #12, round 15): a thread that goes on after its
+"""Comment threads after an article (issue #12, round 16): a thread that goes on after its
 footers stop, a thread longer than the short post above it, a share bar's date that is
 not a comment's stamp, and a thread announced only by its count.
 
