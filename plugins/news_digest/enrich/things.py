@@ -189,8 +189,13 @@ def called_a_thing(text: str, mention: ner.Mention, noun: str | None = None) -> 
             or made_by(text, mention)):
         return True
     noun = noun if noun is not None else said_to_be(text, mention)
-    return noun is not None and (noun in THING_NOUNS or is_work_noun(noun)
-                                 or bool({noun, f"{noun}s"} & WORKS_LISTED_NOUNS))
+    return noun is not None and (noun in THING_NOUNS or _names_a_work(noun))
+
+
+def _names_a_work(noun: str) -> bool:
+    """``noun`` (what :func:`said_to_be` found) is a work's: a work noun, or a noun of
+    the lists English heads with one ("hits such as X", :data:`WORKS_LISTED_NOUNS`)."""
+    return is_work_noun(noun) or bool({noun, f"{noun}s"} & WORKS_LISTED_NOUNS)
 
 
 _WORKS_POSSESSIVE = re.compile(r"['’]s?\b")
@@ -225,8 +230,7 @@ def works_stated(text: str, mentions: list[ner.Mention]) -> set[str]:
         noun = said_to_be(text, m) or ""
         if (work_named_after(text, m) or work_part_named(text, m) or cast_named(text, m)
                 or honour_named(text, m) or made_by(text, m) or media_defined(text, m)
-                or (noun and (is_work_noun(noun)
-                              or bool({noun, f"{noun}s"} & WORKS_LISTED_NOUNS)))):
+                or (noun and _names_a_work(noun))):
             out.add(m.text)
     return out
 
@@ -771,13 +775,10 @@ def media_things(text: str, mentions: list[ner.Mention]) -> set[str]:
     """The names of ``mentions`` (people and organisations) that :func:`media_defined`
     calls a program or an online work in ``text``."""
     return {m.text for m in mentions
-            if m.type in ("person", "organization") and text[m.start:_media_end(m)] == m.text
+            if m.type in ("person", "organization")
+            and text[m.start:m.start + len(m.text)] == m.text
             and media_defined(text, m)}
 
-
-def _media_end(mention: ner.Mention) -> int:
-    """Where ``mention`` ends in its text."""
-    return mention.start + len(mention.text)
 
 
 def as_media_thing(mention: ner.Mention, defined: set[str]) -> ner.Mention:
