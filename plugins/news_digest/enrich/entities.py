@@ -368,12 +368,13 @@ def draft_entities(drafts: Sequence[Draft], ctx: EnrichContext) -> list[tuple[En
     """Entities for each draft, all texts streamed through one backend call."""
     limit = ctx.settings.ner_max_chars
     found = _entities_of(drafts, [_capped_parts(d, limit)[0] for d in drafts], ctx)
-    return [tuple(e for e in ents if e.type != ner.OTHER) for ents in found]
+    return [entities for entities, _ in found]
 
 
 def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]]],
-                 ctx: EnrichContext) -> list[tuple[Entity, ...]]:
-    """:func:`draft_entities` over the drafts' already capped text parts."""
+                 ctx: EnrichContext) -> list[tuple[tuple[Entity, ...], tuple[str, ...]]]:
+    """:func:`draft_entities` over the drafts' already capped text parts, each with the
+    names a works cue called a work and the article dropped (:func:`_dropped_works`)."""
     nlp = _backend(ctx)[1]
     registry = _registry(ctx)
     texts: list[str] = []
@@ -478,7 +479,8 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             at += 1
         if unnamed:
             mentions = [[m for m in ms if not _unnamed(m, unnamed)] for ms in mentions]
-        cued = _not_surnames(cued, [n for names in full_names.values() for n in names])
+        full = [n for names in full_names.values() for n in names]
+        cued = _not_surnames(cued, full)
         if cued:
             mentions = [[things.as_cued_body(m, cued) for m in ms] for ms in mentions]
         if media:
@@ -499,24 +501,22 @@ def _entities_of(drafts: Sequence[Draft], parts: Sequence[list[tuple[str, float]
             if renamed.text != place:
                 written_as.add(("place", renamed.text, place))
         text = "\n".join(t for t, _ in article)
-        out.append(_stated_bodies(_without_teams(_qualified(_named_with_the(_with_written(
+        entities = _stated_bodies(_without_teams(_qualified(_named_with_the(_with_written(
             canonicalize(pairs, registry, lower_words(t for t, _ in article), text),
             written_as), text, registry), qualifiers, registry), article_texts),
-            _not_surnames(stated, [n for names in full_names.values() for n in names]),
-            districts, performers))
-        out[-1] = (*out[-1], *_dropped_works(out[-1], works))
+            _not_surnames(stated, full), districts, performers)
+        out.append((entities, _dropped_works(entities, works)))
     return out
 
 
-def _dropped_works(entities: tuple[Entity, ...], works: set[str]) -> tuple[Entity, ...]:
+def _dropped_works(entities: tuple[Entity, ...], works: set[str]) -> tuple[str, ...]:
     """The names a works cue called a work (:func:`things.works_stated`) that the
-    article itself kept as no entity, as ``other`` entities (:data:`ner.OTHER`): the
-    post's ``works:``, split off by :func:`entities_step`. A name the article keeps
+    article itself kept as no entity: the post's ``works:``. A name the article keeps
     (under its name or a spelling) is left out: its other mentions outvoted the cue
     ("the film [Jan Roe] directed" beside "Jan Roe said"), so the cue is not the
     article's answer."""
     kept = {n for e in entities for n in (e.name, *e.aliases)}
-    return tuple(Entity(n, ner.OTHER) for n in sorted(works - kept))
+    return tuple(sorted(works - kept))
 
 
 def _stated_bodies(entities: tuple[Entity, ...], stated: set[str],
@@ -859,13 +859,12 @@ def entities_step(articles: Sequence[Article], ctx: EnrichContext) -> list[Artic
     found = _entities_of([a.draft for a in articles], [parts for parts, _ in capped], ctx)
     warning = _backend(ctx)[2]
     out = []
-    for article, entities, (_, was_capped) in zip(articles, found, capped, strict=True):
+    for article, (entities, works), (_, was_capped) in zip(articles, found, capped,
+                                                           strict=True):
         warnings = article.warnings
         if warning and warning not in warnings:
             warnings = (*warnings, warning)
         if was_capped:
             warnings = (*warnings, f"text capped at {limit} characters for entity recognition")
-        out.append(replace(article, entities=tuple(e for e in entities if e.type != ner.OTHER),
-                           works=tuple(e.name for e in entities if e.type == ner.OTHER),
-                           warnings=warnings))
+        out.append(replace(article, entities=entities, works=works, warnings=warnings))
     return out

@@ -610,6 +610,7 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
     root_keys = frozenset(filters.spelling_key(cluster_name[r]) for r in roots)
     listed = {r for r in roots if " and " in filters.spelling_key(cluster_name[r])
               and fragments.forms_two_names(cluster_name[r], root_keys)}
+    listed_names = {cluster_name[r] for r in listed}
     for root in roots:
         if cluster_type[root] == "person" or cluster_name[root] in known:
             continue
@@ -731,9 +732,7 @@ def _resolve(articles: Sequence[tuple[date | datetime, Sequence[tuple[str, str]]
             return False
         if canonical not in body_like:
             body_like[canonical] = filters.generic(canonical) or \
-                bodies.described_body(canonical) or (
-                    " and " in filters.spelling_key(canonical)
-                    and fragments.forms_two_names(canonical, root_keys))
+                bodies.described_body(canonical) or canonical in listed_names
         return body_like[canonical] or (etype_in, name) in unqualified
 
     # one-word things the article's one person of that first or last name takes ("Rocky"
