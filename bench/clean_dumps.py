@@ -14,7 +14,9 @@ details after reading some of the third set's pages, as docs/cleaning.md says). 
 reported after the other two, or skipped with a line saying how to make it. A fifth
 set, ``bench/work/dumps-dragnet-train`` (the Dragnet data's 966-page training split,
 ``make_dumps_dragnet.py --split training``), is read by default too: it is for
-designing, like the first two.
+designing, like the first two. So are the two halves of L3S-GN1, boilerpipe's 621 news
+pages of 2008 (``bench/make_dumps_l3s.py``): ``dumps-l3s-a`` for designing,
+``dumps-l3s-b`` for measuring only.
 
 Each holds naive "copy all visible text" dumps of web pages in ``dump/`` and the article
 text a careful extractor kept in ``gold/``. Each dump is cleaned and its body scored
@@ -57,20 +59,24 @@ from news_digest.model import Draft, RawSeed  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 SETS = ("dumps-dev", "dumps-dev2")
-DEFAULT_EXT = (ROOT / "bench" / "work" / "dumps-ext", ROOT / "bench" / "work" / "dumps-dragnet",
-               ROOT / "bench" / "work" / "dumps-dragnet-train")
+DEFAULT_EXT = tuple(ROOT / "bench" / "work" / name for name in (
+    "dumps-ext", "dumps-dragnet", "dumps-dragnet-train", "dumps-l3s-a", "dumps-l3s-b"))
 """The measuring sets, built from public data by ``bench/make_dumps.py`` and
 ``bench/make_dumps_dragnet.py`` (never committed), and the Dragnet training split
 (``make_dumps_dragnet.py --split training --out bench/work/dumps-dragnet-train``), a
-design set like the development sets (docs/cleaning.md, round 16)."""
-DESIGN_SETS = frozenset({"dumps-dragnet-train"})
+design set like the development sets (docs/cleaning.md, round 16), and the two halves
+of L3S-GN1 made by ``bench/make_dumps_l3s.py``: the first for reading, the second for
+measuring only (docs/cleaning.md, "A sixth set")."""
+DESIGN_SETS = frozenset({"dumps-dragnet-train", "dumps-l3s-a"})
 """Folders among ``--ext`` that are for designing, not only measuring."""
 EXT_MISSING = ("skipped the measuring set {folder}: no dumps there; make them with "
                "`.venv/bin/python bench/make_dumps.py PATH` (PATH: a checkout or git mirror "
                "of github.com/scrapinghub/article-extraction-benchmark) or "
                "`.venv/bin/python bench/make_dumps_dragnet.py PATH --html HTML` (a checkout "
                "or git mirror of github.com/seomoz/dragnet_data; HTML: one of "
-               "github.com/j-szulc/html-cleaning-dataset-merged if PATH lacks the pages)")
+               "github.com/j-szulc/html-cleaning-dataset-merged if PATH lacks the pages) or "
+               "`.venv/bin/python bench/make_dumps_l3s.py PATH` (PATH: a checkout or git "
+               "mirror of github.com/j-szulc/html-cleaning-dataset-merged)")
 TOKEN = re.compile(r"\w+")
 RUN_K = 10
 """Densest-run baseline: a line must have more than this many words to add to a run."""
