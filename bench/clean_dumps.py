@@ -277,7 +277,7 @@ def run(corpus: Path, files: bool, show: str | None,
                 print(EXT_MISSING.format(folder=folder))
             continue
         if folder.name in DESIGN_SETS:
-            print(f"\ndesign set (Dragnet's training split; round 16 read its pages): "
+            print(f"\ndesign set (its pages may be read: docs/cleaning.md): "
                   f"{folder}" + HEADER)
         else:
             print(f"\nmeasuring set, not for choosing (round 6 settled two details after "

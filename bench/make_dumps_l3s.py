@@ -52,7 +52,9 @@ def annotated_gold(html: str) -> str:
     """The full-text runs of an annotated page, one block a line, blank lines between.
 
     A run's label is its nearest labelled ancestor's; text outside any labelled span is
-    not content. Walked without recursion, as the dumper walks (broken pages nest deep).
+    not content, but still parts the words on either side of it (the annotators' spans
+    often leave the space between a link and its sentence unlabelled). Walked without
+    recursion, as the dumper walks (broken pages nest deep).
     """
     import lxml.html
 
@@ -67,23 +69,22 @@ def annotated_gold(html: str) -> str:
             out.end()
             continue
         if isinstance(el, str):
-            if label == FULL_TEXT:
-                out.add(el)
+            out.add(el if label == FULL_TEXT else " ")
             continue
         tag = el.tag
         if not isinstance(tag, str):  # comments: never annotated text
-            if el.tail and label == FULL_TEXT:
-                out.add(el.tail)
+            if el.tail:
+                out.add(el.tail if label == FULL_TEXT else " ")
             continue
         name = tag.rsplit("}", 1)[-1].lower()
         if name in DROPPED:
-            if el.tail and label == FULL_TEXT:
-                out.add(el.tail)
+            if el.tail:
+                out.add(el.tail if label == FULL_TEXT else " ")
             continue
         if name == "br":
             out.end()
-            if el.tail and label == FULL_TEXT:
-                out.add(el.tail)
+            if el.tail:
+                out.add(el.tail if label == FULL_TEXT else " ")
             continue
         own = _LABEL.search(el.get("class") or "")
         inner = own.group(0) if own else label
@@ -92,8 +93,8 @@ def annotated_gold(html: str) -> str:
         if name in BLOCK:
             out.end()
             stack.append((None, None))
-        if el.text and inner == FULL_TEXT:
-            out.add(el.text)
+        if el.text:
+            out.add(el.text if inner == FULL_TEXT else " ")
         stack.extend((child, inner) for child in reversed(el))
     out.end()
     return "\n\n".join(out.blocks) + "\n" if out.blocks else ""

@@ -50,10 +50,31 @@ from news_digest.model import Draft, RawSeed, Removed
 
 __all__ = ["clean", "clean_text", "learn_junk"]
 
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|tr|td|table|section|article|header|"
+                        r"footer|nav|aside|blockquote|form|body)\b[^<>]{0,2000}>", re.IGNORECASE)
+
+
+SWALLOWED_PAGE_TAGS = 20
+"""Block tags (``<div>``, ``<p>``, ``</td>`` ...) on a dump's first line that mean it is
+no title but the page's source: a page saved with its ``<title>`` cut open (a scrape
+that broke off, an ad script's ``document.write`` saved half-run) is read by an HTML
+parser as one title running to the end, so a text dumper writes the whole page, tags and
+all, as line 1 and nothing below it. A real title holds no block tag; twenty leaves room
+for a title that quotes one."""
+PAGE_IN_TITLE = ("the dump's first line holds the page's HTML source (its <title> was "
+                 "never closed); read it as HTML")
+
 
 def clean(raw: RawSeed, known_junk: frozenset[str] = frozenset()) -> Draft:
     """Clean one text dump into a Draft; never raises, warns instead."""
-    return clean_text(raw.text, known_junk)
+    text = raw.text if isinstance(raw.text, str) else ""
+    first = text.split("\n", 1)[0]
+    if len(_BLOCK_TAG.findall(first, 0, 1_000_000)) >= SWALLOWED_PAGE_TAGS:
+        from news_digest.ingest.extract import extract_html  # extract builds on this module
+
+        draft = extract_html(replace(raw, text=first, warnings=()))
+        return replace(draft, warnings=(*raw.warnings, PAGE_IN_TITLE, *draft.warnings))
+    return clean_text(text, known_junk)
 
 
 def clean_text(text: str, known_junk: frozenset[str] = frozenset(), *,
