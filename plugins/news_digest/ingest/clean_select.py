@@ -67,6 +67,9 @@ COMMENT_STAMP_WORDS = 16
 """A comment's header line (author, time stamp, maybe a title) is at most 16 words: a
 paragraph that mentions "8:05 am" is prose, not a stamp."""
 COMMENT_ACTION_WORDS = 4
+COMMENT_FORM_WORDS = 8
+"""A comment form's heading is a button's words and maybe their aside ("Leave a Reply
+Cancel reply", "Comments are now closed for this story"): at most 8 words."""
 """A reply button or another comment footer is a word or two ("Reply", "Reply ↓",
 "924 Reply", "Rating: 36 Votes"): at most 4 words."""
 
@@ -88,6 +91,18 @@ _REPLY = re.compile(r"^\W*(?:\d+\W*)?(?:reply|respond|antworten|r[ée]pondre|res
 _COUNTED = re.compile(r"^\W*\d[\d,]*\s+(?:comments?|responses?|replies|reactions)\b",
                       re.IGNORECASE)
 """A comment thread's heading: its count ("38 Responses to …", "{ 131 comments }")."""
+_COMMENT_FORM = re.compile(
+    r"^\W*(?:(?:leave|post|add|write|submit)(?: a| your| new)? (?:comment|reply|response)s?"
+    r"|(?:reader|readers'|user|your) comments|join the (?:discussion|conversation))\b",
+    re.IGNORECASE)
+"""The heading of a comment form: "Leave a Reply", "Post a comment", "Add your comment",
+"Reader comments", "Join the discussion". Blog and news templates print one where the
+article ends and the readers' part of the page begins, whatever follows (a form, a
+thread with or without time stamps)."""
+_CLOSED_THREAD = re.compile(r"^\W*comments? (?:are|is|have been) (?:now )?(?:closed|disabled)\b",
+                            re.IGNORECASE)
+"""What a template prints instead of the form once a thread is closed ("Comments are
+closed.", "Comments are now closed for this story")."""
 _FIGURES = re.compile(r"\d+")
 _WORDLIKE = re.compile(r"[^\W\d_]{2}")
 """A footer repeated under each comment has words, not only figures (a column of years
@@ -446,16 +461,30 @@ def _thread_run(lines: list[Line], first: int) -> tuple[int, int] | None:
     return section if gain >= BRIDGE_GAIN else None
 
 
+def _thread_heading(line: Line) -> bool:
+    """A line that opens the readers' part of a page: a thread's count ("38 Responses to
+    …"), a comment form's heading ("Leave a Reply") or a closed thread's notice. A heading
+    ends without a full stop: a short article sentence that opens with a count ("200
+    comments were sent to the council.") or an invitation ("Submit comments on this post
+    to the author.") ends with one. The closed-thread notice may end with one."""
+    if line.words > COMMENT_STAMP_WORDS:
+        return False
+    text = line.text.rstrip()
+    if _COUNTED.match(text):
+        return not text.endswith(".")
+    if line.words > COMMENT_FORM_WORDS:
+        return False
+    return bool(_CLOSED_THREAD.match(text)
+                or (_COMMENT_FORM.match(text) and not text.endswith(".")))
+
+
 def _counted_thread(lines: list[Line], first: int, last: int) -> tuple[int, int] | None:
-    """A thread announced by its count ("38 Responses to …", "{ 131 comments }") inside
-    the run, below at least BRIDGE_GAIN of the article: (heading, run's last line). A
-    heading ends without a full stop; a short article sentence that opens with a count
-    ("200 comments were sent to the council.") ends with one and is no heading."""
+    """A thread announced by its heading (:func:`_thread_heading`) inside the run, below
+    at least BRIDGE_GAIN of the article: (heading, run's last line)."""
     above = 0.0
     for i in range(first, last + 1):
         line = lines[i]
-        if above >= BRIDGE_GAIN and line.words <= COMMENT_STAMP_WORDS \
-                and _COUNTED.match(line.text) and not line.text.rstrip().endswith("."):
+        if above >= BRIDGE_GAIN and _thread_heading(line):
             return (i, last)
         if line.d > 0:
             above += line.n * line.d
