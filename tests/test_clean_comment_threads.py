@@ -111,3 +111,17 @@ def test_a_short_sentence_opening_with_a_count_is_article_text() -> None:
     draft = clean_text("\n\n".join([TITLE, *NAV, "By Ann Lee", POST[0], POST[1], middle,
                                     POST[2], LAST, *FOOTER]))
     assert set(POST) | {middle, LAST} <= body(draft)
+
+
+
+def test_a_thread_begins_at_its_heading_before_its_first_stamp() -> None:
+    """The first comments carry only their authors' names; later ones have stamps and
+    reply buttons, which make the comment section. The heading above them all ("6
+    Comments") is where the thread begins, so the name-only comments go too."""
+    thread: list[str] = []
+    for k, comment in enumerate(COMMENTS):
+        thread += [f"{NAMES[k]} says:", comment] if k < 2 else [stamp(k), comment, "Reply"]
+    draft = clean_text("\n\n".join([TITLE, *NAV, *POST, LAST, "6 Comments", *thread,
+                                    *FOOTER]))
+    assert set(POST) | {LAST} <= body(draft)
+    assert not set(COMMENTS) & body(draft)

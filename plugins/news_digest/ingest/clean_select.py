@@ -500,13 +500,16 @@ def _before_comments(lines: list[Line], first: int, last: int) -> int:
     inside an article that goes on. The lines just above the first mark that do not read
     as prose on their own (the first commenter's name, "2 comments", "Post a comment") go
     with the comments, and every free line of the section is dropped as "comments". A
-    run with no such section may still hold a thread its count announces
-    (:func:`_counted_thread`)."""
+    thread's heading (:func:`_counted_thread`) above the section's first framed stamp, or
+    in a run with no such section, marks where the thread begins."""
     section = comment_section(lines)
-    if section is None or not first < section[0] <= last:
-        section = _counted_thread(lines, first, last)
-        if section is None:
-            return last
+    if section is not None and not first < section[0] <= last:
+        section = None
+    heading = _counted_thread(lines, first, last)
+    if heading is not None and (section is None or heading[0] < section[0]):
+        section = heading  # the thread begins where its heading says, before any stamp
+    if section is None:
+        return last
     after = sum(line.n * line.d for line in lines[section[1] + 1:last + 1] if line.d > 0)
     if after >= BRIDGE_GAIN:
         return last
