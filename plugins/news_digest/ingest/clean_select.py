@@ -500,7 +500,7 @@ def _before_comments(lines: list[Line], first: int, last: int) -> int:
     inside an article that goes on. The lines just above the first mark that do not read
     as prose on their own (the first commenter's name, "2 comments", "Post a comment") go
     with the comments, and every free line of the section is dropped as "comments". A
-    thread's heading (:func:`_counted_thread`) above the section's first framed stamp, or
+    thread's heading (:func:`_counted_thread`) above the section's first stamp, or
     in a run with no such section, marks where the thread begins."""
     section = comment_section(lines)
     if section is not None and not first < section[0] <= last:
