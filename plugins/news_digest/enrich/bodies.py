@@ -238,7 +238,7 @@ def forms_named_country(name: str) -> str | None:
     match = _FORMS_OF_COUNTRY.fullmatch(name)
     if match is None:
         return None
-    return filters.country_of(match.group(2)) or filters.abbreviated_country(match.group(2))
+    return filters.any_country(match.group(2))
 
 
 def forms_countrys_own(country: str, stories: Iterable[int], own: Iterable[int],
@@ -260,7 +260,7 @@ def forms_countrys_own(country: str, stories: Iterable[int], own: Iterable[int],
         named: Counter[str] = Counter()
         for i in found:
             named.update({c for _, n in articles[i]
-                          if (c := filters.country_of(n) or filters.abbreviated_country(n))})
+                          if (c := filters.any_country(n))})
         return named
 
     named = countries_in(stories)

@@ -407,8 +407,7 @@ def _country_word(word: str) -> bool:
     """True when ``word`` is a country's name, abbreviation or demonym ("US", "British"),
     the qualifier English writes before a body's name without making it another name."""
     word = word.strip(_EDGE_QUOTES)
-    return bool(filters.country_of(word) or filters.abbreviated_country(word)
-                or bodies.demonym_country(word))
+    return bool(filters.any_country(word) or bodies.demonym_country(word))
 
 
 def _name_goes_on(before: Sequence[str]) -> bool:
@@ -1403,9 +1402,6 @@ def clipped_first_word(mentions: list[list[ner.Mention]],
             for ms in mentions]
 
 
-_FORMS_JOINER = re.compile(r"\s+(?:and|&)\s+")
-
-
 def forms_former_state_spans(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
     """``mentions`` with two places joined by "and" (or "&") into one where the two
     and the words between them are a former state's name ("Zorbland and Quill" when
@@ -1420,7 +1416,7 @@ def forms_former_state_spans(text: str, mentions: Sequence[ner.Mention]) -> list
         if prev is not None and prev.start + len(prev.text) <= m.start:
             gap = text[prev.start + len(prev.text):m.start]
             whole = text[prev.start:m.start + len(m.text)]
-            if _FORMS_JOINER.fullmatch(gap) and filters.forms_former_state(whole):
+            if filters.JOINER.fullmatch(gap) and filters.forms_former_state(whole):
                 out[-1] = replace(prev, text=whole, type="place")
                 continue
         out.append(m)

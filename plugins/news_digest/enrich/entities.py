@@ -540,16 +540,14 @@ def _stated_bodies(entities: tuple[Entity, ...], stated: set[str],
 
 def _place_name(name: str) -> bool:
     """A name the gazetteer or ISO 3166 lists as a place or a country."""
-    return (gazetteer.is_place(name) or filters.country_of(name) is not None
-            or filters.abbreviated_country(name) is not None)
+    return gazetteer.is_place(name) or filters.any_country(name) is not None
 
 
 def _nation(name: str) -> bool:
     """A country's name (ISO 3166, or an abbreviation of one), a nation within a
     state ("England", "Northern Ireland": ISO 3166-2's "Country" and "Province"
     subdivisions), or a former state's ("Serbia and Montenegro": ISO 3166-3)."""
-    if filters.country_of(name) is not None or filters.abbreviated_country(name) \
-            or filters.forms_former_state(name):
+    if filters.any_country(name) or filters.forms_former_state(name):
         return True
     return gazetteer.fold(name) in _nations_within_states()
 

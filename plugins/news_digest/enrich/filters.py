@@ -38,9 +38,11 @@ from news_digest.vocab.evidence import initials
 __all__ = [
     "ACRONYM_SKIP",
     "GENERIC_HEADS",
+    "JOINER",
     "RELIGIONS",
     "abbreviated_country",
     "acronym_of",
+    "any_country",
     "common_phrase",
     "countries",
     "country_of",
@@ -233,6 +235,15 @@ def abbreviated_country(text: str) -> str | None:
     return country_of(full) if full else None
 
 
+def any_country(name: str) -> str | None:
+    """The country a name is, by its name (:func:`country_of`: "France", "United
+    States") or by an abbreviation of it (:func:`abbreviated_country`: "U.S.", "UK"),
+    else None. Both lookups are needed, the name's first: ISO 3166 and GeoNames list
+    no abbreviations ("U.S." is no country's name there) and :data:`ABBREVIATED` lists
+    nothing but abbreviations, so either alone misses a way articles write a country."""
+    return country_of(name) or abbreviated_country(name)
+
+
 _THE_TITLE = re.compile(r"The [A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
 
 
@@ -390,12 +401,17 @@ def split_slashed(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+JOINER = re.compile(r"\s+(?:and|&)\s+")
+"""The "and" (or "&") that joins two names in one span: "Kelly and Baroni", "Serbia &
+Montenegro"."""
+
+
 def split_joined(text: str, etype: str | None) -> list[str]:
     """Two people joined in one span ("Kelly and Baroni") as two names; two places
     ("between Crete and Cyprus", which NER may call anything) too, when a gazetteer lists
     each part and not the whole ("Trinidad and Tobago", "Bosnia and Herzegovina" are
     one country; "Procter and Gamble" has no place in it)."""
-    parts = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", text)]
+    parts = [p.strip() for p in JOINER.split(text)]
     if len(parts) < 2 or not all(parts):
         return [text]
     if etype == "person" or (all(map(_listed_place, parts)) and not _listed_place(text)

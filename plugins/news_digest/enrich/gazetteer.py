@@ -255,7 +255,7 @@ def widen_place(text: str, mentions: Sequence[ner.Mention]) -> list[ner.Mention]
             bare = longer[:-len(" City")] if longer.endswith(" City") else longer
             if is_place(longer) or is_place(bare):
                 start = m.start - len(before.group(1)) - 1
-                if text[m.start:m.start + len(m.text)] == m.text:  # rules backend: as written
+                if ner.at_its_offset(text, m):  # rules backend: as written
                     m = replace(m, text=text[start:m.start + len(m.text)], start=start)
         out.append(m)
     return out

@@ -61,6 +61,15 @@ class Mention:
     or the registry knows it."""
 
 
+def at_its_offset(text: str, mention: Mention) -> bool:
+    """``mention``'s text stands in ``text`` at its offset, as written there: not a name
+    an earlier pass rewrote and kept the offset of (a short form filled out to the
+    body's full name, :func:`news_digest.enrich.cues.clipped_first_word`), whose words are
+    not the ones around the offset. Callers read cues around a span only when this
+    holds."""
+    return text[mention.start:mention.start + len(mention.text)] == mention.text
+
+
 # --- cues shared with canonicalisation --------------------------------------------
 
 TITLES: tuple[str, ...] = (

@@ -167,6 +167,12 @@ def city_or_region() -> dict[str, tuple[str, str]]:
     return out
 
 
+_NAME_COMMA_BEFORE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*),\s+$")
+"""Capitalised words and a comma at the end of the text before a mention: the "Buffalo, "
+of "Buffalo, New York" (:func:`_state_cue`), the list item before a "<place>, <place>"
+pair (:func:`_mixes_list_middle`)."""
+
+
 def _state_cue(text: str, start: int, end: int) -> bool:
     """The mention at ``text[start:end]`` is a state or province: "New York state",
     "upstate New York", "the state of New York", "New York's governor", "Governor of New
@@ -180,7 +186,7 @@ def _state_cue(text: str, start: int, end: int) -> bool:
     if re.match(r"(?:['’]s)?\s+(?:[Ss]tate|[Pp]rovince|[Gg]overnor|Gov\.|gubernatorial"
                 r"|[Ll]egislature|[Aa]ttorney [Gg]eneral)(?!\w)", after):
         return True
-    comma = re.search(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*),\s+$", before)
+    comma = _NAME_COMMA_BEFORE.search(before)
     pair = max(0, start - 40) + comma.start() if comma else 0  # where "<place>, " opens
     if comma and not comma.group(1).endswith(name) and not _mixes_list_middle(
             text[max(0, pair - 40):pair], text[end:end + 40]):
@@ -401,7 +407,7 @@ Home = tuple[str, str | None]
 def _region_or_country(name: str) -> Home | None:
     """The home a qualifier names when it is a country ("France"), a first-level region of
     one country ("North Carolina", "Bavaria") or a US state's code ("N.C.", "DC")."""
-    country = filters.country_of(name) or filters.abbreviated_country(name)
+    country = filters.any_country(name)
     if country:
         return country, None
     if (ap := gazetteer.ap_state(name)) is not None:  # "Ore." (its dot maybe cut off)
@@ -513,7 +519,6 @@ def place_qualifiers(text: str, mentions: Sequence[ner.Mention]
     return out
 
 
-_MIXES_ITEM_BEFORE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*),\s+$")
 _MIXES_ITEM_AFTER = re.compile(
     r"(?:,|,?\s+(?:and|or))\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(,\s+[A-Z][\w.'’-]*"
     r"(?:\s+[A-Z][\w.'’-]*)*)?")
@@ -528,7 +533,7 @@ def _mixes_list_middle(before: str, after: str) -> bool:
     a region after it), the pair is read as two items. Only the middle of a list: a pair
     that opens or ends one ("Reading, Berkshire, UK shortly", "in Dalby, Nevada and
     Ostburg") keeps its reading."""
-    item = _MIXES_ITEM_BEFORE.search(before)
+    item = _NAME_COMMA_BEFORE.search(before)
     following = _MIXES_ITEM_AFTER.match(after)
     if item is None or following is None or _region_like(item.group(1).split()[-1]) \
             or _region_like(item.group(1)) or _region_like(following.group(1)):

@@ -168,8 +168,7 @@ def _context(pairs: Sequence[tuple[str, str]], root: Callable[[str], str]) -> fr
     "U.S."-style abbreviations), so "US" and "United States" agree."""
     out = {root(filters.spelling_key(n)) for _, n in pairs}
     for etype, name in pairs:
-        country = filters.country_of(name) or filters.abbreviated_country(name) \
-            if etype == "place" else None
+        country = filters.any_country(name) if etype == "place" else None
         if country:
             out.add(f"country:{country}")
     return frozenset(out)

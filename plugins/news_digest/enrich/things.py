@@ -224,7 +224,7 @@ def works_stated(text: str, mentions: list[ner.Mention]) -> set[str]:
     out = set()
     for m in mentions:
         end = m.start + len(m.text)
-        if m.type not in ("person", "organization", "place") or text[m.start:end] != m.text \
+        if m.type not in ("person", "organization", "place") or not ner.at_its_offset(text, m) \
                 or m.text.endswith(("'s", "’s")) or _WORKS_POSSESSIVE.match(text, end):
             continue  # "the sitcom [Quorin]'s Corner", "shows such as [Zorb TV's] quiz"
         noun = said_to_be(text, m) or ""
@@ -400,7 +400,7 @@ def cast_named(text: str, mention: ner.Mention) -> bool:
     after = _WORKS_CAST.match(text, mention.start + len(mention.text))
     name = mention.text
     return bool(after and after.group(1) in WORKS_CAST_NOUNS and not gazetteer.is_place(name)
-                and filters.country_of(name) is None and filters.abbreviated_country(name) is None
+                and filters.any_country(name) is None
                 and not bodies.nationality(name))
 
 
@@ -612,7 +612,7 @@ def thing_votes(text: str, mentions: list[ner.Mention]) -> list[ner.Mention]:
     Jan Roe", :func:`cues.staffed_body`) into an organisation vote."""
     out = []
     for m in mentions:
-        if m.type not in (None, ner.OTHER) and text[m.start:m.start + len(m.text)] == m.text:
+        if m.type not in (None, ner.OTHER) and ner.at_its_offset(text, m):
             noun = said_to_be(text, m) or ""  # asked once: both tests read it
             if called_a_thing(text, m, noun) or counted_edition(text, m) or (
                     m.type == "organization" and used_as_common_noun(text, m)):
@@ -776,7 +776,7 @@ def media_things(text: str, mentions: list[ner.Mention]) -> set[str]:
     calls a program or an online work in ``text``."""
     return {m.text for m in mentions
             if m.type in ("person", "organization")
-            and text[m.start:m.start + len(m.text)] == m.text
+            and ner.at_its_offset(text, m)
             and media_defined(text, m)}
 
 
@@ -825,7 +825,7 @@ def stated_bodies(text: str, mentions: list[ner.Mention]) -> set[str]:
     for m in mentions:
         end = m.start + len(m.text)
         if m.type not in ("person", "place", "organization") \
-                or text[m.start:end] != m.text or _KINDS_NAME_GOES_ON.match(text, end):
+                or not ner.at_its_offset(text, m) or _KINDS_NAME_GOES_ON.match(text, end):
             continue  # "singing group [Quorin]'s Child": the model cut the name short
         if (kind_before(text, m) or said_to_be(text, m) in PERSON_APPOSED_BODY_NOUNS
                 or (m.type != "place" and _staffed(text, m))):
@@ -840,7 +840,7 @@ def stated_places(text: str, mentions: list[ner.Mention]) -> set[str]:
     district's name is a compass word or a suburb's after a town's ("Riverton North"),
     which the model calls an organisation in the articles that list results."""
     return {m.text for m in mentions if m.type in ("person", "place", "organization")
-            and text[m.start:m.start + len(m.text)] == m.text
+            and ner.at_its_offset(text, m)
             and constituency_named(text, m)}
 
 
@@ -978,7 +978,7 @@ def performer_named(text: str, mention: ner.Mention) -> bool:
     place or a country ("Hollywood" is written after "film star" only as a modifier
     of what follows)."""
     end = mention.start + len(mention.text)
-    if (" " in mention.text or text[mention.start:end] != mention.text
+    if (" " in mention.text or not ner.at_its_offset(text, mention)
             or _KINDS_NAME_GOES_ON.match(text, end)
             or gazetteer.is_place(mention.text) or filters.country_of(mention.text)):
         return False
