@@ -38,3 +38,24 @@ def test_an_invitation_that_is_a_sentence_is_the_article_s_own() -> None:
     text = "\n\n".join([TITLE, *NAV, *POST, ask, after, *FOOTER])
     draft = clean_text(text)
     assert {ask, after} <= set(draft.paragraphs)
+
+
+def _signed_page(signature: str) -> str:
+    thread = [line for k, (name, comment) in enumerate(zip(NAMES, COMMENTS, strict=True))
+              for line in (comment, signature.format(name=name, minute=10 + k))]
+    return "\n\n".join([TITLE, *NAV, *POST, LAST, *thread, *FOOTER])
+
+
+def test_comments_signed_below_their_text_are_cut_after_the_first() -> None:
+    """Each comment, then "Posted by: <name> | <date> <time>": no heading, no footer.
+    The article stays whole; the thread goes from the first signature on (the first
+    comment, above its signature, cannot be told from the article's last paragraph)."""
+    draft = clean_text(_signed_page("Posted by: {name} | January 14, 2008 06:{minute} PM"))
+    assert set(POST) | {LAST} <= set(draft.paragraphs)
+    assert not set(COMMENTS[1:]) & set(draft.paragraphs)
+
+
+def test_a_live_blog_s_time_stamps_sign_nothing() -> None:
+    """Entries each followed by "Updated at <time>" name no writer: no thread is cut."""
+    draft = clean_text(_signed_page("Updated at 06:{minute} PM"))
+    assert set(COMMENTS) <= set(draft.paragraphs)

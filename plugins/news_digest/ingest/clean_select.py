@@ -103,6 +103,14 @@ _CLOSED_THREAD = re.compile(r"^\W*comments? (?:are|is|have been) (?:now )?(?:clo
                             re.IGNORECASE)
 """What a template prints instead of the form once a thread is closed ("Comments are
 closed.", "Comments are now closed for this story")."""
+_SIGNATURE = re.compile(r"^\W*(?:(?:posted|submitted|written|comment(?:ed)?)\s*(?:by|on)?\b"
+                        r"|by\s+[^\W\d_])", re.IGNORECASE)
+"""A line that says who wrote the text above or below it: "Posted by: Ann", "Submitted by
+Ann on", "Comment by Ann", "by Ann on"."""
+_WORDS = re.compile(r"[^\W\d_]+")
+SIGNED_CHAIN = 3
+"""Signatures in a row that make a thread (:func:`_signed_thread`): two may be the post's
+own footer and one comment's."""
 _FIGURES = re.compile(r"\d+")
 _WORDLIKE = re.compile(r"[^\W\d_]{2}")
 """A footer repeated under each comment has words, not only figures (a column of years
@@ -491,6 +499,44 @@ def _counted_thread(lines: list[Line], first: int, last: int) -> tuple[int, int]
     return None
 
 
+def _signed(line: Line) -> str | None:
+    """The opening words of a comment's signature line ("Posted by: Ann | Jan 14, 2008
+    06:24 PM" gives "posted by"), or None: a short line with a time stamp that opens by
+    saying who wrote it. A live blog's "Updated at 12:05" or an article's lone "Posted
+    at 9:00" names no writer."""
+    if line.role is not None or line.words > COMMENT_STAMP_WORDS \
+            or not _SIGNATURE.match(line.text) or not _CLOCK.search(line.text):
+        return None
+    return " ".join(_WORDS.findall(line.text.lower())[:2])
+
+
+def _signed_thread(lines: list[Line], first: int, last: int) -> tuple[int, int] | None:
+    """Comments signed below their text, inside the run: (first signature, run's last
+    line), or None. Old blog and newspaper templates print each comment, then "Posted by:
+    <name> | <date> <time>"; the comment section then has stamps but no footer under them
+    (:func:`comment_section` finds none). SIGNED_CHAIN signatures that open alike, each
+    within COMMENT_GAP lines of the last with text between, below at least BRIDGE_GAIN
+    of the article, are a thread from the first of them: the first comment, above its
+    signature, stays (a cut one comment late), but the rest go."""
+    above = 0.0
+    chain: list[int] = []
+    opening: str | None = None
+    for i in range(first, last + 1):
+        line = lines[i]
+        signed = _signed(line)
+        if signed is not None:
+            between = chain and any(x.d > 0 for x in lines[chain[-1] + 1:i])
+            if chain and signed == opening and i - chain[-1] <= COMMENT_GAP and between:
+                chain.append(i)
+                if len(chain) >= SIGNED_CHAIN:
+                    return (chain[0], last)
+            elif above >= BRIDGE_GAIN:
+                chain, opening = [i], signed
+        if line.d > 0 and not chain:
+            above += line.n * line.d
+    return None
+
+
 def _before_comments(lines: list[Line], first: int, last: int) -> int:
     """The article's last line once a comment section at the end of its run is cut off.
 
@@ -505,9 +551,9 @@ def _before_comments(lines: list[Line], first: int, last: int) -> int:
     section = comment_section(lines)
     if section is not None and not first < section[0] <= last:
         section = None
-    heading = _counted_thread(lines, first, last)
-    if heading is not None and (section is None or heading[0] < section[0]):
-        section = heading  # the thread begins where its heading says, before any stamp
+    for heading in (_counted_thread(lines, first, last), _signed_thread(lines, first, last)):
+        if heading is not None and (section is None or heading[0] < section[0]):
+            section = heading  # the thread begins where its heading says, before any stamp
     if section is None:
         return last
     after = sum(line.n * line.d for line in lines[section[1] + 1:last + 1] if line.d > 0)
