@@ -44,10 +44,11 @@ from make_dumps import ROOT, _Source, gold_text, html_to_dump
 DEFAULT_OUT = ROOT / "bench" / "work" / "dumps-dragnet"
 COMMENTS_MARK = "!@#$%^&*()  COMMENTS"
 """Where the Dragnet data's corrected text passes from the article to its comments."""
-COMMENTS_LINE = re.compile(r"^[^\w\n]*[!@#$%^&*][^\w\n]*COMMENTS[ \t]*$", re.MULTILINE)
+COMMENTS_LINE = re.compile(r"^[^\w\n]*[!@#$%^&*][^\w\n]*COMMN?ENTS[ \t]*$", re.MULTILINE)
 """The marker as the hand-corrected files really print it: 22 of the 1,381 (16 of the
 training split, 6 of the test split) have a slip ("!@ $%^&*() COMMENTS", "!@#$%^&*
-COMMENTS", one space); any line of symbols then "COMMENTS" is the marker."""
+COMMENTS", one space), and one of the training split misspells the word ("COMMNENTS");
+any line of symbols then "COMMENTS" is the marker."""
 HTML_PLACES = ("HTML/{id}.html", "dragnet_data/input/{id}.html")
 """Where a page's HTML is, in seomoz/dragnet_data (extracted) and in the merged mirror."""
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
