@@ -125,3 +125,18 @@ def test_a_thread_begins_at_its_heading_before_its_first_stamp() -> None:
                                     *FOOTER]))
     assert set(POST) | {LAST} <= body(draft)
     assert not set(COMMENTS) & body(draft)
+
+
+def test_an_author_box_above_a_long_thread_is_not_the_article() -> None:
+    """A share bar walls the post off from what follows: the author's box, the thread's
+    count, then a long thread. The densest run is the box and the thread; the post above
+    the wall is worth more than the box, so the post is the article."""
+    thread = [line for k, comment in enumerate(COMMENTS) for line in (
+        stamp(k), comment, comment.replace("river", "stream"), "Reply")]
+    bio = ("Ann Lee is a freelance writer who lives by the river with two dogs and a "
+           "great many notebooks full of bird counts.")
+    draft = clean_text("\n\n".join([TITLE, *NAV, *POST, LAST, "Share", "Tweet", "Pin It",
+                                    "Email", "Print", bio, "{ 12 comments… read them below }",
+                                    *thread, *FOOTER]))
+    assert set(POST) <= body(draft)
+    assert not set(COMMENTS) & body(draft)

@@ -194,7 +194,7 @@ def select_article(lines: list[Line]) -> None:
         else:
             line.d = decide(line.q, line.n, around)
     first, last = _densest_run(lines)
-    thread = _thread_run(lines, first)
+    thread = _thread_run(lines, first, last)
     if thread is not None:  # the run was a comment thread; the article is above it
         first, last = _densest_run(lines[:thread[0]])
     first, last = _bridge(lines, first, last)
@@ -454,19 +454,33 @@ def _shape(line: Line) -> str:
     return _FIGURES.sub("0", line.text.lower())
 
 
-def _thread_run(lines: list[Line], first: int) -> tuple[int, int] | None:
-    """The comment section the article's run begins in, when the text above it holds an
-    article: then the densest run was the thread (a short post under a long discussion).
+def _thread_run(lines: list[Line], first: int, last: int) -> tuple[int, int] | None:
+    """The comment section the article's run reaches into, when the run's text above
+    the thread is not the article: then the densest run was the thread (a short post
+    under a long discussion) and at most a few lines above it (an author's box, the
+    thread's count).
 
-    The article is what comes before the thread, so it is looked for only there; a page
-    with nothing worth BRIDGE_GAIN above the thread keeps its run (a forum page, a
-    comment permalink: there the thread is the page's text)."""
+    The article is what comes before the thread, so it is looked for only there. The
+    run began inside the thread: the densest run above the thread is the article if it
+    is worth BRIDGE_GAIN. The run began above the thread: that stretch above is worth
+    less than the densest run above the thread (found past the share bar's wall, say),
+    so that run is the article. A page with nothing worth BRIDGE_GAIN above the thread
+    keeps its run (a forum page, a comment permalink: there the thread is the page's
+    text)."""
     section = comment_section(lines)
-    if section is None or not section[0] <= first <= section[1]:
+    if section is None or not first <= section[1] or not section[0] <= last:
         return None
     above = _densest_run(lines[:section[0]])
-    gain = sum(line.n * line.d for line in lines[above[0]:above[1] + 1] if line.d > 0)
-    return section if gain >= BRIDGE_GAIN else None
+    gain = _text_gain(lines, *above)
+    if section[0] <= first:
+        return section if gain >= BRIDGE_GAIN else None
+    own = _text_gain(lines, first, section[0] - 1)
+    return section if gain >= BRIDGE_GAIN and gain > own else None
+
+
+def _text_gain(lines: list[Line], first: int, last: int) -> float:
+    """What the text lines of ``lines[first:last + 1]`` are worth: length times score."""
+    return sum(line.n * line.d for line in lines[first:last + 1] if line.d > 0)
 
 
 def _thread_heading(line: Line) -> bool:
@@ -556,8 +570,7 @@ def _before_comments(lines: list[Line], first: int, last: int) -> int:
             section = heading  # the thread begins where its heading says, before any stamp
     if section is None:
         return last
-    after = sum(line.n * line.d for line in lines[section[1] + 1:last + 1] if line.d > 0)
-    if after >= BRIDGE_GAIN:
+    if _text_gain(lines, section[1] + 1, last) >= BRIDGE_GAIN:
         return last
     last = section[0] - 1
     while last > first and (lines[last].q <= 0 or menu_like(lines[last])):
