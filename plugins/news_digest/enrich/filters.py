@@ -296,21 +296,52 @@ def tidy(text: str, etype: str | None = None) -> str:
     return text
 
 
+def _spacy_string_id(word: str) -> int:
+    """spaCy's key for ``word`` in its stored tables (``spacy.strings.hash_string``):
+    MurmurHash64A of the UTF-8 bytes with seed 1, as ``murmurhash`` computes it in C
+    (its Python functions give only the 32-bit MurmurHash3, so it is written out here;
+    ``test_lemma_tables`` holds it to spaCy's own). Only for words that are no spaCy
+    symbol ("verb", "noun", "adj": the symbols are "VERB", "NOUN"…)."""
+    data, m, mask = word.encode("utf-8"), 0xC6A4A7935BD1E995, (1 << 64) - 1
+    h = (1 ^ len(data) * m) & mask  # seed 1
+    whole = len(data) - len(data) % 8
+    for i in range(0, whole, 8):
+        k = int.from_bytes(data[i:i + 8], "little") * m & mask
+        k = (k ^ k >> 47) * m & mask
+        h = (h ^ k) * m & mask
+    if whole < len(data):
+        h = (h ^ int.from_bytes(data[whole:], "little")) * m & mask
+    h = (h ^ h >> 47) * m & mask
+    return h ^ h >> 47
+
+
 @lru_cache(maxsize=1)
 def _glued_verb_tables() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """spaCy's English lemma tables as shipped with the model: the verbs of its lemma
     index, the verbs whose past is spelt otherwise than base + "(e)d" (its exception
     table: "said", "born", "stopped"), and the nouns and adjectives of its index.
-    Empty when the model is not installed."""
+    Empty when the model is not installed.
+
+    Read from the model's ``lemmatizer/lookups/lookups.bin`` without importing spaCy:
+    site builds resolve names through here and otherwise never import it (≈ 60 MB of
+    peak memory). The file is what ``spacy.lookups.Lookups.to_disk`` writes: one
+    msgpack map of table name → {spaCy string id of a part of speech → its data} (in
+    the index a list of words, in the exceptions a map of form → lemmas). spaCy writes
+    it with ``srsly``'s copy of ``msgpack``; the ``msgpack`` package itself (which
+    wordfreq loads too) reads it without ``srsly``'s import of numpy.
+    ``test_lemma_tables`` holds the three sets to ``spacy.lookups``' own."""
     path = ner.model_dir()
-    if path is None or not (path / "lemmatizer" / "lookups").exists():
+    lookups = path / "lemmatizer" / "lookups" / "lookups.bin" if path else None
+    if lookups is None or not lookups.is_file():
         return frozenset(), frozenset(), frozenset()
-    from spacy.lookups import Lookups
-    tables = Lookups().from_disk(path / "lemmatizer" / "lookups")
-    index, exceptions = tables.get_table("lemma_index"), tables.get_table("lemma_exc")
-    verbs = frozenset(index["verb"])
-    spelt_otherwise = frozenset(b for bases in exceptions["verb"].values() for b in bases)
-    common = frozenset(index["noun"]) | frozenset(index["adj"])
+    import msgpack
+
+    tables = msgpack.unpackb(lookups.read_bytes(), raw=False, strict_map_key=False)
+    index, exceptions = tables["lemma_index"], tables["lemma_exc"]
+    verb, noun, adj = (_spacy_string_id(pos) for pos in ("verb", "noun", "adj"))
+    verbs = frozenset(index[verb])
+    spelt_otherwise = frozenset(b for bases in exceptions[verb].values() for b in bases)
+    common = frozenset(index[noun]) | frozenset(index[adj])
     return verbs, spelt_otherwise, common
 
 

@@ -1,0 +1,68 @@
+"""spaCy's English lemma tables, read from the model's files without importing spaCy.
+
+``filters._glued_verb_tables`` runs in site builds, which otherwise never import spaCy;
+these tests hold its reader (msgpack + spaCy's string hash written out) to spaCy's own
+``spacy.lookups.Lookups`` and check that spaCy stays unimported.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from news_digest.enrich import filters, ner
+
+PLUGINS = Path(__file__).resolve().parents[1] / "plugins"
+_MODEL = ner.model_dir()
+needs_lookups = pytest.mark.skipif(
+    _MODEL is None or not (_MODEL / "lemmatizer" / "lookups" / "lookups.bin").is_file(),
+    reason=f"the spaCy model {ner.MODEL_PACKAGE} (with lemmatizer/lookups/lookups.bin) "
+           "is not installed")
+
+
+@pytest.mark.parametrize("word", [
+    "verb", "noun", "adj", "adv", "", "a", "seven77", "eight888", "nine99999",
+    "lemma_index", "a longer string of more than sixteen bytes", "Zürich", "東京都"])
+def test_string_id_is_spacys_hash(word: str) -> None:
+    """Every tail length (0-7 bytes after whole 8-byte blocks) and non-ASCII text."""
+    strings = pytest.importorskip("spacy.strings")
+    assert filters._spacy_string_id(word) == strings.hash_string(word)
+
+
+@needs_lookups
+def test_lemma_tables_are_spacys() -> None:
+    from spacy.lookups import Lookups
+
+    assert _MODEL is not None
+    tables = Lookups().from_disk(_MODEL / "lemmatizer" / "lookups")
+    index, exceptions = tables.get_table("lemma_index"), tables.get_table("lemma_exc")
+    verbs, spelt_otherwise, common = filters._glued_verb_tables.__wrapped__()
+    assert verbs == frozenset(index["verb"])
+    assert spelt_otherwise == frozenset(
+        b for bases in exceptions["verb"].values() for b in bases)
+    assert common == frozenset(index["noun"]) | frozenset(index["adj"])
+    assert "announce" in verbs and "say" in spelt_otherwise and "plan" in common
+
+
+@needs_lookups
+def test_lemma_tables_cost_no_spacy_import() -> None:
+    code = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(PLUGINS)!r})\n"
+        "from news_digest.enrich import filters\n"
+        "verbs, spelt_otherwise, common = filters._glued_verb_tables()\n"
+        "assert 'spacy' not in sys.modules, 'spaCy was imported'\n"
+        "assert 'srsly' not in sys.modules, 'srsly was imported'\n"
+        "print(len(verbs), len(spelt_otherwise), len(common))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=False)
+    assert out.returncode == 0, out.stderr
+    assert all(int(n) > 1000 for n in out.stdout.split())
+
+
+def test_no_model_gives_empty_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ner, "model_dir", lambda *a, **k: None)
+    assert filters._glued_verb_tables.__wrapped__() == (frozenset(),) * 3
