@@ -296,23 +296,12 @@ def tidy(text: str, etype: str | None = None) -> str:
     return text
 
 
-def _spacy_string_id(word: str) -> int:
-    """spaCy's key for ``word`` in its stored tables (``spacy.strings.hash_string``):
-    MurmurHash64A of the UTF-8 bytes with seed 1, as ``murmurhash`` computes it in C
-    (its Python functions give only the 32-bit MurmurHash3, so it is written out here;
-    ``test_lemma_tables`` holds it to spaCy's own). Only for words that are no spaCy
-    symbol ("verb", "noun", "adj": the symbols are "VERB", "NOUN"…)."""
-    data, m, mask = word.encode("utf-8"), 0xC6A4A7935BD1E995, (1 << 64) - 1
-    h = (1 ^ len(data) * m) & mask  # seed 1
-    whole = len(data) - len(data) % 8
-    for i in range(0, whole, 8):
-        k = int.from_bytes(data[i:i + 8], "little") * m & mask
-        k = (k ^ k >> 47) * m & mask
-        h = (h ^ k) * m & mask
-    if whole < len(data):
-        h = (h ^ int.from_bytes(data[whole:], "little")) * m & mask
-    h = (h ^ h >> 47) * m & mask
-    return h ^ h >> 47
+SPACY_POS_IDS = {"verb": 6360137228241296794, "noun": 16833663260455505849,
+                 "adj": 12401032943472870168}
+"""The keys spaCy stores the lemma tables' parts of speech under: its string ids
+(``spacy.strings.hash_string``, MurmurHash64A with seed 1, which no Python package
+exposes without spaCy). Fixed by spaCy's hash, not by a model: ``test_lemma_tables``
+holds them to spaCy's own function."""
 
 
 @lru_cache(maxsize=1)
@@ -338,7 +327,7 @@ def _glued_verb_tables() -> tuple[frozenset[str], frozenset[str], frozenset[str]
 
     tables = msgpack.unpackb(lookups.read_bytes(), raw=False, strict_map_key=False)
     index, exceptions = tables["lemma_index"], tables["lemma_exc"]
-    verb, noun, adj = (_spacy_string_id(pos) for pos in ("verb", "noun", "adj"))
+    verb, noun, adj = (SPACY_POS_IDS[pos] for pos in ("verb", "noun", "adj"))
     verbs = frozenset(index[verb])
     spelt_otherwise = frozenset(b for bases in exceptions[verb].values() for b in bases)
     common = frozenset(index[noun]) | frozenset(index[adj])
