@@ -2,15 +2,16 @@
 
 A page saved with its ``<title>`` never closed is read by an HTML parser as one title
 running to the end of the file, so a text dumper writes the page's markup as line 1 and
-nothing else. The cleaner reads such a line as the HTML it is. The page here is written
-for the test; nothing is taken from the benchmark corpora.
+nothing else. Ingest reads such a line as the HTML it is (``workers.to_draft``). The
+page here is written for the test; nothing is taken from the benchmark corpora.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from news_digest.ingest.clean import PAGE_IN_TITLE, clean
+from news_digest.ingest.clean import PAGE_IN_TITLE
+from news_digest.ingest.workers import to_draft
 from news_digest.model import RawSeed
 
 ARTICLE = [
@@ -41,7 +42,7 @@ def _page_in_title() -> str:
 
 
 def test_a_page_read_as_its_title_still_gives_its_article() -> None:
-    draft = clean(_seed("ferry.txt", _page_in_title() + "\n"))
+    draft = to_draft(_seed("ferry.txt", _page_in_title() + "\n"), frozenset())
     body = "\n".join(draft.paragraphs)
     for paragraph in ARTICLE:
         assert paragraph in body
@@ -52,7 +53,7 @@ def test_a_page_read_as_its_title_still_gives_its_article() -> None:
 
 def test_a_title_that_quotes_a_tag_is_still_a_title() -> None:
     text = "Why <div> soup still breaks readers | Web Weekly\n\n" + "\n\n".join(ARTICLE) + "\n"
-    draft = clean(_seed("soup.txt", text))
+    draft = to_draft(_seed("soup.txt", text), frozenset())
     assert draft.title.startswith("Why <div> soup")
     assert PAGE_IN_TITLE not in draft.warnings
     assert ARTICLE[0] in draft.paragraphs

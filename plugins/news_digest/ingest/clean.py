@@ -48,7 +48,7 @@ from news_digest.ingest.clean_select import label_dropped, score, select_article
 from news_digest.ingest.dates import parse_dateline
 from news_digest.model import Draft, RawSeed, Removed
 
-__all__ = ["clean", "clean_text", "learn_junk"]
+__all__ = ["clean", "clean_text", "learn_junk", "page_in_title"]
 
 _BLOCK_TAG = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|tr|td|table|section|article|header|"
                         r"footer|nav|aside|blockquote|form|body)\b[^<>]{0,2000}>", re.IGNORECASE)
@@ -65,16 +65,16 @@ PAGE_IN_TITLE = ("the dump's first line holds the page's HTML source (its <title
                  "never closed); read it as HTML")
 
 
+def page_in_title(text: str) -> bool:
+    """The dump's first line is the page's source, not its title (SWALLOWED_PAGE_TAGS):
+    such a seed is cleaned as the HTML it is (``workers.to_draft``)."""
+    first = text.split("\n", 1)[0] if isinstance(text, str) else ""
+    return len(_BLOCK_TAG.findall(first, 0, 1_000_000)) >= SWALLOWED_PAGE_TAGS
+
+
 def clean(raw: RawSeed, known_junk: frozenset[str] = frozenset()) -> Draft:
     """Clean one text dump into a Draft; never raises, warns instead."""
-    text = raw.text if isinstance(raw.text, str) else ""
-    first = text.split("\n", 1)[0]
-    if len(_BLOCK_TAG.findall(first, 0, 1_000_000)) >= SWALLOWED_PAGE_TAGS:
-        from news_digest.ingest.extract import extract_html  # extract builds on this module
-
-        draft = extract_html(replace(raw, text=first, warnings=()))
-        return replace(draft, warnings=(*raw.warnings, PAGE_IN_TITLE, *draft.warnings))
-    return clean_text(text, known_junk)
+    return clean_text(raw.text, known_junk)
 
 
 def clean_text(text: str, known_junk: frozenset[str] = frozenset(), *,
