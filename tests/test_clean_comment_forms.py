@@ -59,3 +59,16 @@ def test_a_live_blog_s_time_stamps_sign_nothing() -> None:
     """Entries each followed by "Updated at <time>" name no writer: no thread is cut."""
     draft = clean_text(_signed_page("Updated at 06:{minute} PM"))
     assert set(COMMENTS) <= set(draft.paragraphs)
+
+
+def test_a_long_signed_thread_below_a_share_bar_is_not_the_article() -> None:
+    """The densest run is the thread (each comment two paragraphs, signed below), walled
+    off from the post by a share bar; the post above it is the article."""
+    thread = [line for k, (name, comment) in enumerate(zip(NAMES, COMMENTS, strict=True))
+              for line in (comment, comment.replace("river", "stream"),
+                           f"Posted by: {name} | January 14, 2008 06:{10 + k} PM")]
+    post = [POST[0], POST[2]]
+    draft = clean_text("\n\n".join([TITLE, *NAV, *post, "Share", "Tweet", "Email", "Print",
+                                    *thread, *FOOTER]))
+    assert set(post) <= set(draft.paragraphs)
+    assert not set(COMMENTS) & set(draft.paragraphs)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from news_digest.ingest.clean_features import (
     CONFIDENT,
@@ -467,7 +468,7 @@ def _thread_run(lines: list[Line], first: int, last: int) -> tuple[int, int] | N
     so that run is the article. A page with nothing worth BRIDGE_GAIN above the thread
     keeps its run (a forum page, a comment permalink: there the thread is the page's
     text)."""
-    section = comment_section(lines)
+    section = comment_section(lines) or _signed_section(lines)
     if section is None or not first <= section[1] or not section[0] <= last:
         return None
     above = _densest_run(lines[:section[0]])
@@ -524,14 +525,15 @@ def _signed(line: Line) -> str | None:
     return " ".join(_WORDS.findall(line.text.lower())[:2])
 
 
-def _signed_thread(lines: list[Line], first: int, last: int) -> tuple[int, int] | None:
-    """Comments signed below their text, inside the run: (first signature, run's last
-    line), or None. Old blog and newspaper templates print each comment, then "Posted by:
-    <name> | <date> <time>"; the comment section then has stamps but no footer under them
-    (:func:`comment_section` finds none). SIGNED_CHAIN signatures that open alike, each
-    within COMMENT_GAP lines of the last with text between, below at least BRIDGE_GAIN
-    of the article, are a thread from the first of them: the first comment, above its
-    signature, stays (a cut one comment late), but the rest go."""
+def _signed_chain(lines: list[Line], first: int, last: int,
+                  above_at_least: float = BRIDGE_GAIN) -> tuple[int, int] | None:
+    """Comments signed below their text, among ``lines[first:last + 1]``: (first
+    signature, last signature of its chain), or None. Old blog and newspaper templates
+    print each comment, then "Posted by: <name> | <date> <time>"; the comment section
+    then has stamps but no footer under them (:func:`comment_section` finds none).
+    SIGNED_CHAIN signatures that open alike, each within COMMENT_GAP lines of the last
+    with text between, below at least ``above_at_least`` of text, are a thread; it runs
+    as long as its signatures do."""
     above = 0.0
     chain: list[int] = []
     opening: str | None = None
@@ -542,13 +544,36 @@ def _signed_thread(lines: list[Line], first: int, last: int) -> tuple[int, int] 
             between = chain and any(x.d > 0 for x in lines[chain[-1] + 1:i])
             if chain and signed == opening and i - chain[-1] <= COMMENT_GAP and between:
                 chain.append(i)
-                if len(chain) >= SIGNED_CHAIN:
-                    return (chain[0], last)
-            elif above >= BRIDGE_GAIN:
+            elif len(chain) >= SIGNED_CHAIN:
+                break
+            elif above >= above_at_least:
                 chain, opening = [i], signed
         if line.d > 0 and not chain:
             above += line.n * line.d
-    return None
+    return (chain[0], chain[-1]) if len(chain) >= SIGNED_CHAIN else None
+
+
+def _signed_section(lines: list[Line]) -> tuple[int, int] | None:
+    """The page's signed thread (:func:`_signed_chain`) with its first comment: from the
+    text lines just above the first signature (at most as many as the shortest comment
+    has) to the last signature."""
+    chain = _signed_chain(lines, 0, len(lines) - 1, 0.0)
+    if chain is None:
+        return None
+    signatures = [i for i in range(chain[0], chain[1] + 1) if _signed(lines[i])]
+    shortest = min(b - a for a, b in pairwise(signatures)) - 1
+    start = chain[0]
+    while start > 0 and chain[0] - start < shortest and lines[start - 1].d > 0:
+        start -= 1
+    return start, chain[1]
+
+
+def _signed_thread(lines: list[Line], first: int, last: int) -> tuple[int, int] | None:
+    """A signed thread (:func:`_signed_chain`) inside the run, below at least BRIDGE_GAIN
+    of the article: (first signature, run's last line). The first comment, above its
+    signature, stays (a cut one comment late), but the rest go."""
+    chain = _signed_chain(lines, first, last)
+    return (chain[0], last) if chain else None
 
 
 def _before_comments(lines: list[Line], first: int, last: int) -> int:
