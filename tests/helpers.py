@@ -9,6 +9,8 @@ an alias of a registry entity, an ordinary Pelican post and a broken front matte
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -230,3 +232,15 @@ def build_from_seeds(site: Path, **override: object) -> Path:
 def mention_at(text: str, name: str, etype: str) -> Mention:
     """NER's mention of ``name`` where ``text`` first writes it (cue tests' fixtures)."""
     return Mention(name, etype, text.index(name))
+
+
+def fresh_python(*lines: str) -> str:
+    """What a fresh interpreter with the plugin on its path prints running ``lines``:
+    for checks of what a call imports (spaCy must stay out of site builds), which a test
+    process that already imported it cannot make."""
+    code = "\n".join(("import sys", f"sys.path.insert(0, {str(REPO / 'plugins')!r})", *lines))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=False)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+

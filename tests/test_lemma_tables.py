@@ -7,15 +7,11 @@ these tests hold its reader (msgpack and spaCy's string ids of three words) to s
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
+from helpers import fresh_python
 
 from news_digest.enrich import filters, ner
 
-PLUGINS = Path(__file__).resolve().parents[1] / "plugins"
 _MODEL = ner.model_dir()
 needs_lookups = pytest.mark.skipif(
     _MODEL is None or not (_MODEL / "lemmatizer" / "lookups" / "lookups.bin").is_file(),
@@ -46,18 +42,13 @@ def test_lemma_tables_are_spacys() -> None:
 
 @needs_lookups
 def test_lemma_tables_cost_no_spacy_import() -> None:
-    code = (
-        "import sys\n"
-        f"sys.path.insert(0, {str(PLUGINS)!r})\n"
-        "from news_digest.enrich import filters\n"
-        "verbs, spelt_otherwise, common = filters._glued_verb_tables()\n"
-        "assert 'spacy' not in sys.modules, 'spaCy was imported'\n"
-        "assert 'srsly' not in sys.modules, 'srsly was imported'\n"
-        "print(len(verbs), len(spelt_otherwise), len(common))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=False)
-    assert out.returncode == 0, out.stderr
-    assert all(int(n) > 1000 for n in out.stdout.split())
+    out = fresh_python(
+        "from news_digest.enrich import filters",
+        "verbs, spelt_otherwise, common = filters._glued_verb_tables()",
+        "assert 'spacy' not in sys.modules, 'spaCy was imported'",
+        "assert 'srsly' not in sys.modules, 'srsly was imported'",
+        "print(len(verbs), len(spelt_otherwise), len(common))")
+    assert all(int(n) > 1000 for n in out.split())
 
 
 def test_no_model_gives_empty_tables(monkeypatch: pytest.MonkeyPatch) -> None:
