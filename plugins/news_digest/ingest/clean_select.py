@@ -68,11 +68,11 @@ COMMENT_STAMP_WORDS = 16
 """A comment's header line (author, time stamp, maybe a title) is at most 16 words: a
 paragraph that mentions "8:05 am" is prose, not a stamp."""
 COMMENT_ACTION_WORDS = 4
+"""A reply button or another comment footer is a word or two ("Reply", "Reply ↓",
+"924 Reply", "Rating: 36 Votes"): at most 4 words."""
 COMMENT_FORM_WORDS = 8
 """A comment form's heading is a button's words and maybe their aside ("Leave a Reply
 Cancel reply", "Comments are now closed for this story"): at most 8 words."""
-"""A reply button or another comment footer is a word or two ("Reply", "Reply ↓",
-"924 Reply", "Rating: 36 Votes"): at most 4 words."""
 
 _CLOCK = re.compile(
     r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)?|"
@@ -585,8 +585,9 @@ def _before_comments(lines: list[Line], first: int, last: int) -> int:
     inside an article that goes on. The lines just above the first mark that do not read
     as prose on their own (the first commenter's name, "2 comments", "Post a comment") go
     with the comments, and every free line of the section is dropped as "comments". A
-    thread's heading (:func:`_counted_thread`) above the section's first stamp, or
-    in a run with no such section, marks where the thread begins."""
+    thread's heading (:func:`_counted_thread`) or its first signature
+    (:func:`_signed_thread`) above the section's first stamp, or in a run with no such
+    section, marks where the thread begins."""
     section = comment_section(lines)
     if section is not None and not first < section[0] <= last:
         section = None
