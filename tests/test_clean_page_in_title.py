@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from news_digest.ingest.clean import PAGE_IN_TITLE
+from news_digest.ingest.clean import PAGE_IN_TITLE, page_in_title
 from news_digest.ingest.workers import to_draft
 from news_digest.model import RawSeed
 
@@ -57,3 +57,12 @@ def test_a_title_that_quotes_a_tag_is_still_a_title() -> None:
     assert draft.title.startswith("Why <div> soup")
     assert PAGE_IN_TITLE not in draft.warnings
     assert ARTICLE[0] in draft.paragraphs
+
+
+def test_a_10_mb_line_of_markup_stays_a_text_dump() -> None:
+    """No page behind such a dump is megabytes long; a scraper's 10 MB line of minified
+    markup is not handed to the HTML extractor (40 s and 800 MB for no article)."""
+    unit = "<div class='x'><p>A line of a minified page.</p></div>"
+    text = "Minified" + unit * (10 * 1024 * 1024 // len(unit))
+    assert not page_in_title(text)
+    assert page_in_title("Minified" + unit * 30)
