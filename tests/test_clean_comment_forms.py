@@ -8,9 +8,9 @@ Each page here is written for the test; nothing is taken from the benchmark corp
 from __future__ import annotations
 
 import pytest
+from test_clean_comment_threads import COMMENTS, FOOTER, LAST, NAMES, NAV, POST, TITLE
 
 from news_digest.ingest.clean import clean_text
-from tests.test_clean_comment_threads import COMMENTS, FOOTER, LAST, NAMES, NAV, POST, TITLE
 
 
 def _page(heading: str, *, end: str = LAST) -> str:
