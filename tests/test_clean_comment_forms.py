@@ -40,10 +40,10 @@ def test_an_invitation_that_is_a_sentence_is_the_article_s_own() -> None:
     assert {ask, after} <= set(draft.paragraphs)
 
 
-def _signed_page(signature: str) -> str:
+def _signed_page(signature: str, byline: tuple[str, ...] = ()) -> str:
     thread = [line for k, (name, comment) in enumerate(zip(NAMES, COMMENTS, strict=True))
               for line in (comment, signature.format(name=name, minute=10 + k))]
-    return "\n\n".join([TITLE, *NAV, *POST, LAST, *thread, *FOOTER])
+    return "\n\n".join([TITLE, *NAV, *byline, *POST, LAST, *thread, *FOOTER])
 
 
 def test_comments_signed_below_their_text_are_cut_after_the_first() -> None:
@@ -55,10 +55,20 @@ def test_comments_signed_below_their_text_are_cut_after_the_first() -> None:
     assert not set(COMMENTS[1:]) & set(draft.paragraphs)
 
 
-def test_a_live_blog_s_time_stamps_sign_nothing() -> None:
+@pytest.mark.parametrize("stamp", ["Updated at 06:{minute} PM", "Posted at 06:{minute} PM"])
+def test_a_live_blog_s_time_stamps_sign_nothing(stamp: str) -> None:
     """Entries each followed by "Updated at <time>" name no writer: no thread is cut."""
-    draft = clean_text(_signed_page("Updated at 06:{minute} PM"))
+    draft = clean_text(_signed_page(stamp))
     assert set(COMMENTS) <= set(draft.paragraphs)
+
+
+def test_comments_signed_by_name_alone_are_a_thread() -> None:
+    """"BY ANN AT 01/08/08 05:51 PM": the signatures open alike with "by", each name
+    then differs. (The article's own byline above is the byline.)"""
+    draft = clean_text(_signed_page("BY {name} AT 01/08/08 05:{minute} PM",
+                                    byline=("By Ann Lee",)))
+    assert set(POST) | {LAST} <= set(draft.paragraphs)
+    assert not set(COMMENTS[1:]) & set(draft.paragraphs)
 
 
 def test_a_long_signed_thread_below_a_share_bar_is_not_the_article() -> None:

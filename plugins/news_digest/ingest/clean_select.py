@@ -104,11 +104,13 @@ _CLOSED_THREAD = re.compile(r"^\W*comments? (?:are|is|have been) (?:now )?(?:clo
                             re.IGNORECASE)
 """What a template prints instead of the form once a thread is closed ("Comments are
 closed.", "Comments are now closed for this story")."""
-_SIGNATURE = re.compile(r"^\W*(?:(?:posted|submitted|written|comment(?:ed)?)\s*(?:by|on)?\b"
-                        r"|by\s+[^\W\d_])", re.IGNORECASE)
+_SIGNATURE = re.compile(
+    r"^\W*((?:posted|submitted|written|comment(?:ed)?)\s*(?:by\b|on\b(?=.*\bby\s+[^\W\d_]))"
+    r"|by(?=\s+[^\W\d_]))",
+    re.IGNORECASE)
 """A line that says who wrote the text above or below it: "Posted by: Ann", "Submitted by
-Ann on", "Comment by Ann", "by Ann on"."""
-_WORDS = re.compile(r"[^\W\d_]+")
+Ann on", "posted on Oct 24, 2012 at 7:26 PM by Ann", "BY ANN AT 01/08/08 05:51 PM"; its
+group is the words before the name or the date. "Posted at 9:00" says when, not who."""
 SIGNED_CHAIN = 3
 """Signatures in a row that make a thread (:func:`_signed_thread`): two may be the post's
 own footer and one comment's."""
@@ -515,14 +517,16 @@ def _counted_thread(lines: list[Line], first: int, last: int) -> tuple[int, int]
 
 
 def _signed(line: Line) -> str | None:
-    """The opening words of a comment's signature line ("Posted by: Ann | Jan 14, 2008
-    06:24 PM" gives "posted by"), or None: a short line with a time stamp that opens by
-    saying who wrote it. A live blog's "Updated at 12:05" or an article's lone "Posted
-    at 9:00" names no writer."""
-    if line.role is not None or line.words > COMMENT_STAMP_WORDS \
-            or not _SIGNATURE.match(line.text) or not _CLOCK.search(line.text):
+    """The opening words of a comment's signature line, before the name ("Posted by: Ann
+    | Jan 14, 2008 06:24 PM" gives "posted by", "BY ANN AT 01/08/08 05:51 PM" gives
+    "by"), or None: a short line with a time stamp that opens by saying who wrote it. A
+    live blog's "Updated at 12:05" or an article's lone "Posted at 9:00" names no
+    writer."""
+    signed = _SIGNATURE.match(line.text)
+    if line.role is not None or line.words > COMMENT_STAMP_WORDS or signed is None \
+            or not _CLOCK.search(line.text):
         return None
-    return " ".join(_WORDS.findall(line.text.lower())[:2])
+    return " ".join(signed.group(1).lower().split())
 
 
 def _signed_chain(lines: list[Line], first: int, last: int,
