@@ -82,3 +82,20 @@ def test_a_long_signed_thread_below_a_share_bar_is_not_the_article() -> None:
                                     *thread, *FOOTER]))
     assert set(post) <= set(draft.paragraphs)
     assert not set(COMMENTS) & set(draft.paragraphs)
+
+
+def test_comments_signed_above_with_the_name_first_are_a_thread() -> None:
+    """"Debbie M said, in August 28th, 2012 at 21:06" above each comment."""
+    thread = [line for k, (name, comment) in enumerate(zip(NAMES, COMMENTS, strict=True))
+              for line in (f"{name} said, in May 3rd, 2021 at 21:{10 + k}", comment)]
+    draft = clean_text("\n\n".join([TITLE, *NAV, *POST, LAST, *thread, *FOOTER]))
+    assert set(POST) | {LAST} <= set(draft.paragraphs)
+    assert not set(COMMENTS) & set(draft.paragraphs)
+
+
+def test_a_timeline_of_short_sentences_that_say_who_said_what_is_the_article() -> None:
+    """Short article sentences with a time and "said:" end like sentences: no thread."""
+    timeline = [line for k, text in enumerate([*POST, *COMMENTS[:3]])
+                for line in (text, f"Police said: lane {k + 1} reopened at 10:{10 + k}.")]
+    draft = clean_text("\n\n".join([TITLE, *NAV, *timeline, *FOOTER]))
+    assert set(timeline) <= set(draft.paragraphs)

@@ -111,6 +111,11 @@ _SIGNATURE = re.compile(
 """A line that says who wrote the text above or below it: "Posted by: Ann", "Submitted by
 Ann on", "posted on Oct 24, 2012 at 7:26 PM by Ann", "BY ANN AT 01/08/08 05:51 PM"; its
 group is the words before the name or the date. "Posted at 9:00" says when, not who."""
+_SIGNED_AFTER_NAME = re.compile(
+    r"^\W*[^\W\d_][^:,\n]{0,40}?\s(says|said|wrote|writes)\s*[:,]", re.IGNORECASE)
+"""A signature that names the writer first: "Debbie M said, in August 28th, 2012 at
+21:06", "Ann says: May 3 at 9:04 pm"; its group is the verb. A sentence of the article
+("Police said: the road reopened at 10:30.") ends like one and is no signature."""
 SIGNED_CHAIN = 3
 """Signatures in a row that make a thread (:func:`_signed_thread`): two may be the post's
 own footer and one comment's."""
@@ -522,11 +527,13 @@ def _signed(line: Line) -> str | None:
     "by"), or None: a short line with a time stamp that opens by saying who wrote it. A
     live blog's "Updated at 12:05" or an article's lone "Posted at 9:00" names no
     writer."""
-    signed = _SIGNATURE.match(line.text)
-    if line.role is not None or line.words > COMMENT_STAMP_WORDS or signed is None \
+    if line.role is not None or line.words > COMMENT_STAMP_WORDS \
             or not _CLOCK.search(line.text):
         return None
-    return " ".join(signed.group(1).lower().split())
+    signed = _SIGNATURE.match(line.text)
+    if signed is None and not line.text.rstrip().endswith((".", "!", "?", '"', "”")):
+        signed = _SIGNED_AFTER_NAME.match(line.text)
+    return " ".join(signed.group(1).lower().split()) if signed else None
 
 
 def _signed_chain(lines: list[Line], first: int, last: int,
