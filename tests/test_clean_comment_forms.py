@@ -22,6 +22,7 @@ def _page(heading: str, *, end: str = LAST) -> str:
 @pytest.mark.parametrize("heading", [
     "Leave a Reply", "Post a comment", "Add your comment", "Reader comments",
     "Join the discussion", "Comments are now closed for this story", "Comments are closed.",
+    "Comments (87)", "Responses: 12",
 ])
 def test_a_comment_form_heading_ends_the_article(heading: str) -> None:
     draft = clean_text(_page(heading))

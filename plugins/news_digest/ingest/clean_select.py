@@ -89,9 +89,11 @@ author's name."""
 _REPLY = re.compile(r"^\W*(?:\d+\W*)?(?:reply|respond|antworten|r[ée]pondre|responder|"
                     r"rispondi)\b", re.IGNORECASE)
 """A comment's reply button ("Reply", "924Reply", "Reply ↓"), in a few common languages."""
-_COUNTED = re.compile(r"^\W*\d[\d,]*\s+(?:comments?|responses?|replies|reactions)\b",
+_COUNTED = re.compile(r"^\W*\d[\d,]*\s+(?:comments?|responses?|replies|reactions)\b"
+                      r"|^\W*(?:comments?|responses?|replies|reactions)\s*[(\[:]\s*\d[\d,]*\W*$",
                       re.IGNORECASE)
-"""A comment thread's heading: its count ("38 Responses to …", "{ 131 comments }")."""
+"""A comment thread's heading: its count ("38 Responses to …", "{ 131 comments }",
+"Comments (87)", "Responses: 12")."""
 _COMMENT_FORM = re.compile(
     r"^\W*(?:(?:leave|post|add|write|submit)(?: a| your| new)? (?:comment|reply|response)s?"
     r"|(?:reader|readers'|user|your) comments|join the (?:discussion|conversation))\b",
