@@ -181,6 +181,13 @@ class _Source:
             return (self.path / rel).read_bytes()
         return self._git("show", f"HEAD:{rel}")
 
+    def names(self, folder: str) -> list[str]:
+        """The names of the files directly in ``folder`` (a path inside the repository)."""
+        if self.tree:
+            return sorted(p.name for p in (self.path / folder).iterdir() if p.is_file())
+        listing = self._git("ls-tree", "--name-only", f"HEAD:{folder}").decode()
+        return sorted(listing.split("\n")[:-1])
+
     def maybe(self, rel: str) -> bytes | None:
         """The file's bytes, or None when the repository does not hold it (a snapshot
         may lack its largest files)."""

@@ -102,10 +102,7 @@ def annotated_gold(html: str) -> str:
 
 def make(source_path: Path, out: Path) -> int:
     source = _Source(source_path)
-    listing = source._git("ls-tree", "-r", "--name-only", "HEAD", f"{FOLDER}/input").decode() \
-        if not source.tree else "\n".join(
-            f"{FOLDER}/input/{p.name}" for p in (source_path / FOLDER / "input").glob("*.html"))
-    ids = sorted(Path(line).stem for line in listing.split() if line.endswith(".html"))
+    ids = [Path(name).stem for name in source.names(f"{FOLDER}/input") if name.endswith(".html")]
     for half in HALVES:
         for sub in ("dump", "gold"):
             (out / f"dumps-l3s-{half}" / sub).mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from news_digest.ingest.clean import PAGE_IN_TITLE, page_in_title
+from news_digest.ingest.extract import PAGE_IN_TITLE, page_in_title
 from news_digest.ingest.workers import to_draft
 from news_digest.model import RawSeed
 

@@ -780,7 +780,6 @@ def media_things(text: str, mentions: list[ner.Mention]) -> set[str]:
             and media_defined(text, m)}
 
 
-
 def as_media_thing(mention: ner.Mention, defined: set[str]) -> ner.Mention:
     """``mention`` as an ``other`` vote when the article defined its name as a program
     or an online work (:func:`media_things`), else unchanged.

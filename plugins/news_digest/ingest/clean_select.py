@@ -204,7 +204,8 @@ def select_article(lines: list[Line]) -> None:
         else:
             line.d = decide(line.q, line.n, around)
     first, last = _densest_run(lines)
-    thread = _thread_run(lines, first, last)
+    section = comment_section(lines)  # read before any line is labelled "comments"
+    thread = _thread_run(lines, first, last, section)
     if thread is not None:  # the run was a comment thread; the article is above it
         first, last = _densest_run(lines[:thread[0]])
     first, last = _bridge(lines, first, last)
@@ -217,7 +218,7 @@ def select_article(lines: list[Line]) -> None:
         for line in lines[thread[0]:thread[1] + 1]:
             if free(line):
                 line.reason = "comments"
-    last = _before_comments(lines, first, last)
+    last = _before_comments(lines, first, last, section)
     items = _announced_list(lines, first, last)
     for i, line in enumerate(lines):
         line.keep = free(line) and ((first <= i <= last and (line.d > 0 or _introduces(line)))
@@ -464,7 +465,8 @@ def _shape(line: Line) -> str:
     return _FIGURES.sub("0", line.text.lower())
 
 
-def _thread_run(lines: list[Line], first: int, last: int) -> tuple[int, int] | None:
+def _thread_run(lines: list[Line], first: int, last: int,
+                section: tuple[int, int] | None) -> tuple[int, int] | None:
     """The comment section the article's run reaches into, when the run's text above
     the thread is not the article: then the densest run was the thread (a short post
     under a long discussion) and at most a few lines above it (an author's box, the
@@ -476,8 +478,9 @@ def _thread_run(lines: list[Line], first: int, last: int) -> tuple[int, int] | N
     less than the densest run above the thread (found past the share bar's wall, say),
     so that run is the article. A page with nothing worth BRIDGE_GAIN above the thread
     keeps its run (a forum page, a comment permalink: there the thread is the page's
-    text)."""
-    section = comment_section(lines) or _signed_section(lines)
+    text). ``section`` is the page's :func:`comment_section`; a signed thread
+    (:func:`_signed_section`) stands in when there is none."""
+    section = section or _signed_section(lines)
     if section is None or not first <= section[1] or not section[0] <= last:
         return None
     above = _densest_run(lines[:section[0]])
@@ -539,9 +542,9 @@ def _signed(line: Line) -> str | None:
 
 
 def _signed_chain(lines: list[Line], first: int, last: int,
-                  above_at_least: float = BRIDGE_GAIN) -> tuple[int, int] | None:
-    """Comments signed below their text, among ``lines[first:last + 1]``: (first
-    signature, last signature of its chain), or None. Old blog and newspaper templates
+                  above_at_least: float = BRIDGE_GAIN) -> list[int] | None:
+    """Comments signed below their text, among ``lines[first:last + 1]``: the indices of
+    the chain's signatures, or None. Old blog and newspaper templates
     print each comment, then "Posted by: <name> | <date> <time>"; the comment section
     then has stamps but no footer under them (:func:`comment_section` finds none).
     SIGNED_CHAIN signatures that open alike, each within COMMENT_GAP lines of the last
@@ -563,7 +566,7 @@ def _signed_chain(lines: list[Line], first: int, last: int,
                 chain, opening = [i], signed
         if line.d > 0 and not chain:
             above += line.n * line.d
-    return (chain[0], chain[-1]) if len(chain) >= SIGNED_CHAIN else None
+    return chain if len(chain) >= SIGNED_CHAIN else None
 
 
 def _signed_section(lines: list[Line]) -> tuple[int, int] | None:
@@ -573,12 +576,11 @@ def _signed_section(lines: list[Line]) -> tuple[int, int] | None:
     chain = _signed_chain(lines, 0, len(lines) - 1, 0.0)
     if chain is None:
         return None
-    signatures = [i for i in range(chain[0], chain[1] + 1) if _signed(lines[i])]
-    shortest = min(b - a for a, b in pairwise(signatures)) - 1
+    shortest = min(b - a for a, b in pairwise(chain)) - 1
     start = chain[0]
     while start > 0 and chain[0] - start < shortest and lines[start - 1].d > 0:
         start -= 1
-    return start, chain[1]
+    return start, chain[-1]
 
 
 def _signed_thread(lines: list[Line], first: int, last: int) -> tuple[int, int] | None:
@@ -589,7 +591,8 @@ def _signed_thread(lines: list[Line], first: int, last: int) -> tuple[int, int] 
     return (chain[0], last) if chain else None
 
 
-def _before_comments(lines: list[Line], first: int, last: int) -> int:
+def _before_comments(lines: list[Line], first: int, last: int,
+                     section: tuple[int, int] | None) -> int:
     """The article's last line once a comment section at the end of its run is cut off.
 
     Only a section that starts after the run's first line, and after which the run holds
@@ -600,8 +603,9 @@ def _before_comments(lines: list[Line], first: int, last: int) -> int:
     with the comments, and every free line of the section is dropped as "comments". A
     thread's heading (:func:`_counted_thread`) or its first signature
     (:func:`_signed_thread`) above the section's first stamp, or in a run with no such
-    section, marks where the thread begins."""
-    section = comment_section(lines)
+    section, marks where the thread begins. ``section`` is the page's
+    :func:`comment_section`, read once by :func:`select_article` before any line was
+    labelled "comments"."""
     if section is not None and not first < section[0] <= last:
         section = None
     for heading in (_counted_thread(lines, first, last), _signed_thread(lines, first, last)):

@@ -33,6 +33,36 @@ _ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
+SWALLOWED_PAGE_TAGS = 20
+"""Block tags (``<div>``, ``<p>``, ``</td>`` ...) on a dump's first line that mean it is
+no title but the page's source: a page saved with its ``<title>`` cut open (a scrape
+that broke off, an ad script's ``document.write`` saved half-run) is read by an HTML
+parser as one title running to the end, so a text dumper writes the whole page, tags and
+all, as line 1 and nothing below it. A real title holds no block tag; twenty leaves room
+for a title that quotes one."""
+PAGE_IN_TITLE = ("the dump's first line holds the page's HTML source (its <title> was "
+                 "never closed); read it as HTML")
+
+
+PAGE_IN_TITLE_CHARS = 1_000_000
+"""A first line longer than this is not read as a page: the pages behind such dumps
+are tens of kilobytes, and a scraper's 10 MB line of minified markup would cost the
+HTML extractor some 40 s and 800 MB (measured) for no article; it stays a text dump."""
+
+
+def page_in_title(text: str) -> bool:
+    """A text dump's first line is the page's source, not its title
+    (SWALLOWED_PAGE_TAGS): such a seed is cleaned as the HTML it is (``workers.to_draft``
+    sends it to :func:`extract_html`). Its block tags are counted with the pattern the
+    plain-text fallback breaks lines on."""
+    if not isinstance(text, str):
+        return False
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    return end <= PAGE_IN_TITLE_CHARS and \
+        len(_BLOCK_TAGS.findall(text, 0, end)) >= SWALLOWED_PAGE_TAGS
+
+
 def extract_html(raw: RawSeed) -> Draft:
     """Clean an HTML seed into a Draft; deterministic, never raises."""
     html = (raw.text or "")[:MAX_HTML_CHARS]

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from news_digest.enrich.pipeline import EnrichContext, enrich, with_registered_steps
 from news_digest.ingest import writer as posts
-from news_digest.ingest.clean import PAGE_IN_TITLE, capped, clean, page_in_title
+from news_digest.ingest.clean import capped, clean
 from news_digest.ingest.dates import date_from_path, stated_date
 from news_digest.ingest.formats import RECORD_FORMATS
 from news_digest.ingest.isolate import enrich_each, failure_reason
@@ -92,9 +92,9 @@ def to_draft(raw: RawSeed, junk: frozenset[str]) -> Draft:
         from news_digest.ingest.formats import record_draft
 
         return capped(record_draft(raw))
-    if raw.format == "html" or page_in_title(raw.text):
-        from news_digest.ingest.extract import extract_html
+    from news_digest.ingest.extract import PAGE_IN_TITLE, extract_html, page_in_title
 
+    if raw.format == "html" or page_in_title(raw.text):
         draft = extract_html(raw)
         if raw.format != "html":  # a text dump whose title line holds the whole page
             draft = replace(draft, warnings=(*draft.warnings, PAGE_IN_TITLE))
