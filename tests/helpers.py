@@ -15,9 +15,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 import yaml
 
+from news_digest.enrich import ner
 from news_digest.enrich.ner import Mention
+from news_digest.enrich.pipeline import EnrichContext
+from news_digest.model import Article, Draft, Source
+from news_digest.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 PER_PAGE = 3
@@ -243,4 +248,50 @@ def fresh_python(*lines: str) -> str:
                          check=False)
     assert out.returncode == 0, out.stderr
     return out.stdout
+
+
+def listing_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                  found: dict[str, list[tuple[str, str]]]) -> EnrichContext:
+    """An enrich context whose entity model finds, in each text, every occurrence of the
+    (name, type) pairs ``found`` lists for that text: the entity tests state what the
+    model saw and check what the step makes of it, with no model installed."""
+    def fake(nlp: object, texts: list[str], batch_size: int = 32) -> list[list[Mention]]:
+        out = []
+        for text in texts:
+            ms = []
+            for name, etype in found.get(text, []):
+                at = text.find(name)
+                while at >= 0:
+                    ms.append(Mention(name, etype, at))
+                    at = text.find(name, at + len(name))
+            out.append(sorted(ms, key=lambda m: m.start))
+        return out
+
+    monkeypatch.setattr(ner, "spacy_mentions", fake)
+    ctx = EnrichContext(Settings(data_dir=tmp_path / "data"))
+    ctx.resource("entities.backend", lambda: ("spacy:test", object(), None))
+    return ctx
+
+
+def report_article(slug: str, *paragraphs: str) -> Article:
+    """An article "Report <slug>" of ``paragraphs``, dated 1 March 2021, for the entity
+    step's tests."""
+    draft = Draft(title=f"Report {slug}", paragraphs=paragraphs)
+    return Article(draft=draft, source=Source(seed=f"{slug}.txt", sha256="0" * 64),
+                   date=datetime(2021, 3, 1, tzinfo=UTC), date_source="metadata", slug=slug)
+
+
+def linked_pages(articles: list[list[tuple[str, str]]]) -> dict[str, set[int]]:
+    """Entity page name → the articles linking it, when the corpus resolver gives it a
+    page (it needs two articles): ``articles`` are (type, name) pairs, all of one day."""
+    from news_digest.enrich.resolve import resolve_corpus
+
+    day = datetime(2021, 3, 1, tzinfo=UTC)
+    resolved = resolve_corpus([(day, pairs) for pairs in articles])
+    found: dict[str, set[int]] = {}
+    for i, pairs in enumerate(resolved.entities_of):
+        for pair in pairs:
+            if pair not in resolved.pageless:
+                found.setdefault(pair[1], set()).add(i)
+    return {name: idx for name, idx in found.items() if len(idx) >= 2}
 

@@ -7,6 +7,8 @@ Each page here is written for the test; nothing is taken from the benchmark corp
 
 from __future__ import annotations
 
+from test_clean_bounds import COMMENTS as BOUNDS_COMMENTS
+
 from news_digest.ingest.clean import clean_text
 from news_digest.model import Draft
 
@@ -26,14 +28,7 @@ LAST = "Thanks to everyone who helped."
 """A short final paragraph: the post's, even with a comment thread right below it."""
 
 COMMENTS = [
-    "Great to see this. I walk along the river most mornings and there are definitely more "
-    "birds than there were when I moved here, especially near the old mill where they nest.",
-    "I would like to know why the terns are leaving. Has anyone asked the people who fish "
-    "on the lower river whether something changed there? They see the water every day.",
-    "The fencing has made a real difference on our farm, but it was expensive and the grant "
-    "only covered half of it, so I hope the council keeps paying for it as they promised.",
-    "This is the kind of story I wish we saw more often: volunteers doing careful work for "
-    "years, and the results being published so that everyone can see what has changed.",
+    *BOUNDS_COMMENTS,  # the four comments of the round-5 tests, then two more
     "My grandfather counted these birds in the fifties and kept his notebooks, and it would "
     "be wonderful if someone could compare his numbers with the ones the volunteers found.",
     "Does anyone know whether the count will be repeated in the autumn, when the young birds "

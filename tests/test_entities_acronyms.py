@@ -18,13 +18,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from helpers import listing_model
 
-from news_digest.enrich import cues, entities, ner
-from news_digest.enrich.ner import Mention
-from news_digest.enrich.pipeline import EnrichContext
+from news_digest.enrich import cues, entities
 from news_digest.enrich.resolve import resolve_corpus
 from news_digest.model import Article, Draft, Entity, Source
-from news_digest.settings import Settings
 
 Found = dict[str, list[tuple[str, str]]]
 
@@ -39,21 +37,7 @@ def _step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, found: Found,
           *articles: Article) -> list[tuple[Entity, ...]]:
     """The entity step over ``articles``, the model finding ``found`` per text (every
     occurrence of each listed name)."""
-    def fake(nlp: object, texts: list[str], batch_size: int = 32) -> list[list[Mention]]:
-        out = []
-        for text in texts:
-            ms = []
-            for name, etype in found.get(text, []):
-                at = text.find(name)
-                while at >= 0:
-                    ms.append(Mention(name, etype, at))
-                    at = text.find(name, at + len(name))
-            out.append(sorted(ms, key=lambda m: m.start))
-        return out
-
-    monkeypatch.setattr(ner, "spacy_mentions", fake)
-    ctx = EnrichContext(Settings(data_dir=tmp_path / "data"))
-    ctx.resource("entities.backend", lambda: ("spacy:test", object(), None))
+    ctx = listing_model(tmp_path, monkeypatch, found)
     return [a.entities for a in entities.entities_step(list(articles), ctx)]
 
 

@@ -15,24 +15,9 @@ Made-up names throughout, bar the countries the rules read from their data sourc
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from helpers import linked_pages
 
 from news_digest.enrich import filters, placenames
-from news_digest.enrich.resolve import resolve_corpus
-
-DAY = datetime(2021, 3, 1, tzinfo=UTC)
-
-
-def _pages(articles: list[list[tuple[str, str]]]) -> dict[str, set[int]]:
-    """Page name → the articles linking it (a page needs two)."""
-    resolved = resolve_corpus([(DAY, pairs) for pairs in articles])
-    found: dict[str, set[int]] = {}
-    for i, pairs in enumerate(resolved.entities_of):
-        for pair in pairs:
-            if pair not in resolved.pageless:
-                found.setdefault(pair[1], set()).add(i)
-    return {name: idx for name, idx in found.items() if len(idx) >= 2}
-
 
 # --- a former state ---------------------------------------------------------------------
 
@@ -58,7 +43,7 @@ def test_shared_short_names_come_from_the_country_data() -> None:
 
 
 def test_shared_short_name_is_the_country_its_article_names() -> None:
-    pages = _pages([
+    pages = linked_pages([
         [("place", "Korea"), ("place", "South Korea"), ("person", "Ola Brisk")],
         [("place", "South Korea"), ("organization", "Zorbly")],
         [("place", "Korea"), ("organization", "Zorbly")],
@@ -88,7 +73,7 @@ def fragments_two(name: str, keys: frozenset[str]) -> bool:
 
 
 def test_list_of_two_bodies_gets_no_page_and_does_not_complete_its_first() -> None:
-    pages = _pages([
+    pages = linked_pages([
         [("organization", "Zell Council and Channel 9")],
         [("organization", "Zell Council"), ("organization", "Channel 9")],
         [("organization", "Zell Council and Channel 9"), ("organization", "Channel 9")],
@@ -99,7 +84,7 @@ def test_list_of_two_bodies_gets_no_page_and_does_not_complete_its_first() -> No
 
 
 def test_a_name_with_its_own_words_after_and_still_completes_its_short_form() -> None:
-    pages = _pages([
+    pages = linked_pages([
         [("organization", "Centre for Zorb Control and Prevention")],
         [("organization", "Centre for Zorb Control")],
     ])
@@ -110,7 +95,7 @@ def test_a_name_with_its_own_words_after_and_still_completes_its_short_form() ->
 
 def test_a_body_named_with_another_country_is_not_the_bare_names_page() -> None:
     uk = ("place", "United Kingdom")
-    pages = _pages([
+    pages = linked_pages([
         [("organization", "Zorb Office"), uk],
         [("organization", "Zorb Office"), uk],
         [("organization", "Zorb Office"), ("person", "Ola Brisk")],
@@ -124,7 +109,7 @@ def test_a_body_named_with_another_country_is_not_the_bare_names_page() -> None:
 
 def test_a_body_named_with_the_bare_names_country_joins_it() -> None:
     us = ("place", "United States")
-    pages = _pages([
+    pages = linked_pages([
         [("organization", "Zorb Party"), us],
         [("organization", "Zorb Party"), us],
         [("organization", "US Zorb Party"), us, ("place", "United Kingdom")],
@@ -136,7 +121,7 @@ def test_a_body_named_with_its_country_alone_joins_the_bare_name() -> None:
     """The bare name's stories name another country most, but the qualified name's story
     does not name that country: nothing sets the two apart."""
     islands = ("place", "Bahamas")
-    pages = _pages([
+    pages = linked_pages([
         [("organization", "Zorb Watch Center"), islands],
         [("organization", "Zorb Watch Center"), islands],
         [("organization", "United States Zorb Watch Center"), ("place", "United States")],

@@ -9,47 +9,24 @@ fake NER backend) for the end-to-end cases.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from helpers import listing_model, report_article
 
-from news_digest.enrich import entities, filters, ner, things
+from news_digest.enrich import entities, filters, things
 from news_digest.enrich.canonical import clean_surface
 from news_digest.enrich.ner import Mention
-from news_digest.enrich.pipeline import EnrichContext
-from news_digest.model import Article, Draft, Source
-from news_digest.settings import Settings
 
 Found = dict[str, list[tuple[str, str]]]
-
-
-def _article(slug: str, *paragraphs: str) -> Article:
-    draft = Draft(title=f"Report {slug}", paragraphs=paragraphs)
-    return Article(draft=draft, source=Source(seed=f"{slug}.txt", sha256="0" * 64),
-                   date=datetime(2021, 3, 1, tzinfo=UTC), date_source="metadata", slug=slug)
 
 
 def _names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, found: Found,
            *paragraphs: str) -> set[tuple[str, str]]:
     """(type, name) of the entity step's entities for one article, the model finding
     ``found`` per text."""
-    def fake(nlp: object, texts: list[str], batch_size: int = 32) -> list[list[Mention]]:
-        out = []
-        for text in texts:
-            ms = []
-            for name, etype in found.get(text, []):
-                at = text.find(name)
-                while at >= 0:
-                    ms.append(Mention(name, etype, at))
-                    at = text.find(name, at + len(name))
-            out.append(sorted(ms, key=lambda m: m.start))
-        return out
-
-    monkeypatch.setattr(ner, "spacy_mentions", fake)
-    ctx = EnrichContext(Settings(data_dir=tmp_path / "data"))
-    ctx.resource("entities.backend", lambda: ("spacy:test", object(), None))
-    [article] = entities.entities_step([_article("a", *paragraphs)], ctx)
+    ctx = listing_model(tmp_path, monkeypatch, found)
+    [article] = entities.entities_step([report_article("a", *paragraphs)], ctx)
     return {(e.type, e.name) for e in article.entities}
 
 

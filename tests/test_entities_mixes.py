@@ -13,28 +13,14 @@ Made-up names throughout, bar the regions the list rule reads from its data sour
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from helpers import linked_pages
 
 from news_digest.enrich import bodies, placenames
 from news_digest.enrich.ner import Mention
-from news_digest.enrich.resolve import resolve_corpus
-
-DAY = datetime(2021, 3, 1, tzinfo=UTC)
-
-
-def _pages(articles: list[list[tuple[str, str]]]) -> dict[str, set[int]]:
-    """Page name → the articles linking it (a page needs two)."""
-    resolved = resolve_corpus([(DAY, pairs) for pairs in articles])
-    found: dict[str, set[int]] = {}
-    for i, pairs in enumerate(resolved.entities_of):
-        for pair in pairs:
-            if pair not in resolved.pageless:
-                found.setdefault(pair[1], set()).add(i)
-    return {name: idx for name, idx in found.items() if len(idx) >= 2}
 
 
 def test_the_members_noun_is_the_chamber() -> None:
-    pages = _pages([
+    pages = linked_pages([
         [("organization", "House of Quorbles"), ("person", "Jan Roe")],
         [("organization", "Quorbles"), ("person", "Jan Roe")],
         [("organization", "Quorbles"), ("organization", "House of Quorbles")],

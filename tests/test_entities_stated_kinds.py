@@ -10,46 +10,25 @@ Names and text are made up; the gazetteer is faked where a test needs a town's n
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from helpers import listing_model, report_article
 
-from news_digest.enrich import entities, gazetteer, ner, resolve, things
+from news_digest.enrich import entities, gazetteer, resolve, things
 from news_digest.enrich.ner import Mention
-from news_digest.enrich.pipeline import EnrichContext
 from news_digest.ingest.writer import front_matter
-from news_digest.model import Article, Draft, Entity, Source
-from news_digest.settings import Settings
+from news_digest.model import Article, Entity
 from news_digest.site import resolution
 
 DAY = date(2021, 3, 1)
 
 
-def _article(slug: str, *paragraphs: str) -> Article:
-    draft = Draft(title=f"Report {slug}", paragraphs=paragraphs)
-    return Article(draft=draft, source=Source(seed=f"{slug}.txt", sha256="0" * 64),
-                   date=datetime(2021, 3, 1, tzinfo=UTC), date_source="metadata", slug=slug)
-
-
 def _step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
           found: dict[str, list[tuple[str, str]]], *articles: Article) -> list[Article]:
-    def fake(nlp: object, texts: list[str], batch_size: int = 32) -> list[list[Mention]]:
-        out = []
-        for text in texts:
-            ms = []
-            for name, etype in found.get(text, []):
-                at = text.find(name)
-                while at >= 0:
-                    ms.append(Mention(name, etype, at))
-                    at = text.find(name, at + len(name))
-            out.append(sorted(ms, key=lambda m: m.start))
-        return out
-
-    monkeypatch.setattr(ner, "spacy_mentions", fake)
-    ctx = EnrichContext(Settings(data_dir=tmp_path / "data"))
-    ctx.resource("entities.backend", lambda: ("spacy:test", object(), None))
+    ctx = listing_model(tmp_path, monkeypatch, found)
     return entities.entities_step(list(articles), ctx)
 
 
@@ -107,7 +86,7 @@ def test_the_entity_step_marks_a_stated_body_and_the_post_carries_it(
     a = "Japanese electronics firm Quorin has built a robot."
     b = "Quorin said the robot could walk."
     found = {a: [("Quorin", "organization")], b: [("Quorin", "place")]}
-    got = _step(tmp_path, monkeypatch, found, _article("a", a, b))
+    got = _step(tmp_path, monkeypatch, found, report_article("a", a, b))
     assert [(e.name, e.type, e.cued) for e in got[0].entities] == [
         ("Quorin", "organization", True)]
     assert front_matter(got[0], "")["cued"] == ["Quorin"]
@@ -117,7 +96,7 @@ def test_without_a_cue_nothing_is_marked(tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     a = "Quorin has built a robot."
     found = {a: [("Quorin", "organization")]}
-    got = _step(tmp_path, monkeypatch, found, _article("a", a))
+    got = _step(tmp_path, monkeypatch, found, report_article("a", a))
     assert not any(e.cued for e in got[0].entities)
     assert "cued" not in front_matter(got[0], "")
 
@@ -177,7 +156,7 @@ def test_a_performer_is_a_person_in_every_story(tmp_path: Path,
     a = "R&B star Quorin has the new number one single."
     b = "Fans queued for Quorin's concert."
     found = {a: [("Quorin", "organization")], b: [("Quorin", "organization")]}
-    got = _step(tmp_path, monkeypatch, found, _article("a", a), _article("b", b))
+    got = _step(tmp_path, monkeypatch, found, report_article("a", a), report_article("b", b))
     assert [(e.name, e.type, e.cued) for e in got[0].entities] == [("Quorin", "person", True)]
     assert [(e.name, e.type, e.cued) for e in got[1].entities] == [
         ("Quorin", "organization", False)]

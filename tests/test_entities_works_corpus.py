@@ -11,46 +11,25 @@ Names and text are made up.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from helpers import listing_model, report_article
 
-from news_digest.enrich import entities, ner, resolve, things
+from news_digest.enrich import entities, resolve, things
 from news_digest.enrich.ner import Mention
-from news_digest.enrich.pipeline import EnrichContext
 from news_digest.ingest.writer import front_matter
-from news_digest.model import Article, Draft, Source
-from news_digest.settings import Settings
+from news_digest.model import Article
 from news_digest.site import resolution
 
 DAY = date(2021, 3, 1)
 
 
-def _article(slug: str, *paragraphs: str) -> Article:
-    draft = Draft(title=f"Report {slug}", paragraphs=paragraphs)
-    return Article(draft=draft, source=Source(seed=f"{slug}.txt", sha256="0" * 64),
-                   date=datetime(2021, 3, 1, tzinfo=UTC), date_source="metadata", slug=slug)
-
-
 def _step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
           found: dict[str, list[tuple[str, str]]], *articles: Article) -> list[Article]:
-    def fake(nlp: object, texts: list[str], batch_size: int = 32) -> list[list[Mention]]:
-        out = []
-        for text in texts:
-            ms = []
-            for name, etype in found.get(text, []):
-                at = text.find(name)
-                while at >= 0:
-                    ms.append(Mention(name, etype, at))
-                    at = text.find(name, at + len(name))
-            out.append(sorted(ms, key=lambda m: m.start))
-        return out
-
-    monkeypatch.setattr(ner, "spacy_mentions", fake)
-    ctx = EnrichContext(Settings(data_dir=tmp_path / "data"))
-    ctx.resource("entities.backend", lambda: ("spacy:test", object(), None))
+    ctx = listing_model(tmp_path, monkeypatch, found)
     return entities.entities_step(list(articles), ctx)
 
 
@@ -86,7 +65,7 @@ def test_the_entity_step_lists_a_dropped_work_in_the_post(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     a = "Fans queued for the quirky comedy Quell Lane on Friday."
     found = {a: [("Quell Lane", "place")]}
-    got = _step(tmp_path, monkeypatch, found, _article("a", a))
+    got = _step(tmp_path, monkeypatch, found, report_article("a", a))
     assert got[0].entities == ()
     assert got[0].works == ("Quell Lane",)
     assert front_matter(got[0], "")["works"] == ["Quell Lane"]
@@ -97,7 +76,7 @@ def test_a_name_the_article_keeps_is_no_work(tmp_path: Path,
     a = "Crowds saw the film Jan Roe directed."
     b = "Jan Roe said the film was long. Jan Roe thanked the crew. Jan Roe left."
     found = {a: [("Jan Roe", "person")], b: [("Jan Roe", "person")]}
-    got = _step(tmp_path, monkeypatch, found, _article("a", a, b))
+    got = _step(tmp_path, monkeypatch, found, report_article("a", a, b))
     assert [e.name for e in got[0].entities] == ["Jan Roe"]
     assert got[0].works == ()
     assert "works" not in front_matter(got[0], "")
